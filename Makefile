@@ -1,0 +1,56 @@
+# Two commands for everyone: `make lab` and `make test`. Everything else is a chore they call.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export PYTHONDONTWRITEBYTECODE := 1
+# French everywhere a learner looks, including Python's own messages.
+export LANG := C.UTF-8
+
+.PHONY: lock lab test mission setup chromium exercises clean-notebooks check-notebooks benchmarks annexe-pdf demo
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip==26.3"
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test]"
+	$(BIN)/python -m prospection.lab --configure-only
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## Opens JupyterLab in French on the course's home notebook.
+lab: setup
+	$(BIN)/python -m prospection.lab
+
+## Serves the salon mission board as a Voilà app (no code shown).
+mission: setup
+	$(BIN)/python -m prospection.board.app
+
+## Installs Debian's Chromium for the browser tests when it is missing.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium manque : sudo apt-get install chromium"; exit 1; fi; }
+
+## The whole test suite.
+test: setup chromium
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -p no:cacheprovider $(PYTEST_ARGS)
+
+## Regenerates exercises/ from solutions/ with nbgrader (never edit exercises/ by hand).
+exercises: setup
+	$(BIN)/python -m grader generate
+
+## Strips outputs and execution counts from every committed notebook.
+clean-notebooks: setup
+	$(BIN)/python -m grader clean-notebooks
+
+benchmarks: setup
+	$(BIN)/python -m benchmarks
+
+demo: setup
+	$(BIN)/python -m grader demo
+
+## Re-pins every transitive dependency after a change in pyproject.toml.
+lock:
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^prospection' > requirements.lock.new
+	{ echo '# Exact versions of every package, tested together here (pip freeze). Regenerate with `make lock`.'; cat requirements.lock.new; } > requirements.lock && rm requirements.lock.new

@@ -1,0 +1,44 @@
+"""Dispatch `python -m grader <command>` to the module that implements it.
+
+Each command lives in its own module, exposing ``main(argv) -> int``; imports are lazy so
+that a command starts fast and one broken module never breaks the others.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "generate": ("grader.nbtools", "Génère exercises/ à partir de solutions/ (nbgrader)."),
+    "clean-notebooks": ("grader.nbtools", "Retire sorties et compteurs d'exécution des notebooks."),
+    "justifications": ("grader.justifications.cli", "Note des justifications (JSON lines)."),
+    "release": ("grader.toolchain.release", "Publie les exercices pour une classe."),
+    "collect": ("grader.toolchain.collect", "Range les copies rendues dans la classe."),
+    "autograde": ("grader.toolchain.autograde", "Corrige automatiquement les copies."),
+    "feedback": ("grader.toolchain.feedback", "Produit les retours HTML des élèves."),
+    "export": ("grader.toolchain.export", "Exporte les notes (CSV et Excel)."),
+    "report": ("grader.toolchain.report", "Rapport de classe (HTML, graphiques)."),
+    "demo": ("grader.toolchain.demo", "Classe de démonstration, cycle complet."),
+}
+
+
+def usage() -> str:
+    lines = ["Usage : python -m grader <commande> [options]", "", "Commandes :"]
+    width = max(map(len, COMMANDS))
+    lines += [f"  {name.ljust(width)}  {about}" for name, (_, about) in COMMANDS.items()]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in {"-h", "--help", "aide"}:
+        print(usage())
+        return 0
+    name, rest = argv[0], argv[1:]
+    if name not in COMMANDS:
+        print(f"Commande inconnue : « {name} ».\n\n{usage()}", file=sys.stderr)
+        return 2
+    module = importlib.import_module(COMMANDS[name][0])
+    entry = getattr(module, "main_" + name.replace("-", "_"), None) or module.main
+    return int(entry(rest) or 0)
