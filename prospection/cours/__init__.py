@@ -1,0 +1,1 @@
+"""Lesson widgets: one module per lesson, plus the shared quiz (``quiz``)."""
