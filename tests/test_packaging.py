@@ -1,0 +1,82 @@
+"""The pins agree everywhere a user may install from, and the set-up stays two commands."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tomllib
+
+import pytest
+
+from conftest import REPO
+
+PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text())
+
+
+def pins(requirements) -> dict[str, str]:
+    found = {}
+    for req in requirements:
+        name, _, version = req.partition("==")
+        assert version, f"not pinned exactly: {req}"
+        found[name.strip().lower()] = version.strip()
+    return found
+
+
+RUNTIME = pins(PYPROJECT["project"]["dependencies"])
+
+
+def environment_pins() -> dict[str, str]:
+    found = {}
+    for line in (REPO / "environment.yml").read_text().splitlines():
+        m = re.match(r"\s*-\s+([A-Za-z0-9_.-]+)\s*(==|=)\s*([^\s#]+)", line)
+        if m and m.group(1) != "python":
+            found[m.group(1).lower()] = m.group(3)
+    return found
+
+
+def test_required_stack_is_pinned():
+    for name, prefix in {"jupyterlab": "4.6", "notebook": "7.6", "nbgrader": "0.9.6",
+                         "ipywidgets": "8.", "jupyterlab-language-pack-fr-fr": "4."}.items():
+        assert RUNTIME[name].startswith(prefix), (name, RUNTIME[name])
+    assert "pandas" in RUNTIME and "openpyxl" in RUNTIME
+
+
+def test_environment_yml_mirrors_pyproject():
+    env = environment_pins()
+    assert env, "no pins read from environment.yml"
+    assert env == RUNTIME
+
+
+def test_lock_file_agrees_with_pyproject():
+    lock = {}
+    for line in (REPO / "requirements.lock").read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            lock[name.lower().replace("_", "-")] = version
+    assert lock
+    for name, version in RUNTIME.items():
+        assert lock.get(name.replace("_", "-")) == version, name
+
+
+@pytest.mark.parametrize("name", sorted(RUNTIME))
+def test_installed_versions_are_the_pinned_ones(name):
+    from importlib.metadata import version
+    assert version(name) == RUNTIME[name]
+
+
+def test_ci_runs_exactly_make_test():
+    script = (REPO / ".ci" / "run").read_text()
+    commands = [l for l in script.splitlines() if l.strip() and not l.lstrip().startswith("#")]
+    assert commands[-1].strip() in {"exec make test", "make test"}, commands
+
+
+def test_grader_cli_lists_its_commands_in_french():
+    done = subprocess.run([sys.executable, "-m", "grader", "--help"], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0
+    assert "Commandes" in done.stdout and "autograde" in done.stdout
+    wrong = subprocess.run([sys.executable, "-m", "grader", "nimporte"], capture_output=True,
+                           text=True, timeout=60)
+    assert wrong.returncode == 2 and "Commande inconnue" in wrong.stderr
+    assert "Traceback" not in wrong.stderr
