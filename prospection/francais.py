@@ -1,0 +1,342 @@
+"""French text helpers shared by the qualification engine and the justification grader.
+
+Everything here works on the notes a seller types on a stand or the justification a learner
+writes: accents may be missing, case is random, a few words are often misspelt, and negation
+(« pas intéressé », « aucun projet », « ne voit pas l'utilité ») changes the meaning of the
+words that follow it.
+
+Public API (see docs/ARCHITECTURE.md):
+
+- ``normalize(text)`` -> lower case, no accents, common misspellings fixed, whitespace collapsed;
+- ``fold(text)`` -> lower case without accents, *same length* as ``text`` (offsets stay valid);
+- ``tokenize(text)`` -> list of ``Token`` (``text``, ``norm``, ``start``, ``end``, ``lemma``);
+- ``negated_spans(text)`` -> character spans under the scope of a negation;
+- ``find_phrases(text, phrases)`` -> list of ``Match`` (accent/case-insensitive,
+  lemma-tolerant, with ``.negated``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+__all__ = [
+    "Token",
+    "Match",
+    "normalize",
+    "fold",
+    "tokenize",
+    "negated_spans",
+    "find_phrases",
+    "lemma",
+]
+
+# Misspellings seen in quick notes and learners' answers, keyed by their accent-free form.
+MISSPELLINGS: dict[str, str] = {
+    "interresse": "interesse",
+    "interressee": "interessee",
+    "interresses": "interesses",
+    "interressees": "interessees",
+    "interressant": "interessant",
+    "interresant": "interessant",
+    "interesant": "interessant",
+    "interrese": "interesse",
+    "interese": "interesse",
+    "interesee": "interessee",
+    "interret": "interet",
+    "budjet": "budget",
+    "bujet": "budget",
+    "projer": "projet",
+    "proget": "projet",
+    "procahin": "prochain",
+    "prochainne": "prochaine",
+    "rdv": "rendez-vous",
+    "septmbre": "septembre",
+    "setembre": "septembre",
+    "fevier": "fevrier",
+    "janver": "janvier",
+    "juilet": "juillet",
+    "novenbre": "novembre",
+    "decenbre": "decembre",
+    "urgant": "urgent",
+    "urgament": "urgemment",
+    "urgement": "urgemment",
+    "tjs": "toujours",
+    "bcp": "beaucoup",
+    "pr": "pour",
+    "ds": "dans",
+    "qd": "quand",
+    "asso": "association",
+    "assos": "associations",
+    "relencer": "relancer",
+    "rapeler": "rappeler",
+    "rappeller": "rappeler",
+    "apeler": "appeler",
+    "appeller": "appeler",
+    "concurent": "concurrent",
+    "concurence": "concurrence",
+}
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_SPACES_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the original text, with its offsets and its normalised forms."""
+
+    text: str
+    norm: str
+    start: int
+    end: int
+    lemma: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    """One occurrence of a searched phrase in a text."""
+
+    phrase: str
+    text: str
+    start: int
+    end: int
+    negated: bool
+
+
+def _fold_char(ch: str) -> str:
+    low = ch.lower()
+    if len(low) != 1:
+        low = ch
+    decomposed = unicodedata.normalize("NFD", low)
+    base = decomposed[0]
+    return base if len(base) == 1 else low
+
+
+@lru_cache(maxsize=4096)
+def _fold_cached(text: str) -> str:
+    return "".join(_fold_char(c) for c in text.translate(_APOSTROPHES))
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, same length as ``text``, so offsets map one to one."""
+    if len(text) > 2000:
+        return "".join(_fold_char(c) for c in text.translate(_APOSTROPHES))
+    return _fold_cached(text)
+
+
+def _strip_ligatures(text: str) -> str:
+    return text.replace("œ", "oe").replace("æ", "ae").replace("Œ", "oe").replace("Æ", "ae")
+
+
+def _fix_word(word: str) -> str:
+    return MISSPELLINGS.get(word, word)
+
+
+def normalize(text: str) -> str:
+    """Lower case, no accents, common misspellings fixed, whitespace collapsed."""
+    if not text:
+        return ""
+    folded = fold(_strip_ligatures(str(text)))
+    folded = folded.replace("rendez vous", "rendez-vous")
+    folded = _WORD_RE.sub(lambda m: _fix_word(m.group(0)), folded)
+    return _SPACES_RE.sub(" ", folded).strip()
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """Accent-free lemma of one word (simplemma, French), tolerant of missing accents."""
+    low = word.lower()
+    try:
+        import simplemma
+
+        lem = simplemma.lemmatize(low, lang="fr")
+    except Exception:  # pragma: no cover - simplemma is a pinned dependency
+        lem = low
+    folded = normalize(lem) or normalize(low)
+    # simplemma does not know accent-free spellings: fall back on a light stemmer.
+    if folded == normalize(low):
+        folded = _light_stem(folded)
+    return folded
+
+
+def _light_stem(word: str) -> str:
+    """Drops the usual French inflection endings (plural, feminine) of a normalised word."""
+    for suffix in ("ees", "es", "ee", "s", "x"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            return stem + ("e" if suffix in ("ees", "ee") else "")
+    return word
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words of ``text`` (apostrophes and hyphens split words) with offsets in ``text``."""
+    if not text:
+        return []
+    return [
+        Token(m.group(0), normalize(m.group(0)), m.start(), m.end(), lemma(m.group(0)))
+        for m in _WORD_RE.finditer(str(text))
+    ]
+
+
+# --- negation --------------------------------------------------------------------------
+
+# Cues that open a negation scope on their own.
+_NEG_CUES = {"pas", "aucun", "aucune", "aucuns", "aucunes", "jamais", "sans", "ni", "nul", "nulle", "rien", "non"}
+# Cues that negate only after « ne » / « n' » in the same clause.
+_NE_CUES = {"plus", "guere", "point", "personne", "rien", "jamais", "pas", "aucun", "aucune"}
+# Two-word expressions that look negative but are not.
+_NOT_NEGATION = {
+    ("sans", "doute"),
+    ("sans", "faute"),
+    ("pas", "mal"),
+    ("non", "seulement"),
+    ("ni", "plus"),
+}
+# Words that close a negation scope (start of a new clause).
+_SCOPE_BREAKERS = {
+    "mais", "car", "et", "puis", "donc", "cependant", "pourtant", "toutefois", "sinon",
+    "sauf", "neanmoins", "or", "alors", "tandis", "contre", "revanche", "ailleurs", "si",
+    "quand", "lorsque", "parce", "bien", "excepte",
+}
+_CLAUSE_PUNCT_RE = re.compile(r"[.;:!?,()\[\]\n\r\u2013\u2014/•|]|\s-\s")
+
+
+@dataclass(frozen=True)
+class _Scope:
+    start: int
+    end: int
+    cue_start: int
+    cue_end: int
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = _CLAUSE_PUNCT_RE.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _scopes(text: str) -> list[_Scope]:
+    tokens = tokenize(text)
+    scopes: list[_Scope] = []
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        word = tok.norm
+        nxt = tokens[i + 1].norm if i + 1 < n else ""
+        if (word, nxt) in _NOT_NEGATION:
+            continue
+        ne_index = None
+        for j in range(i - 1, max(-1, i - 5), -1):
+            between = text[tokens[j].end : tok.start]
+            if _CLAUSE_PUNCT_RE.search(between):
+                break
+            if tokens[j].norm in ("ne", "n"):
+                ne_index = j
+                break
+        if word in _NE_CUES and ne_index is not None:
+            start = tokens[ne_index].start
+        elif word in _NEG_CUES:
+            if word == "non" and nxt in ("plus",):
+                continue
+            start = tok.start
+        else:
+            continue
+        end = _clause_end(text, tok.end)
+        for later in tokens[i + 1 :]:
+            if later.start >= end:
+                break
+            if later.norm in _SCOPE_BREAKERS:
+                end = later.start
+                break
+            if later.norm in ("ne", "n") and later.start > tok.end:
+                end = later.start
+                break
+        end = len(text[:end].rstrip()) if end > tok.end else tok.end
+        scopes.append(_Scope(start, end, tok.start, tok.end))
+    return scopes
+
+
+def negated_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of ``text`` under a negation (cue included), merged and sorted."""
+    spans = sorted((s.start, s.end) for s in _scopes(text or ""))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+# --- phrase search -----------------------------------------------------------------------
+
+_GAP = {"*", "…", "..."}
+
+
+@lru_cache(maxsize=8192)
+def _phrase_pattern(phrase: str) -> tuple[tuple[str, str] | None, ...]:
+    """A phrase as a tuple of (norm, lemma) per word; ``None`` is a gap of 0 to 3 words."""
+    parts: list[tuple[str, str] | None] = []
+    for chunk in re.split(r"(\*|…|\.\.\.)", phrase):
+        if chunk in _GAP:
+            parts.append(None)
+            continue
+        for tok in tokenize(chunk):
+            parts.append((tok.norm, tok.lemma))
+    return tuple(parts)
+
+
+def _word_matches(tok: Token, want: tuple[str, str]) -> bool:
+    norm, lem = want
+    return tok.norm == norm or tok.lemma == lem or tok.lemma == norm or tok.norm == lem
+
+
+def _match_at(tokens: list[Token], i: int, pattern: tuple) -> int | None:
+    """Index after the last token matched from ``tokens[i]``, or None."""
+    if not pattern:
+        return i
+    head, rest = pattern[0], pattern[1:]
+    if head is None:
+        for skip in range(0, 4):
+            if i + skip > len(tokens):
+                break
+            end = _match_at(tokens, i + skip, rest)
+            if end is not None:
+                return end
+        return None
+    if i < len(tokens) and _word_matches(tokens[i], head):
+        return _match_at(tokens, i + 1, rest)
+    return None
+
+
+def find_phrases(text: str, phrases: Iterable[str], tokens: list[Token] | None = None) -> list[Match]:
+    """Occurrences of ``phrases`` in ``text``, ignoring accents, case and inflection.
+
+    A ``*`` in a phrase stands for 0 to 3 words (« ne * pas * utilité »). A match is
+    ``negated`` when it lies in the scope of a negation cue that is not part of the match
+    itself: « intéressé » in « pas intéressé » is negated, the phrase « pas intéressé » is not.
+    """
+    text = text or ""
+    toks = tokens if tokens is not None else tokenize(text)
+    scopes = _scopes(text) if toks else []
+    found: list[Match] = []
+    for phrase in phrases:
+        pattern = _phrase_pattern(phrase)
+        if not pattern or all(p is None for p in pattern):
+            continue
+        for i in range(len(toks)):
+            if pattern[0] is not None and not _word_matches(toks[i], pattern[0]):
+                continue
+            end_index = _match_at(toks, i, pattern)
+            if end_index is None or end_index <= i:
+                continue
+            start, end = toks[i].start, toks[end_index - 1].end
+            negated = any(
+                s.start <= start < s.end and not (start <= s.cue_start and s.cue_end <= end)
+                for s in scopes
+            )
+            found.append(Match(phrase, text[start:end], start, end, negated))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    return found

@@ -1,0 +1,491 @@
+"""Time expressions in French notes, resolved against the salon date.
+
+A seller writes « pour le tournoi de Pâques », « d'ici quinze jours », « avant la rentrée »,
+« vote du budget à l'AG de juin » or « dans deux ans ». To qualify a contact we need *when*
+the project happens, relative to the day of the salon. Course convention: **court terme** =
+a deadline within 3 months (92 days) of the salon date; beyond that, moyen/long terme.
+
+Public API (see docs/ARCHITECTURE.md):
+
+- ``find_time_expressions(text, salon_date)`` -> list of ``TimeExpression``
+  (``text``, ``start``, ``end``, ``date_min``, ``date_max``, ``confidence``, plus ``label``,
+  ``past`` and ``secondary``);
+- ``horizon(text, salon_date)`` -> ``Horizon`` (``kind`` in {"court", "moyen_long",
+  "inconnu"}, ``deadline``, ``evidence``, ``confidence``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from prospection.francais import fold, negated_spans
+
+__all__ = [
+    "COURT_TERME_JOURS",
+    "TimeExpression",
+    "Horizon",
+    "find_time_expressions",
+    "horizon",
+    "easter",
+    "court_terme_limit",
+]
+
+COURT_TERME_JOURS = 92
+"""Court terme: a deadline at most this many days after the salon."""
+
+MONTHS = {
+    "janvier": 1, "janv": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "avril": 4,
+    "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "septembre": 9,
+    "sept": 9, "octobre": 10, "oct": 10, "novembre": 11, "nov": 11, "decembre": 12, "dec": 12,
+}
+_MONTH_RE = (
+    r"(?P<month>janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre"
+    r"|decembre|janv|fevr|fev|avr|juil|oct|nov|dec)\b\.?"
+)
+NUMBERS = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20,
+    "trente": 30, "quelques": 3, "plusieurs": 3, "une quinzaine": 15, "une dizaine": 10,
+    "une huitaine": 8, "une vingtaine": 20,
+}
+_NUM_RE = (
+    r"(?P<num>\d{1,3}|une quinzaine|une dizaine|une huitaine|une vingtaine|un|une|deux|trois"
+    r"|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quelques|plusieurs)"
+)
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression found in a text, as a range of possible dates."""
+
+    text: str
+    start: int
+    end: int
+    date_min: date
+    date_max: date
+    confidence: float
+    label: str = ""
+    past: bool = False
+    secondary: bool = False
+
+    @property
+    def deadline(self) -> date:
+        """The single date that best stands for the expression."""
+        if (self.date_max - self.date_min).days <= 45 or self.label in ("avant", "urgence"):
+            return self.date_max
+        return self.date_min
+
+
+@dataclass(frozen=True)
+class Horizon:
+    """When the project happens, relative to the salon: ``court``, ``moyen_long``, ``inconnu``."""
+
+    kind: str
+    deadline: date | None
+    evidence: str
+    confidence: float
+    expressions: tuple[TimeExpression, ...] = field(default=(), compare=False)
+    start: int | None = None
+    end: int | None = None
+
+
+def court_terme_limit(salon_date: date) -> date:
+    return salon_date + timedelta(days=COURT_TERME_JOURS)
+
+
+def easter(year: int) -> date:
+    """Easter Sunday (Gregorian calendar, anonymous algorithm)."""
+    a = year % 19
+    b, c = divmod(year, 100)
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = ((h + l_ - 7 * m + 114) % 31) + 1
+    return date(year, month, day)
+
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _add_years(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def _first_saturday(year: int, month: int) -> date:
+    d = date(year, month, 1)
+    return d + timedelta(days=(5 - d.weekday()) % 7)
+
+
+# Recurring anchors: a function year -> (date_min, date_max). Resolved to the next occurrence.
+def _season(m1: int, d1: int, m2: int, d2: int):
+    def rng(year: int) -> tuple[date, date]:
+        if (m2, d2) < (m1, d1):
+            return date(year, m1, d1), date(year + 1, m2, d2)
+        return date(year, m1, d1), date(year, m2, d2)
+
+    return rng
+
+
+_RECURRING: list[tuple[str, object, float, str]] = [
+    # (regex, year -> range, confidence, label)
+    (r"(?:la\s+)?rentree\s+de\s+janvier", lambda y: (date(y, 1, 2), date(y, 1, 8)), 0.8, "rentree"),
+    (r"(?:la\s+)?rentree(?:\s+de\s+septembre|\s+scolaire|\s+sportive)?", lambda y: (date(y, 8, 25), date(y, 9, 10)), 0.8, "rentree"),
+    (r"(?:le\s+|l')?printemps", _season(3, 20, 6, 20), 0.75, "saison"),
+    (r"(?:l'|cet\s+|en\s+)ete", _season(6, 21, 9, 22), 0.75, "saison"),
+    (r"(?:l'|cet\s+|en\s+)automne", _season(9, 23, 12, 20), 0.75, "saison"),
+    (r"(?:l'|cet\s+|en\s+)hiver", _season(12, 21, 3, 19), 0.7, "saison"),
+    (r"(?:les\s+)?vacances\s+de\s+(?:la\s+)?toussaint", lambda y: (date(y, 10, 17), date(y, 11, 2)), 0.8, "evenement"),
+    (r"(?:les\s+)?vacances\s+de\s+noel", lambda y: (date(y, 12, 19), date(y + 1, 1, 3)), 0.8, "evenement"),
+    (r"(?:les\s+)?vacances\s+(?:de\s+fevrier|d'hiver)", lambda y: (date(y, 2, 7), date(y, 3, 8)), 0.75, "evenement"),
+    (r"(?:les\s+)?vacances\s+(?:de\s+printemps|de\s+paques)", lambda y: (date(y, 4, 4), date(y, 5, 3)), 0.75, "evenement"),
+    (r"(?:les\s+)?(?:grandes\s+vacances|vacances\s+d'ete)", lambda y: (date(y, 7, 4), date(y, 8, 31)), 0.75, "evenement"),
+    (r"(?:la\s+)?toussaint", lambda y: (date(y, 11, 1), date(y, 11, 1)), 0.85, "evenement"),
+    (r"(?:le\s+)?marche\s+de\s+noel", lambda y: (date(y, 12, 1), date(y, 12, 20)), 0.85, "evenement"),
+    (r"(?:les\s+)?fetes\s+de\s+fin\s+d'annee", lambda y: (date(y, 12, 15), date(y, 12, 31)), 0.8, "evenement"),
+    (r"(?:le\s+)?noel", lambda y: (date(y, 12, 25), date(y, 12, 25)), 0.85, "evenement"),
+    (r"(?:la\s+)?saint[- ]sylvestre|(?:le\s+)?reveillon", lambda y: (date(y, 12, 31), date(y, 12, 31)), 0.85, "evenement"),
+    (r"(?:le\s+)?nouvel\s+an", lambda y: (date(y, 1, 1), date(y, 1, 1)), 0.85, "evenement"),
+    (r"(?:la\s+)?saint[- ]valentin", lambda y: (date(y, 2, 14), date(y, 2, 14)), 0.85, "evenement"),
+    (r"(?:le\s+)?telethon", lambda y: (_first_saturday(y, 12) - timedelta(days=1), _first_saturday(y, 12) + timedelta(days=1)), 0.8, "evenement"),
+    (r"(?:la\s+)?fete\s+de\s+la\s+musique", lambda y: (date(y, 6, 21), date(y, 6, 21)), 0.85, "evenement"),
+    (r"(?:le\s+)?(?:carnaval|mardi\s+gras)", lambda y: (easter(y) - timedelta(days=47), easter(y) - timedelta(days=47)), 0.75, "evenement"),
+    (r"(?:la\s+)?pentecote", lambda y: (easter(y) + timedelta(days=49), easter(y) + timedelta(days=50)), 0.85, "evenement"),
+    (r"(?:l')?ascension", lambda y: (easter(y) + timedelta(days=39), easter(y) + timedelta(days=39)), 0.85, "evenement"),
+    (r"(?:les\s+)?paques|(?:le\s+)?week-end\s+de\s+paques", lambda y: (easter(y) - timedelta(days=1), easter(y) + timedelta(days=1)), 0.85, "evenement"),
+    (r"(?:la\s+)?fin\s+(?:de\s+)?(?:l')?annee\s+scolaire|(?:la\s+)?fin\s+de\s+(?:la\s+)?saison", lambda y: (date(y, 5, 15), date(y, 6, 30)), 0.75, "saison"),
+]
+
+_URGENT = (
+    r"urgent(?:e|es|s)?|urgence|urgemment|rapidement|au\s+plus\s+vite|des\s+que\s+possible"
+    r"|le\s+plus\s+(?:tot|vite)\s+possible|au\s+plus\s+tot|tres\s+vite|tout\s+de\s+suite"
+    r"|immediatement|sans\s+tarder|asap|presse(?:e|s)?|imminent(?:e)?|sous\s+peu"
+    r"|dans\s+l'immediat|court\s+terme|tres\s+bientot|en\s+retard|dans\s+la\s+foulee"
+)
+_SOON = r"prochainement|bientot|dans\s+les\s+(?:prochaines\s+semaines|semaines\s+qui\s+viennent)"
+_LONG = (
+    r"(?:a\s+)?(?:long|moyen)\s+terme|un\s+jour|plus\s+tard|a\s+terme|dans\s+les\s+annees\s+a\s+venir"
+    r"|d'ici\s+quelques\s+annees|dans\s+quelques\s+annees|pas\s+(?:avant\s+)?(?:longtemps|demain)"
+    r"|aucune\s+urgence|rien\s+d'urgent|pas\s+(?:d'|de\s+)?urgen\w*|pas\s+(?:tres\s+|du\s+tout\s+)?presse\w*"
+    r"|rien\s+de\s+presse|pas\s+pour\s+tout\s+de\s+suite|pas\s+pour\s+maintenant"
+)
+
+_PAST_AFTER_RE = re.compile(r"^\s*(?:dernier|derniere|passe|passee)\b")
+_NEXT_AFTER_RE = re.compile(r"^\s*(?:prochain|prochaine|suivant|suivante)\b")
+_YEAR_AFTER_RE = re.compile(r"^\s*(20\d\d)\b")
+_SECONDARY_BEFORE_RE = re.compile(
+    r"\b(?:ag|assemblee(?:\s+generale)?|vote|votee?s?|voter|reunion|conseil|bureau|rappeler|rappel"
+    r"|relancer|relance|rendez-vous|rdv|revoir|recontacter|rencontre|demo|demonstration"
+    r"|reponse|decision|decide|comite)\b[^.;,:!?\n]{0,30}$"
+)
+_CLAUSE_RE = re.compile(r"[.;:!?\n]")
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    date_min: date
+    date_max: date
+    confidence: float
+    label: str
+    recurring: object = None  # year -> range, for next-occurrence resolution
+    explicit_year: bool = False
+
+
+def _resolve_recurring(rng, salon: date, after: str) -> tuple[date, date, bool, bool]:
+    """Next occurrence of a recurring range; returns (min, max, past, explicit_next)."""
+    year_m = _YEAR_AFTER_RE.match(after)
+    if year_m:
+        lo, hi = rng(int(year_m.group(1)))
+        return lo, hi, hi < salon, False
+    lo, hi = rng(salon.year)
+    if _PAST_AFTER_RE.match(after):
+        if hi >= salon:
+            lo, hi = rng(salon.year - 1)
+        return lo, hi, True, False
+    if hi < salon:
+        lo, hi = rng(salon.year + 1)
+    if _NEXT_AFTER_RE.match(after) and lo <= salon:
+        lo, hi = rng(lo.year + 1)
+    return lo, hi, False, bool(_NEXT_AFTER_RE.match(after))
+
+
+def _num(word: str) -> int:
+    word = re.sub(r"\s+", " ", word)
+    return int(word) if word.isdigit() else NUMBERS.get(word, 1)
+
+
+def _scan(f: str, salon: date) -> list[_Found]:
+    found: list[_Found] = []
+    y = salon.year
+
+    def add(m, lo, hi, conf, label, rng=None, explicit_year=False, group=0):
+        found.append(_Found(m.start(group), m.end(group), lo, hi, conf, label, rng, explicit_year))
+
+    # Explicit dates: « 15 mars », « le 1er avril 2027 », « 3/02 », « 03/02/2027 ».
+    for m in re.finditer(r"\b(?P<day>\d{1,2})(?:er)?\s+" + _MONTH_RE + r"(?:\s+(?P<year>20\d\d))?", f):
+        day, month = int(m.group("day")), MONTHS[m.group("month")]
+        if not 1 <= day <= calendar.monthrange(2024, month)[1]:
+            continue
+        if m.group("year"):
+            yr = int(m.group("year"))
+            try:
+                d = date(yr, month, day)
+            except ValueError:
+                continue
+            add(m, d, d, 0.95, "date", explicit_year=True)
+        else:
+            add(m, date(2000, 1, 1), date(2000, 1, 1), 0.95, "date",
+                rng=lambda yr, dd=day, mm=month: (date(yr, mm, min(dd, calendar.monthrange(yr, mm)[1])),) * 2)
+    for m in re.finditer(r"(?<![\d/.])(?P<day>\d{1,2})[/.](?P<mon>\d{1,2})(?:[/.](?P<year>\d{4}|\d{2}))?(?![\d/.]|h)", f):
+        day, month = int(m.group("day")), int(m.group("mon"))
+        if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2024, month)[1]):
+            continue
+        if m.group("year"):
+            yr = int(m.group("year"))
+            yr = yr + 2000 if yr < 100 else yr
+            try:
+                d = date(yr, month, day)
+            except ValueError:
+                continue
+            add(m, d, d, 0.9, "date", explicit_year=True)
+        else:
+            add(m, date(2000, 1, 1), date(2000, 1, 1), 0.9, "date",
+                rng=lambda yr, dd=day, mm=month: (date(yr, mm, min(dd, calendar.monthrange(yr, mm)[1])),) * 2)
+    # Months, optionally with « début / mi / fin » and a year.
+    for m in re.finditer(
+        r"\b(?:(?P<part>debut|fin|mi|courant|milieu)(?:\s*-\s*|\s+)(?:(?:du\s+mois\s+)?(?:de\s+|d'))?)?"
+        r"(?:(?:le\s+)?mois\s+(?:de\s+|d'))?" + _MONTH_RE + r"(?:\s+(?P<year>20\d\d))?", f
+    ):
+        month = MONTHS[m.group("month")]
+        if m.group("month") in ("mars", "sept") and re.match(r"\s*\d", f[m.end():]):
+            pass
+        part = m.group("part")
+
+        def rng(yr, mm=month, part=part):
+            last = calendar.monthrange(yr, mm)[1]
+            if part == "debut":
+                return date(yr, mm, 1), date(yr, mm, 10)
+            if part in ("mi", "milieu"):
+                return date(yr, mm, 10), date(yr, mm, 20)
+            if part == "fin":
+                return date(yr, mm, 20), date(yr, mm, last)
+            return date(yr, mm, 1), date(yr, mm, last)
+
+        if m.group("year"):
+            lo, hi = rng(int(m.group("year")))
+            add(m, lo, hi, 0.85, "mois", explicit_year=True)
+        else:
+            add(m, lo := date(2000, 1, 1), lo, 0.85, "mois", rng=rng)
+    # Recurring seasons and events.
+    for pattern, rng, conf, label in _RECURRING:
+        for m in re.finditer(r"\b(?:" + pattern + r")\b", f):
+            add(m, date(2000, 1, 1), date(2000, 1, 1), conf, label, rng=rng)
+    # Years: « en 2027 », « début 2028 », « fin 2027 ».
+    for m in re.finditer(r"\b(?:(?P<part>debut|fin|mi)\s+|en\s+|(?:courant|pour)\s+)?(?P<year>20\d\d)\b", f):
+        yr, part = int(m.group("year")), m.group("part")
+        lo, hi = date(yr, 1, 1), date(yr, 12, 31)
+        if part == "debut":
+            hi = date(yr, 3, 31)
+        elif part == "fin":
+            lo = date(yr, 10, 1)
+        elif part == "mi":
+            lo, hi = date(yr, 5, 1), date(yr, 8, 31)
+        add(m, lo, hi, 0.8, "annee", explicit_year=True)
+    # Years relative to the salon.
+    for m in re.finditer(r"\b(?:l'an|l'annee)\s+(?P<which>prochain|prochaine|suivante|derniere|dernier|passee)\b", f):
+        delta = 1 if m.group("which").startswith(("proch", "suiv")) else -1
+        add(m, date(y + delta, 1, 1), date(y + delta, 12, 31), 0.75, "annee")
+    for m in re.finditer(r"\b(?:(?P<part>debut|fin)\s+(?:d'|de\s+l'))(?:annee|an)\s+prochaine?\b", f):
+        lo, hi = (date(y + 1, 1, 1), date(y + 1, 3, 31)) if m.group("part") == "debut" else (date(y + 1, 10, 1), date(y + 1, 12, 31))
+        add(m, lo, hi, 0.8, "annee")
+    for m in re.finditer(r"\b(?:cette\s+annee|(?:la\s+)?fin\s+(?:d'|de\s+l')annee|(?:la\s+)?fin\s+(?:de\s+)?l'annee\s+civile)\b", f):
+        lo = salon if m.group(0).startswith("cette") else max(salon, date(y, 12, 1))
+        add(m, lo, date(y, 12, 31), 0.8, "annee")
+    for m in re.finditer(r"\b(?:dans\s+l'annee|d'ici\s+un\s+an|sous\s+un\s+an|dans\s+les\s+douze\s+mois)\b", f):
+        add(m, salon, _add_years(salon, 1), 0.6, "relatif")
+    # Sports seasons (September to June).
+    start_current = y if salon.month >= 7 else y - 1
+    for m in re.finditer(r"\b(?:la\s+|cette\s+)?saison\s+(?P<which>prochaine|suivante|derniere|passee|en\s+cours)\b|\bcette\s+saison\b|\bsaison\s+(?P<y1>20\d\d)\s*[-/]\s*(?:20)?\d\d\b", f):
+        which = m.group("which") or ("" if m.group("y1") else "en cours")
+        if m.group("y1"):
+            s = int(m.group("y1"))
+            lo, hi = date(s, 9, 1), date(s + 1, 6, 30)
+        elif which.startswith(("proch", "suiv")):
+            lo, hi = date(start_current + 1, 9, 1), date(start_current + 2, 6, 30)
+        elif which.startswith(("dern", "pass")):
+            lo, hi = date(start_current - 1, 9, 1), date(start_current, 6, 30)
+        else:
+            lo, hi = salon, date(start_current + 1, 6, 30)
+        add(m, lo, hi, 0.75 if m.group("y1") or not which.startswith("en") else 0.5, "saison")
+    # Weeks and months relative to the salon.
+    for m in re.finditer(r"\b(?:la\s+)?semaine\s+prochaine\b", f):
+        add(m, salon + timedelta(days=2), salon + timedelta(days=14), 0.85, "relatif")
+    for m in re.finditer(r"\bcette\s+semaine\b", f):
+        add(m, salon, salon + timedelta(days=7), 0.85, "relatif")
+    for m in re.finditer(r"\b(?:ce\s+mois-ci|ce\s+mois\b|(?:la\s+)?fin\s+du\s+mois)", f):
+        add(m, salon, _last_day(y, salon.month), 0.85, "relatif")
+    for m in re.finditer(r"\b(?:le\s+)?mois\s+prochain\b", f):
+        nxt = _add_months(salon.replace(day=1), 1)
+        add(m, nxt, _last_day(nxt.year, nxt.month), 0.85, "relatif")
+    # « dans deux ans », « d'ici quinze jours », « sous 3 semaines », « il y a deux ans ».
+    for m in re.finditer(
+        r"\b(?P<prep>dans|d'ici|sous|en|il\s+y\s+a)\s+(?:les?\s+|des\s+)?" + _NUM_RE
+        + r"\s+(?:de\s+)?(?:prochain(?:e)?s\s+)?(?P<unit>jours?|semaines?|mois|ans?|annees?)\b", f
+    ):
+        n, unit, prep = _num(m.group("num")), m.group("unit"), re.sub(r"\s+", " ", m.group("prep"))
+        if unit.startswith("jour"):
+            point = salon + timedelta(days=n)
+        elif unit.startswith("semaine"):
+            point = salon + timedelta(days=7 * n)
+        elif unit == "mois":
+            point = _add_months(salon, n)
+        else:
+            point = _add_years(salon, n)
+        conf = 0.6 if m.group("num") in ("quelques", "plusieurs") else 0.85
+        if prep == "il y a":
+            add(m, point - 2 * (point - salon), point - 2 * (point - salon), conf, "passe")
+        elif prep in ("d'ici", "sous", "en"):
+            add(m, salon, point, conf, "avant")
+        else:
+            spread = timedelta(days=max(1, (point - salon).days // 12))
+            add(m, point - spread, point + spread, conf, "relatif")
+    for m in re.finditer(r"\b(?:d'ici|sous|dans)\s+(?:les\s+)?(?P<num>quinze|huit)\s+(?:prochains\s+)?jours\b|\bsous\s+huitaine\b|\bsous\s+quinzaine\b", f):
+        if any(x.start <= m.start() < x.end for x in found):
+            continue
+        n = 8 if "huit" in m.group(0) else 15
+        add(m, salon, salon + timedelta(days=n), 0.85, "avant")
+    # Vague words.
+    for m in re.finditer(r"\b(?:" + _URGENT + r")\b", f):
+        add(m, salon, salon + timedelta(days=30), 0.7, "urgence")
+    for m in re.finditer(r"\b(?:" + _SOON + r")\b", f):
+        add(m, salon, salon + timedelta(days=60), 0.5, "urgence")
+    for m in re.finditer(r"\b(?:" + _LONG + r")\b", f):
+        add(m, court_terme_limit(salon) + timedelta(days=1), _add_years(salon, 2), 0.6, "long")
+    return found
+
+
+_BEFORE_RE = re.compile(
+    r"(?P<mod>pas\s+avant(?:\s+(?:le|la|l'|les|d'|de|du))?|avant(?:\s+(?:le|la|l'|les|d'|de|du|fin|la\s+fin\s+de|la\s+fin\s+du))?"
+    r"|d'ici(?:\s+(?:le|la|l'|les|a|au|fin|la\s+fin\s+de|la\s+fin\s+du))?|au\s+plus\s+tard(?:\s+(?:le|la|l'|en|a|au|pour|pour\s+le|pour\s+la))?"
+    r"|jusqu'(?:a|au|en)(?:\s+(?:le|la|l'))?|apres(?:\s+(?:le|la|l'|les))?|a\s+partir\s+(?:de|du|d')(?:\s+(?:la|l'))?"
+    r"|des(?:\s+(?:le|la|l'))?|pour(?:\s+(?:le|la|l'|les))?)\s*$"
+)
+
+
+def find_time_expressions(text: str, salon_date: date) -> list[TimeExpression]:
+    """Time expressions of ``text`` as date ranges resolved against ``salon_date``."""
+    if not text:
+        return []
+    f = fold(str(text))
+    raw = _scan(f, salon_date)
+    # Longest match wins; drop matches inside a longer one.
+    raw.sort(key=lambda r: (r.start, -(r.end - r.start)))
+    kept: list[_Found] = []
+    for r in raw:
+        if any(k.start <= r.start and r.end <= k.end for k in kept):
+            continue
+        kept = [k for k in kept if not (r.start <= k.start and k.end <= r.end)]
+        kept.append(r)
+    neg = negated_spans(text)
+    out: list[TimeExpression] = []
+    for r in kept:
+        after = f[r.end : r.end + 20]
+        start, end = r.start, r.end
+        lo, hi, past = r.date_min, r.date_max, False
+        conf, label = r.confidence, r.label
+        if r.recurring is not None:
+            lo, hi, past, explicit_next = _resolve_recurring(r.recurring, salon_date, after)
+            extra = re.match(r"^\s*(?:prochain|prochaine|suivant|suivante|dernier|derniere|passee?|20\d\d)\b", after)
+            if extra:
+                end = r.end + extra.end()
+        else:
+            past = hi < salon_date
+        if label == "passe":
+            past = True
+        before = f[max(0, start - 40) : start]
+        clause_start = max((m.end() for m in _CLAUSE_RE.finditer(before)), default=0)
+        before = before[clause_start:]
+        mod_m = _BEFORE_RE.search(before)
+        mod = re.sub(r"\s+", " ", mod_m.group("mod")) if mod_m else ""
+        if mod and label not in ("urgence", "long"):
+            start = start - len(before) + mod_m.start()
+            if mod.startswith("pas avant"):
+                lo, hi, label = hi, _add_years(hi, 1), "long"
+            elif mod.startswith("avant"):
+                lo, hi, label = salon_date, max(salon_date, lo - timedelta(days=1)), "avant"
+            elif mod.startswith(("d'ici", "au plus tard", "jusqu")):
+                lo, label = salon_date, "avant"
+            elif mod.startswith(("apres",)):
+                lo, hi = hi + timedelta(days=1), _add_years(hi, 1)
+            elif mod.startswith(("a partir", "des")):
+                hi = max(hi, _add_months(lo, 3))
+        # A vague word under negation flips: « pas urgent » is not short term.
+        if label == "urgence" and any(a <= r.start < b for a, b in neg):
+            lo, hi, label, conf = court_terme_limit(salon_date) + timedelta(days=1), _add_years(salon_date, 1), "long", 0.5
+        secondary = bool(_SECONDARY_BEFORE_RE.search(f[max(0, start - 45) : start]))
+        out.append(
+            TimeExpression(str(text)[start:end], start, end, lo, hi, conf, label, past, secondary)
+        )
+    out.sort(key=lambda e: e.start)
+    return out
+
+
+def _classify(expr: TimeExpression, salon_date: date) -> tuple[str, float]:
+    limit = court_terme_limit(salon_date)
+    lo = max(expr.date_min, salon_date)
+    hi = max(expr.date_max, lo)
+    if hi <= limit:
+        return "court", expr.confidence
+    if expr.label == "avant":
+        # « avant le 15 mars », « d'ici juin »: the deadline itself decides.
+        margin = abs((hi - limit).days)
+        return "moyen_long", expr.confidence * (1.0 if margin > 15 else 0.7)
+    if lo > limit:
+        return "moyen_long", expr.confidence
+    inside = (limit - lo).days + 1
+    total = (hi - lo).days + 1
+    share = inside / total
+    kind = "court" if share >= 0.5 else "moyen_long"
+    return kind, expr.confidence * (0.5 + abs(share - 0.5))
+
+
+def horizon(text: str, salon_date: date) -> Horizon:
+    """When the project of ``text`` happens: ``court`` (≤ 92 days), ``moyen_long`` or ``inconnu``.
+
+    Past expressions are ignored; expressions attached to a meeting or a vote (« AG de juin »,
+    « rappeler en novembre ») count only when nothing else dates the project. Among the
+    remaining ones the earliest wins: one short-term need is enough to make it short term.
+    """
+    exprs = [e for e in find_time_expressions(text, salon_date) if not e.past]
+    if not exprs:
+        return Horizon("inconnu", None, "", 0.0, ())
+    primary = [e for e in exprs if not e.secondary]
+    pool = primary or exprs
+    confident = [e for e in pool if e.confidence >= 0.6] or pool
+    classified = [(e, *_classify(e, salon_date)) for e in confident]
+    classified.sort(key=lambda t: (t[1] != "court", t[0].date_max, -t[2]))
+    best, kind, conf = classified[0]
+    if not primary:
+        conf *= 0.7
+    if len({k for _, k, _ in classified}) > 1 and kind == "court":
+        conf *= 0.85
+    return Horizon(kind, best.deadline, best.text, round(min(conf, 1.0), 2), tuple(exprs), best.start, best.end)

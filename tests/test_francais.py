@@ -1,0 +1,95 @@
+"""French text helpers: normalisation, tokens, negation scope, phrase search."""
+
+from hypothesis import given, strategies as st
+
+from prospection.francais import find_phrases, fold, negated_spans, normalize, tokenize
+
+
+def test_normalize_lowercases_strips_accents_and_collapses_spaces():
+    assert normalize("  Très   INTÉRESSÉE\tpar l’offre ") == "tres interessee par l'offre"
+
+
+def test_normalize_fixes_common_misspellings():
+    assert normalize("interréssé par le budjet") == "interesse par le budget"
+    assert normalize("RDV à prendre") == "rendez-vous a prendre"
+
+
+def test_normalize_handles_ligatures_and_empty():
+    assert normalize("cœur") == "coeur"
+    assert normalize("") == ""
+
+
+@given(st.text(max_size=60))
+def test_fold_keeps_length_so_offsets_stay_valid(text):
+    assert len(fold(text)) == len(text)
+
+
+def test_tokenize_gives_offsets_in_the_original_text():
+    text = "Ne voit pas l'utilité d'un équipement"
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == ["Ne", "voit", "pas", "l", "utilité", "d", "un", "équipement"]
+    for tok in tokens:
+        assert text[tok.start : tok.end] == tok.text
+    assert tokens[4].norm == "utilite"
+
+
+def _negated_words(text):
+    return [text[a:b] for a, b in negated_spans(text)]
+
+
+def test_pas_scope_stops_at_mais():
+    text = "Pas intéressé pour le moment, mais garde la brochure"
+    assert _negated_words(text) == ["Pas intéressé pour le moment"]
+
+
+def test_ne_pas_scope_starts_at_ne():
+    assert _negated_words("Ne voit pas l'utilité d'un nouvel équipement.") == [
+        "Ne voit pas l'utilité d'un nouvel équipement"
+    ]
+
+
+def test_aucun_sans_jamais_ni_and_ne_plus():
+    assert _negated_words("Aucun projet cette saison") == ["Aucun projet cette saison"]
+    assert _negated_words("Repart sans budget") == ["sans budget"]
+    assert _negated_words("jamais commandé chez nous") == ["jamais commandé chez nous"]
+    assert _negated_words("ni maillots ni sacs") == ["ni maillots ni sacs"]
+    assert _negated_words("N'est plus intéressée") == ["N'est plus intéressée"]
+
+
+def test_plus_without_ne_is_not_a_negation():
+    assert negated_spans("Plus de 200 licenciés, très intéressés") == []
+
+
+def test_false_negatives_sans_doute_and_pas_mal():
+    assert negated_spans("Sans doute intéressé, pas mal de licenciés") == []
+
+
+def test_find_phrases_is_accent_case_and_inflection_tolerant():
+    matches = find_phrases("TRES INTERESSEES par nos maillots", ["intéressé", "maillot"])
+    assert [m.text for m in matches] == ["INTERESSEES", "maillots"]
+    assert not any(m.negated for m in matches)
+
+
+def test_find_phrases_marks_negated_matches():
+    text = "Pas intéressé, aucun projet"
+    by_phrase = {m.phrase: m for m in find_phrases(text, ["intéressé", "projet", "pas intéressé"])}
+    assert by_phrase["intéressé"].negated
+    assert by_phrase["projet"].negated
+    # The negative phrase itself contains its cue: it is not « negated ».
+    assert not by_phrase["pas intéressé"].negated
+
+
+def test_find_phrases_gap_wildcard():
+    matches = find_phrases("Ne voit vraiment pas l'utilité", ["voit * pas * utilité"])
+    assert len(matches) == 1
+    assert matches[0].text == "voit vraiment pas l'utilité"
+
+
+def test_find_phrases_respects_word_boundaries():
+    assert find_phrases("Les projecteurs du gymnase", ["projet"]) == []
+
+
+def test_find_phrases_offsets_point_to_original_text():
+    text = "Réunion du bureau : projet validé"
+    (m,) = find_phrases(text, ["projet valide"])
+    assert text[m.start : m.end] == m.text == "projet validé"

@@ -1,0 +1,125 @@
+"""Time expressions resolved against the salon date (court terme = within 92 days)."""
+
+from datetime import date
+
+import pytest
+
+from prospection.temporal import easter, find_time_expressions, horizon
+
+SALON = date(2026, 10, 10)
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Livraison le 15 novembre", "court"),
+        ("Livraison le 15 mars", "moyen_long"),
+        ("pour le 3/12", "court"),
+        ("pour le 3/02", "moyen_long"),
+        ("commande en décembre", "court"),
+        ("d'ici juin", "moyen_long"),
+        ("d'ici fin novembre", "court"),
+        ("au printemps", "moyen_long"),
+        ("cet été", "moyen_long"),
+        ("avant la rentrée", "moyen_long"),
+        ("dans deux ans", "moyen_long"),
+        ("l'an prochain", "moyen_long"),
+        ("d'ici quinze jours", "court"),
+        ("la saison prochaine", "moyen_long"),
+        ("fin d'année", "court"),
+        ("rapidement", "court"),
+        ("c'est urgent", "court"),
+        ("au plus vite", "court"),
+        ("la semaine prochaine", "court"),
+        ("pour le tournoi de Pâques", "moyen_long"),
+        ("pour le Téléthon", "court"),
+        ("pour le marché de Noël", "court"),
+        ("pas avant mars 2027", "moyen_long"),
+        ("rien d'urgent", "moyen_long"),
+        ("à long terme", "moyen_long"),
+        ("dans 6 mois", "moyen_long"),
+        ("sous huitaine", "court"),
+    ],
+)
+def test_horizon_kind(text, kind):
+    assert horizon(text, SALON).kind == kind
+
+
+def test_no_time_expression_is_unknown():
+    h = horizon("Très intéressé par les maillots", SALON)
+    assert (h.kind, h.deadline, h.evidence, h.confidence) == ("inconnu", None, "", 0.0)
+
+
+def test_a_ete_is_not_summer():
+    assert find_time_expressions("Il a été très aimable", SALON) == []
+
+
+def test_explicit_date_resolves_to_next_occurrence():
+    (expr,) = find_time_expressions("Tournoi le 15 mars", SALON)
+    assert expr.date_min == expr.date_max == date(2027, 3, 15)
+    assert expr.text == "15 mars"
+    (expr,) = find_time_expressions("Loto le 28 novembre", SALON)
+    assert expr.date_min == date(2026, 11, 28)
+
+
+def test_explicit_year_is_kept():
+    (expr,) = find_time_expressions("le 12/01/2028", SALON)
+    assert expr.date_max == date(2028, 1, 12)
+
+
+def test_rentree_after_september_is_next_year():
+    (expr,) = find_time_expressions("pour la rentrée", SALON)
+    assert expr.date_min.year == 2027 and expr.date_min.month in (8, 9)
+    # Before the summer, the coming rentrée is the same year.
+    (expr,) = find_time_expressions("pour la rentrée", date(2026, 3, 14))
+    assert expr.date_min.year == 2026
+
+
+def test_easter_dates():
+    assert easter(2026) == date(2026, 4, 5)
+    assert easter(2027) == date(2027, 3, 28)
+
+
+def test_event_date_resolves_against_salon():
+    h = horizon("Il leur faut des coupes pour le tournoi de Pâques", SALON)
+    assert h.deadline == date(2027, 3, 29)
+    assert "Pâques" in h.evidence
+
+
+def test_court_terme_boundary_is_92_days():
+    assert horizon("le 10/01", SALON).kind == "court"  # 92 days
+    assert horizon("le 11/01", SALON).kind == "moyen_long"  # 93 days
+
+
+def test_past_expressions_are_ignored():
+    h = horizon("A commandé l'an dernier chez un concurrent", SALON)
+    assert h.kind == "inconnu"
+    h = horizon("Acheté il y a deux ans, renouvellement dans deux ans", SALON)
+    assert h.kind == "moyen_long"
+
+
+def test_meeting_date_counts_only_when_nothing_else_dates_the_project():
+    h = horizon("Vote du budget à l'AG de novembre, achat pour la saison prochaine", SALON)
+    assert h.kind == "moyen_long"
+    h = horizon("Décision à l'AG de novembre", SALON)
+    assert h.kind == "court" and h.confidence < 0.85
+
+
+def test_one_short_term_need_is_enough():
+    h = horizon("Chasubles au plus vite, maillots la saison prochaine", SALON)
+    assert h.kind == "court"
+    assert h.evidence == "au plus vite"
+
+
+def test_expression_offsets_match_text():
+    text = "Besoin urgent : commande avant le 20/12, relance en mars"
+    for expr in find_time_expressions(text, SALON):
+        assert text[expr.start : expr.end] == expr.text
+    assert [e.text for e in find_time_expressions(text, SALON)] == ["urgent", "avant le 20/12", "mars"]
+
+
+def test_months_years_and_seasons_have_ranges():
+    (expr,) = find_time_expressions("début 2028", SALON)
+    assert (expr.date_min, expr.date_max) == (date(2028, 1, 1), date(2028, 3, 31))
+    (expr,) = find_time_expressions("au printemps", SALON)
+    assert expr.date_min == date(2027, 3, 20)
