@@ -1,0 +1,223 @@
+"""Home lesson (``course/00_accueil.ipynb``): table of contents, course map, first quiz.
+
+The table of contents is data (:data:`SOMMAIRE`) so that a test can check every link points
+to a file of the repository; the notebook's markdown is written from the same data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from html import escape
+from io import BytesIO
+
+from prospection.cours.quiz import Question, vrai_faux
+
+NBSP = "\u00a0"
+
+
+def fr(texte: str) -> str:
+    """French typography: non-breaking space before « : ; ? ! » and inside guillemets."""
+    texte = re.sub(r"[ \u00a0\u202f]*([:;?!])(?=\s|$)", NBSP + r"\1", texte)
+    texte = re.sub(r"«[ \u00a0\u202f]*", "«" + NBSP, texte)
+    return re.sub(r"[ \u00a0\u202f]*»", NBSP + "»", texte)
+
+
+@dataclass(frozen=True)
+class Lien:
+    """One entry of the table of contents; ``chemin`` is relative to ``course/``."""
+
+    code: str
+    titre: str
+    chemin: str
+    resume: str
+    genre: str  # "leçon", "exercice" or "application"
+
+
+SOMMAIRE: tuple[Lien, ...] = (
+    Lien("00", "Accueil", "00_accueil.ipynb",
+         "Ce carnet : le programme, la navigation, la correction des exercices.", "leçon"),
+    Lien("01", "Le télémarketing", "01_telemarketing.ipynb",
+         "Les quatre formes, les usages, les règles françaises datées "
+         "et l'outil « Ai-je le droit d'appeler ? ».", "leçon"),
+    Lien("02", "Le cycle du prospect", "02_cycle_prospect.ipynb",
+         "Pourquoi prospecter, l'échelle suspect → prospect froid, tiède, chaud → client, "
+         "l'entonnoir de conversion.", "leçon"),
+    Lien("03", "Les appels", "03_appels.ipynb",
+         "Appel à chaud et appel à froid, idées reçues sur le phoning, phrase d'accroche, "
+         "objections.", "leçon"),
+    Lien("04", "Qualifier un contact", "04_qualification.ipynb",
+         "Les trois niveaux et leurs actions, les critères décisifs, "
+         "l'analyse automatique de notes.", "leçon"),
+    Lien("E1", "Exercice — Télémarketing", "../exercises/01_telemarketing/01_telemarketing.ipynb",
+         "Appliquer les règles d'appel et les formes de télémarketing.", "exercice"),
+    Lien("E2", "Exercice — Cycle du prospect", "../exercises/02_cycle_prospect/02_cycle_prospect.ipynb",
+         "Placer des contacts sur l'échelle, calculer des taux de conversion.", "exercice"),
+    Lien("E3", "Exercice — Appels", "../exercises/03_appels/03_appels.ipynb",
+         "Distinguer appels à chaud et à froid, rédiger une accroche, analyser des objections.",
+         "exercice"),
+    Lien("E4", "Mission salon — qualifier les contacts",
+         "../exercises/04_mission_salon/04_mission_salon.ipynb",
+         "Qualifier chaque contact du fichier « Contacts Prospects – Clubs et associations », "
+         "justifier, remplir l'annexe.", "exercice"),
+    Lien("T", "Tableau de mission (application)", "../prospection/board/app.py",
+         "Le tableau de qualification seul, sans code : il s'ouvre aussi dans le carnet de la "
+         "mission salon, et en application Voilà avec « make mission ».", "application"),
+)
+
+
+SOMMAIRE = tuple(replace(l, titre=fr(l.titre), resume=fr(l.resume)) for l in SOMMAIRE)
+
+
+def liens(genre: str | None = None) -> list[Lien]:
+    """The table of contents, optionally one kind only."""
+    return [lien for lien in SOMMAIRE if genre is None or lien.genre == genre]
+
+
+def sommaire_markdown() -> str:
+    """The table of contents as a markdown table (written into the notebook)."""
+    lignes = ["| | Carnet | Contenu |", "|---|---|---|"]
+    for lien in SOMMAIRE:
+        if lien.genre == "application":
+            cible = f"{lien.titre} (`make mission`)"
+        else:
+            cible = f"[{lien.titre}]({lien.chemin})"
+        lignes.append(f"| {lien.code} | {cible} | {lien.resume} |")
+    return "\n".join(lignes)
+
+
+# --------------------------------------------------------------------------- course map
+
+#: (code, label, x, y) of each box of the course map, and the arrows between them.
+_BOITES = (
+    ("00", "00 Accueil", 0.5, 3.0),
+    ("01", "01 Télémarketing", 2.3, 3.0),
+    ("02", "02 Cycle du\nprospect", 4.1, 3.0),
+    ("03", "03 Appels", 5.9, 3.0),
+    ("04", "04 Qualifier\nun contact", 7.7, 3.0),
+    ("E1", "Exercice 01", 2.3, 1.4),
+    ("E2", "Exercice 02", 4.1, 1.4),
+    ("E3", "Exercice 03", 5.9, 1.4),
+    ("E4", "Mission salon\n(exercice 04)", 7.7, 1.4),
+    ("T", "Tableau de\nmission", 7.7, -0.1),
+)
+_FLECHES = (("00", "01"), ("01", "02"), ("02", "03"), ("03", "04"),
+            ("01", "E1"), ("02", "E2"), ("03", "E3"), ("04", "E4"), ("E4", "T"))
+_COULEURS = {"leçon": "#d7e8fb", "exercice": "#fde6c8", "application": "#dff3e0"}
+
+
+def figure_plan():
+    """The course map: lessons on top, their exercises below, the board under the mission."""
+    from matplotlib.figure import Figure
+    from matplotlib.patches import FancyBboxPatch, Patch
+
+    genres = {lien.code: lien.genre for lien in SOMMAIRE}
+    fig = Figure(figsize=(9.5, 4.2), dpi=100)
+    ax = fig.add_subplot()
+    positions = {code: (x, y) for code, _, x, y in _BOITES}
+    for debut, fin in _FLECHES:
+        (x0, y0), (x1, y1) = positions[debut], positions[fin]
+        if y0 == y1:
+            x0, x1 = x0 + 0.78, x1 - 0.78
+        else:
+            y0, y1 = y0 - 0.42, y1 + 0.42
+        ax.annotate("", xy=(x1, y1), xytext=(x0, y0),
+                    arrowprops={"arrowstyle": "-|>", "color": "#555", "lw": 1.3})
+    for code, texte, x, y in _BOITES:
+        ax.add_patch(FancyBboxPatch((x - 0.75, y - 0.4), 1.5, 0.8,
+                                    boxstyle="round,pad=0.03", linewidth=1.2,
+                                    edgecolor="#444", facecolor=_COULEURS[genres[code]]))
+        ax.text(x, y, texte, ha="center", va="center", fontsize=9)
+    ax.set_xlim(-0.4, 8.6)
+    ax.set_ylim(-0.7, 3.6)
+    ax.axis("off")
+    ax.set_title(fr("Plan du cours : chaque leçon mène à son exercice"), fontsize=11)
+    ax.legend(handles=[Patch(facecolor=c, edgecolor="#444", label=g.capitalize())
+                       for g, c in _COULEURS.items()],
+              loc="lower left", fontsize=8, frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def image(fig):
+    """A matplotlib figure as a PNG image for the notebook (works in JupyterLab and Voilà)."""
+    from IPython.display import Image
+
+    buffer = BytesIO()
+    fig.savefig(buffer, format="png", bbox_inches="tight")
+    return Image(data=buffer.getvalue(), format="png")
+
+
+def plan_du_cours():
+    """Show the course map."""
+    return image(figure_plan())
+
+
+# --------------------------------------------------------------------------- contents widget
+
+def sommaire():
+    """The table of contents as HTML (the markdown table above the cell is the same)."""
+    from IPython.display import HTML
+
+    lignes = "".join(
+        f"<tr><td>{escape(l.code)}</td><td><b>{escape(l.titre)}</b></td>"
+        f"<td>{escape(l.resume)}</td></tr>" for l in SOMMAIRE
+    )
+    return HTML(f"<table><tr><th></th><th>Carnet</th><th>Contenu</th></tr>{lignes}</table>")
+
+
+# --------------------------------------------------------------------------- quiz
+
+QUESTIONS: tuple[Question, ...] = (
+    Question(
+        f"Comment exécuter la cellule sélectionnée et passer à la suivante{NBSP}?",
+        ("Entrée", "Maj + Entrée", "Ctrl + S", "Double-clic sur la cellule"),
+        1,
+        explication="Maj + Entrée exécute la cellule puis sélectionne la suivante.",
+        retours={0: "Entrée seule ouvre la cellule en modification, elle ne l'exécute pas.",
+                 2: "Ctrl + S enregistre le carnet, il n'exécute rien.",
+                 3: "Un double-clic ouvre une cellule de texte en modification."},
+    ),
+    vrai_faux(
+        f"Quand « verifier(...) » affiche ✅ partout, la note finale est forcément maximale.",
+        False,
+        f"Non{NBSP}: l'autocontrôle ne lance que les vérifications publiques. À la correction, "
+        "des tests cachés sont aussi exécutés.",
+    ),
+    Question(
+        f"Dans la mission salon, où vos qualifications sont-elles enregistrées{NBSP}?",
+        ("Nulle part : il faut tout ressaisir à chaque séance",
+         "Dans le fichier « reponses_salon.json » du dossier de l'exercice",
+         "Dans le fichier Excel des contacts, qui est modifié"),
+        1,
+        explication="Le tableau de mission (ou la cellule d'enregistrement) écrit chaque "
+                    "changement dans « reponses_salon.json », que la correction lit ensuite.",
+        retours={0: "Rien n'est perdu : chaque choix est enregistré aussitôt.",
+                 2: "Le fichier des contacts n'est jamais modifié : c'est la source."},
+    ),
+    Question(
+        f"Quels sont les trois niveaux de qualification d'un prospect dans ce cours{NBSP}?",
+        ("Suspect, prospect, client", "Froid, tiède, chaud", "Bronze, argent, or"),
+        1,
+        explication="Froid, tiède et chaud : c'est la « température » du prospect, "
+                    "vue en leçons 02 et 04.",
+        retours={0: "C'est l'échelle de maturité (leçon 02) ; la qualification d'un "
+                    "prospect se dit froid, tiède ou chaud."},
+    ),
+)
+
+
+def franciser(question: Question) -> Question:
+    """The same question with French typography applied to every text."""
+    return Question(fr(question.enonce), [fr(c) for c in question.choix], question.bonnes,
+                    fr(question.explication), {i: fr(t) for i, t in question.retours.items()})
+
+
+QUESTIONS = tuple(franciser(q) for q in QUESTIONS)
+
+
+def quiz_accueil():
+    """The home quiz (widget)."""
+    from prospection.cours.quiz import quiz
+
+    return quiz(QUESTIONS, titre=fr(f"Quiz de prise en main : {len(QUESTIONS)} questions"))
