@@ -110,7 +110,7 @@ def test_lab_in_french_with_nbgrader_menu_opens_course_home(running_lab, artifac
             menubar.wait_for(timeout=90_000)
             page.get_by_role("menuitem", name="Fichier").first.wait_for(timeout=60_000)
             labels = page.locator(".lm-MenuBar-itemLabel").all_inner_texts()
-            for french in ("Fichier", "Édition", "Affichage", "Exécuter", "Noyau", "Aide"):
+            for french in ("Fichier", "Édition", "Affichage", "Exécution", "Noyau", "Aide"):
                 assert french in labels, labels
             assert "Nbgrader" in labels, labels
             # The home notebook is open in a tab and its title is rendered.
