@@ -1,0 +1,220 @@
+"""Files behind the board: which contacts file, the answers file, uploads, the annex export.
+
+No widget here either. A :class:`MissionSession` lives in a working folder, where it keeps
+``reponses_salon.json`` (see :mod:`prospection.board.storage`), the contacts files a learner
+uploaded (so the board can reload them after a restart) and the exported annex.
+
+Only one contacts file is active at a time. When the learner switches to another file, the
+answers given for the previous one are copied to ``reponses_salon.<fichier>.json`` and come
+back when that file is loaded again: nothing typed is ever lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import storage
+from .model import BoardModel, contacts_from_frame
+
+ANNEX_FILENAME = "annexe_salon.xlsx"
+BUNDLED_NAME = "contacts_salon_clubs_associations.xlsx"
+ENV_FOLDER = "PROSPECTION_MISSION_DOSSIER"
+
+
+def _slug(name: str) -> str:
+    stem = Path(name).stem
+    ascii_ = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9_-]+", "_", ascii_).strip("_") or "contacts"
+
+
+def _salon_date(contacts) -> dt.date | None:
+    salon = getattr(contacts, "salon", None)
+    if salon is None:
+        return None
+    value = salon.get("date") if isinstance(salon, dict) else getattr(salon, "date", None)
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _source_name(contacts) -> str:
+    source = getattr(contacts, "source", None)
+    return Path(str(source)).name if source else "contacts"
+
+
+def load_bundled_contacts():
+    from prospection.loader import load_bundled
+
+    return load_bundled()
+
+
+def load_contacts_file(path: Path):
+    from prospection.loader import load_contacts
+
+    return load_contacts(path)
+
+
+def contacts_error_types() -> tuple[type[BaseException], ...]:
+    try:
+        from prospection.loader import ContactsFileError
+    except Exception:  # noqa: BLE001
+        return ()
+    return (ContactsFileError,)
+
+
+@dataclass
+class UploadResult:
+    ok: bool
+    message: str
+
+
+class MissionSession:
+    """The working folder of a learner's salon mission."""
+
+    def __init__(self, dossier: str | os.PathLike | None = None, contacts=None,
+                 page_size: int = 10, grader_hints=True):
+        if dossier is None:
+            dossier = os.environ.get(ENV_FOLDER) or "."
+        self.dossier = Path(dossier).resolve()
+        self.dossier.mkdir(parents=True, exist_ok=True)
+        self.answers_path = self.dossier / storage.ANSWERS_FILENAME
+        self.page_size = page_size
+        self.grader_hints = grader_hints
+        self.notices: list[str] = []
+        doc, notice = storage.recover_answers(self.answers_path)
+        if notice:
+            self.notices.append(notice)
+        if contacts is None:
+            contacts = self._contacts_for(doc)
+        self.model = self._activate(contacts, doc)
+
+    # ---- contacts
+    def _contacts_for(self, doc: dict):
+        """The contacts file the answers were given for, else the bundled salon file."""
+        name = doc.get("fichier_contacts") or ""
+        if name and name != BUNDLED_NAME:
+            candidate = self.dossier / name
+            if candidate.is_file():
+                try:
+                    return load_contacts_file(candidate)
+                except contacts_error_types() as exc:
+                    self.notices.append(
+                        f"Le fichier de contacts « {name} » ne peut plus être lu ({exc})\u00a0; "
+                        "le fichier du salon fourni avec le cours est chargé à la place."
+                    )
+            else:
+                self.notices.append(
+                    f"Le fichier de contacts « {name} » est introuvable dans « {self.dossier} »\u00a0; "
+                    "le fichier du salon fourni avec le cours est chargé à la place."
+                )
+        try:
+            return load_bundled_contacts()
+        except Exception as exc:  # noqa: BLE001 - the board must open anyway
+            detail = str(exc) if isinstance(exc, contacts_error_types()) else type(exc).__name__
+            self.notices.append(
+                f"Le fichier du salon fourni avec le cours n'a pas pu être chargé ({detail}) ; "
+                "chargez un fichier de contacts avec le bouton « Charger un fichier de contacts »."
+            )
+            return None
+
+    def archive_path(self, fichier_contacts: str) -> Path:
+        return self.dossier / f"reponses_salon.{_slug(fichier_contacts)}.json"
+
+    def _activate(self, contacts, doc: dict, name: str | None = None) -> BoardModel:
+        if contacts is None:
+            # Nothing to show yet: keep the answers as they are, write nothing.
+            self.contacts = None
+            return BoardModel([], answers=doc, fichier_contacts=doc.get("fichier_contacts", ""),
+                              page_size=self.page_size, grader_hints=self.grader_hints)
+        name = name or _source_name(contacts)
+        previous = doc.get("fichier_contacts") or ""
+        if previous and previous != name:
+            if doc["reponses"]:
+                archive = self.archive_path(previous)
+                storage.save_answers(archive, doc)
+                self.notices.append(
+                    f"Vos réponses pour « {previous} » sont conservées dans « {archive.name} »\u00a0; "
+                    f"elles reviendront si vous rechargez ce fichier."
+                )
+            doc = storage.empty_answers()
+            archived = self.archive_path(name)
+            if archived.is_file():
+                restored, notice = storage.recover_answers(archived)
+                if notice:
+                    self.notices.append(notice)
+                elif restored.get("fichier_contacts") == name:
+                    doc = restored
+                    self.notices.append(f"Vos réponses précédentes pour « {name} » sont rechargées.")
+        date_salon = _salon_date(contacts)
+        if date_salon is None and doc.get("date_salon"):
+            date_salon = dt.date.fromisoformat(doc["date_salon"])
+        self.contacts = contacts
+        model = BoardModel(
+            contacts_from_frame(contacts.frame),
+            answers=doc,
+            fichier_contacts=name,
+            date_salon=date_salon,
+            save=lambda d: storage.save_answers(self.answers_path, d),
+            page_size=self.page_size,
+            grader_hints=self.grader_hints,
+        )
+        if previous and previous != name:
+            # The switch itself must survive a restart, even before the first answer.
+            model.save()
+        return model
+
+    def take_notices(self) -> list[str]:
+        out, self.notices = self.notices, []
+        return out
+
+    def upload(self, filename: str, content: bytes) -> UploadResult:
+        """Load an uploaded contacts file; on error keep the current board and explain why."""
+        filename = Path(filename).name or "contacts.xlsx"
+        target = self.dossier / filename
+        if target.exists() and target.read_bytes() != content:
+            stem, suffix, n = target.stem, target.suffix, 2
+            while target.exists():
+                target = self.dossier / f"{stem} ({n}){suffix}"
+                n += 1
+        is_new = not target.exists()
+        tmp = self.dossier / f".televersement-{os.getpid()}{target.suffix}"
+        tmp.write_bytes(content)
+        try:
+            try:
+                contacts = load_contacts_file(tmp)
+            except contacts_error_types() as exc:
+                message = str(exc).replace(tmp.name, filename)
+                return UploadResult(False, message)
+            except Exception as exc:  # noqa: BLE001 - never a traceback for the learner
+                return UploadResult(
+                    False, f"Le fichier « {filename} » n'a pas pu être lu ({type(exc).__name__})."
+                )
+            if is_new:
+                os.replace(tmp, target)
+            self.model = self._activate(contacts, self.model.doc, name=target.name)
+            return UploadResult(
+                True, f"Fichier « {target.name} » chargé\u00a0: {len(self.model.contacts)} contacts."
+            )
+        finally:
+            if tmp.exists():
+                tmp.unlink()
+
+    # ---- annex
+    def export_annex(self, path: str | os.PathLike | None = None) -> Path:
+        from prospection.annexe import write_annexe
+
+        path = Path(path) if path is not None else self.dossier / ANNEX_FILENAME
+        write_annexe(self.model.annex_rows(), path)
+        return path
