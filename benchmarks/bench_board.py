@@ -1,0 +1,106 @@
+"""Mission board with 1,000 contacts: time to render a page, to save a keystroke, to redraw
+the annex. ``python -m benchmarks.bench_board`` prints the figures and writes
+``benchmarks/RESULTS_board.md``. Target: a page renders in well under a second (< 200 ms)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+import tempfile
+import time
+import types
+from pathlib import Path
+
+import pandas as pd
+
+N_CONTACTS = 1000
+PAGE_TARGET_MS = 200.0
+RESULTS = Path(__file__).with_name("RESULTS_board.md")
+
+NOTES = [
+    "Pas intéressé, le club a déjà un prestataire.",
+    "Intéressé par des maillots pour la rentrée de septembre, budget voté.",
+    "Projet de nouveau local dans deux ans, curieux de l'offre.",
+    "Veut un devis rapidement pour le tournoi du mois prochain.",
+]
+
+
+def synthetic_contacts(n: int):
+    rows = [{"id": f"C{i:05d}", "organisation": f"Association {i}", "type": "club", "contact": f"Contact {i}",
+             "fonction": "président", "telephone": "", "email": "", "ville": "Lyon",
+             "observations": NOTES[i % len(NOTES)]} for i in range(n)]
+    return types.SimpleNamespace(frame=pd.DataFrame(rows), source=f"/bench/contacts_{n}.xlsx",
+                                 salon=types.SimpleNamespace(date=dt.date(2024, 3, 15)))
+
+
+def ms(seconds: float) -> float:
+    return round(seconds * 1000, 2)
+
+
+def main() -> int:
+    from prospection.board.view import MissionBoard
+
+    contacts = synthetic_contacts(N_CONTACTS)
+    with tempfile.TemporaryDirectory() as folder:
+        t0 = time.perf_counter()
+        board = MissionBoard(folder, contacts=contacts)
+        build = time.perf_counter() - t0
+        hints_source = board.model.hints(board.cards[0].contact_id).source
+
+        page_times = []
+        for _ in range(30):
+            t0 = time.perf_counter()
+            board.next.click()
+            page_times.append(time.perf_counter() - t0)
+
+        # Every contact qualified and justified: the heaviest annex and answers file.
+        for i, c in enumerate(board.model.contacts):
+            board.model.doc["reponses"][c.id] = {
+                "organisation": c.organisation, "qualification": ("froid", "tiède", "chaud")[i % 3],
+                "justification": "Intéressé, projet à la rentrée : le rappeler pour un rendez-vous.",
+                "modifie_le": "2024-03-16T10:00:00+01:00"}
+        board.model.save()
+        keystrokes = []
+        card = board.cards[0]
+        text = ""
+        for ch in "Intéressé, projet en septembre":
+            text += ch
+            t0 = time.perf_counter()
+            card.justification.value = text  # save + hints + progress + annex
+            keystrokes.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        board.filter.value = "chaud"
+        filter_time = time.perf_counter() - t0
+
+    page_ms = statistics.median(page_times) * 1000
+    worst_page_ms = max(page_times) * 1000
+    key_ms = statistics.median(keystrokes) * 1000
+    figures = [
+        ("Construction du tableau (modèle + vue, 1ʳᵉ page)", ms(build)),
+        ("Changement de page, médiane", round(page_ms, 2)),
+        ("Changement de page, pire cas sur 30", round(worst_page_ms, 2)),
+        ("Frappe dans une justification, 1 000 réponses (sauvegarde atomique + indices + progression + annexe), médiane", round(key_ms, 2)),
+        ("Filtre « Chauds » appliqué", ms(filter_time)),
+    ]
+    ok = page_ms < PAGE_TARGET_MS and build < 1.0
+    lines = [
+        "# Tableau de la mission salon — mesures",
+        "",
+        f"{N_CONTACTS} contacts synthétiques, 10 contacts par page, indices\u00a0: {hints_source}. "
+        "Mesuré par `python -m benchmarks.bench_board`.",
+        "",
+        "| Mesure | ms |",
+        "|---|---:|",
+        *[f"| {label} | {value} |" for label, value in figures],
+        "",
+        f"Objectif\u00a0: une page en moins de {PAGE_TARGET_MS:.0f}\u00a0ms et le tableau en moins d'une seconde "
+        f"— {'atteint' if ok else 'NON atteint'}.",
+        "",
+    ]
+    RESULTS.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
