@@ -60,9 +60,9 @@ SOMMAIRE: tuple[Lien, ...] = (
          "../exercises/04_mission_salon/04_mission_salon.ipynb",
          "Qualifier chaque contact du fichier « Contacts Prospects – Clubs et associations », "
          "justifier, remplir l'annexe.", "exercice"),
-    Lien("T", "Tableau de mission (application)", "../prospection/board/app.py",
-         "Le tableau de qualification seul, sans code : il s'ouvre aussi dans le carnet de la "
-         "mission salon, et en application Voilà avec « make mission ».", "application"),
+    Lien("T", "Tableau de mission (application)", "mission_salon_app.ipynb",
+         "Le tableau de qualification seul, sans code. Il s'ouvre aussi dans le carnet de la "
+         "mission salon, et comme application Voilà avec « make mission ».", "application"),
 )
 
 
@@ -78,10 +78,7 @@ def sommaire_markdown() -> str:
     """The table of contents as a markdown table (written into the notebook)."""
     lignes = ["| | Carnet | Contenu |", "|---|---|---|"]
     for lien in SOMMAIRE:
-        if lien.genre == "application":
-            cible = f"{lien.titre} (`make mission`)"
-        else:
-            cible = f"[{lien.titre}]({lien.chemin})"
+        cible = f"[{lien.titre}]({lien.chemin})"
         lignes.append(f"| {lien.code} | {cible} | {lien.resume} |")
     return "\n".join(lignes)
 
