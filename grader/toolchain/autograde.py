@@ -1,0 +1,292 @@
+"""``python -m grader autograde``: grade the whole class (or some learners), fast and safely.
+
+Each submission is first checked and copied to ``.preparation/`` (see ``checks``), then graded
+by nbgrader's own Autograde converter running in a few long-lived worker processes (no CLI
+start-up per learner, kernels killed as soon as a notebook ran). A submission that exceeds its
+time limit (a loop that ignores interrupts, a kernel that hangs) is killed with its kernel,
+scored 0 and flagged; the other workers carry on. Flags go to ``rapport/flags.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import selectors
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from .answers import fingerprint
+from .checks import flag, prepare
+from .common import FrenchParser, ProgressBar, ToolchainError, add_classe_argument, parse_students, run_command
+from .grades import read_scores, zero_submission
+from .workspace import REPO_ROOT, STAGING, Classe, read_json, write_json
+
+
+def build_parser() -> FrenchParser:
+    parser = FrenchParser(
+        prog="python -m grader autograde",
+        description="Corrige automatiquement les copies rendues (toute la classe ou "
+                    "quelques élèves) avec nbgrader, en parallèle. Les anomalies (triche, "
+                    "boucle infinie, notebook cassé…) sont signalées dans rapport/flags.json.",
+    )
+    add_classe_argument(parser)
+    parser.add_argument("--eleves", metavar="A,B", default=None,
+                        help="identifiants des élèves à corriger, séparés par des virgules")
+    parser.add_argument("--exercices", metavar="X,Y", default=None,
+                        help="exercices à corriger (par défaut : tous)")
+    parser.add_argument("--travailleurs", type=int, default=None, metavar="N",
+                        help="nombre de corrections en parallèle (défaut : nombre de cœurs, au plus 4)")
+    parser.add_argument("--limite", type=float, default=None, metavar="SECONDES",
+                        help="temps maximal par copie avant arrêt forcé "
+                             "(défaut : 2 × délai par cellule + 30 s, par notebook)")
+    parser.add_argument("--silencieux", action="store_true", help="sans barre de progression")
+    return parser
+
+
+@dataclass
+class Job:
+    student: str
+    assignment: str
+    notebooks: int
+    limit: float
+    flags: list = field(default_factory=list)
+
+
+class Worker:
+    def __init__(self, classe: Classe, log_path: Path):
+        self.log = open(log_path, "ab")
+        env = dict(classe.env(), PYTHONPATH=os.pathsep.join(
+            [str(REPO_ROOT), os.environ.get("PYTHONPATH", "")]))
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "grader.toolchain._worker", str(classe.root)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log,
+            cwd=classe.root, env=env, text=True, bufsize=1, start_new_session=True,
+        )
+        self.job: Job | None = None
+        self.started = 0.0
+        self.ready = False
+
+    def send(self, job: Job) -> None:
+        self.job = job
+        self.started = time.monotonic()
+        self.proc.stdin.write(json.dumps({"student": job.student, "assignment": job.assignment}) + "\n")
+        self.proc.stdin.flush()
+
+    def kill(self) -> None:
+        """Kill the worker and everything it started (kernels run in their own sessions)."""
+        try:
+            import psutil
+            procs = psutil.Process(self.proc.pid).children(recursive=True)
+        except Exception:  # noqa: BLE001 - already gone
+            procs = []
+        for p in procs:
+            try:
+                p.kill()
+            except Exception:  # noqa: BLE001
+                pass
+        try:
+            self.proc.kill()
+        except ProcessLookupError:
+            pass
+        self.proc.wait()
+        self.log.close()
+
+    def stop(self) -> None:
+        try:
+            self.proc.stdin.close()
+            self.proc.wait(timeout=20)
+        except Exception:  # noqa: BLE001
+            self.kill()
+            return
+        self.log.close()
+
+
+def _failure_reason(outcome: dict) -> dict:
+    text = (outcome.get("log") or "") + "\n" + (outcome.get("error") or "")
+    if "DeadKernelError" in text or "Kernel died" in text:
+        return flag("noyau_arrete", "alerte",
+                    "le noyau Python s'est arrêté pendant l'exécution (plantage ou arrêt forcé "
+                    "par le code de l'élève)\u00a0: 0 point pour ce notebook.")
+    if "CellTimeoutError" in text or "UnresponsiveKernel" in text:
+        return flag("delai_depasse", "alerte",
+                    "une cellule a dépassé le temps limite sans se laisser interrompre (boucle "
+                    "infinie qui ignore l'interruption\u00a0?)\u00a0: 0 point pour ce notebook.")
+    if "UnresponsiveKernel" in text:
+        return flag("noyau_bloque", "alerte",
+                    "le noyau ne répond plus\u00a0: 0 point pour ce notebook.")
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip() and "Error" in ln]
+    detail = lines[-1][:200] if lines else "erreur inconnue"
+    return flag("correction_impossible", "alerte",
+                f"nbgrader n'a pas pu corriger cette copie ({detail})\u00a0: 0 point.")
+
+
+def _post_flags(classe: Classe, student: str, assignment: str) -> list[dict]:
+    """Flags read in the graded notebooks: interrupted cells, dead kernels."""
+    flags = []
+    for path in sorted((classe.root / "autograded" / student / assignment).glob("*.ipynb")):
+        try:
+            nb = nbformat.read(path, as_version=4)
+        except Exception:  # noqa: BLE001
+            continue
+        for cell in nb.cells:
+            for out in cell.get("outputs", []):
+                if out.get("output_type") == "error" and out.get("ename") == "CellTimeoutError":
+                    gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "sans identifiant")
+                    flags.append(flag("cellule_interrompue", "alerte",
+                                      f"{path.name}\u00a0: cellule « {gid} » interrompue après "
+                                      f"{classe.timeout} s (boucle infinie\u00a0?)."))
+    return flags
+
+
+def autograde(classe: Classe, students=None, assignments=None, workers=None, limit=None,
+              progress=True, log=print) -> dict:
+    """Grade the submissions; return ``{(student, assignment): flags}`` for this run."""
+    pairs = classe.submissions(students, assignments)
+    if not pairs:
+        raise ToolchainError("Aucune copie à corriger dans submitted/.")
+    workers = workers or min(os.cpu_count() or 1, 4)
+    key_cache: dict = {}
+    jobs: list[Job] = []
+    done: dict[tuple[str, str], list] = {}
+    fingerprints: dict[tuple[str, str], str] = {}
+    for sid, aid in pairs:
+        flags, answers_doc, ready = prepare(classe, sid, aid, key_cache)
+        fp = fingerprint(answers_doc)
+        if fp:
+            fingerprints[(sid, aid)] = fp
+        per_nb = limit or (2 * classe.timeout + 30)
+        job = Job(sid, aid, ready, per_nb * max(ready, 1), flags)
+        if ready:
+            jobs.append(job)
+        else:
+            zero_submission(classe, sid, aid)
+            shutil.rmtree(classe.root / "autograded" / sid / aid, ignore_errors=True)
+            done[(sid, aid)] = flags
+
+    bar = ProgressBar(len(pairs), "Correction") if progress else None
+    for _ in done:
+        bar and bar.advance()
+    logs = classe.root / "journal"
+    logs.mkdir(exist_ok=True)
+    pool: list[Worker] = []
+    queue = list(jobs)
+    sel = selectors.DefaultSelector()
+    to_zero: list[tuple[str, str]] = []
+
+    def spawn(i):
+        w = Worker(classe, logs / f"travailleur-{i}.log")
+        sel.register(w.proc.stdout, selectors.EVENT_READ, w)
+        return w
+
+    def finish(w: Worker, outcome: dict | None, reason: dict | None):
+        job = w.job
+        w.job = None
+        flags = list(job.flags)
+        if outcome is not None and outcome.get("success"):
+            flags += _post_flags(classe, job.student, job.assignment)
+        else:
+            flags.append(reason or _failure_reason(outcome or {}))
+            to_zero.append((job.student, job.assignment))
+        done[(job.student, job.assignment)] = flags
+        if bar:
+            bar.advance(f"{job.student}/{job.assignment}")
+
+    try:
+        pool = [spawn(i) for i in range(min(workers, len(queue)))]
+        busy = lambda: [w for w in pool if w.job is not None]  # noqa: E731
+        while queue or busy():
+            for w in pool:
+                if w.ready and w.job is None and queue:
+                    w.send(queue.pop(0))
+            now = time.monotonic()
+            deadlines = [w.started + w.job.limit - now for w in busy()]
+            events = sel.select(timeout=max(0.05, min(deadlines, default=1.0)))
+            for key, _ in events:
+                w = key.data
+                line = w.proc.stdout.readline()
+                if not line:  # the worker died on its own
+                    sel.unregister(w.proc.stdout)
+                    if w.job is not None:
+                        finish(w, None, flag("correction_impossible", "alerte",
+                                             "le processus de correction s'est arrêté\u00a0: 0 point."))
+                    w.kill()
+                    pool[pool.index(w)] = spawn(len(pool) + len(done))
+                    continue
+                msg = json.loads(line)
+                if msg.get("pret"):
+                    w.ready = True
+                elif w.job is not None:
+                    finish(w, msg, None)
+            now = time.monotonic()
+            for w in list(pool):
+                if w.job is not None and now - w.started > w.job.limit:
+                    sel.unregister(w.proc.stdout)
+                    w.kill()
+                    finish(w, None, flag("delai_depasse", "alerte",
+                                         f"copie arrêtée de force après {now - w.started:.0f} s "
+                                         "(boucle infinie qui ignore l'interruption\u00a0?)\u00a0: "
+                                         "0 point, les autres copies n'ont pas attendu."))
+                    pool[pool.index(w)] = spawn(len(pool) + len(done))
+    finally:
+        for w in pool:
+            try:
+                sel.unregister(w.proc.stdout)
+            except Exception:  # noqa: BLE001
+                pass
+            if w.job is not None:
+                w.kill()
+            else:
+                w.stop()
+        if bar:
+            bar.close()
+
+    for sid, aid in to_zero:
+        shutil.rmtree(classe.root / "autograded" / sid / aid, ignore_errors=True)
+        zero_submission(classe, sid, aid)
+
+    # identical answers files across learners
+    groups: dict[tuple[str, str], list[str]] = {}
+    for (sid, aid), fp in fingerprints.items():
+        groups.setdefault((aid, fp), []).append(sid)
+    for (aid, _), sids in groups.items():
+        if len(sids) > 1:
+            for sid in sids:
+                others = ", ".join(s for s in sorted(sids) if s != sid)
+                done[(sid, aid)].append(flag("reponses_identiques", "attention",
+                                             f"réponses identiques à celles de\u00a0: {others}."))
+
+    all_flags = read_json(classe.flags_path, {}) or {}
+    for (sid, aid), flags in done.items():
+        all_flags.setdefault(sid, {})[aid] = flags
+    write_json(classe.flags_path, all_flags)
+    return done
+
+
+def summary(classe: Classe, done: dict, log=print) -> None:
+    scores = read_scores(classe)
+    flagged = sum(1 for f in done.values() if any(x["gravite"] != "info" for x in f))
+    log(f"{len(done)} copie(s) corrigée(s), {flagged} signalée(s) (détail\u00a0: {classe.flags_path}).")
+    for (sid, aid), flags in sorted(done.items()):
+        s = scores.get(sid, {}).get(aid)
+        note = f"{s['score']:g}/{s['max']:g}" if s else "—"
+        marks = "".join(" ⚠" for f in flags if f["gravite"] == "alerte")[:2]
+        log(f"  {sid:<20} {aid:<22} {note:>9}{marks}")
+
+
+def _main(argv) -> int:
+    args = build_parser().parse_args(argv)
+    classe = Classe.open(args.classe)
+    done = autograde(classe, parse_students(args.eleves), parse_students(args.exercices),
+                     args.travailleurs, args.limite, progress=not args.silencieux)
+    summary(classe, done)
+    return 0
+
+
+def main(argv=None) -> int:
+    return run_command(_main, sys.argv[1:] if argv is None else argv)

@@ -1,0 +1,109 @@
+"""Shared helpers for the toolchain commands: French argument parsing, errors, progress bar."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import Iterable, NoReturn
+
+NBSP = "\u00a0"
+
+
+class ToolchainError(Exception):
+    """A user-facing error; the message is in French and printed without a traceback."""
+
+
+class FrenchParser(argparse.ArgumentParser):
+    """argparse with French usage, help and error messages."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "arguments"
+        self._optionals.title = "options"
+        self.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", f"Usage{NBSP}:", 1)
+
+    def format_help(self) -> str:
+        return super().format_help().replace("usage:", f"Usage{NBSP}:", 1)
+
+    def error(self, message: str) -> NoReturn:
+        translations = {
+            "the following arguments are required": "arguments obligatoires manquants",
+            "unrecognized arguments": "arguments inconnus",
+            "invalid int value": "nombre entier invalide",
+            "invalid float value": "nombre invalide",
+            "expected one argument": "une valeur est attendue",
+            "invalid choice": "choix invalide",
+        }
+        for en, fr in translations.items():
+            message = message.replace(en, fr)
+        self.print_usage(sys.stderr)
+        print(f"Erreur{NBSP}: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def add_classe_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--classe", metavar="DOSSIER", default=None,
+        help="dossier de la classe (par défaut : classe/ à la racine du dépôt)",
+    )
+
+
+def parse_students(value: str | None) -> list[str] | None:
+    """``"a,b, c"`` -> ``["a", "b", "c"]``; None or empty -> None (whole class)."""
+    if not value:
+        return None
+    names = [v.strip() for v in value.split(",") if v.strip()]
+    return names or None
+
+
+def run_command(body, argv) -> int:
+    """Run a command body, turning ToolchainError into a French message and exit code 1."""
+    try:
+        return int(body(argv) or 0)
+    except ToolchainError as exc:
+        print(f"Erreur{NBSP}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Interrompu.", file=sys.stderr)
+        return 130
+
+
+class ProgressBar:
+    """A plain-text progress bar on stderr: ``[#####-----] 12/35 message``."""
+
+    def __init__(self, total: int, label: str = "", width: int = 30, stream=None):
+        self.total = max(total, 1)
+        self.count = 0
+        self.label = label
+        self.width = width
+        self.stream = stream or sys.stderr
+        self.start = time.monotonic()
+        self._draw("")
+
+    def _draw(self, message: str) -> None:
+        filled = int(self.width * self.count / self.total)
+        bar = "#" * filled + "-" * (self.width - filled)
+        elapsed = time.monotonic() - self.start
+        line = f"\r{self.label} [{bar}] {self.count}/{self.total} ({elapsed:.0f} s) {message}"
+        self.stream.write(line[:150].ljust(100))
+        self.stream.flush()
+
+    def advance(self, message: str = "") -> None:
+        self.count += 1
+        self._draw(message)
+
+    def close(self) -> None:
+        self.stream.write("\n")
+        self.stream.flush()
+
+
+def french_list(items: Iterable[str]) -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " et " + items[-1]

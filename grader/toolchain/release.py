@@ -1,0 +1,87 @@
+"""``python -m grader release``: publish the exercises for a class (nbgrader generate_assignment)."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from .common import FrenchParser, ToolchainError, add_classe_argument, run_command
+from .workspace import Classe, assignment_ids_in, copy_tree
+
+# Instructor-only material that never goes into the class source (so never released).
+NEVER_RELEASED = ("_cles", "*.key.json", "reponses_salon.json", "reponses_salon.json.*",
+                  "feedback")
+LEAK_MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
+
+
+def build_parser() -> FrenchParser:
+    parser = FrenchParser(
+        prog="python -m grader release",
+        description="Publie les exercices pour une classe : copie les solutions dans la "
+                    "classe (source/), génère les versions élèves avec nbgrader (release/) "
+                    "et prépare une archive .zip par exercice à distribuer.",
+    )
+    parser.add_argument("exercices", nargs="*", metavar="EXERCICE",
+                        help="identifiants des exercices (par défaut : tous ceux de solutions/)")
+    add_classe_argument(parser)
+    parser.add_argument("--solutions", metavar="DOSSIER", default=None,
+                        help="dossier des solutions (par défaut : solutions/ du dépôt)")
+    parser.add_argument("--delai", type=int, default=None, metavar="SECONDES",
+                        help="temps maximal d'exécution d'une cellule à la correction (défaut : 60)")
+    parser.add_argument("--copie-vers", metavar="DOSSIER", default=None,
+                        help="copie aussi les versions élèves dans ce dossier (ex. un partage réseau)")
+    return parser
+
+
+def check_no_leak(folder: Path) -> None:
+    """Refuse a release that contains solution or hidden-test markers, or an answer key."""
+    for path in folder.rglob("*"):
+        if path.is_file() and (path.name.endswith(".key.json") or "_cles" in path.parts):
+            raise ToolchainError(f"Fuite de corrigé dans la version élève\u00a0: {path}")
+        if path.suffix == ".ipynb":
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for marker in LEAK_MARKERS:
+                if marker in text:
+                    raise ToolchainError(
+                        f"La version élève {path.name} contient encore « {marker} »\u00a0: "
+                        "publication annulée.")
+
+
+def release(classe: Classe, ids: list[str] | None = None, copy_to: Path | None = None,
+            log=print) -> list[str]:
+    available = assignment_ids_in(classe.solutions)
+    ids = ids or available
+    if not ids:
+        raise ToolchainError(f"Aucun exercice (dossier NN_nom avec un notebook) dans {classe.solutions}")
+    unknown = sorted(set(ids) - set(available))
+    if unknown:
+        raise ToolchainError(f"Exercice inconnu\u00a0: {', '.join(unknown)} "
+                             f"(disponibles\u00a0: {', '.join(available) or 'aucun'})")
+    for aid in ids:
+        copy_tree(classe.solutions / aid, classe.root / "source" / aid, ignore=NEVER_RELEASED)
+        done = classe.nbgrader_cli("generate_assignment", aid, "--force")
+        if done.returncode != 0:
+            raise ToolchainError(f"nbgrader generate_assignment {aid} a échoué\u00a0:\n"
+                                 f"{done.stdout[-2000:]}\n{done.stderr[-3000:]}")
+        released = classe.root / "release" / aid
+        check_no_leak(released)
+        archive = classe.root / "a_distribuer" / aid
+        archive.parent.mkdir(exist_ok=True)
+        shutil.make_archive(str(archive), "zip", root_dir=released.parent, base_dir=aid)
+        if copy_to:
+            copy_tree(released, Path(copy_to) / aid)
+        log(f"Publié\u00a0: {aid} → {released} (archive {archive}.zip)")
+    return ids
+
+
+def _main(argv) -> int:
+    args = build_parser().parse_args(argv)
+    classe = Classe.create(args.classe, solutions=args.solutions, timeout=args.delai)
+    release(classe, args.exercices or None, Path(args.copie_vers) if args.copie_vers else None)
+    print(f"Classe prête\u00a0: {classe.root}")
+    return 0
+
+
+def main(argv=None) -> int:
+    return run_command(_main, sys.argv[1:] if argv is None else argv)

@@ -1,0 +1,234 @@
+"""The class workspace: an nbgrader course root wired to this repository's configuration.
+
+Layout of ``classe/`` (created by ``release`` or ``demo``)::
+
+    classe.json            settings (solutions folder, time limit, answers files)
+    nbgrader_config.py     loads grader/nbgrader_config.py, then class overrides
+    gradebook.db           nbgrader's gradebook
+    source/<exercice>/     snapshot of solutions/<exercice> (never released as is)
+    release/<exercice>/    what learners receive (nbgrader generate_assignment)
+    submitted/<élève>/<exercice>/   copies handed in (``collect``)
+    .preparation/...       checked copies actually graded (renamed notebooks fixed, …)
+    autograded/, feedback/ nbgrader's folders
+    rapport/flags.json     every flag raised per submission, with its reason
+    rapport/rapport.html   class report
+    export/notes.csv, export/notes.xlsx
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .common import ToolchainError
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_CONFIG = REPO_ROOT / "grader" / "nbgrader_config.py"
+DEFAULT_CLASSE = REPO_ROOT / "classe"
+DEFAULT_SOLUTIONS = REPO_ROOT / "solutions"
+STAGING = ".preparation"
+SETTINGS = "classe.json"
+ANSWERS_FILENAME = "reponses_salon.json"
+# Exercises whose graded cells read an answers file written by the mission board.
+DEFAULT_ANSWERS = {
+    "04_mission_salon": {
+        "fichier": ANSWERS_FILENAME,
+        "cle": str(DEFAULT_SOLUTIONS / "_cles" / "contacts_salon_clubs_associations.key.json"),
+    },
+}
+# nbgrader runs the ``alembic`` script of the active environment when it creates a gradebook.
+_BIN = str(Path(sys.executable).parent)
+if _BIN not in os.environ.get("PATH", "").split(os.pathsep):
+    os.environ["PATH"] = _BIN + os.pathsep + os.environ.get("PATH", "")
+
+MISSING_CELL_NOTE = (
+    "Cellule {cell_id} absente de la copie : rétablie par la correction automatique.\n\n"
+)
+
+
+def assignment_ids_in(solutions: Path) -> list[str]:
+    """Exercise IDs: folders named NN_slug (``_cles`` and hidden folders excluded)."""
+    if not solutions.is_dir():
+        return []
+    return sorted(
+        p.name for p in solutions.iterdir()
+        if p.is_dir() and p.name[:2].isdigit() and not p.name.startswith(("_", "."))
+        and any(p.glob("*.ipynb"))
+    )
+
+
+@dataclass
+class Classe:
+    root: Path
+    solutions: Path = DEFAULT_SOLUTIONS
+    timeout: int = 60
+    answers: dict = field(default_factory=lambda: dict(DEFAULT_ANSWERS))
+
+    # ---- creation / opening -------------------------------------------------------------
+    @classmethod
+    def resolve_root(cls, value: str | os.PathLike | None) -> Path:
+        return Path(value).resolve() if value else DEFAULT_CLASSE
+
+    @classmethod
+    def open(cls, root: str | os.PathLike | None) -> "Classe":
+        root = cls.resolve_root(root)
+        settings = root / SETTINGS
+        if not settings.exists():
+            raise ToolchainError(
+                f"« {root} » n'est pas un dossier de classe (fichier {SETTINGS} absent). "
+                "Lancez d'abord « python -m grader release » (ou « demo »)."
+            )
+        try:
+            data = json.loads(settings.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ToolchainError(f"Réglages de classe illisibles ({settings})\u00a0: {exc}") from None
+        classe = cls(root=root, solutions=Path(data.get("solutions", DEFAULT_SOLUTIONS)),
+                     timeout=int(data.get("timeout", 60)),
+                     answers=data.get("reponses", dict(DEFAULT_ANSWERS)))
+        classe.write_config()
+        return classe
+
+    @classmethod
+    def create(cls, root, solutions=None, timeout: int | None = None,
+               answers: dict | None = None) -> "Classe":
+        root = cls.resolve_root(root)
+        previous = None
+        if (root / SETTINGS).exists():
+            previous = cls.open(root)
+        classe = cls(
+            root=root,
+            solutions=Path(solutions).resolve() if solutions else (previous.solutions if previous else DEFAULT_SOLUTIONS),
+            timeout=timeout or (previous.timeout if previous else 60),
+            answers=answers if answers is not None else (previous.answers if previous else dict(DEFAULT_ANSWERS)),
+        )
+        if not classe.solutions.is_dir():
+            raise ToolchainError(f"Dossier des solutions introuvable\u00a0: {classe.solutions}")
+        root.mkdir(parents=True, exist_ok=True)
+        for sub in ("submitted", "rapport", "export"):
+            (root / sub).mkdir(exist_ok=True)
+        classe.save()
+        return classe
+
+    def save(self) -> None:
+        data = {"solutions": str(self.solutions), "timeout": self.timeout, "reponses": self.answers}
+        (self.root / SETTINGS).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n",
+                                          encoding="utf-8")
+        self.write_config()
+
+    def write_config(self) -> None:
+        exclude = {aid: [spec["fichier"]] for aid, spec in self.answers.items()}
+        text = (
+            "# Généré par « python -m grader » : configuration nbgrader de la classe.\n"
+            f"load_subconfig({str(REPO_CONFIG)!r})\n"
+            f"c.CourseDirectory.root = {str(self.root)!r}\n"
+            "c.CourseDirectory.source_directory = 'source'\n"
+            "c.CourseDirectory.release_directory = 'release'\n"
+            "c.CourseDirectory.submitted_directory = 'submitted'\n"
+            "c.CourseDirectory.autograded_directory = 'autograded'\n"
+            "c.CourseDirectory.feedback_directory = 'feedback'\n"
+            "c.CourseDirectory.db_url = 'sqlite:///' + "
+            f"{str(self.root / 'gradebook.db')!r}\n"
+            "# Deleted test cells come back (their points cannot be dodged).\n"
+            "c.OverwriteCells.add_missing_cells = True\n"
+            f"c.OverwriteCells.missing_cell_notification = {MISSING_CELL_NOTE!r}\n"
+            "# Answers written by the mission board are the learner's work: never overwrite them.\n"
+            f"c.Autograde.exclude_overwriting = {exclude!r}\n"
+            f"c.Execute.timeout = {int(self.timeout)}\n"
+        )
+        path = self.root / "nbgrader_config.py"
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+
+    # ---- paths --------------------------------------------------------------------------
+    @property
+    def db_url(self) -> str:
+        return "sqlite:///" + str(self.root / "gradebook.db")
+
+    def dir(self, name: str) -> Path:
+        return self.root / name
+
+    @property
+    def flags_path(self) -> Path:
+        return self.root / "rapport" / "flags.json"
+
+    def assignments(self) -> list[str]:
+        """Exercises released in this class (folders of source/)."""
+        return assignment_ids_in(self.root / "source")
+
+    def release_notebooks(self, assignment: str) -> list[Path]:
+        return sorted((self.root / "release" / assignment).glob("*.ipynb"))
+
+    def source_notebooks(self, assignment: str) -> list[Path]:
+        return sorted((self.root / "source" / assignment).glob("*.ipynb"))
+
+    def students(self) -> list[str]:
+        sub = self.root / "submitted"
+        if not sub.is_dir():
+            return []
+        return sorted(p.name for p in sub.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+    def submissions(self, students: list[str] | None = None,
+                    assignments: list[str] | None = None) -> list[tuple[str, str]]:
+        """(student, assignment) pairs handed in, restricted to the given lists."""
+        known = self.assignments()
+        wanted_a = assignments or known
+        unknown = sorted(set(wanted_a) - set(known))
+        if unknown:
+            raise ToolchainError(f"Exercice inconnu dans cette classe\u00a0: {', '.join(unknown)}")
+        all_students = self.students()
+        if students:
+            missing = sorted(set(students) - set(all_students))
+            if missing:
+                raise ToolchainError(f"Élève sans copie dans submitted/\u00a0: {', '.join(missing)}")
+        pairs = []
+        for sid in students or all_students:
+            for aid in wanted_a:
+                if (self.root / "submitted" / sid / aid).is_dir():
+                    pairs.append((sid, aid))
+        return pairs
+
+    # ---- nbgrader -----------------------------------------------------------------------
+    def env(self) -> dict[str, str]:
+        return dict(os.environ, PROSPECTION_COURSE_ROOT=str(self.root))
+
+    def load_config(self, **overrides):
+        """The class's traitlets Config (as ``nbgrader`` run in the class root would load it)."""
+        from traitlets.config.loader import PyFileConfigLoader
+        loader = PyFileConfigLoader("nbgrader_config.py", path=str(self.root))
+        config = loader.load_config()
+        for dotted, value in overrides.items():
+            section, key = dotted.split(".", 1)
+            config[section][key] = value
+        return config
+
+    def nbgrader_cli(self, *args: str, timeout: float | None = None):
+        """Run the real ``nbgrader`` command in the class root (used by release and the benchmark)."""
+        import subprocess
+        return subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=self.root,
+                              env=self.env(), capture_output=True, text=True, timeout=timeout)
+
+
+def copy_tree(src: Path, dest: Path, ignore=()) -> None:
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(src, dest, ignore=shutil.ignore_patterns(
+        ".ipynb_checkpoints", "__pycache__", *ignore))
+
+
+def read_json(path: Path, default=None):
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return default
+
+
+def write_json(path: Path, data) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n",
+                   encoding="utf-8")
+    os.replace(tmp, path)
