@@ -1,0 +1,328 @@
+"""Read a justification: what it claims about the contact and what the learner plans to do.
+
+The analysis knows nothing about the answer key. It reports:
+
+- interest claims: interest stated (« intéressé », « veut », « projet de… »), interest
+  denied (« pas intéressé », « aucun besoin », « déjà un prestataire »), interest that is over
+  (« intéressés il y a deux ans ») and interest « pas tout de suite » (a timing, not a no);
+- timing claims about the project, each resolved against the salon date by
+  ``prospection.temporal`` (court / moyen_long / ambigu), leaving out the dates that belong
+  to the learner's own plan (« relancer en mai ») and past ones;
+- the learner's actions (call, meeting, quote, documentation, keeping the record, later
+  campaign), each with its urgency (« en priorité », « dès demain ») or delay (« plus tard »,
+  « à l'approche de l'échéance »), leaving out what the contact asked for (« il demande un
+  devis »);
+- the class words the text uses (froid / tiède / chaud), negated ones excluded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from prospection.temporal import court_terme_limit, find_time_expressions
+
+from . import lexicon as L
+from .matcher import Hit, Text
+
+__all__ = ["Action", "Claim", "Analysis", "analyse", "interest_objects"]
+
+
+@dataclass(frozen=True)
+class Claim:
+    kind: str  # "court" | "moyen_long" | "ambigu"
+    text: str
+    start: int
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Action:
+    kind: str  # call | meeting | quote | docs | record | campaign
+    text: str
+    start: int
+    timing: str  # "urgent" | "later" | ""
+
+
+@dataclass
+class Analysis:
+    interest: list[str] = field(default_factory=list)
+    interest_objects: list[str] = field(default_factory=list)
+    interest_later: list[str] = field(default_factory=list)  # « pas intéressé tout de suite »
+    past_interest: list[str] = field(default_factory=list)
+    disinterest: list[str] = field(default_factory=list)
+    no_budget: list[str] = field(default_factory=list)
+    timing: list[Claim] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    classes: list[str] = field(default_factory=list)
+    n_words: int = 0
+
+    # --- summaries -------------------------------------------------------------------
+    @property
+    def has_interest(self) -> bool:
+        return bool(self.interest or self.interest_later)
+
+    def timing_kinds(self) -> set[str]:
+        return {c.kind for c in self.timing}
+
+    def urgent_actions(self) -> list[Action]:
+        """Fast moves: urgent calls or meetings, and quotes not put off."""
+        return [a for a in self.actions if (a.kind in ("call", "meeting", "quote") and a.timing == "urgent")
+                or (a.kind == "quote" and a.timing == "")]
+
+    def later_actions(self) -> list[Action]:
+        return [a for a in self.actions if a.kind == "campaign" or (
+            a.timing == "later" and a.kind in ("call", "meeting", "quote"))]
+
+    def followups(self) -> list[Action]:
+        """Calls or meetings that are not urgent (later or undated)."""
+        return [a for a in self.actions if a.kind in ("call", "meeting") and a.timing != "urgent"]
+
+    def keep_in_touch(self) -> list[Action]:
+        return [a for a in self.actions if a.kind in ("docs", "record", "campaign")]
+
+
+def _tok_index_before(text: Text, pos: int) -> int:
+    """Index of the first token starting at or after ``pos``."""
+    for i, t in enumerate(text.toks):
+        if t.start >= pos:
+            return i
+    return len(text.toks)
+
+
+def _same_clause(text: Text, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return not any(lo <= x < hi for x in text.bounds)
+
+
+def _requested(text: Text, hit: Hit, requests: list[Hit], interests: list[Hit]) -> bool:
+    """The action word reports what the contact asked for (« veut être rappelé »)."""
+    for r in requests + interests:
+        gap = 4 if r in requests else 2
+        if r in interests and any(c in text.raw[r.end : hit.start] for c in ",+"):
+            continue
+        if r.last <= hit.first and hit.first - r.last <= gap and _same_clause(text, r.start, hit.start):
+            between = {t.norm for t in text.toks[r.last : hit.first]}
+            if not between & L.LEARNER_SUBJECT:
+                return True
+    return False
+
+
+_NOT_NEGATING = {"avant", "encore", "tout", "pour", "que", "tres", "si", "seulement"}
+_NEG_WORDS = {"pas", "aucun", "aucune", "rien", "plus", "jamais", "ne", "n", "sans", "ni", "nul"}
+_DOC_WORDS = {"documentation", "doc", "docs", "brochure", "brochures", "plaquette", "plaquettes",
+              "catalogue", "catalogues", "depliant", "prospectus", "documentations"}
+
+
+def _has_cue(text: Text, hit: Hit) -> bool:
+    return any(tok.norm in _NEG_WORDS for tok in text.toks[hit.first : hit.last])
+
+
+def _classify_range(lo: date, hi: date, salon: date, conf: float) -> Claim | None:
+    limit = court_terme_limit(salon)
+    lo = max(lo, salon)
+    hi = max(hi, lo)
+    if hi <= limit:
+        return Claim("court", "", 0, conf)
+    if lo > limit:
+        return Claim("moyen_long", "", 0, conf)
+    share = ((limit - lo).days + 1) / ((hi - lo).days + 1)
+    if share >= 0.85:
+        return Claim("court", "", 0, conf * 0.8)
+    if share <= 0.15:
+        return Claim("moyen_long", "", 0, conf * 0.8)
+    return Claim("ambigu", "", 0, 0.4)
+
+
+def interest_objects(observations: str) -> list[str]:
+    """Content words the notes attach to an interest (« intéressé par les *barnums* »)."""
+    if not observations:
+        return []
+    t = Text(observations)
+    found: list[str] = []
+    for h in t.find(L.INTEREST_LEX):
+        if h.negated:
+            continue
+        clause_end = t.clause_of(h.start)[1]
+        for tok in t.toks[h.last : h.last + 6]:
+            if tok.start >= clause_end:
+                break
+            if len(tok.norm) < 4 or tok.norm in L.STOPWORDS or tok.norm.isdigit():
+                continue
+            for key in (tok.lemma, tok.norm):
+                if key not in found:
+                    found.append(key)
+    return found
+
+
+def analyse(justification: str, salon_date: date, objects: list[str] | None = None,
+            lemmatize=None) -> Analysis:
+    """Analyse ``justification`` against the salon date (``objects``: see ``interest_objects``)."""
+    t = Text(justification or "", lemmatize)
+    raw = t.raw
+    out = Analysis(n_words=len(t.toks))
+    if not t.toks:
+        return out
+
+    requests = [h for h in t.find(L.REQUEST_LEX) if not h.negated]
+    interest_hits = t.find(L.INTEREST_LEX)
+    dis_hits = t.find(L.DISINTEREST_LEX)
+    act_hits = [h for h in t.find(L.ACTION_LEX) if not h.negated]
+    mod_hits = t.find(L.MODIFIER_LEX)
+    misc = t.find(L.MISC_LEX)
+    time_lex = t.find(L.TIMING_LEX)
+    exprs = find_time_expressions(raw, salon_date)
+
+    # --- the learner's actions ----------------------------------------------------------
+    interest_for_request = [h for h in interest_hits if h.tag == "interest" and not h.negated]
+    regions: list[tuple[int, int]] = []
+    by_tag: dict[str, list[Hit]] = {}
+    for h in act_hits:
+        by_tag.setdefault(h.tag, []).append(h)
+
+    def near_after(h: Hit, tag: str, max_tokens: int) -> Hit | None:
+        for o in by_tag.get(tag, []):
+            if 0 <= o.first - h.last <= max_tokens and _same_clause(t, h.start, o.start):
+                return o
+        return None
+
+    def near_before(h: Hit, tag: str, max_tokens: int) -> Hit | None:
+        for o in by_tag.get(tag, []):
+            if 0 <= h.first - o.last <= max_tokens and _same_clause(t, o.start, h.start):
+                return o
+        return None
+
+    candidates: list[tuple[str, Hit]] = []
+    for h in by_tag.get("call", []):
+        prev = t.toks[h.first - 1].norm if h.first else ""
+        if h.first + 1 < len(t.toks) and t.toks[h.first].norm.startswith("appel") and t.toks[h.first + 1].norm == "a":
+            continue  # « appel à froid / à chaud »: a kind of call, not a plan
+        if prev in ("un", "l", "le") and t.toks[h.first].norm in ("appel", "suivi"):
+            pass
+        candidates.append(("call", h))
+    for h in by_tag.get("meeting", []):
+        candidates.append(("meeting", h))
+    for h in by_tag.get("quote", []):
+        candidates.append(("quote", h))
+    for h in by_tag.get("docs", []):
+        if near_before(h, "send", 4):
+            candidates.append(("docs", near_before(h, "send", 4)))
+    for h in by_tag.get("invite", []):
+        if t.toks[h.first].norm.startswith("invit"):
+            candidates.append(("docs", h))
+    for h in by_tag.get("record_obj", []):
+        verb = near_before(h, "record_verb", 5) or near_after(h, "record_verb", 3)
+        if verb is not None:
+            candidates.append(("record", verb if verb.start < h.start else h))
+    for h in by_tag.get("campaign", []):
+        candidates.append(("campaign", h))
+
+    seen: set[tuple[str, int]] = set()
+    for kind, h in sorted(candidates, key=lambda c: c[1].start):
+        if (kind, h.start) in seen:
+            continue
+        seen.add((kind, h.start))
+        if _requested(t, h, requests, interest_for_request):
+            out.requests.append(raw[h.start : h.end])
+            continue
+        c_start, c_end = t.clause_of(h.start)
+        # urgency / delay words: from 3 words before the action to the end of its clause
+        lo_tok = max(0, h.first - 3)
+        lo_pos = max(c_start, t.toks[lo_tok].start)
+        timing = ""
+        mods = [m for m in mod_hits if lo_pos <= m.start < c_end and not m.negated]
+        if any(m.tag == "urgent" for m in mods):
+            timing = "urgent"
+        if any(m.tag == "later" for m in mods):
+            timing = "later" if timing == "" else timing
+        if not timing:
+            for e in exprs:
+                if h.start <= e.start < c_end and not e.past:
+                    if e.date_max <= salon_date + timedelta(days=10):
+                        timing = "urgent"
+                    elif e.date_min > salon_date + timedelta(days=30):
+                        timing = "later"
+        if kind == "campaign":
+            timing = "later"
+        out.actions.append(Action(kind, raw[h.start : h.end], h.start, timing))
+        regions.append((h.start, c_end))
+
+    def in_region(pos: int) -> bool:
+        return any(a <= pos < b for a, b in regions)
+
+    # --- interest --------------------------------------------------------------------------
+    past_positions = [h.start for h in misc if h.tag == "past"] + [
+        e.start for e in exprs if e.past]
+    not_now = [h for h in misc if h.tag == "not_now"]
+    dis_hits = [Hit(h.tag, h.start, h.end, h.first, h.last, h.negated and not _has_cue(t, h))
+                for h in dis_hits]
+    dis_spans = [(h.start, h.end) for h in dis_hits if not h.negated]
+    for h in dis_hits:
+        if h.negated:
+            continue
+        if any(0 <= n.first - h.last <= 3 and _same_clause(t, h.start, n.start) for n in not_now):
+            out.interest_later.append(raw[h.start : h.end])  # « pas intéressée tout de suite »
+            continue
+        (out.no_budget if h.tag == "no_budget" else out.disinterest).append(raw[h.start : h.end])
+    for h in interest_hits:
+        word = raw[h.start : h.end]
+        if any(a <= h.start < b for a, b in dis_spans):
+            continue
+        if in_region(h.start) and t.toks[h.first].norm.startswith(("devi", "command")):
+            continue
+        nxt = t.toks[h.last].norm if h.last < len(t.toks) else ""
+        nxt2 = t.toks[h.last + 1].norm if h.last + 1 < len(t.toks) else ""
+        if nxt in ("pas", "jamais") and not h.negated and nxt2 not in _NOT_NEGATING:  # « veut pas », SMS style without « ne »
+            out.disinterest.append(word)
+            continue
+        if not h.negated and t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "demand", "souhait")) \
+                and any(tok.norm in _DOC_WORDS for tok in t.toks[h.last : h.last + 3]):
+            continue  # « chercher de la documentation » is not interest in the offer
+        if h.negated:
+            if any(0 <= n.first - h.last <= 4 and _same_clause(t, h.start, n.start) for n in not_now):
+                out.interest_later.append(word)
+            else:
+                out.disinterest.append(word)
+            continue
+        c_start, c_end = t.clause_of(h.start)
+        if any(c_start <= p < c_end for p in past_positions):
+            out.past_interest.append(word)
+            continue
+        out.interest.append(word)
+    if objects:
+        objs = set(objects)
+        for tok in t.toks:
+            if (tok.lemma in objs or tok.norm in objs) and not t.is_negated(tok.start) and not in_region(tok.start):
+                out.interest_objects.append(raw[tok.start : tok.end])
+
+    # --- timing of the project ----------------------------------------------------------------
+    for e in exprs:
+        if e.past or in_region(e.start):
+            continue
+        if e.label == "passe":
+            continue
+        claim = _classify_range(e.date_min, e.date_max, salon_date, e.confidence)
+        if claim is None:
+            continue
+        out.timing.append(Claim(claim.kind, e.text, e.start, claim.confidence))
+    covered = [(c.start, c.start + len(c.text)) for c in out.timing]
+    for h in time_lex:
+        if in_region(h.start) or any(a <= h.start < b for a, b in covered):
+            continue
+        kind = "moyen_long" if (h.tag == "long" or h.negated) else "court"
+        out.timing.append(Claim(kind, raw[h.start : h.end], h.start, 0.6))
+    for word in out.interest_later:
+        out.timing.append(Claim("moyen_long", word, 0, 0.6))
+
+    # --- class words ---------------------------------------------------------------------------
+    for i, tok in enumerate(t.toks):
+        cls = L.CLASS_WORDS.get(tok.norm)
+        if not cls:
+            continue
+        if i >= 2 and t.toks[i - 2].norm.startswith("appel") and t.toks[i - 1].norm == "a":
+            continue
+        if t.is_negated(tok.start):
+            continue
+        out.classes.append(cls)
+    return out

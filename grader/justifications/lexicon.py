@@ -1,0 +1,123 @@
+"""Words and phrases the grader looks for (accent-free, see ``matcher`` for the syntax).
+
+Grouped by what they tell about a justification: the contact's interest (or its absence),
+the learner's own follow-up actions, their urgency or delay, and the contact's requests
+(« il demande un devis » reports the notes, it is not the learner's plan).
+"""
+
+from __future__ import annotations
+
+from .matcher import Lexicon
+
+# --- interest -----------------------------------------------------------------------------
+INTEREST = [
+    "interes~", "interret~", "interer~", "interet", "interessant",
+    "vouloir", "veut", "veulent", "voudrait", "souhait~", "cherch~", "besoin", "projet",
+    "aimer", "aime", "adore~", "apprecie~", "motive~", "command~", "demand~ * devis",
+    "demande de devis", "equip~", "s equip~", "renouvel~", "install~", "achat",
+    "budget valid~", "budget ok", "budget vote", "envisag~", "prevoi~ * achat", "pret a",
+    "partant", "emball~", "enthousias~", "seduit~", "ca l interesse",
+]
+# Phrases that state the absence of interest on their own (no negation needed).
+DISINTEREST = [
+    "deja * prestataire", "deja * presta", "deja * fournisseur", "satisf~",
+    "achet~ * concurren~", "achet~ ailleurs", "client * concurren~", "tout renouvel~",
+    "tout eux memes", "tout elle meme", "tout lui meme", "plus interes~", "plus d interet",
+    "plus aucun", "plus de besoin", "plus besoin", "prevoi~ rien", "rien prevu",
+    "desinteres~", "indifferent~", "ne voit pas l interet", "aucun interet", "aucun besoin",
+    "aucun projet", "pas de projet", "pas interes~", "pas d interet", "pas de besoin",
+    "pas besoin", "aucun achat", "pas d achat", "ne veut pas", "ne souhaite pas", "refus~",
+    "ne sont plus interes~", "n est plus interes~", "ne prevoit aucun", "rien a vendre",
+]
+# Weak sign of no purchase: enough for a « no interest » reading, never a contradiction.
+NO_BUDGET = ["pas de budget", "aucun budget", "sans budget", "pas d argent", "budget nul"]
+# Negated « interest now » that only means « later »: « pas intéressée tout de suite ».
+NOT_NOW = ["tout de suite", "maintenant", "immediatement", "dans l immediat", "pour tout de suite"]
+# Interest that is over: « intéressés il y a deux ans », « était intéressée ».
+PAST_MARKERS = ["etait=", "etaient=", "avait=", "avaient=", "autrefois", "auparavant", "il= y= a="]
+
+# --- timing words the temporal module does not date ---------------------------------------
+LONG_EXTRA = [
+    "a le temps", "ont le temps", "avons le temps", "on a le temps", "trop loin", "lointain~",
+    "pas avant", "pas presse~", "pas urgent~", "pas pour tout de suite", "pas tout de suite",
+    "l annee prochaine", "annee suivante", "saison prochaine", "plusieurs mois", "le moment venu",
+]
+SHORT_EXTRA = [
+    "urgen~", "court terme", "rapidement", "tres vite", "vite", "imminent~", "tout de suite",
+    "au plus vite", "presse~", "saison a commence", "saison commence~", "des maintenant",
+    "cette semaine", "sous huitaine", "sous quinzaine",
+]
+
+# --- the learner's follow-up actions --------------------------------------------------------
+CALL = [
+    "rappel~", "rapel~", "rapell~", "appel~", "apel~", "recontact~", "relan~", "relen~",
+    "contacter", "contactera", "contacterai", "contacterons", "contactez", "telephon~",
+    "joindre", "reprendre contact", "prendre contact", "suivre", "suivi", "revoir",
+]
+MEETING = ["rendez-vous", "demo~", "demonstration", "rencontr~", "visite", "entretien", "caler~",
+           "fixer", "planifi~", "organiser * rendez-vous"]
+QUOTE = ["devis", "devi", "devit", "proposition", "offre commerciale", "chiffrage", "tarif~"]
+SEND = ["envoy~", "envoi~", "enverr~", "adress~", "transmet~", "faire parvenir", "poster", "remettre", "donner", "laisser"]
+DOCS = [
+    "documentation", "doc", "docs", "brochure~", "plaquette~", "catalogue~", "invitation~",
+    "newsletter~", "lettre d information", "flyer~", "prospectus", "depliant~", "mailing",
+    "courrier~", "mail~", "e-mail~", "email~",
+]
+INVITE = ["invit~", "portes ouvertes", "porte ouverte", "anniversaire", "evenement", "salon"]
+RECORD_VERB = [
+    "gard~", "conserv~", "enregistr~", "ajout~", "mettre", "met", "mets", "archiv~", "stock~",
+    "saisi~", "inscri~", "rentrer", "noter", "note", "laisser",
+]
+RECORD_OBJ = ["fiche~", "contact~", "coordonnee~", "fichier~", "crm", "sic", "base", "dossier~"]
+CAMPAIGN = ["campagne~"]
+URGENT = [
+    "vite", "rapide~", "en priorite", "prioritaire~", "priorite", "en premier", "en 1er",
+    "premier", "d abord", "au plus vite", "des demain", "demain", "aujourd hui", "ce jour",
+    "cette semaine", "immediat~", "tout de suite", "tt de suite", "sans attendre",
+    "sans tarder", "48 h", "48h", "48 heures", "24 h", "24h", "urgen~", "des que possible",
+    "au plus tot", "asap", "avant * concurren~", "avant * fournisseur", "avant qu il * ailleurs",
+    "avant que * concurren~", "avant les autres", "sous huitaine", "dans la journee",
+    "dans les jours qui viennent", "sans delai", "en urgence", "express",
+]
+LATER = [
+    "plus tard", "approche~", "le moment venu", "a ce moment", "a ce moment la", "echeance~",
+    "quelques mois", "regulierement", "l an prochain", "l annee prochaine", "dans un an",
+    "ulterieur~", "futur~", "prochaine campagne", "avant l ag", "avant l assemblee",
+    "avant la saison", "avant le gala", "avant la commande", "avant l ouverture",
+    "a l approche", "le temps venu", "en temps voulu", "d ici la", "avant la fin du contrat",
+]
+# The contact asked for something: « il demande un devis », « veut être rappelé ».
+REQUEST = [
+    "demand~", "vouloir", "veut", "veulent", "voudrait", "souhait~", "attend~", "exige~",
+    "reclam~", "sollicit~",
+]
+# Words that make the learner the subject again after a request.
+LEARNER_SUBJECT = {"je", "j", "nous", "faut", "dois", "devons", "vais", "allons", "doit"}
+
+CLASS_WORDS = {"froid": "froid", "froids": "froid", "froide": "froid", "froides": "froid",
+               "tiede": "tiède", "tiedes": "tiède", "tied": "tiède", "chaud": "chaud",
+               "chauds": "chaud", "chaude": "chaud", "chaudes": "chaud"}
+
+INTEREST_LEX = Lexicon({"interest": INTEREST})
+DISINTEREST_LEX = Lexicon({"disinterest": DISINTEREST, "no_budget": NO_BUDGET})
+TIMING_LEX = Lexicon({"long": LONG_EXTRA, "short": SHORT_EXTRA})
+ACTION_LEX = Lexicon({
+    "call": CALL, "meeting": MEETING, "quote": QUOTE, "send": SEND, "docs": DOCS,
+    "invite": INVITE, "record_verb": RECORD_VERB, "record_obj": RECORD_OBJ,
+    "campaign": CAMPAIGN,
+})
+MODIFIER_LEX = Lexicon({"urgent": URGENT, "later": LATER})
+REQUEST_LEX = Lexicon({"request": REQUEST})
+MISC_LEX = Lexicon({"not_now": NOT_NOW, "past": PAST_MARKERS})
+
+# Words never taken as the « object » of the contact's interest.
+STOPWORDS = set(
+    """a au aux avec ce ces cet cette dans de des du elle en et eux il ils je la le les leur
+    leurs lui ma mais me mes mon ne nos notre nous on ou par pas pour qu que qui sa se ses son
+    sur ta te tes ton tu un une vos votre vous y d l n s c j m t qu est sont ont a etre avoir
+    fait faire tres plus peu bien tout tous toute toutes autre autres meme deja encore aussi
+    club association asso contact president presidente tresorier bureau membres membre
+    nouveau nouvelle nouveaux nouvelles prochain prochaine offre produit produits service
+    services solution chose choses gamme notre nos leurs actuel actuelle an ans annee mois
+    semaine jours jour saison date""".split()
+)

@@ -1,0 +1,231 @@
+"""The rubric: one evidence point and one action point per contact, with a confidence.
+
+evidence (0/1)
+    the justification states what decides the correct class, as the notes give it: the
+    absence of interest (froid), or the interest *and* the timing (tiède: beyond three months
+    of the salon; chaud: within three months, or urgent), and nothing the notes contradict.
+    A wrong class, several classes at once, interest both stated and denied, or a timing on
+    the wrong side of three months loses the point.
+action (0/1)
+    the learner's own follow-up fits the correct class: froid → keep the record, send
+    documentation or an invitation, recontact at a later campaign; tiède → follow up later, as
+    the deadline approaches, to get a meeting; chaud → call back first and fast, quote or
+    meeting before a competitor. Plans that pull both ways (« tout de suite » and « plus
+    tard ») lose the point.
+
+Each point carries a confidence; below ``REVIEW_BELOW`` the case is flagged ``a_revoir`` for
+the teacher. Feedback is one short French sentence per missing point and never names a class.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .analysis import Analysis, analyse, interest_objects
+
+__all__ = ["Score", "Hints", "score", "hints", "normalise_class", "parse_date", "REVIEW_BELOW",
+           "CLASSES"]
+
+CLASSES = ("froid", "tiède", "chaud")
+REVIEW_BELOW = 0.6
+NBSP = "\u00a0"
+
+
+def normalise_class(value) -> str | None:
+    """« Tiede », « tiède », « TIÈDE » → « tiède »; anything else → None."""
+    if value is None:
+        return None
+    text = str(value).strip().lower().replace("è", "e").replace("é", "e")
+    return {"froid": "froid", "tiede": "tiède", "chaud": "chaud"}.get(text)
+
+
+def parse_date(value) -> date:
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value).strip())
+
+
+# --- feedback (never names a class) ------------------------------------------------------
+FB = {
+    "empty": f"Aucune justification{NBSP}: explique ton choix en citant les notes du contact.",
+    "class_wrong": (f"Ta conclusion ne correspond pas à ce que disent les notes{NBSP}: relis d'abord "
+                    "l'intérêt exprimé par le contact, puis l'échéance de son projet."),
+    "no_class": f"Indique la qualification que tu retiens pour ce contact, puis justifie-la.",
+    "stuffing": (f"Ta justification mêle plusieurs qualifications{NBSP}: choisis-en une seule et "
+                 "appuie-la sur les notes."),
+    "contradiction": (f"Une affirmation de ta justification va contre les notes (intérêt ou "
+                      f"échéance){NBSP}: vérifie-la."),
+    "need_interest": (f"Dis ce que les notes révèlent de l'intérêt du contact pour l'offre, en "
+                      "citant ses mots."),
+    "need_timing": f"Précise l'échéance du projet telle que les notes la donnent (date, délai, saison).",
+    "no_action": f"Indique la suite que tu donnes à ce contact{NBSP}: quelle action, et quand{NBSP}?",
+    "mixed_action": (f"Tes actions se contredisent (tout de suite et plus tard){NBSP}: propose une "
+                     "seule suite cohérente."),
+    "wrong_action": (f"L'action prévue ne correspond pas à la situation du contact{NBSP}: "
+                     "demande-toi quand et comment le relancer."),
+    "vague_action": (f"Ton action reste vague{NBSP}: précise quand tu reprends contact et dans "
+                     "quel but."),
+}
+
+
+@dataclass(frozen=True)
+class Score:
+    """Points for one justification (evidence and action are 0 or 1)."""
+
+    evidence: int
+    action: int
+    confidence: float
+    feedback: str
+    a_revoir: bool = False
+    evidence_confidence: float = 1.0
+    action_confidence: float = 1.0
+    reasons: tuple[str, ...] = field(default=(), compare=False)
+
+    def as_dict(self) -> dict:
+        return {"evidence": self.evidence, "action": self.action,
+                "confidence": self.confidence, "feedback": self.feedback,
+                "a_revoir": self.a_revoir}
+
+
+@dataclass(frozen=True)
+class Hints:
+    """Which criteria a draft covers, for live hints (no answer key involved).
+
+    ``timing`` is None when the learner's own class does not need a timing (froid).
+    """
+
+    interest: bool
+    timing: bool | None
+    action: bool
+    messages: tuple[str, ...] = ()
+
+
+# --- evidence -----------------------------------------------------------------------------
+def _evidence(a: Analysis, reference: str, qualification: str | None) -> tuple[int, float, str]:
+    if a.n_words == 0:
+        return 0, 0.95, "empty"
+    if qualification is not None and qualification != reference:
+        return 0, 0.95, "class_wrong"
+    others = {c for c in a.classes if c != reference}
+    if len(set(a.classes)) > 1:
+        return 0, 0.9, "stuffing"
+    if others:
+        return 0, 0.85, "class_wrong"
+    kinds = a.timing_kinds()
+    if reference == "froid":
+        if a.interest:
+            return 0, 0.8 if a.disinterest else 0.85, "contradiction" if a.disinterest else "need_interest"
+        if a.disinterest:
+            return 1, 0.9, ""
+        if a.no_budget:
+            return 1, 0.7, ""
+        if a.interest_later:
+            return 0, 0.7, "contradiction"
+        return 0, 0.8 if not a.past_interest else 0.7, "need_interest"
+    # tiède / chaud: interest and timing
+    want, against = ("moyen_long", "court") if reference == "tiède" else ("court", "moyen_long")
+    if a.disinterest:
+        return 0, 0.8, "contradiction"
+    interest = a.has_interest or bool(a.interest_objects)
+    if against in kinds:
+        if want in kinds:
+            return 0, 0.65, "contradiction"
+        return 0, 0.8, "contradiction"
+    if not interest:
+        return 0, 0.75 if want in kinds else 0.85, "need_interest"
+    conf = 0.9 if a.has_interest else 0.65
+    if want in kinds:
+        best = max(c.confidence for c in a.timing if c.kind == want)
+        if best < 0.6:
+            conf = min(conf, 0.65)
+        return 1, conf, ""
+    if "ambigu" in kinds:
+        return 1, 0.55, ""
+    return 0, 0.85, "need_timing"
+
+
+# --- action -------------------------------------------------------------------------------
+def _action(a: Analysis, reference: str) -> tuple[int, float, str]:
+    urgent, later = a.urgent_actions(), a.later_actions()
+    followups, keep = a.followups(), a.keep_in_touch()
+    if not a.actions:
+        return 0, 0.85 if not a.requests else 0.6, "no_action"
+    if reference == "chaud":
+        if urgent and not later:
+            return 1, 0.9, ""
+        if urgent and later:
+            return 0, 0.8, "mixed_action"
+        bare = [x for x in followups if x.timing == ""]
+        if bare and not later:
+            return 0, 0.6, "vague_action"
+        return 0, 0.85, "wrong_action"
+    if reference == "tiède":
+        if urgent:
+            return 0, 0.85 if not followups or all(x.timing == "urgent" for x in followups) else 0.75, \
+                "mixed_action" if later else "wrong_action"
+        calls = [x for x in followups if x.kind == "call"]
+        dated = [x for x in followups if x.timing == "later"]
+        if dated or calls:
+            campaign_only = all(x.kind == "campaign" for x in later) and not dated and not calls
+            if campaign_only:
+                return 0, 0.7, "wrong_action"
+            return 1, 0.9 if dated else 0.75, ""
+        if followups:  # a meeting with no date
+            return 1, 0.55, ""
+        return 0, 0.8, "wrong_action"
+    # froid
+    if urgent:
+        return 0, 0.85, "mixed_action" if (keep or later) else "wrong_action"
+    if keep:
+        return 1, 0.9, ""
+    if later:  # « relancer dans six mois »: a follow-up, not keeping the contact on file
+        return 0, 0.65, "wrong_action"
+    return 0, 0.7, "vague_action"
+
+
+def score(observations: str, date_salon, reference: str, qualification, justification: str,
+          *, lemmatize=None) -> Score:
+    """Grade one justification against the correct class ``reference``."""
+    ref = normalise_class(reference)
+    if ref is None:
+        raise ValueError(f"Classe de référence inconnue{NBSP}: « {reference} ».")
+    salon = parse_date(date_salon)
+    qual = normalise_class(qualification)
+    objects = interest_objects(observations) if ref != "froid" else None
+    a = analyse(justification or "", salon, objects, lemmatize)
+    ev, ev_conf, ev_reason = _evidence(a, ref, qual)
+    if qualification not in (None, "") and qual is None:
+        ev, ev_conf, ev_reason = 0, 0.9, "no_class"
+    ac, ac_conf, ac_reason = _action(a, ref) if a.n_words else (0, 0.95, "empty")
+    feedback = []
+    if not ev:
+        feedback.append(FB[ev_reason])
+    if not ac and ac_reason != "empty":
+        feedback.append(FB[ac_reason])
+    if ev_reason == "empty":
+        feedback = [FB["empty"]]
+    conf = round(min(ev_conf, ac_conf), 2)
+    return Score(ev, ac, conf, " ".join(feedback), conf < REVIEW_BELOW, round(ev_conf, 2),
+                 round(ac_conf, 2), tuple(r for r in (ev_reason, ac_reason) if r))
+
+
+def hints(observations: str, date_salon, qualification, justification: str) -> Hints:
+    """Which criteria the draft covers, judged against the learner's own class only."""
+    salon = parse_date(date_salon)
+    qual = normalise_class(qualification)
+    a = analyse(justification or "", salon)
+    interest = bool(a.interest or a.interest_later or a.disinterest or a.no_budget)
+    timing: bool | None = None if qual == "froid" else bool(a.timing)
+    if qual is None:
+        action = bool(a.actions)
+    else:
+        action = bool(_action(a, qual)[0])
+    messages = []
+    if not interest:
+        messages.append("Cite ce que les notes disent de l'intérêt du contact.")
+    if timing is False:
+        messages.append("Précise l'échéance du projet (date, délai, saison).")
+    if not action:
+        messages.append(f"Indique la suite que tu donnes{NBSP}: quelle action, et quand{NBSP}?")
+    return Hints(interest, timing, action, tuple(messages))
