@@ -69,7 +69,7 @@ RECORD_VERB = [
     "saisi~", "inscri~", "rentrer", "noter", "note", "laisser",
 ]
 RECORD_OBJ = ["fiche~", "contact~", "coordonnee~", "fichier~", "crm", "sic", "base", "dossier~"]
-CAMPAIGN = ["campagne~"]
+CAMPAIGN = ["campagne~", "prospection", "operation~ commerciale~", "action~ commerciale~"]
 URGENT = [
     "vite", "rapide~", "en priorite", "prioritaire~", "priorite", "en premier", "en 1er",
     "premier", "d abord", "au plus vite", "des demain", "demain", "aujourd hui", "ce jour",
@@ -85,6 +85,7 @@ LATER = [
     "ulterieur~", "futur~", "prochaine campagne", "avant l ag", "avant l assemblee",
     "avant la saison", "avant le gala", "avant la commande", "avant l ouverture",
     "a l approche", "le temps venu", "en temps voulu", "d ici la", "avant la fin du contrat",
+    "avant * vote", "avant * decision", "avant * budget", "avant * conseil", "avant * reunion",
 ]
 # The contact asked for something: « il demande un devis », « veut être rappelé ».
 REQUEST = [
