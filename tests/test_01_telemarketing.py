@@ -1,0 +1,615 @@
+"""Lesson and exercise 01_telemarketing: the canvassing rules, the call-list filter, the
+public checks, the quizzes and the « Ai-je le droit d'appeler ? » checker."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import re
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+from dateutil.easter import easter
+
+from prospection import telemarketing as tm
+from prospection.autocontrole import exercice, verifier_question
+from prospection.cours import telemarketing as cours
+from prospection.cours.quiz import Quiz
+
+REPO = Path(__file__).resolve().parent.parent
+SOLUTION = REPO / "solutions" / "01_telemarketing" / "01_telemarketing.ipynb"
+RELEASE = REPO / "exercises" / "01_telemarketing"
+COURSE = REPO / "course" / "01_telemarketing.ipynb"
+CSV = REPO / "solutions" / "01_telemarketing" / "appels.csv"
+
+TUESDAY = dt.date(2026, 12, 8)  # an ordinary Tuesday, after the opt-in switch
+NBSP_BEFORE = re.compile(r" [:;?!](?=\s|$)")
+
+
+def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour, minute))
+
+
+def codes(decision, blocking=True) -> set[str]:
+    return {r.code for r in decision.reasons if r.blocking == blocking}
+
+
+# --------------------------------------------------------------------------------------------
+# Calendar
+# --------------------------------------------------------------------------------------------
+
+
+def test_easter_matches_dateutil_over_two_centuries():
+    for year in range(1950, 2151):
+        assert tm.easter_sunday(year) == easter(year), year
+
+
+def test_public_holidays_2027():
+    days = tm.public_holidays(2027)
+    assert len(days) == 11
+    assert days[dt.date(2027, 3, 29)] == "lundi de Pâques"
+    assert days[dt.date(2027, 5, 6)] == "Ascension"
+    assert days[dt.date(2027, 5, 17)] == "lundi de Pentecôte"
+    assert dt.date(2027, 7, 14) in days and dt.date(2027, 11, 11) in days
+    assert tm.holiday_name(dt.date(2027, 3, 30)) is None
+
+
+def test_french_date_format():
+    assert tm.format_date(dt.date(2027, 3, 1)) == "lundi 1er mars 2027"
+    assert tm.format_datetime(at(TUESDAY, 9, 5)) == "mardi 8 décembre 2026 à 9\u00a0h\u00a005"
+
+
+# --------------------------------------------------------------------------------------------
+# may_call: each rule and its boundaries
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("hour,minute,allowed", [
+    (9, 59, False), (10, 0, True), (12, 59, True), (13, 0, False), (13, 59, False),
+    (14, 0, True), (19, 59, True), (20, 0, False), (0, 0, False), (23, 59, False),
+])
+def test_time_slots(hour, minute, allowed):
+    decision = tm.may_call(at(TUESDAY, hour, minute), consent=True)
+    assert decision.allowed is allowed
+    if not allowed:
+        assert codes(decision) == {"horaire"}
+        assert "10\u00a0h–13\u00a0h" in decision.motifs[0]
+
+
+@pytest.mark.parametrize("day", [dt.date(2026, 12, 12), dt.date(2026, 12, 13)])
+def test_weekend_forbidden(day):
+    decision = tm.may_call(at(day, 11), consent=True)
+    assert not decision.allowed and codes(decision) == {"jour"}
+    assert tm.JOURS[day.weekday()] in decision.motifs[0]
+
+
+@pytest.mark.parametrize("day,name", [
+    (dt.date(2027, 7, 14), "fête nationale"), (dt.date(2027, 3, 29), "lundi de Pâques"),
+    (dt.date(2027, 5, 6), "Ascension"), (dt.date(2027, 5, 17), "lundi de Pentecôte"),
+    (dt.date(2026, 11, 11), "Armistice 1918"),
+])
+def test_public_holidays_forbidden(day, name):
+    assert day.weekday() < 5
+    decision = tm.may_call(at(day, 11), consent=True)
+    assert not decision.allowed and codes(decision) == {"ferie"}
+    assert name in decision.motifs[0]
+    assert tm.may_call(at(day - dt.timedelta(days=7), 11), consent=True).allowed, "a week before"
+
+
+def test_expressly_agreed_other_hours():
+    saturday = at(dt.date(2026, 12, 12), 21)
+    assert tm.may_call(saturday, consent=True, agreed_other_hours=True).allowed
+
+
+def test_fourth_call_allowed_fifth_refused():
+    assert tm.may_call(at(TUESDAY, 11), consent=True, calls_last_30_days=3).allowed
+    fifth = tm.may_call(at(TUESDAY, 11), consent=True, calls_last_30_days=4)
+    assert not fifth.allowed and codes(fifth) == {"frequence"}
+    assert "4\u00a0appels" in fifth.motifs[0]
+
+
+def test_refusal_59_vs_60_days():
+    day59 = TUESDAY - dt.timedelta(days=59)
+    day60 = TUESDAY - dt.timedelta(days=60)
+    refused = tm.may_call(at(TUESDAY, 11), consent=True, last_refusal=day59)
+    assert not refused.allowed and codes(refused) == {"refus"}
+    assert "59\u00a0jour" in refused.motifs[0]
+    assert tm.may_call(at(TUESDAY, 11), consent=True, last_refusal=day60).allowed
+    assert tm.may_call(at(TUESDAY, 11), consent=True, last_refusal=day60.isoformat()).allowed
+
+
+def test_opt_in_switch_on_11_august_2026():
+    before = at(dt.date(2026, 8, 10), 11)  # Monday, last day of Bloctel
+    after = at(dt.date(2026, 8, 11), 11)  # Tuesday, first day of opt-in
+    assert tm.may_call(before).allowed, "sans Bloctel ni accord : permis avant l'opt-in"
+    blocked = tm.may_call(before, bloctel=True)
+    assert not blocked.allowed and codes(blocked) == {"bloctel"}
+    no_consent = tm.may_call(after)
+    assert not no_consent.allowed and codes(no_consent) == {"consentement"}
+    assert "11\u00a0août 2026" in no_consent.motifs[0] and "2025-594" in no_consent.motifs[0]
+    assert tm.may_call(after, consent=True, bloctel=True).allowed, "Bloctel ne compte plus"
+
+
+def test_rules_apply_only_from_their_date():
+    saturday_2022 = at(dt.date(2022, 6, 4), 21)
+    assert tm.may_call(saturday_2022).allowed, "pas de plages horaires avant le 1er mars 2023"
+    assert not tm.may_call(at(dt.date(2023, 3, 4), 11)).allowed, "samedi après le 1er mars 2023"
+    assert tm.may_call(at(dt.date(2015, 5, 2), 21), bloctel=True).allowed, "pas de Bloctel avant 2016"
+
+
+def test_b2b_is_outside_consumer_rules():
+    decision = tm.may_call(at(dt.date(2026, 12, 12), 23), contact="professionnel",
+                           calls_last_30_days=10, last_refusal=TUESDAY)
+    assert decision.allowed
+    assert "RGPD" in decision.textes[0] and "B2B" in decision.textes[0]
+
+
+def test_ongoing_contract_exception_and_its_limits():
+    assert tm.may_call(at(TUESDAY, 11), ongoing_contract=True).allowed
+    assert not tm.may_call(at(dt.date(2026, 12, 12), 11), ongoing_contract=True).allowed
+    fifth = tm.may_call(at(TUESDAY, 11), ongoing_contract=True, calls_last_30_days=4)
+    assert codes(fifth) == {"frequence"}
+    old = tm.may_call(at(dt.date(2025, 3, 11), 11), ongoing_contract=True, bloctel=True)
+    assert old.allowed
+
+
+def test_associations_are_an_explicit_option():
+    kwargs = dict(contact="association", calls_last_30_days=0)
+    prudent = tm.may_call(at(TUESDAY, 11), **kwargs)
+    assert not prudent.allowed and codes(prudent) == {"consentement"}
+    assert "non-professionnel" in prudent.textes[0]
+    assert tm.may_call(at(TUESDAY, 11), associations_as_consumers=False, **kwargs).allowed
+
+
+def test_several_reasons_are_all_given():
+    decision = tm.may_call(at(dt.date(2026, 12, 12), 8), calls_last_30_days=6,
+                           last_refusal=TUESDAY)
+    assert codes(decision) == {"consentement", "jour", "frequence", "refus"}
+
+
+def test_every_blocking_reason_cites_its_rule_and_date_in_french():
+    samples = [
+        tm.may_call(at(dt.date(2026, 12, 12), 8), calls_last_30_days=6, last_refusal=TUESDAY),
+        tm.may_call(at(dt.date(2027, 3, 29), 11), consent=True),
+        tm.may_call(at(TUESDAY, 13, 30), consent=True),
+        tm.may_call(at(dt.date(2025, 3, 11), 11), bloctel=True),
+    ]
+    texts = [t for d in samples for t in d.motifs]
+    assert len(texts) >= 7
+    for text in texts:
+        assert re.search(r"art\. [LD]\.\u00a0223-", text), text
+        assert re.search(r"20(16|23|25|26)", text), text
+        assert not NBSP_BEFORE.search(text), f"espace insécable manquante : {text}"
+
+
+def test_wrong_inputs_give_french_errors():
+    with pytest.raises(ValueError, match="Type de contact inconnu"):
+        tm.may_call(at(TUESDAY, 11), contact="robot")
+    with pytest.raises(ValueError, match="illisibles"):
+        tm.may_call("mardi prochain")
+    with pytest.raises(ValueError, match="Date de refus illisible"):
+        tm.may_call(at(TUESDAY, 11), last_refusal="hier")
+    with pytest.raises(ValueError, match="Nombre d'appels illisible"):
+        tm.may_call(at(TUESDAY, 11), calls_last_30_days="beaucoup")
+
+
+@pytest.mark.parametrize("label,key", [
+    ("appels sortants", "appels_sortants"), ("Appel sortant", "appels_sortants"),
+    ("APPELS ENTRANTS", "appels_entrants"), ("génération de leads", "generation_leads"),
+    ("generation de prospects", "generation_leads"), ("Télévente", "televente"),
+    ("tele-vente", "televente"), ("appel chaud", None), (3, None), (None, None),
+])
+def test_kind_labels(label, key):
+    assert tm.kind_from_label(label) == key
+
+
+def test_four_kinds_and_lesson_scenarios_cover_them():
+    assert list(tm.KINDS) == ["appels_sortants", "appels_entrants", "generation_leads", "televente"]
+    assert {s.kind for s in tm.SCENARIOS} == set(tm.KINDS)
+
+
+def test_weekly_grid_of_11_november_week():
+    days, times, grid = tm.weekly_grid(dt.date(2026, 11, 12))
+    assert days[0] == dt.date(2026, 11, 9) and len(days) == 7
+    assert not any(grid[2]), "le 11 novembre est férié"
+    assert not any(grid[5]) and not any(grid[6])
+    assert sum(map(sum, grid)) == 4 * 18  # 4 working days x 18 half-hours
+    assert grid[0][times.index(dt.time(10, 0))] and not grid[0][times.index(dt.time(13, 0))]
+
+
+# --------------------------------------------------------------------------------------------
+# filter_call_list and the shipped call list
+# --------------------------------------------------------------------------------------------
+
+ALLOWED_IDS = {1, 3, 4, 6, 8, 10, 14}
+EXCLUDED_CODES = {2: {"consentement"}, 5: {"frequence"}, 7: {"refus"}, 9: {"consentement"},
+                  11: {"frequence"}, 12: {"consentement", "refus"}, 13: {"refus"}}
+
+
+@pytest.fixture()
+def appels():
+    return pd.read_csv(CSV)
+
+
+def test_call_list_contains_no_answer(appels):
+    assert list(appels.columns) == ["id", "nom", "type", "telephone", "consentement",
+                                    "contrat_en_cours", "bloctel", "appels_30_jours",
+                                    "dernier_refus"]
+    assert appels["id"].is_unique and len(appels) == 14
+    assert set(appels["type"]) == set(tm.CONTACT_TYPES)
+    assert (RELEASE / "appels.csv").read_bytes() == CSV.read_bytes()
+
+
+def test_filter_call_list_on_the_exercise_moment(appels):
+    autorises, exclus = tm.filter_call_list(appels, at(TUESDAY, 11))
+    assert set(autorises["id"]) == ALLOWED_IDS
+    assert "motif" not in autorises.columns
+    assert set(exclus["id"]) == set(EXCLUDED_CODES)
+    for ident, motif in zip(exclus["id"], exclus["motif"]):
+        assert tm.reason_codes(motif) == EXCLUDED_CODES[ident], (ident, motif)
+    assert len(autorises) + len(exclus) == len(appels)
+    assert list(appels.columns)[-1] == "dernier_refus", "the input frame is left untouched"
+
+
+def test_filter_call_list_on_a_saturday_keeps_only_professionals(appels):
+    autorises, exclus = tm.filter_call_list(appels, at(dt.date(2026, 12, 12), 11))
+    assert set(autorises["type"]) == {"professionnel"}
+    assert all("horaire" in tm.reason_codes(m) for m in exclus["motif"])
+
+
+def test_filter_call_list_association_option(appels):
+    autorises, _ = tm.filter_call_list(appels, at(TUESDAY, 11), associations_as_consumers=False)
+    assert set(autorises["id"]) == ALLOWED_IDS | {9}
+
+
+def test_filter_call_list_accepts_booleans_and_bloctel_before_2026(appels):
+    frame = appels.assign(consentement=appels["consentement"] == "oui")
+    autorises, exclus = tm.filter_call_list(frame, "2025-03-11 11:00")
+    blocked = set(exclus.loc[exclus["motif"].str.contains("Bloctel"), "id"])
+    assert blocked == set(appels.loc[(appels["bloctel"] == "oui") & (appels["type"] != "professionnel")
+                                     & (appels["contrat_en_cours"] == "non"), "id"])
+    assert 2 in set(autorises["id"]), "avant le 11 août 2026, pas besoin d'accord"
+
+
+def test_filter_call_list_wrong_inputs(appels):
+    with pytest.raises(ValueError, match="DataFrame"):
+        tm.filter_call_list(appels.to_dict("records"), at(TUESDAY, 11))
+    with pytest.raises(ValueError, match="Colonnes manquantes.*consentement"):
+        tm.filter_call_list(appels.drop(columns="consentement"), at(TUESDAY, 11))
+    bad = appels.astype({"consentement": object})
+    bad.loc[0, "consentement"] = "peut-être"
+    with pytest.raises(ValueError, match="Ligne 1.*ni «\u00a0oui\u00a0» ni «\u00a0non\u00a0»"):
+        tm.filter_call_list(bad, at(TUESDAY, 11))
+
+
+@pytest.mark.parametrize("motif,expected", [
+    ("pas de consentement préalable", {"consentement"}),
+    ("Refus récent", {"refus"}),
+    ("déjà 4 appels ou tentatives en 30 jours", {"frequence"}),
+    ("il a dit non il y a 59 jours : moins de 60 jours", {"refus"}),
+    ("samedi", {"horaire"}),
+    ("il est inscrit sur Bloctel", {"bloctel"}),
+    ("parce que", set()),
+])
+def test_reason_codes(motif, expected):
+    assert tm.reason_codes(motif) == expected
+
+
+# --------------------------------------------------------------------------------------------
+# The solution notebook: its cells, its answers, its hidden tests
+# --------------------------------------------------------------------------------------------
+
+
+def solution_cells() -> dict[str, nbformat.NotebookNode]:
+    nb = nbformat.read(SOLUTION, as_version=4)
+    cells = {c.metadata["nbgrader"]["grade_id"]: c for c in nb.cells if "nbgrader" in c.metadata}
+    assert cells
+    return cells
+
+
+def run_cells(*grade_ids, namespace=None) -> dict:
+    namespace = {} if namespace is None else namespace
+    cells = solution_cells()
+    old = Path.cwd()
+    try:
+        import os
+        os.chdir(SOLUTION.parent)
+        for gid in grade_ids:
+            exec(compile(cells[gid].source, gid, "exec"), namespace)
+    finally:
+        os.chdir(old)
+    return namespace
+
+
+def test_solution_cells_follow_the_conventions():
+    cells = solution_cells()
+    tests = [c for c in cells.values() if c.metadata["nbgrader"]["grade"] and c.cell_type == "code"]
+    assert len(tests) == 4
+    for cell in cells.values():
+        meta = cell.metadata["nbgrader"]
+        assert meta["schema_version"] == 3 and re.fullmatch(r"[a-z0-9_]+", meta["grade_id"])
+    for cell in tests:
+        tree = ast.parse(cell.source)
+        first = tree.body[0]
+        assert isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)
+        assert "\n" not in first.value.value
+        assert "verifier_question(\"01_telemarketing\"" in cell.source
+        assert "### BEGIN HIDDEN TESTS" in cell.source and "### END HIDDEN TESTS" in cell.source
+        asserts = [n for n in ast.walk(tree) if isinstance(n, ast.Assert)]
+        assert asserts and all(n.msg is not None for n in asserts)
+    points = sum(c.metadata["nbgrader"].get("points", 0) for c in cells.values())
+    assert points == 11
+    assert cells["q4_reponse"].cell_type == "markdown" and cells["q4_reponse"].metadata["nbgrader"]["solution"]
+    assert cells["autocontrole"].source == 'verifier("01_telemarketing")'
+
+
+def test_release_keeps_no_answer():
+    text = (RELEASE / "01_telemarketing.ipynb").read_text(encoding="utf-8")
+    for secret in ("_autorises_attendus", "_creneaux_attendus", "_regles", "BEGIN SOLUTION",
+                   "HIDDEN", "sans_accord", "non-professionnel"):
+        assert secret not in text, secret
+    assert "VOTRE RÉPONSE ICI" in text and "VOTRE CODE ICI" in text
+
+
+def test_slot_answers_agree_with_may_call():
+    ns = run_cells("imports", "q3_creneaux", "q3_reponse")
+    expected = {k: tm.may_call(v, consent=True).allowed for k, v in ns["creneaux"].items()}
+    assert ns["creneaux_autorises"] == expected
+    assert sum(expected.values()) == 4  # a mix, not all one answer
+
+
+def test_solution_q2_agrees_with_filter_call_list():
+    ns = run_cells("imports", "q2_donnees", "q2_reponse")
+    autorises, exclus = tm.filter_call_list(ns["appels"], ns["QUAND"])
+    assert set(ns["autorises"]["id"]) == set(autorises["id"])
+    assert set(ns["exclus"]["id"]) == set(exclus["id"])
+
+
+def wrong_autorises_bloctel(appels):
+    """A learner still applying Bloctel instead of consent."""
+    keep = ~((appels["bloctel"] == "oui") & (appels["type"] != "professionnel"))
+    return appels[keep], appels[~keep].assign(motif="inscrit sur Bloctel")
+
+
+@pytest.mark.parametrize("test_id", ["q2_test_autorises", "q2_test_motifs"])
+def test_hidden_tests_refuse_a_bloctel_answer(test_id):
+    ns = run_cells("imports", "q2_donnees")
+    ns["autorises"], ns["exclus"] = wrong_autorises_bloctel(ns["appels"])
+    with pytest.raises(AssertionError) as err:
+        run_cells(test_id, namespace=ns)
+    assert "revoyez" in str(err.value) or "corrigez" in str(err.value)
+
+
+def test_hidden_tests_refuse_a_wrong_motif():
+    ns = run_cells("imports", "q2_donnees", "q2_reponse")
+    ns["exclus"] = ns["exclus"].assign(motif=ns["MOTIF_FREQUENCE"])
+    run_cells("q2_test_autorises", namespace=ns)
+    with pytest.raises(AssertionError, match="ne correspond pas à la règle"):
+        run_cells("q2_test_motifs", namespace=ns)
+
+
+def test_hidden_tests_refuse_wrong_kinds_and_slots():
+    ns = run_cells("imports", "q1_scenarios", "q1_reponse", "q1_test")
+    ns["classement"] = dict(ns["classement"], C="appels sortants")
+    with pytest.raises(AssertionError, match="Scénario C"):
+        run_cells("q1_test", namespace=ns)
+    ns = run_cells("imports", "q3_creneaux", "q3_reponse", "q3_test")
+    ns["creneaux_autorises"] = dict(ns["creneaux_autorises"], C=True)  # Easter Monday 2027
+    with pytest.raises(AssertionError, match="Créneau C"):
+        run_cells("q3_test", namespace=ns)
+
+
+# --------------------------------------------------------------------------------------------
+# Public checks (what verifier() and the visible tests run)
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def good():
+    ns = run_cells("imports", "q1_scenarios", "q1_reponse", "q2_donnees", "q2_reponse",
+                   "q3_creneaux", "q3_reponse")
+    return ns
+
+
+def test_public_checks_accept_the_solution(good):
+    results = exercice("01_telemarketing").evaluer_tout(good)
+    assert [r.statut for r in results] == ["ok", "ok", "ok"]
+    verifier_question("01_telemarketing", "liste", good)
+
+
+def status(cle, ns):
+    return exercice("01_telemarketing").evaluer(cle, ns)
+
+
+@pytest.mark.parametrize("classement,fragment", [
+    (["appels entrants"], "dictionnaire"),
+    ({"A": "appels entrants"}, "Il manque"),
+    ("wrong_label", "n'est pas l'un des quatre types"),
+    ("wrong_example", "exemple corrigé"),
+    ("extra_key", "clés inconnues"),
+])
+def test_public_check_types_refuses(good, classement, fragment):
+    if classement == "wrong_label":
+        classement = dict(good["classement"], B="appel chaud")
+    elif classement == "wrong_example":
+        classement = dict(good["classement"], A="télévente")
+    elif classement == "extra_key":
+        classement = dict(good["classement"], Z="télévente")
+    result = status("types", dict(good, classement=classement))
+    assert result.statut == "echec" and fragment in result.message
+
+
+def test_public_check_liste_refuses(good):
+    appels, autorises, exclus = good["appels"], good["autorises"], good["exclus"]
+    cases = [
+        (dict(autorises=list(autorises["id"])), "DataFrame"),
+        (dict(exclus=exclus.drop(columns="motif")), "colonne «\u00a0motif\u00a0»"),
+        (dict(autorises=appels), "à la fois autorisés et exclus"),
+        (dict(autorises=autorises.iloc[1:]), "ni dans"),
+        (dict(exclus=exclus.assign(motif="")), "motif d'exclusion est vide"),
+        (dict(autorises=pd.concat([autorises, autorises.iloc[:1]])), "deux fois"),
+        (dict(autorises=autorises.drop(columns="id")), "colonne «\u00a0id\u00a0»"),
+    ]
+    for change, fragment in cases:
+        result = status("liste", dict(good, **change))
+        assert result.statut == "echec" and fragment in result.message, (fragment, result.message)
+    assert status("liste", {"appels": appels}).statut == "a_faire"
+
+
+def test_public_check_creneaux_refuses(good):
+    answers = good["creneaux_autorises"]
+    cases = [
+        (list(answers), "dictionnaire"),
+        (dict(answers, B="non"), "True (autorisé) ou False"),
+        (dict(answers, A=False), "exemple corrigé"),
+        ({"A": True}, "Il manque"),
+    ]
+    for value, fragment in cases:
+        result = status("creneaux", dict(good, creneaux_autorises=value))
+        assert result.statut == "echec" and fragment in result.message, (fragment, result.message)
+
+
+def test_public_checks_do_not_judge_correctness(good):
+    """They check the form only: a wrong but well-formed answer is left to the hidden tests."""
+    wrong = dict(good["classement"], B="télévente")
+    assert status("types", dict(good, classement=wrong)).statut == "ok"
+
+
+def test_verifier_question_message_is_french(good):
+    with pytest.raises(AssertionError, match="Question\u00a02.*DataFrame"):
+        verifier_question("01_telemarketing", "liste", dict(good, exclus=[1, 2]))
+
+
+# --------------------------------------------------------------------------------------------
+# Quizzes
+# --------------------------------------------------------------------------------------------
+
+ALL_QUESTIONS = cours.QUESTIONS_TYPES + cours.QUESTIONS_REGLES
+
+
+@pytest.mark.parametrize("index", range(len(ALL_QUESTIONS)))
+def test_quiz_accepts_the_right_answer_and_refuses_a_wrong_one(index):
+    question = ALL_QUESTIONS[index]
+    logic = Quiz([question])
+    answer = set(question.bonnes) if question.multiple else next(iter(question.bonnes))
+    assert logic.repondre(0, answer).correct
+    wrong = next(i for i in range(len(question.choix)) if i not in question.bonnes)
+    retour = logic.repondre(0, wrong)
+    assert not retour.correct and retour.message
+
+
+def test_quiz_types_answers_follow_the_scenarios():
+    assert len(cours.QUESTIONS_TYPES) == len(tm.SCENARIOS)
+    for question, scenario in zip(cours.QUESTIONS_TYPES, tm.SCENARIOS):
+        (good,) = question.bonnes
+        assert tm.kind_from_label(question.choix[good]) == scenario.kind
+
+
+def test_quiz_slot_question_agrees_with_may_call():
+    question = cours.QUESTIONS_REGLES[1]
+    monday = dt.date(2026, 12, 7)
+    moments = [at(monday + dt.timedelta(days=1), 10), at(monday + dt.timedelta(days=2), 13, 30),
+               at(monday + dt.timedelta(days=4), 19, 45), at(monday + dt.timedelta(days=5), 11),
+               at(dt.date(2027, 3, 29), 15)]
+    assert {i for i, m in enumerate(moments) if tm.may_call(m, consent=True).allowed} == question.bonnes
+
+
+def test_quiz_widget_gives_feedback_on_click():
+    box = cours.quiz_regles()
+    card = box.children[1]
+    selector, button, feedback = card.children[1], card.children[2], card.children[3]
+    selector.value = 1
+    button.click()
+    assert "Bonne réponse" in feedback.value
+    selector.value = 0
+    button.click()
+    assert "Bloctel" in feedback.value and "✘" in feedback.value
+
+
+# --------------------------------------------------------------------------------------------
+# « Ai-je le droit d'appeler ? »
+# --------------------------------------------------------------------------------------------
+
+
+def test_checker_model_follows_its_fields():
+    model = cours.CallCheckerModel(day=TUESDAY, hour=11)
+    assert not model.decision.allowed
+    model.consent = True
+    assert model.decision.allowed
+    model.refused, model.refusal_days_ago = True, 59
+    assert codes(model.decision) == {"refus"}
+    model.refusal_days_ago = 60
+    assert model.decision.allowed
+    assert "opt-in" in model.regime()
+
+
+def test_checker_widget_set_programmatically():
+    box = cours.verificateur(TUESDAY)
+    w = box.controls
+    w["hour"].value, w["minute"].value = 11, 0
+    assert "Appel interdit" in box.resultat.value and "consentement" in box.resultat.value
+    w["consent"].value = True
+    assert "Appel autorisé" in box.resultat.value
+    w["hour"].value = 13
+    assert "Appel interdit" in box.resultat.value and "hors des plages" in box.resultat.value
+    w["contact"].value = "professionnel"
+    assert "Appel autorisé" in box.resultat.value and "RGPD" in box.resultat.value
+    w["contact"].value = "particulier"
+    w["hour"].value = 10
+    w["calls_last_30_days"].value = 4
+    assert "Appel interdit" in box.resultat.value
+    w["calls_last_30_days"].value = 3
+    assert "Appel autorisé" in box.resultat.value
+
+
+def test_checker_shortcut_buttons_change_the_date():
+    box = cours.verificateur(TUESDAY)
+    box.controls["consent"].value = True
+    shortcuts = [c for row in box.children if hasattr(row, "children") for c in row.children
+                 if getattr(c, "description", "").startswith("lundi de Pâques")]
+    assert len(shortcuts) == 1
+    shortcuts[0].click()
+    assert box.model.day == dt.date(2027, 3, 29)
+    assert "lundi de Pâques" in box.resultat.value and "Appel interdit" in box.resultat.value
+    box.controls["day"].value = dt.date(2025, 3, 11)
+    box.controls["consent"].value = False
+    box.controls["bloctel"].value = True
+    assert "Bloctel" in box.resultat.value and "Appel interdit" in box.resultat.value
+
+
+def test_diagrams_render_as_png():
+    for dessin in (cours.emploi_du_temps(), cours.frise()):
+        assert dessin._repr_png_()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# --------------------------------------------------------------------------------------------
+# The lesson notebook
+# --------------------------------------------------------------------------------------------
+
+
+def test_lesson_notebook_structure():
+    nb = nbformat.read(COURSE, as_version=4)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    for required in ("../exercises/01_telemarketing/01_telemarketing.ipynb", "00_accueil.ipynb",
+                     "## L'essentiel", "11 août 2026", "1er mars 2023", "Bloctel",
+                     "Do Not Call", "FTC", "RGPD", "B2B", "À la fin de cette leçon"):
+        assert required in text, required
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    assert len(code) >= 6
+    for source in code:
+        imported, call = source.splitlines()
+        name = imported.removeprefix("from prospection.cours.telemarketing import ")
+        assert name != imported and call == f"{name}()" and hasattr(cours, name)
+    for needed in ("verificateur()", "quiz_regles()", "emploi_du_temps()"):
+        assert any(s.endswith(needed) for s in code)
+
+
+def test_lesson_prose_uses_french_typography():
+    nb = nbformat.read(COURSE, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            prose = re.sub(r"```.*?```|`[^`]*`|\]\([^)]*\)", "", cell.source, flags=re.S)
+            assert not NBSP_BEFORE.search(prose), prose[:80]
+            assert "« " not in prose and " »" not in prose
