@@ -43,7 +43,7 @@ MONTHS = {
 }
 _MONTH_RE = (
     r"(?P<month>janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre"
-    r"|decembre|janv|fevr|fev|avr|juil|oct|nov|dec)\b\.?"
+    r"|decembre|janv|fevr|fev|avr|juil|oct|nov|dec)\b"
 )
 NUMBERS = {
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
@@ -74,6 +74,8 @@ class TimeExpression:
     @property
     def deadline(self) -> date:
         """The single date that best stands for the expression."""
+        if self.label == "relatif":
+            return self.date_min + (self.date_max - self.date_min) / 2
         if (self.date_max - self.date_min).days <= 45 or self.label in ("avant", "urgence"):
             return self.date_max
         return self.date_min
@@ -90,6 +92,7 @@ class Horizon:
     expressions: tuple[TimeExpression, ...] = field(default=(), compare=False)
     start: int | None = None
     end: int | None = None
+    expression: TimeExpression | None = field(default=None, compare=False)
 
 
 def court_terme_limit(salon_date: date) -> date:
@@ -177,7 +180,7 @@ _URGENT = (
     r"urgent(?:e|es|s)?|urgence|urgemment|rapidement|au\s+plus\s+vite|des\s+que\s+possible"
     r"|le\s+plus\s+(?:tot|vite)\s+possible|au\s+plus\s+tot|tres\s+vite|tout\s+de\s+suite"
     r"|immediatement|sans\s+tarder|asap|presse(?:e|s)?|imminent(?:e)?|sous\s+peu"
-    r"|dans\s+l'immediat|court\s+terme|tres\s+bientot|en\s+retard|dans\s+la\s+foulee"
+    r"|dans\s+l'immediat|court\s+terme|tres\s+bientot|en\s+retard|dans\s+la\s+foulee|vite"
 )
 _SOON = r"prochainement|bientot|dans\s+les\s+(?:prochaines\s+semaines|semaines\s+qui\s+viennent)"
 _LONG = (
@@ -193,7 +196,7 @@ _YEAR_AFTER_RE = re.compile(r"^\s*(20\d\d)\b")
 _SECONDARY_BEFORE_RE = re.compile(
     r"\b(?:ag|assemblee(?:\s+generale)?|vote|votee?s?|voter|reunion|conseil|bureau|rappeler|rappel"
     r"|relancer|relance|rendez-vous|rdv|revoir|recontacter|rencontre|demo|demonstration"
-    r"|reponse|decision|decide|comite)\b[^.;,:!?\n]{0,30}$"
+    r"|reponse|decision|decide|comite)\b[^.;,:!?\n]{0,50}$"
 )
 _CLAUSE_RE = re.compile(r"[.;:!?\n]")
 
@@ -419,7 +422,7 @@ def find_time_expressions(text: str, salon_date: date) -> list[TimeExpression]:
                 end = r.end + extra.end()
         else:
             past = hi < salon_date
-        if label == "passe":
+        if label == "passe" or re.search(r"\b(?:depuis|deja\s+en|depuis\s+le|depuis\s+la|depuis\s+l')\s*$", f[max(0, start - 14) : start]):
             past = True
         before = f[max(0, start - 40) : start]
         clause_start = max((m.end() for m in _CLAUSE_RE.finditer(before)), default=0)
@@ -441,7 +444,7 @@ def find_time_expressions(text: str, salon_date: date) -> list[TimeExpression]:
         # A vague word under negation flips: « pas urgent » is not short term.
         if label == "urgence" and any(a <= r.start < b for a, b in neg):
             lo, hi, label, conf = court_terme_limit(salon_date) + timedelta(days=1), _add_years(salon_date, 1), "long", 0.5
-        secondary = bool(_SECONDARY_BEFORE_RE.search(f[max(0, start - 45) : start]))
+        secondary = bool(_SECONDARY_BEFORE_RE.search(f[max(0, start - 60) : start]))
         out.append(
             TimeExpression(str(text)[start:end], start, end, lo, hi, conf, label, past, secondary)
         )
@@ -482,10 +485,14 @@ def horizon(text: str, salon_date: date) -> Horizon:
     pool = primary or exprs
     confident = [e for e in pool if e.confidence >= 0.6] or pool
     classified = [(e, *_classify(e, salon_date)) for e in confident]
-    classified.sort(key=lambda t: (t[1] != "court", t[0].date_max, -t[2]))
+    classified.sort(key=lambda t: (t[1] != "court", -round(t[2], 1), t[0].date_max))
     best, kind, conf = classified[0]
     if not primary:
         conf *= 0.7
     if len({k for _, k, _ in classified}) > 1 and kind == "court":
         conf *= 0.85
-    return Horizon(kind, best.deadline, best.text, round(min(conf, 1.0), 2), tuple(exprs), best.start, best.end)
+    deadline = best.deadline
+    limit = court_terme_limit(salon_date)
+    if kind == "moyen_long" and deadline <= limit:
+        deadline = min(best.date_max, limit + timedelta(days=1))
+    return Horizon(kind, deadline, best.text, round(min(conf, 1.0), 2), tuple(exprs), best.start, best.end, best)

@@ -1,0 +1,363 @@
+"""Qualify a contact met at the salon: froid, tiède or chaud, with the reasons.
+
+The mission's reference definitions (see docs and the course): interest first — no interest
+in the offer makes a contact **froid**; then timing — a project within three months of the
+salon (court terme, 92 days) makes it **chaud**, a later one **tiède**. The engine reads the
+seller's notes (negation-aware: « pas intéressé », « aucun projet », « ne voit pas
+l'utilité »), resolves the deadline with ``prospection.temporal`` and writes a French
+justification that quotes the words it relied on. When the notes are unclear it says so
+(``a_verifier``, a lower ``confidence``) instead of guessing silently.
+
+Nothing here knows the contacts of the bundled file: only general French lexicons.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from prospection import francais
+from prospection.dataset import ACTIONS, MOIS
+from prospection.temporal import COURT_TERME_JOURS, Horizon, horizon as find_horizon
+
+__all__ = ["Evidence", "Qualification", "qualify", "qualify_many", "normalize_classe", "CLASSES", "LEXICON"]
+
+CLASSES = ("froid", "tiède", "chaud")
+NBSP = "\u00a0"
+
+
+def normalize_classe(value: object) -> str | None:
+    """« Tiede », « TIÈDE », « tiède » -> « tiède »; anything else -> None."""
+    if value is None:
+        return None
+    key = francais.normalize(str(value)).strip()
+    return {"froid": "froid", "tiede": "tiède", "chaud": "chaud"}.get(key)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A span of the notes the engine relied on, with its role."""
+
+    role: str  # interet | desinteret | projet | delai | concurrent | budget
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Qualification:
+    classe: str
+    interet: str  # oui | non | incertain
+    horizon: Horizon
+    action: str
+    justification: str
+    evidence: list[Evidence] = field(default_factory=list)
+    confidence: float = 0.0
+    a_verifier: bool = False
+
+
+# (phrase, role, weight). Phrases use francais.find_phrases syntax: « * » = 0 to 3 words.
+# A positive phrase found under a negation counts for the opposite role.
+LEXICON: list[tuple[str, str, int]] = [
+    # interest
+    ("intéressé", "interet", 2), ("très intéressé", "interet", 3), ("intérêt", "interet", 1),
+    ("aime beaucoup", "interet", 2), ("enthousiaste", "interet", 2), ("motivé", "interet", 2),
+    ("séduit", "interet", 2), ("emballé", "interet", 2), ("partant", "interet", 1),
+    ("convaincu", "interet", 2), ("demande * devis", "interet", 2), ("demande * tarifs", "interet", 2),
+    ("demande * prix", "interet", 2), ("demande * catalogue", "interet", 1),
+    ("demande * maquette", "interet", 2), ("demande * échantillons", "interet", 1),
+    ("demande * précisions", "interet", 1), ("veut * devis", "interet", 2),
+    ("souhaite * devis", "interet", 2), ("attend * proposition", "interet", 2),
+    ("attend * devis", "interet", 2), ("prix corrects", "interet", 1), ("veut être rappelé", "interet", 2),
+    ("rendez-vous pris", "interet", 2), ("compare", "interet", 1),
+    # project / need
+    ("projet", "projet", 2), ("besoin", "projet", 2), ("il leur faut", "projet", 2),
+    ("il faut", "projet", 1), ("il nous faut", "projet", 2), ("veut", "projet", 1),
+    ("souhaite", "projet", 1), ("cherche", "projet", 1), ("commander", "projet", 2),
+    ("commande", "projet", 2), ("acheter", "projet", 2), ("achat", "projet", 2),
+    ("renouveler", "projet", 2), ("remplacer", "projet", 2), ("changer de", "projet", 1),
+    ("équiper", "projet", 2), ("prévoit", "projet", 1), ("envisage", "projet", 1),
+    ("réfléchit à", "projet", 1), ("création", "projet", 1), ("organise", "projet", 1),
+    ("prévu", "projet", 1),
+    # explicit lack of interest
+    ("pas intéressé", "desinteret", 3), ("aucun intérêt", "desinteret", 3),
+    ("ne voit pas * utilité", "desinteret", 3), ("pas concerné", "desinteret", 3),
+    ("ne veut rien", "desinteret", 3), ("rien acheter", "desinteret", 2),
+    ("par curiosité", "desinteret", 2), ("stand voisin", "desinteret", 2),
+    ("ne changera pas", "desinteret", 2), ("convient très bien", "desinteret", 2),
+    ("leur convient", "desinteret", 2), ("lui convient", "desinteret", 2),
+    ("satisfait de * fournisseur", "desinteret", 2), ("déjà équipé", "desinteret", 2),
+    ("s'est équipé", "desinteret", 2), ("déjà tout commandé", "desinteret", 2),
+    ("autres priorités", "desinteret", 2), ("pas prioritaire", "desinteret", 2),
+    ("ne souhaite pas", "desinteret", 3), ("ne donnera pas suite", "desinteret", 3),
+    ("refuse", "desinteret", 2), ("pas le moment", "desinteret", 1),
+    ("seulement recevoir", "desinteret", 1), ("souhaite * recevoir", "desinteret", 1),
+    ("veut * recevoir", "desinteret", 1), ("lettre d'information", "desinteret", 1),
+    ("newsletter", "desinteret", 1),
+    # polite interest: no weight on its own, said in the justification
+    ("aimable", "poli", 0), ("sympathique", "poli", 0), ("jolis", "poli", 0), ("sympa", "poli", 0),
+    ("feuilleté", "poli", 0), ("a pris * catalogue", "poli", 0), ("a pris * brochure", "poli", 0),
+    ("peut-être", "poli", 0), ("pourquoi pas", "poli", 0), ("à voir", "poli", 0),
+    ("laissé sa carte", "poli", 0), ("idée * sympathique", "poli", 0),
+    # competitors, budget
+    ("concurrent", "concurrent", 0), ("autre fournisseur", "concurrent", 0),
+    ("fournisseur habituel", "concurrent", 0), ("fournisseur actuel", "concurrent", 0),
+    ("sous contrat", "concurrent", 0), ("prestataire", "concurrent", 0),
+    ("budget", "budget", 0), ("subvention", "budget", 0), ("voté", "budget", 0), ("ag", "budget", 0),
+]
+_NEGATED_ROLE = {"interet": "desinteret", "projet": "sans_projet", "budget": "sans_budget"}
+_POSITIVE = {"interet", "projet"}
+
+
+@lru_cache(maxsize=1)
+def _index():
+    """Lexicon phrases indexed by the accent-free forms of their first word."""
+    by_first: dict[str, list[tuple[str, tuple, str, int]]] = {}
+    for phrase, role, weight in LEXICON:
+        pattern = francais._phrase_pattern(phrase)
+        first = pattern[0]
+        for key in {first[0], first[1]}:
+            by_first.setdefault(key, []).append((phrase, pattern, role, weight))
+    return by_first
+
+
+@dataclass(frozen=True)
+class _Hit:
+    phrase: str
+    role: str
+    weight: int
+    start: int
+    end: int
+    negated: bool
+
+
+def _scan(text: str) -> list[_Hit]:
+    tokens = francais.tokenize(text)
+    scopes = francais._scopes(text) if tokens else []
+    index = _index()
+    hits: list[_Hit] = []
+    for i, tok in enumerate(tokens):
+        candidates = index.get(tok.norm, []) + (index.get(tok.lemma, []) if tok.lemma != tok.norm else [])
+        seen = set()
+        for phrase, pattern, role, weight in candidates:
+            if phrase in seen:
+                continue
+            seen.add(phrase)
+            end_index = francais._match_at(tokens, i, pattern)
+            if end_index is None or end_index <= i:
+                continue
+            start, end = tok.start, tokens[end_index - 1].end
+            negated = any(s.start <= start < s.end and not (start <= s.cue_start and s.cue_end <= end)
+                          for s in scopes)
+            hits.append(_Hit(phrase, role, weight, start, end, negated))
+    # A longer phrase hides the shorter ones inside it (« pas intéressé » hides « intéressé »).
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[_Hit] = []
+    for h in hits:
+        if any(k.start <= h.start and h.end <= k.end and (k.end - k.start) > (h.end - h.start) for k in kept):
+            continue
+        kept.append(h)
+    return kept
+
+
+_CLAUSE_SPLIT = re.compile(r"[.;:!?\n()]|\s[–—-]\s")
+
+
+def _clause(text: str, start: int, end: int, limit: int = 90) -> str:
+    """The clause around a span, to quote the notes in a readable way."""
+    left = max((m.end() for m in _CLAUSE_SPLIT.finditer(text, 0, start)), default=0)
+    m = _CLAUSE_SPLIT.search(text, end)
+    right = m.start() if m else len(text)
+    excerpt = text[left:right].strip(" ,\u00a0\u202f")
+    if excerpt.count("«") != excerpt.count("»"):
+        excerpt = excerpt.strip("«»\u00a0\u202f ")
+    if len(excerpt) > limit:
+        excerpt = text[start:end]
+    return excerpt
+
+
+def _q(text: str) -> str:
+    inner = re.sub(r"«[\s\u00a0\u202f]*", "“", text)
+    inner = re.sub(r"[\s\u00a0\u202f]*»", "”", inner)
+    return f"«{NBSP}{inner}{NBSP}»"
+
+
+def _quotes(texts: list[str], n: int = 2) -> str:
+    unique: list[str] = []
+    for t in texts:
+        if t and t not in unique and not any(t in u for u in unique):
+            unique = [u for u in unique if u not in t] + [t]
+    return ", ".join(_q(t) for t in unique[:n])
+
+
+def _month_year(d: date) -> str:
+    return f"{MOIS[d.month - 1]} {d.year}"
+
+
+def _when(h: Horizon, salon_date: date) -> str:
+    if h.deadline is None:
+        return ""
+    days = (h.deadline - salon_date).days
+    if h.kind == "court":
+        if days <= 31:
+            return f"d'ici le {h.deadline.day} {MOIS[h.deadline.month - 1]}, dans le mois qui suit le salon"
+        return f"vers le {h.deadline.day} {MOIS[h.deadline.month - 1]}, moins de trois mois après le salon"
+    expr = h.expression
+    if expr is not None and (expr.date_max - expr.date_min).days > 200 and expr.label != "avant":
+        if expr.date_min.year == expr.date_max.year:
+            return f"courant {expr.date_min.year}, au-delà de trois mois après le salon"
+        return f"à partir de {_month_year(max(expr.date_min, h.deadline))}, plus de trois mois après le salon"
+    return f"vers {_month_year(h.deadline)}, plus de trois mois après le salon"
+
+
+def _months_before(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _action(classe: str, h: Horizon, salon_date: date) -> str:
+    if classe == "tiède" and h.deadline is not None and h.kind == "moyen_long":
+        expr = h.expression
+        if expr is not None and (expr.date_max - expr.date_min).days > 200 and expr.label != "avant":
+            relance = max(_months_before(expr.date_min, 2), _months_before(salon_date, -2))
+            return (f"Relancer vers {_month_year(relance)} pour connaître la date du projet "
+                    f"({_q(h.evidence)}) et obtenir un rendez-vous, en gardant le contact d'ici là.")
+        relance = _months_before(h.deadline, 2)
+        return (f"Relancer vers {_month_year(relance)} pour obtenir un rendez-vous avant "
+                f"l'échéance du projet ({_month_year(h.deadline)}), en gardant le contact d'ici là.")
+    return ACTIONS[classe]
+
+
+def qualify(observations: str, salon_date: date) -> Qualification:
+    """Class, interest, horizon, action and a French justification for one contact's notes."""
+    text = "" if observations is None else str(observations)
+    if isinstance(salon_date, str):
+        salon_date = date.fromisoformat(salon_date)
+    hits = _scan(text)
+    h = find_horizon(text, salon_date)
+
+    roles: dict[str, list[_Hit]] = {}
+    for hit in hits:
+        role = _NEGATED_ROLE.get(hit.role, hit.role) if hit.negated else hit.role
+        if hit.negated and hit.role in ("desinteret", "poli", "concurrent"):
+            continue  # « pas par curiosité »: too rare to interpret, ignore
+        roles.setdefault(role, []).append(hit)
+    pos = sum(x.weight for r in _POSITIVE for x in roles.get(r, []))
+    neg = sum(x.weight for x in roles.get("desinteret", [])) + sum(2 for _ in roles.get("sans_budget", []))
+    neg += sum(x.weight for x in roles.get("sans_projet", []))
+    has_project = bool(roles.get("projet"))
+    no_project = bool(roles.get("sans_projet")) and not has_project
+    a_verifier = False
+
+    if pos and not neg:
+        interet = "oui"
+    elif neg and not pos:
+        interet = "non"
+    elif pos and neg:
+        interet = "oui" if pos > neg else "non" if neg > pos else "incertain"
+        a_verifier = True
+    else:
+        interet = "incertain"
+
+    confidence = 0.9
+    if interet == "non":
+        classe = "froid"
+        confidence = 0.9 if not pos else 0.6
+    elif interet == "incertain":
+        if h.kind == "court" and h.confidence >= 0.6 and not no_project:
+            classe, confidence, a_verifier = "tiède", 0.4, True
+        else:
+            classe, confidence = "froid", 0.6 if roles.get("poli") or no_project else 0.4
+            a_verifier = a_verifier or not (roles.get("poli") or no_project)
+    else:
+        if no_project and h.kind != "court":
+            classe, confidence = "froid", 0.6
+        elif h.kind == "court":
+            classe, confidence = "chaud", min(0.95, 0.5 + h.confidence / 2)
+        elif h.kind == "moyen_long":
+            classe, confidence = "tiède", min(0.95, 0.5 + h.confidence / 2)
+        else:
+            classe, confidence, a_verifier = "tiède", 0.45, True
+        if h.confidence and h.confidence < 0.6:
+            a_verifier = True
+    if a_verifier:
+        confidence = min(confidence, 0.55)
+
+    evidence: list[Evidence] = []
+    role_map = {"interet": "interet", "projet": "projet", "desinteret": "desinteret",
+                "sans_projet": "desinteret", "sans_budget": "budget", "budget": "budget",
+                "concurrent": "concurrent"}
+    for hit in hits:
+        role = _NEGATED_ROLE.get(hit.role, hit.role) if hit.negated else hit.role
+        if role in role_map:
+            evidence.append(Evidence(role_map[role], text[hit.start:hit.end], hit.start, hit.end))
+    if h.start is not None and h.kind != "inconnu":
+        evidence.append(Evidence("delai", h.evidence, h.start, h.end))
+    evidence.sort(key=lambda e: e.start)
+
+    justification = _justify(text, classe, interet, roles, h, salon_date, no_project, a_verifier)
+    return Qualification(classe=classe, interet=interet, horizon=h, action=_action(classe, h, salon_date),
+                         justification=justification, evidence=evidence,
+                         confidence=round(confidence, 2), a_verifier=a_verifier)
+
+
+def _justify(text: str, classe: str, interet: str, roles: dict[str, list[_Hit]], h: Horizon,
+             salon_date: date, no_project: bool, a_verifier: bool) -> str:
+    def clauses(*names: str) -> list[str]:
+        spans = sorted((x for n in names for x in roles.get(n, [])), key=lambda x: x.start)
+        return [_clause(text, x.start, x.end) for x in spans]
+
+    parts: list[str] = []
+    if classe == "froid":
+        negatives = clauses("desinteret", "sans_projet", "sans_budget")
+        if interet == "non" and roles.get("poli"):
+            parts.append(f"Contact froid{NBSP}: intérêt de politesse seulement ({_quotes(clauses('poli'), 1)}), "
+                         f"sans intérêt réel ni projet ({_quotes(negatives, 2)}).")
+        elif interet == "non":
+            parts.append(f"Contact froid{NBSP}: pas d'intérêt pour notre offre à ce jour ({_quotes(negatives, 3)}).")
+        elif roles.get("poli") or no_project:
+            polite = clauses("poli", "interet")
+            said = f"intérêt de politesse ({_quotes(polite)})" if polite else "intérêt non exprimé"
+            parts.append(f"Contact froid{NBSP}: {said}, sans projet ({_quotes(negatives) or 'aucun projet noté'}).")
+        else:
+            parts.append(f"Contact froid{NBSP}: les notes n'expriment ni intérêt ni projet.")
+        concurrents = clauses("concurrent")
+        if concurrents:
+            parts.append(f"Déjà servi ailleurs ({_quotes(concurrents, 1)}).")
+    else:
+        interest = clauses("interet", "projet")
+        said = f"intérêt exprimé ({_quotes(interest)})" if interest else "intérêt à confirmer"
+        if classe == "chaud":
+            parts.append(f"Contact chaud{NBSP}: {said} et besoin à court terme "
+                         f"({_q(h.evidence)}, {_when(h, salon_date)}).")
+        elif h.kind == "moyen_long":
+            parts.append(f"Contact tiède{NBSP}: {said}, mais projet à moyen ou long terme "
+                         f"({_q(h.evidence)}, {_when(h, salon_date)}).")
+        elif h.kind == "court":
+            parts.append(f"Contact tiède{NBSP}: échéance proche ({_q(h.evidence)}) mais intérêt incertain.")
+        else:
+            parts.append(f"Contact tiède{NBSP}: {said}, mais aucune échéance n'est notée.")
+        concurrents = clauses("concurrent")
+        if concurrents:
+            parts.append(f"Concurrence à surveiller ({_quotes(concurrents, 1)}).")
+    if a_verifier:
+        parts.append("À vérifier lors de la relance, les notes sont ambiguës.")
+    parts.append(f"Action{NBSP}: {_action(classe, h, salon_date)[0].lower()}{_action(classe, h, salon_date)[1:]}")
+    return " ".join(parts)
+
+
+def qualify_many(observations: list[str], salon_date: date) -> list[Qualification]:
+    """Qualifies many notes; identical notes are analysed once."""
+    cache: dict[str, Qualification] = {}
+    out = []
+    for obs in observations:
+        key = "" if obs is None else str(obs)
+        if key not in cache:
+            cache[key] = qualify(key, salon_date)
+        out.append(cache[key])
+    return out
+
+
+assert COURT_TERME_JOURS == 92

@@ -1,0 +1,492 @@
+"""Load a contacts file: the bundled one or a teacher's own (.xlsx, .xlsm, .xls, .ods, .csv).
+
+Real files are untidy: title lines and merged cells above the header, columns in any order
+and named in many ways (« Association / Club », « Nom de l'organisme », « Tél. »,
+« Observations relevées »…), blank rows, footer lines (« Total : 27 contacts »), extra
+sheets, phone numbers typed as numbers (the leading 0 is lost), stray spaces and line breaks
+in cells. ``load_contacts`` copes with all of these and returns canonical columns; a file it
+cannot use raises one ``ContactsFileError`` whose French message names the file, the sheet
+and the row or the missing column. The input file is only ever read.
+
+Reading uses python-calamine (measured faster than openpyxl, see benchmarks/RESULTS.md);
+openpyxl is kept as a fallback reader and for writing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from prospection.dataset import BUNDLED_NAME, CANONICAL, SHEET_CONTACTS, default_output
+from prospection.francais import fold
+
+__all__ = [
+    "ContactsFileError",
+    "Contacts",
+    "SalonInfo",
+    "load_contacts",
+    "load_bundled",
+    "read_rows",
+    "message_for_user",
+    "HEADER_SYNONYMS",
+    "REQUIRED",
+]
+
+REQUIRED = ("organisation", "observations")
+FRENCH_NAMES = {
+    "id": "N°", "organisation": "Organisation", "type": "Type", "contact": "Interlocuteur",
+    "fonction": "Fonction", "telephone": "Téléphone", "email": "E-mail", "ville": "Ville",
+    "observations": "Observations",
+}
+SUPPORTED = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+
+# Header names seen in real files, compared after _header_key() (no accents, no punctuation).
+HEADER_SYNONYMS: dict[str, set[str]] = {
+    "id": {"n", "no", "num", "numero", "id", "ref", "reference", "code", "n contact",
+           "numero de fiche", "n fiche", "fiche", "identifiant", "n de fiche", "numero contact"},
+    "organisation": {"organisation", "organisme", "nom de l organisme", "association", "club",
+                     "association club", "club association", "structure", "raison sociale",
+                     "entite", "nom du club", "nom de l association", "etablissement", "societe",
+                     "entreprise", "prospect", "nom de la structure", "association ou club",
+                     "club ou association", "organisation club association", "nom de l organisation",
+                     "nom association", "nom club", "denomination"},
+    "type": {"type", "categorie", "type de structure", "discipline", "activite", "secteur",
+             "nature", "type d organisation", "type d association", "type de club", "sport",
+             "type de contact", "domaine"},
+    "contact": {"interlocuteur", "contact", "personne", "personne rencontree", "nom du contact",
+                "representant", "nom et prenom", "prenom nom", "nom prenom", "correspondant",
+                "interlocuteur rencontre", "personne a contacter", "contact principal",
+                "nom de l interlocuteur", "referent"},
+    "fonction": {"fonction", "role", "poste", "qualite", "titre", "fonction dans l association",
+                 "fonction du contact", "responsabilite"},
+    "telephone": {"telephone", "tel", "portable", "mobile", "n de telephone", "numero de telephone",
+                  "phone", "n telephone", "tel portable", "tel fixe", "telephone portable", "gsm"},
+    "email": {"e mail", "email", "mail", "courriel", "adresse mail", "adresse e mail",
+              "adresse electronique", "adresse email", "mel"},
+    "ville": {"ville", "commune", "localite", "lieu", "cp ville", "code postal ville", "ville cp"},
+    "observations": {"observations", "observation", "observations relevees", "notes", "note",
+                     "remarques", "remarque", "commentaires", "commentaire", "compte rendu",
+                     "notes du salon", "besoins", "echange", "notes prises sur le stand",
+                     "observations du vendeur", "informations recueillies", "details",
+                     "notes salon", "observations notees", "compte rendu d entretien"},
+}
+# Fallback: a header containing one of these words (in this order of priority).
+_HEADER_WORDS = [
+    ("observations", ("observ", "remarqu", "commentair", "compte rendu", "notes")),
+    ("email", ("mail", "courriel")),
+    ("telephone", ("tel", "phone", "portable")),
+    ("contact", ("interlocut", "personne", "contact", "referent")),
+    ("organisation", ("organis", "association", "club", "structure")),
+    ("fonction", ("fonction", "role", "poste")),
+    ("ville", ("ville", "commune", "localite")),
+    ("id", ("numero", "n fiche")),
+    ("type", ("type", "categorie")),
+]
+
+
+class ContactsFileError(Exception):
+    """A contacts file that cannot be used; ``str(error)`` is a French message for the user."""
+
+    def __init__(self, message: str, *, path: Path | str | None = None, sheet: str | None = None,
+                 row: int | None = None, column: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = Path(path) if path is not None else None
+        self.sheet = sheet
+        self.row = row
+        self.column = column
+
+
+@dataclass
+class SalonInfo:
+    """What the file says about the salon (from a « Présentation » sheet or title lines)."""
+
+    nom: str | None = None
+    lieu: str | None = None
+    date: date | None = None
+    entreprise: str | None = None
+
+
+@dataclass
+class Contacts:
+    """A loaded contacts file: canonical ``frame``, salon info, where it came from."""
+
+    frame: pd.DataFrame
+    source: Path
+    sheet: str | None
+    salon: SalonInfo | None = None
+    rows: list[int] = field(default_factory=list)  # spreadsheet row number of each contact
+    header_row: int | None = None
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def _q(text: object) -> str:
+    return f"«\u00a0{text}\u00a0»"
+
+
+def _header_key(value: object) -> str:
+    text = fold(str(value)).replace("°", " ").replace("º", " ")
+    text = re.sub(r"[^a-z0-9]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _canonical_for(header: object) -> str | None:
+    key = _header_key(header)
+    if not key:
+        return None
+    for canon, names in HEADER_SYNONYMS.items():
+        if key in names:
+            return canon
+    for canon, words in _HEADER_WORDS:
+        if any(re.search(r"\b" + re.escape(w), key) for w in words):
+            return canon
+    return None
+
+
+def _clean_text(value: object, *, keep_lines: bool = False) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return ""
+        if value.is_integer():
+            value = int(value)
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "")
+    if keep_lines:
+        lines = [re.sub(r"[ \t\u00a0\u202f]+", lambda m: m.group(0)[0] if m.group(0)[0] in "\u00a0\u202f" else " ", ln).strip() for ln in text.split("\n")]
+        return "\n".join(ln for ln in lines if ln)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def format_phone(value: object) -> str:
+    """French phone number as « 02 41 12 34 56 », restoring the 0 lost when typed as a number."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value == value and value.is_integer():
+        value = int(value)
+    text = _clean_text(value)
+    digits = re.sub(r"\D", "", text)
+    if text.startswith("+33") or (digits.startswith("33") and len(digits) == 11):
+        digits = "0" + digits[2:]
+    elif digits.startswith("0033") and len(digits) == 13:
+        digits = "0" + digits[4:]
+    if len(digits) == 9 and digits[0] in "123456789":
+        digits = "0" + digits
+    if len(digits) == 10 and digits.startswith("0"):
+        return " ".join(digits[i : i + 2] for i in range(0, 10, 2))
+    return text
+
+
+def _clean_id(value: object) -> str:
+    return _clean_text(value)
+
+
+# --- reading raw rows ---------------------------------------------------------------------
+
+
+def _sheets_calamine(path: Path) -> list[tuple[str, list[list[object]]]]:
+    from python_calamine import CalamineWorkbook
+
+    wb = CalamineWorkbook.from_path(str(path))
+    try:
+        out = []
+        for name in wb.sheet_names:
+            sheet = wb.get_sheet_by_name(name)
+            out.append((name, sheet.to_python(skip_empty_area=False)))
+        return out
+    finally:
+        try:
+            wb.close()
+        except Exception:
+            pass
+
+
+def _sheets_openpyxl(path: Path) -> list[tuple[str, list[list[object]]]]:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True, data_only=True)
+    try:
+        return [(ws.title, [list(r) for r in ws.iter_rows(values_only=True)]) for ws in wb.worksheets]
+    finally:
+        wb.close()
+
+
+def _read_csv(path: Path) -> list[tuple[str, list[list[object]]]]:
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - cp1252 decodes almost anything
+        raise ContactsFileError(f"Le fichier {_q(path.name)} n'est pas un texte lisible (encodage inconnu).", path=path)
+    if "\x00" in text:
+        raise ContactsFileError(f"Le fichier {_q(path.name)} n'est pas un fichier CSV lisible.", path=path)
+    sample = text[:20000]
+    counts = {d: sample.count(d) for d in (";", ",", "\t")}
+    delimiter = max(counts, key=counts.get) if any(counts.values()) else ";"
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    return [(path.stem, rows)]
+
+
+def read_rows(path: Path | str, engine: str = "calamine") -> list[tuple[str, list[list[object]]]]:
+    """Every sheet of a file as (name, rows of raw cell values). Raises ``ContactsFileError``."""
+    path = Path(path)
+    if not path.exists():
+        raise ContactsFileError(f"Fichier introuvable\u00a0: {_q(path)}.", path=path)
+    if path.is_dir():
+        raise ContactsFileError(f"{_q(path)} est un dossier, pas un fichier de contacts.", path=path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise ContactsFileError(
+            f"Le fichier {_q(path.name)} n'a pas un format pris en charge ({suffix or 'sans extension'})\u00a0; "
+            "formats acceptés\u00a0: .xlsx, .xlsm, .xls, .ods, .csv.", path=path)
+    if path.stat().st_size == 0:
+        raise ContactsFileError(f"Le fichier {_q(path.name)} est vide.", path=path)
+    if suffix == ".csv":
+        return _read_csv(path)
+    try:
+        if engine == "openpyxl" and suffix in (".xlsx", ".xlsm"):
+            return _sheets_openpyxl(path)
+        return _sheets_calamine(path)
+    except ContactsFileError:
+        raise
+    except Exception as exc:
+        hint = " (protégé par un mot de passe\u00a0?)" if "password" in str(exc).lower() or "encrypt" in str(exc).lower() else ""
+        raise ContactsFileError(
+            f"Le fichier {_q(path.name)} n'est pas un classeur lisible{hint}\u00a0: "
+            "ouvrez-le dans un tableur et enregistrez-le au format .xlsx.", path=path) from exc
+
+
+# --- finding the header and the contacts --------------------------------------------------
+
+
+def _map_header(row: list[object]) -> dict[str, int]:
+    mapping: dict[str, int] = {}
+    nom_col = None
+    for j, value in enumerate(row):
+        if value is None or str(value).strip() == "":
+            continue
+        if _header_key(value) == "nom":
+            nom_col = j
+            continue
+        canon = _canonical_for(value)
+        if canon and canon not in mapping:
+            mapping[canon] = j
+    if nom_col is not None:
+        if "organisation" not in mapping:
+            mapping["organisation"] = nom_col
+        elif "contact" not in mapping:
+            mapping["contact"] = nom_col
+    return mapping
+
+
+def _find_header(rows: list[list[object]], limit: int = 40) -> tuple[int, dict[str, int]] | None:
+    best = None
+    for i, row in enumerate(rows[:limit]):
+        mapping = _map_header(row)
+        if len(mapping) >= 2 and ("observations" in mapping or "organisation" in mapping):
+            score = len(mapping) + 2 * sum(c in mapping for c in REQUIRED)
+            if best is None or score > best[0]:
+                best = (score, i, mapping)
+            if all(c in mapping for c in REQUIRED) and len(mapping) >= 3:
+                break
+    return (best[1], best[2]) if best else None
+
+
+def _salon_from_rows(rows: list[list[object]]) -> SalonInfo:
+    info = SalonInfo()
+    for row in rows[:60]:
+        cells = [c for c in row if c is not None and str(c).strip() != ""]
+        if len(cells) < 2:
+            continue
+        label, value = _header_key(cells[0]), cells[1]
+        if label in ("date du salon", "date", "date de l evenement"):
+            if isinstance(value, datetime):
+                info.date = value.date()
+            elif isinstance(value, date):
+                info.date = value
+            else:
+                m = re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})|(\d{4})-(\d{2})-(\d{2})", str(value))
+                if m:
+                    try:
+                        info.date = (date(int(m[3]), int(m[2]), int(m[1])) if m[1]
+                                     else date(int(m[4]), int(m[5]), int(m[6])))
+                    except ValueError:
+                        pass
+        elif label in ("salon", "nom du salon", "evenement"):
+            info.nom = _clean_text(value)
+        elif label in ("lieu", "lieu du salon"):
+            info.lieu = _clean_text(value)
+        elif label in ("entreprise", "societe"):
+            info.entreprise = _clean_text(value)
+    return info
+
+
+def _excel_row(i: int) -> int:
+    return i + 1
+
+
+def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int,
+             mapping: dict[str, int]) -> tuple[pd.DataFrame, list[int]]:
+    missing = [c for c in REQUIRED if c not in mapping]
+    if missing:
+        names = " et ".join(_q(FRENCH_NAMES[c]) for c in missing)
+        raise ContactsFileError(
+            f"Fichier {_q(path.name)}, feuille {_q(sheet)}\u00a0: colonne {names} introuvable "
+            f"dans l'en-tête (ligne {_excel_row(header_index)}).",
+            path=path, sheet=sheet, row=_excel_row(header_index), column=FRENCH_NAMES[missing[0]])
+    records: list[dict[str, str]] = []
+    numbers: list[int] = []
+    cols = {c: mapping.get(c) for c in CANONICAL}
+    for i in range(header_index + 1, len(rows)):
+        row = rows[i]
+
+        def cell(canon: str, _row=row) -> object:
+            j = cols[canon]
+            return _row[j] if j is not None and j < len(_row) else None
+
+        values = {c: cell(c) for c in CANONICAL}
+        filled = {c: v for c, v in values.items() if v is not None and str(v).strip() != ""}
+        if not filled:
+            continue  # blank row
+        other_cells = [v for j, v in enumerate(row) if v is not None and str(v).strip() != ""
+                       and j not in cols.values()]
+        if len(filled) == 1 and "observations" not in filled and "organisation" not in filled:
+            continue  # a lone value: footer, total, page mark
+        if len(filled) == 1 and not other_cells and "id" not in filled:
+            # A single sentence under the table (« Total : 27 contacts », « Document interne »).
+            only = next(iter(filled.values()))
+            if "organisation" in filled and records and re.search(r"\b(total|source|document|page)\b", fold(str(only))):
+                continue
+            if "observations" in filled and not records:
+                continue
+        organisation = _clean_text(values["organisation"])
+        observations = _clean_text(values["observations"], keep_lines=True)
+        if not organisation:
+            if len(filled) <= 1:
+                continue
+            raise ContactsFileError(
+                f"Fichier {_q(path.name)}, feuille {_q(sheet)}, ligne {_excel_row(i)}\u00a0: "
+                f"la colonne {_q('Organisation')} est vide alors que la ligne contient un contact.",
+                path=path, sheet=sheet, row=_excel_row(i), column="Organisation")
+        records.append({
+            "id": _clean_id(values["id"]),
+            "organisation": organisation,
+            "type": _clean_text(values["type"]),
+            "contact": _clean_text(values["contact"]),
+            "fonction": _clean_text(values["fonction"]),
+            "telephone": format_phone(values["telephone"]),
+            "email": _clean_text(values["email"]).replace(" ", "").lower(),
+            "ville": _clean_text(values["ville"]),
+            "observations": observations,
+        })
+        numbers.append(_excel_row(i))
+    # Footer lines that filled only the organisation column after the table.
+    while records and not records[-1]["observations"] and not any(
+            records[-1][c] for c in ("id", "contact", "telephone", "email", "ville", "type", "fonction")):
+        records.pop()
+        numbers.pop()
+    if not records:
+        raise ContactsFileError(
+            f"Fichier {_q(path.name)}, feuille {_q(sheet)}\u00a0: aucun contact sous l'en-tête "
+            f"(ligne {_excel_row(header_index)}).", path=path, sheet=sheet, row=_excel_row(header_index))
+    width = max(2, len(str(len(records))))
+    seen: dict[str, int] = {}
+    for k, (rec, number) in enumerate(zip(records, numbers), start=1):
+        if not rec["id"]:
+            rec["id"] = f"C{k:0{width}d}"
+        if rec["id"] in seen:
+            raise ContactsFileError(
+                f"Fichier {_q(path.name)}, feuille {_q(sheet)}, ligne {number}\u00a0: le numéro "
+                f"{_q(rec['id'])} est déjà utilisé ligne {seen[rec['id']]}\u00a0; chaque contact "
+                "doit avoir son propre numéro.", path=path, sheet=sheet, row=number, column="N°")
+        seen[rec["id"]] = number
+    frame = pd.DataFrame.from_records(records, columns=CANONICAL)
+    return frame, numbers
+
+
+def load_contacts(path: Path | str, sheet: str | None = None, *, engine: str = "calamine") -> Contacts:
+    """Loads a contacts file into canonical columns (see module docstring)."""
+    path = Path(path)
+    sheets = read_rows(path, engine=engine)
+    names = [name for name, _ in sheets]
+    salon = SalonInfo()
+    for _, rows in sheets:
+        found = _salon_from_rows(rows)
+        for attr in ("nom", "lieu", "date", "entreprise"):
+            if getattr(salon, attr) is None and getattr(found, attr) is not None:
+                setattr(salon, attr, getattr(found, attr))
+    if sheet is not None:
+        matches = [s for s in sheets if s[0] == sheet] or [s for s in sheets if _header_key(s[0]) == _header_key(sheet)]
+        if not matches:
+            raise ContactsFileError(
+                f"Fichier {_q(path.name)}\u00a0: pas de feuille {_q(sheet)}. Feuilles présentes\u00a0: "
+                + ", ".join(_q(n) for n in names) + ".", path=path, sheet=sheet)
+        candidates = matches[:1]
+    else:
+        preferred = [s for s in sheets if _header_key(s[0]) == _header_key(SHEET_CONTACTS)]
+        candidates = preferred + [s for s in sheets if s not in preferred]
+    best = None
+    for name, rows in candidates:
+        found = _find_header(rows)
+        if found is None:
+            continue
+        header_index, mapping = found
+        complete = all(c in mapping for c in REQUIRED)
+        if best is None or (complete and not best[3]):
+            best = (name, rows, found, complete)
+        if complete:
+            break
+    if best is None:
+        where = _q(candidates[0][0]) if len(candidates) == 1 else "aucune feuille (" + ", ".join(_q(n) for n in names) + ")"
+        raise ContactsFileError(
+            f"Fichier {_q(path.name)}\u00a0: {'la feuille ' + where if len(candidates) == 1 else where} "
+            f"ne contient pas d'en-tête de contacts reconnaissable\u00a0; il faut au moins les colonnes "
+            f"{_q('Organisation')} et {_q('Observations')}.",
+            path=path, sheet=candidates[0][0] if len(candidates) == 1 else None, column="Organisation")
+    name, rows, (header_index, mapping), _ = best
+    frame, numbers = _extract(path, name, rows, header_index, mapping)
+    has_salon = any(getattr(salon, a) is not None for a in ("nom", "lieu", "date", "entreprise"))
+    return Contacts(frame=frame, source=path, sheet=name, salon=salon if has_salon else None,
+                    rows=numbers, header_row=_excel_row(header_index))
+
+
+def bundled_path() -> Path:
+    return default_output()
+
+
+def load_bundled() -> Contacts:
+    """The salon mission's file, ``datasets/contacts_salon_clubs_associations.xlsx``."""
+    return load_contacts(bundled_path())
+
+
+def message_for_user(error: BaseException, path: Path | str | None = None) -> str:
+    """A French message for a CLI or a widget, without traceback, for any loading error."""
+    if isinstance(error, ContactsFileError):
+        return error.message
+    where = f" {_q(Path(path).name)}" if path is not None else ""
+    if isinstance(error, PermissionError):
+        return f"Lecture impossible du fichier{where}\u00a0: accès refusé."
+    if isinstance(error, MemoryError):
+        return f"Le fichier{where} est trop volumineux pour être chargé."
+    return f"Le fichier{where} n'a pas pu être lu ({type(error).__name__})."
+
+
+assert BUNDLED_NAME  # the bundled file's name is shared with the generator
