@@ -425,7 +425,7 @@ def status(cle, ns):
 
 @pytest.mark.parametrize("classement,fragment", [
     (["appels entrants"], "dictionnaire"),
-    ({"A": "appels entrants"}, "Il manque"),
+    ({"A": "appels entrants", "B": "télévente"}, "Il manque"),
     ("wrong_label", "n'est pas l'un des quatre types"),
     ("wrong_example", "exemple corrigé"),
     ("extra_key", "clés inconnues"),
@@ -464,11 +464,18 @@ def test_public_check_creneaux_refuses(good):
         (list(answers), "dictionnaire"),
         (dict(answers, B="non"), "True (autorisé) ou False"),
         (dict(answers, A=False), "exemple corrigé"),
-        ({"A": True}, "Il manque"),
+        ({"A": True, "B": False}, "Il manque"),
     ]
     for value, fragment in cases:
         result = status("creneaux", dict(good, creneaux_autorises=value))
         assert result.statut == "echec" and fragment in result.message, (fragment, result.message)
+
+
+def test_only_the_worked_example_means_not_started(good):
+    assert status("types", dict(good, classement={"A": "appels entrants"})).statut == "a_faire"
+    assert status("creneaux", dict(good, creneaux_autorises={"A": True})).statut == "a_faire"
+    with pytest.raises(AssertionError, match="Pas encore fait"):
+        verifier_question("01_telemarketing", "types", dict(good, classement={}))
 
 
 def test_public_checks_do_not_judge_correctness(good):

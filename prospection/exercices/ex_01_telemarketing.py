@@ -33,6 +33,8 @@ def check_types(scenarios, classement):
     assert isinstance(classement, dict), (
         "«\u00a0classement\u00a0» doit être un dictionnaire {lettre\u00a0: type}, par exemple "
         '{"A": "appels entrants", "B": ...}.')
+    if set(classement) <= {"A"} < set(scenarios):
+        raise NotImplementedError  # only the worked example: not started yet
     _meme_cles(classement, scenarios, "classement")
     for lettre in sorted(scenarios, key=str):
         valeur = classement[lettre]
@@ -75,6 +77,8 @@ def check_creneaux(creneaux, creneaux_autorises):
     assert isinstance(creneaux_autorises, dict), (
         "«\u00a0creneaux_autorises\u00a0» doit être un dictionnaire {lettre\u00a0: True ou False}, "
         'par exemple {"A": True, "B": False, ...}.')
+    if set(creneaux_autorises) <= {"A"} < set(creneaux):
+        raise NotImplementedError  # only the worked example: not started yet
     _meme_cles(creneaux_autorises, creneaux, "creneaux_autorises")
     for lettre in sorted(creneaux, key=str):
         valeur = creneaux_autorises[lettre]
