@@ -1,0 +1,250 @@
+"""Unit tests of the justification grader (grader.justifications)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from grader.justifications import REVIEW_BELOW, hints, normalise_class, partial_credit, score
+from prospection.francais import fold
+
+REPO = Path(__file__).resolve().parent.parent
+DEV = REPO / "tests" / "data" / "justifications_dev.jsonl"
+SALON = "2026-10-08"
+OBS_CHAUD = ("Club de basket : intéressé par des maillots pour le tournoi du 20 novembre 2026. "
+             "Demande un devis.")
+OBS_TIEDE = "Club de foot : intéressé par des survêtements pour la saison prochaine, budget voté en avril 2027."
+OBS_FROID = "Association : pas intéressée, aucun budget, a déjà un fournisseur."
+
+
+def points(obs, ref, qual, text, salon=SALON):
+    s = score(obs, salon, ref, qual, text)
+    return s.evidence, s.action
+
+
+# --- negation ------------------------------------------------------------------------------
+def test_negated_interest_is_evidence_of_no_interest():
+    assert points(OBS_FROID, "froid", "froid", "Elle n'est pas intéressée, déjà un fournisseur.")[0] == 1
+    assert points(OBS_FROID, "froid", "froid", "Elle est intéressée par nos produits.")[0] == 0
+
+
+def test_negation_contradicts_an_interested_contact():
+    assert points(OBS_CHAUD, "chaud", "chaud",
+                  "Il n'est plus intéressé, tournoi le 20 novembre. Le rappeler en priorité.")[0] == 0
+    assert points(OBS_CHAUD, "chaud", "chaud",
+                  "Il est intéressé, tournoi le 20 novembre. Le rappeler en priorité.") == (1, 1)
+
+
+def test_sms_negation_without_ne_and_sans():
+    assert points(OBS_FROID, "froid", "froid", "elle veut pas changer de fournisseur. garder la fiche") == (1, 1)
+    assert points(OBS_FROID, "froid", "froid", "Association sans aucun besoin. On garde sa fiche.") == (1, 1)
+
+
+def test_not_now_is_a_timing_not_a_refusal():
+    text = "Il n'est pas intéressé tout de suite mais l'an prochain oui. Le relancer au printemps."
+    assert points(OBS_TIEDE, "tiède", "tiède", text) == (1, 1)
+
+
+# --- accents, case, misspellings -------------------------------------------------------------
+def test_accents_case_and_misspellings_do_not_matter():
+    variants = [
+        "Intéressé par les survêtements, projet pour la saison prochaine. Le relancer en mars.",
+        "interesse par les survetements, projet pour la saison prochaine. le relancer en mars.",
+        "INTERRESSE PAR LES SURVETEMENTS, PROJET POUR LA SAISON PROCHAINE. LE RELENCER EN MARS.",
+    ]
+    assert {points(OBS_TIEDE, "tiède", "tiede", v) for v in variants} == {(1, 1)}
+
+
+def test_class_labels_accept_tiede_without_accent():
+    assert normalise_class("tiede") == normalise_class("Tiède") == "tiède"
+    assert normalise_class("tres chaud") is None
+
+
+# --- stuffing and contradiction ------------------------------------------------------------------
+def test_keyword_stuffing_of_several_classes_loses_the_evidence_point():
+    text = ("Contact froid, tiède ou chaud : intéressé, tournoi le 20 novembre, "
+            "le rappeler en priorité.")
+    assert points(OBS_CHAUD, "chaud", "chaud", text)[0] == 0
+
+
+def test_self_contradicting_timing_loses_the_evidence_point():
+    text = "Intéressé, projet à court terme mais aussi à long terme. Le relancer en mars."
+    assert points(OBS_TIEDE, "tiède", "tiède", text)[0] == 0
+
+
+def test_timing_contradicting_the_notes_loses_the_evidence_point():
+    assert points(OBS_TIEDE, "tiède", "tiède",
+                  "Intéressé par les survêtements, projet urgent. Le relancer en mars.")[0] == 0
+
+
+def test_wrong_class_gets_no_evidence_point():
+    assert points(OBS_TIEDE, "tiède", "chaud",
+                  "Intéressé, saison prochaine. Le relancer en mars.")[0] == 0
+
+
+# --- temporal ---------------------------------------------------------------------------------
+def test_dates_are_resolved_against_the_salon_date():
+    text = "Intéressé, tournoi le 20 novembre. Je le rappelle en priorité."
+    assert points(OBS_CHAUD, "chaud", "chaud", text, salon="2026-10-08")[0] == 1
+    # Salon in June: 20 November is more than three months away, not short term.
+    assert points(OBS_CHAUD, "chaud", "chaud", text, salon="2026-06-01")[0] == 0
+    assert points(OBS_TIEDE, "tiède", "tiède", "Intéressé, tournoi le 20 novembre. Le relancer en octobre.",
+                  salon="2026-06-01")[0] == 1
+
+
+@pytest.mark.parametrize("when, ref", [
+    ("d'ici quinze jours", "chaud"), ("dans trois semaines", "chaud"), ("avant Noël", "chaud"),
+    ("dans deux ans", "tiède"), ("l'an prochain", "tiède"), ("en septembre 2027", "tiède"),
+])
+def test_relative_time_expressions(when, ref):
+    obs = OBS_CHAUD if ref == "chaud" else OBS_TIEDE
+    other = "tiède" if ref == "chaud" else "chaud"
+    text = f"Intéressé, projet {when}."
+    assert points(obs, ref, ref, text)[0] == 1
+    assert points(obs, other, other, text)[0] == 0
+
+
+def test_vague_time_words():
+    assert points(OBS_CHAUD, "chaud", "chaud", "Intéressé, besoin urgent.")[0] == 1
+    assert points(OBS_TIEDE, "tiède", "tiède", "Intéressé mais ce sera plus tard.")[0] == 1
+    assert points(OBS_TIEDE, "tiède", "tiède", "Intéressé, il veut commander bientôt.")[0] == 0
+    assert points(OBS_TIEDE, "tiède", "tiède", "Il est intéressé.")[0] == 0
+
+
+# --- actions ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("ref, obs, text, expected", [
+    ("chaud", OBS_CHAUD, "Le rappeler en priorité dès demain.", 1),
+    ("chaud", OBS_CHAUD, "Envoyer le devis aujourd'hui avant la concurrence.", 1),
+    ("chaud", OBS_CHAUD, "Le rappeler.", 0),
+    ("chaud", OBS_CHAUD, "Le recontacter l'an prochain.", 0),
+    ("chaud", OBS_CHAUD, "Il demande un devis.", 0),
+    ("tiède", OBS_TIEDE, "Le relancer à l'approche de l'échéance pour obtenir un rendez-vous.", 1),
+    ("tiède", OBS_TIEDE, "Le rappeler tout de suite.", 0),
+    ("tiède", OBS_TIEDE, "Garder sa fiche dans le CRM.", 0),
+    ("froid", OBS_FROID, "Garder sa fiche dans le CRM et lui envoyer une invitation.", 1),
+    ("froid", OBS_FROID, "La recontacter lors d'une prochaine campagne.", 1),
+    ("froid", OBS_FROID, "La rappeler vite.", 0),
+    ("froid", OBS_FROID, "Envoyer une brochure, ou la rappeler en priorité.", 0),
+])
+def test_action_fits_the_correct_class(ref, obs, text, expected):
+    assert points(obs, ref, ref, text)[1] == expected
+
+
+# --- feedback, confidence ------------------------------------------------------------------------
+def _dev_rows():
+    rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert rows, "jeu de développement vide"
+    return rows
+
+
+def test_feedback_never_names_a_class_and_covers_each_missing_point():
+    rows = _dev_rows()
+    for r in rows:
+        s = score(r["observations"], r["date_salon"], r["reference"], r["qualification"], r["justification"])
+        words = set(fold(s.feedback).replace("'", " ").split())
+        assert not words & {"froid", "tiede", "chaud", "froids", "tiedes", "chauds"}, s.feedback
+        missing = (1 - s.evidence) + (1 - s.action)
+        assert (s.feedback == "") == (missing == 0)
+        if missing:
+            assert s.feedback.count(".") + s.feedback.count("?") >= 1
+        assert 0.0 <= s.confidence <= 1.0
+        assert s.a_revoir == (s.confidence < REVIEW_BELOW)
+
+
+def test_feedback_uses_french_typography():
+    s = score(OBS_CHAUD, SALON, "chaud", "chaud", "Sympa.")
+    assert s.feedback and " :" not in s.feedback and " ?" not in s.feedback
+    assert "\u00a0:" in s.feedback or "\u00a0?" in s.feedback
+
+
+def test_low_confidence_cases_are_flagged_for_review():
+    s = score(OBS_CHAUD, SALON, "chaud", "chaud", "Intéressé par des maillots, saison en janvier. Rappeler en priorité.")
+    assert s.evidence == 1 and s.a_revoir and s.confidence < REVIEW_BELOW
+
+
+def test_empty_justification():
+    s = score(OBS_FROID, SALON, "froid", "froid", "")
+    assert (s.evidence, s.action) == (0, 0) and "justification" in s.feedback.lower()
+
+
+# --- hints and partial credit ----------------------------------------------------------------------
+def test_hints_use_no_key():
+    h = hints(OBS_TIEDE, SALON, "tiède", "Il aime nos survêtements.")
+    assert (h.interest, h.timing, h.action) == (True, False, False) and len(h.messages) == 2
+    h = hints(OBS_TIEDE, SALON, "tiède", "Il aime nos survêtements, projet en mai 2027. Le relancer en avril.")
+    assert (h.interest, h.timing, h.action) == (True, True, True) and not h.messages
+    h = hints(OBS_FROID, SALON, "froid", "Pas intéressée. Garder la fiche.")
+    assert (h.interest, h.timing, h.action) == (True, None, True)
+
+
+def test_partial_credit():
+    key = {"date_salon": SALON, "contacts": {"A": {"classe": "chaud"}, "B": {"classe": "froid"},
+                                              "C": {"classe": "tiède"}}}
+    answers = {"version": 1, "reponses": {
+        "A": {"qualification": "chaud", "justification": "Intéressé, tournoi le 20 novembre : le rappeler en priorité."},
+        "B": {"qualification": "tiède", "justification": "Intéressée plus tard, la relancer."},
+    }}
+    obs = {"A": OBS_CHAUD, "B": OBS_FROID, "C": OBS_TIEDE}
+    credit = partial_credit(answers, key, obs, SALON)
+    assert set(credit) == {"A", "B", "C"}
+    assert (credit["A"]["evidence"], credit["A"]["action"]) == (1, 1)
+    assert (credit["B"]["evidence"], credit["B"]["action"]) == (0, 0)
+    assert (credit["C"]["evidence"], credit["C"]["action"]) == (0, 0) and credit["C"]["feedback"]
+    assert set(credit["A"]) >= {"evidence", "action", "confidence", "feedback", "a_revoir"}
+
+
+# --- command line ------------------------------------------------------------------------------
+def run_cli(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "grader", "justifications", *args], input=stdin,
+                          capture_output=True, text=True, cwd=REPO, timeout=120)
+
+
+def test_cli_round_trip(tmp_path):
+    rows = [
+        {"id": 1, "observations": OBS_CHAUD, "date_salon": SALON, "reference": "chaud",
+         "qualification": "chaud", "justification": "Intéressé, tournoi le 20 novembre : rappeler en priorité."},
+        {"id": 2, "observations": OBS_TIEDE, "date_salon": SALON, "reference": "tiede",
+         "qualification": "tiede", "justification": "Il est intéressé."},
+        {"id": 3, "observations": OBS_FROID, "date_salon": SALON, "reference": "froid",
+         "qualification": None, "justification": "Pas intéressée : garder la fiche dans le CRM."},
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    res = run_cli(str(src))
+    assert res.returncode == 0, res.stderr
+    out = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [o["id"] for o in out] == [1, 2, 3]
+    for o, r in zip(out, rows):
+        assert {k: o[k] for k in r} == r  # input fields kept as they were
+        assert o["evidence"] in (0, 1) and o["action"] in (0, 1)
+        assert 0 <= o["confidence"] <= 1 and isinstance(o["feedback"], str)
+    assert [(o["evidence"], o["action"]) for o in out] == [(1, 1), (0, 0), (1, 1)]
+
+
+@pytest.mark.parametrize("lines, needle", [
+    (['{"observations": "x", "date_salon": "2026-10-08", "reference": "froid", "qualification": "froid", "justification": "ok"}', "{pas du json"], "ligne 2"),
+    (['{"observations": "x", "date_salon": "2026-10-08", "reference": "froid", "qualification": "froid"}'], "justification"),
+    (['{"observations": "x", "date_salon": "08/10/2026", "reference": "froid", "qualification": "froid", "justification": "ok"}'], "date_salon"),
+    (['{"observations": "x", "date_salon": "2026-10-08", "reference": "brûlant", "qualification": "froid", "justification": "ok"}'], "reference"),
+    (['[1, 2]'], "ligne 1"),
+])
+def test_cli_bad_input_gives_a_french_error(tmp_path, lines, needle):
+    src = tmp_path / "bad.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    res = run_cli(str(src))
+    assert res.returncode == 2
+    assert needle in res.stderr and "Erreur" in res.stderr
+    assert "Traceback" not in res.stderr and res.stdout == ""
+
+
+def test_cli_missing_file_and_stdin(tmp_path):
+    res = run_cli(str(tmp_path / "absent.jsonl"))
+    assert res.returncode == 2 and "introuvable" in res.stderr and "Traceback" not in res.stderr
+    line = json.dumps({"observations": OBS_FROID, "date_salon": SALON, "reference": "froid",
+                       "qualification": "froid", "justification": "Aucun besoin."})
+    res = run_cli("-", stdin=line + "\n")
+    assert res.returncode == 0 and json.loads(res.stdout)["evidence"] == 1
