@@ -73,8 +73,7 @@ LEXICON: list[tuple[str, str, int]] = [
     ("attend * devis", "interet", 2), ("prix corrects", "interet", 1), ("veut être rappelé", "interet", 2),
     ("rendez-vous pris", "interet", 2), ("compare", "interet", 1),
     # project / need
-    ("projet", "projet", 2), ("besoin", "projet", 2), ("il leur faut", "projet", 2),
-    ("il faut", "projet", 1), ("il nous faut", "projet", 2), ("veut", "projet", 1),
+    ("projet", "projet", 2), ("besoin", "projet", 2), ("il * faut", "projet", 2), ("veut", "projet", 1),
     ("souhaite", "projet", 1), ("cherche", "projet", 1), ("commander", "projet", 2),
     ("commande", "projet", 2), ("acheter", "projet", 2), ("achat", "projet", 2),
     ("renouveler", "projet", 2), ("remplacer", "projet", 2), ("changer de", "projet", 1),

@@ -258,7 +258,7 @@ def _scan(f: str, salon: date) -> list[_Found]:
         else:
             add(m, date(2000, 1, 1), date(2000, 1, 1), 0.95, "date",
                 rng=lambda yr, dd=day, mm=month: (date(yr, mm, min(dd, calendar.monthrange(yr, mm)[1])),) * 2)
-    for m in re.finditer(r"(?<![\d/.])(?P<day>\d{1,2})[/.](?P<mon>\d{1,2})(?:[/.](?P<year>\d{4}|\d{2}))?(?![\d/.]|h)", f):
+    for m in re.finditer(r"(?<![\d/.])(?P<day>\d{1,2})[/.](?P<mon>\d{1,2})(?:[/.](?P<year>\d{4}|\d{2}))?(?![\d/]|\.\d|h\b|h\d)", f):
         day, month = int(m.group("day")), int(m.group("mon"))
         if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2024, month)[1]):
             continue

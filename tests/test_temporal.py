@@ -16,6 +16,7 @@ SALON = date(2026, 10, 10)
         ("Livraison le 15 mars", "moyen_long"),
         ("pour le 3/12", "court"),
         ("pour le 3/02", "moyen_long"),
+        ("Livraison pour le 15/11.", "court"),
         ("commande en décembre", "court"),
         ("d'ici juin", "moyen_long"),
         ("d'ici fin novembre", "court"),
