@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from html import escape
+from html import escape as _escape
+
+
+def escape(texte) -> str:
+    """HTML-escape text shown in a widget (apostrophes stay readable)."""
+    return _escape(str(texte), quote=False)
 
 from prospection.cours.cycle import Graphique
 from prospection.cours.quiz import Question, vrai_faux
@@ -110,7 +115,7 @@ BON_MOMENT = (
 
 
 def _choix_de_creneaux(texte_norm: str, portee: int = 45) -> bool:
-    """True when two time slots are joined by « ou » (« mardi 10 h ou jeudi 15 h »)."""
+    """True when two time slots are joined by « ou » (« mardi 10 h ou jeudi 15 h »)."""
     positions = sorted({(m.start(), m.end()) for motif in CRENEAUX
                         for m in re.finditer(r"\b" + motif, texte_norm)})
     for ou in re.finditer(r"\bou\b", texte_norm):
@@ -133,7 +138,7 @@ class Critere:
 
 @dataclass
 class EvaluationAccroche:
-    """Per-criterion result of :func:`evaluer_accroche`."""
+    """Per-criterion result of :func:`evaluer_accroche`."""
 
     criteres: list[Critere] = field(default_factory=list)
 
@@ -156,8 +161,8 @@ class EvaluationAccroche:
         return self.score == self.total
 
     def __str__(self) -> str:
-        lignes = [f"{'✔' if c.ok else '✘'} {c.intitule} : {c.retour}" for c in self.criteres]
-        lignes.append(f"Critères remplis : {self.score} / {self.total}.")
+        lignes = [f"{'✔' if c.ok else '✘'} {c.intitule} : {c.retour}" for c in self.criteres]
+        lignes.append(f"Critères remplis : {self.score} / {self.total}.")
         return "\n".join(lignes)
 
     __repr__ = __str__
@@ -168,7 +173,7 @@ class EvaluationAccroche:
             f"<td>{escape(c.retour)}</td></tr>"
             for c in self.criteres
         )
-        return (f"<table>{lignes}</table><p><b>Critères remplis : "
+        return (f"<table>{lignes}</table><p><b>Critères remplis : "
                 f"{self.score} / {self.total}.</b></p>")
 
 
@@ -196,13 +201,13 @@ def evaluer_accroche(texte, *, vendeur: str | None = None, entreprise: str | Non
     """Check a warm-call opener against the four criteria of the lesson.
 
     ``vendeur`` and ``entreprise`` (optional) are the names the opener must contain;
-    ``contact_prealable`` (optional) describes the earlier contact (e.g. « Salon des sports
-    de Lyon »): one of its words is then also accepted as a reminder of that contact.
+    ``contact_prealable`` (optional) describes the earlier contact (e.g. « Salon des sports
+    de Lyon »): one of its words is then also accepted as a reminder of that contact.
     A text that is not a string gets French feedback on every criterion, never an exception.
     """
     if not isinstance(texte, str) or not texte.strip():
         forme = "vide" if isinstance(texte, str) else f"de type {type(texte).__name__}"
-        retour = (f"L'accroche est {forme} : écrivez-la sous forme de texte entre guillemets, "
+        retour = (f"L'accroche est {forme} : écrivez-la sous forme de texte entre guillemets, "
                   "par exemple accroche = \"Bonjour Madame …\".")
         return EvaluationAccroche([Critere(cle, titre, False, retour) for cle, titre in INTITULES.items()])
     t = _norm(texte)
@@ -211,15 +216,15 @@ def evaluer_accroche(texte, *, vendeur: str | None = None, entreprise: str | Non
     # 1. Greeting, identity, company.
     manques = []
     if not _cherche(SALUTATIONS, t):
-        manques.append("une salutation (« Bonjour … »)")
+        manques.append("une salutation (« Bonjour … »)")
     identite = _present(vendeur, t) if vendeur else bool(_cherche(IDENTITE, t))
     if not identite:
-        manques.append("votre identité (prénom et nom" + (f", ici « {vendeur} »" if vendeur else "") + ")")
+        manques.append("votre identité (prénom et nom" + (f", ici « {vendeur} »" if vendeur else "") + ")")
     societe = _present(entreprise, t) if entreprise else bool(_cherche(ENTREPRISE, t))
     if not societe:
-        manques.append("le nom de votre entreprise" + (f" (« {entreprise} »)" if entreprise else ""))
+        manques.append("le nom de votre entreprise" + (f" (« {entreprise} »)" if entreprise else ""))
     if manques:
-        retour = "Il manque " + ", ".join(manques) + " : l'interlocuteur doit savoir tout de suite qui l'appelle."
+        retour = "Il manque " + ", ".join(manques) + " : l'interlocuteur doit savoir tout de suite qui l'appelle."
     else:
         retour = "Vous saluez, vous vous présentez et vous nommez votre entreprise."
     criteres.append(Critere("presentation", INTITULES["presentation"], not manques, retour))
@@ -230,9 +235,9 @@ def evaluer_accroche(texte, *, vendeur: str | None = None, entreprise: str | Non
         rappel = next((m for m in _mots(contact_prealable) if re.search(r"\b" + re.escape(m) + r"\b", t)
                        and m not in {"des", "les", "and", "the"}), None)
     if rappel:
-        retour = f"Vous rappelez le contact précédent (« {rappel} ») : c'est lui qui brise la glace."
+        retour = f"Vous rappelez le contact précédent (« {rappel} ») : c'est lui qui brise la glace."
     else:
-        retour = ("Rappelez le contact précédent (le salon, la date, ce qui s'est dit) : "
+        retour = ("Rappelez le contact précédent (le salon, la date, ce qui s'est dit) : "
                   "c'est lui qui brise la glace et fait de cet appel un appel à chaud.")
     criteres.append(Critere("contact_prealable", INTITULES["contact_prealable"], bool(rappel), retour))
 
@@ -242,19 +247,19 @@ def evaluer_accroche(texte, *, vendeur: str | None = None, entreprise: str | Non
     if rdv and choix:
         retour = "Vous proposez un rendez-vous et laissez le choix entre deux créneaux."
     elif rdv:
-        retour = ("Vous proposez un rendez-vous, mais sans choix de créneaux : proposez-en deux, "
-                  "par exemple « mardi à 10 h ou jeudi à 15 h ».")
+        retour = ("Vous proposez un rendez-vous, mais sans choix de créneaux : proposez-en deux, "
+                  "par exemple « mardi à 10 h ou jeudi à 15 h ».")
     else:
         retour = ("Proposez un rendez-vous (ou une visio) plutôt que de vendre au téléphone, avec "
-                  "deux créneaux au choix, par exemple « mardi à 10 h ou jeudi à 15 h ».")
+                  "deux créneaux au choix, par exemple « mardi à 10 h ou jeudi à 15 h ».")
     criteres.append(Critere("rendez_vous", INTITULES["rendez_vous"], bool(rdv and choix), retour))
 
     # 4. Is it a good time?
     moment = _cherche(BON_MOMENT, t)
     if moment:
-        retour = "Vous vérifiez que votre interlocuteur est disponible : vous respectez son temps."
+        retour = "Vous vérifiez que votre interlocuteur est disponible : vous respectez son temps."
     else:
-        retour = ("Demandez si c'est un bon moment (« Est-ce que je vous appelle au bon moment ? ») : "
+        retour = ("Demandez si c'est un bon moment (« Est-ce que je vous appelle au bon moment ? ») : "
                   "vous montrez que vous respectez son temps.")
     criteres.append(Critere("bon_moment", INTITULES["bon_moment"], bool(moment), retour))
     return EvaluationAccroche(criteres)
@@ -301,15 +306,15 @@ def construire_accroche(*, vendeur: str, entreprise: str, interlocuteur: str, co
     """Assemble a warm-call opener following the call plan of the lesson.
 
     Greeting, identity and company; the earlier contact (``contact`` is a key of
-    :data:`CONTACTS_PREALABLES`, ``detail`` where/when/who); is it a good time; the context
+    :data:`CONTACTS_PREALABLES`, ``detail`` where/when/who); is it a good time; the context
     and the pretext; a meeting with two slots to choose from.
     """
     if contact not in CONTACTS_PREALABLES:
-        choix = ", ".join(f"« {c} »" for c in CONTACTS_PREALABLES)
-        raise ValueError(f"Contact précédent inconnu : « {contact} ». Choix possibles : {choix}.")
+        choix = ", ".join(f"« {c} »" for c in CONTACTS_PREALABLES)
+        raise ValueError(f"Contact précédent inconnu : « {contact} ». Choix possibles : {choix}.")
     for nom, valeur in (("vendeur", vendeur), ("entreprise", entreprise), ("interlocuteur", interlocuteur)):
         if not str(valeur or "").strip():
-            raise ValueError(f"Renseignez le champ « {nom} » : l'accroche ne peut pas s'en passer.")
+            raise ValueError(f"Renseignez le champ « {nom} » : l'accroche ne peut pas s'en passer.")
     creneaux = tuple(c.strip() for c in creneaux if c and c.strip())
     if len(creneaux) != 2:
         raise ValueError("Proposez exactement deux créneaux au choix.")
@@ -369,7 +374,7 @@ def constructeur_accroche():
             grille.value = ""
             return
         apercu.value = (f'<blockquote style="border-left:4px solid #1b5e9b;padding:6px 10px;'
-                        f'background:#f3f7fb">« {escape(texte)} »</blockquote>')
+                        f'background:#f3f7fb">« {escape(texte)} »</blockquote>')
         evaluation = evaluer_accroche(texte, vendeur=vendeur.value, entreprise=entreprise.value)
         grille.value = evaluation._repr_html_()
 
@@ -388,7 +393,7 @@ def constructeur_accroche():
 class _PasEncoreFait:
     """Shown instead of the rubric when the learner has not written the opener yet."""
 
-    message = ("Pas encore fait : la variable « accroche » n'existe pas encore. "
+    message = ("Pas encore fait : la variable « accroche » n'existe pas encore. "
                "Écrivez votre accroche puis exécutez sa cellule.")
 
     def __repr__(self) -> str:
@@ -428,46 +433,46 @@ class Objection:
 
 OBJECTIONS = {
     "pas_le_temps": Objection(
-        "« Je n'ai pas le temps »",
-        "« Je comprends. C'est plutôt cette semaine qui est chargée, ou la période en général\u00a0? »",
-        "« Si je vous suis bien, ce n'est pas le bon moment pour en parler longuement. »",
+        "« Je n'ai pas le temps »",
+        "« Je comprends. C'est plutôt cette semaine qui est chargée, ou la période en général\u00a0? »",
+        "« Si je vous suis bien, ce n'est pas le bon moment pour en parler longuement. »",
         "Résumez en 20 à 30 secondes, ou proposez deux créneaux pour rappeler.",
-        "« Je vous rappelle donc jeudi à 11 h, cela vous convient\u00a0? »",
+        "« Je vous rappelle donc jeudi à 11 h, cela vous convient\u00a0? »",
     ),
     "documentation": Objection(
-        "« Envoyez-moi une documentation »",
-        "« Avec plaisir. Qu'est-ce qui vous intéresse le plus\u00a0: les maillots, les tarifs club\u00a0? »",
-        "« Vous voulez d'abord voir nos tenues d'équipe et nos prix pour les associations. »",
+        "« Envoyez-moi une documentation »",
+        "« Avec plaisir. Qu'est-ce qui vous intéresse le plus\u00a0: les maillots, les tarifs club\u00a0? »",
+        "« Vous voulez d'abord voir nos tenues d'équipe et nos prix pour les associations. »",
         "Envoyez une documentation ciblée, pas le catalogue entier.",
-        "« Je vous l'envoie aujourd'hui\u00a0; je peux vous rappeler mardi pour en parler\u00a0? »",
+        "« Je vous l'envoie aujourd'hui\u00a0; je peux vous rappeler mardi pour en parler\u00a0? »",
     ),
     "trop_cher": Objection(
-        "« C'est trop cher »",
-        "« Trop cher par rapport à quoi\u00a0: votre budget, une autre offre\u00a0? »",
-        "« Si je comprends bien, votre budget de la saison est serré. »",
+        "« C'est trop cher »",
+        "« Trop cher par rapport à quoi\u00a0: votre budget, une autre offre\u00a0? »",
+        "« Si je comprends bien, votre budget de la saison est serré. »",
         "Parlez de la valeur (durée de vie, service) et du coût de ne rien faire.",
-        "« Vu sous cet angle, l'écart vous paraît-il encore un frein\u00a0? »",
+        "« Vu sous cet angle, l'écart vous paraît-il encore un frein\u00a0? »",
     ),
     "prestataire": Objection(
-        "« On a déjà un prestataire »",
-        "« Très bien. Qu'appréciez-vous chez lui\u00a0? Quand votre contrat se renouvelle-t-il\u00a0? »",
-        "« Vous êtes satisfait et votre contrat court jusqu'en juin. »",
+        "« On a déjà un prestataire »",
+        "« Très bien. Qu'appréciez-vous chez lui\u00a0? Quand votre contrat se renouvelle-t-il\u00a0? »",
+        "« Vous êtes satisfait et votre contrat court jusqu'en juin. »",
         "Ne critiquez jamais le concurrent\u00a0; proposez de comparer avant l'échéance.",
-        "« Je vous recontacte en avril, avant le renouvellement\u00a0? »",
+        "« Je vous recontacte en avril, avant le renouvellement\u00a0? »",
     ),
     "pas_interesse": Objection(
-        "« Ça ne m'intéresse pas »",
-        "« Je l'entends. Puis-je vous demander ce qui vous fait dire cela\u00a0? »",
-        "« Aujourd'hui, l'équipement n'est pas un sujet pour votre club. »",
+        "« Ça ne m'intéresse pas »",
+        "« Je l'entends. Puis-je vous demander ce qui vous fait dire cela\u00a0? »",
+        "« Aujourd'hui, l'équipement n'est pas un sujet pour votre club. »",
         "Acceptez la réponse\u00a0; notez la raison, elle servira à la prochaine campagne.",
-        "« Je note de ne pas vous relancer avant la saison prochaine, d'accord\u00a0? »",
+        "« Je note de ne pas vous relancer avant la saison prochaine, d'accord\u00a0? »",
     ),
     "barrage": Objection(
-        "Barrage secrétaire\u00a0: « Il est en réunion »",
-        "« Quel serait le meilleur moment pour le joindre\u00a0? »",
-        "« Il est très pris cette semaine, si je comprends bien. »",
+        "Barrage secrétaire\u00a0: « Il est en réunion »",
+        "« Quel serait le meilleur moment pour le joindre\u00a0? »",
+        "« Il est très pris cette semaine, si je comprends bien. »",
         "Faites de l'assistant un allié\u00a0: soyez honnête sur le motif de votre appel.",
-        "« Je rappelle donc demain à 9 h\u00a0; merci pour votre aide\u00a0! »",
+        "« Je rappelle donc demain à 9 h\u00a0; merci pour votre aide\u00a0! »",
     ),
 }
 
@@ -478,7 +483,7 @@ ETAPES_CRAC = (("creuser", "Creuser"), ("reformuler", "Reformuler"),
 def fiche_crac(cle: str) -> str:
     """The four CRAC steps for one common objection, as HTML."""
     if cle not in OBJECTIONS:
-        raise ValueError(f"Objection inconnue : « {cle} ».")
+        raise ValueError(f"Objection inconnue : « {cle} ».")
     objection = OBJECTIONS[cle]
     lignes = "".join(f"<tr><td><b>{titre}</b></td><td>{escape(getattr(objection, attr))}</td></tr>"
                      for attr, titre in ETAPES_CRAC)
@@ -510,8 +515,8 @@ class JournalObjections:
 
     def ajouter(self, objection: str, formulation: str = "", reponse: str = "", resolue: bool = False) -> dict:
         if objection not in OBJECTIONS:
-            choix = ", ".join(f"« {c} »" for c in OBJECTIONS)
-            raise ValueError(f"Catégorie d'objection inconnue : « {objection} ». Choix possibles : {choix}.")
+            choix = ", ".join(f"« {c} »" for c in OBJECTIONS)
+            raise ValueError(f"Catégorie d'objection inconnue : « {objection} ». Choix possibles : {choix}.")
         ligne = {"objection": objection, "formulation": str(formulation).strip(),
                  "reponse": str(reponse).strip(), "resolue": bool(resolue)}
         self.lignes.append(ligne)
@@ -593,7 +598,7 @@ RAPIDITE = (
     {"comparaison": "Rappel en moins de 5 min\nplutôt qu'après 30 min", "facteur": 21,
      "source": "Oldroyd, étude MIT / InsideSales, 2007"},
     {"comparaison": "Réponse dans l'heure\nplutôt qu'une heure plus tard", "facteur": 7,
-     "source": "Harvard Business Review, 2011, « The Short Life of Online Sales Leads »"},
+     "source": "Harvard Business Review, 2011, « The Short Life of Online Sales Leads »"},
 )
 
 
@@ -607,7 +612,7 @@ def graphique_rapidite() -> Graphique:
     facteurs = [r["facteur"] for r in RAPIDITE]
     barres = ax.barh(etiquettes, facteurs, color=["#c0392b", "#e67e22"])
     ax.axvline(1, color="#555", linestyle="--", linewidth=1)
-    ax.text(1.3, -0.48, "référence : ×1", fontsize=8, color="#555")
+    ax.text(1.3, -0.48, "référence : ×1", fontsize=8, color="#555")
     for barre, r in zip(barres, RAPIDITE):
         ax.text(barre.get_width() + 0.4, barre.get_y() + barre.get_height() / 2,
                 f"×{r['facteur']}  ({r['source']})", va="center", fontsize=8)
@@ -626,40 +631,40 @@ def graphique_rapidite() -> Graphique:
 
 CROYANCES = (
     vrai_faux(
-        "« Le phoning est mort\u00a0: plus personne ne décroche. »", False,
+        "« Le phoning est mort\u00a0: plus personne ne décroche. »", False,
         "Selon ce praticien, c'est l'inverse\u00a0: comme peu de vendeurs appellent encore, un appel se "
         "remarque, alors que les e-mails automatiques lassent les décideurs. Le téléphone marche au sein "
         "d'une stratégie multicanale (e-mail, LinkedIn, social selling)."),
     vrai_faux(
-        "« On peut téléphoner de n'importe où, entre deux rendez-vous, dans le train… »", False,
+        "« On peut téléphoner de n'importe où, entre deux rendez-vous, dans le train… »", False,
         "Un appel demande de la concentration\u00a0: il faut un endroit calme et une connexion stable."),
     vrai_faux(
-        "« Appeler à froid, sans aucun contact préalable, est ce qui marche le mieux. »", False,
+        "« Appeler à froid, sans aucun contact préalable, est ce qui marche le mieux. »", False,
         "On peut appeler à froid, mais le taux d'échec est élevé. L'auteur conseille d'appeler après "
         "quelques contacts préalables, par exemple deux e-mails et un message LinkedIn."),
     vrai_faux(
-        "« Un bon vendeur récite son script mot pour mot. »", False,
+        "« Un bon vendeur récite son script mot pour mot. »", False,
         "Le script sert de base, pas de texte à lire\u00a0: l'écoute et l'authenticité comptent davantage."),
     vrai_faux(
-        "« Il faut noter chaque objection entendue pour retravailler ses réponses ensuite. »", True,
+        "« Il faut noter chaque objection entendue pour retravailler ses réponses ensuite. »", True,
         "C'est le conseil du praticien\u00a0: un journal des objections permet de préparer de meilleures "
         "réponses pour les appels suivants."),
     vrai_faux(
-        "« Pour bien phoner, il faut s'isoler. »", False,
+        "« Pour bien phoner, il faut s'isoler. »", False,
         "C'est compréhensible, mais appeler en équipe (sur un plateau) donne de l'énergie et une saine émulation."),
     vrai_faux(
-        "« Les gens détestent qu'on les appelle. »", False,
+        "« Les gens détestent qu'on les appelle. »", False,
         "Ils détestent les appels sans intérêt pour eux. Donnez un contexte (par exemple, l'entreprise "
         "vient de lever des fonds) et un prétexte (le cas d'un client comparable)."),
     vrai_faux(
-        "« L'intelligence artificielle et l'e-mail vont remplacer le téléphone. »", False,
+        "« L'intelligence artificielle et l'e-mail vont remplacer le téléphone. »", False,
         "Ils aident à cibler et à préparer les appels, mais c'est la voix humaine qui crée la confiance\u00a0; "
         "on raccroche en quelques secondes face à un robot."),
     vrai_faux(
-        "« Les meilleurs vendeurs n'ont pas besoin de prospecter au téléphone. »", False,
+        "« Les meilleurs vendeurs n'ont pas besoin de prospecter au téléphone. »", False,
         "D'après l'auteur, les meilleurs bloquent encore une journée entière par semaine pour téléphoner."),
     vrai_faux(
-        "« Avant le numérique, on achetait des fichiers d'entreprises et on essuyait un « non » neuf fois sur dix. »",
+        "« Avant le numérique, on achetait des fichiers d'entreprises et on essuyait un « non » neuf fois sur dix. »",
         True,
         "Fichiers achetés à la chambre de commerce, adresses e-mail génériques, barrage secrétaire\u00a0: "
         "la prospection d'autrefois essuyait surtout des refus. D'où l'intérêt d'appeler des contacts déjà "
@@ -699,7 +704,7 @@ QUESTIONS_APPELS = (
         "Creuser, Reformuler, Argumenter, Contrôler\u00a0: on vérifie que l'objection est bien levée.",
     ),
     Question(
-        "Le prospect dit\u00a0: « On a déjà un prestataire. » Quelle réaction est la meilleure\u00a0?",
+        "Le prospect dit\u00a0: « On a déjà un prestataire. » Quelle réaction est la meilleure\u00a0?",
         ("Expliquer que ce prestataire est moins bon que vous",
          "Demander quand son contrat se renouvelle",
          "Raccrocher poliment et rayer le contact"),
@@ -722,3 +727,28 @@ def quiz_appels():
     from prospection.cours.quiz import quiz
 
     return quiz(QUESTIONS_APPELS, "Autoévaluation — les appels à chaud")
+
+
+# ---------------------------------------------------------------------------------------
+# The call plan
+# ---------------------------------------------------------------------------------------
+
+PLAN_APPEL = (
+    ("Préparation", "Relire la fiche du contact, fixer l'objectif de l'appel (souvent : un rendez-vous)."),
+    ("Ouverture", "Saluer, dire son nom et son entreprise, rappeler le contact précédent (salon, date, ce qui "
+                  "s'est dit), demander si c'est un bon moment."),
+    ("Découverte", "Poser des questions ouvertes, écouter, reformuler, qualifier le besoin et l'échéance."),
+    ("Argumentation", "Caractéristique → avantage pour le client → preuve (un exemple, un chiffre, un client comparable)."),
+    ("Objections", "Les traiter avec la méthode CRAC : creuser, reformuler, argumenter, contrôler."),
+    ("Conclusion", "Proposer un rendez-vous avec deux créneaux au choix, récapituler ce qui est convenu."),
+    ("Après l'appel", "Prendre congé poliment, puis mettre à jour le CRM tout de suite."),
+)
+
+
+def tableau_plan_appel():
+    """The call plan, step by step, as an HTML table."""
+    from IPython.display import HTML
+
+    lignes = "".join(f"<tr><td>{rang}</td><td><b>{escape(etape)}</b></td><td>{escape(contenu)}</td></tr>"
+                     for rang, (etape, contenu) in enumerate(PLAN_APPEL, start=1))
+    return HTML("<table><tr><th></th><th>Étape</th><th>Ce qu'on y fait</th></tr>" + lignes + "</table>")

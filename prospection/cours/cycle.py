@@ -8,7 +8,12 @@ and draws on a bare ``Figure`` (no pyplot), so the lesson starts fast.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
+from html import escape as _escape
+
+
+def escape(texte) -> str:
+    """HTML-escape text shown in a widget (apostrophes stay readable)."""
+    return _escape(str(texte), quote=False)
 
 from prospection.cours.quiz import Question
 
@@ -39,12 +44,12 @@ LIBELLES = {
     "perdu": "Perdu",
 }
 DEFINITIONS = {
-    "suspect": "Ciblé, mais pas encore qualifié : il pourrait être intéressé, rien n'est établi.",
-    "froid": "Qualifié, mais pas intéressé pour l'instant : on garde sa fiche et on le recontactera.",
-    "tiède": "A montré un intérêt, mais son projet est à moyen ou long terme : on le relance à l'approche de l'échéance.",
-    "chaud": "A exprimé récemment un intérêt ou une intention d'achat à court terme : on le rappelle en premier.",
-    "client": "A acheté : la prospection a atteint son but, la fidélisation commence.",
-    "perdu": "Est sorti du parcours : il a acheté chez un concurrent ou ne veut plus être contacté.",
+    "suspect": "Ciblé, mais pas encore qualifié : il pourrait être intéressé, rien n'est établi.",
+    "froid": "Qualifié, mais pas intéressé pour l'instant : on garde sa fiche et on le recontactera.",
+    "tiède": "A montré un intérêt, mais son projet est à moyen ou long terme : on le relance à l'approche de l'échéance.",
+    "chaud": "A exprimé récemment un intérêt ou une intention d'achat à court terme : on le rappelle en premier.",
+    "client": "A acheté : la prospection a atteint son but, la fidélisation commence.",
+    "perdu": "Est sorti du parcours : il a acheté chez un concurrent ou ne veut plus être contacté.",
 }
 # Each step up the ladder and what makes a contact take it.
 PASSAGES = (
@@ -61,13 +66,13 @@ def _valider_taux(taux: dict) -> dict[str, float]:
     for etape, valeur in (taux or {}).items():
         cle = "tiède" if etape == "tiede" else etape
         if cle not in TAUX_DEFAUT:
-            raise ValueError(f"Étape inconnue : « {etape} ». Étapes possibles : froid, tiède, chaud, client.")
+            raise ValueError(f"Étape inconnue : « {etape} ». Étapes possibles : froid, tiède, chaud, client.")
         try:
             valeur = float(valeur)
         except (TypeError, ValueError):
-            raise ValueError(f"Le taux de passage vers « {cle} » doit être un nombre entre 0 et 1.") from None
+            raise ValueError(f"Le taux de passage vers « {cle} » doit être un nombre entre 0 et 1.") from None
         if not 0 <= valeur <= 1:
-            raise ValueError(f"Le taux de passage vers « {cle} » doit être compris entre 0 et 1 (reçu : {valeur}).")
+            raise ValueError(f"Le taux de passage vers « {cle} » doit être compris entre 0 et 1 (reçu : {valeur}).")
         complet[cle] = valeur
     return complet
 
@@ -158,10 +163,10 @@ def graphique_entonnoir(entonnoir: Entonnoir) -> Graphique:
     for rang, etape in enumerate(ETAPES):
         n = atteints[etape]
         ax.barh(rang, n, left=(largeur_max - n) / 2, color=COULEURS[etape], height=0.75)
-        texte = f"{LIBELLES[etape]} : {n}"
+        texte = f"{LIBELLES[etape]} : {n}"
         if rang:
             texte += f"  ({entonnoir.taux[etape]:.0%} de l'étape précédente)".replace("%", "\u00a0%")
-        ax.text(largeur_max / 2, rang, texte.replace(" :", "\u00a0:"), ha="center", va="center", fontsize=9)
+        ax.text(largeur_max / 2, rang, texte.replace(" :", "\u00a0:"), ha="center", va="center", fontsize=9)
     perdus = entonnoir.repartition()["perdu"]
     ax.set_yticks([])
     ax.set_xticks([])
@@ -169,8 +174,8 @@ def graphique_entonnoir(entonnoir: Entonnoir) -> Graphique:
     for cote in ("top", "right", "left", "bottom"):
         ax.spines[cote].set_visible(False)
     ax.set_title(
-        f"Entonnoir de prospection — taux global : {entonnoir.taux_global():.1%}, "
-        f"prospects chauds perdus : {perdus}".replace("%", "\u00a0%").replace(" :", "\u00a0:"),
+        f"Entonnoir de prospection — taux global : {entonnoir.taux_global():.1%}, "
+        f"prospects chauds perdus : {perdus}".replace("%", "\u00a0%").replace(" :", "\u00a0:"),
         fontsize=10)
     return Graphique(fig)
 
@@ -185,8 +190,8 @@ def entonnoir_interactif(suspects: int = 200):
                                          description="Suspects ciblés\u00a0:", style=style, layout=layout)
     curseurs = {
         etape: widgets.FloatSlider(value=TAUX_DEFAUT[etape], min=0, max=1, step=0.05,
-                                   readout_format=".0%", description=f"Passage vers « {LIBELLES[etape].lower()} »\u00a0:"
-                                   .replace("« ", "«\u00a0").replace(" »", "\u00a0»"),
+                                   readout_format=".0%", description=f"Passage vers « {LIBELLES[etape].lower()} »\u00a0:"
+                                   .replace("« ", "«\u00a0").replace(" »", "\u00a0»"),
                                    style=style, layout=layout)
         for etape in ETAPES[1:]
     }
@@ -251,7 +256,7 @@ def graphique_echelle() -> Graphique:
     ax.set_xlim(-0.2, 8.2)
     ax.set_ylim(-0.2, 3.6)
     ax.axis("off")
-    ax.set_title("L'échelle de maturité : du suspect au client", fontsize=10)
+    ax.set_title("L'échelle de maturité : du suspect au client", fontsize=10)
     return Graphique(fig)
 
 
@@ -268,12 +273,12 @@ def _rectangle(x, y, largeur, hauteur, couleur):
 LECTURES_PRIORITE = {
     "chaud": (
         "Le prospect chaud d'abord",
-        "C'est la lecture de la mission salon, qui sert de référence dans ce cours : le prospect chaud a un "
+        "C'est la lecture de la mission salon, qui sert de référence dans ce cours : le prospect chaud a un "
         "projet à court terme, il faut le rappeler avant que l'achat ne parte chez un concurrent.",
     ),
     "tiède": (
         "Le prospect tiède d'abord",
-        "Certaines sources font du prospect tiède la priorité des relances : le chaud vous a déjà en tête, "
+        "Certaines sources font du prospect tiède la priorité des relances : le chaud vous a déjà en tête, "
         "alors que le tiède risque de vous oublier si personne n'entretient la relation jusqu'à son échéance.",
     ),
 }
@@ -379,3 +384,24 @@ def tableau_echelle():
         for e in (*ETAPES, "perdu")
     )
     return HTML(f"<table>{lignes}</table>")
+
+
+EXEMPLES_OBJECTIFS = {
+    "conquerir": "ouvrir un nouveau secteur géographique où l'on n'a encore aucun client",
+    "remplacer": "compenser les clients qui ont fermé, déménagé ou ne paient plus",
+    "reactiver": "relancer les clients qui n'ont rien commandé depuis deux ans",
+    "chiffre_affaires": "atteindre l'objectif de ventes de l'année",
+    "part_de_marche": "prendre des ventes aux concurrents sur un marché donné",
+    "lancement": "trouver les premiers acheteurs d'une nouvelle gamme",
+}
+
+
+def tableau_objectifs():
+    """The six objectives of prospection, each with an example, as an HTML table."""
+    from IPython.display import HTML
+
+    lignes = "".join(
+        f"<tr><td>{rang}</td><td><b>{escape(OBJECTIFS[cle])}</b></td><td>{escape(EXEMPLES_OBJECTIFS[cle])}</td></tr>"
+        for rang, cle in enumerate(OBJECTIFS, start=1)
+    )
+    return HTML("<table><tr><th></th><th>Objectif</th><th>Exemple</th></tr>" + lignes + "</table>")

@@ -17,7 +17,7 @@ EXERCICE = Exercice("02_cycle_prospect", "Le cycle du prospect")
 ETAPES = ("suspect", "froid", "tiède", "chaud", "client", "perdu")
 ETAPES_ENTONNOIR = ("froid", "tiède", "chaud", "client")
 CODES_OBJECTIFS = ("conquerir", "remplacer", "reactiver", "chiffre_affaires", "part_de_marche", "lancement")
-NOMS_ETAPES = ", ".join(f"« {e} »" for e in ETAPES)
+NOMS_ETAPES = ", ".join(f"« {e} »" for e in ETAPES)
 
 
 def _sans_accents(texte: str) -> str:
@@ -26,7 +26,7 @@ def _sans_accents(texte: str) -> str:
 
 
 def etape_normalisee(valeur) -> str | None:
-    """The ladder rung a learner meant (« Tiede », « prospect chaud » …), or None."""
+    """The ladder rung a learner meant (« Tiede », « prospect chaud » …), or None."""
     if not isinstance(valeur, str):
         return None
     mots = re.sub(r"[^a-z ]", " ", _sans_accents(valeur)).split()
@@ -42,24 +42,24 @@ def _liste(cles) -> str:
 
 def _memes_cles(reponse: dict, attendues, nom: str) -> None:
     manquantes = set(attendues) - set(reponse)
-    assert not manquantes, f"Il manque {_liste(manquantes)} dans « {nom} »."
+    assert not manquantes, f"Il manque {_liste(manquantes)} dans « {nom} »."
     en_trop = set(reponse) - set(attendues)
-    assert not en_trop, (f"« {nom} » contient des clés inconnues : {_liste(en_trop)}. "
+    assert not en_trop, (f"« {nom} » contient des clés inconnues : {_liste(en_trop)}. "
                          "Utilisez seulement les identifiants de l'énoncé.")
 
 
 @EXERCICE.question("echelle", "Question 1 — placer les contacts sur l'échelle")
 def check_echelle(historiques, etapes):
     assert isinstance(etapes, dict), (
-        "« etapes » doit être un dictionnaire {identifiant : étape}, par exemple "
+        "« etapes » doit être un dictionnaire {identifiant : étape}, par exemple "
         '{"C1": "suspect", "C2": ...}.')
     _memes_cles(etapes, historiques, "etapes")
     for ident in sorted(historiques):
         assert etape_normalisee(etapes[ident]) is not None, (
-            f"Contact {ident} : « {etapes[ident]} » n'est pas une étape de l'échelle ({NOMS_ETAPES}).")
+            f"Contact {ident} : « {etapes[ident]} » n'est pas une étape de l'échelle ({NOMS_ETAPES}).")
     if "C1" in historiques:
         assert etape_normalisee(etapes["C1"]) == "suspect", (
-            "C1 est l'exemple corrigé de l'énoncé : recopiez sa réponse.")
+            "C1 est l'exemple corrigé de l'énoncé : recopiez sa réponse.")
 
 
 @EXERCICE.question("chargement", "Question 2a — charger l'entonnoir avec pandas")
@@ -67,13 +67,13 @@ def check_chargement(entonnoir):
     import pandas as pd
 
     assert isinstance(entonnoir, pd.DataFrame), (
-        f"« entonnoir » doit être un tableau pandas (DataFrame), pas un objet de type "
-        f"« {type(entonnoir).__name__} ». Utilisez pd.read_csv(...).")
+        f"« entonnoir » doit être un tableau pandas (DataFrame), pas un objet de type "
+        f"« {type(entonnoir).__name__} ». Utilisez pd.read_csv(...).")
     for colonne in ("etape", "effectif"):
         assert colonne in entonnoir.columns, (
-            f"« entonnoir » doit avoir une colonne « {colonne} » : lisez le fichier CSV tel quel.")
+            f"« entonnoir » doit avoir une colonne « {colonne} » : lisez le fichier CSV tel quel.")
     assert len(entonnoir) == 5, (
-        f"« entonnoir » doit avoir 5 lignes (une par étape), il en a {len(entonnoir)}.")
+        f"« entonnoir » doit avoir 5 lignes (une par étape), il en a {len(entonnoir)}.")
 
 
 def _nombre(valeur) -> bool:
@@ -85,14 +85,14 @@ def check_taux(taux):
     import pandas as pd
 
     assert isinstance(taux, pd.Series), (
-        f"« taux » doit être une série pandas (Series), pas un objet de type « {type(taux).__name__} ».")
+        f"« taux » doit être une série pandas (Series), pas un objet de type « {type(taux).__name__} ».")
     assert not taux.isna().any(), (
-        "« taux » contient une valeur manquante (NaN) : la première étape n'a pas d'étape précédente, "
+        "« taux » contient une valeur manquante (NaN) : la première étape n'a pas d'étape précédente, "
         "retirez-la (par exemple avec .dropna()).")
     index = [etape_normalisee(str(e)) for e in taux.index]
     assert sorted(map(str, index)) == sorted(ETAPES_ENTONNOIR), (
-        "« taux » doit être indexée par les étapes d'arrivée : froid, tiède, chaud, client "
-        "(une valeur par passage). Avez-vous utilisé set_index(\"etape\") ?")
+        "« taux » doit être indexée par les étapes d'arrivée : froid, tiède, chaud, client "
+        "(une valeur par passage). Avez-vous utilisé set_index(\"etape\") ?")
     valeurs = [float(v) for v in taux]
     assert all(0 <= v <= 1 for v in valeurs), (
         "Un taux de passage est une proportion entre 0 et 1 (0,4 pour 40 %). Si vous trouvez plus de 1, "
@@ -104,29 +104,29 @@ def check_taux_global(taux_global):
     if hasattr(taux_global, "item") and getattr(taux_global, "size", 2) == 1:
         taux_global = taux_global.item()
     assert _nombre(taux_global), (
-        f"« taux_global » doit être un nombre, pas un objet de type « {type(taux_global).__name__} ».")
+        f"« taux_global » doit être un nombre, pas un objet de type « {type(taux_global).__name__} ».")
     assert 0 <= taux_global <= 1, (
-        "« taux_global » est une proportion entre 0 et 1 (clients divisés par suspects), pas un pourcentage.")
+        "« taux_global » est une proportion entre 0 et 1 (clients divisés par suspects), pas un pourcentage.")
 
 
 @EXERCICE.question("etape_faible", "Question 2d — l'étape la plus faible")
 def check_etape_faible(etape_faible):
     assert isinstance(etape_faible, str), (
-        f"« etape_faible » doit être un texte (le nom d'une étape), pas un objet de type "
-        f"« {type(etape_faible).__name__} ».")
+        f"« etape_faible » doit être un texte (le nom d'une étape), pas un objet de type "
+        f"« {type(etape_faible).__name__} ».")
     assert etape_normalisee(etape_faible) in ETAPES_ENTONNOIR, (
-        "« etape_faible » doit être une étape d'arrivée de l'entonnoir : froid, tiède, chaud ou client.")
+        "« etape_faible » doit être une étape d'arrivée de l'entonnoir : froid, tiède, chaud ou client.")
 
 
 @EXERCICE.question("objectifs", "Question 3 — les objectifs de la prospection")
 def check_objectifs(situations, objectifs):
     assert isinstance(objectifs, dict), (
-        "« objectifs » doit être un dictionnaire {lettre : code}, par exemple {\"A\": \"lancement\", ...}.")
+        "« objectifs » doit être un dictionnaire {lettre : code}, par exemple {\"A\": \"lancement\", ...}.")
     _memes_cles(objectifs, situations, "objectifs")
-    codes = ", ".join(f"« {c} »" for c in CODES_OBJECTIFS)
+    codes = ", ".join(f"« {c} »" for c in CODES_OBJECTIFS)
     for lettre in sorted(situations):
         assert objectifs[lettre] in CODES_OBJECTIFS, (
-            f"Situation {lettre} : « {objectifs[lettre]} » n'est pas un code d'objectif ({codes}).")
+            f"Situation {lettre} : « {objectifs[lettre]} » n'est pas un code d'objectif ({codes}).")
     doublons = sorted({c for c in objectifs.values() if list(objectifs.values()).count(c) > 1})
     assert not doublons, (
-        f"Chaque objectif sert une seule fois ; utilisé plusieurs fois : {', '.join(doublons)}.")
+        f"Chaque objectif sert une seule fois ; utilisé plusieurs fois : {', '.join(doublons)}.")

@@ -1,0 +1,343 @@
+"""Lesson 02 (cycle du prospect): funnel logic, quiz answers, widgets, public checks, exercise."""
+
+from __future__ import annotations
+
+import html
+import io
+import math
+import os
+import re
+import tokenize
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from prospection.autocontrole import exercice
+from prospection.cours import cycle
+from prospection.cours.cycle import ETAPES, QUESTIONS_CYCLE, Entonnoir
+from prospection.cours.quiz import Quiz
+
+ROOT = Path(__file__).resolve().parent.parent
+ID = "02_cycle_prospect"
+SOLUTION = ROOT / "solutions" / ID / f"{ID}.ipynb"
+COURSE = ROOT / "course" / f"{ID}.ipynb"
+PNG = b"\x89PNG"
+
+
+# --------------------------------------------------------------------------- funnel logic
+
+def test_default_funnel_counts_follow_the_rates():
+    e = Entonnoir(200)
+    assert e.atteints() == {"suspect": 200, "froid": 120, "tiède": 48, "chaud": 24, "client": 8}
+    assert e.repartition() == {"suspect": 80, "froid": 72, "tiède": 24, "chaud": 0, "client": 8, "perdu": 16}
+    assert e.taux_global() == pytest.approx(0.04)
+
+
+def test_funnel_with_custom_rates_and_tiede_spelling():
+    e = Entonnoir(400, {"froid": 0.55, "tiede": 0.4, "chaud": 30 / 88, "client": 0.4})
+    assert e.atteints() == {"suspect": 400, "froid": 220, "tiède": 88, "chaud": 30, "client": 12}
+    assert e.taux_global() == pytest.approx(0.03)
+
+
+def test_suspects_needed_for_a_target():
+    e = Entonnoir(200)
+    besoin = e.suspects_pour(10)
+    assert besoin == math.ceil(10 / (0.6 * 0.4 * 0.5 * 0.35))
+    assert Entonnoir(besoin).atteints()["client"] >= 10
+    assert Entonnoir(besoin - 20).atteints()["client"] < 10
+    with pytest.raises(ValueError, match="aucun suspect"):
+        Entonnoir(100, {"client": 0}).suspects_pour(1)
+
+
+def test_zero_suspects_gives_zero_everywhere():
+    e = Entonnoir(0)
+    assert set(e.atteints().values()) == {0}
+    assert e.taux_global() == 0.0
+
+
+@pytest.mark.parametrize("suspects, taux, message", [
+    (-1, {}, "entier positif"),
+    (2.5, {}, "entier positif"),
+    (True, {}, "entier positif"),
+    (100, {"froid": 1.5}, "entre 0 et 1"),
+    (100, {"froid": "beaucoup"}, "nombre entre 0 et 1"),
+    (100, {"tres_chaud": 0.5}, "Étape inconnue"),
+])
+def test_bad_funnel_inputs_get_a_french_message(suspects, taux, message):
+    with pytest.raises(ValueError, match=message):
+        Entonnoir(suspects, taux)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 5000), st.lists(st.floats(0, 1), min_size=4, max_size=4))
+def test_funnel_invariants(suspects, rates):
+    e = Entonnoir(suspects, dict(zip(ETAPES[1:], rates)))
+    atteints = list(e.atteints().values())
+    assert atteints == sorted(atteints, reverse=True), "un entonnoir ne s'élargit jamais"
+    repartition = e.repartition()
+    assert sum(repartition.values()) == suspects, "chaque suspect est compté une fois à la fin"
+    assert min(repartition.values()) >= 0
+    assert 0 <= e.taux_global() <= 1
+
+
+# --------------------------------------------------------------------------- quiz logic
+
+@pytest.mark.parametrize("index", range(len(QUESTIONS_CYCLE)))
+def test_quiz_accepts_the_right_answer_and_refuses_a_wrong_one(index):
+    question = QUESTIONS_CYCLE[index]
+    logic = Quiz(QUESTIONS_CYCLE)
+    bonne = set(question.bonnes) if question.multiple else next(iter(question.bonnes))
+    retour = logic.repondre(index, bonne)
+    assert retour.correct and retour.message.startswith("Bonne réponse")
+    fausse = next(i for i in range(len(question.choix)) if i not in question.bonnes)
+    retour = logic.repondre(index, fausse if not question.multiple else {fausse})
+    assert not retour.correct and retour.message.startswith("Pas tout à fait")
+    assert question.explication.strip()
+
+
+def drive_quiz(box, right: bool):
+    """Answer every card of a quiz widget (right or wrong) and click « Valider »."""
+    logic = box.logic
+    cards = box.children[1:-1]
+    assert len(cards) == len(logic.questions) > 0
+    for question, card in zip(logic.questions, cards):
+        _, selector, button, feedback = card.children
+        choix = set(question.bonnes) if right else {next(i for i in range(len(question.choix)) if i not in question.bonnes)}
+        if question.multiple:
+            for i, box_ in enumerate(selector.children):
+                box_.value = i in choix
+        else:
+            selector.value = next(iter(choix))
+        button.click()
+        assert ("✔" if right else "✘") in feedback.value
+    return logic
+
+
+def test_quiz_widget_gives_instant_feedback():
+    assert drive_quiz(cycle.quiz_cycle(), right=True).score == (len(QUESTIONS_CYCLE), len(QUESTIONS_CYCLE))
+    assert drive_quiz(cycle.quiz_cycle(), right=False).score == (0, len(QUESTIONS_CYCLE))
+
+
+# --------------------------------------------------------------------------- widgets and plots
+
+def test_funnel_widget_follows_the_sliders():
+    box = cycle.entonnoir_interactif()
+    assert bytes(box.image.value).startswith(PNG)
+    avant = bytes(box.image.value)
+    box.curseurs["suspects"].value = 400
+    box.curseurs["chaud"].value = 0.25
+    assert box.entonnoir.suspects == 400 and box.entonnoir.taux["chaud"] == 0.25
+    attendu = Entonnoir(400, {"chaud": 0.25}).atteints()
+    assert box.entonnoir.atteints() == attendu
+    assert f">{attendu['chaud']}<" in box.tableau.value
+    assert bytes(box.image.value) != avant
+    box.curseurs["client"].value = 0
+    assert "aucun ne devient client" in box.tableau.value
+
+
+def test_priority_debate_shows_both_readings_and_the_reference():
+    box = cycle.debat_priorite()
+    assert box.retour.value == ""
+    for choix in ("tiède", "chaud"):
+        box.choix.value = choix
+        texte = html.unescape(box.retour.value)
+        assert "Le prospect chaud d'abord" in texte and "Le prospect tiède d'abord" in texte
+        assert "mission" in texte
+
+
+def test_plots_and_tables_render():
+    assert cycle.graphique_echelle().png().startswith(PNG)
+    assert cycle.graphique_entonnoir(Entonnoir(50)).png().startswith(PNG)
+    objectifs = cycle.tableau_objectifs().data
+    assert objectifs.count("<tr>") == 7 and all(o in objectifs for o in map(str, cycle.OBJECTIFS.values()))
+    echelle = cycle.tableau_echelle().data
+    assert all(cycle.LIBELLES[e] in echelle for e in (*ETAPES, "perdu"))
+
+
+# --------------------------------------------------------------------------- public checks
+
+def solution_namespace() -> dict:
+    """Run the solution notebook's code (no kernel) in its folder and return its variables."""
+    nb = nbformat.read(SOLUTION, as_version=4)
+    namespace: dict = {}
+    cwd = os.getcwd()
+    os.chdir(SOLUTION.parent)
+    try:
+        with redirect_stdout(io.StringIO()):
+            for cell in nb.cells:
+                meta = cell.metadata.get("nbgrader", {})
+                if cell.cell_type == "code" and not meta.get("grade") and "verifier(" not in cell.source:
+                    exec(cell.source, namespace)
+    finally:
+        os.chdir(cwd)
+    return namespace
+
+
+def graded_cells(grade_id: str | None = None) -> list[str]:
+    """Sources of the graded test cells (all of them, or the one named ``grade_id``)."""
+    nb = nbformat.read(SOLUTION, as_version=4)
+    sources = [c.source for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")
+               and grade_id in (None, c.metadata["nbgrader"]["grade_id"])]
+    assert sources, grade_id
+    return sources
+
+
+@pytest.fixture(scope="module")
+def reponses():
+    return solution_namespace()
+
+
+def statut(cle, namespace):
+    return exercice(ID).evaluer(cle, namespace)
+
+
+def test_every_public_check_passes_on_the_solution(reponses):
+    resultats = exercice(ID).evaluer_tout(reponses)
+    assert len(resultats) == 6
+    assert [r.statut for r in resultats] == ["ok"] * 6, [r.message for r in resultats]
+
+
+def test_missing_answers_are_reported_as_to_do(reponses):
+    namespace = {k: v for k, v in reponses.items() if k not in {"etapes", "taux"}}
+    assert statut("echelle", namespace).statut == "a_faire"
+    assert "« etapes »" in statut("echelle", namespace).message
+    assert statut("taux", namespace).statut == "a_faire"
+
+
+FRENCH = re.compile(r"[àâçéèêëîïôûùœ«]|\b(le|la|les|une?|doit|pas|il|dans|est|de|du)\b", re.I)
+
+
+@pytest.mark.parametrize("cle, variable, valeur, attendu", [
+    ("echelle", "etapes", ["suspect"], "dictionnaire"),
+    ("echelle", "etapes", {"C1": "suspect"}, "Il manque"),
+    ("echelle", "etapes", "INVALID_STAGE", "n'est pas une étape"),
+    ("echelle", "etapes", "C1_WRONG", "exemple corrigé"),
+    ("echelle", "etapes", "EXTRA_KEY", "clés inconnues"),
+    ("chargement", "entonnoir", "entonnoir_campagne.csv", "DataFrame"),
+    ("chargement", "entonnoir", pd.DataFrame({"etape": ["a"], "effectif": [1]}), "5 lignes"),
+    ("taux", "taux", [0.55, 0.4, 0.34, 0.4], "Series"),
+    ("taux", "taux", "PERCENT", "entre 0 et 1"),
+    ("taux", "taux", "REVERSED", "mauvais sens"),
+    ("taux", "taux", "WITH_NAN", "NaN"),
+    ("taux", "taux", "NUMBER_INDEX", "indexée par les étapes"),
+    ("taux_global", "taux_global", "3 %", "nombre"),
+    ("taux_global", "taux_global", 3.0, "proportion"),
+    ("etape_faible", "etape_faible", 2, "texte"),
+    ("etape_faible", "etape_faible", "suspect", "étape d'arrivée"),
+    ("objectifs", "objectifs", {"A": "lancement"}, "Il manque"),
+    ("objectifs", "objectifs", "BAD_CODE", "code d'objectif"),
+    ("objectifs", "objectifs", "DUPLICATE", "une seule fois"),
+])
+def test_typical_wrong_answers_fail_with_a_french_message(reponses, cle, variable, valeur, attendu):
+    namespace = dict(reponses)
+    effectifs = reponses["entonnoir"].set_index("etape")["effectif"]
+    special = {
+        "INVALID_STAGE": dict(reponses["etapes"], C3="très chaud"),
+        "C1_WRONG": dict(reponses["etapes"], C1="froid"),
+        "EXTRA_KEY": dict(reponses["etapes"], C9="chaud"),
+        "PERCENT": reponses["taux"] * 100,
+        "REVERSED": (effectifs.shift(1) / effectifs).dropna(),
+        "WITH_NAN": effectifs / effectifs.shift(1),
+        "NUMBER_INDEX": reponses["taux"].reset_index(drop=True),
+        "BAD_CODE": dict(reponses["objectifs"], A="nouveau produit"),
+        "DUPLICATE": dict(reponses["objectifs"], B="lancement"),
+    }
+    if isinstance(valeur, str) and valeur in special:
+        valeur = special[valeur]
+    namespace[variable] = valeur
+    resultat = statut(cle, namespace)
+    assert resultat.statut == "echec", resultat
+    assert attendu in resultat.message
+    assert FRENCH.search(resultat.message) and "Traceback" not in resultat.message
+
+
+def test_accepted_spellings_of_the_stages(reponses):
+    from prospection.exercices.ex_02_cycle_prospect import etape_normalisee
+
+    assert etape_normalisee("Tiede") == "tiède"
+    assert etape_normalisee("prospect CHAUD") == "chaud"
+    assert etape_normalisee(" Suspect ") == "suspect"
+    assert etape_normalisee("tiède ou chaud") is None
+    assert etape_normalisee(3) is None
+    namespace = dict(reponses, etapes={k: v.upper() for k, v in reponses["etapes"].items()})
+    assert statut("echelle", namespace).statut == "ok"
+
+
+def run_graded_cells(grade_id: str | None, namespace: dict) -> None:
+    for source in graded_cells(grade_id):
+        with redirect_stdout(io.StringIO()):
+            exec(source, dict(namespace))
+
+
+def test_hidden_tests_catch_answers_the_public_checks_accept(reponses):
+    cas = {
+        ("test_echelle_progression", "echelle"): dict(reponses, etapes=dict(reponses["etapes"], C7="froid")),
+        ("test_echelle_sorties", "echelle"): dict(reponses, etapes=dict(reponses["etapes"], C6="chaud")),
+        ("test_echelle", "echelle"): dict(reponses, etapes=dict(reponses["etapes"], C3="chaud")),
+        ("test_chargement", "chargement"): dict(reponses, entonnoir=reponses["entonnoir"].assign(effectif=1)),
+        ("test_taux", "taux"): dict(reponses, taux=reponses["taux"] * 0.9),
+        ("test_taux_global", "taux_global"): dict(reponses, taux_global=12 / 30),
+        ("test_etape_faible", "etape_faible"): dict(reponses, etape_faible="client"),
+        ("test_objectifs", "objectifs"): dict(reponses, objectifs=dict(reponses["objectifs"], A="conquerir", E="lancement")),
+    }
+    run_graded_cells(None, reponses)  # the right answers pass every test cell
+    assert len(graded_cells()) == len(cas)
+    for (grade_id, cle), namespace in cas.items():
+        assert statut(cle, namespace).statut == "ok", (grade_id, statut(cle, namespace))
+        with pytest.raises(AssertionError) as erreur:
+            run_graded_cells(grade_id, namespace)
+        message = str(erreur.value)
+        assert FRENCH.search(message), message
+
+
+def test_exercise_csv_matches_the_statement():
+    for folder in ("solutions", "exercises"):
+        frame = pd.read_csv(ROOT / folder / ID / "entonnoir_campagne.csv")
+        assert list(frame.columns) == ["etape", "effectif"]
+        assert list(frame["etape"]) == list(ETAPES)
+        assert list(frame["effectif"]) == [400, 220, 88, 30, 12]
+
+
+# --------------------------------------------------------------------------- French typography
+
+def french_text_problems(text: str) -> list[str]:
+    text = re.sub(r"```[\s\S]*?```|`[^`]*`|\]\([^)]*\)|https?://\S+", "", text)
+    problems = re.findall(r".{0,20}(?: [:;?!](?!=)|« | »).{0,5}", text)
+    problems += re.findall(r".{0,20}\w[;?!](?=\s|$)", text)
+    return problems
+
+
+def test_lesson_and_exercise_text_use_french_typography():
+    notebooks = [COURSE, SOLUTION]
+    for path in notebooks:
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                assert not french_text_problems(cell.source), (path.name, french_text_problems(cell.source))
+
+
+def test_module_strings_use_french_typography():
+    for path in (ROOT / "prospection/cours/cycle.py", ROOT / "prospection/exercices/ex_02_cycle_prospect.py"):
+        tokens = tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline)
+        for tok in tokens:
+            if tok.type == tokenize.STRING and not tok.string.lower().startswith(("r", "rf", "fr")):
+                assert not re.search(r" [:;?!](?!=)|« | »", tok.string), (path.name, tok.start, tok.string[:80])
+
+
+def test_lesson_has_objectives_summary_links_and_one_call_cells():
+    nb = nbformat.read(COURSE, as_version=4)
+    texte = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "vous saurez" in nb.cells[0].source
+    assert nb.cells[-1].source.startswith("## L'essentiel")
+    assert f"../exercises/{ID}/{ID}.ipynb" in texte and "00_accueil.ipynb" in texte
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    assert code
+    for source in code:
+        lignes = source.splitlines()
+        assert len(lignes) == 2 and lignes[0].startswith("from prospection.cours.cycle import "), source
+    assert any("quiz" in s for s in code) and any("graphique" in s or "entonnoir" in s for s in code)
