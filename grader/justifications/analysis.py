@@ -18,6 +18,7 @@ The analysis knows nothing about the answer key. It reports:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, timedelta
 
 from prospection.temporal import court_terme_limit, find_time_expressions
@@ -137,8 +138,13 @@ def _classify_range(lo: date, hi: date, salon: date, conf: float) -> Claim | Non
 
 def interest_objects(observations: str) -> list[str]:
     """Content words the notes attach to an interest (« intéressé par les *barnums* »)."""
+    return list(_interest_objects(observations or ""))
+
+
+@lru_cache(maxsize=1024)
+def _interest_objects(observations: str) -> tuple[str, ...]:
     if not observations:
-        return []
+        return ()
     t = Text(observations)
     found: list[str] = []
     for h in t.find(L.INTEREST_LEX):
@@ -153,7 +159,7 @@ def interest_objects(observations: str) -> list[str]:
             for key in (tok.lemma, tok.norm):
                 if key not in found:
                     found.append(key)
-    return found
+    return tuple(found)
 
 
 def analyse(justification: str, salon_date: date, objects: list[str] | None = None,
@@ -265,10 +271,13 @@ def analyse(justification: str, salon_date: date, objects: list[str] | None = No
             out.interest_later.append(raw[h.start : h.end])  # « pas intéressée tout de suite »
             continue
         (out.no_budget if h.tag == "no_budget" else out.disinterest).append(raw[h.start : h.end])
+    dis_kept = [h for h in dis_hits if not h.negated]
     for h in interest_hits:
         word = raw[h.start : h.end]
         if any(a <= h.start < b for a, b in dis_spans):
             continue
+        if any(0 <= h.first - d.last <= 3 and _same_clause(t, d.start, h.start) for d in dis_kept):
+            continue  # « aucun achat n'est envisagé »: still the refusal
         if in_region(h.start) and t.toks[h.first].norm.startswith(("devi", "command")):
             continue
         nxt = t.toks[h.last].norm if h.last < len(t.toks) else ""

@@ -16,7 +16,8 @@ INTEREST = [
     "aimer", "aime", "adore~", "apprecie~", "motive~", "command~", "demand~ * devis",
     "demande de devis", "equip~", "s equip~", "renouvel~", "install~", "achat",
     "budget valid~", "budget ok", "budget vote", "envisag~", "prevoi~ * achat", "pret a",
-    "partant", "emball~", "enthousias~", "seduit~", "ca l interesse",
+    "partant", "emball~", "enthousias~", "seduit~", "ca l interesse", "remplac~", "choisir",
+    "changer", "changement", "doit * choisir", "subvention~", "financement obtenu",
 ]
 # Phrases that state the absence of interest on their own (no negation needed).
 DISINTEREST = [
@@ -28,6 +29,8 @@ DISINTEREST = [
     "aucun projet", "pas de projet", "pas interes~", "pas d interet", "pas de besoin",
     "pas besoin", "aucun achat", "pas d achat", "ne veut pas", "ne souhaite pas", "refus~",
     "ne sont plus interes~", "n est plus interes~", "ne prevoit aucun", "rien a vendre",
+    "plus d activite", "plus aucune activite", "va fermer", "vont fermer", "fermeture",
+    "cesse~ * activite", "arret~ * activite", "dissou~", "club ferme", "association ferme",
 ]
 # Weak sign of no purchase: enough for a « no interest » reading, never a contradiction.
 NO_BUDGET = ["pas de budget", "aucun budget", "sans budget", "pas d argent", "budget nul"]
@@ -52,11 +55,13 @@ SHORT_EXTRA = [
 CALL = [
     "rappel~", "rapel~", "rapell~", "appel~", "apel~", "recontact~", "relan~", "relen~",
     "contacter", "contactera", "contacterai", "contacterons", "contactez", "telephon~",
-    "joindre", "reprendre contact", "prendre contact", "suivre", "suivi", "revoir",
+    "joindre", "reprendre contact", "prendre contact", "suivre", "suivi", "revoir", "repond~",
 ]
 MEETING = ["rendez-vous", "demo~", "demonstration", "rencontr~", "visite", "entretien", "caler~",
            "fixer", "planifi~", "organiser * rendez-vous"]
-QUOTE = ["devis", "devi", "devit", "proposition", "offre commerciale", "chiffrage", "tarif~"]
+QUOTE = ["devis", "devi", "devit", "proposition~", "propo", "offre commerciale", "chiffrage", "tarif~",
+         "faire * offre", "envoy~ * offre", "enverr~ * offre", "propos~ * offre", "transmet~ * offre",
+         "prepar~ * offre", "soumet~ * offre", "remettre * offre"]
 SEND = ["envoy~", "envoi~", "enverr~", "adress~", "transmet~", "faire parvenir", "poster", "remettre", "donner", "laisser"]
 DOCS = [
     "documentation", "doc", "docs", "brochure~", "plaquette~", "catalogue~", "invitation~",
@@ -77,7 +82,8 @@ URGENT = [
     "sans tarder", "48 h", "48h", "48 heures", "24 h", "24h", "urgen~", "des que possible",
     "au plus tot", "asap", "avant * concurren~", "avant * fournisseur", "avant qu il * ailleurs",
     "avant que * concurren~", "avant les autres", "sous huitaine", "dans la journee",
-    "dans les jours qui viennent", "sans delai", "en urgence", "express",
+    "dans les jours qui viennent", "sans delai", "en urgence", "express", "prochains jours",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
 ]
 LATER = [
     "plus tard", "approche~", "le moment venu", "a ce moment", "a ce moment la", "echeance~",
@@ -90,7 +96,7 @@ LATER = [
 # The contact asked for something: « il demande un devis », « veut être rappelé ».
 REQUEST = [
     "demand~", "vouloir", "veut", "veulent", "voudrait", "souhait~", "attend~", "exige~",
-    "reclam~", "sollicit~",
+    "reclam~", "sollicit~", "concurren~",
 ]
 # Words that make the learner the subject again after a request.
 LEARNER_SUBJECT = {"je", "j", "nous", "faut", "dois", "devons", "vais", "allons", "doit"}

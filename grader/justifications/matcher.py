@@ -83,24 +83,37 @@ class Lexicon:
     def __init__(self, groups: dict[str, Iterable[str]]):
         self.groups = {tag: tuple(phrases) for tag, phrases in groups.items()}
         self._exact: dict[str, list[tuple[str, tuple]]] = {}
-        self._prefix: list[tuple[str, str, tuple]] = []
+        self._prefix: dict[str, list[tuple[str, str, tuple]]] = {}  # by the head's first 3 letters
+        self._short_prefix: list[tuple[str, str, tuple]] = []
+        self._memo: dict[tuple[str, str], list[tuple[str, tuple]]] = {}
         for tag, phrases in self.groups.items():
             for phrase in phrases:
                 pattern = _compile(phrase)
                 head = pattern[0]
                 if head is None:
                     raise ValueError(f"phrase starting with a gap: {phrase!r}")
-                if head[2]:
-                    self._prefix.append((head[0], tag, pattern))
+                if head[2] and len(head[0]) >= 3:
+                    self._prefix.setdefault(head[0][:3], []).append((head[0], tag, pattern))
+                elif head[2]:
+                    self._short_prefix.append((head[0], tag, pattern))
                 else:
                     for key in {head[0], head[1]}:
                         self._exact.setdefault(key, []).append((tag, pattern))
 
     def candidates(self, tok: Tok) -> list[tuple[str, tuple]]:
+        """Patterns whose first word can match ``tok`` (memoised per word form)."""
+        key = (tok.norm, tok.lemma)
+        found = self._memo.get(key)
+        if found is not None:
+            return found
         out = list(self._exact.get(tok.norm, ()))
         if tok.lemma != tok.norm:
             out += [c for c in self._exact.get(tok.lemma, ()) if c not in out]
-        out += [(tag, pat) for head, tag, pat in self._prefix if tok.norm.startswith(head)]
+        for head, tag, pat in self._prefix.get(tok.norm[:3], []) + self._short_prefix:
+            if tok.norm.startswith(head):
+                out.append((tag, pat))
+        if len(self._memo) < 100_000:
+            self._memo[key] = out
         return out
 
 

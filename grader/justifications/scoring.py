@@ -211,8 +211,12 @@ def score(observations: str, date_salon, reference: str, qualification, justific
 
 
 def hints(observations: str, date_salon, qualification, justification: str) -> Hints:
-    """Which criteria the draft covers, judged against the learner's own class only."""
-    salon = parse_date(date_salon)
+    """Which criteria the draft covers, judged against the learner's own class only.
+
+    Without a salon date (board opened on a file that has none) dates are read against today:
+    only their presence matters here.
+    """
+    salon = parse_date(date_salon) if date_salon not in (None, "") else date.today()
     qual = normalise_class(qualification)
     a = analyse(justification or "", salon)
     interest = bool(a.interest or a.interest_later or a.disinterest or a.no_budget)
