@@ -49,7 +49,8 @@ def test_highlight_skips_overlapping_and_out_of_range_spans():
 
 
 def test_highlight_uses_the_engine_evidence_spans():
-    engine = pytest.importorskip("prospection.engine", reason="moteur pas encore livré")
+    from prospection import engine
+
     notes = "Très intéressé par nos maillots. Veut commander pour le tournoi du 12 décembre."
     result = engine.qualify(notes, SALON)
     lecture = q.lire_notes(notes, SALON)
@@ -68,7 +69,6 @@ def test_highlight_uses_the_engine_evidence_spans():
     ("Pas intéressé : aucun projet, déjà équipé chez un concurrent.", "froid"),
 ])
 def test_pasted_notes_give_class_action_and_confidence(notes, classe):
-    pytest.importorskip("prospection.engine", reason="moteur pas encore livré")
     lecture = q.lire_notes(notes, SALON)
     assert lecture.classe == classe
     assert lecture.action.strip()
@@ -78,7 +78,6 @@ def test_pasted_notes_give_class_action_and_confidence(notes, classe):
 
 
 def test_analyser_widget_reads_the_textarea_and_the_date():
-    pytest.importorskip("prospection.engine", reason="moteur pas encore livré")
     widget = q.AnalyseurNotes(notes="Pas intéressé, aucun besoin.", date_salon=SALON)
     assert "FROID" in widget.resultat.value
     widget.notes.value = "Très intéressé, veut commander des maillots d'ici fin novembre 2026."
@@ -93,7 +92,6 @@ def test_analyser_widget_reads_the_textarea_and_the_date():
 # ---------------------------------------------------------------- salon examples and timeline
 
 def test_worked_examples_one_per_class_then_a_subtle_case():
-    pytest.importorskip("prospection.engine", reason="moteur pas encore livré")
     lectures = q.lectures_salon()
     assert len(lectures) >= 20
     exemples = q.choisir_exemples(lectures)
@@ -107,7 +105,6 @@ def test_worked_examples_one_per_class_then_a_subtle_case():
 
 
 def test_timeline_places_deadlines_against_the_three_month_line():
-    pytest.importorskip("prospection.engine", reason="moteur pas encore livré")
     lectures = q.lectures_salon()
     points = q.echeances(lectures)
     assert points, "au moins un contact daté dans le fichier du salon"

@@ -104,8 +104,8 @@ def figure_arbre():
         "chaud": (8.0, 2.0, "CHAUD\nrappeler en priorité", "#f6d2cd"),
         "tiède": (4.7, 0.3, "TIÈDE\nrelancer à l'approche\nde l'échéance", "#fbe5c0"),
     }
-    fleches = (("q1", "froid", "non"), ("q1", "q2", "oui"), ("q2", "chaud", "oui"),
-               ("q2", "tiède", "non / pas de date"))
+    fleches = (("q1", "froid", "non"), ("q1", "q2", "oui"), ("q2", "chaud", "oui, ou urgence"),
+               ("q2", "tiède", "non, ou délai inconnu"))
     for debut, fin, texte in fleches:
         (x0, y0), (x1, y1) = boites[debut][:2], boites[fin][:2]
         if y0 == y1:
@@ -279,8 +279,7 @@ def exemples_salon():
             f"<td style='text-align:left'>{escape(str(row['organisation']))}</td>"
             f"<td style='text-align:left;max-width:28em'>{lec.html_notes}</td>"
             f"<td style='color:{couleur};font-weight:bold'>{escape(lec.classe)}</td>"
-            f"<td style='text-align:left;max-width:22em'>{escape(lec.justification)}"
-            f"<br><small>Action{NBSP}: {escape(lec.action)}</small></td></tr>"
+            f"<td style='text-align:left;max-width:22em'>{escape(lec.justification)}</td></tr>"
         )
     return HTML(
         f"<p><small>Légende des passages surlignés{NBSP}: {legende_roles()}</small></p>"
@@ -308,19 +307,22 @@ def figure_frise(lectures: list[tuple[dict, Lecture]] | None = None):
     points = echeances(lectures)
     fig = Figure(figsize=(9, 0.9 + 0.32 * max(len(points), 3)), dpi=100)
     ax = fig.add_subplot()
+    from matplotlib.patches import Patch
+
     for rang, (cid, jours, classe) in enumerate(points):
-        couleur = COULEURS_CLASSE.get(classe, "#444")
-        ax.barh(rang, jours / 30.4, color=couleur, alpha=0.85, height=0.6)
-        ax.text(jours / 30.4 + 0.15, rang, f"{cid} ({classe})", va="center", fontsize=8)
+        ax.barh(rang, jours / 30.4, color=COULEURS_CLASSE.get(classe, "#444"), alpha=0.85, height=0.6)
     ax.axvline(JOURS_COURT_TERME / 30.4, color="#333", linestyle="--", lw=1.2)
-    ax.text(JOURS_COURT_TERME / 30.4 + 0.1, -0.9, fr("3 mois : limite du court terme"), fontsize=8.5)
-    ax.set_yticks([])
-    ax.set_ylim(-1.2, max(len(points), 1))
+    ax.text(JOURS_COURT_TERME / 30.4 + 0.15, len(points) - 0.6,
+            fr("3 mois : limite du court terme"), fontsize=8.5)
+    ax.set_yticks(range(len(points)), [cid for cid, _, _ in points], fontsize=8)
+    ax.set_ylim(-0.7, max(len(points), 1) + 0.2)
+    ax.legend(handles=[Patch(color=c, label=k) for k, c in COULEURS_CLASSE.items()],
+              loc="lower right", fontsize=8, frameon=False)
     ax.set_xlabel("Mois entre le salon et l'échéance du projet")
     sans = len(lectures) - len(points)
     ax.set_title(fr(f"Échéances lues dans les notes ({len(points)} contacts datés, "
                     f"{sans} sans date)"), fontsize=11)
-    ax.spines[["top", "right", "left"]].set_visible(False)
+    ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
     return fig
 

@@ -83,6 +83,11 @@ def _contacts_index(contacts) -> dict[str, dict]:
             for row in frame.to_dict("records")}
 
 
+def observations_par_id(dossier: str | Path = ".") -> dict[str, str]:
+    """Each contact's notes, by id (what the justification grader compares answers with)."""
+    return {cid: c.get("observations", "") for cid, c in _contacts_index(charger_contacts(dossier)).items()}
+
+
 def afficher_contacts(dossier: str | Path = "."):
     """The contacts to qualify, as a readable table (no code to write)."""
     from IPython.display import HTML
@@ -278,8 +283,10 @@ def lire_reponses(dossier: str | Path = ".") -> dict:
 
 def ecrire_annexe(dossier: str | Path = ".") -> Message:
     """Write the annex (three columns: froids, tièdes, chauds) from the answers file."""
-    from prospection import annexe
-
+    try:
+        from prospection import annexe
+    except ImportError:
+        return Message(False, "L'export de l'annexe n'est pas disponible dans cette version du cours.")
     dossier = Path(dossier)
     try:
         doc = lire_reponses(dossier)
@@ -291,15 +298,10 @@ def ecrire_annexe(dossier: str | Path = ".") -> Message:
     for cid, info in index.items():
         rep = doc["reponses"].get(cid, {})
         if rep.get("qualification"):
-            lignes.append({
-                "id": cid,
-                "organisation": info.get("organisation", ""),
-                "contact": info.get("contact", ""),
-                "classe": rep["qualification"],
-                "justification": rep.get("justification", "").strip(),
-            })
+            nom = f"{info.get('organisation', '') or cid} ({cid})"
+            lignes.append((nom, rep["qualification"], rep.get("justification", "").strip()))
     try:
-        chemin = annexe.write_annexe(lignes, dossier / ANNEX_FILENAME)
+        chemin = annexe.write_annexe(lignes, dossier / ANNEX_FILENAME, salon_date=salon_date(contacts))
     except Exception as exc:
         return Message(False, f"L'annexe n'a pas pu être écrite{NBSP}: {exc}")
     chemin = Path(chemin) if chemin else dossier / ANNEX_FILENAME
@@ -353,43 +355,23 @@ def verifier_annexe():
         f"L'annexe « {ANNEX_FILENAME} » n'existe pas encore{NBSP}: exécutez la cellule "
         "« ecrire_annexe() » (ou exportez l'annexe depuis le tableau de mission)."
     )
-    from openpyxl import load_workbook
-
-    try:
-        feuille = load_workbook(chemin, read_only=True).active
-        entetes = [str(v or "").lower() for v in next(feuille.iter_rows(max_row=1, values_only=True))]
-    except Exception:
-        raise AssertionError(f"L'annexe « {ANNEX_FILENAME} » n'est pas un classeur Excel lisible.") from None
-    for mot in ("froid", "ti", "chaud"):
-        assert any(mot in e for e in entetes), (
-            f"L'annexe doit avoir trois colonnes{NBSP}: contacts froids, tièdes et chauds."
-        )
+    _lire_annexe(chemin)
 
 
 # --------------------------------------------------------------------------- annex content
 
-def _colonnes_annexe(chemin: Path) -> dict[str, str]:
-    """Text of each class column of the annex: {"froid": "...", "tiède": "...", "chaud": "..."}."""
-    from openpyxl import load_workbook
+def _lire_annexe(chemin: Path) -> dict[str, list[tuple[str, str]]]:
+    """The annex read back: {"froid": [(name, justification), …], "tiède": […], "chaud": […]}."""
+    from prospection import annexe
 
-    feuille = load_workbook(chemin, read_only=True, data_only=True).worksheets[0]
-    lignes = [list(r) for r in feuille.iter_rows(values_only=True)]
-    for rang, ligne in enumerate(lignes):
-        entetes = [str(v or "").lower() for v in ligne]
-        positions = {}
-        for classe, motif in (("froid", "froid"), ("tiède", "ti"), ("chaud", "chaud")):
-            trouve = [i for i, e in enumerate(entetes) if motif in e and "contact" in e]
-            if trouve:
-                positions[classe] = trouve[0]
-        if len(positions) == 3:
-            return {
-                classe: "\n".join(str(l[i]) for l in lignes[rang + 1:] if i < len(l) and l[i] is not None)
-                for classe, i in positions.items()
-            }
-    raise AssertionError(
-        f"L'annexe « {chemin.name} » n'a pas les trois colonnes attendues{NBSP}: "
-        "« Contacts froids », « Contacts tièdes », « Contacts chauds »."
-    )
+    try:
+        return annexe.read_annexe(chemin)
+    except Exception:
+        raise AssertionError(
+            f"L'annexe « {chemin.name} » n'est pas lisible ou n'a pas les trois colonnes "
+            f"attendues{NBSP}: « Contacts froids », « Contacts tièdes », « Contacts chauds ». "
+            "Réécrivez-la avec la cellule « ecrire_annexe() »."
+        ) from None
 
 
 def annexe_coherente(dossier: str | Path = ".") -> None:
@@ -398,18 +380,23 @@ def annexe_coherente(dossier: str | Path = ".") -> None:
     doc = lire_reponses(dossier)
     chemin = dossier / ANNEX_FILENAME
     assert chemin.is_file(), f"L'annexe « {ANNEX_FILENAME} » est introuvable."
-    colonnes = _colonnes_annexe(chemin)
+    colonnes = _lire_annexe(chemin)
     index = _contacts_index(charger_contacts(dossier))
-    mal_rangés = []
+    mal_ranges = []
     for cid, rep in doc["reponses"].items():
         classe = rep.get("qualification")
         if not classe or cid not in index:
             continue
-        nom = index[cid].get("organisation") or cid
-        dedans = [c for c, texte in colonnes.items() if nom in texte or re.search(rf"\b{cid}\b", texte)]
+        motif = re.compile(rf"\b{re.escape(cid)}\b")
+        organisation = index[cid].get("organisation") or cid
+
+        def cite(nom: str) -> bool:
+            return bool(motif.search(nom)) or organisation in nom
+
+        dedans = [c for c, lignes in colonnes.items() if any(cite(nom) for nom, _ in lignes)]
         if dedans != [classe]:
-            mal_rangés.append(cid)
-    assert not mal_rangés, (
-        f"L'annexe ne correspond pas à vos réponses pour{NBSP}: " + ", ".join(mal_rangés)
+            mal_ranges.append(cid)
+    assert not mal_ranges, (
+        f"L'annexe ne correspond pas à vos réponses pour{NBSP}: " + ", ".join(mal_ranges)
         + ". Réexécutez la cellule « ecrire_annexe() » après vos dernières modifications."
     )

@@ -1,0 +1,287 @@
+"""Salon mission: public checks, saving the learner's dict, the graded cells' real logic,
+and what the release contains."""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import io
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from conftest import REPO
+from prospection.autocontrole import verifier
+from prospection.board.storage import load_answers, save_answers, empty_answers
+from prospection.exercices import ex_04_mission_salon as ex
+
+ID = "04_mission_salon"
+SOURCE = REPO / "solutions" / ID / f"{ID}.ipynb"
+RELEASE = REPO / "exercises" / ID
+DATASET = REPO / "datasets" / ex.CONTACTS_FILENAME
+
+
+def cells(path=SOURCE):
+    return nbformat.read(path, as_version=4).cells
+
+
+def nbgrader(cell) -> dict:
+    return cell.metadata.get("nbgrader", {})
+
+
+def solution_reponses() -> dict:
+    """The model answers of the source notebook (its ``reponses`` solution cell)."""
+    cell = next(c for c in cells() if nbgrader(c).get("grade_id") == "reponses_dictionnaire")
+    namespace: dict = {}
+    exec(cell.source, namespace)  # noqa: S102 - our own notebook
+    return namespace["reponses"]
+
+
+@pytest.fixture
+def dossier(tmp_path, monkeypatch):
+    """An assignment folder as learners get it (contacts file only), as working directory."""
+    shutil.copyfile(REPO / "solutions" / ID / ex.CONTACTS_FILENAME, tmp_path / ex.CONTACTS_FILENAME)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def statuts(namespace=None) -> dict[str, tuple[str, str]]:
+    bilan = verifier(ID, namespace or {})
+    return {r.cle: (r.statut, r.message) for r in bilan.resultats}
+
+
+# ---------------------------------------------------------------- shipped files
+
+def test_shipped_contacts_file_is_the_bundled_dataset():
+    shipped = REPO / "solutions" / ID / ex.CONTACTS_FILENAME
+    assert shipped.read_bytes() == DATASET.read_bytes(), (
+        "copie périmée : python -c \"from prospection.exercices.ex_04_mission_salon import "
+        "copier_fichier_contacts as c; c('solutions/04_mission_salon')\""
+    )
+
+
+def test_model_answers_cover_every_contact():
+    ids = set(ex._contacts_index(ex.charger_contacts(REPO / "solutions" / ID)))
+    reponses = solution_reponses()
+    assert len(ids) >= 20 and set(reponses) == ids
+
+
+# ---------------------------------------------------------------- saving the dict
+
+def test_right_answers_pass_every_public_check(dossier):
+    message = ex.enregistrer_reponses(solution_reponses())
+    assert message.ok, message
+    assert ex.ecrire_annexe().ok
+    result = statuts()
+    assert set(result) == {"fichier", "completes", "justifications", "annexe"}
+    assert all(statut == "ok" for statut, _ in result.values()), result
+    doc = load_answers(dossier / "reponses_salon.json")
+    assert doc["version"] == 1 and doc["date_salon"] == "2026-10-10"
+    assert doc["fichier_contacts"] == ex.CONTACTS_FILENAME
+    assert doc["reponses"]["C01"]["organisation"]
+
+
+def test_no_answers_file_fails_with_a_french_message(dossier):
+    result = statuts()
+    assert all(statut == "echec" for statut, _ in result.values()), result
+    assert "introuvable" in result["fichier"][1] and "tableau de mission" in result["fichier"][1]
+
+
+def test_missing_contact_and_short_justification_are_named(dossier):
+    reponses = dict(solution_reponses())
+    del reponses["C03"]
+    reponses["C05"] = ("froid", "pas intéressé")
+    assert ex.enregistrer_reponses(reponses).ok
+    result = statuts()
+    assert result["completes"][0] == "echec" and "C03" in result["completes"][1]
+    assert result["justifications"][0] == "echec"
+    assert "C03" in result["justifications"][1]
+
+
+def test_short_justification_alone(dossier):
+    reponses = dict(solution_reponses())
+    reponses["C05"] = ("froid", "pas intéressé")
+    ex.enregistrer_reponses(reponses)
+    statut, message = statuts()["justifications"]
+    assert statut == "echec" and "trop courte" in message and "C05" in message
+
+
+@pytest.mark.parametrize("reponses, mot", [
+    ({"C01": ("bouillant", "Très intéressé, devis cette semaine, je le rappelle.")}, "inconnue"),
+    ({"C01": "chaud"}, "couple"),
+    ({"C99": ("froid", "Pas intéressé du tout, je garde la fiche.")}, "inconnu"),
+    ({"C01": ("chaud", 42)}, "texte"),
+    (["C01", "chaud"], "dictionnaire"),
+])
+def test_wrong_format_gets_a_french_message_and_saves_nothing(dossier, reponses, mot):
+    message = ex.enregistrer_reponses(reponses)
+    assert not message.ok and mot in message.texte and "Rien n'a été enregistré" in message.texte
+    assert not (dossier / "reponses_salon.json").exists()
+
+
+def test_tiede_without_accent_and_dict_entries_are_accepted(dossier):
+    message = ex.enregistrer_reponses({
+        "c01": {"qualification": "TIEDE", "justification": "Intéressé, projet au printemps : relance."}})
+    assert message.ok
+    assert load_answers(dossier)["reponses"]["C01"]["qualification"] == "tiède"
+
+
+def test_saving_the_empty_template_never_erases_board_answers(dossier):
+    doc = empty_answers(ex.CONTACTS_FILENAME, "2026-10-10")
+    doc["reponses"]["C02"] = {"organisation": "Badminton Club Avrillais", "qualification": "froid",
+                              "justification": "Tapé dans le tableau de mission.", "modifie_le": ""}
+    save_answers(dossier / "reponses_salon.json", doc)
+    template = {cid: ("", "") for cid in solution_reponses()}
+    assert ex.enregistrer_reponses(template).ok
+    assert load_answers(dossier)["reponses"]["C02"]["justification"] == "Tapé dans le tableau de mission."
+    assert not list(dossier.glob("reponses_salon.sauvegarde-*"))
+
+
+def test_replacing_an_answer_keeps_the_previous_file_aside(dossier):
+    ex.enregistrer_reponses({"C02": ("froid", "Première version de ma justification ici.")})
+    message = ex.enregistrer_reponses({"C02": ("tiède", "Seconde version de ma justification ici.")})
+    assert message.ok and "sauvegarde" in message.texte
+    copies = list(dossier.glob("reponses_salon.sauvegarde-*.json"))
+    assert len(copies) == 1
+    assert json.loads(copies[0].read_text("utf-8"))["reponses"]["C02"]["qualification"] == "froid"
+    assert load_answers(dossier)["reponses"]["C02"]["qualification"] == "tiède"
+
+
+def test_save_cell_reads_the_learners_variable(dossier):
+    namespace = {"reponses": {"C02": ("froid", "Pas intéressée, contrat de trois ans : fiche CRM.")}}
+    exec("from prospection.exercices.ex_04_mission_salon import enregistrer_reponses\n"
+         "resultat = enregistrer_reponses()", namespace)
+    assert namespace["resultat"].ok
+    assert load_answers(dossier)["reponses"]["C02"]["qualification"] == "froid"
+    exec("resultat = enregistrer_reponses()", {"enregistrer_reponses": ex.enregistrer_reponses})
+
+
+# ---------------------------------------------------------------- the graded cells, run for real
+
+def graded_cell(grade_id: str) -> str:
+    found = [c.source for c in cells() if nbgrader(c).get("grade_id") == grade_id]
+    assert len(found) == 1, grade_id
+    return found[0]
+
+
+def run_cell(source: str) -> tuple[object, str, str]:
+    """Run a test cell as the kernel does: (value of the last expression, stdout, stderr)."""
+    tree = ast.parse(source)
+    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    namespace: dict = {"__name__": "__main__"}
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        exec(compile(tree, "<cellule>", "exec"), namespace)  # noqa: S102 - our own notebook
+        value = eval(compile(ast.Expression(last.value), "<cellule>", "eval"), namespace) if last else None
+    return value, out.getvalue(), err.getvalue()
+
+
+def points(grade_id: str) -> float:
+    cell = next(c for c in cells() if nbgrader(c).get("grade_id") == grade_id)
+    return float(nbgrader(cell)["points"])
+
+
+def answer_with(dossier, reponses):
+    assert ex.enregistrer_reponses(reponses).ok
+    assert ex.ecrire_annexe().ok
+
+
+def half_wrong(reponses: dict) -> tuple[dict, list[str]]:
+    """Every other contact gets a wrong class and an empty-of-evidence justification."""
+    other = {"froid": "chaud", "tiède": "froid", "chaud": "tiède"}
+    changed = sorted(reponses)[::2]
+    wrong = dict(reponses)
+    for cid in changed:
+        wrong[cid] = (other[reponses[cid][0]], "Je pense que c'est comme ça, voilà mon avis.")
+    return wrong, changed
+
+
+def test_hidden_tests_exist_and_test_cells_start_with_a_docstring():
+    tests = [c for c in cells() if nbgrader(c).get("grade") and c.cell_type == "code"]
+    assert len(tests) == 4
+    for cell in tests:
+        first = cell.source.splitlines()[0]
+        assert first.startswith('"""') and first.endswith('"""') and len(first) > 6
+    hidden = [c for c in tests if "### BEGIN HIDDEN TESTS" in c.source]
+    assert {nbgrader(c)["grade_id"] for c in hidden} == {"test_classes", "test_justifications", "test_annexe"}
+    manual = [c for c in cells() if c.cell_type == "markdown" and nbgrader(c).get("points")]
+    assert {nbgrader(c)["grade_id"] for c in manual} == {"ordre_de_rappel", "appreciation_formateur"}
+
+
+def test_perfect_answers_get_every_point(dossier):
+    answer_with(dossier, solution_reponses())
+    for gid in ("test_classes", "test_justifications"):
+        value, out, err = run_cell(graded_cell(gid))
+        assert err == "", err
+        assert float(value) == points(gid), (gid, value, out)
+    for gid in ("test_reponses_completes", "test_annexe"):
+        value, _, err = run_cell(graded_cell(gid))
+        assert value is None and err == ""
+
+
+def test_half_wrong_answers_get_partial_points(dossier):
+    wrong, changed = half_wrong(solution_reponses())
+    answer_with(dossier, wrong)
+    total = len(solution_reponses())
+    value, out, _ = run_cell(graded_cell("test_classes"))
+    assert float(value) == round(points("test_classes") * (total - len(changed)) / total, 2)
+    assert f"{total - len(changed)} contact(s) sur {total}" in out
+    value, _, _ = run_cell(graded_cell("test_justifications"))
+    assert 0 < float(value) < points("test_justifications")
+    assert float(value) <= round(points("test_justifications") * (total - len(changed)) / total, 2) + 0.01
+
+
+def test_feedback_printed_by_hidden_tests_reveals_no_class(dossier):
+    wrong, changed = half_wrong(solution_reponses())
+    answer_with(dossier, wrong)
+    for gid in ("test_classes", "test_justifications"):
+        _, out, _ = run_cell(graded_cell(gid))
+        for cid in changed:
+            assert cid not in out.split("relire")[0], out
+
+
+def test_annex_out_of_date_loses_the_annex_points(dossier):
+    answer_with(dossier, solution_reponses())
+    reponses = dict(solution_reponses())
+    reponses["C01"] = ("froid", "Finalement pas intéressé du tout, je garde la fiche.")
+    assert ex.enregistrer_reponses(reponses).ok          # annex not rewritten
+    with pytest.raises(AssertionError, match="C01"):
+        run_cell(graded_cell("test_annexe"))
+
+
+def test_no_answers_file_fails_every_graded_cell_in_french(dossier):
+    for gid in ("test_reponses_completes", "test_classes", "test_justifications", "test_annexe"):
+        with pytest.raises(AssertionError) as info:
+            run_cell(graded_cell(gid))
+        assert re.search(r"introuvable|n'existe pas", str(info.value)), (gid, str(info.value))
+
+
+# ---------------------------------------------------------------- the release
+
+def released_files() -> list[Path]:
+    files = sorted(p for p in RELEASE.rglob("*") if p.is_file())
+    assert files, "exercises/04_mission_salon est vide : python -m grader generate 04_mission_salon"
+    return files
+
+
+def test_release_ships_the_notebook_and_the_contacts_file_only():
+    names = {p.relative_to(RELEASE).as_posix() for p in released_files()}
+    assert names == {f"{ID}.ipynb", ex.CONTACTS_FILENAME}, names
+    assert (RELEASE / ex.CONTACTS_FILENAME).read_bytes() == DATASET.read_bytes()
+
+
+def test_release_contains_no_key_no_hidden_test_no_solution():
+    text = (RELEASE / f"{ID}.ipynb").read_text(encoding="utf-8")
+    for marker in ("BEGIN HIDDEN", "BEGIN SOLUTION", "grader.keys", "load_key", "partial_credit",
+                   "_cles", ".key.json", "annexe_coherente"):
+        assert marker not in text, marker
+    from grader.keys import load_key
+    for entry in load_key()["contacts"].values():
+        assert entry["action"] not in text
+    for _, justification in solution_reponses().values():
+        assert justification[:40] not in text
