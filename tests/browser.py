@@ -88,14 +88,18 @@ def stop(proc: subprocess.Popen, timeout: float = 20) -> None:
 @contextlib.contextmanager
 def server(cmd: list[str], ready_url: str, cwd: str | Path | None = None,
            env: dict[str, str] | None = None, log: str | Path | None = None,
-           timeout: float = 90) -> Iterator[subprocess.Popen]:
-    """Start ``cmd`` in its own process group, wait for ``ready_url``, always stop it."""
+           timeout: float = 90, ok_statuses: tuple[int, ...] = (200,)) -> Iterator[subprocess.Popen]:
+    """Start ``cmd`` in its own process group, wait for ``ready_url``, always stop it.
+
+    ``ok_statuses`` lists the HTTP statuses that mean "up" (e.g. ``(200, 404)`` to poll a
+    URL that only proves the server answers).
+    """
     log_path = Path(log) if log is not None else None
     handle = open(log_path, "w") if log_path is not None else subprocess.DEVNULL
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=handle, stderr=subprocess.STDOUT,
                             start_new_session=True)
     try:
-        wait_for_url(ready_url, timeout=timeout, proc=proc, log=log_path)
+        wait_for_url(ready_url, timeout=timeout, proc=proc, log=log_path, ok_statuses=ok_statuses)
         yield proc
     finally:
         stop(proc)

@@ -1,0 +1,218 @@
+"""The mission board in headless Chromium, as a trainee (Voilà app) and as a learner
+(JupyterLab) use it: qualify, justify, reload, find everything again, export the annex."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import shutil
+import time
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from browser import chromium_page, free_port, server
+from prospection import lab
+from prospection.board import storage
+from prospection.board.app import APP_NOTEBOOK, voila_command, voila_environment
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+REPO = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+
+#: (card index, button label, class written, justification typed)
+CHOICES = [
+    (0, "Froid", "froid", "Pas intéressé : garder la fiche dans le CRM et envoyer une invitation."),
+    (1, "Chaud", "chaud", "Intéressé, projet pour septembre : le rappeler en priorité."),
+    (3, "Tiède", "tiède", "Projet dans deux ans : relancer à l'approche de l'échéance."),
+]
+
+
+def learner_notebook(folder: Path, name: str = "mission.ipynb") -> Path:
+    """The learner's copy of the mission: the board on a small stub contacts file."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata = {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
+                                  "name": "python3"}}
+    nb.cells = [nbformat.v4.new_code_cell(
+        f"import sys; sys.path.insert(0, {str(TESTS)!r})\n"
+        "from test_board_model import stub_contacts\n"
+        "from prospection.board.view import MissionBoard\n"
+        "MissionBoard(contacts=stub_contacts(25))"
+    )]
+    path = folder / name
+    nbformat.write(nb, path)
+    return path
+
+
+@contextlib.contextmanager
+def screenshot_on_failure(page, path: Path):
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(Exception):
+            page.screenshot(path=str(path))
+        raise
+
+
+def wait_for_answers(folder: Path, expected: dict, timeout: float = 30) -> dict:
+    path = folder / storage.ANSWERS_FILENAME
+    deadline = time.monotonic() + timeout
+    got = {}
+    while time.monotonic() < deadline:
+        if path.exists():
+            got = {cid: (a["qualification"], a["justification"])
+                   for cid, a in storage.load_answers(path)["reponses"].items()}
+            if all(got.get(k) == v for k, v in expected.items()):
+                return got
+        time.sleep(0.2)
+    raise AssertionError(f"réponses attendues {expected}, fichier\u00a0: {got}")
+
+
+def fill_board(page) -> dict:
+    cards = page.locator(".board-card")
+    expected = {}
+    for index, label, cls, text in CHOICES:
+        card = cards.nth(index)
+        card.locator(".board-choice button", has_text=label).click()
+        textarea = card.locator(".board-justification textarea")
+        textarea.click()
+        textarea.press_sequentially(text[:10], delay=5)  # real keystrokes for the beginning
+        textarea.fill(text)
+        cid = f"C{index + 1:04d}"
+        expected[cid] = (cls, text)
+    return expected
+
+
+def check_restored(page) -> None:
+    cards = page.locator(".board-card")
+    cards.first.wait_for(timeout=60_000)
+    for index, label, cls, text in CHOICES:
+        card = cards.nth(index)
+        active = card.locator(".board-choice button.mod-active")
+        active.wait_for(timeout=30_000)
+        assert active.inner_text().strip() == label
+        assert card.locator(".board-justification textarea").input_value() == text
+    progress = page.locator(".board-progress").inner_text()
+    assert "3 / 25 contacts qualifiés" in progress.replace("\u00a0", " "), progress
+
+
+def check_keyboard_paging(page) -> None:
+    label = page.locator(".board-page-label")
+    assert "Page 1" in label.inner_text()
+    # Tab from a justification goes on to the next card's buttons.
+    page.locator(".board-card").nth(0).locator("textarea").focus()
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.closest('.board-card') === "
+                            "document.querySelectorAll('.board-card')[1]")
+    assert focused, "Tab should reach the next card"
+    page.locator("button.board-next").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('.board-page-label').innerText.includes('Page 2')",
+                           timeout=20_000)
+    page.locator("button.board-previous").focus()
+    page.keyboard.press("Space")
+    page.wait_for_function("document.querySelector('.board-page-label').innerText.includes('Page 1')",
+                           timeout=20_000)
+
+
+def export_and_read(page, tmp_path: Path, expected: dict) -> None:
+    import openpyxl
+
+    page.locator("button.board-export").click()
+    link = page.locator("a.board-download-link")
+    link.wait_for(timeout=30_000)
+    with page.expect_download(timeout=30_000) as info:
+        link.click()
+    target = tmp_path / "annexe_telechargee.xlsx"
+    info.value.save_as(target)
+    wb = openpyxl.load_workbook(target)
+    cells = " ".join(str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row
+                     if c.value is not None)
+    for cls, text in expected.values():
+        assert text in cells, f"{text!r} absent de l'annexe"
+    for header in ("froids", "tièdes", "chauds"):
+        assert header in cells.lower()
+
+
+# ---------------------------------------------------------------- Voilà
+
+def test_voila_app_qualify_reload_restore_export(tmp_path, artifacts):
+    work = tmp_path / "travail"
+    work.mkdir()
+    notebook = learner_notebook(tmp_path)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    cmd = voila_command(port=port, open_browser=False, notebook=notebook)
+    assert "--Voila.ip=127.0.0.1" in cmd and "--no-browser" in cmd
+    with server(cmd, ready_url=f"{url}voila/static/absent", ok_statuses=(200, 403, 404),
+                env=voila_environment(work), cwd=tmp_path, log=tmp_path / "voila.log"):
+        with chromium_page() as page, screenshot_on_failure(page, artifacts / "board_voila_echec.png"):
+            page.goto(url, timeout=90_000)
+            page.locator(".board-card").first.wait_for(timeout=90_000)
+            assert page.locator(".jp-InputArea, .jp-CodeMirrorEditor").count() == 0, "code shown"
+            expected = fill_board(page)
+            wait_for_answers(work, expected)
+            page.screenshot(path=str(artifacts / "board_voila_rempli.png"), full_page=True)
+            page.reload(timeout=90_000)
+            check_restored(page)
+            check_keyboard_paging(page)
+            page.screenshot(path=str(artifacts / "board_voila_recharge.png"))
+            export_and_read(page, tmp_path, expected)
+            page.locator(".board-annex").scroll_into_view_if_needed()
+            page.screenshot(path=str(artifacts / "board_voila_annexe.png"))
+
+
+# ---------------------------------------------------------------- JupyterLab
+
+def _run_notebook_cells(page) -> None:
+    page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=90_000)
+    # JupyterLab may ask which kernel to start: take the proposed Python 3.
+    select = page.locator(".jp-Dialog button", has_text="Sélectionner")
+    with contextlib.suppress(Exception):
+        select.wait_for(timeout=10_000)
+        select.click()
+    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle'], "
+                 ".jp-StatusBar-TextItem:has-text('Inactif')").first.wait_for(timeout=90_000)
+    page.locator(".jp-Notebook .jp-Cell .jp-InputArea-editor").first.click()
+    page.keyboard.press("Shift+Enter")
+
+
+def test_jupyterlab_qualify_reload_restart_restore_export(tmp_path, artifacts):
+    work = tmp_path / "copie_apprenant"
+    work.mkdir()
+    learner_notebook(work)
+    lab.configure()
+    port, token = free_port(), secrets.token_hex(8)
+    cmd = [a for a in lab.lab_command(port=port, open_browser=False, token=token)
+           if not a.startswith("--ServerApp.root_dir") and not a.endswith(".ipynb")]
+    cmd.append(f"--ServerApp.root_dir={work}")
+    env = lab.lab_environment()
+    env["JUPYTER_RUNTIME_DIR"] = str(tmp_path / "runtime")
+    base = f"http://127.0.0.1:{port}"
+    with server(cmd, ready_url=f"{base}/api/status?token={token}", env=env, cwd=work,
+                log=tmp_path / "lab.log"):
+        with chromium_page() as page, screenshot_on_failure(page, artifacts / "board_lab_echec.png"):
+            page.goto(f"{base}/lab/tree/mission.ipynb?token={token}", timeout=90_000)
+            _run_notebook_cells(page)
+            page.locator(".board-card").first.wait_for(timeout=90_000)
+            expected = fill_board(page)
+            wait_for_answers(work, expected)
+            page.screenshot(path=str(artifacts / "board_lab_rempli.png"))
+            check_keyboard_paging(page)
+            # Reload the page and restart the kernel: the board comes back from the file.
+            page.reload(timeout=90_000)
+            kernels = json.load(urllib.request.urlopen(f"{base}/api/kernels?token={token}", timeout=10))
+            assert kernels, "no kernel running"
+            for k in kernels:
+                req = urllib.request.Request(f"{base}/api/kernels/{k['id']}/restart?token={token}",
+                                             method="POST", data=b"")
+                urllib.request.urlopen(req, timeout=60)
+            _run_notebook_cells(page)
+            check_restored(page)
+            page.screenshot(path=str(artifacts / "board_lab_restaure.png"))
+            export_and_read(page, tmp_path, expected)
