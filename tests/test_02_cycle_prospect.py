@@ -31,57 +31,63 @@ PNG = b"\x89PNG"
 
 # --------------------------------------------------------------------------- funnel logic
 
-def test_default_funnel_counts_follow_the_rates():
+def test_default_funnel_counts_come_from_the_lifecycle_model():
+    from prospection.lifecycle import simulate_funnel
+
     e = Entonnoir(200)
-    assert e.atteints() == {"suspect": 200, "froid": 120, "tiède": 48, "chaud": 24, "client": 8}
-    assert e.repartition() == {"suspect": 80, "froid": 72, "tiède": 24, "chaud": 0, "client": 8, "perdu": 16}
-    assert e.taux_global() == pytest.approx(0.04)
-
-
-def test_funnel_with_custom_rates_and_tiede_spelling():
-    e = Entonnoir(400, {"froid": 0.55, "tiede": 0.4, "chaud": 30 / 88, "client": 0.4})
-    assert e.atteints() == {"suspect": 400, "froid": 220, "tiède": 88, "chaud": 30, "client": 12}
-    assert e.taux_global() == pytest.approx(0.03)
+    # 120 qualified: 60 froid, 36 tiède, 24 chaud; 11 tièdes warm up (35 chauds); 9 chauds sign.
+    assert e.repartition() == {"suspect": 80, "froid": 60, "tiède": 25, "chaud": 26, "client": 9, "perdu": 0}
+    assert e.atteints() == {"suspect": 200, "froid": 120, "tiède": 60, "chaud": 35, "client": 9}
+    modele = simulate_funnel(200, taux_qualification=0.6, repartition={"froid": 0.5, "tiède": 0.3, "chaud": 0.2},
+                             taux_rechauffement=0.3, taux_conversion=0.25)
+    assert e.funnel == modele
+    assert e.taux_global() == pytest.approx(0.045)
+    assert e.taux_passage() == pytest.approx({"froid": 0.6, "tiède": 0.5, "chaud": 35 / 60, "client": 9 / 35})
 
 
 def test_suspects_needed_for_a_target():
     e = Entonnoir(200)
+    assert e.part_clients() == pytest.approx(0.6 * (0.2 + 0.3 * 0.3) * 0.25)
     besoin = e.suspects_pour(10)
-    assert besoin == math.ceil(10 / (0.6 * 0.4 * 0.5 * 0.35))
+    assert besoin == math.ceil(10 / e.part_clients())
     assert Entonnoir(besoin).atteints()["client"] >= 10
-    assert Entonnoir(besoin - 20).atteints()["client"] < 10
+    assert Entonnoir(besoin - 30).atteints()["client"] < 10
     with pytest.raises(ValueError, match="aucun suspect"):
-        Entonnoir(100, {"client": 0}).suspects_pour(1)
+        Entonnoir(100, taux_conversion=0).suspects_pour(1)
 
 
 def test_zero_suspects_gives_zero_everywhere():
     e = Entonnoir(0)
     assert set(e.atteints().values()) == {0}
-    assert e.taux_global() == 0.0
+    assert e.taux_global() == 0.0 and set(e.taux_passage().values()) == {0.0}
 
 
-@pytest.mark.parametrize("suspects, taux, message", [
+@pytest.mark.parametrize("suspects, parametres, message", [
     (-1, {}, "entier positif"),
     (2.5, {}, "entier positif"),
     (True, {}, "entier positif"),
-    (100, {"froid": 1.5}, "entre 0 et 1"),
-    (100, {"froid": "beaucoup"}, "nombre entre 0 et 1"),
-    (100, {"tres_chaud": 0.5}, "Étape inconnue"),
+    (100, {"taux_conversion": 1.5}, "entre 0 et 1"),
+    (100, {"taux_conversion": "beaucoup"}, "nombre entre 0 et 1"),
+    (100, {"part_tiede": 0.7, "part_chaud": 0.5}, "dépassent 100"),
+    (100, {"tres_chaud": 0.5}, "Paramètre inconnu"),
 ])
-def test_bad_funnel_inputs_get_a_french_message(suspects, taux, message):
+def test_bad_funnel_inputs_get_a_french_message(suspects, parametres, message):
     with pytest.raises(ValueError, match=message):
-        Entonnoir(suspects, taux)
+        Entonnoir(suspects, **parametres)
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.integers(0, 5000), st.lists(st.floats(0, 1), min_size=4, max_size=4))
-def test_funnel_invariants(suspects, rates):
-    e = Entonnoir(suspects, dict(zip(ETAPES[1:], rates)))
+@given(st.integers(0, 5000), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1))
+def test_funnel_invariants(suspects, qualification, tiede, chaud, rechauffement, conversion):
+    chaud = min(chaud, 1 - tiede)
+    e = Entonnoir(suspects, taux_qualification=qualification, part_tiede=tiede, part_chaud=chaud,
+                  taux_rechauffement=rechauffement, taux_conversion=conversion)
     atteints = list(e.atteints().values())
     assert atteints == sorted(atteints, reverse=True), "un entonnoir ne s'élargit jamais"
     repartition = e.repartition()
     assert sum(repartition.values()) == suspects, "chaque suspect est compté une fois à la fin"
     assert min(repartition.values()) >= 0
+    assert all(0 <= t <= 1 for t in e.taux_passage().values())
     assert 0 <= e.taux_global() <= 1
 
 
@@ -130,14 +136,43 @@ def test_funnel_widget_follows_the_sliders():
     assert bytes(box.image.value).startswith(PNG)
     avant = bytes(box.image.value)
     box.curseurs["suspects"].value = 400
-    box.curseurs["chaud"].value = 0.25
-    assert box.entonnoir.suspects == 400 and box.entonnoir.taux["chaud"] == 0.25
-    attendu = Entonnoir(400, {"chaud": 0.25}).atteints()
-    assert box.entonnoir.atteints() == attendu
-    assert f">{attendu['chaud']}<" in box.tableau.value
+    box.curseurs["taux_conversion"].value = 0.5
+    assert box.entonnoir.suspects == 400 and box.entonnoir.parametres["taux_conversion"] == 0.5
+    attendu = Entonnoir(400, taux_conversion=0.5).repartition()
+    assert box.entonnoir.repartition() == attendu
+    assert f">{attendu['client']}<" in box.tableau.value
     assert bytes(box.image.value) != avant
-    box.curseurs["client"].value = 0
+    box.curseurs["taux_conversion"].value = 0
     assert "aucun ne devient client" in box.tableau.value
+    # tièdes + chauds above 100 %: a French message, the last valid funnel stays shown
+    box.curseurs["part_tiede"].value = 0.9
+    assert "dépassent 100" in box.message.value
+    assert box.entonnoir.parametres["part_tiede"] == 0.3
+    box.curseurs["part_tiede"].value = 0.5
+    assert box.message.value == "" and box.entonnoir.parametres["part_tiede"] == 0.5
+
+
+def test_contact_journey_widget_applies_lifecycle_events():
+    box = cycle.parcours_contact()
+    assert "suspect" in box.historique.value
+    assert box.classe.layout.display is None and box.horizon.layout.display == "none"
+    box.classe.value = "froid"
+    box.appliquer.click()
+    box.evenement.value = "projet_date"
+    assert box.horizon.layout.display is None and box.classe.layout.display == "none"
+    box.horizon.value = "court"
+    box.appliquer.click()
+    box.evenement.value = "devis_accepte"
+    box.appliquer.click()
+    assert box.etat["contact"].stage.value == "client"
+    assert [s.value for _, s in box.etat["contact"].history] == ["froid", "chaud", "client"]
+    assert "Client" in box.historique.value and "font-weight:bold" in box.echelle.value
+    box.evenement.value = "refus"
+    box.appliquer.click()
+    assert "n'a pas de sens" in html.unescape(box.message.value)
+    assert box.etat["contact"].stage.value == "client"
+    box.recommencer.click()
+    assert box.etat["contact"].stage.value == "suspect" and box.message.value == ""
 
 
 def test_priority_debate_shows_both_readings_and_the_reference():
@@ -153,6 +188,7 @@ def test_priority_debate_shows_both_readings_and_the_reference():
 def test_plots_and_tables_render():
     assert cycle.graphique_echelle().png().startswith(PNG)
     assert cycle.graphique_entonnoir(Entonnoir(50)).png().startswith(PNG)
+    assert cycle.graphique_entonnoir(Entonnoir(0)).png().startswith(PNG)
     objectifs = cycle.tableau_objectifs().data
     assert objectifs.count("<tr>") == 7 and all(o in objectifs for o in map(str, cycle.OBJECTIFS.values()))
     echelle = cycle.tableau_echelle().data
@@ -341,3 +377,27 @@ def test_lesson_has_objectives_summary_links_and_one_call_cells():
         lignes = source.splitlines()
         assert len(lignes) == 2 and lignes[0].startswith("from prospection.cours.cycle import "), source
     assert any("quiz" in s for s in code) and any("graphique" in s or "entonnoir" in s for s in code)
+
+
+# The histories of question 1, told as lifecycle events: the exercise's key must agree with the model.
+HISTORIQUES_EN_EVENEMENTS = {
+    "C1": [],
+    "C2": [("qualification", {"classe": "froid"})],
+    "C3": [("interet_exprime", {}), ("projet_date", {"horizon": "moyen_long"})],
+    "C4": [("interet_exprime", {}), ("projet_date", {"horizon": "court"})],
+    "C5": [("interet_exprime", {}), ("projet_date", {"horizon": "moyen_long"}), ("devis_accepte", {})],
+    "C6": [("interet_exprime", {}), ("projet_date", {"horizon": "court"}), ("achat_concurrent", {})],
+    "C7": [("qualification", {"classe": "froid"}), ("projet_date", {"horizon": "court"})],
+}
+
+
+def test_exercise_key_agrees_with_the_lifecycle_model(reponses):
+    from prospection.exercices.ex_02_cycle_prospect import etape_normalisee
+    from prospection.lifecycle import Prospect
+
+    assert set(HISTORIQUES_EN_EVENEMENTS) == set(reponses["historiques"]) == set(reponses["etapes"])
+    for ident, evenements in HISTORIQUES_EN_EVENEMENTS.items():
+        contact = Prospect(ident)
+        for evenement, details in evenements:
+            contact.apply(evenement, **details)
+        assert contact.stage.value == etape_normalisee(reponses["etapes"][ident]), ident

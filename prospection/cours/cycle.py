@@ -1,7 +1,7 @@
 """Lesson 02 — the prospect's life cycle: objectives, maturity ladder, funnel, quiz.
 
-The logic (:class:`Entonnoir`, the quiz questions, the priority debate texts) imports no
-widget and is unit-tested; the view functions only show it. matplotlib is imported lazily
+The logic (:class:`Entonnoir`, driven by :mod:`prospection.lifecycle`; the quiz questions; the
+priority debate texts) imports no widget and is unit-tested; the view functions only show it. matplotlib is imported lazily
 and draws on a bare ``Figure`` (no pyplot), so the lesson starts fast.
 """
 
@@ -51,84 +51,106 @@ DEFINITIONS = {
     "client": "A acheté : la prospection a atteint son but, la fidélisation commence.",
     "perdu": "Est sorti du parcours : il a acheté chez un concurrent ou ne veut plus être contacté.",
 }
-# Each step up the ladder and what makes a contact take it.
+# Each step up the ladder and what makes a contact take it (the ladder diagram's labels).
 PASSAGES = (
     ("suspect", "froid", "qualification (on vérifie qu'il correspond à la cible)"),
     ("froid", "tiède", "il exprime un intérêt, avec un projet à moyen ou long terme"),
     ("tiède", "chaud", "son projet devient proche (court terme)"),
     ("chaud", "client", "il passe commande"),
 )
-TAUX_DEFAUT = {"froid": 0.6, "tiède": 0.4, "chaud": 0.5, "client": 0.35}
 
-
-def _valider_taux(taux: dict) -> dict[str, float]:
-    complet = dict(TAUX_DEFAUT)
-    for etape, valeur in (taux or {}).items():
-        cle = "tiède" if etape == "tiede" else etape
-        if cle not in TAUX_DEFAUT:
-            raise ValueError(f"Étape inconnue : « {etape} ». Étapes possibles : froid, tiède, chaud, client.")
-        try:
-            valeur = float(valeur)
-        except (TypeError, ValueError):
-            raise ValueError(f"Le taux de passage vers « {cle} » doit être un nombre entre 0 et 1.") from None
-        if not 0 <= valeur <= 1:
-            raise ValueError(f"Le taux de passage vers « {cle} » doit être compris entre 0 et 1 (reçu : {valeur}).")
-        complet[cle] = valeur
-    return complet
+# The funnel's parameters, as the sliders show them (same meaning as lifecycle.simulate_funnel).
+PARAMETRES_DEFAUT = {
+    "taux_qualification": 0.6,
+    "part_tiede": 0.3,
+    "part_chaud": 0.2,
+    "taux_rechauffement": 0.3,
+    "taux_conversion": 0.25,
+}
+LIBELLES_PARAMETRES = {
+    "taux_qualification": "Suspects qualifiés",
+    "part_tiede": "dont tièdes à la qualification",
+    "part_chaud": "dont chauds à la qualification",
+    "taux_rechauffement": "Tièdes qui se réchauffent",
+    "taux_conversion": "Chauds qui signent",
+}
+NIVEAUX = ("suspect", "froid", "tiède", "chaud", "client")
 
 
 @dataclass(frozen=True)
 class Entonnoir:
-    """A prospection funnel: how many of ``suspects`` reach each rung of the ladder.
+    """A campaign's funnel, computed by the lifecycle model (:func:`simulate_funnel`).
 
-    ``taux[e]`` is the share of the contacts of the previous rung who reach rung ``e``.
-    Those who do not move up stay on their rung (their record is kept), except the hot
-    prospects who do not sign: in this model they are counted as lost (they bought elsewhere).
+    ``taux_qualification`` of the suspects are qualified: ``part_tiede`` of them tiède,
+    ``part_chaud`` chaud, the rest froid; ``taux_rechauffement`` of the tièdes become chauds
+    as their deadline nears; ``taux_conversion`` of the chauds sign. The others stay on
+    their rung: their record is kept for a later campaign.
     """
 
     suspects: int
-    taux: dict
+    parametres: dict
+    funnel: object
 
-    def __init__(self, suspects: int = 200, taux: dict | None = None):
+    def __init__(self, suspects: int = 200, **parametres):
+        from prospection.lifecycle import simulate_funnel
+
         if isinstance(suspects, bool) or not isinstance(suspects, int) or suspects < 0:
             raise ValueError("Le nombre de suspects doit être un entier positif ou nul.")
+        inconnus = sorted(set(parametres) - set(PARAMETRES_DEFAUT))
+        if inconnus:
+            raise ValueError(f"Paramètre inconnu : « {inconnus[0]} ». Paramètres possibles : "
+                             + ", ".join(PARAMETRES_DEFAUT) + ".")
+        valeurs = dict(PARAMETRES_DEFAUT)
+        for nom, valeur in parametres.items():
+            try:
+                valeur = float(valeur)
+            except (TypeError, ValueError):
+                raise ValueError(f"« {nom} » doit être un nombre entre 0 et 1.") from None
+            if not 0 <= valeur <= 1:
+                raise ValueError(f"« {nom} » doit être compris entre 0 et 1 (reçu : {valeur}).")
+            valeurs[nom] = valeur
+        if valeurs["part_tiede"] + valeurs["part_chaud"] > 1 + 1e-9:
+            raise ValueError("Les parts de tièdes et de chauds dépassent 100 % des qualifiés : baissez l'une des deux.")
+        froid = max(0.0, 1 - valeurs["part_tiede"] - valeurs["part_chaud"])
+        funnel = simulate_funnel(
+            suspects, taux_qualification=valeurs["taux_qualification"],
+            repartition={"froid": froid, "tiède": valeurs["part_tiede"], "chaud": valeurs["part_chaud"]},
+            taux_rechauffement=valeurs["taux_rechauffement"], taux_conversion=valeurs["taux_conversion"])
         object.__setattr__(self, "suspects", suspects)
-        object.__setattr__(self, "taux", _valider_taux(taux or {}))
+        object.__setattr__(self, "parametres", valeurs)
+        object.__setattr__(self, "funnel", funnel)
 
     def atteints(self) -> dict[str, int]:
-        """How many contacts reached each rung (cumulative: a client also was a suspect)."""
-        effectifs = {"suspect": self.suspects}
-        precedent = self.suspects
-        for etape in ETAPES[1:]:
-            precedent = round(precedent * self.taux[etape])
-            effectifs[etape] = precedent
-        return effectifs
+        """How many contacts reached at least each level (a client was also a suspect)."""
+        return dict(zip(NIVEAUX, (n for _, n in self.funnel.etapes())))
 
     def repartition(self) -> dict[str, int]:
-        """Where the contacts are at the end: on each rung, among clients, or lost."""
+        """Where the contacts are at the end of the campaign."""
+        return {etape: self.funnel[etape] for etape in (*NIVEAUX, "perdu")}
+
+    def taux_passage(self) -> dict[str, float]:
+        """Share of each level's contacts who reached the next one (0 when the level is empty)."""
         atteints = self.atteints()
-        resultat = {}
-        for etape, suivante in zip(ETAPES, ETAPES[1:]):
-            resultat[etape] = atteints[etape] - atteints[suivante]
-        resultat["perdu"] = resultat.pop("chaud")
-        resultat["chaud"] = 0
-        resultat["client"] = atteints["client"]
-        return {e: resultat[e] for e in (*ETAPES, "perdu")}
+        return {apres: (atteints[apres] / atteints[avant] if atteints[avant] else 0.0)
+                for avant, apres in zip(NIVEAUX, NIVEAUX[1:])}
 
     def taux_global(self) -> float:
         """Share of suspects who became clients (0 when there is no suspect)."""
         return self.atteints()["client"] / self.suspects if self.suspects else 0.0
 
+    def part_clients(self) -> float:
+        """Expected share of suspects who sign, before rounding."""
+        p = self.parametres
+        return p["taux_qualification"] * (p["part_chaud"] + p["part_tiede"] * p["taux_rechauffement"]) * p["taux_conversion"]
+
     def suspects_pour(self, clients: int) -> int:
-        """How many suspects this funnel needs to win ``clients`` clients (rounded up)."""
-        produit = 1.0
-        for etape in ETAPES[1:]:
-            produit *= self.taux[etape]
-        if produit == 0:
-            raise ValueError("Avec un taux de passage nul, aucun suspect ne devient client.")
+        """About how many suspects this campaign needs to win ``clients`` clients."""
         from math import ceil
 
-        return ceil(clients / produit - 1e-9)
+        part = self.part_clients()
+        if part == 0:
+            raise ValueError("Avec ces taux, aucun suspect ne devient client.")
+        return ceil(clients / part - 1e-9)
 
 
 class Graphique:
@@ -150,78 +172,85 @@ class Graphique:
 
 COULEURS = {"suspect": "#9aa5b1", "froid": "#5b9bd5", "tiède": "#f4b183", "chaud": "#e0533d",
             "client": "#2e8b57", "perdu": "#7f7f7f"}
+LIBELLES_NIVEAUX = {"suspect": "Suspects", "froid": "Prospects qualifiés", "tiède": "Tièdes ou chauds",
+                    "chaud": "Chauds", "client": "Clients"}
+
+
+def _pourcent(valeur: float, decimales: int = 0) -> str:
+    return f"{valeur * 100:.{decimales}f}".replace(".", ",") + "\u00a0%"
 
 
 def graphique_entonnoir(entonnoir: Entonnoir) -> Graphique:
-    """The funnel as centred bars, with counts and step conversion rates."""
+    """The funnel as centred bars, with counts and the rate from the level above."""
     from matplotlib.figure import Figure
 
     atteints = entonnoir.atteints()
+    taux = entonnoir.taux_passage()
     fig = Figure(figsize=(7.5, 3.6))
     ax = fig.subplots()
     largeur_max = max(atteints["suspect"], 1)
-    for rang, etape in enumerate(ETAPES):
-        n = atteints[etape]
-        ax.barh(rang, n, left=(largeur_max - n) / 2, color=COULEURS[etape], height=0.75)
-        texte = f"{LIBELLES[etape]} : {n}"
+    for rang, niveau in enumerate(NIVEAUX):
+        n = atteints[niveau]
+        ax.barh(rang, n, left=(largeur_max - n) / 2, color=COULEURS[niveau], height=0.75)
+        texte = f"{LIBELLES_NIVEAUX[niveau]}\u00a0: {n}"
         if rang:
-            texte += f"  ({entonnoir.taux[etape]:.0%} de l'étape précédente)".replace("%", "\u00a0%")
-        ax.text(largeur_max / 2, rang, texte.replace(" :", "\u00a0:"), ha="center", va="center", fontsize=9)
-    perdus = entonnoir.repartition()["perdu"]
+            texte += f"  ({_pourcent(taux[niveau])} du niveau au-dessus)"
+        ax.text(largeur_max / 2, rang, texte, ha="center", va="center", fontsize=9)
     ax.set_yticks([])
     ax.set_xticks([])
     ax.invert_yaxis()
     for cote in ("top", "right", "left", "bottom"):
         ax.spines[cote].set_visible(False)
-    ax.set_title(
-        f"Entonnoir de prospection — taux global : {entonnoir.taux_global():.1%}, "
-        f"prospects chauds perdus : {perdus}".replace("%", "\u00a0%").replace(" :", "\u00a0:"),
-        fontsize=10)
+    ax.set_title(f"Entonnoir de prospection — taux global\u00a0: {_pourcent(entonnoir.taux_global(), 1)}",
+                 fontsize=10)
     return Graphique(fig)
 
 
 def entonnoir_interactif(suspects: int = 200):
-    """Sliders for the number of suspects and each step's rate -> counts and funnel plot."""
+    """Sliders for the campaign (lifecycle model) -> counts per stage and the funnel plot."""
     import ipywidgets as widgets
 
-    style = {"description_width": "190px"}
-    layout = {"width": "520px"}
+    style = {"description_width": "230px"}
+    layout = {"width": "560px"}
     curseur_suspects = widgets.IntSlider(value=suspects, min=0, max=1000, step=10,
                                          description="Suspects ciblés\u00a0:", style=style, layout=layout)
     curseurs = {
-        etape: widgets.FloatSlider(value=TAUX_DEFAUT[etape], min=0, max=1, step=0.05,
-                                   readout_format=".0%", description=f"Passage vers « {LIBELLES[etape].lower()} »\u00a0:"
-                                   .replace("« ", "«\u00a0").replace(" »", "\u00a0»"),
-                                   style=style, layout=layout)
-        for etape in ETAPES[1:]
+        nom: widgets.FloatSlider(value=valeur, min=0, max=1, step=0.05, readout_format=".0%",
+                                 description=f"{LIBELLES_PARAMETRES[nom]}\u00a0:", style=style, layout=layout)
+        for nom, valeur in PARAMETRES_DEFAUT.items()
     }
     image = widgets.Image(format="png", layout={"width": "640px"})
     tableau = widgets.HTML()
+    message = widgets.HTML()
 
     def mettre_a_jour(_=None):
-        entonnoir = Entonnoir(curseur_suspects.value, {e: c.value for e, c in curseurs.items()})
+        try:
+            entonnoir = Entonnoir(curseur_suspects.value, **{n: c.value for n, c in curseurs.items()})
+        except ValueError as exc:
+            message.value = f'<div style="color:#b3261e">{escape(str(exc))}</div>'
+            return
+        message.value = ""
         image.value = graphique_entonnoir(entonnoir).png()
         repartition = entonnoir.repartition()
-        atteints = entonnoir.atteints()
         lignes = "".join(
-            f"<tr><td>{escape(LIBELLES[e])}</td><td style='text-align:right'>{atteints.get(e, '—')}</td>"
-            f"<td style='text-align:right'>{repartition[e]}</td></tr>"
-            for e in (*ETAPES, "perdu")
+            f"<tr><td>{escape(LIBELLES[e])}</td><td style='text-align:right'>{repartition[e]}</td></tr>"
+            for e in NIVEAUX
         )
         tableau.value = (
-            "<table><tr><th>Étape</th><th>Ont atteint l'étape</th><th>Y sont à la fin</th></tr>"
+            "<table><tr><th>Étape en fin de campagne</th><th>Contacts</th></tr>"
             f"{lignes}</table><p>Pour gagner 10 clients avec ces taux, il faut cibler environ "
             f"<b>{_suspects_pour_texte(entonnoir, 10)}</b> suspects.</p>"
         )
         box.entonnoir = entonnoir
 
-    box = widgets.VBox([curseur_suspects, *curseurs.values(), tableau, image])
+    box = widgets.VBox([curseur_suspects, *curseurs.values(), message, tableau, image])
     for curseur in (curseur_suspects, *curseurs.values()):
         curseur.observe(mettre_a_jour, names="value")
     mettre_a_jour()
     box.curseurs = dict(curseurs, suspects=curseur_suspects)
     box.image = image
     box.tableau = tableau
+    box.message = message
     return box
 
 
@@ -230,6 +259,85 @@ def _suspects_pour_texte(entonnoir: Entonnoir, clients: int) -> str:
         return str(entonnoir.suspects_pour(clients))
     except ValueError:
         return "une infinité de (aucun ne devient client)"
+
+
+# ---------------------------------------------------------------------------------------
+# One contact's journey: apply events, watch the stage change (lifecycle model)
+# ---------------------------------------------------------------------------------------
+
+def echelle_html(etape: str) -> str:
+    """The ladder as a row of boxes, the contact's rung highlighted."""
+    cases = []
+    for e in (*NIVEAUX, "perdu"):
+        actif = e == etape
+        style = (f"background:{COULEURS[e]};color:white;font-weight:bold;" if actif
+                 else "background:#f2f2f2;color:#777;")
+        cases.append(f'<span style="{style}padding:4px 8px;margin:2px;border-radius:4px;'
+                     f'display:inline-block">{escape(LIBELLES[e])}</span>')
+    return "".join(cases)
+
+
+def parcours_contact():
+    """Pick events, apply them to one contact, see it climb the ladder or leave it."""
+    import ipywidgets as widgets
+
+    from prospection.lifecycle import EVENTS, Prospect, TransitionError
+
+    style = {"description_width": "110px"}
+    evenement = widgets.Dropdown(options=[(texte, cle) for cle, texte in EVENTS.items()],
+                                 description="Événement\u00a0:", style=style, layout={"width": "620px"})
+    classe = widgets.Dropdown(options=[("froid", "froid"), ("tiède", "tiède"), ("chaud", "chaud")],
+                              description="Classe\u00a0:", style=style)
+    horizon = widgets.Dropdown(options=[("court terme (moins de 3 mois)", "court"),
+                                        ("moyen ou long terme", "moyen_long")],
+                               description="Horizon\u00a0:", style=style)
+    appliquer = widgets.Button(description="Appliquer", button_style="primary", icon="arrow-right")
+    recommencer = widgets.Button(description="Recommencer", icon="undo")
+    echelle = widgets.HTML()
+    message = widgets.HTML()
+    historique = widgets.HTML()
+    etat = {"contact": Prospect("Votre contact")}
+
+    def details_visibles(_=None):
+        classe.layout.display = None if evenement.value == "qualification" else "none"
+        horizon.layout.display = None if evenement.value == "projet_date" else "none"
+
+    def afficher():
+        contact = etat["contact"]
+        echelle.value = echelle_html(contact.stage.value)
+        lignes = "".join(f"<li>{escape(EVENTS[e])} → <b>{escape(s.label)}</b></li>" for e, s in contact.history)
+        historique.value = f"<ol>{lignes}</ol>" if lignes else "<em>Aucun événement pour l'instant\u00a0: c'est un suspect.</em>"
+
+    def sur_appliquer(_=None):
+        details = {}
+        if evenement.value == "qualification":
+            details["classe"] = classe.value
+        if evenement.value == "projet_date":
+            details["horizon"] = horizon.value
+        try:
+            etat["contact"].apply(evenement.value, **details)
+            message.value = ""
+        except TransitionError as exc:
+            message.value = f'<div style="color:#b3261e">{escape(str(exc))}</div>'
+        afficher()
+
+    def sur_recommencer(_=None):
+        etat["contact"] = Prospect("Votre contact")
+        message.value = ""
+        afficher()
+
+    evenement.observe(details_visibles, names="value")
+    appliquer.on_click(sur_appliquer)
+    recommencer.on_click(sur_recommencer)
+    details_visibles()
+    afficher()
+    box = widgets.VBox([echelle, evenement, classe, horizon, widgets.HBox([appliquer, recommencer]),
+                        message, historique])
+    box.evenement, box.classe, box.horizon = evenement, classe, horizon
+    box.appliquer, box.recommencer = appliquer, recommencer
+    box.echelle, box.message, box.historique = echelle, message, historique
+    box.etat = etat
+    return box
 
 
 def graphique_echelle() -> Graphique:
