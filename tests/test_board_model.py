@@ -336,6 +336,17 @@ def test_hints_fall_back_when_the_grader_fails():
     assert h.source == "simple" and h.criteria == {"interet": True, "delai": True, "action": True}
     assert simple_hints("").missing == ["interet", "delai", "action"]
     assert simple_hints("Projet dans deux ans").criteria == {"interet": True, "delai": True, "action": False}
+    assert simple_hints("Pas intéressé", "froid").criteria == {"interet": True, "delai": None, "action": False}
+
+
+def test_real_grader_hints_are_adapted():
+    from grader.justifications import hints
+
+    h = justification_hints("Pas intéressé.", dt.date(2024, 3, 15), "froid",
+                            "Aucun intérêt : garder la fiche dans le CRM.", hints)
+    assert h.source == "grader" and h.criteria["delai"] is None and h.criteria["interet"] is True
+    h = justification_hints("Projet en mai.", dt.date(2024, 3, 15), "chaud", "", hints)
+    assert h.missing == ["interet", "delai", "action"] and h.messages
 
 
 def test_contacts_from_frame_cleans_missing_values():

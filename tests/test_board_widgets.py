@@ -62,19 +62,106 @@ def test_live_hints_follow_the_text(board):
     assert "✔\u00a0action à mener" in card.hints.value
 
 
-def test_live_hints_use_the_justification_grader_when_it_exists(tmp_path):
-    pytest.importorskip("grader.justifications", reason="the justification grader has not landed yet")
+def test_live_hints_come_from_the_justification_grader(tmp_path):
     from grader.justifications import hints
 
-    b = MissionBoard(tmp_path, contacts=stub_contacts(3))
+    b = MissionBoard(tmp_path, contacts=stub_contacts(3))  # default: the real grader
     card = b.cards[1]
     card.choice.value = "chaud"
-    card.justification.value = "Intéressé par des maillots pour septembre : le rappeler en priorité."
+    card.justification.value = "Intéressé par des maillots"
     h = b.model.hints("C0002")
-    assert h.source == "grader"
     raw = hints(stub_contacts(3).frame.observations[1], b.model.date_salon, "chaud", card.justification.value)
-    assert raw is not None
-    assert "intérêt du contact" in card.hints.value
+    assert h.source == "grader"
+    assert h.criteria == {"interet": raw.interest, "delai": raw.timing, "action": raw.action}
+    assert h.criteria["interet"] is True and h.criteria["action"] is False
+    assert "✔\u00a0intérêt du contact" in card.hints.value and "○\u00a0action à mener" in card.hints.value
+    card.justification.value = ("Intéressé par des maillots pour la rentrée de septembre : "
+                                "le rappeler en priorité cette semaine.")
+    assert "○" not in card.hints.value, card.hints.value
+    # A cold contact needs no timing: the criterion is not shown.
+    b.cards[0].choice.value = "froid"
+    b.cards[0].justification.value = "Pas intéressé."
+    assert b.model.hints("C0001").criteria["delai"] is None
+    assert "délai du projet" not in b.cards[0].hints.value
+
+
+def test_default_board_opens_the_bundled_salon_file(tmp_path):
+    from prospection.loader import load_bundled
+
+    bundled = load_bundled()
+    b = MissionBoard(tmp_path, grader_hints=False)
+    assert len(b.model.contacts) == len(bundled.frame) > 0
+    assert "contacts_salon_clubs_associations.xlsx" in b.source.value
+    assert b.notices.value == ""
+    assert b.cards[0].contact_id == str(bundled.frame["id"].iloc[0])
+    if bundled.salon is not None and bundled.salon.date is not None:
+        assert b.model.date_salon == bundled.salon.date
+
+
+def upload(board, name: str, content: bytes) -> None:
+    board.upload.set_state({"value": [{"name": name, "type": "", "size": len(content),
+                                      "content": memoryview(content), "last_modified": 0}]})
+
+
+def small_contacts_xlsx(path: Path) -> bytes:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Contacts"
+    ws.append(["Organisation", "Contact", "Fonction", "Observations"])
+    ws.append(["Club de judo", "Léa Petit", "présidente", "Veut des kimonos pour la rentrée."])
+    ws.append(["Chorale", "Marc Roux", "trésorier", "Aucun besoin."])
+    wb.save(path)
+    return path.read_bytes()
+
+
+def test_bad_upload_shows_the_loader_message_and_board_stays_usable(board, tmp_path):
+    board.cards[0].choice.value = "froid"
+    upload(board, "mauvais.xlsx", b"ceci n'est pas un classeur")
+    status = board.upload_status.value
+    assert "mauvais.xlsx" in status and "board-message-erreur" in status
+    assert "Traceback" not in status and ".televersement" not in status
+    assert board.upload.value == ()
+    assert not (tmp_path / "mauvais.xlsx").exists()
+    board.cards[1].choice.value = "chaud"  # still usable
+    assert answers(tmp_path)["C0002"]["qualification"] == "chaud"
+    assert answers(tmp_path)["C0001"]["qualification"] == "froid"
+
+
+def test_upload_switches_file_keeps_old_answers_and_survives_restart(board, tmp_path):
+    board.cards[0].choice.value = "froid"
+    content = small_contacts_xlsx(tmp_path.parent / "source.xlsx")
+    upload(board, "judo.xlsx", content)
+    assert "board-message-ok" in board.upload_status.value, board.upload_status.value
+    assert len(board.model.contacts) == 2 and "judo.xlsx" in board.source.value
+    assert "Club de judo" in board.cards[0].header.value
+    assert (tmp_path / "judo.xlsx").read_bytes() == content
+    assert "reponses_salon.salon_test.json" in board.notices.value
+    board.cards[0].choice.value = "chaud"
+    again = MissionBoard(tmp_path, grader_hints=False)  # restart: no contacts given
+    assert again.model.doc["fichier_contacts"] == "judo.xlsx"
+    assert again.cards[0].choice.value == "chaud"
+
+
+def test_export_writes_the_annex_and_a_download_link(board, tmp_path):
+    import base64
+    import re
+
+    from prospection.annexe import read_annexe
+
+    board.cards[0].choice.value = "froid"
+    board.cards[0].justification.value = "Pas intéressé : garder la fiche."
+    board.cards[1].choice.value = "chaud"
+    board.cards[1].justification.value = "Projet en septembre : rappeler vite."
+    board.export_button.click()
+    path = tmp_path / "annexe_salon.xlsx"
+    assert read_annexe(path) == {"froid": [("Association n°1", "Pas intéressé : garder la fiche.")],
+                                 "tiède": [],
+                                 "chaud": [("Association n°2", "Projet en septembre : rappeler vite.")]}
+    link = re.search(r'href="data:[^;]+;base64,([^"]+)"', board.download.value)
+    assert link and 'download="annexe_salon.xlsx"' in board.download.value
+    assert base64.b64decode(link.group(1)) == path.read_bytes()
 
 
 def test_paging_rebinds_the_same_cards(board, tmp_path):

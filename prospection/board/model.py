@@ -110,13 +110,14 @@ class Progress:
 class Hints:
     """Which criteria a justification covers (interest, timing, action)."""
 
-    criteria: dict[str, bool]
+    #: criterion -> covered (True/False), or None when the chosen class does not need it.
+    criteria: dict[str, bool | None]
     messages: list[str] = field(default_factory=list)
     source: str = "simple"
 
     @property
     def missing(self) -> list[str]:
-        return [key for key, ok in self.criteria.items() if not ok]
+        return [key for key, ok in self.criteria.items() if ok is False]
 
 
 @dataclass
@@ -189,10 +190,12 @@ _SIMPLE_PATTERNS = {
 }
 
 
-def simple_hints(justification: str) -> Hints:
+def simple_hints(justification: str, qualification: str | None = None) -> Hints:
     """Fallback when the justification grader is not available: keyword spotting."""
     folded = _fold(justification or "")
-    criteria = {key: bool(rx.search(folded)) for key, rx in _SIMPLE_PATTERNS.items()}
+    needed = required_criteria(qualification)
+    criteria = {key: (bool(rx.search(folded)) if key in needed else None)
+                for key, rx in _SIMPLE_PATTERNS.items()}
     return Hints(criteria=criteria, source="simple")
 
 
@@ -221,14 +224,15 @@ def _adapt_hints(raw: Any) -> Hints:
             return source.get(name)
         return getattr(source, name, None)
 
-    criteria = {}
+    criteria: dict[str, bool | None] = {}
     for key, names in _ALIASES.items():
         value = None
         for name in names:
             value = get(name)
             if value is not None:
                 break
-        criteria[key] = bool(value)
+        # The grader says None for a criterion the learner's class does not need.
+        criteria[key] = None if value is None else bool(value)
     messages: list[str] = []
     for attr in ("messages", "feedback"):
         value = raw.get(attr) if isinstance(raw, dict) else getattr(raw, attr, None)
@@ -259,7 +263,7 @@ def justification_hints(
             return _adapt_hints(function(observations, date_salon, qualification, justification))
         except Exception:  # noqa: BLE001 - a hint must never break the board
             pass
-    return simple_hints(justification)
+    return simple_hints(justification, qualification)
 
 
 # --------------------------------------------------------------------------- annex

@@ -198,9 +198,9 @@ class MissionSession:
                 message = str(exc).replace(tmp.name, filename)
                 return UploadResult(False, message)
             except Exception as exc:  # noqa: BLE001 - never a traceback for the learner
-                return UploadResult(
-                    False, f"Le fichier « {filename} » n'a pas pu être lu ({type(exc).__name__})."
-                )
+                from prospection.loader import message_for_user
+
+                return UploadResult(False, message_for_user(exc, filename))
             if is_new:
                 os.replace(tmp, target)
             self.model = self._activate(contacts, self.model.doc, name=target.name)
@@ -216,5 +216,7 @@ class MissionSession:
         from prospection.annexe import write_annexe
 
         path = Path(path) if path is not None else self.dossier / ANNEX_FILENAME
-        write_annexe(self.model.annex_rows(), path)
+        rows = [(r["organisation"] or r["id"], r["classe"], r["justification"])
+                for r in self.model.annex_rows()]
+        write_annexe(rows, path, salon_date=self.model.date_salon)
         return path

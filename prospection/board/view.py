@@ -42,6 +42,8 @@ def hints_html(hints) -> str:
     items = []
     for key, label in CRITERIA.items():
         ok = hints.criteria.get(key, False)
+        if ok is None:  # not needed for the class chosen
+            continue
         mark = "✔" if ok else "○"
         colour = "#1b5e20" if ok else "#777"
         items.append(f'<span style="color:{colour};margin-right:1em">{mark}\u00a0{label}</span>')
