@@ -84,6 +84,7 @@ def test_analyser_widget_reads_the_textarea_and_the_date():
     widget.bouton.click()
     assert "CHAUD" in widget.resultat.value
     widget.date.value = dt.date(2026, 1, 10)   # ten months earlier: no longer short term
+    assert "TIÈDE" in widget.resultat.value       # re-read at once when the date changes
     assert widget.analyser().classe == "tiède"
     widget.notes.value = "   "
     assert widget.analyser() is None and "Collez" in widget.resultat.value

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 from prospection.cours.accueil import NBSP, franciser, fr, image
@@ -240,8 +241,18 @@ def date_du_salon(contacts=None) -> dt.date:
 
 
 def lectures_salon(contacts=None) -> list[tuple[dict, Lecture]]:
-    """Every contact of the salon file with the engine's reading."""
-    contacts = contacts if contacts is not None else contacts_salon()
+    """Every contact of the salon file with the engine's reading (bundled file read once)."""
+    if contacts is None:
+        return list(_lectures_fichier_du_cours())
+    return _lire_contacts(contacts)
+
+
+@lru_cache(maxsize=1)
+def _lectures_fichier_du_cours() -> tuple[tuple[dict, Lecture], ...]:
+    return tuple(_lire_contacts(contacts_salon()))
+
+
+def _lire_contacts(contacts) -> list[tuple[dict, Lecture]]:
     date = date_du_salon(contacts)
     return [(row, lire_notes(str(row["observations"] or ""), date))
             for row in contacts.frame.to_dict("records")]
@@ -382,6 +393,7 @@ class AnalyseurNotes:
         self.bouton = widgets.Button(description="Analyser", button_style="primary", icon="search")
         self.resultat = widgets.HTML()
         self.bouton.on_click(lambda _: self.analyser())
+        self.date.observe(lambda _: self.analyser(), names="value")
         self.widget = widgets.VBox([
             widgets.HTML("<b>Notes du contact</b>"), self.notes,
             widgets.HBox([self.date, self.bouton]), self.resultat,
