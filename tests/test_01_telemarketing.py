@@ -571,6 +571,12 @@ def test_checker_widget_set_programmatically():
     assert "Appel autorisé" in box.resultat.value
 
 
+def test_checker_verdict_names_the_new_date_even_when_rules_agree():
+    box = cours.verificateur(dt.date(2026, 11, 25))
+    box.controls["day"].value = TUESDAY
+    assert "mardi 8 décembre 2026" in box.resultat.value
+
+
 def test_checker_shortcut_buttons_change_the_date():
     box = cours.verificateur(TUESDAY)
     box.controls["consent"].value = True
@@ -620,3 +626,45 @@ def test_lesson_prose_uses_french_typography():
             prose = re.sub(r"```.*?```|`[^`]*`|\]\([^)]*\)", "", cell.source, flags=re.S)
             assert not NBSP_BEFORE.search(prose), prose[:80]
             assert "« " not in prose and " »" not in prose
+
+
+# --------------------------------------------------------------------------------------------
+# The lesson in Voilà, in headless Chromium: the checker and a quiz respond in a real frontend
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_lesson_in_voila_checker_and_quiz_respond(tmp_path, artifacts):
+    import shutil
+    import sys
+
+    from browser import chromium_page, free_port, server
+
+    notebook = tmp_path / COURSE.name
+    shutil.copy(COURSE, notebook)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    cmd = [sys.executable, "-m", "voila", str(notebook), f"--port={port}", "--Voila.ip=127.0.0.1",
+           "--Voila.port_retries=0", "--no-browser", "--theme=light", "--strip_sources=True"]
+    with server(cmd, ready_url=f"{url}voila/static/absent", ok_statuses=(200, 403, 404),
+                cwd=tmp_path, log=tmp_path / "voila.log"):
+        with chromium_page() as page:
+            try:
+                page.goto(url, timeout=90_000)
+                page.get_by_text("Ai-je le droit d'appeler\u00a0?").first.wait_for(timeout=90_000)
+                assert page.locator(".jp-InputArea-editor").count() == 0, "code shown in Voilà"
+                page.get_by_role("button", name="mardi 8 déc. 2026 (opt-in)").click()
+                page.get_by_text("Appel interdit — mardi 8 décembre 2026").wait_for(timeout=20_000)
+                page.get_by_text("La personne a donné son accord préalable pour être appelée").click()
+                page.get_by_text("Appel autorisé — mardi 8 décembre 2026").wait_for(timeout=20_000)
+                page.get_by_role("button", name="lundi de Pâques 2027").click()
+                page.get_by_text("Jour férié (lundi de Pâques)").wait_for(timeout=20_000)
+                page.get_by_role("radio", name="Appels sortants").first.check()
+                page.get_by_role("button", name="Valider").first.click()
+                page.get_by_text("Bonne réponse").first.wait_for(timeout=20_000)
+                page.get_by_text("Ai-je le droit d'appeler\u00a0?").first.scroll_into_view_if_needed()
+                page.screenshot(path=str(artifacts / "lecon01_voila.png"), full_page=True)
+            except BaseException:
+                page.screenshot(path=str(artifacts / "lecon01_voila_echec.png"), full_page=True)
+                raise

@@ -87,7 +87,7 @@ class CallCheckerModel(HasTraits):
         couleur = GREEN if decision.allowed else RED
         signe = "✔" if decision.allowed else "✘"
         items = "".join(
-            f'<li style="color:{RED if r.blocking else "inherit"}">{"⛔ " if r.blocking else "✓ "}'
+            f'<li style="color:{RED if r.blocking else "inherit"}">{"✘ " if r.blocking else "✓ "}'
             f"{escape(r.texte)}</li>"
             for r in decision.reasons
         )
@@ -109,7 +109,8 @@ def verificateur(day: dt.date | None = None):
     wide = {"width": "max-content"}
     w = {
         "contact": widgets.ToggleButtons(options=CONTACT_LABELS, value=model.contact,
-                                         description="Qui appelez-vous\u00a0?", style=style),
+                                         description="Qui appelez-vous\u00a0?",
+                                         style={**style, "button_width": "210px"}),
         "associations_as_consumers": widgets.Checkbox(
             description="Par prudence, traiter une association comme un consommateur",
             indent=False, layout=wide),
@@ -139,7 +140,8 @@ def verificateur(day: dt.date | None = None):
         widget.value = getattr(model, name)
         link((model, name), (widget, "value"))
     resultat = widgets.HTML(model.html())
-    model.observe(lambda change: setattr(resultat, "value", model.html()), names="decision")
+    # Any answer re-renders: two dates may give equal decisions but the verdict names the date.
+    model.observe(lambda change: setattr(resultat, "value", model.html()))
 
     def boutons(jour: dt.date, texte: str):
         bouton = widgets.Button(description=texte, layout={"width": "max-content"})
