@@ -169,3 +169,41 @@ def test_notebook_structure_objectives_summary_links_one_call_per_cell():
         name = lines[1].removesuffix("()")
         assert callable(getattr(q, name)), name
     assert not re.search(r" [:;?!](\s|$)", re.sub(r"`[^`]*`", "", text))
+
+
+# ---------------------------------------------------------------- rendered in Voilà (headless Chromium)
+
+@pytest.mark.slow
+def test_lesson_renders_in_voila_and_the_analyser_answers(tmp_path, artifacts):
+    import shutil
+    import sys
+
+    from browser import chromium_page, free_port, server
+
+    work = tmp_path / "course"
+    work.mkdir()
+    shutil.copyfile(NOTEBOOK, work / NOTEBOOK.name)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    cmd = [sys.executable, "-m", "voila", NOTEBOOK.name, f"--port={port}", "--no-browser",
+           "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", "--theme=light"]
+    with server(cmd, ready_url=f"{url}voila/static/absent", ok_statuses=(200, 403, 404),
+                cwd=work, log=tmp_path / "voila.log"):
+        with chromium_page() as page:
+            try:
+                page.goto(url, timeout=120_000)
+                area = page.locator("textarea").first
+                area.wait_for(timeout=120_000)
+                assert page.locator("mark.preuve").count() > 0        # worked examples highlighted
+                area.fill("Très intéressé par nos maillots, commande pour le tournoi du 12 décembre.")
+                page.get_by_role("button", name="Analyser").click()
+                page.get_by_text("CHAUD", exact=True).wait_for(timeout=30_000)
+                area.scroll_into_view_if_needed()
+                page.screenshot(path=str(artifacts / "lesson04_voila_analyse.png"))
+                page.get_by_text("L'essentiel").first.wait_for(timeout=10_000)
+                first_card = page.locator(".widget-radio-box").first
+                first_card.locator("input").nth(1).check()             # the right answer (interest)
+                page.get_by_role("button", name="Valider").first.click()
+                page.get_by_text("Bonne réponse").first.wait_for(timeout=30_000)
+            finally:
+                page.screenshot(path=str(artifacts / "lesson04_voila.png"), full_page=True)
