@@ -1,0 +1,443 @@
+"""Lesson 03 (appels à chaud): opener builder, rubric, objection log, quizzes, widgets, checks."""
+
+from __future__ import annotations
+
+import html
+import io
+import os
+import re
+import tokenize
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from prospection.autocontrole import exercice
+from prospection.cours import appels
+from prospection.cours.appels import (
+    CONTACTS_PREALABLES, CROYANCES, EXEMPLES_DETAIL, OBJECTIONS, QUESTIONS_APPELS, JournalObjections,
+    construire_accroche, evaluer_accroche,
+)
+from prospection.cours.quiz import Quiz
+
+ROOT = Path(__file__).resolve().parent.parent
+ID = "03_appels"
+SOLUTION = ROOT / "solutions" / ID / f"{ID}.ipynb"
+COURSE = ROOT / "course" / f"{ID}.ipynb"
+PNG = b"\x89PNG"
+FRENCH = re.compile(r"[àâçéèêëîïôûùœ«]|\b(le|la|les|une?|doit|pas|il|dans|est|de|du)\b", re.I)
+NOMS = {"vendeur": "Camille Martin", "entreprise": "Sportéo", "contact_prealable": "Salon des associations de Lyon"}
+CRITERES = ("presentation", "contact_prealable", "rendez_vous", "bon_moment")
+
+BONNE = ("Bonjour Madame Durand, je suis Camille Martin, de la société Sportéo. Nous nous sommes "
+         "rencontrés samedi au Salon des associations de Lyon, où vous m'aviez parlé de maillots. "
+         "Est-ce que je vous appelle au bon moment\u00a0? Je vous propose un rendez-vous de vingt "
+         "minutes\u00a0: plutôt mardi à 10 h ou jeudi à 15 h\u00a0?")
+
+
+# --------------------------------------------------------------------------- rubric
+
+def test_a_good_opener_meets_every_criterion():
+    for noms in ({}, NOMS):
+        resultat = evaluer_accroche(BONNE, **noms)
+        assert [c.cle for c in resultat.criteres] == list(CRITERES)
+        assert resultat.reussie and resultat.score == resultat.total == 4, str(resultat)
+        assert all(FRENCH.search(c.retour) for c in resultat.criteres)
+
+
+@pytest.mark.parametrize("cle, avant, apres, indice", [
+    ("presentation", "Bonjour Madame Durand, ", "Madame Durand, ", "salutation"),
+    ("presentation", "je suis Camille Martin, de la société Sportéo", "de la société Sportéo", "identité"),
+    ("presentation", ", de la société Sportéo", "", "entreprise"),
+    ("contact_prealable", "Nous nous sommes rencontrés samedi au Salon des associations de Lyon, où vous m'aviez parlé de maillots. ",
+     "", "contact précédent"),
+    ("rendez_vous", "plutôt mardi à 10 h ou jeudi à 15 h", "mardi à 10 h", "deux"),
+    ("rendez_vous", "Je vous propose un rendez-vous de vingt minutes\u00a0: plutôt mardi à 10 h ou jeudi à 15 h\u00a0?",
+     "Nos maillots sont les meilleurs, commandez-les dès aujourd'hui.", "rendez-vous"),
+    ("bon_moment", "Est-ce que je vous appelle au bon moment\u00a0? ", "", "bon moment"),
+])
+def test_each_missing_element_is_caught_with_french_feedback(cle, avant, apres, indice):
+    assert avant in BONNE
+    texte = BONNE.replace(avant, apres)
+    for noms in ({}, NOMS):
+        resultat = evaluer_accroche(texte, **noms)
+        assert not resultat[cle].ok, (cle, texte)
+        assert indice in resultat[cle].retour
+        autres = [c for c in resultat.criteres if c.cle != cle]
+        assert all(c.ok for c in autres), str(resultat)
+        assert resultat.score == 3
+
+
+def test_named_seller_and_company_must_be_the_right_ones():
+    texte = BONNE.replace("Camille Martin", "Paul Girard").replace("Sportéo", "Décathlète")
+    assert evaluer_accroche(texte)["presentation"].ok  # no names given: patterns are enough
+    resultat = evaluer_accroche(texte, **NOMS)
+    assert not resultat["presentation"].ok
+    assert "Camille Martin" in resultat["presentation"].retour and "Sportéo" in resultat["presentation"].retour
+
+
+@pytest.mark.parametrize("variante", [
+    "Allô, bonjour Monsieur Petit\u00a0! Ici Camille Martin, de l'entreprise Sportéo. Suite à notre échange sur "
+    "votre stand au forum des sports, avez-vous deux minutes\u00a0? Je vous propose une visio jeudi matin ou "
+    "vendredi après-midi.",
+    "bonjour monsieur, je m'appelle camille martin, je travaille chez sporteo. c'est madame roux qui m'a "
+    "recommande de vous appeler. je ne vous derange pas ? on pourrait prendre rendez-vous le 3 avril ou le 5 avril ?",
+    "Bonjour, je suis Camille de la société Sportéo. J'ai vu que vous avez participé à notre webinaire. "
+    "Je tombe bien\u00a0? Je peux passer vous voir lundi à 18h ou mercredi à 18h30.",
+])
+def test_usual_phrasings_are_accepted(variante):
+    resultat = evaluer_accroche(variante)
+    assert resultat.reussie, str(resultat)
+
+
+def test_where_is_not_read_as_or():
+    texte = ("Bonjour, je suis Camille Martin, de la société Sportéo. Nous nous sommes rencontrés le 14 mars "
+             "au salon, où vous parliez de jeudi. Est-ce un bon moment\u00a0? Je vous propose un rendez-vous.")
+    assert not evaluer_accroche(texte)["rendez_vous"].ok
+
+
+@pytest.mark.parametrize("valeur", [None, 42, ["Bonjour"], "", "   "])
+def test_wrong_type_or_empty_gets_french_feedback_not_an_exception(valeur):
+    resultat = evaluer_accroche(valeur)
+    assert resultat.score == 0 and resultat.total == 4
+    assert all("guillemets" in c.retour for c in resultat.criteres)
+
+
+def test_rubric_renders_as_text_and_html():
+    resultat = evaluer_accroche(BONNE)
+    assert "Critères remplis\u00a0: 4 / 4." in str(resultat) or "Critères remplis : 4 / 4." in str(resultat)
+    assert resultat._repr_html_().count("<tr>") == 4
+
+
+def test_verifier_accroche_reads_the_notebook_variable():
+    assert "Pas encore fait" in repr(appels.verifier_accroche())
+    namespace = {"accroche": BONNE, "verifier_accroche": appels.verifier_accroche}
+    exec("resultat = verifier_accroche(vendeur='Camille Martin')", namespace)
+    assert namespace["resultat"].reussie
+    assert appels.verifier_accroche("Bonjour").score < 4
+
+
+# --------------------------------------------------------------------------- opener builder
+
+@pytest.mark.parametrize("contact", sorted(CONTACTS_PREALABLES))
+def test_builder_output_passes_the_rubric_for_every_kind_of_contact(contact):
+    texte = construire_accroche(vendeur="Camille Martin", entreprise="Sportéo", interlocuteur="Madame Durand",
+                                contact=contact, detail=EXEMPLES_DETAIL[contact],
+                                contexte=appels.CONTEXTES[1], pretexte=appels.PRETEXTES[2])
+    assert texte.startswith("Bonjour Madame Durand, je suis Camille Martin, de la société Sportéo.")
+    assert EXEMPLES_DETAIL[contact].strip(" ,") in texte
+    assert appels.CONTEXTES[1] in texte and appels.PRETEXTES[2] in texte
+    assert "mardi à 10 h ou jeudi à 15 h" in texte
+    assert evaluer_accroche(texte, vendeur="Camille Martin", entreprise="Sportéo").reussie
+    assert " :" not in texte and " ?" not in texte
+
+
+@pytest.mark.parametrize("changement, message", [
+    ({"contact": "pigeon voyageur"}, "Contact précédent inconnu"),
+    ({"vendeur": "  "}, "vendeur"),
+    ({"entreprise": ""}, "entreprise"),
+    ({"creneaux": ("lundi", "")}, "deux créneaux"),
+])
+def test_builder_refuses_incomplete_input_in_french(changement, message):
+    champs = dict(vendeur="Camille", entreprise="Sportéo", interlocuteur="Madame Durand", contact="salon",
+                  detail="au salon")
+    champs.update(changement)
+    with pytest.raises(ValueError, match=message):
+        construire_accroche(**champs)
+
+
+def test_builder_widget_updates_the_opener_and_its_rubric():
+    box = appels.constructeur_accroche()
+    apercu = html.unescape(box.apercu.value)
+    assert "Camille Martin" in apercu and box.grille.value.count("✔") == 4
+    box.champs["interlocuteur"].value = "Monsieur Petit"
+    box.champs["creneau2"].value = "vendredi à 9 h"
+    apercu = html.unescape(box.apercu.value)
+    assert "Bonjour Monsieur Petit" in apercu and "vendredi à 9 h" in apercu
+    # a new kind of contact suggests a matching detail (the learner typed none)
+    box.champs["contact"].value = "linkedin"
+    assert box.champs["detail"].value == EXEMPLES_DETAIL["linkedin"]
+    assert "LinkedIn" in box.apercu.value
+    # a detail the learner typed is never overwritten
+    box.champs["detail"].value = "depuis notre rencontre au forum"
+    box.champs["contact"].value = "salon"
+    assert box.champs["detail"].value == "depuis notre rencontre au forum"
+    box.champs["vendeur"].value = ""
+    assert "Renseignez le champ" in html.unescape(box.apercu.value) and box.grille.value == ""
+    box.champs["vendeur"].value = "Camille Martin"
+    assert box.grille.value.count("✔") == 4
+
+
+# --------------------------------------------------------------------------- objections
+
+def test_crac_sheet_for_every_common_objection():
+    assert len(OBJECTIONS) >= 5
+    for cle in OBJECTIONS:
+        fiche = appels.fiche_crac(cle)
+        for titre in ("Creuser", "Reformuler", "Argumenter", "Contrôler"):
+            assert titre in fiche
+    with pytest.raises(ValueError, match="Objection inconnue"):
+        appels.fiche_crac("météo")
+    box = appels.methode_crac()
+    box.choix.value = "prestataire"
+    assert "renouvel" in box.fiche.value
+
+
+def test_objection_log_summary():
+    journal = JournalObjections()
+    assert journal.synthese().empty and journal.a_retravailler() is None
+    for cle, resolue in [("pas_le_temps", True), ("pas_le_temps", False), ("pas_le_temps", True),
+                         ("trop_cher", False), ("trop_cher", True), ("prestataire", False)]:
+        journal.ajouter(cle, "…", "…", resolue)
+    resume = journal.synthese()
+    assert list(resume.index) == ["pas_le_temps", "trop_cher", "prestataire"]
+    assert list(resume["nombre"]) == [3, 2, 1]
+    assert list(resume["taux_resolution"]) == pytest.approx([2 / 3, 0.5, 0.0])
+    assert journal.a_retravailler() == "prestataire"
+    assert list(journal.tableau().columns) == list(JournalObjections.COLONNES)
+    with pytest.raises(ValueError, match="Catégorie d'objection inconnue"):
+        journal.ajouter("il pleut")
+
+
+def test_objection_log_widget_keeps_every_entry():
+    box = appels.journal_objections()
+    box.champs["categorie"].value = "trop_cher"
+    box.champs["formulation"].value = "Vous êtes plus cher que le magasin d'à côté"
+    box.champs["reponse"].value = "Plus cher par rapport à quoi ?"
+    box.champs["resolue"].value = True
+    box.children[4].click()
+    box.champs["categorie"].value = "pas_le_temps"
+    box.noter()
+    lignes = box.journal.lignes
+    assert [l["objection"] for l in lignes] == ["trop_cher", "pas_le_temps"]
+    assert lignes[0]["formulation"] == "Vous êtes plus cher que le magasin d'à côté" and lignes[0]["resolue"]
+    assert box.champs["formulation"].value == "" and not box.champs["resolue"].value
+    assert "2 objection(s)" in box.message.value and "Je n'ai pas le temps" in html.unescape(box.message.value)
+    assert "100\u00a0%" in box.tableau.value and "0\u00a0%" in box.tableau.value
+
+
+# --------------------------------------------------------------------------- quizzes
+
+def check_quiz_logic(questions):
+    for index, question in enumerate(questions):
+        logic = Quiz(questions)
+        bonne = set(question.bonnes) if question.multiple else next(iter(question.bonnes))
+        retour = logic.repondre(index, bonne)
+        assert retour.correct and retour.message.startswith("Bonne réponse"), question.enonce
+        fausse = next(i for i in range(len(question.choix)) if i not in question.bonnes)
+        retour = logic.repondre(index, {fausse} if question.multiple else fausse)
+        assert not retour.correct, question.enonce
+        assert question.explication.strip() and FRENCH.search(question.explication)
+
+
+def test_beliefs_quiz_has_ten_true_false_statements_with_explanations():
+    assert len(CROYANCES) == 10
+    assert all(q.choix == ("Vrai", "Faux") for q in CROYANCES)
+    assert {next(iter(q.bonnes)) for q in CROYANCES} == {0, 1}, "des vrais et des faux"
+    check_quiz_logic(CROYANCES)
+
+
+def test_lesson_quiz_answer_logic():
+    check_quiz_logic(QUESTIONS_APPELS)
+
+
+@pytest.mark.parametrize("fabrique", [appels.quiz_croyances, appels.quiz_appels])
+def test_quiz_widgets_show_the_explanation_after_each_answer(fabrique):
+    box = fabrique()
+    for question, card in zip(box.logic.questions, box.children[1:-1]):
+        _, selector, button, feedback = card.children
+        if question.multiple:
+            for i, case in enumerate(selector.children):
+                case.value = i in question.bonnes
+        else:
+            selector.value = next(iter(question.bonnes))
+        button.click()
+        assert "✔" in feedback.value and html.escape(question.explication[:20]) in feedback.value
+    assert box.logic.score == (len(box.logic.questions),) * 2
+
+
+# --------------------------------------------------------------------------- plots and tables
+
+def test_speed_to_lead_plot_names_its_sources():
+    graphique = appels.graphique_rapidite()
+    assert graphique.png().startswith(PNG)
+    ax = graphique.figure.axes[0]
+    assert [round(b.get_width()) for b in ax.patches] == [21, 7]
+    textes = " ".join(t.get_text() for t in ax.texts) + ax.get_title()
+    assert "Oldroyd" in textes and "Harvard Business Review" in textes and "américaines" in textes
+
+
+def test_call_plan_table():
+    table = appels.tableau_plan_appel().data
+    assert table.count("<tr>") == len(appels.PLAN_APPEL) + 1
+    assert "CRM" in table and "deux créneaux" in table
+
+
+# --------------------------------------------------------------------------- public checks
+
+def solution_namespace() -> dict:
+    nb = nbformat.read(SOLUTION, as_version=4)
+    namespace: dict = {}
+    cwd = os.getcwd()
+    os.chdir(SOLUTION.parent)
+    try:
+        with redirect_stdout(io.StringIO()):
+            for cell in nb.cells:
+                meta = cell.metadata.get("nbgrader", {})
+                if cell.cell_type == "code" and not meta.get("grade") and "verifier(" not in cell.source:
+                    exec(cell.source, namespace)
+    finally:
+        os.chdir(cwd)
+    return namespace
+
+
+def graded_cells(grade_id: str | None = None) -> list[str]:
+    nb = nbformat.read(SOLUTION, as_version=4)
+    sources = [c.source for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")
+               and grade_id in (None, c.metadata["nbgrader"]["grade_id"])]
+    assert sources, grade_id
+    return sources
+
+
+def run_graded_cells(grade_id, namespace):
+    for source in graded_cells(grade_id):
+        with redirect_stdout(io.StringIO()):
+            exec(source, dict(namespace))
+
+
+@pytest.fixture(scope="module")
+def reponses():
+    return solution_namespace()
+
+
+def statut(cle, namespace):
+    return exercice(ID).evaluer(cle, namespace)
+
+
+def test_every_public_check_passes_on_the_solution(reponses):
+    resultats = exercice(ID).evaluer_tout(reponses)
+    assert len(resultats) == 5
+    assert [r.statut for r in resultats] == ["ok"] * 5, [r.message for r in resultats]
+    run_graded_cells(None, reponses)
+
+
+def test_solution_opener_meets_the_rubric(reponses):
+    assert evaluer_accroche(reponses["accroche"], **NOMS).reussie
+
+
+@pytest.mark.parametrize("cle, variable, valeur, attendu", [
+    ("situations", "types_appel", ["chaud"], "dictionnaire"),
+    ("situations", "types_appel", {"S1": "chaud"}, "Il manque"),
+    ("situations", "types_appel", "TIEDE", "répondez"),
+    ("accroche", "accroche", 42, "texte entre guillemets"),
+    ("accroche", "accroche", "Bonjour Madame Durand", "au moins 15 mots"),
+    ("accroche", "accroche", "mot " * 250, "200 mots"),
+    ("journal", "journal", "journal_objections.csv", "DataFrame"),
+    ("journal", "journal", pd.DataFrame({"objection": ["trop cher"]}), "Colonnes manquantes"),
+    ("frequences", "frequences", {"pas le temps": 8}, "Series"),
+    ("frequences", "frequences", "ASCENDING", "plus fréquente"),
+    ("frequences", "frequences", "HALF", "toutes les lignes"),
+    ("frequences", "objection_principale", 8, "texte"),
+    ("frequences", "objection_principale", "Pas le temps", "recopiez"),
+    ("taux_levee", "taux_levee", "COUNTS", "proportion entre 0 et 1"),
+    ("taux_levee", "taux_levee", "PERCENT", "proportion entre 0 et 1"),
+    ("taux_levee", "taux_levee", "ONE_ROW", "une valeur par objection"),
+    ("taux_levee", "a_retravailler", ["trop cher"], "texte"),
+])
+def test_typical_wrong_answers_fail_with_a_french_message(reponses, cle, variable, valeur, attendu):
+    journal = reponses["journal"]
+    special = {
+        "TIEDE": dict(reponses["types_appel"], S3="tiède"),
+        "ASCENDING": reponses["frequences"].sort_values(),
+        "HALF": reponses["frequences"].iloc[:2],
+        "COUNTS": (journal["levee"] == "oui").groupby(journal["objection"]).sum(),
+        "PERCENT": reponses["taux_levee"] * 100,
+        "ONE_ROW": reponses["taux_levee"].iloc[:1],
+    }
+    if isinstance(valeur, str) and valeur in special:
+        valeur = special[valeur]
+    namespace = dict(reponses, **{variable: valeur})
+    resultat = statut(cle, namespace)
+    assert resultat.statut == "echec", resultat
+    assert attendu in resultat.message
+    assert FRENCH.search(resultat.message) and "Traceback" not in resultat.message
+
+
+def test_accepted_spellings_of_call_types(reponses):
+    from prospection.exercices.ex_03_appels import type_appel
+
+    assert type_appel("à chaud") == "chaud" and type_appel("Appel à FROID") == "froid"
+    assert type_appel("chaleureux") == "chaud"
+    assert type_appel("tiède") is None and type_appel(1) is None and type_appel("chaud ou froid") is None
+    namespace = dict(reponses, types_appel={k: "appel à " + v for k, v in reponses["types_appel"].items()})
+    assert statut("situations", namespace).statut == "ok"
+
+
+def test_missing_answers_are_reported_as_to_do(reponses):
+    namespace = {k: v for k, v in reponses.items() if k != "accroche"}
+    assert statut("accroche", namespace).statut == "a_faire"
+
+
+def test_hidden_tests_catch_answers_the_public_checks_accept(reponses):
+    sans = {
+        "presentation": reponses["accroche"].replace("je suis Camille Martin, de la société Sportéo. ", ""),
+        "contact_prealable": re.sub(r"Nous nous sommes rencontrés[^:]*:", "Je reviens vers vous :", reponses["accroche"]),
+        "rendez_vous": reponses["accroche"].split("Je vous propose")[0] + " Je vous envoie notre catalogue par e-mail, il est très complet et vous pourrez choisir.",
+        "bon_moment": reponses["accroche"].replace("Est-ce que je vous appelle au bon moment\u00a0? ", ""),
+    }
+    cas = {("test_accroche_" + cle, "accroche"): dict(reponses, accroche=texte) for cle, texte in sans.items()}
+    journal = reponses["journal"]
+    cas.update({
+        ("test_situations", "situations"): dict(reponses, types_appel=dict(reponses["types_appel"], S4="froid")),
+        ("test_journal", "journal"): dict(reponses, journal=journal.iloc[:10]),
+        ("test_frequences", "frequences"): dict(reponses, objection_principale="trop cher"),
+        ("test_taux_levee", "taux_levee"): dict(reponses, a_retravailler="pas le temps"),
+    })
+    assert len(graded_cells()) == len(cas) + 1  # + the accroche format cell, public only
+    for (grade_id, cle), namespace in cas.items():
+        if grade_id != "test_journal":
+            assert statut(cle, namespace).statut == "ok", (grade_id, statut(cle, namespace))
+        with pytest.raises(AssertionError) as erreur:
+            run_graded_cells(grade_id, namespace)
+        assert FRENCH.search(str(erreur.value)), str(erreur.value)
+
+
+def test_exercise_csv_matches_the_statement():
+    for folder in ("solutions", "exercises"):
+        frame = pd.read_csv(ROOT / folder / ID / "journal_objections.csv")
+        assert list(frame.columns) == ["date", "prospect", "objection", "levee", "suite"]
+        assert len(frame) == 26 and set(frame["levee"]) == {"oui", "non"}
+        comptes = frame["objection"].value_counts()
+        assert comptes.is_unique, "pas d'ex aequo : la plus fréquente est unique"
+        taux = (frame["levee"] == "oui").groupby(frame["objection"]).mean()
+        assert taux.is_unique, "pas d'ex aequo : la moins souvent levée est unique"
+
+
+# --------------------------------------------------------------------------- the lesson
+
+def test_lesson_structure_and_typography():
+    nb = nbformat.read(COURSE, as_version=4)
+    texte = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "vous saurez" in nb.cells[0].source and nb.cells[-1].source.startswith("## L'essentiel")
+    assert f"../exercises/{ID}/{ID}.ipynb" in texte and "00_accueil.ipynb" in texte
+    assert "praticien" in texte and "américaines" in texte and "Oldroyd" in texte
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    assert code
+    for source in code:
+        lignes = source.splitlines()
+        assert len(lignes) == 2 and lignes[0].startswith("from prospection.cours.appels import "), source
+    for path in (COURSE, SOLUTION):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "markdown":
+                propre = re.sub(r"```[\s\S]*?```|`[^`]*`|\]\([^)]*\)|https?://\S+", "", cell.source)
+                assert not re.search(r" [:;?!]|« | »", propre), (path.name, cell.source[:80])
+
+
+def test_module_strings_use_french_typography():
+    for path in (ROOT / "prospection/cours/appels.py", ROOT / "prospection/exercices/ex_03_appels.py"):
+        tokens = tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline)
+        for tok in tokens:
+            if tok.type == tokenize.STRING and not tok.string.lower().startswith(("r", "rf", "fr")):
+                assert not re.search(r" [:;?!](?!=)|« | »", tok.string), (path.name, tok.start, tok.string[:80])
