@@ -619,10 +619,13 @@ def test_lesson_notebook_structure():
         assert any(s.endswith(needed) for s in code)
 
 
-def test_lesson_prose_uses_french_typography():
-    nb = nbformat.read(COURSE, as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
+@pytest.mark.parametrize("path", [COURSE, SOLUTION, RELEASE / "01_telemarketing.ipynb"],
+                         ids=["course", "solution", "exercise"])
+def test_prose_uses_french_typography(path):
+    nb = nbformat.read(path, as_version=4)
+    markdown = [c for c in nb.cells if c.cell_type == "markdown"]
+    assert len(markdown) >= 5
+    for cell in markdown:
             prose = re.sub(r"```.*?```|`[^`]*`|\]\([^)]*\)", "", cell.source, flags=re.S)
             assert not NBSP_BEFORE.search(prose), prose[:80]
             assert "« " not in prose and " »" not in prose
