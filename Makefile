@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed
 export PYTHONDONTWRITEBYTECODE := 1
 # French everywhere a learner looks, including Python's own messages.
 export LANG := C.UTF-8
+# nbgrader calls alembic and jupyter scripts from PATH: the venv's come first.
+export PATH := $(abspath $(BIN)):$(PATH)
 
 .PHONY: lock lab test mission setup chromium exercises clean-notebooks check-notebooks benchmarks annexe-pdf demo
 

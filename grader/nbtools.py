@@ -37,7 +37,15 @@ def scratch_course(root: Path) -> dict[str, str]:
     (root / "nbgrader_config.py").write_text(
         f"load_subconfig({str(CONFIG)!r})\n", encoding="utf-8"
     )
-    env = dict(os.environ, PROSPECTION_COURSE_ROOT=str(root))
+    return nbgrader_environment(PROSPECTION_COURSE_ROOT=str(root))
+
+
+def nbgrader_environment(**extra: str) -> dict[str, str]:
+    """The environment for an nbgrader subprocess: nbgrader runs ``alembic`` from PATH,
+    so this interpreter's scripts folder comes first even when the venv is not activated."""
+    env = dict(os.environ, **extra)
+    scripts = str(Path(sys.executable).parent)
+    env["PATH"] = os.pathsep.join([scripts, env.get("PATH", "")])
     return env
 
 

@@ -14,6 +14,8 @@ ARTIFACTS = REPO / "artifacts"
 # Kernels started by the tests must not pick up a user's IPython profile or warnings noise.
 os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
 os.environ.setdefault("MPLBACKEND", "Agg")
+# nbgrader and jupyter run helper scripts (alembic, jupyter-*) from PATH: use this venv's.
+os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
 
 
 def notebooks_in(folder: str) -> list[Path]:
