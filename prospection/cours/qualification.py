@@ -389,7 +389,8 @@ class AnalyseurNotes:
         self.notes = widgets.Textarea(
             value=notes, placeholder="Collez ici les notes prises sur le contact…",
             layout={"width": "100%", "height": "6em"})
-        self.date = widgets.DatePicker(value=date_salon, description="Date du salon")
+        self.date = widgets.DatePicker(value=date_salon, description="Date du salon",
+                                       style={"description_width": "initial"})
         self.bouton = widgets.Button(description="Analyser", button_style="primary", icon="search")
         self.resultat = widgets.HTML()
         self.bouton.on_click(lambda _: self.analyser())
