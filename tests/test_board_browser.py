@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import os
 import secrets
 import shutil
@@ -12,18 +13,17 @@ import time
 import urllib.request
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from browser import chromium_page, free_port, server
 from prospection import lab
 from prospection.board import storage
 from prospection.board.app import APP_NOTEBOOK, voila_command, voila_environment
+from prospection.board.session import ENV_FOLDER
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parent.parent
-TESTS = Path(__file__).resolve().parent
 
 #: (card index, button label, class written, justification typed)
 CHOICES = [
@@ -33,20 +33,11 @@ CHOICES = [
 ]
 
 
-def learner_notebook(folder: Path, name: str = "mission.ipynb") -> Path:
-    """The learner's copy of the mission: the board on a small stub contacts file."""
-    nb = nbformat.v4.new_notebook()
-    nb.metadata = {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
-                                  "name": "python3"}}
-    nb.cells = [nbformat.v4.new_code_cell(
-        f"import sys; sys.path.insert(0, {str(TESTS)!r})\n"
-        "from test_board_model import stub_contacts\n"
-        "from prospection.board.view import MissionBoard\n"
-        "MissionBoard(contacts=stub_contacts(25))"
-    )]
-    path = folder / name
-    nbformat.write(nb, path)
-    return path
+def learner_copy(folder: Path) -> Path:
+    """A learner's copy of the mission notebook (the same thin notebook the Voilà app runs)."""
+    target = folder / "mission_salon.ipynb"
+    shutil.copy(APP_NOTEBOOK, target)
+    return target
 
 
 @contextlib.contextmanager
@@ -83,7 +74,7 @@ def fill_board(page) -> dict:
         textarea.click()
         textarea.press_sequentially(text[:10], delay=5)  # real keystrokes for the beginning
         textarea.fill(text)
-        cid = f"C{index + 1:04d}"
+        cid = card.locator(".board-card-title").get_attribute("data-contact")
         expected[cid] = (cls, text)
     return expected
 
@@ -97,8 +88,8 @@ def check_restored(page) -> None:
         active.wait_for(timeout=30_000)
         assert active.inner_text().strip() == label
         assert card.locator(".board-justification textarea").input_value() == text
-    progress = page.locator(".board-progress").inner_text()
-    assert "3 / 25 contacts qualifiés" in progress.replace("\u00a0", " "), progress
+    progress = page.locator(".board-progress").inner_text().replace("\u00a0", " ")
+    assert re.search(r"\b3 / \d+ contacts qualifiés", progress), progress
 
 
 def check_keyboard_paging(page) -> None:
@@ -118,6 +109,26 @@ def check_keyboard_paging(page) -> None:
     page.keyboard.press("Space")
     page.wait_for_function("document.querySelector('.board-page-label').innerText.includes('Page 1')",
                            timeout=20_000)
+
+
+def check_bad_upload(page, tmp_path: Path, work: Path) -> None:
+    bad = tmp_path / "pas_un_classeur.xlsx"
+    bad.write_bytes(b"ceci n'est pas un classeur Excel")
+    with page.expect_file_chooser(timeout=30_000) as chooser:
+        page.locator(".board-upload").first.click()
+    chooser.value.set_files(str(bad))
+    status = page.locator(".board-upload-status .board-message-erreur")
+    status.wait_for(timeout=30_000)
+    assert "pas_un_classeur.xlsx" in status.inner_text()
+    assert "Traceback" not in page.content()
+    # The board is still there and still saves.
+    card = page.locator(".board-card").nth(2)
+    card.locator(".board-choice button", has_text="Chaud").click()
+    cid = card.locator(".board-card-title").get_attribute("data-contact")
+    deadline = time.monotonic() + 30
+    while storage.load_answers(work)["reponses"].get(cid, {}).get("qualification") != "chaud":
+        assert time.monotonic() < deadline, "the board stopped saving after a bad upload"
+        time.sleep(0.2)
 
 
 def export_and_read(page, tmp_path: Path, expected: dict) -> None:
@@ -144,10 +155,9 @@ def export_and_read(page, tmp_path: Path, expected: dict) -> None:
 def test_voila_app_qualify_reload_restore_export(tmp_path, artifacts):
     work = tmp_path / "travail"
     work.mkdir()
-    notebook = learner_notebook(tmp_path)
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    cmd = voila_command(port=port, open_browser=False, notebook=notebook)
+    cmd = voila_command(port=port, open_browser=False)  # the real app notebook
     assert "--Voila.ip=127.0.0.1" in cmd and "--no-browser" in cmd
     with server(cmd, ready_url=f"{url}voila/static/absent", ok_statuses=(200, 403, 404),
                 env=voila_environment(work), cwd=tmp_path, log=tmp_path / "voila.log"):
@@ -162,6 +172,7 @@ def test_voila_app_qualify_reload_restore_export(tmp_path, artifacts):
             check_restored(page)
             check_keyboard_paging(page)
             page.screenshot(path=str(artifacts / "board_voila_recharge.png"))
+            check_bad_upload(page, tmp_path, work)
             export_and_read(page, tmp_path, expected)
             page.locator(".board-annex").scroll_into_view_if_needed()
             page.screenshot(path=str(artifacts / "board_voila_annexe.png"))
@@ -185,7 +196,7 @@ def _run_notebook_cells(page) -> None:
 def test_jupyterlab_qualify_reload_restart_restore_export(tmp_path, artifacts):
     work = tmp_path / "copie_apprenant"
     work.mkdir()
-    learner_notebook(work)
+    notebook = learner_copy(work)
     lab.configure()
     port, token = free_port(), secrets.token_hex(8)
     cmd = [a for a in lab.lab_command(port=port, open_browser=False, token=token)
@@ -193,11 +204,12 @@ def test_jupyterlab_qualify_reload_restart_restore_export(tmp_path, artifacts):
     cmd.append(f"--ServerApp.root_dir={work}")
     env = lab.lab_environment()
     env["JUPYTER_RUNTIME_DIR"] = str(tmp_path / "runtime")
+    env.pop(ENV_FOLDER, None)  # the learner's board works in the notebook's folder
     base = f"http://127.0.0.1:{port}"
     with server(cmd, ready_url=f"{base}/api/status?token={token}", env=env, cwd=work,
                 log=tmp_path / "lab.log"):
         with chromium_page() as page, screenshot_on_failure(page, artifacts / "board_lab_echec.png"):
-            page.goto(f"{base}/lab/tree/mission.ipynb?token={token}", timeout=90_000)
+            page.goto(f"{base}/lab/tree/{notebook.name}?token={token}", timeout=90_000)
             _run_notebook_cells(page)
             page.locator(".board-card").first.wait_for(timeout=90_000)
             expected = fill_board(page)
