@@ -285,3 +285,34 @@ def test_release_contains_no_key_no_hidden_test_no_solution():
         assert entry["action"] not in text
     for _, justification in solution_reponses().values():
         assert justification[:40] not in text
+
+
+def test_annex_exported_by_the_board_with_organisation_names_is_accepted(dossier):
+    from prospection.annexe import write_annexe
+
+    reponses = solution_reponses()
+    assert ex.enregistrer_reponses(reponses).ok
+    index = ex._contacts_index(ex.charger_contacts())
+    rows = [(index[cid]["organisation"], classe, text) for cid, (classe, text) in reponses.items()]
+    write_annexe(rows, dossier / ex.ANNEX_FILENAME)
+    ex.annexe_coherente()
+    rows[0] = (rows[0][0], "chaud" if rows[0][1] != "chaud" else "froid", rows[0][2])
+    write_annexe(rows, dossier / ex.ANNEX_FILENAME)
+    with pytest.raises(AssertionError, match=sorted(reponses)[0]):
+        ex.annexe_coherente()
+
+
+def test_unreadable_annex_gets_a_french_message(dossier):
+    assert ex.enregistrer_reponses(solution_reponses()).ok
+    (dossier / ex.ANNEX_FILENAME).write_text("pas un classeur", encoding="utf-8")
+    statut, message = statuts()["annexe"]
+    assert statut == "echec" and "trois colonnes" in message
+
+
+def test_notebook_links_point_to_existing_files():
+    for folder, nb_path in ((SOURCE.parent, SOURCE), (RELEASE, RELEASE / f"{ID}.ipynb")):
+        text = "\n".join(c.source for c in cells(nb_path) if c.cell_type == "markdown")
+        links = re.findall(r"\]\(([^)\s]+)\)", text)
+        assert links
+        for link in links:
+            assert (folder / link).resolve().is_file(), link
