@@ -25,7 +25,7 @@ COURSE = REPO / "course" / "01_telemarketing.ipynb"
 CSV = REPO / "solutions" / "01_telemarketing" / "appels.csv"
 
 TUESDAY = dt.date(2026, 12, 8)  # an ordinary Tuesday, after the opt-in switch
-NBSP_BEFORE = re.compile(r" [:;?!](?=\s|$)")
+NBSP_BEFORE = re.compile(r" [:;?!](?=[\s*_)]|$)")
 
 
 def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
