@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from prospection import francais
 from prospection.dataset import ACTIONS, MOIS
@@ -122,8 +123,7 @@ def _index():
     return by_first
 
 
-@dataclass(frozen=True)
-class _Hit:
+class _Hit(NamedTuple):
     phrase: str
     role: str
     weight: int
@@ -347,16 +347,41 @@ def _justify(text: str, classe: str, interet: str, roles: dict[str, list[_Hit]],
     return " ".join(parts)
 
 
-def qualify_many(observations: list[str], salon_date: date) -> list[Qualification]:
-    """Qualifies many notes; identical notes are analysed once."""
-    cache: dict[str, Qualification] = {}
-    out = []
-    for obs in observations:
-        key = "" if obs is None else str(obs)
-        if key not in cache:
-            cache[key] = qualify(key, salon_date)
-        out.append(cache[key])
-    return out
+PARALLEL_FROM = 20_000
+"""Distinct notes from which ``qualify_many`` spreads the work over several processes."""
+
+
+def _qualify_chunk(args: tuple[list[str], date]) -> list[Qualification]:
+    texts, salon_date = args
+    return [qualify(t, salon_date) for t in texts]
+
+
+def qualify_many(observations: list[str], salon_date: date, *, processes: int | None = None) -> list[Qualification]:
+    """Qualifies many notes; identical notes are analysed once.
+
+    Large batches (``PARALLEL_FROM`` distinct notes or more) use one process per core unless
+    ``processes`` says otherwise (``processes=1``: never).
+    """
+    keys = ["" if obs is None else str(obs) for obs in observations]
+    unique = list(dict.fromkeys(keys))
+    if processes is None:
+        import os
+
+        processes = min(os.cpu_count() or 1, 4) if len(unique) >= PARALLEL_FROM else 1
+    results: list[Qualification]
+    if processes > 1 and len(unique) > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        size = -(-len(unique) // (processes * 4))
+        chunks = [(unique[i:i + size], salon_date) for i in range(0, len(unique), size)]
+        ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+        with ProcessPoolExecutor(max_workers=processes, mp_context=ctx) as pool:
+            results = [q for part in pool.map(_qualify_chunk, chunks) for q in part]
+    else:
+        results = [qualify(t, salon_date) for t in unique]
+    by_text = dict(zip(unique, results))
+    return [by_text[k] for k in keys]
 
 
 assert COURT_TERME_JOURS == 92

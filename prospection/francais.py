@@ -21,7 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 __all__ = [
     "Token",
@@ -85,8 +85,7 @@ _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _SPACES_RE = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word of the original text, with its offsets and its normalised forms."""
 
     text: str
@@ -121,8 +120,18 @@ def _fold_cached(text: str) -> str:
     return "".join(_fold_char(c) for c in text.translate(_APOSTROPHES))
 
 
+_FOLD_TABLE = {i: _fold_char(chr(i)) for i in range(0x80, 0x250) if _fold_char(chr(i)) != chr(i)}
+_FOLD_TABLE.update({0x2019: "'", 0x2018: "'", 0x60: "'", 0xB4: "'", 0x2BC: "'"})
+
+
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower case without accents, same length as ``text``, so offsets map one to one."""
+    low = text.lower()
+    if len(low) == len(text):
+        folded = low.translate(_FOLD_TABLE)
+        if folded.isascii() or len(folded) == len(text):
+            return folded
     if len(text) > 2000:
         return "".join(_fold_char(c) for c in text.translate(_APOSTROPHES))
     return _fold_cached(text)
@@ -172,14 +181,26 @@ def _light_stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
+def _word_forms(word: str) -> tuple[str, str]:
+    return normalize(word), lemma(word)
+
+
+@lru_cache(maxsize=4096)
+def _tokenize_cached(text: str) -> tuple[Token, ...]:
+    out = []
+    for m in _WORD_RE.finditer(text):
+        word = m.group(0)
+        norm, lem = _word_forms(word)
+        out.append(Token(word, norm, m.start(), m.end(), lem))
+    return tuple(out)
+
+
 def tokenize(text: str) -> list[Token]:
     """Words of ``text`` (apostrophes and hyphens split words) with offsets in ``text``."""
     if not text:
         return []
-    return [
-        Token(m.group(0), normalize(m.group(0)), m.start(), m.end(), lemma(m.group(0)))
-        for m in _WORD_RE.finditer(str(text))
-    ]
+    return list(_tokenize_cached(str(text)))
 
 
 # --- negation --------------------------------------------------------------------------
@@ -202,6 +223,7 @@ _SCOPE_BREAKERS = {
     "sauf", "neanmoins", "or", "alors", "tandis", "contre", "revanche", "ailleurs", "si",
     "quand", "lorsque", "parce", "bien", "excepte",
 }
+_ANY_CUE = _NEG_CUES | _NE_CUES
 _CLAUSE_PUNCT_RE = re.compile(r"[.;:!?,()\[\]\n\r\u2013\u2014/•|]|\s-\s")
 
 
@@ -219,11 +241,18 @@ def _clause_end(text: str, pos: int) -> int:
 
 
 def _scopes(text: str) -> list[_Scope]:
-    tokens = tokenize(text)
+    return list(_scopes_cached(text))
+
+
+@lru_cache(maxsize=4096)
+def _scopes_cached(text: str) -> tuple[_Scope, ...]:
+    tokens = _tokenize_cached(text)
     scopes: list[_Scope] = []
     n = len(tokens)
     for i, tok in enumerate(tokens):
         word = tok.norm
+        if word not in _ANY_CUE:
+            continue
         nxt = tokens[i + 1].norm if i + 1 < n else ""
         if (word, nxt) in _NOT_NEGATION:
             continue
@@ -255,7 +284,7 @@ def _scopes(text: str) -> list[_Scope]:
                 break
         end = len(text[:end].rstrip()) if end > tok.end else tok.end
         scopes.append(_Scope(start, end, tok.start, tok.end))
-    return scopes
+    return tuple(scopes)
 
 
 def negated_spans(text: str) -> list[tuple[int, int]]:

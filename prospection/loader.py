@@ -154,23 +154,41 @@ def _canonical_for(header: object) -> str | None:
     return None
 
 
+_SPACES_RE = re.compile(r"[ \t\r\n\f\v]+")
+_LINE_SPACES_RE = re.compile(r"[ \t\f\v]+")
+
+
 def _clean_text(value: object, *, keep_lines: bool = False) -> str:
+    """Trimmed text; runs of spaces collapsed; line breaks kept only when ``keep_lines``.
+
+    No-break spaces (French typography) are kept as they are.
+    """
     if value is None:
         return ""
-    if isinstance(value, float):
-        if value != value:  # NaN
-            return ""
-        if value.is_integer():
-            value = int(value)
-    if isinstance(value, datetime):
-        value = value.date()
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "")
+    if type(value) is not str:
+        if isinstance(value, float):
+            if value != value:  # NaN
+                return ""
+            if value.is_integer():
+                value = int(value)
+        if isinstance(value, datetime):
+            value = value.date()
+        if isinstance(value, date):
+            return value.strftime("%d/%m/%Y")
+        value = str(value)
+    text = value
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u00ad" in text:
+        text = text.replace("\u00ad", "")
     if keep_lines:
-        lines = [re.sub(r"[ \t\u00a0\u202f]+", lambda m: m.group(0)[0] if m.group(0)[0] in "\u00a0\u202f" else " ", ln).strip() for ln in text.split("\n")]
+        if "\n" not in text and "  " not in text and "\t" not in text and text == text.strip(" "):
+            return text
+        lines = (_LINE_SPACES_RE.sub(" ", ln).strip(" ") for ln in text.split("\n"))
         return "\n".join(ln for ln in lines if ln)
-    return re.sub(r"\s+", " ", text).strip()
+    if "\n" not in text and "  " not in text and "\t" not in text and text == text.strip(" "):
+        return text
+    return _SPACES_RE.sub(" ", text).strip(" ")
 
 
 def format_phone(value: object) -> str:

@@ -20,6 +20,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from prospection.francais import fold, negated_spans
 
@@ -236,6 +237,56 @@ def _num(word: str) -> int:
     return int(word) if word.isdigit() else NUMBERS.get(word, 1)
 
 
+@lru_cache(maxsize=256)
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
+_WORDS_RE = re.compile(r"[a-z0-9]+")
+
+
+def _finditer(pattern: str, text: str, need: tuple[str, ...] | frozenset = ()):
+    """Matches of ``pattern``; skipped at once when the text lacks every ``need`` trigger.
+
+    A frozenset of words is checked against the words of the text (set intersection, fast);
+    a tuple of strings against substrings.
+    """
+    if need:
+        if isinstance(need, frozenset):
+            if need.isdisjoint(_words(text)):
+                return ()
+        elif not any(word in text for word in need):
+            return ()
+    return _rx(pattern).finditer(text)
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset:
+    return frozenset(_WORDS_RE.findall(text))
+
+
+_DIGITS = tuple("0123456789")
+_MONTH_KEYS = frozenset(MONTHS)
+_URGENT_KEYS = frozenset("urgent urgente urgentes urgents urgence urgemment rapidement vite possible tot suite "
+                         "immediatement tarder asap presse pressee presses pressees imminent imminente peu "
+                         "immediat terme bientot retard foulee".split())
+_LONG_KEYS = frozenset("terme jour tard annees longtemps demain urgence urgent urgente urgen urgents presse "
+                       "pressee presses pressees maintenant suite".split())
+
+
+_NOT_TRIGGERS = {"les", "la", "le", "des", "de", "du", "fin", "week", "end", "saint", "annee"}
+
+
+@lru_cache(maxsize=1)
+def _recurring_compiled() -> list[tuple[frozenset, re.Pattern, int]]:
+    """Each recurring pattern, compiled, with the words that must be present for it to match."""
+    out = []
+    for i, entry in enumerate(_RECURRING):
+        words = {w for w in re.findall(r"[a-z]{3,}", entry[0].replace("\\s", " ")) if w not in _NOT_TRIGGERS}
+        out.append((frozenset(words), re.compile(r"\b(?:" + entry[0] + r")\b"), i))
+    return out
+
+
 def _scan(f: str, salon: date) -> list[_Found]:
     found: list[_Found] = []
     y = salon.year
@@ -244,7 +295,7 @@ def _scan(f: str, salon: date) -> list[_Found]:
         found.append(_Found(m.start(group), m.end(group), lo, hi, conf, label, rng, explicit_year))
 
     # Explicit dates: « 15 mars », « le 1er avril 2027 », « 3/02 », « 03/02/2027 ».
-    for m in re.finditer(r"\b(?P<day>\d{1,2})(?:er)?\s+" + _MONTH_RE + r"(?:\s+(?P<year>20\d\d))?", f):
+    for m in _finditer(r"\b(?P<day>\d{1,2})(?:er)?\s+" + _MONTH_RE + r"(?:\s+(?P<year>20\d\d))?", f, _DIGITS):
         day, month = int(m.group("day")), MONTHS[m.group("month")]
         if not 1 <= day <= calendar.monthrange(2024, month)[1]:
             continue
@@ -258,7 +309,7 @@ def _scan(f: str, salon: date) -> list[_Found]:
         else:
             add(m, date(2000, 1, 1), date(2000, 1, 1), 0.95, "date",
                 rng=lambda yr, dd=day, mm=month: (date(yr, mm, min(dd, calendar.monthrange(yr, mm)[1])),) * 2)
-    for m in re.finditer(r"(?<![\d/.])(?P<day>\d{1,2})[/.](?P<mon>\d{1,2})(?:[/.](?P<year>\d{4}|\d{2}))?(?![\d/]|\.\d|h\b|h\d)", f):
+    for m in _finditer(r"(?<![\d/.])(?P<day>\d{1,2})[/.](?P<mon>\d{1,2})(?:[/.](?P<year>\d{4}|\d{2}))?(?![\d/]|\.\d|h\b|h\d)", f, _DIGITS):
         day, month = int(m.group("day")), int(m.group("mon"))
         if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2024, month)[1]):
             continue
@@ -274,9 +325,9 @@ def _scan(f: str, salon: date) -> list[_Found]:
             add(m, date(2000, 1, 1), date(2000, 1, 1), 0.9, "date",
                 rng=lambda yr, dd=day, mm=month: (date(yr, mm, min(dd, calendar.monthrange(yr, mm)[1])),) * 2)
     # Months, optionally with « début / mi / fin » and a year.
-    for m in re.finditer(
+    for m in _finditer(
         r"\b(?:(?P<part>debut|fin|mi|courant|milieu)(?:\s*-\s*|\s+)(?:(?:du\s+mois\s+)?(?:de\s+|d'))?)?"
-        r"(?:(?:le\s+)?mois\s+(?:de\s+|d'))?" + _MONTH_RE + r"(?:\s+(?P<year>20\d\d))?", f
+        r"(?:(?:le\s+)?mois\s+(?:de\s+|d'))?" + _MONTH_RE + r"(?:\s+(?P<year>20\d\d))?", f, _MONTH_KEYS
     ):
         month = MONTHS[m.group("month")]
         if m.group("month") in ("mars", "sept") and re.match(r"\s*\d", f[m.end():]):
@@ -298,12 +349,16 @@ def _scan(f: str, salon: date) -> list[_Found]:
             add(m, lo, hi, 0.85, "mois", explicit_year=True)
         else:
             add(m, lo := date(2000, 1, 1), lo, 0.85, "mois", rng=rng)
-    # Recurring seasons and events.
-    for pattern, rng, conf, label in _RECURRING:
-        for m in re.finditer(r"\b(?:" + pattern + r")\b", f):
+    # Recurring seasons and events, each tried only when one of its words is present.
+    words = _words(f)
+    for triggers, regex, i in _recurring_compiled():
+        if triggers.isdisjoint(words):
+            continue
+        _, rng, conf, label = _RECURRING[i]
+        for m in regex.finditer(f):
             add(m, date(2000, 1, 1), date(2000, 1, 1), conf, label, rng=rng)
     # Years: « en 2027 », « début 2028 », « fin 2027 ».
-    for m in re.finditer(r"\b(?:(?P<part>debut|fin|mi)\s+|en\s+|(?:courant|pour)\s+)?(?P<year>20\d\d)\b", f):
+    for m in _finditer(r"\b(?:(?P<part>debut|fin|mi)\s+|en\s+|(?:courant|pour)\s+)?(?P<year>20\d\d)\b", f, _DIGITS):
         yr, part = int(m.group("year")), m.group("part")
         lo, hi = date(yr, 1, 1), date(yr, 12, 31)
         if part == "debut":
@@ -314,20 +369,20 @@ def _scan(f: str, salon: date) -> list[_Found]:
             lo, hi = date(yr, 5, 1), date(yr, 8, 31)
         add(m, lo, hi, 0.8, "annee", explicit_year=True)
     # Years relative to the salon.
-    for m in re.finditer(r"\b(?:l'an|l'annee)\s+(?P<which>prochain|prochaine|suivante|derniere|dernier|passee)\b", f):
+    for m in _finditer(r"\b(?:l'an|l'annee)\s+(?P<which>prochain|prochaine|suivante|derniere|dernier|passee)\b", f, ("l'an",)):
         delta = 1 if m.group("which").startswith(("proch", "suiv")) else -1
         add(m, date(y + delta, 1, 1), date(y + delta, 12, 31), 0.75, "annee")
-    for m in re.finditer(r"\b(?:(?P<part>debut|fin)\s+(?:d'|de\s+l'))(?:annee|an)\s+prochaine?\b", f):
+    for m in _finditer(r"\b(?:(?P<part>debut|fin)\s+(?:d'|de\s+l'))(?:annee|an)\s+prochaine?\b", f, ("prochain",)):
         lo, hi = (date(y + 1, 1, 1), date(y + 1, 3, 31)) if m.group("part") == "debut" else (date(y + 1, 10, 1), date(y + 1, 12, 31))
         add(m, lo, hi, 0.8, "annee")
-    for m in re.finditer(r"\b(?:cette\s+annee|(?:la\s+)?fin\s+(?:d'|de\s+l')annee|(?:la\s+)?fin\s+(?:de\s+)?l'annee\s+civile)\b", f):
+    for m in _finditer(r"\b(?:cette\s+annee|(?:la\s+)?fin\s+(?:d'|de\s+l')annee|(?:la\s+)?fin\s+(?:de\s+)?l'annee\s+civile)\b", f, ("annee",)):
         lo = salon if m.group(0).startswith("cette") else max(salon, date(y, 12, 1))
         add(m, lo, date(y, 12, 31), 0.8, "annee")
-    for m in re.finditer(r"\b(?:dans\s+l'annee|d'ici\s+un\s+an|sous\s+un\s+an|dans\s+les\s+douze\s+mois)\b", f):
+    for m in _finditer(r"\b(?:dans\s+l'annee|d'ici\s+un\s+an|sous\s+un\s+an|dans\s+les\s+douze\s+mois)\b", f, ("annee", " un an", "douze")):
         add(m, salon, _add_years(salon, 1), 0.6, "relatif")
     # Sports seasons (September to June).
     start_current = y if salon.month >= 7 else y - 1
-    for m in re.finditer(r"\b(?:la\s+|cette\s+)?saison\s+(?P<which>prochaine|suivante|derniere|passee|en\s+cours)\b|\bcette\s+saison\b|\bsaison\s+(?P<y1>20\d\d)\s*[-/]\s*(?:20)?\d\d\b", f):
+    for m in _finditer(r"\b(?:la\s+|cette\s+)?saison\s+(?P<which>prochaine|suivante|derniere|passee|en\s+cours)\b|\bcette\s+saison\b|\bsaison\s+(?P<y1>20\d\d)\s*[-/]\s*(?:20)?\d\d\b", f, ("saison",)):
         which = m.group("which") or ("" if m.group("y1") else "en cours")
         if m.group("y1"):
             s = int(m.group("y1"))
@@ -340,19 +395,19 @@ def _scan(f: str, salon: date) -> list[_Found]:
             lo, hi = salon, date(start_current + 1, 6, 30)
         add(m, lo, hi, 0.75 if m.group("y1") or not which.startswith("en") else 0.5, "saison")
     # Weeks and months relative to the salon.
-    for m in re.finditer(r"\b(?:la\s+)?semaine\s+prochaine\b", f):
+    for m in _finditer(r"\b(?:la\s+)?semaine\s+prochaine\b", f, ("semaine",)):
         add(m, salon + timedelta(days=2), salon + timedelta(days=14), 0.85, "relatif")
-    for m in re.finditer(r"\bcette\s+semaine\b", f):
+    for m in _finditer(r"\bcette\s+semaine\b", f, ("semaine",)):
         add(m, salon, salon + timedelta(days=7), 0.85, "relatif")
-    for m in re.finditer(r"\b(?:ce\s+mois-ci|ce\s+mois\b|(?:la\s+)?fin\s+du\s+mois)", f):
+    for m in _finditer(r"\b(?:ce\s+mois-ci|ce\s+mois\b|(?:la\s+)?fin\s+du\s+mois)", f, ("mois",)):
         add(m, salon, _last_day(y, salon.month), 0.85, "relatif")
-    for m in re.finditer(r"\b(?:le\s+)?mois\s+prochain\b", f):
+    for m in _finditer(r"\b(?:le\s+)?mois\s+prochain\b", f, ("mois",)):
         nxt = _add_months(salon.replace(day=1), 1)
         add(m, nxt, _last_day(nxt.year, nxt.month), 0.85, "relatif")
     # « dans deux ans », « d'ici quinze jours », « sous 3 semaines », « il y a deux ans ».
-    for m in re.finditer(
+    for m in _finditer(
         r"\b(?P<prep>dans|d'ici|sous|en|il\s+y\s+a)\s+(?:les?\s+|des\s+)?" + _NUM_RE
-        + r"\s+(?:de\s+)?(?:prochain(?:e)?s\s+)?(?P<unit>jours?|semaines?|mois|ans?|annees?)\b", f
+        + r"\s+(?:de\s+)?(?:prochain(?:e)?s\s+)?(?P<unit>jours?|semaines?|mois|ans?|annees?)\b", f, frozenset("jour jours semaine semaines mois an ans annee annees".split())
     ):
         n, unit, prep = _num(m.group("num")), m.group("unit"), re.sub(r"\s+", " ", m.group("prep"))
         if unit.startswith("jour"):
@@ -371,17 +426,17 @@ def _scan(f: str, salon: date) -> list[_Found]:
         else:
             spread = timedelta(days=max(1, (point - salon).days // 12))
             add(m, point - spread, point + spread, conf, "relatif")
-    for m in re.finditer(r"\b(?:d'ici|sous|dans)\s+(?:les\s+)?(?P<num>quinze|huit)\s+(?:prochains\s+)?jours\b|\bsous\s+huitaine\b|\bsous\s+quinzaine\b", f):
+    for m in _finditer(r"\b(?:d'ici|sous|dans)\s+(?:les\s+)?(?P<num>quinze|huit)\s+(?:prochains\s+)?jours\b|\bsous\s+huitaine\b|\bsous\s+quinzaine\b", f, frozenset(("jours", "huitaine", "quinzaine"))):
         if any(x.start <= m.start() < x.end for x in found):
             continue
         n = 8 if "huit" in m.group(0) else 15
         add(m, salon, salon + timedelta(days=n), 0.85, "avant")
     # Vague words.
-    for m in re.finditer(r"\b(?:" + _URGENT + r")\b", f):
+    for m in _finditer(r"\b(?:" + _URGENT + r")\b", f, _URGENT_KEYS):
         add(m, salon, salon + timedelta(days=30), 0.7, "urgence")
-    for m in re.finditer(r"\b(?:" + _SOON + r")\b", f):
+    for m in _finditer(r"\b(?:" + _SOON + r")\b", f, frozenset(("prochainement", "bientot", "semaines"))):
         add(m, salon, salon + timedelta(days=60), 0.5, "urgence")
-    for m in re.finditer(r"\b(?:" + _LONG + r")\b", f):
+    for m in _finditer(r"\b(?:" + _LONG + r")\b", f, _LONG_KEYS):
         add(m, court_terme_limit(salon) + timedelta(days=1), _add_years(salon, 2), 0.6, "long")
     return found
 

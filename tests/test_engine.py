@@ -131,3 +131,12 @@ def test_salon_date_as_string_and_qualify_many():
 def test_normalize_classe_accepts_tiede_without_accent():
     assert normalize_classe("tiede") == normalize_classe("TIÈDE") == "tiède"
     assert normalize_classe("brûlant") is None
+
+
+def test_qualify_many_in_parallel_gives_the_same_answers():
+    ds = generate(4, 60)
+    notes = [c["observations"] for c in ds.contacts]
+    serial = qualify_many(notes, ds.salon_date, processes=1)
+    parallel = qualify_many(notes, ds.salon_date, processes=2)
+    assert [q.classe for q in parallel] == [q.classe for q in serial]
+    assert [q.justification for q in parallel] == [q.justification for q in serial]
