@@ -316,3 +316,19 @@ def test_notebook_links_point_to_existing_files():
         assert links
         for link in links:
             assert (folder / link).resolve().is_file(), link
+
+
+@pytest.mark.parametrize("contenu, mot", [
+    ('{"version": 1, "reponses": {', "JSON invalide"),
+    ('{"version": 1, "reponses": {"C01": {"qualification": "brûlant"}}}', "inconnue"),
+    ('["C01", "chaud"]', "objet JSON"),
+])
+def test_hand_edited_answers_file_gets_a_french_message(dossier, contenu, mot):
+    (dossier / "reponses_salon.json").write_text(contenu, encoding="utf-8")
+    statut, message = statuts()["fichier"]
+    assert statut == "echec" and "illisible" in message and mot in message
+    with pytest.raises(AssertionError, match="illisible"):
+        run_cell(graded_cell("test_classes"))
+    assert (dossier / "reponses_salon.json").read_text(encoding="utf-8") == contenu  # untouched
+    assert not ex.enregistrer_reponses({"C01": ("chaud", "Très intéressé, devis cette semaine : rappel.")}).ok
+    assert (dossier / "reponses_salon.json").read_text(encoding="utf-8") == contenu
