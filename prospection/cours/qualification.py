@@ -360,8 +360,8 @@ def tableau_cadres():
 
     lignes = "".join(
         f"<tr><td style='color:{COULEURS_CLASSE[c]};font-weight:bold'>{c}</td>"
-        f"<td style='text-align:left'>{escape(fr(b))}</td><td>{escape(fr(s))}</td>"
-        f"<td>{escape(fr(h))}</td></tr>" for c, b, s, h in CADRES
+        f"<td style='text-align:left'>{escape(fr(b))}</td><td style='text-align:left'>{escape(fr(s))}</td>"
+        f"<td style='text-align:left'>{escape(fr(h))}</td></tr>" for c, b, s, h in CADRES
     )
     return HTML(
         "<table><tr><th>Niveau</th><th>Lecture BANT / CHAMP</th><th>Salesforce (Lead Rating)</th>"

@@ -94,8 +94,10 @@ def afficher_contacts(dossier: str | Path = "."):
 
     contacts = charger_contacts(dossier)
     lignes = "".join(
-        f"<tr><td><b>{escape(cid)}</b></td><td>{escape(c.get('organisation', ''))}</td>"
-        f"<td>{escape(c.get('contact', ''))}<br><small>{escape(c.get('fonction', ''))}</small></td>"
+        f"<tr><td style='text-align:left'><b>{escape(cid)}</b></td>"
+        f"<td style='text-align:left'>{escape(c.get('organisation', ''))}</td>"
+        f"<td style='text-align:left'>{escape(c.get('contact', ''))}<br>"
+        f"<small>{escape(c.get('fonction', ''))}</small></td>"
         f"<td style='text-align:left'>{escape(c.get('observations', ''))}</td></tr>"
         for cid, c in _contacts_index(contacts).items()
     )
