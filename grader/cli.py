@@ -24,7 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 
 def usage() -> str:
-    lines = ["Usage : python -m grader <commande> [options]", "", "Commandes :"]
+    lines = ["Usage\u00a0: python -m grader <commande> [options]", "", "Commandes\u00a0:"]
     width = max(map(len, COMMANDS))
     lines += [f"  {name.ljust(width)}  {about}" for name, (_, about) in COMMANDS.items()]
     return "\n".join(lines)
@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     name, rest = argv[0], argv[1:]
     if name not in COMMANDS:
-        print(f"Commande inconnue : « {name} ».\n\n{usage()}", file=sys.stderr)
+        print(f"Commande inconnue\u00a0: «\u00a0{name}\u00a0».\n\n{usage()}", file=sys.stderr)
         return 2
     module = importlib.import_module(COMMANDS[name][0])
     entry = getattr(module, "main_" + name.replace("-", "_"), None) or module.main

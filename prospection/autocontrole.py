@@ -16,7 +16,7 @@ from html import escape
 from typing import Callable
 
 HIDDEN_NOTE = (
-    "Ce bilan ne porte que sur les vérifications publiques : à la correction, "
+    "Ce bilan ne porte que sur les vérifications publiques\u00a0: à la correction, "
     "des tests supplémentaires (cachés) seront aussi exécutés."
 )
 
@@ -59,19 +59,20 @@ class Exercice:
         check = self.checks[cle]
         manquantes = [v for v in check.variables if v not in namespace]
         if manquantes:
-            noms = ", ".join(f"« {v} »" for v in manquantes)
+            noms = ", ".join(f"«\u00a0{v}\u00a0»" for v in manquantes)
+            verbe = "n'existe" if len(manquantes) == 1 else "n'existent"
             return Resultat(cle, check.intitule, "a_faire",
-                            f"Pas encore fait : {noms} n'existe pas encore. "
+                            f"Pas encore fait\u00a0: {noms} {verbe} pas encore. "
                             "Complétez puis exécutez la cellule de réponse.")
         try:
             check.fonction(*(namespace[v] for v in check.variables))
         except AssertionError as exc:
             return Resultat(cle, check.intitule, "echec", str(exc) or "Réponse à revoir.")
         except NotImplementedError:
-            return Resultat(cle, check.intitule, "a_faire", "Pas encore fait : la réponse n'est pas écrite.")
+            return Resultat(cle, check.intitule, "a_faire", "Pas encore fait\u00a0: la réponse n'est pas écrite.")
         except Exception as exc:  # a learner's wrong format must not end in a traceback
             return Resultat(cle, check.intitule, "echec",
-                            f"Format inattendu ({type(exc).__name__}) : relisez la consigne "
+                            f"Format inattendu ({type(exc).__name__})\u00a0: relisez la consigne "
                             "sur la forme attendue de la réponse.")
         return Resultat(cle, check.intitule, "ok", "Vérifications publiques réussies.")
 
@@ -84,7 +85,7 @@ def exercice(ident: str) -> Exercice:
     try:
         module = importlib.import_module(f"prospection.exercices.ex_{ident}")
     except ModuleNotFoundError:
-        raise ValueError(f"Exercice inconnu : « {ident} ».") from None
+        raise ValueError(f"Exercice inconnu\u00a0: «\u00a0{ident}\u00a0».") from None
     return module.EXERCICE
 
 
@@ -114,7 +115,7 @@ class Bilan:
 
     def __str__(self) -> str:
         lines = [f"Autocontrôle — {self.exercice.titre}"]
-        lines += [f"{ICONES[r.statut]} {r.intitule} : {r.message}" for r in self.resultats]
+        lines += [f"{ICONES[r.statut]} {r.intitule}\u00a0: {r.message}" for r in self.resultats]
         lines += [self.resume(), HIDDEN_NOTE]
         return "\n".join(lines)
 
@@ -144,4 +145,4 @@ def verifier_question(ident: str, cle: str, namespace: dict | None = None) -> No
     resultat = ex.evaluer(cle, _caller_namespace(namespace))
     if resultat.statut != "ok":
         raise AssertionError(f"{resultat.intitule} — {resultat.message}")
-    print(f"✔ {resultat.intitule} : vérifications publiques réussies.")
+    print(f"✔ {resultat.intitule}\u00a0: vérifications publiques réussies.")

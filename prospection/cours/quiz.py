@@ -24,7 +24,7 @@ class Question:
         bonnes = frozenset([bonnes] if isinstance(bonnes, int) else bonnes)
         choix = tuple(choix)
         if not choix or not bonnes or not bonnes <= set(range(len(choix))):
-            raise ValueError(f"Question mal définie : {enonce!r}")
+            raise ValueError(f"Question mal définie\u00a0: {enonce!r}")
         object.__setattr__(self, "enonce", enonce)
         object.__setattr__(self, "choix", choix)
         object.__setattr__(self, "bonnes", bonnes)
@@ -72,7 +72,7 @@ class Quiz:
             if precis:
                 message = "Pas tout à fait. " + " ".join(precis)
             elif question.multiple and choisies < question.bonnes:
-                message = "Incomplet : il manque au moins une bonne réponse. Relisez l'énoncé."
+                message = "Incomplet\u00a0: il manque au moins une bonne réponse. Relisez l'énoncé."
             else:
                 message = "Pas tout à fait. " + question.explication
         return Retour(correct, message.strip())
@@ -86,7 +86,7 @@ class Quiz:
         repondues = len(self.resultats)
         if repondues < total:
             return f"{bonnes} bonne(s) réponse(s) sur {repondues} question(s) traitée(s) ({total} au total)."
-        return f"Score : {bonnes}\u202f/\u202f{total}."
+        return f"Score\u00a0: {bonnes}\u202f/\u202f{total}."
 
 
 def quiz(questions, titre: str = "Quiz"):
