@@ -18,7 +18,7 @@ import pytest
 from browser import chromium_page, free_port, server
 from prospection import lab
 from prospection.board import storage
-from prospection.board.app import APP_NOTEBOOK, voila_command, voila_environment
+from prospection.board.app import APP_NOTEBOOK, app_command
 from prospection.board.session import ENV_FOLDER
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -157,14 +157,19 @@ def test_voila_app_qualify_reload_restore_export(tmp_path, artifacts):
     work.mkdir()
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    cmd = voila_command(port=port, open_browser=False)  # the real app notebook
+    # Exactly what `make mission` runs, with the app's files in a temp folder.
+    cmd, env = app_command(port=port, open_browser=False, dossier=work, folder=tmp_path / "app")
     assert "--Voila.ip=127.0.0.1" in cmd and "--no-browser" in cmd
     with server(cmd, ready_url=f"{url}voila/static/absent", ok_statuses=(200, 403, 404),
-                env=voila_environment(work), cwd=tmp_path, log=tmp_path / "voila.log"):
+                env=env, cwd=tmp_path, log=tmp_path / "voila.log"):
         with chromium_page() as page, screenshot_on_failure(page, artifacts / "board_voila_echec.png"):
             page.goto(url, timeout=90_000)
             page.locator(".board-card").first.wait_for(timeout=90_000)
             assert page.locator(".jp-InputArea, .jp-CodeMirrorEditor").count() == 0, "code shown"
+            assert page.title() == "Mission salon"
+            source = urllib.request.urlopen(url, timeout=60).read().decode("utf-8")
+            assert "Chargement du tableau" in source and "Préparation (étape" in source
+            assert "Running" not in source and "Executing" not in source
             expected = fill_board(page)
             wait_for_answers(work, expected)
             page.screenshot(path=str(artifacts / "board_voila_rempli.png"), full_page=True)

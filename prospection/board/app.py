@@ -1,16 +1,24 @@
 """Serve the salon mission board as a Voilà app: ``python -m prospection.board.app``.
 
-For trainees who never see code: Voilà runs ``course/mission_salon_app.ipynb`` (one import,
-one call) and shows only the board, on 127.0.0.1. The answers file ``reponses_salon.json``
-is kept in the folder given by ``--dossier`` (by default the current folder), passed to the
-kernel through the ``PROSPECTION_MISSION_DOSSIER`` environment variable.
+For trainees who never see code: Voilà runs the thin notebook ``course/mission_salon_app.ipynb``
+(one import, one call) and shows only the board, on 127.0.0.1. The answers file
+``reponses_salon.json`` is kept in the folder given by ``--dossier`` (by default the current
+folder), passed to the kernel through the ``PROSPECTION_MISSION_DOSSIER`` environment variable.
+
+Voilà's own words (page title, « Running … », « Executing 1 of 1 ») are English; the app runs
+a copy of the notebook named « Mission salon » and a small template, derived at start-up from
+the installed Voilà ``base`` template, that says them in French.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import shutil
 import sys
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from .session import ENV_FOLDER
@@ -18,10 +26,57 @@ from .session import ENV_FOLDER
 REPO_ROOT = Path(__file__).resolve().parents[2]
 APP_NOTEBOOK = REPO_ROOT / "course" / "mission_salon_app.ipynb"
 DEFAULT_PORT = 8866
+TEMPLATE = "mission_fr"
+PAGE_TITLE = "Mission salon"
+
+#: Voilà's loading texts and their French versions (left alone if a Voilà release changes them).
+FRENCH_TEXTS = {
+    "spinner.macro.html.j2": [("Running {{nb_title}}...", "Chargement du tableau «\u00a0{{nb_title}}\u00a0»…")],
+    "voila_setup.macro.html.j2": [
+        ("`Executing ${cell_index} of ${cell_count}`", "`Préparation (étape ${cell_index} sur ${cell_count})…`"),
+        ("`Reading ${cell_index} of ${cell_count}`", "`Lecture (étape ${cell_index} sur ${cell_count})…`"),
+    ],
+}
+
+
+@dataclass
+class PreparedApp:
+    notebook: Path
+    data_dir: Path | None  # a JUPYTER_PATH entry holding voila/templates/mission_fr
+
+
+def _voila_base_template() -> Path | None:
+    from jupyter_core.paths import jupyter_path
+
+    for folder in jupyter_path("voila", "templates", "base"):
+        if (Path(folder) / "spinner.macro.html.j2").is_file():
+            return Path(folder)
+    return None
+
+
+def prepare_app(folder: str | os.PathLike | None = None) -> PreparedApp:
+    """Write the French notebook copy and template into ``folder`` (a stable temp folder by default)."""
+    folder = Path(folder) if folder is not None else Path(tempfile.gettempdir()) / f"prospection-mission-{os.getuid()}"
+    folder.mkdir(parents=True, exist_ok=True)
+    notebook = folder / f"{PAGE_TITLE}.ipynb"
+    shutil.copyfile(APP_NOTEBOOK, notebook)
+    base = _voila_base_template()
+    if base is None:
+        return PreparedApp(notebook, None)
+    data_dir = folder / "share"
+    template = data_dir / "voila" / "templates" / TEMPLATE
+    template.mkdir(parents=True, exist_ok=True)
+    (template / "conf.json").write_text(json.dumps({"base_template": "lab"}), encoding="utf-8")
+    for name, replacements in FRENCH_TEXTS.items():
+        text = (base / name).read_text(encoding="utf-8")
+        for english, french in replacements:
+            text = text.replace(english, french)
+        (template / name).write_text(text, encoding="utf-8")
+    return PreparedApp(notebook, data_dir)
 
 
 def voila_command(port: int = DEFAULT_PORT, open_browser: bool = True,
-                  notebook: str | os.PathLike = APP_NOTEBOOK) -> list[str]:
+                  notebook: str | os.PathLike = APP_NOTEBOOK, template: str | None = None) -> list[str]:
     """The command line that serves the board with Voilà on localhost."""
     cmd = [
         sys.executable, "-m", "voila", str(notebook),
@@ -32,17 +87,30 @@ def voila_command(port: int = DEFAULT_PORT, open_browser: bool = True,
         "--strip_sources=True",
         "--show_tracebacks=False",
     ]
+    if template:
+        cmd.append(f"--template={template}")
     if not open_browser:
         cmd.append("--no-browser")
     return cmd
 
 
-def voila_environment(dossier: str | os.PathLike = ".") -> dict[str, str]:
+def voila_environment(dossier: str | os.PathLike = ".", data_dir: str | os.PathLike | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("LANG", "fr_FR.UTF-8")
     env["JUPYTER_PLATFORM_DIRS"] = "1"
     env[ENV_FOLDER] = str(Path(dossier).resolve())
+    if data_dir is not None:
+        env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(data_dir), env.get("JUPYTER_PATH", "")) if p)
     return env
+
+
+def app_command(port: int = DEFAULT_PORT, open_browser: bool = True, dossier: str | os.PathLike = ".",
+                folder: str | os.PathLike | None = None) -> tuple[list[str], dict[str, str]]:
+    """Command and environment of ``make mission`` (the browser test uses exactly these)."""
+    prepared = prepare_app(folder)
+    template = TEMPLATE if prepared.data_dir is not None else None
+    cmd = voila_command(port=port, open_browser=open_browser, notebook=prepared.notebook, template=template)
+    return cmd, voila_environment(dossier, prepared.data_dir)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,12 +125,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     dossier = Path(args.dossier)
     if not dossier.is_dir():
-        print(f"Le dossier « {dossier} » n'existe pas.", file=sys.stderr)
+        print(f"Le dossier «\u00a0{dossier}\u00a0» n'existe pas.", file=sys.stderr)
         return 2
+    cmd, env = app_command(port=args.port, open_browser=not args.no_browser, dossier=dossier)
     print(f"Tableau de la mission salon\u00a0: http://127.0.0.1:{args.port}/ "
-          f"(réponses enregistrées dans « {dossier.resolve()} »). Ctrl+C pour arrêter.", flush=True)
-    cmd = voila_command(port=args.port, open_browser=not args.no_browser)
-    os.execvpe(cmd[0], cmd, voila_environment(dossier))
+          f"(réponses enregistrées dans «\u00a0{dossier.resolve()}\u00a0»). Ctrl+C pour arrêter.", flush=True)
+    os.execvpe(cmd[0], cmd, env)
 
 
 if __name__ == "__main__":

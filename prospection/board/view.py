@@ -47,8 +47,8 @@ def hints_html(hints) -> str:
         mark = "✔" if ok else "○"
         colour = "#1b5e20" if ok else "#777"
         items.append(f'<span style="color:{colour};margin-right:1em">{mark}\u00a0{label}</span>')
-    extra = "".join(f"<div>{html.escape(m)}</div>" for m in hints.messages[:3])
-    return f'<div class="board-hints" style="font-size:90%">Votre justification évoque\u00a0: {"".join(items)}{extra}</div>'
+    # The marks say it all; the grader's own sentences are not shown (the course says « vous »).
+    return f'<div class="board-hints" style="font-size:90%">Votre justification évoque\u00a0: {"".join(items)}</div>'
 
 
 class ContactCard(widgets.VBox):
