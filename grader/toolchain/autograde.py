@@ -144,6 +144,34 @@ def _post_flags(classe: Classe, student: str, assignment: str) -> list[dict]:
     return flags
 
 
+def _flag_identical_answers(classe: Classe, assignments, all_flags: dict, key_cache: dict) -> None:
+    """Flag learners whose answers files are identical, over the whole class (not just this run)."""
+    from .answers import check_answers, load_key
+    for aid in assignments:
+        spec = classe.answers.get(aid)
+        if not spec:
+            continue
+        key = key_cache[aid] if aid in key_cache else load_key(spec)
+        groups: dict[str, list[str]] = {}
+        for sid in classe.students():
+            path = classe.root / "submitted" / sid / aid / spec["fichier"]
+            fp = fingerprint(check_answers(path, key)[1])
+            if fp:
+                groups.setdefault(fp, []).append(sid)
+        for sid, per in all_flags.items():
+            if aid in per:
+                per[aid] = [f for f in per[aid] if f["code"] != "reponses_identiques"]
+        for sids in groups.values():
+            if len(sids) < 2:
+                continue
+            for sid in sids:
+                if aid not in all_flags.get(sid, {}):
+                    continue
+                others = ", ".join(s for s in sorted(sids) if s != sid)
+                all_flags[sid][aid].append(flag("reponses_identiques", "attention",
+                                                f"réponses identiques à celles de\u00a0: {others}."))
+
+
 def autograde(classe: Classe, students=None, assignments=None, workers=None, limit=None,
               progress=True, log=print) -> dict:
     """Grade the submissions; return ``{(student, assignment): flags}`` for this run."""
@@ -154,12 +182,8 @@ def autograde(classe: Classe, students=None, assignments=None, workers=None, lim
     key_cache: dict = {}
     jobs: list[Job] = []
     done: dict[tuple[str, str], list] = {}
-    fingerprints: dict[tuple[str, str], str] = {}
     for sid, aid in pairs:
         flags, answers_doc, ready = prepare(classe, sid, aid, key_cache)
-        fp = fingerprint(answers_doc)
-        if fp:
-            fingerprints[(sid, aid)] = fp
         per_nb = limit or (2 * classe.timeout + 30)
         job = Job(sid, aid, ready, per_nb * max(ready, 1), flags)
         if ready:
@@ -250,22 +274,12 @@ def autograde(classe: Classe, students=None, assignments=None, workers=None, lim
         shutil.rmtree(classe.root / "autograded" / sid / aid, ignore_errors=True)
         zero_submission(classe, sid, aid)
 
-    # identical answers files across learners
-    groups: dict[tuple[str, str], list[str]] = {}
-    for (sid, aid), fp in fingerprints.items():
-        groups.setdefault((aid, fp), []).append(sid)
-    for (aid, _), sids in groups.items():
-        if len(sids) > 1:
-            for sid in sids:
-                others = ", ".join(s for s in sorted(sids) if s != sid)
-                done[(sid, aid)].append(flag("reponses_identiques", "attention",
-                                             f"réponses identiques à celles de\u00a0: {others}."))
-
     all_flags = read_json(classe.flags_path, {}) or {}
     for (sid, aid), flags in done.items():
         all_flags.setdefault(sid, {})[aid] = flags
+    _flag_identical_answers(classe, {aid for _, aid in pairs}, all_flags, key_cache)
     write_json(classe.flags_path, all_flags)
-    return done
+    return {(sid, aid): all_flags[sid][aid] for sid, aid in done}
 
 
 def summary(classe: Classe, done: dict, log=print) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .answers import contact_details, load_key
+from .answers import check_answers, contact_details, load_key
 from .grades import max_scores, read_scores, student_names
 from .workspace import STAGING, Classe, read_json
 
@@ -41,7 +41,11 @@ def gather(classe: Classe) -> ClassData:
         for sid in students:
             if not (classe.root / "submitted" / sid / aid).is_dir():
                 continue
-            doc = read_json(classe.root / STAGING / sid / aid / spec["fichier"])
+            # the graded notebook may have (re)written the answers file: read what was graded
+            path = classe.root / "autograded" / sid / aid / spec["fichier"]
+            if not path.exists():
+                path = classe.root / STAGING / sid / aid / spec["fichier"]
+            _, doc, _ = check_answers(path, key)
             for row in contact_details(doc, key):
                 contacts.append({"eleve": sid, "exercice": aid, **row})
     return ClassData(assignments, students, student_names(classe), scores, maxima, flags, contacts)

@@ -251,7 +251,7 @@ def build_submissions(classe: Classe, dest: Path, n: int, seed: int) -> list[dic
 
 
 def demo(root: Path, n: int = 35, solutions: Path | None = None, ids=None, timeout: int = 10,
-         seed: int = 2026, grade: bool = True, log=print) -> dict:
+         seed: int = 2026, grade: bool = True, answers: dict | None = None, log=print) -> dict:
     from .autograde import autograde, summary
     from .collect import collect
     from .export import export
@@ -269,7 +269,7 @@ def demo(root: Path, n: int = 35, solutions: Path | None = None, ids=None, timeo
         raise ToolchainError(f"Aucun exercice dans {solutions}.")
     timings = {}
     t0 = time.monotonic()
-    classe = Classe.create(root, solutions=solutions, timeout=timeout)
+    classe = Classe.create(root, solutions=solutions, timeout=timeout, answers=answers)
     (root / DEMO_MARK).write_text("classe de démonstration (python -m grader demo)\n", encoding="utf-8")
     release(classe, ids, log=log)
     timings["release"] = time.monotonic() - t0
@@ -284,11 +284,11 @@ def demo(root: Path, n: int = 35, solutions: Path | None = None, ids=None, timeo
     if not grade:
         return out
     t = time.monotonic()
-    done = autograde(classe, log=log)
+    done = autograde(classe, progress=log is print, log=log)
     timings["autograde"] = time.monotonic() - t
     summary(classe, done, log=log)
     t = time.monotonic()
-    feedback(classe)
+    feedback(classe, progress=log is print)
     timings["feedback"] = time.monotonic() - t
     out["csv"], out["xlsx"] = export(classe)
     out["rapport"] = report(classe)
