@@ -332,3 +332,49 @@ def test_hand_edited_answers_file_gets_a_french_message(dossier, contenu, mot):
     assert (dossier / "reponses_salon.json").read_text(encoding="utf-8") == contenu  # untouched
     assert not ex.enregistrer_reponses({"C01": ("chaud", "Très intéressé, devis cette semaine : rappel.")}).ok
     assert (dossier / "reponses_salon.json").read_text(encoding="utf-8") == contenu
+
+
+# ---------------------------------------------------------------- real nbgrader autograde, board route
+
+@pytest.mark.slow
+def test_nbgrader_autograde_of_a_board_submission_gives_partial_credit(tmp_path):
+    """A learner who used only the board (dict cell left as released) is graded from the file."""
+    import subprocess
+    import sys
+
+    from grader import nbtools
+    from nbgrader.api import Gradebook
+
+    root = tmp_path / "cours"
+    env = nbtools.scratch_course(root)
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    shutil.copytree(REPO / "solutions" / ID, root / "solutions" / ID)
+
+    def nbgrader_cmd(*args):
+        done = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=root, env=env,
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stdout + done.stderr
+
+    nbgrader_cmd("generate_assignment", ID, "--force")
+    nbgrader_cmd("db", "student", "add", "alice")
+    copie = root / "submitted" / "alice" / ID
+    shutil.copytree(root / "exercises" / ID, copie)
+    reponses = solution_reponses()
+    wrong, changed = half_wrong(reponses)
+    doc = empty_answers(ex.CONTACTS_FILENAME, "2026-10-10")
+    for cid, (classe, text) in wrong.items():
+        doc["reponses"][cid] = {"organisation": "", "qualification": classe,
+                                "justification": text, "modifie_le": ""}
+    save_answers(copie / "reponses_salon.json", doc)
+    nbgrader_cmd("autograde", ID, "--force")
+
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
+        grades = {g.name: (g.auto_score, g.max_score)
+                  for g in gb.find_submission(ID, "alice").notebooks[0].grades}
+    total = len(reponses)
+    assert grades["test_reponses_completes"] == (2.0, 2.0)
+    assert grades["test_classes"] == (round(10 * (total - len(changed)) / total, 2), 10.0)
+    assert 0 < grades["test_justifications"][0] < 6.0
+    assert grades["test_annexe"] == (2.0, 2.0)       # the annex cell rebuilt it from the file
+    assert grades["ordre_de_rappel"][0] == 0.0      # unchanged written answer, graded by hand
+    assert grades["appreciation_formateur"][0] is None
