@@ -17,6 +17,13 @@ def escape(texte) -> str:
     """HTML-escape text shown in a widget (apostrophes stay readable)."""
     return _escape(str(texte), quote=False)
 
+
+def a_gauche(tableau: str) -> str:
+    """Left-align the cells of an HTML table (Jupyter right-aligns them by default)."""
+    gauche = "text-align:left;vertical-align:top;padding:3px 8px"
+    tableau = tableau.replace("<td>", f'<td style="{gauche}">').replace("<th>", f'<th style="{gauche}">')
+    return tableau.replace("<td style='", f"<td style='{gauche};")
+
 from prospection.cours.cycle import Graphique
 from prospection.cours.quiz import Question, vrai_faux
 
@@ -173,7 +180,7 @@ class EvaluationAccroche:
             f"<td>{escape(c.retour)}</td></tr>"
             for c in self.criteres
         )
-        return (f"<table>{lignes}</table><p><b>Critères remplis : "
+        return (a_gauche(f"<table>{lignes}</table>") + "<p><b>Critères remplis : "
                 f"{self.score} / {self.total}.</b></p>")
 
 
@@ -487,7 +494,7 @@ def fiche_crac(cle: str) -> str:
     objection = OBJECTIONS[cle]
     lignes = "".join(f"<tr><td><b>{titre}</b></td><td>{escape(getattr(objection, attr))}</td></tr>"
                      for attr, titre in ETAPES_CRAC)
-    return f"<h4>{escape(objection.libelle)}</h4><table>{lignes}</table>"
+    return f"<h4>{escape(objection.libelle)}</h4>" + a_gauche(f"<table>{lignes}</table>")
 
 
 def methode_crac():
@@ -574,8 +581,8 @@ def journal_objections():
             f"<td>{r.taux_resolution:.0%}</td></tr>".replace("%", "\u00a0%")
             for k, r in resume.iterrows()
         )
-        tableau.value = ("<table><tr><th>Objection</th><th>Entendue</th><th>Levée</th></tr>"
-                         f"{lignes}</table>")
+        tableau.value = a_gauche("<table><tr><th>Objection</th><th>Entendue</th><th>Levée</th></tr>"
+                                 f"{lignes}</table>")
         pire = journal.a_retravailler()
         message.value = (f"{len(journal.lignes)} objection(s) notée(s). À retravailler en priorité\u00a0: "
                          f"{escape(OBJECTIONS[pire].libelle)}.")
@@ -664,7 +671,7 @@ CROYANCES = (
         "« Les meilleurs vendeurs n'ont pas besoin de prospecter au téléphone. »", False,
         "D'après l'auteur, les meilleurs bloquent encore une journée entière par semaine pour téléphoner."),
     vrai_faux(
-        "« Avant le numérique, on achetait des fichiers d'entreprises et on essuyait un « non » neuf fois sur dix. »",
+        "« Avant le numérique, on achetait des fichiers d'entreprises et on essuyait un “non” neuf fois sur dix. »",
         True,
         "Fichiers achetés à la chambre de commerce, adresses e-mail génériques, barrage secrétaire\u00a0: "
         "la prospection d'autrefois essuyait surtout des refus. D'où l'intérêt d'appeler des contacts déjà "
@@ -716,10 +723,10 @@ QUESTIONS_APPELS = (
 
 
 def quiz_croyances():
-    """True/false quiz on the ten beliefs about phoning, with an explanation after each answer."""
+    """True/false quiz: ten statements about phoning, with an explanation after each answer."""
     from prospection.cours.quiz import quiz
 
-    return quiz(CROYANCES, "Dix idées reçues sur le phoning — vrai ou faux\u00a0?")
+    return quiz(CROYANCES, "Le phoning en dix affirmations — vrai ou faux\u00a0?")
 
 
 def quiz_appels():
@@ -751,4 +758,4 @@ def tableau_plan_appel():
 
     lignes = "".join(f"<tr><td>{rang}</td><td><b>{escape(etape)}</b></td><td>{escape(contenu)}</td></tr>"
                      for rang, (etape, contenu) in enumerate(PLAN_APPEL, start=1))
-    return HTML("<table><tr><th></th><th>Étape</th><th>Ce qu'on y fait</th></tr>" + lignes + "</table>")
+    return HTML(a_gauche("<table><tr><th></th><th>Étape</th><th>Ce qu'on y fait</th></tr>" + lignes + "</table>"))

@@ -15,6 +15,13 @@ def escape(texte) -> str:
     """HTML-escape text shown in a widget (apostrophes stay readable)."""
     return _escape(str(texte), quote=False)
 
+
+def a_gauche(tableau: str) -> str:
+    """Left-align the cells of an HTML table (Jupyter right-aligns them by default)."""
+    gauche = "text-align:left;vertical-align:top;padding:3px 8px"
+    tableau = tableau.replace("<td>", f'<td style="{gauche}">').replace("<th>", f'<th style="{gauche}">')
+    return tableau.replace("<td style='", f"<td style='{gauche};")
+
 from prospection.cours.quiz import Question
 
 # ---------------------------------------------------------------------------------------
@@ -79,7 +86,7 @@ NIVEAUX = ("suspect", "froid", "tiède", "chaud", "client")
 
 @dataclass(frozen=True)
 class Entonnoir:
-    """A campaign's funnel, computed by the lifecycle model (:func:`simulate_funnel`).
+    """A campaign's funnel: groups of contacts moved along the ladder by lifecycle events.
 
     ``taux_qualification`` of the suspects are qualified: ``part_tiede`` of them tiède,
     ``part_chaud`` chaud, the rest froid; ``taux_rechauffement`` of the tièdes become chauds
@@ -92,8 +99,6 @@ class Entonnoir:
     funnel: object
 
     def __init__(self, suspects: int = 200, **parametres):
-        from prospection.lifecycle import simulate_funnel
-
         if isinstance(suspects, bool) or not isinstance(suspects, int) or suspects < 0:
             raise ValueError("Le nombre de suspects doit être un entier positif ou nul.")
         inconnus = sorted(set(parametres) - set(PARAMETRES_DEFAUT))
@@ -111,11 +116,7 @@ class Entonnoir:
             valeurs[nom] = valeur
         if valeurs["part_tiede"] + valeurs["part_chaud"] > 1 + 1e-9:
             raise ValueError("Les parts de tièdes et de chauds dépassent 100 % des qualifiés : baissez l'une des deux.")
-        froid = max(0.0, 1 - valeurs["part_tiede"] - valeurs["part_chaud"])
-        funnel = simulate_funnel(
-            suspects, taux_qualification=valeurs["taux_qualification"],
-            repartition={"froid": froid, "tiède": valeurs["part_tiede"], "chaud": valeurs["part_chaud"]},
-            taux_rechauffement=valeurs["taux_rechauffement"], taux_conversion=valeurs["taux_conversion"])
+        funnel = _campagne(suspects, valeurs)
         object.__setattr__(self, "suspects", suspects)
         object.__setattr__(self, "parametres", valeurs)
         object.__setattr__(self, "funnel", funnel)
@@ -151,6 +152,44 @@ class Entonnoir:
         if part == 0:
             raise ValueError("Avec ces taux, aucun suspect ne devient client.")
         return ceil(clients / part - 1e-9)
+
+
+def _campagne(suspects: int, p: dict):
+    """Counts per stage after one campaign, each group moved by :func:`lifecycle.next_stage`.
+
+    Every group is a whole number of contacts and the groups add up to ``suspects``, so no
+    stage can go negative (``lifecycle.simulate_funnel`` rounds froid and chaud separately
+    and can, e.g. 3 suspects split 50 % froid / 50 % chaud).
+    """
+    from prospection.lifecycle import Funnel, Stage, next_stage
+
+    qualifies = round(suspects * p["taux_qualification"])
+    chauds = round(qualifies * p["part_chaud"])
+    tiedes = min(round(qualifies * p["part_tiede"]), qualifies - chauds)
+    froids = qualifies - chauds - tiedes
+    rechauffes = round(tiedes * p["taux_rechauffement"])
+    signes = round((chauds + rechauffes) * p["taux_conversion"])
+    signes_chauds = min(signes, chauds)
+    signes_rechauffes = signes - signes_chauds
+    signature = [("rendez_vous", {}), ("devis_accepte", {})]
+    qualification = {c: [("qualification", {"classe": c})] for c in ("froid", "tiède", "chaud")}
+    rechauffement = qualification["tiède"] + [("echeance_proche", {})]
+    groupes = (
+        (suspects - qualifies, []),
+        (froids, qualification["froid"]),
+        (tiedes - rechauffes, qualification["tiède"]),
+        (rechauffes - signes_rechauffes, rechauffement),
+        (signes_rechauffes, rechauffement + signature),
+        (chauds - signes_chauds, qualification["chaud"]),
+        (signes_chauds, qualification["chaud"] + signature),
+    )
+    counts = {stage: 0 for stage in Stage}
+    for nombre, evenements in groupes:
+        stage = Stage.SUSPECT
+        for evenement, details in evenements:
+            stage = next_stage(stage, evenement, **details)
+        counts[stage] += nombre
+    return Funnel(counts)
 
 
 class Graphique:
@@ -237,8 +276,8 @@ def entonnoir_interactif(suspects: int = 200):
             for e in NIVEAUX
         )
         tableau.value = (
-            "<table><tr><th>Étape en fin de campagne</th><th>Contacts</th></tr>"
-            f"{lignes}</table><p>Pour gagner 10 clients avec ces taux, il faut cibler environ "
+            a_gauche(f"<table><tr><th>Étape en fin de campagne</th><th>Contacts</th></tr>{lignes}</table>")
+            + "<p>Pour gagner 10 clients avec ces taux, il faut cibler environ "
             f"<b>{_suspects_pour_texte(entonnoir, 10)}</b> suspects.</p>"
         )
         box.entonnoir = entonnoir
@@ -491,7 +530,7 @@ def tableau_echelle():
         f"<b>{escape(LIBELLES[e])}</b></td><td>{escape(DEFINITIONS[e])}</td></tr>"
         for e in (*ETAPES, "perdu")
     )
-    return HTML(f"<table>{lignes}</table>")
+    return HTML(a_gauche(f"<table>{lignes}</table>"))
 
 
 EXEMPLES_OBJECTIFS = {
@@ -512,4 +551,4 @@ def tableau_objectifs():
         f"<tr><td>{rang}</td><td><b>{escape(OBJECTIFS[cle])}</b></td><td>{escape(EXEMPLES_OBJECTIFS[cle])}</td></tr>"
         for rang, cle in enumerate(OBJECTIFS, start=1)
     )
-    return HTML("<table><tr><th></th><th>Objectif</th><th>Exemple</th></tr>" + lignes + "</table>")
+    return HTML(a_gauche("<table><tr><th></th><th>Objectif</th><th>Exemple</th></tr>" + lignes + "</table>"))
