@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date, timedelta
 
+from prospection.francais import fold
 from prospection.temporal import court_terme_limit, find_time_expressions
 
 from . import lexicon as L
@@ -58,6 +59,10 @@ class Analysis:
     requests: list[str] = field(default_factory=list)
     classes: list[str] = field(default_factory=list)
     n_words: int = 0
+    # Clauses that read like an instruction (« faire la propo », « leur répondre ») but hold
+    # no action the lexicon knows: the grader may be missing a word, so the teacher looks.
+    unknown_instructions: list[str] = field(default_factory=list)
+    content_words: set[str] = field(default_factory=set)
 
     # --- summaries -------------------------------------------------------------------
     @property
@@ -110,6 +115,14 @@ def _requested(text: Text, hit: Hit, requests: list[Hit], interests: list[Hit]) 
     return False
 
 
+_LEAD_WORDS = {"il", "faut", "on", "doit", "devra", "je", "vais", "va", "a", "lui", "leur", "le",
+               "la", "les", "l", "y", "en", "vite", "donc", "puis", "et", "ensuite", "bien", "tout",
+               "d", "abord", "me", "se", "nous", "dois", "devons", "allons", "pour"}
+_NOT_VERBS = {"entre", "notre", "votre", "autre", "premier", "dernier", "decembre", "novembre",
+              "octobre", "septembre", "fevrier", "janvier", "hiver", "contre", "pour", "leur",
+              "sur", "etre", "avoir", "centre", "lettre", "titre", "ordre", "offre",
+              "chiffre", "nombre", "membre", "cadre", "theatre", "super", "dossier", "fichier",
+              "courrier", "calendrier", "atelier", "budget", "plaisir", "avenir", "loisir"}
 _NOT_NEGATING = {"avant", "encore", "tout", "pour", "que", "tres", "si", "seulement"}
 _NEG_WORDS = {"pas", "aucun", "aucune", "rien", "plus", "jamais", "ne", "n", "sans", "ni", "nul"}
 _DOC_WORDS = {"documentation", "doc", "docs", "brochure", "brochures", "plaquette", "plaquettes",
@@ -162,6 +175,13 @@ def _interest_objects(observations: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=1024)
+def note_words(observations: str) -> frozenset[str]:
+    """Content-word lemmas of the notes (to see how much of them a justification reuses)."""
+    return frozenset(tok.lemma for tok in Text(observations or "").toks
+                     if len(tok.norm) >= 5 and tok.norm not in L.STOPWORDS)
+
+
 def analyse(justification: str, salon_date: date, objects: list[str] | None = None,
             lemmatize=None) -> Analysis:
     """Analyse ``justification`` against the salon date (``objects``: see ``interest_objects``)."""
@@ -201,11 +221,8 @@ def analyse(justification: str, salon_date: date, objects: list[str] | None = No
 
     candidates: list[tuple[str, Hit]] = []
     for h in by_tag.get("call", []):
-        prev = t.toks[h.first - 1].norm if h.first else ""
         if h.first + 1 < len(t.toks) and t.toks[h.first].norm.startswith("appel") and t.toks[h.first + 1].norm == "a":
             continue  # « appel à froid / à chaud »: a kind of call, not a plan
-        if prev in ("un", "l", "le") and t.toks[h.first].norm in ("appel", "suivi"):
-            pass
         candidates.append(("call", h))
     for h in by_tag.get("meeting", []):
         candidates.append(("meeting", h))
@@ -314,6 +331,9 @@ def analyse(justification: str, salon_date: date, objects: list[str] | None = No
         claim = _classify_range(e.date_min, e.date_max, salon_date, e.confidence)
         if claim is None:
             continue
+        if e.label == "avant" and fold(raw[max(0, e.start - 8) : e.start]).rstrip().endswith(("rien", "pas", "jamais")) \
+                and fold(e.text).startswith("avant"):
+            claim = Claim("moyen_long", "", 0, 0.7)  # « rien avant l'été »: not before, so later
         out.timing.append(Claim(claim.kind, e.text, e.start, claim.confidence))
     covered = [(c.start, c.start + len(c.text)) for c in out.timing]
     for h in time_lex:
@@ -323,6 +343,24 @@ def analyse(justification: str, salon_date: date, objects: list[str] | None = No
         out.timing.append(Claim(kind, raw[h.start : h.end], h.start, 0.6))
     for word in out.interest_later:
         out.timing.append(Claim("moyen_long", word, 0, 0.6))
+
+    # --- instruction-like clauses with no known action ------------------------------------------
+    action_starts = {a.start for a in out.actions} | {
+        h.start for h in act_hits}
+    starts = [0] + [b + 1 for b in t.bounds]
+    for c_start in starts:
+        clause = [tok for tok in t.toks if tok.start >= c_start and not any(
+            c_start <= b < tok.start for b in t.bounds)]
+        for tok in clause[:4]:
+            if tok.norm in _LEAD_WORDS:
+                continue
+            noun_like = tok.norm.endswith("ier") and not tok.norm.endswith("ifier")
+            if (len(tok.norm) >= 4 and tok.norm.endswith(("er", "ir", "re")) and not noun_like
+                    and tok.norm not in _NOT_VERBS and tok.start not in action_starts):
+                out.unknown_instructions.append(raw[tok.start : tok.end])
+            break
+    out.content_words = {tok.lemma for tok in t.toks
+                         if len(tok.norm) >= 5 and tok.norm not in L.STOPWORDS}
 
     # --- class words ---------------------------------------------------------------------------
     for i, tok in enumerate(t.toks):

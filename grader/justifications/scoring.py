@@ -22,13 +22,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .analysis import Analysis, analyse, interest_objects
+from .analysis import Analysis, analyse, interest_objects, note_words
 
 __all__ = ["Score", "Hints", "score", "hints", "normalise_class", "parse_date", "REVIEW_BELOW",
            "CLASSES"]
 
 CLASSES = ("froid", "tiède", "chaud")
 REVIEW_BELOW = 0.6
+REUSED_NOTE_WORDS = 3
 NBSP = "\u00a0"
 
 
@@ -150,6 +151,8 @@ def _action(a: Analysis, reference: str) -> tuple[int, float, str]:
     urgent, later = a.urgent_actions(), a.later_actions()
     followups, keep = a.followups(), a.keep_in_touch()
     if not a.actions:
+        if a.unknown_instructions:
+            return 0, 0.5, "no_action"
         return 0, 0.85 if not a.requests else 0.6, "no_action"
     if reference == "chaud":
         if urgent and not later:
@@ -195,6 +198,9 @@ def score(observations: str, date_salon, reference: str, qualification, justific
     objects = interest_objects(observations) if ref != "froid" else None
     a = analyse(justification or "", salon, objects, lemmatize)
     ev, ev_conf, ev_reason = _evidence(a, ref, qual)
+    if ev == 0 and ev_reason in ("need_interest", "need_timing") and \
+            len(a.content_words & note_words(observations or "")) >= REUSED_NOTE_WORDS:
+        ev_conf = min(ev_conf, 0.55)  # it reuses the notes yet no cue was found: a missed word?
     if qualification not in (None, "") and qual is None:
         ev, ev_conf, ev_reason = 0, 0.9, "no_class"
     ac, ac_conf, ac_reason = _action(a, ref) if a.n_words else (0, 0.95, "empty")
