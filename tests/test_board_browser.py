@@ -233,3 +233,19 @@ def test_jupyterlab_qualify_reload_restart_restore_export(tmp_path, artifacts):
             check_restored(page)
             page.screenshot(path=str(artifacts / "board_lab_restaure.png"))
             export_and_read(page, tmp_path, expected)
+
+
+def test_cli_of_make_mission_serves_the_board(tmp_path):
+    """`make mission` runs `python -m prospection.board.app`: it must serve the board (as root too)."""
+    import sys
+
+    port = free_port()
+    cmd = [sys.executable, "-m", "prospection.board.app", "--no-browser", f"--port={port}",
+           f"--dossier={tmp_path}"]
+    url = f"http://127.0.0.1:{port}/"
+    with server(cmd, ready_url=f"{url}voila/static/absent", ok_statuses=(200, 403, 404), cwd=tmp_path,
+                log=tmp_path / "mission.log"):
+        page = urllib.request.urlopen(url, timeout=90).read().decode("utf-8")
+        assert "<title>Mission salon</title>" in page
+        assert "application/vnd.jupyter.widget-view+json" in page, "the board widget is not rendered"
+    assert "Tableau de la mission salon" in (tmp_path / "mission.log").read_text(encoding="utf-8")

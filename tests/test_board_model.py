@@ -359,3 +359,29 @@ def test_duplicate_ids_are_refused():
     c = contacts_from_frame(pd.DataFrame([{"id": "X", "organisation": "A"}, {"id": "X", "organisation": "B"}]))
     with pytest.raises(ValueError, match="même identifiant"):
         BoardModel(c)
+
+
+def test_app_refuses_a_missing_folder_in_french(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "prospection.board.app", "--dossier", str(tmp_path / "absent"),
+                          "--no-browser"], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2
+    assert "n'existe pas" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_app_command_serves_the_real_notebook_on_localhost_in_french(tmp_path):
+    from prospection.board.app import APP_NOTEBOOK, app_command
+
+    cmd, env = app_command(port=8123, open_browser=False, dossier=tmp_path, folder=tmp_path / "app")
+    assert cmd[1:3] == ["-m", "voila"] and "--Voila.ip=127.0.0.1" in cmd and "--port=8123" in cmd
+    assert "--no-browser" in cmd and "--template=mission_fr" in cmd
+    assert env["PROSPECTION_MISSION_DOSSIER"] == str(tmp_path.resolve())
+    notebook = Path(cmd[3])
+    assert notebook.name == "Mission salon.ipynb" and notebook.read_bytes() == APP_NOTEBOOK.read_bytes()
+    template = Path(env["JUPYTER_PATH"].split(os.pathsep)[0]) / "voila" / "templates" / "mission_fr"
+    assert "Chargement du tableau" in (template / "spinner.macro.html.j2").read_text(encoding="utf-8")
+    assert "Running" not in (template / "spinner.macro.html.j2").read_text(encoding="utf-8")
+    # The thin notebook: one import, one call.
+    import nbformat
+
+    code = [c.source for c in nbformat.read(APP_NOTEBOOK, as_version=4).cells if c.cell_type == "code"]
+    assert code == ["from prospection.board import afficher_tableau\n\nafficher_tableau()"]

@@ -258,3 +258,12 @@ def test_in_a_real_kernel_answers_survive_a_restart(tmp_path):
     finally:
         client.stop_channels()
         km.shutdown_kernel(now=True)
+
+
+def test_a_copy_of_the_salon_file_in_the_working_folder_is_preferred(tmp_path):
+    from prospection.board.session import BUNDLED_NAME
+
+    small_contacts_xlsx(tmp_path / BUNDLED_NAME)  # e.g. the assignment folder's own copy
+    b = MissionBoard(tmp_path, grader_hints=False)
+    assert len(b.model.contacts) == 2 and "Club de judo" in b.cards[0].header.value
+    assert b.notices.value == ""

@@ -122,7 +122,7 @@ class Hints:
 
 @dataclass
 class Feedback:
-    """What « Vérifier » says: counts and contact names, never a correct class."""
+    """What «\u00a0Vérifier\u00a0» says: counts and contact names, never a correct class."""
 
     total: int
     complete: int
@@ -138,7 +138,7 @@ class Feedback:
             out.append("Contacts sans justification\u00a0: " + _names(self.without_justification) + ".")
         for name, missing in self.to_improve[:20]:
             labels = ", ".join(CRITERIA.get(k) or EXTRA_LABELS[k] for k in missing)
-            out.append(f"« {name} »\u00a0: justification à compléter ({labels}).")
+            out.append(f"«\u00a0{name}\u00a0»\u00a0: justification à compléter ({labels}).")
         if len(self.to_improve) > 20:
             out.append(f"… et {len(self.to_improve) - 20} autres justifications à compléter.")
         if self.complete == self.total and self.total:
@@ -147,7 +147,7 @@ class Feedback:
 
 
 def _names(names: list[str], limit: int = 20) -> str:
-    shown = ", ".join(f"« {n} »" for n in names[:limit])
+    shown = ", ".join(f"«\u00a0{n}\u00a0»" for n in names[:limit])
     if len(names) > limit:
         shown += f" … et {len(names) - limit} autres"
     return shown

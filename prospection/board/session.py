@@ -102,21 +102,25 @@ class MissionSession:
 
     # ---- contacts
     def _contacts_for(self, doc: dict):
-        """The contacts file the answers were given for, else the bundled salon file."""
-        name = doc.get("fichier_contacts") or ""
-        if name and name != BUNDLED_NAME:
-            candidate = self.dossier / name
+        """The contacts file the answers were given for, else the bundled salon file.
+
+        A file of that name in the working folder wins (an assignment folder ships its own copy
+        of the salon file, which the graded cells read too).
+        """
+        name = doc.get("fichier_contacts") or BUNDLED_NAME
+        candidate = self.dossier / name
+        if candidate.is_file() or name != BUNDLED_NAME:
             if candidate.is_file():
                 try:
                     return load_contacts_file(candidate)
                 except contacts_error_types() as exc:
                     self.notices.append(
-                        f"Le fichier de contacts « {name} » ne peut plus être lu ({exc})\u00a0; "
+                        f"Le fichier de contacts «\u00a0{name}\u00a0» ne peut plus être lu ({exc})\u00a0; "
                         "le fichier du salon fourni avec le cours est chargé à la place."
                     )
             else:
                 self.notices.append(
-                    f"Le fichier de contacts « {name} » est introuvable dans « {self.dossier} »\u00a0; "
+                    f"Le fichier de contacts «\u00a0{name}\u00a0» est introuvable dans «\u00a0{self.dossier}\u00a0»\u00a0; "
                     "le fichier du salon fourni avec le cours est chargé à la place."
                 )
         try:
@@ -125,7 +129,7 @@ class MissionSession:
             detail = str(exc) if isinstance(exc, contacts_error_types()) else type(exc).__name__
             self.notices.append(
                 f"Le fichier du salon fourni avec le cours n'a pas pu être chargé ({detail}) ; "
-                "chargez un fichier de contacts avec le bouton « Charger un fichier de contacts »."
+                "chargez un fichier de contacts avec le bouton «\u00a0Charger un fichier de contacts\u00a0»."
             )
             return None
 
@@ -145,7 +149,7 @@ class MissionSession:
                 archive = self.archive_path(previous)
                 storage.save_answers(archive, doc)
                 self.notices.append(
-                    f"Vos réponses pour « {previous} » sont conservées dans « {archive.name} »\u00a0; "
+                    f"Vos réponses pour «\u00a0{previous}\u00a0» sont conservées dans «\u00a0{archive.name}\u00a0»\u00a0; "
                     f"elles reviendront si vous rechargez ce fichier."
                 )
             doc = storage.empty_answers()
@@ -156,7 +160,7 @@ class MissionSession:
                     self.notices.append(notice)
                 elif restored.get("fichier_contacts") == name:
                     doc = restored
-                    self.notices.append(f"Vos réponses précédentes pour « {name} » sont rechargées.")
+                    self.notices.append(f"Vos réponses précédentes pour «\u00a0{name}\u00a0» sont rechargées.")
         date_salon = _salon_date(contacts)
         if date_salon is None and doc.get("date_salon"):
             date_salon = dt.date.fromisoformat(doc["date_salon"])
@@ -205,7 +209,7 @@ class MissionSession:
                 os.replace(tmp, target)
             self.model = self._activate(contacts, self.model.doc, name=target.name)
             return UploadResult(
-                True, f"Fichier « {target.name} » chargé\u00a0: {len(self.model.contacts)} contacts."
+                True, f"Fichier «\u00a0{target.name}\u00a0» chargé\u00a0: {len(self.model.contacts)} contacts."
             )
         finally:
             if tmp.exists():

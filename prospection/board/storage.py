@@ -35,7 +35,7 @@ def normalize_class(value: Any) -> str | None:
     if key in ("", "null", "none"):
         return None
     if key not in _CLASS_ALIASES:
-        raise ValueError(f"Classe inconnue\u00a0: « {value} » (attendu\u00a0: froid, tiède ou chaud).")
+        raise ValueError(f"Classe inconnue\u00a0: «\u00a0{value}\u00a0» (attendu\u00a0: froid, tiède ou chaud).")
     return _CLASS_ALIASES[key]
 
 
@@ -58,7 +58,7 @@ def now_iso() -> str:
 def _validate(doc: Any, path: Path) -> dict:
     def bad(reason: str) -> AnswersFileError:
         return AnswersFileError(
-            f"Le fichier de réponses « {path.name} » est illisible\u00a0: {reason}."
+            f"Le fichier de réponses «\u00a0{path.name}\u00a0» est illisible\u00a0: {reason}."
         )
 
     if not isinstance(doc, dict):
@@ -67,20 +67,20 @@ def _validate(doc: Any, path: Path) -> dict:
         raise bad(f"version {doc.get('version')!r} inconnue (attendu\u00a0: {FORMAT_VERSION})")
     reponses = doc.get("reponses")
     if not isinstance(reponses, dict):
-        raise bad("la clé « reponses » manque ou n'est pas un objet")
+        raise bad("la clé «\u00a0reponses\u00a0» manque ou n'est pas un objet")
     clean = {}
     for cid, entry in reponses.items():
         if not isinstance(entry, dict):
-            raise bad(f"la réponse du contact « {cid} » n'est pas un objet")
+            raise bad(f"la réponse du contact «\u00a0{cid}\u00a0» n'est pas un objet")
         try:
             qualification = normalize_class(entry.get("qualification"))
         except ValueError as exc:
-            raise bad(f"contact « {cid} »\u00a0: {exc}") from None
+            raise bad(f"contact «\u00a0{cid}\u00a0»\u00a0: {exc}") from None
         justification = entry.get("justification", "")
         if justification is None:
             justification = ""
         if not isinstance(justification, str):
-            raise bad(f"la justification du contact « {cid} » n'est pas un texte")
+            raise bad(f"la justification du contact «\u00a0{cid}\u00a0» n'est pas un texte")
         clean[str(cid)] = {
             "organisation": str(entry.get("organisation") or ""),
             "qualification": qualification,
@@ -92,7 +92,7 @@ def _validate(doc: Any, path: Path) -> dict:
         try:
             dt.date.fromisoformat(str(date_salon))
         except ValueError:
-            raise bad(f"date du salon « {date_salon} » invalide (attendu\u00a0: AAAA-MM-JJ)") from None
+            raise bad(f"date du salon «\u00a0{date_salon}\u00a0» invalide (attendu\u00a0: AAAA-MM-JJ)") from None
     return {
         "version": FORMAT_VERSION,
         "fichier_contacts": str(doc.get("fichier_contacts") or ""),
@@ -117,13 +117,13 @@ def load_answers(path: str | os.PathLike = ANSWERS_FILENAME) -> dict:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise AnswersFileError(
-            f"Le fichier de réponses « {path.name} » est illisible\u00a0: il n'est pas encodé en UTF-8."
+            f"Le fichier de réponses «\u00a0{path.name}\u00a0» est illisible\u00a0: il n'est pas encodé en UTF-8."
         ) from None
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise AnswersFileError(
-            f"Le fichier de réponses « {path.name} » est illisible\u00a0: JSON invalide "
+            f"Le fichier de réponses «\u00a0{path.name}\u00a0» est illisible\u00a0: JSON invalide "
             f"(ligne {exc.lineno}, colonne {exc.colno})."
         ) from None
     return _validate(doc, path)
@@ -154,7 +154,7 @@ def recover_answers(path: str | os.PathLike) -> tuple[dict, str | None]:
     except AnswersFileError as exc:
         moved = quarantine(path)
         return empty_answers(), (
-            f"{exc} Il a été mis de côté sous le nom « {moved.name} » (rien n'est effacé)\u00a0; "
+            f"{exc} Il a été mis de côté sous le nom «\u00a0{moved.name}\u00a0» (rien n'est effacé)\u00a0; "
             "le tableau repart d'un fichier de réponses neuf."
         )
 
