@@ -112,13 +112,6 @@ def afficher_contacts(dossier: str | Path = "."):
     )
 
 
-def modele_reponses(dossier: str | Path = ".") -> str:
-    """A ready-to-fill ``reponses`` dict with every contact id (text to copy into a cell)."""
-    ids = list(_contacts_index(charger_contacts(dossier)))
-    lignes = [f'    "{cid}": ("", ""),' for cid in ids]
-    return "reponses = {\n" + "\n".join(lignes) + "\n}"
-
-
 # --------------------------------------------------------------------------- saving the dict
 
 @dataclass
