@@ -207,3 +207,16 @@ def test_lesson_renders_in_voila_and_the_analyser_answers(tmp_path, artifacts):
                 page.get_by_text("Bonne réponse").first.wait_for(timeout=30_000)
             finally:
                 page.screenshot(path=str(artifacts / "lesson04_voila.png"), full_page=True)
+
+
+def test_french_typography_in_lesson_texts():
+    texts = [n.definition for n in q.NIVEAUX] + [n.action for n in q.NIVEAUX]
+    for question in q.QUESTIONS:
+        texts += [question.enonce, question.explication, *question.choix, *question.retours.values()]
+    lecture_html = q.Lecture("n", SALON, "chaud", "Rappeler.", "J.", 0.5, True, "oui", "court",
+                             None, "n").html()
+    texts.append(re.sub(r"<[^>]+>", "", lecture_html))
+    assert len(texts) > 10
+    for text in texts:
+        assert not re.search(r" [:;?!](\s|$)", text), text
+        assert "« " not in text and " »" not in text, text
