@@ -17,6 +17,7 @@ The analysis knows nothing about the answer key. It reports:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date, timedelta
@@ -36,6 +37,7 @@ class Claim:
     text: str
     start: int
     confidence: float
+    explicit: bool = False  # a calendar date (« 1er octobre », « 30/09 », « juin 2027 »)
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,8 @@ def _interest_objects(observations: str) -> tuple[str, ...]:
                 break
             if len(tok.norm) < 4 or tok.norm in L.STOPWORDS or tok.norm.isdigit():
                 continue
+            if tok.norm.endswith(("er", "ir")) and not tok.norm.endswith("ier"):
+                continue  # verbs (« décider ») say nothing of what the contact wants
             for key in (tok.lemma, tok.norm):
                 if key not in found:
                     found.append(key)
@@ -331,10 +335,15 @@ def analyse(justification: str, salon_date: date, objects: list[str] | None = No
         claim = _classify_range(e.date_min, e.date_max, salon_date, e.confidence)
         if claim is None:
             continue
+        if e.label in ("rentree", "saison", "evenement", "mois") and not re.search(r"20\d\d", e.text) \
+                and (e.date_min - salon_date).days > 300:
+            # « la rentrée » said just after this year's one: this year or next? Ask the teacher.
+            claim = Claim("ambigu", "", 0, 0.4)
         if e.label == "avant" and fold(raw[max(0, e.start - 8) : e.start]).rstrip().endswith(("rien", "pas", "jamais")) \
                 and fold(e.text).startswith("avant"):
             claim = Claim("moyen_long", "", 0, 0.7)  # « rien avant l'été »: not before, so later
-        out.timing.append(Claim(claim.kind, e.text, e.start, claim.confidence))
+        explicit = e.label in ("date", "mois", "annee") or bool(re.search(r"20\d\d", e.text))
+        out.timing.append(Claim(claim.kind, e.text, e.start, claim.confidence, explicit))
     covered = [(c.start, c.start + len(c.text)) for c in out.timing]
     for h in time_lex:
         if in_region(h.start) or any(a <= h.start < b for a, b in covered):

@@ -14,8 +14,8 @@ INTEREST = [
     "interes~", "interret~", "interer~", "interet", "interessant",
     "vouloir", "veut", "veulent", "voudrait", "souhait~", "cherch~", "besoin", "projet",
     "aimer", "aime", "adore~", "apprecie~", "motive~", "command~", "demand~ * devis",
-    "demande de devis", "equip~", "s equip~", "renouvel~", "install~", "achat",
-    "budget valid~", "budget ok", "budget vote", "envisag~", "prevoi~ * achat", "pret a",
+    "demande de devis", "equip~", "s equip~", "renouvel~", "install~", "achat", "achet~",
+    "budget valid~", "budget ok", "budget debloqu~", "budget accorde~", "envisag~", "prevoi~ * achat", "pret a",
     "partant", "emball~", "enthousias~", "seduit~", "ca l interesse", "remplac~", "choisir",
     "changer", "changement", "doit * choisir", "subvention~", "financement obtenu",
 ]
@@ -27,7 +27,8 @@ DISINTEREST = [
     "plus aucun", "plus de besoin", "plus besoin", "prevoi~ rien", "rien prevu",
     "desinteres~", "indifferent~", "ne voit pas l interet", "aucun interet", "aucun besoin",
     "aucun projet", "pas de projet", "pas interes~", "pas d interet", "pas de besoin",
-    "pas besoin", "aucun achat", "pas d achat", "ne veut pas", "ne souhaite pas", "refus~",
+    "pas besoin", "aucun achat", "pas d achat", "ne veut pas", "ne souhaite pas", "refuse~ notre",
+    "refuse~ nos", "refuse~ l offre", "refuse~ notre offre", "decline~ * offre",
     "ne sont plus interes~", "n est plus interes~", "ne prevoit aucun", "rien a vendre",
     "plus d activite", "plus aucune activite", "va fermer", "vont fermer", "fermeture",
     "cesse~ * activite", "arret~ * activite", "dissou~", "club ferme", "association ferme",
@@ -83,7 +84,8 @@ URGENT = [
     "au plus tot", "asap", "avant * concurren~", "avant * fournisseur", "avant qu il * ailleurs",
     "avant que * concurren~", "avant les autres", "sous huitaine", "dans la journee",
     "dans les jours qui viennent", "sans delai", "en urgence", "express", "prochains jours",
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "direct", "directement",
+    "de suite", "illico", "sur le champ",
 ]
 LATER = [
     "plus tard", "approche~", "le moment venu", "a ce moment", "a ce moment la", "echeance~",
@@ -96,7 +98,7 @@ LATER = [
 # The contact asked for something: « il demande un devis », « veut être rappelé ».
 REQUEST = [
     "demand~", "vouloir", "veut", "veulent", "voudrait", "souhait~", "attend~", "exige~",
-    "reclam~", "sollicit~", "concurren~",
+    "reclam~", "sollicit~", "concurren~", "recu~", "deja", "obtenu~",
 ]
 # Words that make the learner the subject again after a request.
 LEARNER_SUBJECT = {"je", "j", "nous", "faut", "dois", "devons", "vais", "allons", "doit"}
@@ -126,5 +128,6 @@ STOPWORDS = set(
     club association asso contact president presidente tresorier bureau membres membre
     nouveau nouvelle nouveaux nouvelles prochain prochaine offre produit produits service
     services solution chose choses gamme notre nos leurs actuel actuelle an ans annee mois
-    semaine jours jour saison date""".split()
+    semaine jours jour saison date sous avant apres depuis pendant chez vers entre selon dont
+    ainsi moins environ quelques plusieurs""".split()
 )

@@ -129,13 +129,24 @@ def _evidence(a: Analysis, reference: str, qualification: str | None) -> tuple[i
     if a.disinterest:
         return 0, 0.8, "contradiction"
     interest = a.has_interest or bool(a.interest_objects)
-    if against in kinds:
-        if want in kinds:
+    if against in kinds and want in kinds:
+        # A calendar date outweighs a vague word or an unlabelled season on the other side.
+        pro = [c for c in a.timing if c.kind == want]
+        con = [c for c in a.timing if c.kind == against]
+        if any(c.explicit for c in pro) and not any(c.explicit for c in con):
+            kinds = kinds - {against}
+            timing_doubt = True
+        else:
             return 0, 0.65, "contradiction"
+    else:
+        timing_doubt = False
+    if against in kinds:
         return 0, 0.8, "contradiction"
     if not interest:
         return 0, 0.75 if want in kinds else 0.85, "need_interest"
     conf = 0.9 if a.has_interest else 0.65
+    if timing_doubt:
+        conf = min(conf, 0.7)
     if want in kinds:
         best = max(c.confidence for c in a.timing if c.kind == want)
         if best < 0.6:
