@@ -144,6 +144,7 @@ def test_funnel_widget_follows_the_sliders():
     avant = bytes(box.image.value)
     box.curseurs["suspects"].value = 400
     box.curseurs["taux_conversion"].value = 0.5
+    assert box.lectures["taux_conversion"].value == "50\u00a0%"
     assert box.entonnoir.suspects == 400 and box.entonnoir.parametres["taux_conversion"] == 0.5
     attendu = Entonnoir(400, taux_conversion=0.5).repartition()
     assert box.entonnoir.repartition() == attendu

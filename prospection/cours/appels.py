@@ -744,7 +744,8 @@ PLAN_APPEL = (
     ("Préparation", "Relire la fiche du contact, fixer l'objectif de l'appel (souvent : un rendez-vous)."),
     ("Ouverture", "Saluer, dire son nom et son entreprise, rappeler le contact précédent (salon, date, ce qui "
                   "s'est dit), demander si c'est un bon moment."),
-    ("Découverte", "Poser des questions ouvertes, écouter, reformuler, qualifier le besoin et l'échéance."),
+    ("Découverte", "Poser des questions ouvertes, écouter, reformuler, qualifier le besoin et l'échéance "
+                    "(par exemple avec la grille BANT\u00a0: budget, autorité, besoin, délai)."),
     ("Argumentation", "Caractéristique → avantage pour le client → preuve (un exemple, un chiffre, un client comparable)."),
     ("Objections", "Les traiter avec la méthode CRAC : creuser, reformuler, argumenter, contrôler."),
     ("Conclusion", "Proposer un rendez-vous avec deux créneaux au choix, récapituler ce qui est convenu."),

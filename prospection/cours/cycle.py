@@ -254,10 +254,15 @@ def entonnoir_interactif(suspects: int = 200):
     curseur_suspects = widgets.IntSlider(value=suspects, min=0, max=1000, step=10,
                                          description="Suspects ciblés\u00a0:", style=style, layout=layout)
     curseurs = {
-        nom: widgets.FloatSlider(value=valeur, min=0, max=1, step=0.05, readout_format=".0%",
+        nom: widgets.FloatSlider(value=valeur, min=0, max=1, step=0.05, readout=False,
                                  description=f"{LIBELLES_PARAMETRES[nom]}\u00a0:", style=style, layout=layout)
         for nom, valeur in PARAMETRES_DEFAUT.items()
     }
+    # French readouts (« 60 % », with a non-breaking space): the slider's own readout cannot.
+    lectures = {nom: widgets.Label(_pourcent(c.value)) for nom, c in curseurs.items()}
+    for nom, curseur in curseurs.items():
+        curseur.observe(lambda change, nom=nom: setattr(lectures[nom], "value", _pourcent(change["new"])),
+                        names="value")
     image = widgets.Image(format="png", layout={"width": "640px"})
     tableau = widgets.HTML()
     message = widgets.HTML()
@@ -282,11 +287,13 @@ def entonnoir_interactif(suspects: int = 200):
         )
         box.entonnoir = entonnoir
 
-    box = widgets.VBox([curseur_suspects, *curseurs.values(), message, tableau, image])
+    lignes_curseurs = [widgets.HBox([c, lectures[n]]) for n, c in curseurs.items()]
+    box = widgets.VBox([curseur_suspects, *lignes_curseurs, message, tableau, image])
     for curseur in (curseur_suspects, *curseurs.values()):
         curseur.observe(mettre_a_jour, names="value")
     mettre_a_jour()
     box.curseurs = dict(curseurs, suspects=curseur_suspects)
+    box.lectures = lectures
     box.image = image
     box.tableau = tableau
     box.message = message
