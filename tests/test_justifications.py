@@ -248,3 +248,10 @@ def test_cli_missing_file_and_stdin(tmp_path):
                        "qualification": "froid", "justification": "Aucun besoin."})
     res = run_cli("-", stdin=line + "\n")
     assert res.returncode == 0 and json.loads(res.stdout)["evidence"] == 1
+
+
+def test_a_date_the_notes_do_not_give_is_flagged_not_silently_accepted():
+    obs = "Trésorier très intéressé par des t-shirts pour le trail du 15 novembre 2026."
+    right = score(obs, SALON, "chaud", "chaud", "Intéressé, trail le 15 novembre : le rappeler en priorité.")
+    wrong = score(obs, SALON, "chaud", "chaud", "Intéressé, trail le 28 novembre : le rappeler en priorité.")
+    assert not right.a_revoir and wrong.a_revoir and wrong.evidence_confidence < right.evidence_confidence

@@ -64,6 +64,8 @@ class Analysis:
     # Clauses that read like an instruction (« faire la propo », « leur répondre ») but hold
     # no action the lexicon knows: the grader may be missing a word, so the teacher looks.
     unknown_instructions: list[str] = field(default_factory=list)
+    # Calendar dates the text states about the project: (text, first day, last day).
+    dates: list[tuple[str, date, date]] = field(default_factory=list)
     content_words: set[str] = field(default_factory=set)
 
     # --- summaries -------------------------------------------------------------------
@@ -89,14 +91,6 @@ class Analysis:
 
     def keep_in_touch(self) -> list[Action]:
         return [a for a in self.actions if a.kind in ("docs", "record", "campaign")]
-
-
-def _tok_index_before(text: Text, pos: int) -> int:
-    """Index of the first token starting at or after ``pos``."""
-    for i, t in enumerate(text.toks):
-        if t.start >= pos:
-            return i
-    return len(text.toks)
 
 
 def _same_clause(text: Text, a: int, b: int) -> bool:
@@ -177,6 +171,20 @@ def _interest_objects(observations: str) -> tuple[str, ...]:
                 if key not in found:
                     found.append(key)
     return tuple(found)
+
+
+@lru_cache(maxsize=1024)
+def note_dates(observations: str, salon_date: date) -> tuple[tuple[date, date], ...]:
+    """Date ranges the notes give (past ones included), resolved against the salon date."""
+    return tuple((e.date_min, e.date_max) for e in find_time_expressions(observations or "", salon_date))
+
+
+def dates_not_in_notes(a: Analysis, observations: str, salon_date: date) -> list[str]:
+    """Dates the justification states that no date of the notes comes near (± 3 days)."""
+    ranges = note_dates(observations or "", salon_date)
+    slack = timedelta(days=3)
+    return [text for text, lo, hi in a.dates
+            if not any(lo - slack <= r_hi and r_lo <= hi + slack for r_lo, r_hi in ranges)]
 
 
 @lru_cache(maxsize=1024)
@@ -343,6 +351,8 @@ def analyse(justification: str, salon_date: date, objects: list[str] | None = No
                 and fold(e.text).startswith("avant"):
             claim = Claim("moyen_long", "", 0, 0.7)  # « rien avant l'été »: not before, so later
         explicit = e.label in ("date", "mois", "annee") or bool(re.search(r"20\d\d", e.text))
+        if e.label == "date" or (e.label == "mois" and re.search(r"20\d\d", e.text)):
+            out.dates.append((e.text, e.date_min, e.date_max))
         out.timing.append(Claim(claim.kind, e.text, e.start, claim.confidence, explicit))
     covered = [(c.start, c.start + len(c.text)) for c in out.timing]
     for h in time_lex:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .analysis import Analysis, analyse, interest_objects, note_words
+from .analysis import Analysis, analyse, dates_not_in_notes, interest_objects, note_words
 
 __all__ = ["Score", "Hints", "score", "hints", "normalise_class", "parse_date", "REVIEW_BELOW",
            "CLASSES"]
@@ -212,6 +212,8 @@ def score(observations: str, date_salon, reference: str, qualification, justific
     if ev == 0 and ev_reason in ("need_interest", "need_timing") and \
             len(a.content_words & note_words(observations or "")) >= REUSED_NOTE_WORDS:
         ev_conf = min(ev_conf, 0.55)  # it reuses the notes yet no cue was found: a missed word?
+    if ev == 1 and observations and dates_not_in_notes(a, observations, salon):
+        ev_conf = min(ev_conf, 0.55)  # a date the notes do not give: misread, or a typo?
     if qualification not in (None, "") and qual is None:
         ev, ev_conf, ev_reason = 0, 0.9, "no_class"
     ac, ac_conf, ac_reason = _action(a, ref) if a.n_words else (0, 0.95, "empty")
