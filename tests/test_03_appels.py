@@ -216,6 +216,8 @@ def test_objection_log_widget_keeps_every_entry():
     assert box.champs["formulation"].value == "" and not box.champs["resolue"].value
     assert "2 objection(s)" in box.message.value and "Je n'ai pas le temps" in html.unescape(box.message.value)
     assert "100\u00a0%" in box.tableau.value and "0\u00a0%" in box.tableau.value
+    detail = html.unescape(box.detail.value)
+    assert "Vous êtes plus cher que le magasin d'à côté" in detail and "Plus cher par rapport à quoi ?" in detail
 
 
 # --------------------------------------------------------------------------- quizzes

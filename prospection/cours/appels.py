@@ -586,14 +586,26 @@ def journal_objections():
         pire = journal.a_retravailler()
         message.value = (f"{len(journal.lignes)} objection(s) notée(s). À retravailler en priorité\u00a0: "
                          f"{escape(OBJECTIONS[pire].libelle)}.")
+        # Everything the learner typed stays visible, line by line.
+        notes = "".join(
+            f"<tr><td>{rang}</td><td>{escape(OBJECTIONS[l['objection']].libelle)}</td>"
+            f"<td>{escape(l['formulation'])}</td><td>{escape(l['reponse'])}</td>"
+            f"<td>{'oui' if l['resolue'] else 'non'}</td></tr>"
+            for rang, l in enumerate(journal.lignes, start=1)
+        )
+        detail.value = ("<details open><summary>Le journal, ligne par ligne</summary>" + a_gauche(
+            "<table><tr><th></th><th>Objection</th><th>Mots exacts</th><th>Ma réponse</th><th>Levée</th></tr>"
+            f"{notes}</table>") + "</details>")
 
+    detail = widgets.HTML()
     bouton.on_click(noter)
-    box = widgets.VBox([categorie, formulation, reponse, resolue, bouton, message, tableau])
+    box = widgets.VBox([categorie, formulation, reponse, resolue, bouton, message, tableau, detail])
     box.journal = journal
     box.noter = noter
     box.champs = dict(categorie=categorie, formulation=formulation, reponse=reponse, resolue=resolue)
     box.tableau = tableau
     box.message = message
+    box.detail = detail
     return box
 
 
