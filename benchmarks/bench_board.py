@@ -40,7 +40,12 @@ def ms(seconds: float) -> float:
 def main() -> int:
     from prospection.board.view import MissionBoard
 
+    from prospection.board.model import justification_hints
+
     contacts = synthetic_contacts(N_CONTACTS)
+    t0 = time.perf_counter()
+    justification_hints(NOTES[0], dt.date(2024, 3, 15), "froid", "Pas intéressé.")  # loads the grader once
+    grader_load = time.perf_counter() - t0
     with tempfile.TemporaryDirectory() as folder:
         t0 = time.perf_counter()
         board = MissionBoard(folder, contacts=contacts)
@@ -60,6 +65,12 @@ def main() -> int:
                 "justification": "Intéressé, projet à la rentrée : le rappeler pour un rendez-vous.",
                 "modifie_le": "2024-03-16T10:00:00+01:00"}
         board.model.save()
+        full_page_times = []
+        board.model.page = 0
+        for _ in range(30):
+            t0 = time.perf_counter()
+            board.next.click()  # every card now has a class, a justification and its hints
+            full_page_times.append(time.perf_counter() - t0)
         keystrokes = []
         card = board.cards[0]
         text = ""
@@ -73,21 +84,25 @@ def main() -> int:
         filter_time = time.perf_counter() - t0
 
     page_ms = statistics.median(page_times) * 1000
-    worst_page_ms = max(page_times) * 1000
+    worst_page_ms = max(page_times + full_page_times) * 1000
+    full_page_ms = statistics.median(full_page_times) * 1000
     key_ms = statistics.median(keystrokes) * 1000
     figures = [
+        ("Chargement du correcteur de justifications (une fois par noyau)", ms(grader_load)),
         ("Construction du tableau (modèle + vue, 1ʳᵉ page)", ms(build)),
-        ("Changement de page, médiane", round(page_ms, 2)),
-        ("Changement de page, pire cas sur 30", round(worst_page_ms, 2)),
+        ("Changement de page, contacts sans réponse, médiane", round(page_ms, 2)),
+        ("Changement de page, 10 contacts justifiés (indices recalculés), médiane", round(full_page_ms, 2)),
+        ("Changement de page, pire cas sur 60", round(worst_page_ms, 2)),
         ("Frappe dans une justification, 1 000 réponses (sauvegarde atomique + indices + progression + annexe), médiane", round(key_ms, 2)),
         ("Filtre « Chauds » appliqué", ms(filter_time)),
     ]
-    ok = page_ms < PAGE_TARGET_MS and build < 1.0
+    ok = max(page_ms, full_page_ms) < PAGE_TARGET_MS and build < 1.0
     lines = [
         "# Tableau de la mission salon — mesures",
         "",
         f"{N_CONTACTS} contacts synthétiques, 10 contacts par page, indices\u00a0: {hints_source}. "
-        "Mesuré par `python -m benchmarks.bench_board`.",
+        "Mesuré par `python -m benchmarks.bench_board` (temps côté noyau, hors affichage "
+        "par le navigateur). Machine de 2 cœurs partagée avec d'autres travaux.",
         "",
         "| Mesure | ms |",
         "|---|---:|",

@@ -385,3 +385,32 @@ def test_app_command_serves_the_real_notebook_on_localhost_in_french(tmp_path):
 
     code = [c.source for c in nbformat.read(APP_NOTEBOOK, as_version=4).cells if c.cell_type == "code"]
     assert code == ["from prospection.board import afficher_tableau\n\nafficher_tableau()"]
+
+
+def test_two_boards_on_one_folder_do_not_erase_each_other(tmp_path):
+    a = MissionSession(tmp_path, contacts=stub_contacts(), grader_hints=False).model
+    b = MissionSession(tmp_path, contacts=stub_contacts(), grader_hints=False).model
+    a.set_qualification("C0001", "froid")
+    b.set_qualification("C0002", "chaud")
+    assert {k: v["qualification"] for k, v in read(tmp_path)["reponses"].items()} == {
+        "C0001": "froid", "C0002": "chaud"}
+    before = a.external
+    a.set_justification("C0001", "Pas intéressé.")
+    doc = read(tmp_path)["reponses"]
+    assert doc["C0002"]["qualification"] == "chaud" and doc["C0001"]["justification"] == "Pas intéressé."
+    assert a.qualification("C0002") == "chaud" and a.external == before + 1
+    # The contact being edited always takes the board's value.
+    b.set_qualification("C0001", "tiède")
+    assert read(tmp_path)["reponses"]["C0001"]["qualification"] == "tiède"
+    assert read(tmp_path)["reponses"]["C0001"]["justification"] == "Pas intéressé."
+
+
+def test_file_damaged_while_the_board_is_open_is_kept_aside(session, tmp_path):
+    session.model.set_qualification("C0001", "froid")
+    (tmp_path / storage.ANSWERS_FILENAME).write_text("{ abîmé", encoding="utf-8")
+    session.model.set_qualification("C0002", "chaud")
+    aside = list(tmp_path.glob("reponses_salon.corrompu-*.json"))
+    assert len(aside) == 1 and aside[0].read_text(encoding="utf-8") == "{ abîmé"
+    assert {k: v["qualification"] for k, v in read(tmp_path)["reponses"].items()} == {
+        "C0001": "froid", "C0002": "chaud"}
+    assert "mis de côté" in " ".join(session.take_notices())

@@ -267,3 +267,18 @@ def test_a_copy_of_the_salon_file_in_the_working_folder_is_preferred(tmp_path):
     b = MissionBoard(tmp_path, grader_hints=False)
     assert len(b.model.contacts) == 2 and "Club de judo" in b.cards[0].header.value
     assert b.notices.value == ""
+
+
+def test_answers_saved_by_the_notebook_cell_appear_on_the_board(board, tmp_path):
+    """The exercise also lets learners save a dict of answers: the board must not erase them."""
+    board.cards[0].choice.value = "froid"
+    doc = storage.load_answers(tmp_path)
+    doc["reponses"]["C0003"] = {"organisation": "Association n°3", "qualification": "tiède",
+                                "justification": "Écrit dans le carnet.", "modifie_le": storage.now_iso()}
+    storage.save_answers(tmp_path / storage.ANSWERS_FILENAME, doc)
+    board.cards[0].justification.value = "Pas intéressé : garder la fiche."
+    saved = answers(tmp_path)
+    assert saved["C0003"]["justification"] == "Écrit dans le carnet."
+    assert saved["C0001"]["justification"] == "Pas intéressé : garder la fiche."
+    assert board.cards[2].choice.value == "tiède" and board.cards[2].justification.value == "Écrit dans le carnet."
+    assert "2\u00a0/\u00a025 contacts qualifiés" in board.progress.value

@@ -316,6 +316,8 @@ class BoardModel(HasTraits):
     filtre = Unicode("tous")
     #: Bumped after every change of an answer, so views can refresh.
     revision = Int(0)
+    #: Bumped when answers written elsewhere (another tab, the notebook's own cell) were merged in.
+    external = Int(0)
 
     def __init__(
         self,
@@ -324,6 +326,7 @@ class BoardModel(HasTraits):
         fichier_contacts: str = "",
         date_salon: dt.date | None = None,
         save: Callable[[dict], None] | None = None,
+        sync: Callable[[dict], None] | None = None,
         page_size: int = DEFAULT_PAGE_SIZE,
         grader_hints: Callable | None | bool = True,
     ):
@@ -338,6 +341,8 @@ class BoardModel(HasTraits):
         if date_salon is not None:
             self.doc["date_salon"] = date_salon.isoformat()
         self._save = save
+        self._sync = sync
+        self.last_changed: str | None = None
         self._grader_hints = grader_hints
         self.page_size = page_size
         self._visible: list[str] = []
@@ -359,6 +364,8 @@ class BoardModel(HasTraits):
     def _update(self, contact_id: str, **changes) -> bool:
         if contact_id not in self.by_id:
             raise KeyError(f"Contact inconnu\u00a0: {contact_id}")
+        if self._sync is not None:
+            self._sync(self.doc)  # pick up answers written elsewhere first
         current = self.answer(contact_id)
         if all(current.get(k) == v for k, v in changes.items()):
             return False
@@ -370,6 +377,7 @@ class BoardModel(HasTraits):
         entry.update(changes)
         entry["modifie_le"] = now_iso()
         self.doc["reponses"][contact_id] = entry
+        self.last_changed = contact_id
         self.save()
         self.revision += 1
         return True

@@ -170,7 +170,8 @@ class MissionSession:
             answers=doc,
             fichier_contacts=name,
             date_salon=date_salon,
-            save=lambda d: storage.save_answers(self.answers_path, d),
+            save=self._write,
+            sync=self._sync,
             page_size=self.page_size,
             grader_hints=self.grader_hints,
         )
@@ -178,6 +179,51 @@ class MissionSession:
             # The switch itself must survive a restart, even before the first answer.
             model.save()
         return model
+
+    def _merge_disk(self, doc: dict, skip: str | None = None) -> int:
+        """Merge into ``doc`` the answers saved meanwhile by someone else; returns how many.
+
+        Another tab on the same folder, or the exercise's « enregistrer_reponses » cell, may
+        have written the file since the board loaded it: for each contact the most recent
+        answer is kept (the file wins a tie: it was written last), so neither side erases
+        the other.
+        """
+        try:
+            disk = storage.load_answers(self.answers_path)
+        except storage.AnswersFileError:
+            moved = storage.quarantine(self.answers_path)
+            self.notices.append(
+                f"Le fichier de réponses avait été abîmé\u00a0; il a été mis de côté sous le nom "
+                f"«\u00a0{moved.name}\u00a0» et le tableau l'a réécrit."
+            )
+            return 1
+        merged = 0
+        if disk.get("fichier_contacts") == doc.get("fichier_contacts"):
+            for cid, entry in disk["reponses"].items():
+                mine = doc["reponses"].get(cid)
+                if cid == skip or entry == mine:
+                    continue
+                if mine is None or entry.get("modifie_le", "") >= mine.get("modifie_le", ""):
+                    doc["reponses"][cid] = entry
+                    merged += 1
+        return merged
+
+    def _is_current(self, doc: dict) -> BoardModel | None:
+        model = getattr(self, "model", None)
+        return model if model is not None and model.doc is doc else None
+
+    def _sync(self, doc: dict) -> None:
+        merged = self._merge_disk(doc)
+        model = self._is_current(doc)
+        if merged and model is not None:
+            model.external += 1
+
+    def _write(self, doc: dict) -> None:
+        model = self._is_current(doc)
+        merged = self._merge_disk(doc, skip=model.last_changed if model is not None else None)
+        storage.save_answers(self.answers_path, doc)
+        if merged and model is not None:
+            model.external += 1
 
     def take_notices(self) -> list[str]:
         out, self.notices = self.notices, []

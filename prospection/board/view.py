@@ -216,9 +216,11 @@ class MissionBoard(widgets.VBox):
         old = getattr(self, "_attached", None)
         if old is not None:
             old.unobserve(self._on_revision, "revision")
+            old.unobserve(self._on_external, "external")
         self.model = model
         self._attached = model
         model.observe(self._on_revision, "revision")
+        model.observe(self._on_external, "external")
         n = len(model.contacts)
         name = model.doc.get("fichier_contacts") or "—"
         date = model.date_salon.strftime("%d/%m/%Y") if model.date_salon else "inconnue"
@@ -235,6 +237,12 @@ class MissionBoard(widgets.VBox):
 
     def _on_revision(self, change) -> None:
         self._refresh_summary()
+
+    def _on_external(self, change) -> None:
+        # Answers saved elsewhere were merged in: show them (equal values are not re-sent).
+        self.render_page()
+        self._refresh_summary()
+        self._show_notices(self.session.take_notices())
 
     def _refresh_summary(self) -> None:
         self.progress.value = f"<div><b>Progression\u00a0:</b> {html.escape(self.model.progress().text())}</div>"
