@@ -1,8 +1,8 @@
 """Lesson 03 — warm calls: opener builder, opener rubric, objection log, speed-to-lead.
 
 The logic (``construire_accroche``, ``evaluer_accroche``, ``JournalObjections``, the quiz
-questions) imports no widget and is unit-tested; the ``*_widget`` / view functions only show
-it. pandas and matplotlib are imported lazily so that the lesson starts fast.
+questions) imports no widget and is unit-tested; the view functions (``constructeur_accroche``,
+``methode_crac``, ``journal_objections``, the quizzes) only show it. pandas and matplotlib are imported lazily so that the lesson starts fast.
 """
 
 from __future__ import annotations
@@ -10,21 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from html import escape as _escape
 
-
-def escape(texte) -> str:
-    """HTML-escape text shown in a widget (apostrophes stay readable)."""
-    return _escape(str(texte), quote=False)
-
-
-def a_gauche(tableau: str) -> str:
-    """Left-align the cells of an HTML table (Jupyter right-aligns them by default)."""
-    gauche = "text-align:left;vertical-align:top;padding:3px 8px"
-    tableau = tableau.replace("<td>", f'<td style="{gauche}">').replace("<th>", f'<th style="{gauche}">')
-    return tableau.replace("<td style='", f"<td style='{gauche};")
-
-from prospection.cours.cycle import Graphique
+from prospection.cours.cycle import Graphique, a_gauche, escape
 from prospection.cours.quiz import Question, vrai_faux
 
 # ---------------------------------------------------------------------------------------
