@@ -2,7 +2,8 @@
 
 The logic (``construire_accroche``, ``evaluer_accroche``, ``JournalObjections``, the quiz
 questions) imports no widget and is unit-tested; the view functions (``constructeur_accroche``,
-``methode_crac``, ``journal_objections``, the quizzes) only show it. pandas and matplotlib are imported lazily so that the lesson starts fast.
+``methode_crac``, ``journal_objections``, the quizzes) only show it. pandas and matplotlib
+are imported lazily so that the lesson starts fast.
 """
 
 from __future__ import annotations
