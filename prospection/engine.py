@@ -75,6 +75,8 @@ LEXICON: list[tuple[str, str, int]] = [
     ("rendez-vous pris", "interet", 2), ("compare", "interet", 1),
     # project / need
     ("projet", "projet", 2), ("besoin", "projet", 2), ("il * faut", "projet", 2), ("veut", "projet", 1),
+    ("voudrait", "projet", 2), ("aimerait", "projet", 2), ("pas de besoin immédiat", "projet", 1),
+    ("pas * tout de suite", "projet", 1),
     ("souhaite", "projet", 1), ("cherche", "projet", 1), ("commander", "projet", 2),
     ("commande", "projet", 2), ("acheter", "projet", 2), ("achat", "projet", 2),
     ("renouveler", "projet", 2), ("remplacer", "projet", 2), ("changer de", "projet", 1),
@@ -244,7 +246,7 @@ def qualify(observations: str, salon_date: date) -> Qualification:
             continue  # « pas par curiosité »: too rare to interpret, ignore
         roles.setdefault(role, []).append(hit)
     pos = sum(x.weight for r in _POSITIVE for x in roles.get(r, []))
-    neg = sum(x.weight for x in roles.get("desinteret", [])) + sum(2 for _ in roles.get("sans_budget", []))
+    neg = sum(x.weight for x in roles.get("desinteret", [])) + sum(1 for _ in roles.get("sans_budget", []))
     neg += sum(x.weight for x in roles.get("sans_projet", []))
     has_project = bool(roles.get("projet"))
     no_project = bool(roles.get("sans_projet")) and not has_project
@@ -351,9 +353,35 @@ PARALLEL_FROM = 20_000
 """Distinct notes from which ``qualify_many`` spreads the work over several processes."""
 
 
-def _qualify_chunk(args: tuple[list[str], date]) -> list[Qualification]:
+def _expr_fields(e):
+    return (e.text, e.start, e.end, e.date_min, e.date_max, e.confidence, e.label, e.past, e.secondary)
+
+
+def _pack(q: Qualification) -> tuple:
+    """Plain tuples: pickled between processes several times faster than the dataclasses."""
+    h = q.horizon
+    return (q.classe, q.interet, q.action, q.justification, q.confidence, q.a_verifier,
+            [(e.role, e.text, e.start, e.end) for e in q.evidence],
+            (h.kind, h.deadline, h.evidence, h.confidence, h.start, h.end,
+             [_expr_fields(e) for e in h.expressions],
+             None if h.expression is None else h.expressions.index(h.expression)))
+
+
+def _unpack(t: tuple) -> Qualification:
+    from prospection.temporal import TimeExpression
+
+    classe, interet, action, justification, confidence, a_verifier, evidence, hz = t
+    kind, deadline, hz_evidence, hz_conf, start, end, exprs, best = hz
+    expressions = tuple(TimeExpression(*f) for f in exprs)
+    horizon = Horizon(kind, deadline, hz_evidence, hz_conf, expressions, start, end,
+                      None if best is None else expressions[best])
+    return Qualification(classe, interet, horizon, action, justification,
+                         [Evidence(*e) for e in evidence], confidence, a_verifier)
+
+
+def _qualify_chunk(args: tuple[list[str], date]) -> list[tuple]:
     texts, salon_date = args
-    return [qualify(t, salon_date) for t in texts]
+    return [_pack(qualify(t, salon_date)) for t in texts]
 
 
 def qualify_many(observations: list[str], salon_date: date, *, processes: int | None = None) -> list[Qualification]:
@@ -373,11 +401,12 @@ def qualify_many(observations: list[str], salon_date: date, *, processes: int | 
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        francais.lemma("essai")  # load the lemma dictionary once, before the workers fork
         size = -(-len(unique) // (processes * 4))
         chunks = [(unique[i:i + size], salon_date) for i in range(0, len(unique), size)]
         ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
         with ProcessPoolExecutor(max_workers=processes, mp_context=ctx) as pool:
-            results = [q for part in pool.map(_qualify_chunk, chunks) for q in part]
+            results = [_unpack(t) for part in pool.map(_qualify_chunk, chunks) for t in part]
     else:
         results = [qualify(t, salon_date) for t in unique]
     by_text = dict(zip(unique, results))

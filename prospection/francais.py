@@ -174,7 +174,7 @@ def lemma(word: str) -> str:
 
 def _light_stem(word: str) -> str:
     """Drops the usual French inflection endings (plural, feminine) of a normalised word."""
-    for suffix in ("ees", "es", "ee", "s", "x"):
+    for suffix in ("ees", "ee", "s", "x"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             stem = word[: -len(suffix)]
             return stem + ("e" if suffix in ("ees", "ee") else "")
@@ -317,9 +317,15 @@ def _phrase_pattern(phrase: str) -> tuple[tuple[str, str] | None, ...]:
     return tuple(parts)
 
 
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _light_stem(word)
+
+
 def _word_matches(tok: Token, want: tuple[str, str]) -> bool:
     norm, lem = want
-    return tok.norm == norm or tok.lemma == lem or tok.lemma == norm or tok.norm == lem
+    return (tok.norm == norm or tok.lemma == lem or tok.lemma == norm or tok.norm == lem
+            or _stem(tok.norm) == _stem(norm))
 
 
 def _match_at(tokens: list[Token], i: int, pattern: tuple) -> int | None:

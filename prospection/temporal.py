@@ -449,6 +449,12 @@ _BEFORE_RE = re.compile(
 )
 
 
+_BEFORE_WORDS = frozenset("pas avant ici tard jusqu apres partir des pour".split())
+_SECONDARY_WORDS = frozenset(
+    "ag assemblee vote votee votees votes voter reunion conseil bureau rappeler rappel relancer relance rendez "
+    "rdv revoir recontacter rencontre demo demonstration reponse decision decide comite".split())
+
+
 def find_time_expressions(text: str, salon_date: date) -> list[TimeExpression]:
     """Time expressions of ``text`` as date ranges resolved against ``salon_date``."""
     if not text:
@@ -482,7 +488,7 @@ def find_time_expressions(text: str, salon_date: date) -> list[TimeExpression]:
         before = f[max(0, start - 40) : start]
         clause_start = max((m.end() for m in _CLAUSE_RE.finditer(before)), default=0)
         before = before[clause_start:]
-        mod_m = _BEFORE_RE.search(before)
+        mod_m = _BEFORE_RE.search(before) if _BEFORE_WORDS.intersection(_WORDS_RE.findall(before[-32:])) else None
         mod = re.sub(r"\s+", " ", mod_m.group("mod")) if mod_m else ""
         if mod and label not in ("urgence", "long"):
             start = start - len(before) + mod_m.start()
@@ -496,10 +502,15 @@ def find_time_expressions(text: str, salon_date: date) -> list[TimeExpression]:
                 lo, hi = hi + timedelta(days=1), _add_years(hi, 1)
             elif mod.startswith(("a partir", "des")):
                 hi = max(hi, _add_months(lo, 3))
+        # A date inside a negation (« pas de budget cette année ») does not date the project.
+        negated_date = label not in ("urgence", "long") and not mod.startswith("pas avant") and any(
+            a <= r.start < b for a, b in neg)
         # A vague word under negation flips: « pas urgent » is not short term.
         if label == "urgence" and any(a <= r.start < b for a, b in neg):
             lo, hi, label, conf = court_terme_limit(salon_date) + timedelta(days=1), _add_years(salon_date, 1), "long", 0.5
-        secondary = bool(_SECONDARY_BEFORE_RE.search(f[max(0, start - 60) : start]))
+        window = f[max(0, start - 60) : start]
+        secondary = negated_date or bool(_SECONDARY_WORDS.intersection(_WORDS_RE.findall(window))
+                                         and _SECONDARY_BEFORE_RE.search(window))
         out.append(
             TimeExpression(str(text)[start:end], start, end, lo, hi, conf, label, past, secondary)
         )

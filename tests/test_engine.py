@@ -140,3 +140,18 @@ def test_qualify_many_in_parallel_gives_the_same_answers():
     parallel = qualify_many(notes, ds.salon_date, processes=2)
     assert [q.classe for q in parallel] == [q.classe for q in serial]
     assert [q.justification for q in parallel] == [q.justification for q in serial]
+    assert parallel == serial  # evidence, horizon and its chosen expression survive the transfer
+    assert all(q.horizon.expression is None or q.horizon.expression in q.horizon.expressions for q in parallel)
+
+
+@pytest.mark.parametrize("notes, classe", [
+    ("Le club n'a pas de budget cette année mais voudrait des maillots l'an prochain.", "tiède"),
+    ("Pas de besoin immédiat, à recontacter au printemps pour les tenues du tournoi de juin.", "tiède"),
+    ("Déjà équipés, contrat jusqu'en 2028 avec un concurrent.", "froid"),
+    ("Pas pressés, veulent des coupes pour le tournoi de juin.", "tiède"),
+    ("Souhaite un devis pour 30 survêtements, livraison avant Noël.", "chaud"),
+    ("Cherche un fournisseur de médailles pour le cross du 22 novembre.", "chaud"),
+    ("Aucun intérêt.", "froid"),
+])
+def test_paraphrased_notes_outside_the_dataset(notes, classe):
+    assert qualify(notes, SALON).classe == classe
