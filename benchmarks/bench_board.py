@@ -80,6 +80,9 @@ def main() -> int:
             card.justification.value = text  # save + hints + progress + annex
             keystrokes.append(time.perf_counter() - t0)
         t0 = time.perf_counter()
+        board.verify_button.click()
+        verify_time = time.perf_counter() - t0
+        t0 = time.perf_counter()
         board.filter.value = "chaud"
         filter_time = time.perf_counter() - t0
 
@@ -95,6 +98,7 @@ def main() -> int:
         ("Changement de page, pire cas sur 60", round(worst_page_ms, 2)),
         ("Frappe dans une justification, 1 000 réponses (sauvegarde atomique + indices + progression + annexe), médiane", round(key_ms, 2)),
         ("Filtre « Chauds » appliqué", ms(filter_time)),
+        ("« Vérifier » sur 1 000 justifications", ms(verify_time)),
     ]
     ok = max(page_ms, full_page_ms) < PAGE_TARGET_MS and build < 1.0
     lines = [

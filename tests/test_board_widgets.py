@@ -282,3 +282,13 @@ def test_answers_saved_by_the_notebook_cell_appear_on_the_board(board, tmp_path)
     assert saved["C0001"]["justification"] == "Pas intéressé : garder la fiche."
     assert board.cards[2].choice.value == "tiède" and board.cards[2].justification.value == "Écrit dans le carnet."
     assert "2\u00a0/\u00a025 contacts qualifiés" in board.progress.value
+
+
+def test_refresh_reapplies_the_filter(board):
+    board.filter.value = "a_faire"
+    board.cards[0].choice.value = "froid"
+    board.cards[0].justification.value = "Pas intéressé : garder la fiche."
+    assert board.cards[0].contact_id == "C0001", "the card being edited stays"
+    board.refresh_button.click()
+    assert board.cards[0].contact_id == "C0002"
+    assert "sur 24" in board.page_label.value

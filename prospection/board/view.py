@@ -173,9 +173,12 @@ class MissionBoard(widgets.VBox):
                                                  style={"description_width": "initial"},
                                                  layout=widgets.Layout(width="9em"))
         self.page_input.add_class("board-page-input")
+        self.refresh_button = widgets.Button(description="Actualiser la liste", icon="refresh",
+                                             tooltip="Réapplique le filtre aux réponses actuelles")
+        self.refresh_button.add_class("board-refresh")
         self.page_label = widgets.HTML()
         self.page_label.add_class("board-page-label")
-        nav = widgets.HBox([self.previous, self.next, self.page_input, self.page_label])
+        nav = widgets.HBox([self.previous, self.next, self.page_input, self.refresh_button, self.page_label])
         self.cards = [ContactCard(self) for _ in range(self.model.page_size)]
         self.card_box = widgets.VBox(self.cards)
         self.verify_button = widgets.Button(description="Vérifier", icon="check",
@@ -196,6 +199,7 @@ class MissionBoard(widgets.VBox):
         self.previous.on_click(lambda _: self._go(self.model.page - 1))
         self.next.on_click(lambda _: self._go(self.model.page + 1))
         self.page_input.observe(self._on_page_input, "value")
+        self.refresh_button.on_click(lambda _: self.refresh())
         self.verify_button.on_click(lambda _: self.check())
         self.export_button.on_click(lambda _: self.export())
 
@@ -270,6 +274,11 @@ class MissionBoard(widgets.VBox):
 
     def _go(self, page: int) -> None:
         self.model.page = page
+        self.render_page()
+
+    def refresh(self) -> None:
+        """Re-apply the filter (the list is a snapshot, so a card never vanishes while typed in)."""
+        self.model.refresh()
         self.render_page()
 
     def _on_page_input(self, change) -> None:
