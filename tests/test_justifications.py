@@ -255,3 +255,16 @@ def test_a_date_the_notes_do_not_give_is_flagged_not_silently_accepted():
     right = score(obs, SALON, "chaud", "chaud", "Intéressé, trail le 15 novembre : le rappeler en priorité.")
     wrong = score(obs, SALON, "chaud", "chaud", "Intéressé, trail le 28 novembre : le rappeler en priorité.")
     assert not right.a_revoir and wrong.a_revoir and wrong.evidence_confidence < right.evidence_confidence
+
+
+@pytest.mark.parametrize("ref, obs, text, expected", [
+    ("tiède", OBS_TIEDE, "Pas de projet avant la saison prochaine, mais intéressé. Le relancer en mars.", (1, 1)),
+    ("tiède", OBS_TIEDE, "Rien ne presse : saison prochaine, mais les survêtements l'intéressent. Relancer en mars.", (1, 1)),
+    ("chaud", OBS_CHAUD, "Il ne faut surtout pas attendre : il veut les maillots pour le 20 novembre. L'appeler demain.", (1, 1)),
+    ("froid", OBS_FROID, "- intérêt : aucun\n- action : garder dans le fichier", (1, 1)),
+    ("froid", OBS_FROID, "Intéressée avant, plus maintenant. Lui envoyer une invitation.", (1, 1)),
+    ("froid", OBS_FROID, "Pas de besoin. Je ne la relancerai pas avant la prochaine campagne.", (1, 1)),
+    ("froid", OBS_FROID, "Pas intéressée. Ne pas la rappeler, juste garder la fiche.", (1, 1)),
+])
+def test_negation_scope_edge_cases(ref, obs, text, expected):
+    assert points(obs, ref, ref, text) == expected

@@ -125,6 +125,33 @@ _DOC_WORDS = {"documentation", "doc", "docs", "brochure", "brochures", "plaquett
               "catalogue", "catalogues", "depliant", "prospectus", "documentations"}
 
 
+_LABEL_NO_RE = re.compile(
+    r"\b(?:interet|interets|besoin|besoins|projet|projets)\s*[:=]\s*(?:aucun\w*|non|nul\w*|pas\b|neant|rien|0\b)")
+
+
+def _not_before(text: Text, hit: Hit) -> bool:
+    """« pas de projet avant X », « ne la relancerai pas avant X »: not now, later."""
+    following = [t.norm for t in text.toks[hit.last : hit.last + 3]]
+    return "avant" in following and _same_clause(text, hit.start, text.toks[min(hit.last + 2, len(text.toks) - 1)].start)
+
+
+def _after_not_before(text: Text, hit: Hit) -> bool:
+    """The hit follows « pas avant » (« je ne la relancerai pas avant la prochaine campagne »)."""
+    words = [t.norm for t in text.toks[max(0, hit.first - 4) : hit.first]]
+    return any(w == "avant" and i and words[i - 1] in ("pas", "rien", "jamais")
+               for i, w in enumerate(words))
+
+
+def _negation_just_before(text: Text, pos: int) -> bool:
+    """A negation word among the 4 words before ``pos`` in the same clause (no « mais »)."""
+    before = [t for t in text.toks if t.end <= pos][-4:]
+    before = [t for t in before if _same_clause(text, t.start, pos)]
+    words = [t.norm for t in before]
+    if "mais" in words:
+        words = words[len(words) - words[::-1].index("mais"):]
+    return any(w in ("pas", "rien", "jamais", "aucun", "aucune") for w in words)
+
+
 def _has_cue(text: Text, hit: Hit) -> bool:
     return any(tok.norm in _NEG_WORDS for tok in text.toks[hit.first : hit.last])
 
@@ -206,7 +233,8 @@ def analyse(justification: str, salon_date: date, objects: list[str] | None = No
     requests = [h for h in t.find(L.REQUEST_LEX) if not h.negated]
     interest_hits = t.find(L.INTEREST_LEX)
     dis_hits = t.find(L.DISINTEREST_LEX)
-    act_hits = [h for h in t.find(L.ACTION_LEX) if not h.negated]
+    act_hits = [h for h in t.find(L.ACTION_LEX)
+                if not h.negated or _not_before(t, h) or _after_not_before(t, h)]
     mod_hits = t.find(L.MODIFIER_LEX)
     misc = t.find(L.MISC_LEX)
     time_lex = t.find(L.TIMING_LEX)
@@ -296,11 +324,17 @@ def analyse(justification: str, salon_date: date, objects: list[str] | None = No
     for h in dis_hits:
         if h.negated:
             continue
-        if any(0 <= n.first - h.last <= 3 and _same_clause(t, h.start, n.start) for n in not_now):
+        if _not_before(t, h) or any(0 <= n.first - h.last <= 3 and _same_clause(t, h.start, n.start)
+                                    for n in not_now):
             out.interest_later.append(raw[h.start : h.end])  # « pas intéressée tout de suite »
             continue
         (out.no_budget if h.tag == "no_budget" else out.disinterest).append(raw[h.start : h.end])
     dis_kept = [h for h in dis_hits if not h.negated]
+    # Form-style answers: « intérêt : aucun », « besoin : non ».
+    label_no = []
+    for m in _LABEL_NO_RE.finditer(fold(raw)):
+        label_no.append((m.start(), m.end()))
+        out.disinterest.append(raw[m.start() : m.end()])
     for h in interest_hits:
         word = raw[h.start : h.end]
         if any(a <= h.start < b for a, b in dis_spans):
@@ -318,14 +352,18 @@ def analyse(justification: str, salon_date: date, objects: list[str] | None = No
                 and any(tok.norm in _DOC_WORDS for tok in t.toks[h.last : h.last + 3]):
             continue  # « chercher de la documentation » is not interest in the offer
         if h.negated:
-            if any(0 <= n.first - h.last <= 4 and _same_clause(t, h.start, n.start) for n in not_now):
+            if _not_before(t, h) or any(0 <= n.first - h.last <= 4 and _same_clause(t, h.start, n.start)
+                                        for n in not_now):
                 out.interest_later.append(word)
             else:
                 out.disinterest.append(word)
             continue
         c_start, c_end = t.clause_of(h.start)
-        if any(c_start <= p < c_end for p in past_positions):
-            out.past_interest.append(word)
+        after = raw[h.end : h.end + 12]
+        if any(c_start <= p < c_end for p in past_positions) or re.match(r"\s+avant\s*(?:[,.;:)]|$)", after):
+            out.past_interest.append(word)  # « intéressés il y a deux ans », « intéressés avant, … »
+            continue
+        if any(a <= h.start < b for a, b in label_no):
             continue
         out.interest.append(word)
     if objects:
@@ -335,9 +373,12 @@ def analyse(justification: str, salon_date: date, objects: list[str] | None = No
                 out.interest_objects.append(raw[tok.start : tok.end])
 
     # --- timing of the project ----------------------------------------------------------------
+    long_spans = [(h.start, h.end) for h in time_lex if h.tag == "long" and not h.negated]
     for e in exprs:
         if e.past or in_region(e.start):
             continue
+        if e.label == "urgence" and any(a <= e.start < b for a, b in long_spans):
+            continue  # « rien ne presse »: the long reading wins
         if e.label == "passe":
             continue
         claim = _classify_range(e.date_min, e.date_max, salon_date, e.confidence)
@@ -347,18 +388,21 @@ def analyse(justification: str, salon_date: date, objects: list[str] | None = No
                 and (e.date_min - salon_date).days > 300:
             # « la rentrée » said just after this year's one: this year or next? Ask the teacher.
             claim = Claim("ambigu", "", 0, 0.4)
-        if e.label == "avant" and fold(raw[max(0, e.start - 8) : e.start]).rstrip().endswith(("rien", "pas", "jamais")) \
-                and fold(e.text).startswith("avant"):
+        if fold(e.text).startswith("avant") and _negation_just_before(t, e.start):
             claim = Claim("moyen_long", "", 0, 0.7)  # « rien avant l'été »: not before, so later
         explicit = e.label in ("date", "mois", "annee") or bool(re.search(r"20\d\d", e.text))
         if e.label == "date" or (e.label == "mois" and re.search(r"20\d\d", e.text)):
             out.dates.append((e.text, e.date_min, e.date_max))
         out.timing.append(Claim(claim.kind, e.text, e.start, claim.confidence, explicit))
     covered = [(c.start, c.start + len(c.text)) for c in out.timing]
-    for h in time_lex:
+    longest = [h for h in time_lex if not any(
+        o is not h and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+        for o in time_lex)]
+    for h in longest:
         if in_region(h.start) or any(a <= h.start < b for a, b in covered):
             continue
-        kind = "moyen_long" if (h.tag == "long" or h.negated) else "court"
+        flipped = h.negated and not _has_cue(t, h)
+        kind = "moyen_long" if (h.tag == "long") != flipped else "court"
         out.timing.append(Claim(kind, raw[h.start : h.end], h.start, 0.6))
     for word in out.interest_later:
         out.timing.append(Claim("moyen_long", word, 0, 0.6))

@@ -17,7 +17,8 @@ INTEREST = [
     "demande de devis", "equip~", "s equip~", "renouvel~", "install~", "achat", "achet~",
     "budget valid~", "budget ok", "budget debloqu~", "budget accorde~", "envisag~", "prevoi~ * achat", "pret a",
     "partant", "emball~", "enthousias~", "seduit~", "ca l interesse", "remplac~", "choisir",
-    "changer", "changement", "doit * choisir", "subvention~", "financement obtenu",
+    "changer", "changement", "doit * choisir", "subvention~", "financement obtenu", "lui faut",
+    "leur faut",
 ]
 # Phrases that state the absence of interest on their own (no negation needed).
 DISINTEREST = [
@@ -32,6 +33,7 @@ DISINTEREST = [
     "ne sont plus interes~", "n est plus interes~", "ne prevoit aucun", "rien a vendre",
     "plus d activite", "plus aucune activite", "va fermer", "vont fermer", "fermeture",
     "cesse~ * activite", "arret~ * activite", "dissou~", "club ferme", "association ferme",
+    "plus maintenant", "plus du tout", "achat~ * concurren~", "achat~ ailleurs",
 ]
 # Weak sign of no purchase: enough for a « no interest » reading, never a contradiction.
 NO_BUDGET = ["pas de budget", "aucun budget", "sans budget", "pas d argent", "budget nul"]
@@ -45,11 +47,15 @@ LONG_EXTRA = [
     "a le temps", "ont le temps", "avons le temps", "on a le temps", "trop loin", "lointain~",
     "pas avant", "pas presse~", "pas urgent~", "pas pour tout de suite", "pas tout de suite",
     "l annee prochaine", "annee suivante", "saison prochaine", "plusieurs mois", "le moment venu",
+    "rien ne presse", "sans urgence", "aucune urgence", "pas d urgence", "plus d un an",
+    "plus de * mois", "pas avant",
 ]
 SHORT_EXTRA = [
     "urgen~", "court terme", "rapidement", "tres vite", "vite", "imminent~", "tout de suite",
     "au plus vite", "presse~", "saison a commence", "saison commence~", "des maintenant",
-    "cette semaine", "sous huitaine", "sous quinzaine",
+    "cette semaine", "sous huitaine", "sous quinzaine", "sans attendre", "sans tarder",
+    "pas attendre", "peut pas attendre", "pas le temps d attendre", "moins d un mois",
+    "moins de * semaines", "moins de * jours", "moins de * mois", "immediat~",
 ]
 
 # --- the learner's follow-up actions --------------------------------------------------------
@@ -62,7 +68,8 @@ MEETING = ["rendez-vous", "demo~", "demonstration", "rencontr~", "visite", "entr
            "fixer", "planifi~", "organiser * rendez-vous"]
 QUOTE = ["devis", "devi", "devit", "proposition~", "propo", "offre commerciale", "chiffrage", "tarif~",
          "faire * offre", "envoy~ * offre", "enverr~ * offre", "propos~ * offre", "transmet~ * offre",
-         "prepar~ * offre", "soumet~ * offre", "remettre * offre"]
+         "prepar~ * offre", "soumet~ * offre", "remettre * offre", "offre envoy~", "devis envoy~",
+         "offre a envoyer", "devis a envoyer", "devis a faire", "devis a prepar~"]
 SEND = ["envoy~", "envoi~", "enverr~", "adress~", "transmet~", "faire parvenir", "poster", "remettre", "donner", "laisser"]
 DOCS = [
     "documentation", "doc", "docs", "brochure~", "plaquette~", "catalogue~", "invitation~",
