@@ -13,6 +13,8 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from prospection.autocontrole import exercice
 from prospection.cours import appels
@@ -443,3 +445,26 @@ def test_module_strings_use_french_typography():
         for tok in tokens:
             if tok.type == tokenize.STRING and not tok.string.lower().startswith(("r", "rf", "fr")):
                 assert not re.search(r" [:;?!](?!=)|« | »", tok.string), (path.name, tok.start, tok.string[:80])
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400))
+def test_rubric_never_raises_on_any_text(texte):
+    resultat = evaluer_accroche(texte, **NOMS)
+    assert resultat.total == 4 and 0 <= resultat.score <= 4
+    assert all(c.retour for c in resultat.criteres)
+
+
+NOM = st.from_regex(r"[A-Z][a-zéèï]{2,9} [A-Z][a-zé]{2,9}", fullmatch=True)
+SOCIETE = st.from_regex(r"[A-Z][a-zé]{3,10}", fullmatch=True)
+
+
+@settings(max_examples=60, deadline=None)
+@given(NOM, SOCIETE, NOM, st.sampled_from(sorted(CONTACTS_PREALABLES)))
+def test_built_openers_always_meet_the_rubric(vendeur, entreprise, interlocuteur, contact):
+    texte = construire_accroche(vendeur=vendeur, entreprise=entreprise, interlocuteur=interlocuteur,
+                                contact=contact, detail=EXEMPLES_DETAIL[contact])
+    assert evaluer_accroche(texte, vendeur=vendeur, entreprise=entreprise).reussie, texte
