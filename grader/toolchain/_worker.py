@@ -27,6 +27,10 @@ def main() -> int:
 
     from grader.toolchain.workspace import STAGING, Classe
 
+    if os.environ.get("GRADER_ZYGOTE", "1") == "1":
+        from grader.toolchain.zygote import Zygote, install
+        install(Zygote())
+
     classe = Classe.open(Path(sys.argv[1]))
     config = classe.load_config()
     config.CourseDirectory.submitted_directory = STAGING
