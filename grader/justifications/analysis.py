@@ -230,14 +230,19 @@ def analyse(justification: str, salon_date: date, objects: list[str] | None = No
     if not t.toks:
         return out
 
-    requests = [h for h in t.find(L.REQUEST_LEX) if not h.negated]
-    interest_hits = t.find(L.INTEREST_LEX)
-    dis_hits = t.find(L.DISINTEREST_LEX)
-    act_hits = [h for h in t.find(L.ACTION_LEX)
+    hits = t.find(L.ALL_LEX)
+
+    def group(name: str) -> list[Hit]:
+        return [h for h in hits if h.tag in L.TAGS[name]]
+
+    requests = [h for h in group("request") if not h.negated]
+    interest_hits = group("interest")
+    dis_hits = group("disinterest")
+    act_hits = [h for h in group("action")
                 if not h.negated or _not_before(t, h) or _after_not_before(t, h)]
-    mod_hits = t.find(L.MODIFIER_LEX)
-    misc = t.find(L.MISC_LEX)
-    time_lex = t.find(L.TIMING_LEX)
+    mod_hits = group("modifier")
+    misc = group("misc")
+    time_lex = group("timing")
     exprs = find_time_expressions(raw, salon_date)
 
     # --- the learner's actions ----------------------------------------------------------
@@ -410,10 +415,15 @@ def analyse(justification: str, salon_date: date, objects: list[str] | None = No
     # --- instruction-like clauses with no known action ------------------------------------------
     action_starts = {a.start for a in out.actions} | {
         h.start for h in act_hits}
-    starts = [0] + [b + 1 for b in t.bounds]
-    for c_start in starts:
-        clause = [tok for tok in t.toks if tok.start >= c_start and not any(
-            c_start <= b < tok.start for b in t.bounds)]
+    clauses: list[list] = [[]]
+    bounds = iter(t.bounds)
+    next_bound = next(bounds, None)
+    for tok in t.toks:
+        while next_bound is not None and next_bound < tok.start:
+            clauses.append([])
+            next_bound = next(bounds, None)
+        clauses[-1].append(tok)
+    for clause in clauses:
         for tok in clause[:4]:
             if tok.norm in _LEAD_WORDS:
                 continue

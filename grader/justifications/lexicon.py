@@ -125,6 +125,17 @@ ACTION_LEX = Lexicon({
 MODIFIER_LEX = Lexicon({"urgent": URGENT, "later": LATER})
 REQUEST_LEX = Lexicon({"request": REQUEST})
 MISC_LEX = Lexicon({"not_now": NOT_NOW, "past": PAST_MARKERS})
+# Everything in one index: a justification is scanned once, hits are split by tag.
+ALL_LEX = Lexicon({
+    "interest": INTEREST, "disinterest": DISINTEREST, "no_budget": NO_BUDGET,
+    "long": LONG_EXTRA, "short": SHORT_EXTRA, **ACTION_LEX.groups,
+    "urgent": URGENT, "later": LATER, "request": REQUEST, "not_now": NOT_NOW, "past": PAST_MARKERS,
+})
+TAGS = {
+    "interest": {"interest"}, "disinterest": {"disinterest", "no_budget"},
+    "timing": {"long", "short"}, "action": set(ACTION_LEX.groups), "modifier": {"urgent", "later"},
+    "request": {"request"}, "misc": {"not_now", "past"},
+}
 
 # Words never taken as the « object » of the contact's interest.
 STOPWORDS = set(
