@@ -468,3 +468,22 @@ def test_built_openers_always_meet_the_rubric(vendeur, entreprise, interlocuteur
     texte = construire_accroche(vendeur=vendeur, entreprise=entreprise, interlocuteur=interlocuteur,
                                 contact=contact, detail=EXEMPLES_DETAIL[contact])
     assert evaluer_accroche(texte, vendeur=vendeur, entreprise=entreprise).reussie, texte
+
+
+@pytest.mark.parametrize("texte", [
+    "Bonjour Madame Durand, Camille Martin, de la société Sportéo, à l'appareil. Vous êtes passée sur notre "
+    "stand samedi. Puis-je vous parler un instant\u00a0? Seriez-vous disponible mardi à 10 h ou jeudi à 14 h "
+    "pour en parler\u00a0?",
+    "Bonjour Madame, je suis Camille Martin de la société Sportéo. On s'est vus au salon des associations. "
+    "Vous avez un peu de temps\u00a0? J'aimerais vous voir lundi matin ou mercredi après-midi.",
+])
+def test_more_learner_phrasings_are_accepted(texte):
+    resultat = evaluer_accroche(texte, vendeur="Camille Martin", entreprise="Sportéo")
+    assert resultat.reussie, str(resultat)
+
+
+def test_availability_alone_is_not_a_meeting_with_slots():
+    texte = BONNE.replace("Je vous propose un rendez-vous de vingt minutes\u00a0: plutôt mardi à 10 h ou jeudi à 15 h\u00a0?",
+                          "Êtes-vous disponible pour en parler maintenant\u00a0?")
+    resultat = evaluer_accroche(texte)
+    assert not resultat["rendez_vous"].ok and resultat["bon_moment"].ok

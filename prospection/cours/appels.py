@@ -52,6 +52,7 @@ IDENTITE = (
     r"\bici [a-z]",
     r"\bc'est [a-z]+ (de|d'|du|chez)\b",
     r"\b(moi-meme|moi c'est)\b",
+    r"\ba l'appareil\b",
 )
 ENTREPRISE = (
     r"\b(de|pour) (la societe|l'entreprise|l'agence|la maison|la boutique|l'association|la marque)\b",
@@ -81,6 +82,9 @@ RENDEZ_VOUS = (
     r"\b(un|une) (echange|appel|point|rencontre) de \d+ ?(minutes|min|mn)\b",
     r"\b(un|une) (echange|appel|point|rencontre) de (dix|quinze|vingt|trente) minutes\b",
     r"\bprendre (un )?(moment|rendez-vous)\b",
+    r"\b(se|nous|vous) voir\b", r"\bvous rendre visite\b", r"\bde vive voix\b",
+    # « Seriez-vous disponible mardi ou jeudi ? » proposes a meeting once slots are offered.
+    r"\bdisponibles?\b",
 )
 _JOURS = r"(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|apres-demain)"
 _MOIS = r"(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)"
@@ -106,6 +110,9 @@ BON_MOMENT = (
     r"\bm'accorder (un|une|deux|quelques|cinq)\b",
     r"\bme consacrer\b",
     r"\bpouvons-nous (en )?parler maintenant\b",
+    r"\bpuis-je vous (parler|deranger|prendre)\b",
+    r"\b(avez|auriez)-vous (le temps|un peu de temps)\b",
+    r"\bvous (avez|auriez) (le temps|un peu de temps)\b",
 )
 
 
