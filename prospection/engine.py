@@ -345,7 +345,8 @@ def _justify(text: str, classe: str, interet: str, roles: dict[str, list[_Hit]],
             parts.append(f"Concurrence à surveiller ({_quotes(concurrents, 1)}).")
     if a_verifier:
         parts.append("À vérifier lors de la relance, les notes sont ambiguës.")
-    parts.append(f"Action{NBSP}: {_action(classe, h, salon_date)[0].lower()}{_action(classe, h, salon_date)[1:]}")
+    action = _action(classe, h, salon_date)
+    parts.append(f"Action{NBSP}: {action[0].lower()}{action[1:]}")
     return " ".join(parts)
 
 

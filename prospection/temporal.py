@@ -255,7 +255,7 @@ def _finditer(pattern: str, text: str, need: tuple[str, ...] | frozenset = ()):
         if isinstance(need, frozenset):
             if need.isdisjoint(_words(text)):
                 return ()
-        elif not any(word in text for word in need):
+        elif not any(map(text.__contains__, need)):
             return ()
     return _rx(pattern).finditer(text)
 
