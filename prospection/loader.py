@@ -354,7 +354,36 @@ def _salon_from_rows(rows: list[list[object]]) -> SalonInfo:
             info.lieu = _clean_text(value)
         elif label in ("entreprise", "societe"):
             info.entreprise = _clean_text(value)
+    if info.date is None:
+        info.date = _date_in_title(rows[:10])
     return info
+
+
+_MONTH_NUMBERS = {"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+                  "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12}
+_TITLE_DATE_RE = re.compile(
+    r"(\d{1,2})/(\d{1,2})/(\d{4})|(\d{1,2})(?:er)?\s+(" + "|".join(_MONTH_NUMBERS) + r")\s+(\d{4})")
+
+
+def _date_in_title(rows: list[list[object]]) -> date | None:
+    """« Salon des associations – samedi 10 octobre 2026 » in a title line above the table."""
+    for row in rows:
+        cells = [c for c in row if c is not None and str(c).strip() != ""]
+        if len(cells) != 1 or not isinstance(cells[0], str):
+            continue
+        text = fold(cells[0])
+        if "salon" not in text and "forum" not in text:
+            continue
+        m = _TITLE_DATE_RE.search(text)
+        if not m:
+            continue
+        try:
+            if m[1]:
+                return date(int(m[3]), int(m[2]), int(m[1]))
+            return date(int(m[6]), _MONTH_NUMBERS[m[5]], int(m[4]))
+        except ValueError:
+            continue
+    return None
 
 
 def _excel_row(i: int) -> int:

@@ -271,3 +271,12 @@ def test_message_for_user_without_traceback(tmp_path):
     msg = message_for_user(PermissionError(13, "denied"), tmp_path / "x.xlsx")
     assert "accès refusé" in msg and "x.xlsx" in msg
     assert "n'a pas pu être lu" in message_for_user(RuntimeError("boom"), "y.csv")
+
+
+def test_salon_date_read_from_a_title_line(tmp_path):
+    rows = [["Salon Sport & Vie associative – samedi 10 octobre 2026"], []] + table()
+    contacts = load_contacts(write_xlsx(tmp_path / "titre.xlsx", rows))
+    assert contacts.salon.date.isoformat() == "2026-10-10"
+    rows = [["Forum des associations du 12/09/2026"]] + table()
+    assert load_contacts(write_xlsx(tmp_path / "forum.xlsx", rows)).salon.date.isoformat() == "2026-09-12"
+    assert load_contacts(write_xlsx(tmp_path / "rien.xlsx", table())).salon is None
