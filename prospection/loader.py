@@ -424,6 +424,12 @@ def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int
                 continue
             if "observations" in filled and not records:
                 continue
+            if "observations" in filled and records:
+                # Notes that spilled onto the next line: they belong to the contact above.
+                more = _clean_text(values["observations"], keep_lines=True)
+                previous = records[-1]["observations"]
+                records[-1]["observations"] = f"{previous}\n{more}" if previous else more
+                continue
         organisation = _clean_text(values["organisation"])
         observations = _clean_text(values["observations"], keep_lines=True)
         if not organisation:

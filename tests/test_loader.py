@@ -280,3 +280,12 @@ def test_salon_date_read_from_a_title_line(tmp_path):
     rows = [["Forum des associations du 12/09/2026"]] + table()
     assert load_contacts(write_xlsx(tmp_path / "forum.xlsx", rows)).salon.date.isoformat() == "2026-09-12"
     assert load_contacts(write_xlsx(tmp_path / "rien.xlsx", table())).salon is None
+
+
+def test_notes_spilling_onto_the_next_line_stay_with_their_contact(tmp_path):
+    rows = table()
+    rows.insert(2, [None] * 8 + ["Rappeler après le 15 novembre."])
+    contacts = load_contacts(write_xlsx(tmp_path / "suite.xlsx", rows))
+    assert len(contacts) == 3
+    assert contacts.frame.loc[0, "observations"] == (
+        "Très intéressé, veut des kimonos pour le 20 novembre.\nRappeler après le 15 novembre.")
