@@ -292,3 +292,14 @@ def test_refresh_reapplies_the_filter(board):
     board.refresh_button.click()
     assert board.cards[0].contact_id == "C0002"
     assert "sur 24" in board.page_label.value
+
+
+def test_upload_never_takes_the_name_of_the_boards_own_files(board, tmp_path):
+    content = small_contacts_xlsx(tmp_path.parent / "x.xlsx")
+    result = board.session.upload("annexe_salon.xlsx", content)  # the next export would overwrite it
+    assert result.ok, result.message
+    assert (tmp_path / "contacts_annexe_salon.xlsx").read_bytes() == content
+    assert not (tmp_path / "annexe_salon.xlsx").exists()
+    assert board.session.model.doc["fichier_contacts"] == "contacts_annexe_salon.xlsx"
+    board.session.export_annex()
+    assert (tmp_path / "contacts_annexe_salon.xlsx").read_bytes() == content

@@ -232,7 +232,10 @@ class MissionSession:
     def upload(self, filename: str, content: bytes) -> UploadResult:
         """Load an uploaded contacts file; on error keep the current board and explain why."""
         filename = Path(filename).name or "contacts.xlsx"
-        target = self.dossier / filename
+        stored_name = filename
+        if stored_name.startswith(("reponses_salon", "annexe_salon", ".")):
+            stored_name = f"contacts_{stored_name.lstrip('.')}"  # never clobber the board's own files
+        target = self.dossier / stored_name
         if target.exists() and target.read_bytes() != content:
             stem, suffix, n = target.stem, target.suffix, 2
             while target.exists():

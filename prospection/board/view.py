@@ -144,6 +144,13 @@ class MissionBoard(widgets.VBox):
             "<div style='color:#666;font-size:90%'>Clavier\u00a0: Tab et Maj+Tab pour passer "
             "d'un champ à l'autre, Espace ou Entrée pour activer le bouton sélectionné.</div>"
         )
+        style = widgets.HTML(
+            "<style>.mission-board .board-choice button.mod-active,"
+            ".mission-board .board-filter button.mod-active"
+            "{background:#1f4e79;color:#fff;font-weight:bold}"
+            ".mission-board button:focus-visible,.mission-board textarea:focus-visible"
+            "{outline:3px solid #f0a500;outline-offset:1px}</style>"
+        )
         self.notices = widgets.HTML()
         self.notices.add_class("board-notices")
         self.upload = widgets.FileUpload(
@@ -204,7 +211,7 @@ class MissionBoard(widgets.VBox):
         self.export_button.on_click(lambda _: self.export())
 
         super().__init__([
-            title, self.notices,
+            style, title, self.notices,
             widgets.HBox([self.upload, self.upload_status]), self.source,
             self.progress, self.filter, nav, self.card_box,
             widgets.HBox([self.verify_button]), self.feedback,
