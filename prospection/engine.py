@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from prospection import francais
 from prospection.dataset import ACTIONS, MOIS
-from prospection.temporal import COURT_TERME_JOURS, Horizon, horizon as find_horizon
+from prospection.temporal import Horizon, horizon as find_horizon
 
 __all__ = ["Evidence", "Qualification", "qualify", "qualify_many", "normalize_classe", "CLASSES", "LEXICON"]
 
@@ -413,5 +413,3 @@ def qualify_many(observations: list[str], salon_date: date, *, processes: int | 
     by_text = dict(zip(unique, results))
     return [by_text[k] for k in keys]
 
-
-assert COURT_TERME_JOURS == 92

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from prospection.dataset import BUNDLED_NAME, CANONICAL, SHEET_CONTACTS, default_output
+from prospection.dataset import CANONICAL, SHEET_CONTACTS, default_output
 from prospection.francais import fold
 
 __all__ = [
@@ -541,5 +541,3 @@ def message_for_user(error: BaseException, path: Path | str | None = None) -> st
         return f"Le fichier{where} est trop volumineux pour être chargé."
     return f"Le fichier{where} n'a pas pu être lu ({type(error).__name__})."
 
-
-assert BUNDLED_NAME  # the bundled file's name is shared with the generator
