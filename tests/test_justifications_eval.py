@@ -45,3 +45,62 @@ def test_agreement_with_hand_labels(name):
         acc, kap = res[point]
         assert acc >= 0.9, f"{name}/{point}: accord {acc:.1%} < 90 %"
         assert kap >= 0.8, f"{name}/{point}: kappa {kap:.3f} < 0,8"
+
+
+# --- the course's own contacts file and answer key ---------------------------------------------
+REPO = Path(__file__).resolve().parent.parent
+KEY = REPO / "solutions" / "_cles" / "contacts_salon_clubs_associations.key.json"
+
+
+@pytest.fixture(scope="module")
+def course():
+    from prospection.loader import load_bundled
+
+    key = json.loads(KEY.read_text(encoding="utf-8"))
+    notes = {str(r.id): str(r.observations) for r in load_bundled().frame.itertuples()}
+    assert key["contacts"] and set(key["contacts"]) <= set(notes)
+    return key, notes
+
+
+def test_key_evidence_and_action_earn_both_points(course):
+    """A justification made of the key's own evidence and action gets 1 + 1, unflagged."""
+    from grader.justifications import score
+
+    key, notes = course
+    for cid, entry in key["contacts"].items():
+        text = "Preuves : " + " ; ".join(entry["preuves"]) + ". Action : " + entry["action"]
+        s = score(notes[cid], key["date_salon"], entry["classe"], entry["classe"], text)
+        assert (s.evidence, s.action, s.a_revoir) == (1, 1, False), (cid, s)
+
+
+def test_another_class_action_earns_no_action_point(course):
+    from grader.justifications import score
+
+    key, notes = course
+    actions = {e["classe"]: e["action"] for e in key["contacts"].values()}
+    assert len(actions) == 3
+    for cid, entry in key["contacts"].items():
+        for other, action in actions.items():
+            if other != entry["classe"]:
+                s = score(notes[cid], key["date_salon"], entry["classe"], entry["classe"], "Action : " + action)
+                assert s.action == 0, (cid, other)
+
+
+def test_engine_justifications_earn_both_points(course):
+    """The qualification engine's own justification, when its class is right, gets 1 + 1."""
+    import datetime
+
+    from grader.justifications import score
+    from prospection.engine import qualify
+
+    key, notes = course
+    salon = datetime.date.fromisoformat(key["date_salon"])
+    checked = 0
+    for cid, entry in key["contacts"].items():
+        q = qualify(notes[cid], salon)
+        if q.classe != entry["classe"]:
+            continue
+        checked += 1
+        s = score(notes[cid], salon, entry["classe"], q.classe, q.justification)
+        assert (s.evidence, s.action) == (1, 1), (cid, q.justification)
+    assert checked >= 20

@@ -83,11 +83,15 @@ class Analysis:
 
     def later_actions(self) -> list[Action]:
         return [a for a in self.actions if a.kind == "campaign" or (
-            a.timing == "later" and a.kind in ("call", "meeting", "quote"))]
+            a.timing in ("later", "campaign") and a.kind in ("call", "meeting", "quote"))]
 
     def followups(self) -> list[Action]:
-        """Calls or meetings that are not urgent (later or undated)."""
-        return [a for a in self.actions if a.kind in ("call", "meeting") and a.timing != "urgent"]
+        """Calls or meetings that are not urgent (later or undated), campaigns aside."""
+        return [a for a in self.actions if a.kind in ("call", "meeting")
+                and a.timing not in ("urgent", "campaign")]
+
+    def meetings(self) -> list[Action]:
+        return [a for a in self.actions if a.kind == "meeting"]
 
     def keep_in_touch(self) -> list[Action]:
         return [a for a in self.actions if a.kind in ("docs", "record", "campaign")]
@@ -122,7 +126,8 @@ _NOT_VERBS = {"entre", "notre", "votre", "autre", "premier", "dernier", "decembr
 _NOT_NEGATING = {"avant", "encore", "tout", "pour", "que", "tres", "si", "seulement"}
 _NEG_WORDS = {"pas", "aucun", "aucune", "rien", "plus", "jamais", "ne", "n", "sans", "ni", "nul"}
 _DOC_WORDS = {"documentation", "doc", "docs", "brochure", "brochures", "plaquette", "plaquettes",
-              "catalogue", "catalogues", "depliant", "prospectus", "documentations"}
+              "catalogue", "catalogues", "depliant", "prospectus", "documentations", "newsletter",
+              "lettre", "echantillon", "echantillons", "tarifs", "tarif", "carte"}
 
 
 _LABEL_NO_RE = re.compile(
@@ -156,12 +161,14 @@ def _has_cue(text: Text, hit: Hit) -> bool:
     return any(tok.norm in _NEG_WORDS for tok in text.toks[hit.first : hit.last])
 
 
-def _classify_range(lo: date, hi: date, salon: date, conf: float) -> Claim | None:
+def _classify_range(lo: date, hi: date, salon: date, conf: float, label: str = "") -> Claim | None:
     limit = court_terme_limit(salon)
     lo = max(lo, salon)
     hi = max(hi, lo)
     if hi <= limit:
         return Claim("court", "", 0, conf)
+    if label == "avant":  # « avant la rentrée », « d'ici juin »: the deadline decides
+        return Claim("moyen_long", "", 0, conf * (1.0 if (hi - limit).days > 15 else 0.6))
     if lo > limit:
         return Claim("moyen_long", "", 0, conf)
     share = ((limit - lo).days + 1) / ((hi - lo).days + 1)
@@ -313,6 +320,10 @@ def analyse(justification: str, salon_date: date, objects: list[str] | None = No
                         timing = "later"
         if kind == "campaign":
             timing = "later"
+        elif kind == "call" and timing != "urgent" and any(
+                c.tag == "campaign" and 0 <= c.first - h.last <= 6 and c.start < c_end
+                for c in by_tag.get("campaign", [])):
+            timing = "campaign"  # « recontacter lors d'une prochaine campagne »: keep in touch
         out.actions.append(Action(kind, raw[h.start : h.end], h.start, timing))
         regions.append((h.start, c_end))
 
@@ -354,7 +365,7 @@ def analyse(justification: str, salon_date: date, objects: list[str] | None = No
             out.disinterest.append(word)
             continue
         if not h.negated and t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "demand", "souhait")) \
-                and any(tok.norm in _DOC_WORDS for tok in t.toks[h.last : h.last + 3]):
+                and any(tok.norm in _DOC_WORDS for tok in t.toks[h.last : h.last + 4]):
             continue  # « chercher de la documentation » is not interest in the offer
         if h.negated:
             if _not_before(t, h) or any(0 <= n.first - h.last <= 4 and _same_clause(t, h.start, n.start)
@@ -386,7 +397,7 @@ def analyse(justification: str, salon_date: date, objects: list[str] | None = No
             continue  # « rien ne presse »: the long reading wins
         if e.label == "passe":
             continue
-        claim = _classify_range(e.date_min, e.date_max, salon_date, e.confidence)
+        claim = _classify_range(e.date_min, e.date_max, salon_date, e.confidence, e.label)
         if claim is None:
             continue
         if e.label in ("rentree", "saison", "evenement", "mois") and not re.search(r"20\d\d", e.text) \

@@ -34,6 +34,8 @@ DISINTEREST = [
     "plus d activite", "plus aucune activite", "va fermer", "vont fermer", "fermeture",
     "cesse~ * activite", "arret~ * activite", "dissou~", "club ferme", "association ferme",
     "plus maintenant", "plus du tout", "achat~ * concurren~", "achat~ ailleurs",
+    "pas concern~", "non concern~", "ne * concern~", "hors cible", "interet de politesse",
+    "par politesse", "de politesse",
 ]
 # Weak sign of no purchase: enough for a « no interest » reading, never a contradiction.
 NO_BUDGET = ["pas de budget", "aucun budget", "sans budget", "pas d argent", "budget nul"]

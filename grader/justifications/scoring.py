@@ -191,6 +191,8 @@ def _action(a: Analysis, reference: str) -> tuple[int, float, str]:
     # froid
     if urgent:
         return 0, 0.85, "mixed_action" if (keep or later) else "wrong_action"
+    if a.meetings():  # seeking a meeting with a contact who wants nothing
+        return 0, 0.7, "wrong_action"
     if keep:
         return 1, 0.9, ""
     if later:  # « relancer dans six mois »: a follow-up, not keeping the contact on file
