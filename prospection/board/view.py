@@ -23,6 +23,26 @@ from .model import CRITERIA, FILTERS, BoardModel, Contact
 from .session import ANNEX_FILENAME, MissionSession
 
 CLASS_OPTIONS = [("Froid", "froid"), ("Tiède", "tiède"), ("Chaud", "chaud")]
+CLASS_TOOLTIPS = [
+    "Pas intéressé pour l'instant\u00a0: garder la fiche, recontacter lors d'une prochaine campagne",
+    "Intéressé, mais projet à moyen ou long terme\u00a0: relancer à l'approche de l'échéance",
+    "Intérêt récent ou achat à court terme\u00a0: rappeler en priorité",
+]
+REMINDER = (
+    "<div style='line-height:1.5'>"
+    "<p><b>Froid</b>\u00a0: le contact n'est pas intéressé par l'offre pour le moment. On garde sa fiche "
+    "dans le fichier clients (SIC, CRM) pour le recontacter lors d'une prochaine campagne, ou lui "
+    "envoyer une documentation ou une invitation (journée portes ouvertes, anniversaire de "
+    "l'entreprise)\u00a0: il se souviendra de nous le jour où le besoin apparaîtra.</p>"
+    "<p><b>Tiède</b>\u00a0: le contact a montré de l'intérêt pour un produit ou un service, mais son "
+    "projet est à moyen ou long terme. On le relance pour obtenir un rendez-vous à l'approche de "
+    "l'échéance.</p>"
+    "<p><b>Chaud</b>\u00a0: le contact a exprimé récemment un intérêt ou une intention d'achat à court "
+    "terme. On le rappelle en premier, avant qu'il n'achète chez un concurrent.</p>"
+    "<p>Dans cet ordre\u00a0: l'intérêt d'abord (aucun intérêt → froid), puis le délai (court terme → "
+    "chaud, moyen ou long terme → tiède). Une bonne justification cite les indices des observations "
+    "(intérêt, projet, échéance) et l'action qui en découle.</p></div>"
+)
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PLACEHOLDER = (
     "Justifiez votre choix\u00a0: l'intérêt du contact, le délai de son projet, "
@@ -62,6 +82,7 @@ class ContactCard(widgets.VBox):
         self.observations = widgets.HTML()
         self.choice = widgets.ToggleButtons(
             options=CLASS_OPTIONS,
+            tooltips=CLASS_TOOLTIPS,
             value=None,
             description="Qualification\u00a0:",
             style={"description_width": "initial", "button_width": "7em"},
@@ -151,6 +172,9 @@ class MissionBoard(widgets.VBox):
             ".mission-board button:focus-visible,.mission-board textarea:focus-visible"
             "{outline:3px solid #f0a500;outline-offset:1px}</style>"
         )
+        reminder = widgets.Accordion(children=[widgets.HTML(REMINDER)], selected_index=None)
+        reminder.set_title(0, "Rappel\u00a0: froid, tiède ou chaud\u00a0?")
+        reminder.add_class("board-reminder")
         self.notices = widgets.HTML()
         self.notices.add_class("board-notices")
         self.upload = widgets.FileUpload(
@@ -211,7 +235,7 @@ class MissionBoard(widgets.VBox):
         self.export_button.on_click(lambda _: self.export())
 
         super().__init__([
-            style, title, self.notices,
+            style, title, reminder, self.notices,
             widgets.HBox([self.upload, self.upload_status]), self.source,
             self.progress, self.filter, nav, self.card_box,
             widgets.HBox([self.verify_button]), self.feedback,
