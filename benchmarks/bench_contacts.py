@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         + f" — {big_total:.1f} s, {big['maxrss_mb']:.0f} Mo.",
         "Les temps sont des durées écoulées (horloge murale)\u00a0; le temps CPU (processus et sous-processus) "
         "montre la part due à la machine partagée quand la charge moyenne dépasse le nombre de cœurs.",
-        "Les notes identiques ne sont analysées qu'une fois et, au-delà de 20\u202f000 notes distinctes, "
+        "Les notes identiques ne sont analysées qu'une fois et, au-delà de 5\u202f000 notes distinctes, "
         "la qualification se répartit sur les cœurs disponibles.",
         END,
     ])

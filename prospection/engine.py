@@ -350,7 +350,7 @@ def _justify(text: str, classe: str, interet: str, roles: dict[str, list[_Hit]],
     return " ".join(parts)
 
 
-PARALLEL_FROM = 20_000
+PARALLEL_FROM = 5_000
 """Distinct notes from which ``qualify_many`` spreads the work over several processes."""
 
 
