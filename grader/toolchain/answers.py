@@ -150,7 +150,7 @@ def contact_details(doc: dict | None, key: dict) -> list[dict]:
         evidence = action = None
         if scorer and justification.strip() and cid in notes:
             try:
-                result = scorer(notes[cid], date_salon, ref, chosen, justification)
+                result = scorer(notes[cid], date_salon, ref.get("classe"), chosen, justification)
                 evidence, action = int(result.evidence), int(result.action)
             except Exception:  # noqa: BLE001 - one odd text must not stop the export
                 evidence = action = None

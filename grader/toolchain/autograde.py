@@ -182,24 +182,11 @@ def autograde(classe: Classe, students=None, assignments=None, workers=None, lim
     key_cache: dict = {}
     jobs: list[Job] = []
     done: dict[tuple[str, str], list] = {}
-    for sid, aid in pairs:
-        flags, answers_doc, ready = prepare(classe, sid, aid, key_cache)
-        per_nb = limit or (2 * classe.timeout + 30)
-        job = Job(sid, aid, ready, per_nb * max(ready, 1), flags)
-        if ready:
-            jobs.append(job)
-        else:
-            zero_submission(classe, sid, aid)
-            shutil.rmtree(classe.root / "autograded" / sid / aid, ignore_errors=True)
-            done[(sid, aid)] = flags
-
-    bar = ProgressBar(len(pairs), "Correction") if progress else None
-    for _ in done:
-        bar and bar.advance()
+    bar = None
     logs = classe.root / "journal"
     logs.mkdir(exist_ok=True)
     pool: list[Worker] = []
-    queue = list(jobs)
+    queue = jobs
     sel = selectors.DefaultSelector()
     to_zero: list[tuple[str, str]] = []
 
@@ -222,7 +209,20 @@ def autograde(classe: Classe, students=None, assignments=None, workers=None, lim
             bar.advance(f"{job.student}/{job.assignment}")
 
     try:
-        pool = [spawn(i) for i in range(min(workers, len(queue)))]
+        # workers import nbgrader while the copies are checked
+        pool = [spawn(i) for i in range(min(workers, len(pairs)))]
+        for sid, aid in pairs:
+            flags, _, ready = prepare(classe, sid, aid, key_cache)
+            per_nb = limit or (2 * classe.timeout + 30)
+            if ready:
+                jobs.append(Job(sid, aid, ready, per_nb * ready, flags))
+            else:
+                zero_submission(classe, sid, aid)
+                shutil.rmtree(classe.root / "autograded" / sid / aid, ignore_errors=True)
+                done[(sid, aid)] = flags
+        bar = ProgressBar(len(pairs), "Correction") if progress else None
+        for _ in done:
+            bar and bar.advance()
         busy = lambda: [w for w in pool if w.job is not None]  # noqa: E731
         while queue or busy():
             for w in pool:
