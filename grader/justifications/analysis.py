@@ -127,7 +127,7 @@ _NOT_NEGATING = {"avant", "encore", "tout", "pour", "que", "tres", "si", "seulem
 _NEG_WORDS = {"pas", "aucun", "aucune", "rien", "plus", "jamais", "ne", "n", "sans", "ni", "nul"}
 _DOC_WORDS = {"documentation", "doc", "docs", "brochure", "brochures", "plaquette", "plaquettes",
               "catalogue", "catalogues", "depliant", "prospectus", "documentations", "newsletter",
-              "lettre", "echantillon", "echantillons", "tarifs", "tarif", "carte"}
+              "lettre", "carte"}
 
 
 _LABEL_NO_RE = re.compile(
@@ -305,6 +305,14 @@ def analyse(justification: str, salon_date: date, objects: list[str] | None = No
         # urgency / delay words: from 3 words before the action to the end of its clause
         lo_tok = max(0, h.first - 3)
         lo_pos = max(c_start, t.toks[lo_tok].start)
+        # « les envoyer tout de suite et le rappeler »: coordinated verbs share the urgency
+        for j in range(h.first - 1, max(-1, h.first - 8), -1):
+            if t.toks[j].start < c_start:
+                break
+            if t.toks[j].norm == "et" and any(x.start < t.toks[j].start and x.start >= c_start
+                                              for x in act_hits if x.tag in ("call", "send", "quote", "meeting")):
+                lo_pos = c_start
+                break
         timing = ""
         mods = [m for m in mod_hits if lo_pos <= m.start < c_end and not m.negated]
         if any(m.tag == "urgent" for m in mods):

@@ -18,7 +18,8 @@ INTEREST = [
     "budget valid~", "budget ok", "budget debloqu~", "budget accorde~", "envisag~", "prevoi~ * achat", "pret a",
     "partant", "emball~", "enthousias~", "seduit~", "ca l interesse", "remplac~", "choisir",
     "changer", "changement", "doit * choisir", "subvention~", "financement obtenu", "lui faut",
-    "leur faut",
+    "leur faut", "attend~ * proposition~", "attend~ * devis", "attend~ * offre", "demand~ * tarif~",
+    "demand~ * prix", "demand~ * maquette~", "demand~ * echantillon~",
 ]
 # Phrases that state the absence of interest on their own (no negation needed).
 DISINTEREST = [
@@ -38,7 +39,9 @@ DISINTEREST = [
     "par politesse", "de politesse",
 ]
 # Weak sign of no purchase: enough for a « no interest » reading, never a contradiction.
-NO_BUDGET = ["pas de budget", "aucun budget", "sans budget", "pas d argent", "budget nul"]
+NO_BUDGET = ["pas de budget", "aucun budget", "sans budget", "pas d argent", "budget nul",
+             "contrat~ * concurren~", "contrat~ * avec * concurren~", "sous contrat", "fournisseur habituel", "lui convient",
+             "leur convient", "nous convient", "convient tres bien", "deja equipe~", "s est equipe~"]
 # Negated « interest now » that only means « later »: « pas intéressée tout de suite ».
 NOT_NOW = ["tout de suite", "maintenant", "immediatement", "dans l immediat", "pour tout de suite"]
 # Interest that is over: « intéressés il y a deux ans », « était intéressée ».
@@ -76,14 +79,15 @@ SEND = ["envoy~", "envoi~", "enverr~", "adress~", "transmet~", "faire parvenir",
 DOCS = [
     "documentation", "doc", "docs", "brochure~", "plaquette~", "catalogue~", "invitation~",
     "newsletter~", "lettre d information", "flyer~", "prospectus", "depliant~", "mailing",
-    "courrier~", "mail~", "e-mail~", "email~",
+    "courrier~", "mail~", "e-mail~", "email~", "echantillon~",
 ]
 INVITE = ["invit~", "portes ouvertes", "porte ouverte", "anniversaire", "evenement", "salon"]
 RECORD_VERB = [
     "gard~", "conserv~", "enregistr~", "ajout~", "mettre", "met", "mets", "archiv~", "stock~",
     "saisi~", "inscri~", "rentrer", "noter", "note", "laisser",
 ]
-RECORD_OBJ = ["fiche~", "contact~", "coordonnee~", "fichier~", "crm", "sic", "base", "dossier~"]
+RECORD_OBJ = ["fiche~", "contact~", "coordonnee~", "fichier~", "crm", "sic", "base", "dossier~",
+              "newsletter~", "liste~ de diffusion", "mailing~"]
 CAMPAIGN = ["campagne~", "prospection", "operation~ commerciale~", "action~ commerciale~"]
 URGENT = [
     "vite", "rapide~", "en priorite", "prioritaire~", "priorite", "en premier", "en 1er",
@@ -94,6 +98,7 @@ URGENT = [
     "avant que * concurren~", "avant les autres", "sous huitaine", "dans la journee",
     "dans les jours qui viennent", "sans delai", "en urgence", "express", "prochains jours",
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "direct", "directement",
+    "semaine prochaine",
     "de suite", "illico", "sur le champ",
 ]
 LATER = [
@@ -107,7 +112,7 @@ LATER = [
 # The contact asked for something: « il demande un devis », « veut être rappelé ».
 REQUEST = [
     "demand~", "vouloir", "veut", "veulent", "voudrait", "souhait~", "attend~", "exige~",
-    "reclam~", "sollicit~", "concurren~", "recu~", "deja", "obtenu~",
+    "reclam~", "sollicit~", "concurren~", "recu~", "deja", "obtenu~", "accept~", "d accord",
 ]
 # Words that make the learner the subject again after a request.
 LEARNER_SUBJECT = {"je", "j", "nous", "faut", "dois", "devons", "vais", "allons", "doit"}
