@@ -330,6 +330,10 @@ _EXTRAS = ["", "", "", " A laissé sa carte.", " Rappeler plutôt en fin de jour
            " Contact très sympathique.", " Souhaite recevoir le catalogue par e-mail."]
 
 
+def _jour(day: int) -> str:
+    return "1er" if day == 1 else str(day)
+
+
 def _date_phrase(rng: random.Random, salon: date, court: bool) -> str:
     """A dated deadline whose class is known: explicit day, or a whole month."""
     limit = salon + timedelta(days=92)
@@ -348,10 +352,10 @@ def _date_phrase(rng: random.Random, salon: date, court: bool) -> str:
             return f"en {MOIS[d.month - 1]}"
         kind = "jour"
     if (d - salon).days > 330:
-        return f"pour le {d.day} {MOIS[d.month - 1]} {d.year}"
+        return f"pour le {_jour(d.day)} {MOIS[d.month - 1]} {d.year}"
     if kind == "numerique":
         return f"pour le {d.day}/{d.month:02d}"
-    return f"pour le {d.day} {MOIS[d.month - 1]}"
+    return f"pour le {_jour(d.day)} {MOIS[d.month - 1]}"
 
 
 def _accorde(text: str, feminin: bool) -> str:
