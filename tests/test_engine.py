@@ -152,6 +152,20 @@ def test_qualify_many_in_parallel_gives_the_same_answers():
     ("Souhaite un devis pour 30 survêtements, livraison avant Noël.", "chaud"),
     ("Cherche un fournisseur de médailles pour le cross du 22 novembre.", "chaud"),
     ("Aucun intérêt.", "froid"),
+    ("Intéressé par les coupes, tournoi le 5 décembre, attend un devis", "chaud"),
+    ("Ne souhaite pas changer de fournisseur", "froid"),
+    ("Veut réfléchir, rappeler dans 6 mois", "tiède"),
+    ("Projet de tenues pour la saison 2027-2028", "tiède"),
+    ("Commande à passer avant les vacances de la Toussaint", "chaud"),
+    ("A besoin de maillots neufs avant fin octobre, très pressé", "chaud"),
+    ("Sympa mais aucun budget, peut-être dans quelques années", "froid"),
+    ("Intéressée, projet pour les 20 ans de l'asso en septembre 2027", "tiède"),
+    ("N'est pas le décideur, le président est intéressé par des sweats pour le printemps", "tiède"),
+    ("Demande une documentation, pas de projet précis", "froid"),
+    ("Très intéressé. Achat prévu d'ici la fin de l'année.", "chaud"),
+    ("Intéressé pour l'an prochain, budget à voter en janvier", "tiède"),
+    ("Aucun besoin pour le moment mais garde notre carte", "froid"),
+    ("Besoin de ballons rapidement, les leurs sont crevés", "chaud"),
 ])
 def test_paraphrased_notes_outside_the_dataset(notes, classe):
     assert qualify(notes, SALON).classe == classe
