@@ -71,7 +71,7 @@ LEXICON: list[tuple[str, str, int]] = [
     ("demande * maquette", "interet", 2), ("demande * échantillons", "interet", 1),
     ("demande * précisions", "interet", 1), ("veut * devis", "interet", 2),
     ("souhaite * devis", "interet", 2), ("attend * proposition", "interet", 2),
-    ("attend * devis", "interet", 2), ("prix corrects", "interet", 1), ("veut être rappelé", "interet", 2),
+    ("attend * devis", "interet", 2), ("devis demandé", "interet", 2), ("devis", "interet", 1), ("prix corrects", "interet", 1), ("veut être rappelé", "interet", 2),
     ("rendez-vous pris", "interet", 2), ("compare", "interet", 1),
     # project / need
     ("projet", "projet", 2), ("besoin", "projet", 2), ("il * faut", "projet", 2), ("veut", "projet", 1),
@@ -271,7 +271,8 @@ def qualify(observations: str, salon_date: date) -> Qualification:
             classe, confidence, a_verifier = "tiède", 0.4, True
         else:
             classe, confidence = "froid", 0.6 if roles.get("poli") or no_project else 0.4
-            a_verifier = a_verifier or not (roles.get("poli") or no_project)
+            # A date was noted but no clear interest: say so rather than file it silently.
+            a_verifier = a_verifier or not (roles.get("poli") or no_project) or h.kind != "inconnu"
     else:
         if no_project and h.kind != "court":
             classe, confidence = "froid", 0.6

@@ -266,6 +266,8 @@ def _words(text: str) -> frozenset:
 
 
 _DIGITS = tuple("0123456789")
+_WEEKDAY_INDEX = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
+_WEEKDAYS = frozenset(_WEEKDAY_INDEX)
 _MONTH_KEYS = frozenset(MONTHS)
 _URGENT_KEYS = frozenset("urgent urgente urgentes urgents urgence urgemment rapidement vite possible tot suite "
                          "immediatement tarder asap presse pressee presses pressees imminent imminente peu "
@@ -397,6 +399,13 @@ def _scan(f: str, salon: date) -> list[_Found]:
     # Weeks and months relative to the salon.
     for m in _finditer(r"\b(?:la\s+)?semaine\s+prochaine\b", f, ("semaine",)):
         add(m, salon + timedelta(days=2), salon + timedelta(days=14), 0.85, "relatif")
+    for m in _finditer(r"\b(?P<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?P<next>\s+prochain)?\b", f,
+                       _WEEKDAYS):
+        ahead = (_WEEKDAY_INDEX[m.group("wd")] - salon.weekday()) % 7 or 7
+        if m.group("next") and ahead < 7:
+            ahead += 7 if ahead <= 2 else 0
+        day = salon + timedelta(days=ahead)
+        add(m, day, day, 0.8, "relatif")
     for m in _finditer(r"\bcette\s+semaine\b", f, ("semaine",)):
         add(m, salon, salon + timedelta(days=7), 0.85, "relatif")
     for m in _finditer(r"\b(?:ce\s+mois-ci|ce\s+mois\b|(?:la\s+)?fin\s+du\s+mois)", f, ("mois",)):

@@ -166,6 +166,12 @@ def test_qualify_many_in_parallel_gives_the_same_answers():
     ("Intéressé pour l'an prochain, budget à voter en janvier", "tiède"),
     ("Aucun besoin pour le moment mais garde notre carte", "froid"),
     ("Besoin de ballons rapidement, les leurs sont crevés", "chaud"),
+    ("Devis demandé pour samedi prochain", "chaud"),
 ])
 def test_paraphrased_notes_outside_the_dataset(notes, classe):
     assert qualify(notes, SALON).classe == classe
+
+
+def test_a_date_without_clear_interest_is_flagged():
+    q = qualify("Pourquoi pas, à revoir au printemps", SALON)
+    assert q.classe == "froid" and q.interet == "incertain" and q.a_verifier

@@ -124,3 +124,10 @@ def test_months_years_and_seasons_have_ranges():
     assert (expr.date_min, expr.date_max) == (date(2028, 1, 1), date(2028, 3, 31))
     (expr,) = find_time_expressions("au printemps", SALON)
     assert expr.date_min == date(2027, 3, 20)
+
+
+def test_weekdays_resolve_to_the_coming_days():
+    (expr,) = find_time_expressions("devis pour samedi prochain", SALON)  # the salon is a Saturday
+    assert expr.date_min == date(2026, 10, 17)
+    (expr,) = find_time_expressions("rappeler mardi", SALON)
+    assert expr.date_min == date(2026, 10, 13)
