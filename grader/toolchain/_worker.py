@@ -14,6 +14,13 @@ import sys
 import time
 
 
+def _run(app, capture_log) -> dict:
+    try:
+        return capture_log(app)
+    except BaseException as exc:  # noqa: BLE001 - report, never die silently
+        return {"success": False, "error": repr(exc), "log": ""}
+
+
 def main() -> int:
     results = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
     os.dup2(2, 1)
@@ -27,10 +34,12 @@ def main() -> int:
 
     from grader.toolchain.workspace import STAGING, Classe
 
+    zygote = None
     if os.environ.get("GRADER_ZYGOTE", "1") == "1":
         try:
-            from grader.toolchain.zygote import Zygote, install
-            install(Zygote())
+            from grader.toolchain import zygote as zygote_module
+            zygote_module.install(zygote_module.Zygote())
+            zygote = zygote_module
         except Exception as exc:  # noqa: BLE001 - ordinary kernels still work
             print(f"zygote indisponible, noyaux ordinaires : {exc!r}", file=sys.stderr)
 
@@ -51,10 +60,18 @@ def main() -> int:
         app = Autograde(coursedir=coursedir, config=config)
         app.force = True
         app.create_student = True
-        try:
-            outcome = capture_log(app)
-        except BaseException as exc:  # noqa: BLE001 - report, never die silently
-            outcome = {"success": False, "error": repr(exc), "log": ""}
+        outcome = _run(app, capture_log)
+        text = (outcome.get("log") or "") + (outcome.get("error") or "")
+        if zygote and not outcome.get("success") and ("DeadKernelError" in text or "Kernel died" in text):
+            # a pre-loaded kernel died: grade once more with an ordinary kernel before blaming the copy
+            zygote.ENABLED = False
+            try:
+                app = Autograde(coursedir=coursedir, config=config)
+                app.force = True
+                app.create_student = True
+                outcome = _run(app, capture_log)
+            finally:
+                zygote.ENABLED = True
         outcome.update(job, duree=round(time.monotonic() - start, 3))
         results.write(json.dumps(outcome, ensure_ascii=False) + "\n")
     return 0

@@ -7,7 +7,9 @@ fresh child that runs the ordinary ``ipykernel_launcher`` main with the usual co
 environment and working folder. Each notebook still gets its own new process (nothing is
 shared between learners: a fork is a copy), in its own session so that interrupts and kills
 reach it exactly as with a normal kernel. Only third-party libraries are pre-imported, never
-course code, so no module state depends on where the zygote was started.
+course code, so no module state depends on where the zygote was started. numpy's BLAS is
+loaded single-threaded (``OPENBLAS_NUM_THREADS=1``…): a process must not fork while a BLAS thread
+pool runs, and the grading workers already keep every core busy.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ import sys
 import threading
 import time
 
-PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "pandas", "numpy")
+PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "numpy", "pandas")
+SINGLE_THREAD = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+ENABLED = True  # the worker turns it off to retry a notebook whose kernel died
 
 
 class ForkedKernel:
@@ -68,7 +72,7 @@ class Zygote:
     """Client side, in the grading worker."""
 
     def __init__(self):
-        env = dict(os.environ)
+        env = dict(os.environ, **{name: "1" for name in SINGLE_THREAD})
         self.proc = subprocess.Popen([sys.executable, "-m", "grader.toolchain.zygote"],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env,
                                      text=True, bufsize=1)
@@ -95,7 +99,7 @@ def install(zygote: Zygote) -> None:
 
     def launch_kernel(cmd, stdin=None, stdout=None, stderr=None, env=None, independent=False,
                       cwd=None, **kw):
-        if len(cmd) >= 3 and cmd[1:3] == ["-m", "ipykernel_launcher"] and os.path.samefile(cmd[0], sys.executable):
+        if ENABLED and len(cmd) >= 3 and cmd[1:3] == ["-m", "ipykernel_launcher"] and os.path.samefile(cmd[0], sys.executable):
             env = dict(env or os.environ)
             if not independent:  # as jupyter_client does: the kernel dies with its parent
                 env["JPY_PARENT_PID"] = str(zygote.proc.pid)
@@ -116,7 +120,11 @@ def _child(request: dict) -> None:
     os.chdir(request["cwd"])
     os.environ.clear()
     os.environ.update(request["env"])
+    for name in SINGLE_THREAD:  # what the loaded BLAS really uses
+        os.environ[name] = "1"
     sys.argv = ["ipykernel_launcher", *request["argv"][3:]]
+    if request["env"].get("JPY_PARENT_PID"):  # the trait's default was read when the zygote started
+        sys.argv.append(f"--IPKernelApp.parent_handle={int(request['env']['JPY_PARENT_PID'])}")
     sys.path[0] = ""
     from ipykernel import kernelapp
     kernelapp.launch_new_instance()
