@@ -33,6 +33,79 @@ def synthetic_contacts(n: int):
                                  salon=types.SimpleNamespace(date=dt.date(2024, 3, 15)))
 
 
+def browser_figures(contacts_count: int = N_CONTACTS) -> list[tuple[str, float]]:
+    """Voilà + headless Chromium: page change and typing as the learner sees them."""
+    import json
+    import sys
+
+    import nbformat
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from browser import chromium_page, free_port, server
+
+    from prospection.board import storage
+    from prospection.board.app import voila_command, voila_environment
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        work = tmp / "travail"
+        work.mkdir()
+        contacts = synthetic_contacts(contacts_count)
+        doc = storage.empty_answers(Path(contacts.source).name, "2024-03-15")
+        for i, row in enumerate(contacts.frame.itertuples()):
+            doc["reponses"][row.id] = {
+                "organisation": row.organisation, "qualification": ("froid", "tiède", "chaud")[i % 3],
+                "justification": "Intéressé, projet à la rentrée : le rappeler pour un rendez-vous.",
+                "modifie_le": "2024-03-16T10:00:00+01:00"}
+        storage.save_answers(work / storage.ANSWERS_FILENAME, doc)
+        nb = nbformat.v4.new_notebook()
+        nb.metadata = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}}
+        nb.cells = [nbformat.v4.new_code_cell(
+            f"from benchmarks.bench_board import synthetic_contacts\n"
+            f"from prospection.board.view import MissionBoard\n"
+            f"MissionBoard({str(work)!r}, contacts=synthetic_contacts({contacts_count}))")]
+        nbformat.write(nb, tmp / "bench.ipynb")
+        port = free_port()
+        url = f"http://127.0.0.1:{port}/"
+        env = voila_environment(work)
+        env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent)
+        with server(voila_command(port, open_browser=False, notebook=tmp / "bench.ipynb"),
+                    ready_url=f"{url}voila/static/absent", ok_statuses=(200, 403, 404),
+                    env=env, cwd=tmp, log=tmp / "voila.log"):
+            with chromium_page() as page:
+                t0 = time.perf_counter()
+                page.goto(url, timeout=120_000)
+                page.locator(".board-card").first.wait_for(timeout=120_000)
+                load = time.perf_counter() - t0
+                changes = []
+                for n in range(2, 12):
+                    t0 = time.perf_counter()
+                    page.locator("button.board-next").click()
+                    page.wait_for_function(
+                        f"document.querySelector('.board-page-label').innerText.includes('Page {n}\u00a0')",
+                        timeout=30_000)
+                    changes.append(time.perf_counter() - t0)
+                card = page.locator(".board-card").first
+                cid = card.locator(".board-card-title").get_attribute("data-contact")
+                textarea = card.locator("textarea")
+                textarea.click()
+                page.keyboard.press("Control+A")
+                text = "Intéressé, projet en septembre : le rappeler"
+                t0 = time.perf_counter()
+                textarea.press_sequentially(text)
+                path = work / storage.ANSWERS_FILENAME
+                while json.loads(path.read_text(encoding="utf-8"))["reponses"][cid]["justification"] != text:
+                    if time.perf_counter() - t0 > 120:
+                        raise RuntimeError("la saisie n'a pas été enregistrée")
+                    time.sleep(0.02)
+                typing = time.perf_counter() - t0
+    return [
+        ("Navigateur\u00a0: ouverture de l'application Voilà (noyau compris)", ms(load)),
+        ("Navigateur\u00a0: changement de page (clic → page affichée), médiane sur 10", ms(statistics.median(changes))),
+        (f"Navigateur\u00a0: {len(text)} caractères tapés puis enregistrés dans le fichier", ms(typing)),
+    ]
+
+
 def ms(seconds: float) -> float:
     return round(seconds * 1000, 2)
 
@@ -100,19 +173,28 @@ def main() -> int:
         ("Filtre « Chauds » appliqué", ms(filter_time)),
         ("« Vérifier » sur 1 000 justifications", ms(verify_time)),
     ]
-    ok = max(page_ms, full_page_ms) < PAGE_TARGET_MS and build < 1.0
+    if Path("/usr/bin/chromium").exists():
+        browser = browser_figures()
+        figures += browser
+        browser_page_ms = browser[1][1]
+    else:
+        figures.append(("Navigateur\u00a0: non mesuré (Chromium absent)", float("nan")))
+        browser_page_ms = 0.0
+    ok = max(page_ms, full_page_ms) < PAGE_TARGET_MS and build < 1.0 and browser_page_ms < 1000
     lines = [
         "# Tableau de la mission salon — mesures",
         "",
         f"{N_CONTACTS} contacts synthétiques, 10 contacts par page, indices\u00a0: {hints_source}. "
-        "Mesuré par `python -m benchmarks.bench_board` (temps côté noyau, hors affichage "
-        "par le navigateur). Machine de 2 cœurs partagée avec d'autres travaux.",
+        "Mesuré par `python -m benchmarks.bench_board`\u00a0: temps côté noyau, puis dans Chromium "
+        "sans interface sur l'application Voilà (toutes les réponses remplies). Machine de 2 cœurs "
+        "partagée avec d'autres travaux.",
         "",
         "| Mesure | ms |",
         "|---|---:|",
         *[f"| {label} | {value} |" for label, value in figures],
         "",
-        f"Objectif\u00a0: une page en moins de {PAGE_TARGET_MS:.0f}\u00a0ms et le tableau en moins d'une seconde "
+        f"Objectif\u00a0: une page en moins de {PAGE_TARGET_MS:.0f}\u00a0ms côté noyau et d'une seconde dans le "
+        f"navigateur, le tableau construit en moins d'une seconde "
         f"— {'atteint' if ok else 'NON atteint'}.",
         "",
     ]

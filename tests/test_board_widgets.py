@@ -303,3 +303,23 @@ def test_upload_never_takes_the_name_of_the_boards_own_files(board, tmp_path):
     assert board.session.model.doc["fichier_contacts"] == "contacts_annexe_salon.xlsx"
     board.session.export_annex()
     assert (tmp_path / "contacts_annexe_salon.xlsx").read_bytes() == content
+
+
+def test_long_annex_is_redrawn_when_typing_pauses(tmp_path):
+    import asyncio
+
+    from prospection.board import view
+
+    async def scenario():
+        b = MissionBoard(tmp_path, contacts=stub_contacts(view.ANNEX_LIVE_LIMIT + 20), grader_hints=False)
+        card = b.cards[0]
+        card.choice.value = "froid"
+        for text in ("P", "Pa", "Pas intéressé"):
+            card.justification.value = text
+            assert answers(tmp_path)["C0001"]["justification"] == text, "saved at every keystroke"
+        assert "Pas intéressé" not in b.annex.value, "a long annex waits for a pause"
+        await asyncio.sleep(view.ANNEX_DELAY + 0.3)
+        assert "Pas intéressé" in b.annex.value
+        assert b._annex_timer is None
+
+    asyncio.run(scenario())

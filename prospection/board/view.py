@@ -13,6 +13,7 @@ tab order, which works the same in JupyterLab and in Voilà.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import html
 import os
@@ -21,6 +22,10 @@ import ipywidgets as widgets
 
 from .model import CRITERIA, FILTERS, BoardModel, Contact
 from .session import ANNEX_FILENAME, MissionSession
+
+#: Above this many contacts the annex is redrawn when typing pauses, not on every keystroke.
+ANNEX_LIVE_LIMIT = 100
+ANNEX_DELAY = 0.4
 
 CLASS_OPTIONS = [("Froid", "froid"), ("Tiède", "tiède"), ("Chaud", "chaud")]
 CLASS_TOOLTIPS = [
@@ -154,6 +159,7 @@ class MissionBoard(widgets.VBox):
 
     def __init__(self, dossier: str | os.PathLike | None = None, contacts=None,
                  page_size: int = 10, grader_hints=True, session: MissionSession | None = None):
+        self._annex_timer = None
         self.session = session or MissionSession(dossier, contacts=contacts, page_size=page_size,
                                                  grader_hints=grader_hints)
         self.model: BoardModel = self.session.model
@@ -281,6 +287,29 @@ class MissionBoard(widgets.VBox):
 
     def _refresh_summary(self) -> None:
         self.progress.value = f"<div><b>Progression\u00a0:</b> {html.escape(self.model.progress().text())}</div>"
+        self._schedule_annex()
+
+    def _schedule_annex(self) -> None:
+        """Redraw the annex now, or, for a long list while the kernel's loop runs, once typing pauses.
+
+        The answers file is written on every keystroke whatever happens here; only the
+        drawing of a long annex is delayed by :data:`ANNEX_DELAY` seconds.
+        """
+        loop = None
+        if len(self.model.contacts) > ANNEX_LIVE_LIMIT:
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:
+                loop = None
+        if loop is None:
+            self._draw_annex()
+            return
+        if self._annex_timer is not None:
+            self._annex_timer.cancel()
+        self._annex_timer = loop.call_later(ANNEX_DELAY, self._draw_annex)
+
+    def _draw_annex(self) -> None:
+        self._annex_timer = None
         self.annex.value = self.model.annex_html()
 
     # ---- navigation
