@@ -41,7 +41,7 @@ def main() -> int:
             zygote_module.install(zygote_module.Zygote())
             zygote = zygote_module
         except Exception as exc:  # noqa: BLE001 - ordinary kernels still work
-            print(f"zygote indisponible, noyaux ordinaires : {exc!r}", file=sys.stderr)
+            print(f"zygote indisponible, noyaux ordinaires\u00a0: {exc!r}", file=sys.stderr)
 
     classe = Classe.open(Path(sys.argv[1]))
     config = classe.load_config()

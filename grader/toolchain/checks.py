@@ -16,13 +16,14 @@ from pathlib import Path
 import nbformat
 
 from .answers import check_answers, load_key
+from .common import french_typography
 from .workspace import STAGING, Classe
 
 GRAVITE = ("info", "attention", "alerte")
 
 
 def flag(code: str, gravite: str, message: str) -> dict:
-    return {"code": code, "gravite": gravite, "message": message}
+    return {"code": code, "gravite": gravite, "message": french_typography(message)}
 
 
 def _nbgrader(cell) -> dict:

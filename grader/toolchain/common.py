@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from typing import Iterable, NoReturn
@@ -19,16 +20,24 @@ class FrenchParser(argparse.ArgumentParser):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("add_help", False)
+        if kwargs.get("description"):
+            kwargs["description"] = french_typography(kwargs["description"])
         super().__init__(*args, **kwargs)
         self._positionals.title = "arguments"
         self._optionals.title = "options"
         self.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
 
+    def add_argument(self, *args, **kwargs):
+        if isinstance(kwargs.get("help"), str):
+            kwargs["help"] = french_typography(kwargs["help"])
+        return super().add_argument(*args, **kwargs)
+
     def format_usage(self) -> str:
         return super().format_usage().replace("usage:", f"Usage{NBSP}:", 1)
 
     def format_help(self) -> str:
-        return super().format_help().replace("usage:", f"Usage{NBSP}:", 1)
+        text = super().format_help().replace("usage:", f"Usage{NBSP}:", 1)
+        return french_typography(text)
 
     def error(self, message: str) -> NoReturn:
         translations = {
@@ -44,6 +53,12 @@ class FrenchParser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         print(f"Erreur{NBSP}: {message}", file=sys.stderr)
         raise SystemExit(2)
+
+
+def french_typography(text: str) -> str:
+    """Non-breaking space before « : ; ? ! » and inside guillemets (French typography)."""
+    text = re.sub(r" ([:;?!»])", NBSP + r"\1", text)
+    return text.replace("« ", "«" + NBSP)
 
 
 def add_classe_argument(parser: argparse.ArgumentParser) -> None:
@@ -66,7 +81,7 @@ def run_command(body, argv) -> int:
     try:
         return int(body(argv) or 0)
     except ToolchainError as exc:
-        print(f"Erreur{NBSP}: {exc}", file=sys.stderr)
+        print(f"Erreur{NBSP}: {french_typography(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Interrompu.", file=sys.stderr)

@@ -22,7 +22,7 @@ import csv
 import sys
 from pathlib import Path
 
-from .common import FrenchParser, ToolchainError, add_classe_argument, run_command
+from .common import french_typography, FrenchParser, ToolchainError, add_classe_argument, run_command
 from .data import ClassData, gather
 from .workspace import Classe
 
@@ -140,7 +140,8 @@ def write_xlsx(data: ClassData, path: Path) -> Path:
           [[sid, aid, f["code"], f["gravite"], f["message"]]
            for sid, per in sorted(data.flags.items()) for aid, flags in sorted(per.items())
            for f in flags])
-    sheet("Colonnes", ["colonne (feuille Élèves et notes.csv)", "signification"], COLUMNS_DOC)
+    sheet("Colonnes", ["colonne (feuille Élèves et notes.csv)", "signification"],
+          [(name, french_typography(text)) for name, text in COLUMNS_DOC])
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path

@@ -46,7 +46,7 @@ if _BIN not in os.environ.get("PATH", "").split(os.pathsep):
     os.environ["PATH"] = _BIN + os.pathsep + os.environ.get("PATH", "")
 
 MISSING_CELL_NOTE = (
-    "Cellule {cell_id} absente de la copie : rétablie par la correction automatique.\n\n"
+    "Cellule {cell_id} absente de la copie\u00a0: rétablie par la correction automatique.\n\n"
 )
 
 
