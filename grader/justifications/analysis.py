@@ -28,7 +28,8 @@ from prospection.temporal import court_terme_limit, find_time_expressions
 from . import lexicon as L
 from .matcher import Hit, Text
 
-__all__ = ["Action", "Claim", "Analysis", "analyse", "interest_objects"]
+__all__ = ["Action", "Claim", "Analysis", "analyse", "interest_objects", "note_words",
+           "dates_not_in_notes"]
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class Action:
     kind: str  # call | meeting | quote | docs | record | campaign
     text: str
     start: int
-    timing: str  # "urgent" | "later" | ""
+    timing: str  # "urgent" | "later" | "campaign" (a later campaign) | ""
 
 
 @dataclass
@@ -231,237 +232,262 @@ def note_words(observations: str) -> frozenset[str]:
 def analyse(justification: str, salon_date: date, objects: list[str] | None = None,
             lemmatize=None) -> Analysis:
     """Analyse ``justification`` against the salon date (``objects``: see ``interest_objects``)."""
-    t = Text(justification or "", lemmatize)
-    raw = t.raw
-    out = Analysis(n_words=len(t.toks))
-    if not t.toks:
-        return out
+    return _Reader(justification or "", salon_date, lemmatize).read(objects)
 
-    hits = t.find(L.ALL_LEX)
 
-    def group(name: str) -> list[Hit]:
-        return [h for h in hits if h.tag in L.TAGS[name]]
+class _Reader:
+    """One justification read once: its phrase hits, then actions, interest, timing, classes."""
 
-    requests = [h for h in group("request") if not h.negated]
-    interest_hits = group("interest")
-    dis_hits = group("disinterest")
-    act_hits = [h for h in group("action")
-                if not h.negated or _not_before(t, h) or _after_not_before(t, h)]
-    mod_hits = group("modifier")
-    misc = group("misc")
-    time_lex = group("timing")
-    exprs = find_time_expressions(raw, salon_date)
+    def __init__(self, text: str, salon_date: date, lemmatize=None):
+        self.t = Text(text, lemmatize)
+        self.raw = self.t.raw
+        self.salon = salon_date
+        self.out = Analysis(n_words=len(self.t.toks))
+        self.regions: list[tuple[int, int]] = []  # from each learner action to its clause end
+
+    def read(self, objects) -> Analysis:
+        if not self.t.toks:
+            return self.out
+        t = self.t
+        hits = t.find(L.ALL_LEX)
+
+        def group(name: str) -> list[Hit]:
+            return [h for h in hits if h.tag in L.TAGS[name]]
+
+        self.requests = [h for h in group("request") if not h.negated]
+        self.interest_hits = group("interest")
+        self.dis_hits = group("disinterest")
+        self.act_hits = [h for h in group("action")
+                         if not h.negated or _not_before(t, h) or _after_not_before(t, h)]
+        self.mod_hits = group("modifier")
+        self.misc = group("misc")
+        self.time_lex = group("timing")
+        self.exprs = find_time_expressions(self.raw, self.salon)
+        self._actions()
+        self._interest(objects)
+        self._timing()
+        self._instructions()
+        self._classes()
+        return self.out
+
+    def in_region(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.regions)
 
     # --- the learner's actions ----------------------------------------------------------
-    interest_for_request = [h for h in interest_hits if h.tag == "interest" and not h.negated]
-    regions: list[tuple[int, int]] = []
-    by_tag: dict[str, list[Hit]] = {}
-    for h in act_hits:
-        by_tag.setdefault(h.tag, []).append(h)
+    def _actions(self) -> None:
+        t, raw, out = self.t, self.raw, self.out
+        interest_for_request = [h for h in self.interest_hits if not h.negated]
+        by_tag: dict[str, list[Hit]] = {}
+        for h in self.act_hits:
+            by_tag.setdefault(h.tag, []).append(h)
 
-    def near_after(h: Hit, tag: str, max_tokens: int) -> Hit | None:
-        for o in by_tag.get(tag, []):
-            if 0 <= o.first - h.last <= max_tokens and _same_clause(t, h.start, o.start):
-                return o
-        return None
+        def near_after(h: Hit, tag: str, max_tokens: int) -> Hit | None:
+            for o in by_tag.get(tag, []):
+                if 0 <= o.first - h.last <= max_tokens and _same_clause(t, h.start, o.start):
+                    return o
+            return None
 
-    def near_before(h: Hit, tag: str, max_tokens: int) -> Hit | None:
-        for o in by_tag.get(tag, []):
-            if 0 <= h.first - o.last <= max_tokens and _same_clause(t, o.start, h.start):
-                return o
-        return None
+        def near_before(h: Hit, tag: str, max_tokens: int) -> Hit | None:
+            for o in by_tag.get(tag, []):
+                if 0 <= h.first - o.last <= max_tokens and _same_clause(t, o.start, h.start):
+                    return o
+            return None
 
-    candidates: list[tuple[str, Hit]] = []
-    for h in by_tag.get("call", []):
-        if h.first + 1 < len(t.toks) and t.toks[h.first].norm.startswith("appel") and t.toks[h.first + 1].norm == "a":
-            continue  # « appel à froid / à chaud »: a kind of call, not a plan
-        candidates.append(("call", h))
-    for h in by_tag.get("meeting", []):
-        candidates.append(("meeting", h))
-    for h in by_tag.get("quote", []):
-        candidates.append(("quote", h))
-    for h in by_tag.get("docs", []):
-        if near_before(h, "send", 4):
-            candidates.append(("docs", near_before(h, "send", 4)))
-    for h in by_tag.get("invite", []):
-        if t.toks[h.first].norm.startswith("invit"):
-            candidates.append(("docs", h))
-    for h in by_tag.get("record_obj", []):
-        verb = near_before(h, "record_verb", 5) or near_after(h, "record_verb", 3)
-        if verb is not None:
-            candidates.append(("record", verb if verb.start < h.start else h))
-    for h in by_tag.get("campaign", []):
-        candidates.append(("campaign", h))
+        candidates: list[tuple[str, Hit]] = []
+        for h in by_tag.get("call", []):
+            if h.first + 1 < len(t.toks) and t.toks[h.first].norm.startswith("appel") \
+                    and t.toks[h.first + 1].norm == "a":
+                continue  # « appel à froid / à chaud »: a kind of call, not a plan
+            candidates.append(("call", h))
+        for kind in ("meeting", "quote", "campaign"):
+            candidates += [(kind, h) for h in by_tag.get(kind, [])]
+        for h in by_tag.get("docs", []):
+            verb = near_before(h, "send", 4)
+            if verb is not None:
+                candidates.append(("docs", verb))
+        for h in by_tag.get("invite", []):
+            if t.toks[h.first].norm.startswith("invit"):
+                candidates.append(("docs", h))
+        for h in by_tag.get("record_obj", []):
+            verb = near_before(h, "record_verb", 5) or near_after(h, "record_verb", 3)
+            if verb is not None:
+                candidates.append(("record", verb if verb.start < h.start else h))
 
-    seen: set[tuple[str, int]] = set()
-    for kind, h in sorted(candidates, key=lambda c: c[1].start):
-        if (kind, h.start) in seen:
-            continue
-        seen.add((kind, h.start))
-        if _requested(t, h, requests, interest_for_request):
-            out.requests.append(raw[h.start : h.end])
-            continue
+        seen: set[tuple[str, int]] = set()
+        for kind, h in sorted(candidates, key=lambda c: c[1].start):
+            if (kind, h.start) in seen:
+                continue
+            seen.add((kind, h.start))
+            if _requested(t, h, self.requests, interest_for_request):
+                out.requests.append(raw[h.start : h.end])
+                continue
+            c_end = t.clause_of(h.start)[1]
+            timing = self._action_timing(h, kind, by_tag)
+            out.actions.append(Action(kind, raw[h.start : h.end], h.start, timing))
+            self.regions.append((h.start, c_end))
+
+    def _action_timing(self, h: Hit, kind: str, by_tag: dict[str, list[Hit]]) -> str:
+        """urgent / later / campaign / "" from the words around the action in its clause."""
+        t = self.t
         c_start, c_end = t.clause_of(h.start)
         # urgency / delay words: from 3 words before the action to the end of its clause
-        lo_tok = max(0, h.first - 3)
-        lo_pos = max(c_start, t.toks[lo_tok].start)
+        lo_pos = max(c_start, t.toks[max(0, h.first - 3)].start)
         # « les envoyer tout de suite et le rappeler »: coordinated verbs share the urgency
         for j in range(h.first - 1, max(-1, h.first - 8), -1):
             if t.toks[j].start < c_start:
                 break
-            if t.toks[j].norm == "et" and any(x.start < t.toks[j].start and x.start >= c_start
-                                              for x in act_hits if x.tag in ("call", "send", "quote", "meeting")):
+            if t.toks[j].norm == "et" and any(
+                    c_start <= x.start < t.toks[j].start
+                    for x in self.act_hits if x.tag in ("call", "send", "quote", "meeting")):
                 lo_pos = c_start
                 break
+        mods = [m for m in self.mod_hits if lo_pos <= m.start < c_end and not m.negated]
         timing = ""
-        mods = [m for m in mod_hits if lo_pos <= m.start < c_end and not m.negated]
         if any(m.tag == "urgent" for m in mods):
             timing = "urgent"
-        if any(m.tag == "later" for m in mods):
-            timing = "later" if timing == "" else timing
-        if not timing:
-            for e in exprs:
+        elif any(m.tag == "later" for m in mods):
+            timing = "later"
+        else:
+            for e in self.exprs:
                 if h.start <= e.start < c_end and not e.past:
-                    if e.date_max <= salon_date + timedelta(days=10):
+                    if e.date_max <= self.salon + timedelta(days=10):
                         timing = "urgent"
-                    elif e.date_min > salon_date + timedelta(days=30):
+                    elif e.date_min > self.salon + timedelta(days=30):
                         timing = "later"
         if kind == "campaign":
-            timing = "later"
-        elif kind == "call" and timing != "urgent" and any(
-                c.tag == "campaign" and 0 <= c.first - h.last <= 6 and c.start < c_end
-                for c in by_tag.get("campaign", [])):
-            timing = "campaign"  # « recontacter lors d'une prochaine campagne »: keep in touch
-        out.actions.append(Action(kind, raw[h.start : h.end], h.start, timing))
-        regions.append((h.start, c_end))
-
-    def in_region(pos: int) -> bool:
-        return any(a <= pos < b for a, b in regions)
+            return "later"
+        if kind == "call" and timing != "urgent" and any(
+                0 <= c.first - h.last <= 6 and c.start < c_end for c in by_tag.get("campaign", [])):
+            return "campaign"  # « recontacter lors d'une prochaine campagne »: keep in touch
+        return timing
 
     # --- interest --------------------------------------------------------------------------
-    past_positions = [h.start for h in misc if h.tag == "past"] + [
-        e.start for e in exprs if e.past]
-    not_now = [h for h in misc if h.tag == "not_now"]
-    dis_hits = [Hit(h.tag, h.start, h.end, h.first, h.last, h.negated and not _has_cue(t, h))
-                for h in dis_hits]
-    dis_spans = [(h.start, h.end) for h in dis_hits if not h.negated]
-    for h in dis_hits:
-        if h.negated:
-            continue
-        if _not_before(t, h) or any(0 <= n.first - h.last <= 3 and _same_clause(t, h.start, n.start)
-                                    for n in not_now):
-            out.interest_later.append(raw[h.start : h.end])  # « pas intéressée tout de suite »
-            continue
-        (out.no_budget if h.tag == "no_budget" else out.disinterest).append(raw[h.start : h.end])
-    dis_kept = [h for h in dis_hits if not h.negated]
-    # Form-style answers: « intérêt : aucun », « besoin : non ».
-    label_no = []
-    for m in _LABEL_NO_RE.finditer(fold(raw)):
-        label_no.append((m.start(), m.end()))
-        out.disinterest.append(raw[m.start() : m.end()])
-    for h in interest_hits:
-        word = raw[h.start : h.end]
-        if any(a <= h.start < b for a, b in dis_spans):
-            continue
-        if any(0 <= h.first - d.last <= 3 and _same_clause(t, d.start, h.start) for d in dis_kept):
-            continue  # « aucun achat n'est envisagé »: still the refusal
-        if in_region(h.start) and t.toks[h.first].norm.startswith(("devi", "command")):
-            continue
-        nxt = t.toks[h.last].norm if h.last < len(t.toks) else ""
-        nxt2 = t.toks[h.last + 1].norm if h.last + 1 < len(t.toks) else ""
-        if nxt in ("pas", "jamais") and not h.negated and nxt2 not in _NOT_NEGATING:  # « veut pas », SMS style without « ne »
-            out.disinterest.append(word)
-            continue
-        if not h.negated and t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "demand", "souhait")) \
-                and any(tok.norm in _DOC_WORDS for tok in t.toks[h.last : h.last + 4]):
-            continue  # « chercher de la documentation » is not interest in the offer
-        if h.negated:
-            if _not_before(t, h) or any(0 <= n.first - h.last <= 4 and _same_clause(t, h.start, n.start)
-                                        for n in not_now):
-                out.interest_later.append(word)
+    def _interest(self, objects) -> None:
+        t, raw, out = self.t, self.raw, self.out
+        past_positions = [h.start for h in self.misc if h.tag == "past"] + [
+            e.start for e in self.exprs if e.past]
+        not_now = [h for h in self.misc if h.tag == "not_now"]
+
+        def later_not_no(h: Hit, window: int) -> bool:
+            """« pas intéressée tout de suite », « pas de projet avant X »: later, not no."""
+            return _not_before(t, h) or any(
+                0 <= n.first - h.last <= window and _same_clause(t, h.start, n.start) for n in not_now)
+
+        # Disinterest phrases carry their own negation cue: « ne … plus intéressé » is no
+        # double negation.
+        dis_hits = [Hit(h.tag, h.start, h.end, h.first, h.last, h.negated and not _has_cue(t, h))
+                    for h in self.dis_hits]
+        dis_kept = [h for h in dis_hits if not h.negated]
+        dis_spans = [(h.start, h.end) for h in dis_kept]
+        for h in dis_kept:
+            if later_not_no(h, 3):
+                out.interest_later.append(raw[h.start : h.end])
             else:
-                out.disinterest.append(word)
-            continue
-        c_start, c_end = t.clause_of(h.start)
-        after = raw[h.end : h.end + 12]
-        if any(c_start <= p < c_end for p in past_positions) or re.match(r"\s+avant\s*(?:[,.;:)]|$)", after):
-            out.past_interest.append(word)  # « intéressés il y a deux ans », « intéressés avant, … »
-            continue
-        if any(a <= h.start < b for a, b in label_no):
-            continue
-        out.interest.append(word)
-    if objects:
-        objs = set(objects)
-        for tok in t.toks:
-            if (tok.lemma in objs or tok.norm in objs) and not t.is_negated(tok.start) and not in_region(tok.start):
-                out.interest_objects.append(raw[tok.start : tok.end])
+                (out.no_budget if h.tag == "no_budget" else out.disinterest).append(raw[h.start : h.end])
+        # Form-style answers: « intérêt : aucun », « besoin : non ».
+        label_no = []
+        for m in _LABEL_NO_RE.finditer(fold(raw)):
+            label_no.append((m.start(), m.end()))
+            out.disinterest.append(raw[m.start() : m.end()])
+        for h in self.interest_hits:
+            word = raw[h.start : h.end]
+            if any(a <= h.start < b for a, b in dis_spans + label_no):
+                continue
+            if any(0 <= h.first - d.last <= 3 and _same_clause(t, d.start, h.start) for d in dis_kept):
+                continue  # « aucun achat n'est envisagé »: still the refusal
+            if self.in_region(h.start) and t.toks[h.first].norm.startswith(("devi", "command")):
+                continue
+            nxt = t.toks[h.last].norm if h.last < len(t.toks) else ""
+            nxt2 = t.toks[h.last + 1].norm if h.last + 1 < len(t.toks) else ""
+            if nxt in ("pas", "jamais") and not h.negated and nxt2 not in _NOT_NEGATING:
+                out.disinterest.append(word)  # « veut pas », SMS style without « ne »
+                continue
+            if not h.negated and t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "demand", "souhait")) \
+                    and any(tok.norm in _DOC_WORDS for tok in t.toks[h.last : h.last + 4]):
+                continue  # « chercher de la documentation » is not interest in the offer
+            if h.negated:
+                (out.interest_later if later_not_no(h, 4) else out.disinterest).append(word)
+                continue
+            c_start, c_end = t.clause_of(h.start)
+            after = raw[h.end : h.end + 12]
+            if any(c_start <= p < c_end for p in past_positions) or re.match(r"\s+avant\s*(?:[,.;:)]|$)", after):
+                out.past_interest.append(word)  # « intéressés il y a deux ans », « intéressés avant, … »
+                continue
+            out.interest.append(word)
+        if objects:
+            objs = set(objects)
+            for tok in t.toks:
+                if (tok.lemma in objs or tok.norm in objs) and not t.is_negated(tok.start) \
+                        and not self.in_region(tok.start):
+                    out.interest_objects.append(raw[tok.start : tok.end])
 
     # --- timing of the project ----------------------------------------------------------------
-    long_spans = [(h.start, h.end) for h in time_lex if h.tag == "long" and not h.negated]
-    for e in exprs:
-        if e.past or in_region(e.start):
-            continue
-        if e.label == "urgence" and any(a <= e.start < b for a, b in long_spans):
-            continue  # « rien ne presse »: the long reading wins
-        if e.label == "passe":
-            continue
-        claim = _classify_range(e.date_min, e.date_max, salon_date, e.confidence, e.label)
-        if claim is None:
-            continue
-        if e.label in ("rentree", "saison", "evenement", "mois") and not re.search(r"20\d\d", e.text) \
-                and (e.date_min - salon_date).days > 300:
-            # « la rentrée » said just after this year's one: this year or next? Ask the teacher.
-            claim = Claim("ambigu", "", 0, 0.4)
-        if fold(e.text).startswith("avant") and _negation_just_before(t, e.start):
-            claim = Claim("moyen_long", "", 0, 0.7)  # « rien avant l'été »: not before, so later
-        explicit = e.label in ("date", "mois", "annee") or bool(re.search(r"20\d\d", e.text))
-        if e.label == "date" or (e.label == "mois" and re.search(r"20\d\d", e.text)):
-            out.dates.append((e.text, e.date_min, e.date_max))
-        out.timing.append(Claim(claim.kind, e.text, e.start, claim.confidence, explicit))
-    covered = [(c.start, c.start + len(c.text)) for c in out.timing]
-    longest = [h for h in time_lex if not any(
-        o is not h and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
-        for o in time_lex)]
-    for h in longest:
-        if in_region(h.start) or any(a <= h.start < b for a, b in covered):
-            continue
-        flipped = h.negated and not _has_cue(t, h)
-        kind = "moyen_long" if (h.tag == "long") != flipped else "court"
-        out.timing.append(Claim(kind, raw[h.start : h.end], h.start, 0.6))
-    for word in out.interest_later:
-        out.timing.append(Claim("moyen_long", word, 0, 0.6))
+    def _timing(self) -> None:
+        t, raw, out = self.t, self.raw, self.out
+        long_spans = [(h.start, h.end) for h in self.time_lex if h.tag == "long" and not h.negated]
+        for e in self.exprs:
+            if e.past or e.label == "passe" or self.in_region(e.start):
+                continue
+            if e.label == "urgence" and any(a <= e.start < b for a, b in long_spans):
+                continue  # « rien ne presse »: the long reading wins
+            claim = _classify_range(e.date_min, e.date_max, self.salon, e.confidence, e.label)
+            if e.label in ("rentree", "saison", "evenement", "mois") and not re.search(r"20\d\d", e.text) \
+                    and (e.date_min - self.salon).days > 300:
+                # « la rentrée » said just after this year's one: this year or next? Ask the teacher.
+                claim = Claim("ambigu", "", 0, 0.4)
+            if fold(e.text).startswith("avant") and _negation_just_before(t, e.start):
+                claim = Claim("moyen_long", "", 0, 0.7)  # « rien avant l'été »: not before, so later
+            has_year = bool(re.search(r"20\d\d", e.text))
+            if e.label == "date" or (e.label == "mois" and has_year):
+                out.dates.append((e.text, e.date_min, e.date_max))
+            explicit = e.label in ("date", "mois", "annee") or has_year
+            out.timing.append(Claim(claim.kind, e.text, e.start, claim.confidence, explicit))
+        covered = [(c.start, c.start + len(c.text)) for c in out.timing]
+        longest = [h for h in self.time_lex if not any(
+            o is not h and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+            for o in self.time_lex)]
+        for h in longest:
+            if self.in_region(h.start) or any(a <= h.start < b for a, b in covered):
+                continue
+            flipped = h.negated and not _has_cue(t, h)  # « pas pressé » stays long
+            kind = "moyen_long" if (h.tag == "long") != flipped else "court"
+            out.timing.append(Claim(kind, raw[h.start : h.end], h.start, 0.6))
+        for word in out.interest_later:
+            out.timing.append(Claim("moyen_long", word, 0, 0.6))
 
     # --- instruction-like clauses with no known action ------------------------------------------
-    action_starts = {a.start for a in out.actions} | {
-        h.start for h in act_hits}
-    clauses: list[list] = [[]]
-    bounds = iter(t.bounds)
-    next_bound = next(bounds, None)
-    for tok in t.toks:
-        while next_bound is not None and next_bound < tok.start:
-            clauses.append([])
-            next_bound = next(bounds, None)
-        clauses[-1].append(tok)
-    for clause in clauses:
-        for tok in clause[:4]:
-            if tok.norm in _LEAD_WORDS:
-                continue
-            noun_like = tok.norm.endswith("ier") and not tok.norm.endswith("ifier")
-            if (len(tok.norm) >= 4 and tok.norm.endswith(("er", "ir", "re")) and not noun_like
-                    and tok.norm not in _NOT_VERBS and tok.start not in action_starts):
-                out.unknown_instructions.append(raw[tok.start : tok.end])
-            break
-    out.content_words = {tok.lemma for tok in t.toks
-                         if len(tok.norm) >= 5 and tok.norm not in L.STOPWORDS}
+    def _instructions(self) -> None:
+        t, out = self.t, self.out
+        action_starts = {a.start for a in out.actions} | {h.start for h in self.act_hits}
+        clauses: list[list] = [[]]
+        bounds = iter(t.bounds)
+        next_bound = next(bounds, None)
+        for tok in t.toks:
+            while next_bound is not None and next_bound < tok.start:
+                clauses.append([])
+                next_bound = next(bounds, None)
+            clauses[-1].append(tok)
+        for clause in clauses:
+            for tok in clause[:4]:
+                if tok.norm in _LEAD_WORDS:
+                    continue
+                noun_like = tok.norm.endswith("ier") and not tok.norm.endswith("ifier")
+                if (len(tok.norm) >= 4 and tok.norm.endswith(("er", "ir", "re")) and not noun_like
+                        and tok.norm not in _NOT_VERBS and tok.start not in action_starts):
+                    out.unknown_instructions.append(self.raw[tok.start : tok.end])
+                break
+        out.content_words = {tok.lemma for tok in t.toks
+                             if len(tok.norm) >= 5 and tok.norm not in L.STOPWORDS}
 
     # --- class words ---------------------------------------------------------------------------
-    for i, tok in enumerate(t.toks):
-        cls = L.CLASS_WORDS.get(tok.norm)
-        if not cls:
-            continue
-        if i >= 2 and t.toks[i - 2].norm.startswith("appel") and t.toks[i - 1].norm == "a":
-            continue
-        if t.is_negated(tok.start):
-            continue
-        out.classes.append(cls)
-    return out
+    def _classes(self) -> None:
+        t = self.t
+        for i, tok in enumerate(t.toks):
+            cls = L.CLASS_WORDS.get(tok.norm)
+            if not cls:
+                continue
+            if i >= 2 and t.toks[i - 2].norm.startswith("appel") and t.toks[i - 1].norm == "a":
+                continue  # « appel à froid »
+            if t.is_negated(tok.start):
+                continue  # « ce n'est pas un contact chaud »
+            self.out.classes.append(cls)
