@@ -171,7 +171,14 @@ def build_workbook(ds: Dataset):
 
     pres = wb.create_sheet(SHEET_PRESENTATION)
     pres.column_dimensions["A"].width = 24
-    pres.column_dimensions["B"].width = 90
+    pres.column_dimensions["B"].width = 80
+    _print_ready(pres, landscape=False)
+    pres.row_dimensions[1].height = 24
+    for offset, (_label, value) in enumerate(_presentation_rows(ds.salon, len(ds.contacts)), start=3):
+        if isinstance(value, str):
+            pres.row_dimensions[offset].height = _height(value, 80)
+    n_pres = len(_presentation_rows(ds.salon, len(ds.contacts)))
+    pres.row_dimensions[n_pres + 4].height = _height("x" * 170, 80)
     cell = WriteOnlyCell(pres, typographie(ds.salon["titre"]))
     cell.font = title_font
     pres.append([cell])
@@ -192,14 +199,27 @@ def build_workbook(ds: Dataset):
         "l'intérêt du contact pour notre offre, son projet et l'échéance de ce projet."
     ))
     note.alignment = wrap
-    pres.append([WriteOnlyCell(pres, "À lire"), note])
+    def label_cell(text: str):
+        cell = WriteOnlyCell(pres, text)
+        cell.font = bold
+        cell.alignment = top
+        return cell
+
+    pres.append([label_cell("À lire"), note])
     warn = WriteOnlyCell(pres, typographie(ds.salon["avertissement"]))
     warn.font = Font(italic=True, color="595959")
-    pres.append([WriteOnlyCell(pres, "Données"), warn])
+    pres.append([label_cell("Données"), warn])
 
     sheet = wb.create_sheet(SHEET_CONTACTS)
     for i, width in enumerate(COLUMN_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width
+    _print_ready(sheet, landscape=True)
+    sheet.print_title_rows = "1:1"
+    sheet.row_dimensions[1].height = 20
+    wrapped = [(key, width) for key, width in zip(CANONICAL, COLUMN_WIDTHS)
+               if key in ("observations", "organisation", "type", "fonction")]
+    for row_index, contact in enumerate(ds.contacts, start=2):
+        sheet.row_dimensions[row_index].height = max(_height(str(contact[k]), w) for k, w in wrapped)
     sheet.freeze_panes = "B2"
     last = get_column_letter(len(COLUMNS))
     sheet.auto_filter.ref = f"A1:{last}{len(ds.contacts) + 1}"
@@ -229,6 +249,23 @@ def build_workbook(ds: Dataset):
             row.append(c)
         sheet.append(row)
     return wb
+
+
+def _height(text: str, width: float) -> float:
+    """Row height (points) for wrapped ``text`` in a column of ``width`` (about 1.15 characters per unit)."""
+    lines = sum(max(1, -(-len(part) // max(1, int(width * 1.15)))) for part in text.split("\n"))
+    return 15.0 * lines + 3
+
+
+def _print_ready(ws, *, landscape: bool) -> None:
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.oddFooter.center.text = "Page &P / &N"
 
 
 def write_dataset(ds: Dataset, path: Path | str) -> Path:
