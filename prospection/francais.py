@@ -216,6 +216,7 @@ _NOT_NEGATION = {
     ("pas", "mal"),
     ("non", "seulement"),
     ("ni", "plus"),
+    ("pas", "seulement"),
 }
 # Words that close a negation scope (start of a new clause).
 _SCOPE_BREAKERS = {
@@ -256,6 +257,8 @@ def _scopes_cached(text: str) -> tuple[_Scope, ...]:
         nxt = tokens[i + 1].norm if i + 1 < n else ""
         if (word, nxt) in _NOT_NEGATION:
             continue
+        if word == "jamais" and i > 0 and tokens[i - 1].norm == "que":
+            continue  # « plus motivé que jamais »
         ne_index = None
         for j in range(i - 1, max(-1, i - 5), -1):
             between = text[tokens[j].end : tok.start]

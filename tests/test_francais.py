@@ -93,3 +93,8 @@ def test_find_phrases_offsets_point_to_original_text():
     text = "Réunion du bureau : projet validé"
     (m,) = find_phrases(text, ["projet valide"])
     assert text[m.start : m.end] == m.text == "projet validé"
+
+
+def test_que_jamais_and_pas_seulement_are_not_negations():
+    assert negated_spans("Plus motivés que jamais pour le tournoi") == []
+    assert negated_spans("Intéressés, et pas seulement par les maillots") == []
