@@ -268,3 +268,8 @@ def test_a_date_the_notes_do_not_give_is_flagged_not_silently_accepted():
 ])
 def test_negation_scope_edge_cases(ref, obs, text, expected):
     assert points(obs, ref, ref, text) == expected
+
+
+def test_feedback_without_a_class_gives_no_hint_about_the_class():
+    s = score(OBS_TIEDE, SALON, "tiède", None, "Il aime nos survêtements.")
+    assert s.evidence == 0 and "qualification" in s.feedback and "échéance" not in s.feedback

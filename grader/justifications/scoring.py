@@ -51,8 +51,10 @@ def parse_date(value) -> date:
 FB = {
     "empty": f"Aucune justification{NBSP}: explique ton choix en citant les notes du contact.",
     "class_wrong": (f"Ta conclusion ne correspond pas à ce que disent les notes{NBSP}: relis d'abord "
-                    "l'intérêt exprimé par le contact, puis l'échéance de son projet."),
-    "no_class": f"Indique la qualification que tu retiens pour ce contact, puis justifie-la.",
+                    "ce qu'elles disent de l'intérêt du contact, puis de l'échéance éventuelle de "
+                    "son projet."),
+    "no_class": ("Indique la qualification que tu retiens pour ce contact, puis justifie-la en "
+                 "citant les notes."),
     "stuffing": (f"Ta justification mêle plusieurs qualifications{NBSP}: choisis-en une seule et "
                  "appuie-la sur les notes."),
     "contradiction": (f"Une affirmation de ta justification va contre les notes (intérêt ou "
@@ -64,7 +66,7 @@ FB = {
     "mixed_action": (f"Tes actions se contredisent (tout de suite et plus tard){NBSP}: propose une "
                      "seule suite cohérente."),
     "wrong_action": (f"L'action prévue ne correspond pas à la situation du contact{NBSP}: "
-                     "demande-toi quand et comment le relancer."),
+                     "demande-toi quelle suite ses notes justifient, et à quel moment."),
     "vague_action": (f"Ton action reste vague{NBSP}: précise quand tu reprends contact et dans "
                      "quel but."),
 }
@@ -221,7 +223,8 @@ def score(observations: str, date_salon, reference: str, qualification, justific
     ac, ac_conf, ac_reason = _action(a, ref) if a.n_words else (0, 0.95, "empty")
     feedback = []
     if not ev:
-        feedback.append(FB[ev_reason])
+        # No class given: a specific hint (« précise l'échéance ») would tell which class it is.
+        feedback.append(FB["no_class"] if qual is None and ev_reason != "empty" else FB[ev_reason])
     if not ac and ac_reason != "empty":
         feedback.append(FB[ac_reason])
     if ev_reason == "empty":
