@@ -100,9 +100,12 @@ def qualifier_main(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if not args or args[0] in ("-h", "--help", "aide"):
+    if not args:
+        print(USAGE, file=sys.stderr)
+        return 2
+    if args[0] in ("-h", "--help", "aide"):
         print(USAGE)
-        return 0 if args else 2
+        return 0
     command, rest = args[0], args[1:]
     if command == "dataset":
         from prospection.dataset import main as run

@@ -81,3 +81,12 @@ def test_input_file_is_not_modified(tmp_path):
     before = BUNDLED.read_bytes()
     run("qualifier", BUNDLED, "--annexe", tmp_path / "a.xlsx")
     assert BUNDLED.read_bytes() == before
+
+
+def test_usage_in_french():
+    done = run()
+    assert done.returncode == 2 and "Utilisation\u00a0:" in done.stderr and "qualifier" in done.stderr
+    done = run("--help")
+    assert done.returncode == 0 and "dataset" in done.stdout
+    done = run("qualifier", "--help")
+    assert done.returncode == 0 and "affiche cette aide" in done.stdout and "Utilisation\u00a0:" in done.stdout
