@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from grader.justifications import REVIEW_BELOW, hints, normalise_class, partial_credit, score
 from prospection.francais import fold
@@ -273,3 +275,19 @@ def test_negation_scope_edge_cases(ref, obs, text, expected):
 def test_feedback_without_a_class_gives_no_hint_about_the_class():
     s = score(OBS_TIEDE, SALON, "tiède", None, "Il aime nos survêtements.")
     assert s.evidence == 0 and "qualification" in s.feedback and "échéance" not in s.feedback
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(max_size=300), ref=st.sampled_from(["froid", "tiède", "chaud", "tiede"]),
+       qual=st.sampled_from([None, "", "froid", "tiède", "chaud", "tiede"]))
+def test_any_text_gets_a_valid_score(text, ref, qual):
+    s = score(OBS_CHAUD, SALON, ref, qual, text)
+    assert s.evidence in (0, 1) and s.action in (0, 1) and 0 <= s.confidence <= 1
+    h = hints(OBS_CHAUD, SALON, qual, text)
+    assert isinstance(h.interest, bool) and isinstance(h.action, bool)
+
+
+def test_long_text_and_odd_characters():
+    text = ("Intéressé 😀, tournoi le 20 novembre ; rappeler en priorité !!! " * 200) + "\u00a0\u202f\t"
+    s = score(OBS_CHAUD, SALON, "chaud", "chaud", text)
+    assert (s.evidence, s.action) == (1, 1)
