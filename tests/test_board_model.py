@@ -414,3 +414,17 @@ def test_file_damaged_while_the_board_is_open_is_kept_aside(session, tmp_path):
     assert {k: v["qualification"] for k, v in read(tmp_path)["reponses"].items()} == {
         "C0001": "froid", "C0002": "chaud"}
     assert "mis de côté" in " ".join(session.take_notices())
+
+
+def test_a_board_on_another_file_in_another_tab_erases_nothing(tmp_path):
+    a = MissionSession(tmp_path, contacts=stub_contacts(name="a.xlsx"), grader_hints=False)
+    a.model.set_qualification("C0001", "froid")
+    b = MissionSession(tmp_path, contacts=stub_contacts(name="b.xlsx"), grader_hints=False)
+    b.model.set_qualification("C0002", "chaud")
+    a.model.set_qualification("C0003", "tiède")  # tab A still on a.xlsx writes the shared file
+    kept = storage.load_answers(tmp_path / "reponses_salon.b.json")
+    assert kept["fichier_contacts"] == "b.xlsx" and kept["reponses"]["C0002"]["qualification"] == "chaud"
+    current = read(tmp_path)
+    assert current["fichier_contacts"] == "a.xlsx"
+    assert {k: v["qualification"] for k, v in current["reponses"].items()} == {"C0001": "froid", "C0003": "tiède"}
+    assert "reponses_salon.b.json" in " ".join(a.take_notices())

@@ -145,6 +145,8 @@ class MissionSession:
         name = name or _source_name(contacts)
         previous = doc.get("fichier_contacts") or ""
         if previous and previous != name:
+            if self._is_current(doc) is not None:
+                self._merge_disk(doc)  # what another tab saved for the previous file comes along
             if doc["reponses"]:
                 archive = self.archive_path(previous)
                 storage.save_answers(archive, doc)
@@ -198,6 +200,21 @@ class MissionSession:
             )
             return 1
         merged = 0
+        other = disk.get("fichier_contacts")
+        if other and other != doc.get("fichier_contacts") and disk["reponses"]:
+            # Another board switched to another contacts file meanwhile: keep its answers.
+            archive = self.archive_path(other)
+            try:
+                kept = storage.load_answers(archive) == disk
+            except storage.AnswersFileError:
+                kept = False
+            if not kept:
+                storage.save_answers(archive, disk)
+                self.notices.append(
+                    f"Les réponses pour «\u00a0{other}\u00a0» sont conservées dans «\u00a0{archive.name}\u00a0»."
+                )
+                return 1
+            return 0
         if disk.get("fichier_contacts") == doc.get("fichier_contacts"):
             for cid, entry in disk["reponses"].items():
                 mine = doc["reponses"].get(cid)
