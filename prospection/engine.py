@@ -325,7 +325,7 @@ def _justify(text: str, classe: str, interet: str, roles: dict[str, list[_Hit]],
             parts.append(f"Contact froid{NBSP}: {said}, sans projet ({_quotes(negatives) or 'aucun projet noté'}).")
         else:
             parts.append(f"Contact froid{NBSP}: les notes n'expriment ni intérêt ni projet.")
-        concurrents = clauses("concurrent")
+        concurrents = [c for c in clauses("concurrent") if _q(c) not in parts[0]]
         if concurrents:
             parts.append(f"Déjà servi ailleurs ({_quotes(concurrents, 1)}).")
     else:
@@ -343,7 +343,10 @@ def _justify(text: str, classe: str, interet: str, roles: dict[str, list[_Hit]],
             parts.append(f"Contact tiède{NBSP}: {said}, mais aucune échéance n'est notée.")
         concurrents = clauses("concurrent")
         if concurrents:
-            parts.append(f"Concurrence à surveiller ({_quotes(concurrents, 1)}).")
+            if _q(concurrents[0]) in parts[0]:
+                parts.append("Concurrence à surveiller.")
+            else:
+                parts.append(f"Concurrence à surveiller ({_quotes(concurrents, 1)}).")
     if a_verifier:
         parts.append("À vérifier lors de la relance, les notes sont ambiguës.")
     action = _action(classe, h, salon_date)
