@@ -428,3 +428,15 @@ def test_a_board_on_another_file_in_another_tab_erases_nothing(tmp_path):
     assert current["fichier_contacts"] == "a.xlsx"
     assert {k: v["qualification"] for k, v in current["reponses"].items()} == {"C0001": "froid", "C0003": "tiède"}
     assert "reponses_salon.b.json" in " ".join(a.take_notices())
+
+
+def test_app_refuses_a_busy_port_in_french(tmp_path):
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        port = sock.getsockname()[1]
+        out = subprocess.run([sys.executable, "-m", "prospection.board.app", "--port", str(port), "--no-browser",
+                              "--dossier", str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2 and "déjà utilisé" in out.stderr and "Traceback" not in out.stderr

@@ -113,12 +113,24 @@ def app_command(port: int = DEFAULT_PORT, open_browser: bool = True, dossier: st
     return cmd, voila_environment(dossier, prepared.data_dir)
 
 
+def port_is_free(port: int) -> bool:
+    import socket
+
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m prospection.board.app",
         description="Ouvre le tableau de la mission salon dans le navigateur (application Voilà).",
     )
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port local (défaut\u00a0: {DEFAULT_PORT})")
+    parser.add_argument("--port", type=int, default=None,
+                        help=f"port local (défaut\u00a0: {DEFAULT_PORT}, ou le suivant libre)")
     parser.add_argument("--dossier", default=".",
                         help="dossier de travail où sont enregistrées les réponses (défaut\u00a0: dossier courant)")
     parser.add_argument("--no-browser", action="store_true", help="n'ouvre pas le navigateur")
@@ -127,8 +139,14 @@ def main(argv: list[str] | None = None) -> int:
     if not dossier.is_dir():
         print(f"Le dossier «\u00a0{dossier}\u00a0» n'existe pas.", file=sys.stderr)
         return 2
-    cmd, env = app_command(port=args.port, open_browser=not args.no_browser, dossier=dossier)
-    print(f"Tableau de la mission salon\u00a0: http://127.0.0.1:{args.port}/ "
+    port = args.port
+    if port is None:
+        port = next((p for p in range(DEFAULT_PORT, DEFAULT_PORT + 50) if port_is_free(p)), DEFAULT_PORT)
+    elif not port_is_free(port):
+        print(f"Le port {port} est déjà utilisé\u00a0: choisissez-en un autre avec --port.", file=sys.stderr)
+        return 2
+    cmd, env = app_command(port=port, open_browser=not args.no_browser, dossier=dossier)
+    print(f"Tableau de la mission salon\u00a0: http://127.0.0.1:{port}/ "
           f"(réponses enregistrées dans «\u00a0{dossier.resolve()}\u00a0»). Ctrl+C pour arrêter.", flush=True)
     os.execvpe(cmd[0], cmd, env)
 
