@@ -402,21 +402,19 @@ def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int
     records: list[dict[str, str]] = []
     numbers: list[int] = []
     cols = {c: mapping.get(c) for c in CANONICAL}
+    used = set(j for j in cols.values() if j is not None)
+    positions = [(c, cols[c]) for c in CANONICAL]
     for i in range(header_index + 1, len(rows)):
         row = rows[i]
-
-        def cell(canon: str, _row=row) -> object:
-            j = cols[canon]
-            return _row[j] if j is not None and j < len(_row) else None
-
-        values = {c: cell(c) for c in CANONICAL}
-        filled = {c: v for c, v in values.items() if v is not None and str(v).strip() != ""}
+        width = len(row)
+        values = {c: (row[j] if j is not None and j < width else None) for c, j in positions}
+        filled = {c: v for c, v in values.items() if v is not None and (type(v) is not str or v.strip())}
         if not filled:
             continue  # blank row
-        other_cells = [v for j, v in enumerate(row) if v is not None and str(v).strip() != ""
-                       and j not in cols.values()]
         if len(filled) == 1 and "observations" not in filled and "organisation" not in filled:
             continue  # a lone value: footer, total, page mark
+        other_cells = [] if len(filled) > 1 else [
+            v for j, v in enumerate(row) if j not in used and v is not None and str(v).strip() != ""]
         if len(filled) == 1 and not other_cells and "id" not in filled:
             # A single sentence under the table (« Total : 27 contacts », « Document interne »).
             only = next(iter(filled.values()))
