@@ -291,3 +291,10 @@ def test_long_text_and_odd_characters():
     text = ("Intéressé 😀, tournoi le 20 novembre ; rappeler en priorité !!! " * 200) + "\u00a0\u202f\t"
     s = score(OBS_CHAUD, SALON, "chaud", "chaud", text)
     assert (s.evidence, s.action) == (1, 1)
+
+
+def test_a_class_weighed_and_set_aside_is_not_stuffing():
+    text = ("J'ai hésité avec chaud car il est intéressé, mais c'est pour la saison prochaine, "
+            "donc moyen terme. Le relancer en mars.")
+    assert points(OBS_TIEDE, "tiède", "tiède", text) == (1, 1)
+    assert points(OBS_TIEDE, "tiède", "tiède", "Intéressé, chaud ou tiède, saison prochaine. Le relancer en mars.")[0] == 0

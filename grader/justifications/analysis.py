@@ -61,6 +61,7 @@ class Analysis:
     actions: list[Action] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
     classes: list[str] = field(default_factory=list)
+    hedged_classes: list[str] = field(default_factory=list)  # « j'ai hésité avec chaud »
     n_words: int = 0
     # Clauses that read like an instruction (« faire la propo », « leur répondre ») but hold
     # no action the lexicon knows: the grader may be missing a word, so the teacher looks.
@@ -490,4 +491,8 @@ class _Reader:
                 continue  # « appel à froid »
             if t.is_negated(tok.start):
                 continue  # « ce n'est pas un contact chaud »
+            before = [b.norm for b in t.toks[max(0, i - 4) : i] if _same_clause(t, b.start, tok.start)]
+            if set(before) & L.HEDGES:
+                self.out.hedged_classes.append(cls)
+                continue
             self.out.classes.append(cls)

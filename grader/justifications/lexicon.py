@@ -68,6 +68,7 @@ CALL = [
     "rappel~", "rapel~", "rapell~", "appel~", "apel~", "recontact~", "relan~", "relen~",
     "contacter", "contactera", "contacterai", "contacterons", "contactez", "telephon~",
     "joindre", "reprendre contact", "prendre contact", "suivre", "suivi", "revoir", "repond~",
+    "m en occupe~", "s en occupe~", "en occuper", "traiter * priorit~", "traite~ en priorit~",
 ]
 MEETING = ["rendez-vous", "demo~", "demonstration", "rencontr~", "visite", "entretien", "caler~",
            "fixer", "planifi~", "organiser * rendez-vous"]
@@ -116,6 +117,11 @@ REQUEST = [
 ]
 # Words that make the learner the subject again after a request.
 LEARNER_SUBJECT = {"je", "j", "nous", "faut", "dois", "devons", "vais", "allons", "doit"}
+
+# Words that make a class word a hypothesis the learner set aside (« j'ai hésité avec chaud »,
+# « j'aurais dit chaud », « plutôt que chaud »), not a claim.
+HEDGES = {"hesite", "hesitais", "hesitant", "hesitation", "aurais", "aurait", "pensais", "croyais",
+          "abord", "lieu", "plutot", "entre", "initialement", "premiere"}
 
 CLASS_WORDS = {"froid": "froid", "froids": "froid", "froide": "froid", "froides": "froid",
                "tiede": "tiède", "tiedes": "tiède", "tied": "tiède", "chaud": "chaud",

@@ -147,6 +147,8 @@ def _evidence(a: Analysis, reference: str, qualification: str | None) -> tuple[i
     if not interest:
         return 0, 0.75 if want in kinds else 0.85, "need_interest"
     conf = 0.9 if a.has_interest else 0.65
+    if a.hedged_classes:  # a class weighed and set aside: fine, but worth a look if doubtful
+        conf = min(conf, 0.75)
     if timing_doubt:
         conf = min(conf, 0.7)
     if want in kinds:
