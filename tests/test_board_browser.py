@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-import os
 import secrets
 import shutil
 import time

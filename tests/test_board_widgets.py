@@ -4,7 +4,6 @@ widgets, in this process and in a real kernel), checked against the answers file
 from __future__ import annotations
 
 import json
-import sys
 import textwrap
 from pathlib import Path
 

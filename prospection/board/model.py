@@ -293,7 +293,7 @@ def annex_html(rows: list[dict]) -> str:
             if i < len(items):
                 row = items[i]
                 name = html.escape(row["organisation"] or row["id"])
-                just = html.escape(row["justification"]) or "<i>(justification à écrire)</i>"
+                just = html.escape(row["justification"]).replace("\n", "<br>") or "<i>(justification à écrire)</i>"
                 tds.append(f'<td style="{cell}"><b>{name}</b><br>{just}</td>')
             else:
                 tds.append(f'<td style="{cell}"></td>')
