@@ -14,6 +14,7 @@ Nothing here knows the contacts of the bundled file: only general French lexicon
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -113,16 +114,40 @@ _NEGATED_ROLE = {"interet": "desinteret", "projet": "sans_projet", "budget": "sa
 _POSITIVE = {"interet", "projet"}
 
 
+@lru_cache(maxsize=65536)
+def _keys(norm: str, lemma: str) -> frozenset:
+    """The forms a word matches by: accent-free form, lemma, light stem (prefixed « ~ »)."""
+    return frozenset((norm, lemma, "~" + francais._stem(norm)))
+
+
 @lru_cache(maxsize=1)
-def _index():
-    """Lexicon phrases indexed by the accent-free forms of their first word."""
-    by_first: dict[str, list[tuple[str, tuple, str, int]]] = {}
-    for phrase, role, weight in LEXICON:
+def _index() -> dict[str, list[tuple[int, str, tuple, str, int]]]:
+    """Lexicon phrases indexed by every form of their first word; ``None`` marks a gap."""
+    by_first: dict[str, list[tuple[int, str, tuple, str, int]]] = {}
+    for pid, (phrase, role, weight) in enumerate(LEXICON):
         pattern = francais._phrase_pattern(phrase)
-        first = pattern[0]
-        for key in {first[0], first[1]}:
-            by_first.setdefault(key, []).append((phrase, pattern, role, weight))
+        words = tuple(None if w is None else _keys(w[0], w[1]) for w in pattern)
+        for key in words[0]:
+            by_first.setdefault(key, []).append((pid, phrase, words, role, weight))
     return by_first
+
+
+def _match(tkeys: list[frozenset], i: int, words: tuple) -> int | None:
+    """Index after the last token matched by ``words`` from token ``i`` (gap = 0 to 3 words)."""
+    for k, head in enumerate(words):
+        if head is None:
+            rest = words[k + 1:]
+            for skip in range(4):
+                if i + skip > len(tkeys):
+                    return None
+                end = _match(tkeys, i + skip, rest)
+                if end is not None:
+                    return end
+            return None
+        if i >= len(tkeys) or head.isdisjoint(tkeys[i]):
+            return None
+        i += 1
+    return i
 
 
 class _Hit(NamedTuple):
@@ -138,21 +163,22 @@ def _scan(text: str) -> list[_Hit]:
     tokens = francais.tokenize(text)
     scopes = francais._scopes(text) if tokens else []
     index = _index()
+    tkeys = [_keys(t.norm, t.lemma) for t in tokens]
     hits: list[_Hit] = []
     for i, tok in enumerate(tokens):
-        candidates = index.get(tok.norm, []) + (index.get(tok.lemma, []) if tok.lemma != tok.norm else [])
-        seen = set()
-        for phrase, pattern, role, weight in candidates:
-            if phrase in seen:
-                continue
-            seen.add(phrase)
-            end_index = francais._match_at(tokens, i, pattern)
-            if end_index is None or end_index <= i:
-                continue
-            start, end = tok.start, tokens[end_index - 1].end
-            negated = any(s.start <= start < s.end and not (start <= s.cue_start and s.cue_end <= end)
-                          for s in scopes)
-            hits.append(_Hit(phrase, role, weight, start, end, negated))
+        seen: set[int] = set()
+        for key in tkeys[i]:
+            for pid, phrase, words, role, weight in index.get(key, ()):
+                if pid in seen:
+                    continue
+                seen.add(pid)
+                end_index = _match(tkeys, i + 1, words[1:])
+                if end_index is None:
+                    continue
+                start, end = tok.start, tokens[end_index - 1].end
+                negated = any(s.start <= start < s.end and not (start <= s.cue_start and s.cue_end <= end)
+                              for s in scopes)
+                hits.append(_Hit(phrase, role, weight, start, end, negated))
     # A longer phrase hides the shorter ones inside it (« pas intéressé » hides « intéressé »).
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[_Hit] = []
@@ -166,11 +192,22 @@ def _scan(text: str) -> list[_Hit]:
 _CLAUSE_SPLIT = re.compile(r"[.;:!?\n()]|\s[–—-]\s")
 
 
+@lru_cache(maxsize=256)
+def _clause_marks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    marks = [(m.start(), m.end()) for m in _CLAUSE_SPLIT.finditer(text)]
+    return tuple(a for a, _ in marks), tuple(b for _, b in marks)
+
+
 def _clause(text: str, start: int, end: int, limit: int = 90) -> str:
     """The clause around a span, to quote the notes in a readable way."""
-    left = max((m.end() for m in _CLAUSE_SPLIT.finditer(text, 0, start)), default=0)
-    m = _CLAUSE_SPLIT.search(text, end)
-    right = m.start() if m else len(text)
+    starts, ends = _clause_marks(text)
+    # Last mark wholly before ``start``; first mark beginning at or after ``end``.
+    k = bisect_right(ends, start)
+    while k > 0 and ends[k - 1] > start:
+        k -= 1
+    left = ends[k - 1] if k > 0 else 0
+    r = bisect_left(starts, end)
+    right = starts[r] if r < len(starts) else len(text)
     excerpt = text[left:right].strip(" ,\u00a0\u202f")
     if excerpt.count("«") != excerpt.count("»"):
         excerpt = excerpt.strip("«»\u00a0\u202f ")
