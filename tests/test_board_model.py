@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from prospection.board import storage
 from prospection.board.model import BoardModel, Hints, contacts_from_frame, justification_hints, simple_hints
@@ -440,3 +441,23 @@ def test_app_refuses_a_busy_port_in_french(tmp_path):
         out = subprocess.run([sys.executable, "-m", "prospection.board.app", "--port", str(port), "--no-browser",
                               "--dossier", str(tmp_path)], capture_output=True, text=True, timeout=60)
     assert out.returncode == 2 and "déjà utilisé" in out.stderr and "Traceback" not in out.stderr
+
+
+_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entries=st.dictionaries(st.text(min_size=1, max_size=12), st.tuples(
+    st.sampled_from([None, "froid", "tiède", "chaud", "tiede", "CHAUD"]), _TEXT), max_size=8))
+def test_any_answers_survive_a_save_and_load(tmp_path_factory, entries):
+    path = tmp_path_factory.mktemp("rt") / storage.ANSWERS_FILENAME
+    doc = storage.empty_answers("x.xlsx", "2024-03-15")
+    for cid, (cls, text) in entries.items():
+        doc["reponses"][cid] = {"organisation": cid, "qualification": cls, "justification": text,
+                                "modifie_le": "2024-03-16T10:00:00+01:00"}
+    storage.save_answers(path, doc)
+    back = storage.load_answers(path)
+    assert set(back["reponses"]) == set(entries)
+    for cid, (cls, text) in entries.items():
+        assert back["reponses"][cid]["justification"] == text
+        assert back["reponses"][cid]["qualification"] == storage.normalize_class(cls)
