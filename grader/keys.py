@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-__all__ = ["KEYS_DIR", "KeyError_", "load_key", "key_path"]
+__all__ = ["KEYS_DIR", "AnswerKeyError", "load_key", "key_path"]
 
 KEYS_DIR = Path(__file__).resolve().parent.parent / "solutions" / "_cles"
 _CLASSES = {"froid": "froid", "tiede": "tiède", "tiède": "tiède", "chaud": "chaud"}
 
 
-class KeyError_(Exception):
+class AnswerKeyError(Exception):
     """An answer key that is missing or malformed (French message)."""
 
 
@@ -30,17 +30,17 @@ def load_key(name: str = "contacts_salon_clubs_associations", path: Path | str |
     """
     file = Path(path) if path is not None else key_path(name)
     if not file.exists():
-        raise KeyError_(f"Clé de correction introuvable\u00a0: «\u00a0{file}\u00a0».")
+        raise AnswerKeyError(f"Clé de correction introuvable\u00a0: «\u00a0{file}\u00a0».")
     try:
         key = json.loads(file.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
-        raise KeyError_(f"Clé de correction illisible «\u00a0{file.name}\u00a0» (ligne {exc.lineno}).") from exc
+        raise AnswerKeyError(f"Clé de correction illisible «\u00a0{file.name}\u00a0» (ligne {exc.lineno}).") from exc
     if not isinstance(key, dict) or "date_salon" not in key or not isinstance(key.get("contacts"), dict):
-        raise KeyError_(f"Clé de correction «\u00a0{file.name}\u00a0»\u00a0: champs «\u00a0date_salon\u00a0» et «\u00a0contacts\u00a0» attendus.")
+        raise AnswerKeyError(f"Clé de correction «\u00a0{file.name}\u00a0»\u00a0: champs «\u00a0date_salon\u00a0» et «\u00a0contacts\u00a0» attendus.")
     for cid, entry in key["contacts"].items():
         classe = _CLASSES.get(str(entry.get("classe", "")).strip().lower())
         if classe is None:
-            raise KeyError_(f"Clé «\u00a0{file.name}\u00a0», contact {cid}\u00a0: classe inconnue «\u00a0{entry.get('classe')}\u00a0».")
+            raise AnswerKeyError(f"Clé «\u00a0{file.name}\u00a0», contact {cid}\u00a0: classe inconnue «\u00a0{entry.get('classe')}\u00a0».")
         entry["classe"] = classe
         entry.setdefault("preuves", [])
         entry.setdefault("action", "")

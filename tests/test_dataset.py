@@ -138,3 +138,16 @@ def test_cli_refuses_bad_options_in_french(tmp_path):
     done = subprocess.run([sys.executable, "-m", "prospection", "dataset", "--seed", "x"],
                           capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_load_key_errors_are_french(tmp_path):
+    from grader.keys import AnswerKeyError
+
+    with pytest.raises(AnswerKeyError, match="introuvable"):
+        load_key("absente")
+    bad = tmp_path / "x.key.json"
+    bad.write_text('{"date_salon": "2026-10-10", "contacts": {"C01": {"classe": "brûlant"}}}', encoding="utf-8")
+    with pytest.raises(AnswerKeyError, match="classe inconnue"):
+        load_key(path=bad)
+    bad.write_text('{"date_salon": "2026-10-10", "contacts": {"C01": {"classe": "Tiede"}}}', encoding="utf-8")
+    assert load_key(path=bad)["contacts"]["C01"]["classe"] == "tiède"
