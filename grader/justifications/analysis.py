@@ -132,6 +132,7 @@ _DOC_WORDS = {"documentation", "doc", "docs", "brochure", "brochures", "plaquett
               "lettre", "carte"}
 
 
+_ACTION_LABEL_RE = re.compile(r"\b(?:actions?|suite|a faire|suivi)\s*[:=]")
 _LABEL_NO_RE = re.compile(
     r"\b(?:interet|interets|besoin|besoins|projet|projets)\s*[:=]\s*(?:aucun\w*|non|nul\w*|pas\b|neant|rien|0\b)")
 
@@ -203,10 +204,22 @@ def _interest_objects(observations: str) -> tuple[str, ...]:
                 continue
             if tok.norm.endswith(("er", "ir")) and not tok.norm.endswith("ier"):
                 continue  # verbs (« décider ») say nothing of what the contact wants
-            for key in (tok.lemma, tok.norm):
+            for key in (tok.lemma, tok.norm, _object_key(tok.norm)):
+                if key not in found:
+                    found.append(key)
+        # hyphenated words (« tee-shirts ») also count joined
+        for a, b in zip(t.toks[h.last : h.last + 6], t.toks[h.last + 1 : h.last + 7]):
+            if t.raw[a.end : b.start] == "-":
+                key = _object_key(a.norm + b.norm)
                 if key not in found:
                     found.append(key)
     return tuple(found)
+
+
+def _object_key(word: str) -> str:
+    """A product word folded for matching: synonyms, final « s »."""
+    word = L.OBJECT_SYNONYMS.get(word, word)
+    return L.OBJECT_SYNONYMS.get(word.rstrip("s"), word.rstrip("s")) if len(word) > 4 else word
 
 
 @lru_cache(maxsize=1024)
@@ -314,6 +327,12 @@ class _Reader:
             if verb is not None:
                 candidates.append(("record", verb if verb.start < h.start else h))
 
+        # « Action : fiche CRM + doc »: after an « Action : » label, nouns stand for the plan.
+        for m in _ACTION_LABEL_RE.finditer(fold(self.raw)):
+            c_end = t.clause_of(m.end() + 1)[1]
+            for tag, kind in (("docs", "docs"), ("record_obj", "record")):
+                candidates += [(kind, h) for h in by_tag.get(tag, []) if m.end() <= h.start < c_end]
+
         seen: set[tuple[str, int]] = set()
         for kind, h in sorted(candidates, key=lambda c: c[1].start):
             if (kind, h.start) in seen:
@@ -355,6 +374,17 @@ class _Reader:
                         timing = "urgent"
                     elif e.date_min > self.salon + timedelta(days=30):
                         timing = "later"
+        if not timing and sum(1 for x in t.toks if c_start <= x.start < c_end) <= 3:
+            # « urgent !!! rappeler »: a one-word plan takes the urgency of a one-word clause before
+            before = [x for x in t.toks if x.end <= c_start]
+            prev_start, prev_end = t.clause_of(before[-1].start) if before else (0, 0)
+            prev = [m for m in self.mod_hits if prev_start <= m.start < prev_end and not m.negated]
+            if sum(1 for x in before if x.start >= prev_start) > 2:
+                prev = []  # only a clause that is nothing but the urgency word (« urgent !!! »)
+            if any(m.tag == "urgent" for m in prev):
+                timing = "urgent"
+            elif any(m.tag == "later" for m in prev):
+                timing = "later"
         if kind == "campaign":
             return "later"
         if kind == "call" and timing != "urgent" and any(
@@ -418,7 +448,8 @@ class _Reader:
         if objects:
             objs = set(objects)
             for tok in t.toks:
-                if (tok.lemma in objs or tok.norm in objs) and not t.is_negated(tok.start) \
+                if (tok.lemma in objs or tok.norm in objs or _object_key(tok.norm) in objs) \
+                        and not t.is_negated(tok.start) \
                         and not self.in_region(tok.start):
                     out.interest_objects.append(raw[tok.start : tok.end])
 

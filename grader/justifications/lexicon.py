@@ -11,7 +11,7 @@ from .matcher import Lexicon
 
 # --- interest -----------------------------------------------------------------------------
 INTEREST = [
-    "interes~", "interret~", "interer~", "interet", "interessant",
+    "interes~", "interres~", "interret~", "interer~", "interet", "interessant", "proje",
     "vouloir", "veut", "veulent", "voudrait", "souhait~", "cherch~", "besoin", "projet",
     "aimer", "aime", "adore~", "apprecie~", "motive~", "command~", "demand~ * devis",
     "demande de devis", "equip~", "s equip~", "renouvel~", "install~", "achat", "achet~",
@@ -37,11 +37,15 @@ DISINTEREST = [
     "plus maintenant", "plus du tout", "achat~ * concurren~", "achat~ ailleurs",
     "pas concern~", "non concern~", "ne * concern~", "hors cible", "interet de politesse",
     "par politesse", "de politesse",
+    # SMS spelling of « pas » (not a negation cue for the tokenizer)
+    "pa interes~", "pa interres~", "pa d interet", "pa de proj~", "pa de besoin", "pa besoin",
+    "aucun proj~", "pa de budget",
 ]
 # Weak sign of no purchase: enough for a « no interest » reading, never a contradiction.
 NO_BUDGET = ["pas de budget", "aucun budget", "sans budget", "pas d argent", "budget nul",
              "contrat~ * concurren~", "contrat~ * avec * concurren~", "sous contrat", "fournisseur habituel", "lui convient",
-             "leur convient", "nous convient", "convient tres bien", "deja equipe~", "s est equipe~"]
+             "leur convient", "nous convient", "convient tres bien", "deja equipe~", "s est equipe~",
+             "content~ * fournisseur~", "content~ * prestataire~", "content~ * presta"]
 # Negated « interest now » that only means « later »: « pas intéressée tout de suite ».
 NOT_NOW = ["tout de suite", "maintenant", "immediatement", "dans l immediat", "pour tout de suite"]
 # Interest that is over: « intéressés il y a deux ans », « était intéressée ».
@@ -53,14 +57,16 @@ LONG_EXTRA = [
     "pas avant", "pas presse~", "pas urgent~", "pas pour tout de suite", "pas tout de suite",
     "l annee prochaine", "annee suivante", "saison prochaine", "plusieurs mois", "le moment venu",
     "rien ne presse", "sans urgence", "aucune urgence", "pas d urgence", "plus d un an",
-    "plus de * mois", "pas avant",
+    "plus de * mois", "pas avant", "delai~ long~", "delai~ * long~", "echeance~ lointaine~",
+    "pas pour tt de suite", "pas tt de suite", "pas pr tt de suite",
 ]
 SHORT_EXTRA = [
     "urgen~", "court terme", "rapidement", "tres vite", "vite", "imminent~", "tout de suite",
     "au plus vite", "presse~", "saison a commence", "saison commence~", "des maintenant",
     "cette semaine", "sous huitaine", "sous quinzaine", "sans attendre", "sans tarder",
     "pas attendre", "peut pas attendre", "pas le temps d attendre", "moins d un mois",
-    "moins de * semaines", "moins de * jours", "moins de * mois", "immediat~",
+    "moins de * semaines", "moins de * jours", "moins de * mois", "immediat~", "delai~ court~",
+    "delai~ * court~", "tt de suite",
 ]
 
 # --- the learner's follow-up actions --------------------------------------------------------
@@ -149,6 +155,11 @@ TAGS = {
     "timing": {"long", "short"}, "action": set(ACTION_LEX.groups), "modifier": {"urgent", "later"},
     "request": {"request"}, "misc": {"not_now", "past"},
 }
+
+# Spellings of the same product, folded together when matching the notes' objects.
+OBJECT_SYNONYMS = {"tshirt": "teeshirt", "tshirts": "teeshirt", "teeshirts": "teeshirt",
+                   "tee": "teeshirt", "survet": "survetement", "survets": "survetement",
+                   "survetements": "survetement"}
 
 # Words never taken as the « object » of the contact's interest.
 STOPWORDS = set(
