@@ -224,6 +224,8 @@ def test_cli_round_trip(tmp_path):
         assert {k: o[k] for k in r} == r  # input fields kept as they were
         assert o["evidence"] in (0, 1) and o["action"] in (0, 1)
         assert 0 <= o["confidence"] <= 1 and isinstance(o["feedback"], str)
+        assert o["confidence"] == min(o["evidence_confidence"], o["action_confidence"])
+        assert isinstance(o["a_revoir"], bool)
     assert [(o["evidence"], o["action"]) for o in out] == [(1, 1), (0, 0), (1, 1)]
 
 

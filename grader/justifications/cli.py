@@ -3,7 +3,9 @@
 Each input line is an object with ``observations``, ``date_salon`` (YYYY-MM-DD),
 ``reference`` and ``qualification`` (froid / tiède / chaud, « tiede » accepted) and
 ``justification``. Each output line is the same object with ``evidence``, ``action`` (0/1),
-``confidence`` (0-1), ``feedback`` (French) and ``a_revoir`` added. A bad line stops the run
+``confidence`` (0-1, the lower of the two points' confidences), ``feedback`` (French),
+``a_revoir`` (true when a teacher should check it) and ``evidence_confidence`` /
+``action_confidence`` added. A bad line stops the run
 with a French message naming the line, exit code 2, nothing written to standard output.
 """
 

@@ -88,7 +88,8 @@ class Score:
     def as_dict(self) -> dict:
         return {"evidence": self.evidence, "action": self.action,
                 "confidence": self.confidence, "feedback": self.feedback,
-                "a_revoir": self.a_revoir}
+                "a_revoir": self.a_revoir, "evidence_confidence": self.evidence_confidence,
+                "action_confidence": self.action_confidence}
 
 
 @dataclass(frozen=True)
