@@ -300,3 +300,13 @@ def test_a_class_weighed_and_set_aside_is_not_stuffing():
             "donc moyen terme. Le relancer en mars.")
     assert points(OBS_TIEDE, "tiède", "tiède", text) == (1, 1)
     assert points(OBS_TIEDE, "tiède", "tiède", "Intéressé, chaud ou tiède, saison prochaine. Le relancer en mars.")[0] == 0
+
+
+def test_sms_abbreviations_are_spelled_out():
+    from grader.justifications.sms import expand
+
+    assert expand("pa interessé, devis ds les 15j, avt le 14/11, l'an pro") == \
+        "pas interessé, devis dans les 15 jours, avant le 14/11, l'an prochain"
+    assert expand("Papa a un pavé") == "Papa a un pavé"  # only whole words
+    assert points(OBS_FROID, "froid", "froid", "pa interessée. fiche crm") == (1, 1)
+    assert points(OBS_CHAUD, "chaud", "chaud", "interessé, tournoi ds 6 sem. rapl en 1er") == (1, 1)

@@ -27,6 +27,7 @@ from prospection.temporal import court_terme_limit, find_time_expressions
 
 from . import lexicon as L
 from .matcher import Hit, Text
+from .sms import expand
 
 __all__ = ["Action", "Claim", "Analysis", "analyse", "interest_objects", "note_words",
            "dates_not_in_notes"]
@@ -132,6 +133,8 @@ _DOC_WORDS = {"documentation", "doc", "docs", "brochure", "brochures", "plaquett
               "lettre", "carte"}
 
 
+_CONTACT_SUBJECT = {"a", "ont", "il", "elle", "ils", "elles", "le", "la", "les"}
+_RECORD_PLACES = {"fiche", "fiches", "crm", "sic", "fichier", "fichiers", "base", "newsletter"}
 _ACTION_LABEL_RE = re.compile(r"\b(?:actions?|suite|a faire|suivi)\s*[:=]")
 _LABEL_NO_RE = re.compile(
     r"\b(?:interet|interets|besoin|besoins|projet|projets)\s*[:=]\s*(?:aucun\w*|non|nul\w*|pas\b|neant|rien|0\b)")
@@ -246,7 +249,7 @@ def note_words(observations: str) -> frozenset[str]:
 def analyse(justification: str, salon_date: date, objects: list[str] | None = None,
             lemmatize=None) -> Analysis:
     """Analyse ``justification`` against the salon date (``objects``: see ``interest_objects``)."""
-    return _Reader(justification or "", salon_date, lemmatize).read(objects)
+    return _Reader(expand(justification or ""), salon_date, lemmatize).read(objects)
 
 
 class _Reader:
@@ -283,6 +286,14 @@ class _Reader:
         self._instructions()
         self._classes()
         return self.out
+
+    def _clause_spans(self) -> list[tuple[int, int]]:
+        spans, start = [], 0
+        for b in self.t.bounds + [len(self.raw)]:
+            if b > start:
+                spans.append((start, b))
+            start = b + 1
+        return spans
 
     def in_region(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.regions)
@@ -327,11 +338,31 @@ class _Reader:
             if verb is not None:
                 candidates.append(("record", verb if verb.start < h.start else h))
 
-        # « Action : fiche CRM + doc »: after an « Action : » label, nouns stand for the plan.
-        for m in _ACTION_LABEL_RE.finditer(fold(self.raw)):
-            c_end = t.clause_of(m.end() + 1)[1]
+        # « Action : fiche CRM + doc »: after an « Action : » label, nouns stand for the plan;
+        # so do they in a short verbless clause (« fiche crm », « carte dans le fichier »).
+        labelled = [(m.end(), t.clause_of(m.end() + 1)[1]) for m in _ACTION_LABEL_RE.finditer(fold(self.raw))]
+        for lo, hi in labelled:
             for tag, kind in (("docs", "docs"), ("record_obj", "record")):
-                candidates += [(kind, h) for h in by_tag.get(tag, []) if m.end() <= h.start < c_end]
+                candidates += [(kind, h) for h in by_tag.get(tag, []) if lo <= h.start < hi
+                               and (tag != "record_obj" or t.toks[h.first].norm in _RECORD_PLACES)]
+        verbs = {"call", "send", "record_verb", "quote", "meeting"}
+        for c_start, c_end in self._clause_spans():
+            words = [x for x in t.toks if c_start <= x.start < c_end]
+            if 0 < len(words) <= 4 and words[0].norm not in _CONTACT_SUBJECT and not any(
+                    c_start <= h.start < c_end for h in self.act_hits if h.tag in verbs) \
+                    and not any(c_start <= h.start < c_end for h in self.interest_hits + self.dis_hits):
+                candidates += [("record", h) for h in by_tag.get("record_obj", [])
+                               if c_start <= h.start < c_end and t.toks[h.first].norm in _RECORD_PLACES]
+        # « juste la newsletter. l'inscrire »: a record verb on a pronoun, its object just before
+        for h in by_tag.get("record_verb", []):
+            if h.first and t.toks[h.first - 1].norm in ("l", "le", "la", "les") \
+                    and not near_after(h, "record_obj", 3) and not near_before(h, "record_obj", 5):
+                start = t.clause_of(h.start)[0]
+                before = [x for x in t.toks if x.end <= start]
+                if before:
+                    p_start, p_end = t.clause_of(before[-1].start)
+                    if any(p_start <= o.start < p_end for o in by_tag.get("record_obj", []) + by_tag.get("docs", [])):
+                        candidates.append(("record", h))
 
         seen: set[tuple[str, int]] = set()
         for kind, h in sorted(candidates, key=lambda c: c[1].start):
@@ -430,7 +461,7 @@ class _Reader:
                 continue
             nxt = t.toks[h.last].norm if h.last < len(t.toks) else ""
             nxt2 = t.toks[h.last + 1].norm if h.last + 1 < len(t.toks) else ""
-            if nxt in ("pas", "jamais") and not h.negated and nxt2 not in _NOT_NEGATING:
+            if nxt in ("pas", "jamais", "rien") and not h.negated and nxt2 not in _NOT_NEGATING:
                 out.disinterest.append(word)  # « veut pas », SMS style without « ne »
                 continue
             if not h.negated and t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "demand", "souhait")) \

@@ -74,7 +74,7 @@ CALL = [
     "rappel~", "rapel~", "rapell~", "appel~", "apel~", "recontact~", "relan~", "relen~",
     "contacter", "contactera", "contacterai", "contacterons", "contactez", "telephon~",
     "joindre", "reprendre contact", "prendre contact", "suivre", "suivi", "revoir", "repond~",
-    "m en occupe~", "s en occupe~", "en occuper", "traiter * priorit~", "traite~ en priorit~",
+    "m en occupe~", "s en occupe~", "en occuper", "traiter", "traite", "traiterai", "traitera",
 ]
 MEETING = ["rendez-vous", "demo~", "demonstration", "rencontr~", "visite", "entretien", "caler~",
            "fixer", "planifi~", "organiser * rendez-vous"]
