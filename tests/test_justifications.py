@@ -310,3 +310,9 @@ def test_sms_abbreviations_are_spelled_out():
     assert expand("Papa a un pavé") == "Papa a un pavé"  # only whole words
     assert points(OBS_FROID, "froid", "froid", "pa interessée. fiche crm") == (1, 1)
     assert points(OBS_CHAUD, "chaud", "chaud", "interessé, tournoi ds 6 sem. rapl en 1er") == (1, 1)
+
+
+def test_taste_is_not_a_need_for_a_cold_contact():
+    obs = "Très aimable, trouve nos sacs jolis. Pas de projet en vue."
+    assert points(obs, "froid", "froid", "Il aime nos sacs mais n'a aucun projet. Garder la fiche.") == (1, 1)
+    assert points(obs, "froid", "froid", "Il est intéressé mais n'a aucun projet. Garder la fiche.")[0] == 0

@@ -55,6 +55,7 @@ class Analysis:
     interest: list[str] = field(default_factory=list)
     interest_objects: list[str] = field(default_factory=list)
     interest_later: list[str] = field(default_factory=list)  # « pas intéressé tout de suite »
+    liking: list[str] = field(default_factory=list)  # the part of ``interest`` that is only taste
     past_interest: list[str] = field(default_factory=list)
     disinterest: list[str] = field(default_factory=list)
     no_budget: list[str] = field(default_factory=list)
@@ -133,6 +134,7 @@ _DOC_WORDS = {"documentation", "doc", "docs", "brochure", "brochures", "plaquett
               "lettre", "carte"}
 
 
+_LIKING = ("aim", "ador", "apprec", "seduit", "emball", "enthousias")
 _CONTACT_SUBJECT = {"a", "ont", "il", "elle", "ils", "elles", "le", "la", "les"}
 _RECORD_PLACES = {"fiche", "fiches", "crm", "sic", "fichier", "fichiers", "base", "newsletter"}
 _ACTION_LABEL_RE = re.compile(r"\b(?:actions?|suite|a faire|suivi)\s*[:=]")
@@ -475,6 +477,8 @@ class _Reader:
             if any(c_start <= p < c_end for p in past_positions) or re.match(r"\s+avant\s*(?:[,.;:)]|$)", after):
                 out.past_interest.append(word)  # « intéressés il y a deux ans », « intéressés avant, … »
                 continue
+            if t.toks[h.first].norm.startswith(_LIKING):
+                out.liking.append(word)  # « aime nos sacs »: taste, not a need
             out.interest.append(word)
         if objects:
             objs = set(objects)

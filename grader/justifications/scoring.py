@@ -118,6 +118,8 @@ def _evidence(a: Analysis, reference: str, qualification: str | None) -> tuple[i
         return 0, 0.85, "class_wrong"
     kinds = a.timing_kinds()
     if reference == "froid":
+        if a.interest and len(a.liking) == len(a.interest) and a.disinterest:
+            return 1, 0.75, ""  # « aime nos sacs mais aucun projet »: taste is not a need
         if a.interest:
             return 0, 0.8 if a.disinterest else 0.85, "contradiction" if a.disinterest else "need_interest"
         if a.disinterest:
