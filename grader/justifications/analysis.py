@@ -108,6 +108,8 @@ def _same_clause(text: Text, a: int, b: int) -> bool:
 
 def _requested(text: Text, hit: Hit, requests: list[Hit], interests: list[Hit]) -> bool:
     """The action word reports what the contact asked for (« veut être rappelé »)."""
+    if hit.last < len(text.toks) and text.toks[hit.last].norm.startswith(("demande", "souhaite", "attendu", "reclame")):
+        return True  # « devis demandé sous quinze jours »
     for r in requests + interests:
         gap = 4 if r in requests else 2
         if r in interests and any(c in text.raw[r.end : hit.start] for c in ",+"):
@@ -355,6 +357,15 @@ class _Reader:
                     and not any(c_start <= h.start < c_end for h in self.interest_hits + self.dis_hits):
                 candidates += [("record", h) for h in by_tag.get("record_obj", [])
                                if c_start <= h.start < c_end and t.toks[h.first].norm in _RECORD_PLACES]
+        # « le comité attend notre offre. Je l'envoie cette semaine »: a send verb on a pronoun
+        # stands for the quote or documents named just before.
+        for h in by_tag.get("send", []):
+            if h.first and t.toks[h.first - 1].norm in ("l", "le", "la", "les") \
+                    and not near_after(h, "docs", 4) and not near_after(h, "quote", 4):
+                earlier = [o for o in by_tag.get("quote", []) + by_tag.get("docs", []) if o.end <= h.start]
+                if earlier:
+                    last = max(earlier, key=lambda o: o.start)
+                    candidates.append(("quote" if last.tag == "quote" else "docs", h))
         # « juste la newsletter. l'inscrire »: a record verb on a pronoun, its object just before
         for h in by_tag.get("record_verb", []):
             if h.first and t.toks[h.first - 1].norm in ("l", "le", "la", "les") \
@@ -389,7 +400,7 @@ class _Reader:
         for j in range(h.first - 1, max(-1, h.first - 8), -1):
             if t.toks[j].start < c_start:
                 break
-            if t.toks[j].norm == "et" and any(
+            if t.toks[j].norm in ("et", "puis") and any(
                     c_start <= x.start < t.toks[j].start
                     for x in self.act_hits if x.tag in ("call", "send", "quote", "meeting")):
                 lo_pos = c_start

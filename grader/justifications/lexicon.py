@@ -82,7 +82,8 @@ QUOTE = ["devis", "devi", "devit", "proposition~", "propo", "offre commerciale",
          "faire * offre", "envoy~ * offre", "enverr~ * offre", "propos~ * offre", "transmet~ * offre",
          "prepar~ * offre", "soumet~ * offre", "remettre * offre", "offre envoy~", "devis envoy~",
          "offre a envoyer", "devis a envoyer", "devis a faire", "devis a prepar~"]
-SEND = ["envoy~", "envoi~", "enverr~", "adress~", "transmet~", "faire parvenir", "poster", "remettre", "donner", "laisser"]
+SEND = ["envoy~", "envoi~", "enverr~", "adress~", "transmet~", "faire parvenir", "poster", "remettre",
+        "donner", "laisser", "prepar~", "redig~"]
 DOCS = [
     "documentation", "doc", "docs", "brochure~", "plaquette~", "catalogue~", "invitation~",
     "newsletter~", "lettre d information", "flyer~", "prospectus", "depliant~", "mailing",
