@@ -437,7 +437,10 @@ def qualify_many(observations: list[str], salon_date: date, *, processes: int | 
     if processes is None:
         import os
 
-        processes = min(os.cpu_count() or 1, 4) if len(unique) >= PARALLEL_FROM else 1
+        # On 2 cores the transfer between processes costs more than it saves (measured:
+        # benchmarks/RESULTS.md); spread the work only from 4 cores on.
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        processes = min(cores, 4) if cores >= 4 and len(unique) >= PARALLEL_FROM else 1
     results: list[Qualification]
     if processes > 1 and len(unique) > 1:
         import multiprocessing
