@@ -54,7 +54,8 @@ def _read(lines, source: str) -> list[dict]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(f"{source}, ligne {lineno}\u00a0: JSON invalide ({exc.msg}, colonne {exc.colno}).") from None
+            raise InputError(f"{source}, ligne {lineno}\u00a0: JSON invalide (colonne {exc.colno}) — "
+                             "chaque ligne doit être un objet JSON complet.") from None
         _check(obj, lineno, source)
         items.append(obj)
     return items
