@@ -132,6 +132,17 @@ def _index() -> dict[str, list[tuple[int, str, tuple, str, int]]]:
     return by_first
 
 
+@lru_cache(maxsize=65536)
+def _candidates(keys: frozenset) -> tuple:
+    """Lexicon phrases whose first word matches a word with these forms (each phrase once)."""
+    index = _index()
+    seen: dict[int, tuple] = {}
+    for key in sorted(keys):
+        for entry in index.get(key, ()):
+            seen.setdefault(entry[0], entry)
+    return tuple(seen[pid] for pid in sorted(seen))
+
+
 def _match(tkeys: list[frozenset], i: int, words: tuple) -> int | None:
     """Index after the last token matched by ``words`` from token ``i`` (gap = 0 to 3 words)."""
     for k, head in enumerate(words):
@@ -162,23 +173,17 @@ class _Hit(NamedTuple):
 def _scan(text: str) -> list[_Hit]:
     tokens = francais.tokenize(text)
     scopes = francais._scopes(text) if tokens else []
-    index = _index()
     tkeys = [_keys(t.norm, t.lemma) for t in tokens]
     hits: list[_Hit] = []
     for i, tok in enumerate(tokens):
-        seen: set[int] = set()
-        for key in tkeys[i]:
-            for pid, phrase, words, role, weight in index.get(key, ()):
-                if pid in seen:
-                    continue
-                seen.add(pid)
-                end_index = _match(tkeys, i + 1, words[1:])
-                if end_index is None:
-                    continue
-                start, end = tok.start, tokens[end_index - 1].end
-                negated = any(s.start <= start < s.end and not (start <= s.cue_start and s.cue_end <= end)
-                              for s in scopes)
-                hits.append(_Hit(phrase, role, weight, start, end, negated))
+        for _pid, phrase, words, role, weight in _candidates(tkeys[i]):
+            end_index = _match(tkeys, i + 1, words[1:])
+            if end_index is None:
+                continue
+            start, end = tok.start, tokens[end_index - 1].end
+            negated = any(s.start <= start < s.end and not (start <= s.cue_start and s.cue_end <= end)
+                          for s in scopes)
+            hits.append(_Hit(phrase, role, weight, start, end, negated))
     # A longer phrase hides the shorter ones inside it (« pas intéressé » hides « intéressé »).
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[_Hit] = []
@@ -216,9 +221,15 @@ def _clause(text: str, start: int, end: int, limit: int = 90) -> str:
     return excerpt
 
 
+_OPEN_QUOTE_RE = re.compile(r"«[\s\u00a0\u202f]*")
+_CLOSE_QUOTE_RE = re.compile(r"[\s\u00a0\u202f]*»")
+
+
 def _q(text: str) -> str:
-    inner = re.sub(r"«[\s\u00a0\u202f]*", "“", text)
-    inner = re.sub(r"[\s\u00a0\u202f]*»", "”", inner)
+    if "«" not in text and "»" not in text:
+        return f"«{NBSP}{text}{NBSP}»"
+    inner = _OPEN_QUOTE_RE.sub("“", text)
+    inner = _CLOSE_QUOTE_RE.sub("”", inner)
     return f"«{NBSP}{inner}{NBSP}»"
 
 

@@ -458,6 +458,9 @@ _BEFORE_RE = re.compile(
 )
 
 
+_EXTRA_AFTER_RE = re.compile(r"^\s*(?:prochain|prochaine|suivant|suivante|dernier|derniere|passee?|20\d\d)\b")
+_SINCE_BEFORE_RE = re.compile(r"\b(?:depuis|deja\s+en|depuis\s+le|depuis\s+la|depuis\s+l')\s*$")
+_SPACES_RE = re.compile(r"\s+")
 _BEFORE_WORDS = frozenset("pas avant ici tard jusqu apres partir des pour".split())
 _SECONDARY_WORDS = frozenset(
     "ag assemblee vote votee votees votes voter reunion conseil bureau rappeler rappel relancer relance rendez "
@@ -487,18 +490,19 @@ def find_time_expressions(text: str, salon_date: date) -> list[TimeExpression]:
         conf, label = r.confidence, r.label
         if r.recurring is not None:
             lo, hi, past, explicit_next = _resolve_recurring(r.recurring, salon_date, after)
-            extra = re.match(r"^\s*(?:prochain|prochaine|suivant|suivante|dernier|derniere|passee?|20\d\d)\b", after)
+            extra = _EXTRA_AFTER_RE.match(after)
             if extra:
                 end = r.end + extra.end()
         else:
             past = hi < salon_date
-        if label == "passe" or re.search(r"\b(?:depuis|deja\s+en|depuis\s+le|depuis\s+la|depuis\s+l')\s*$", f[max(0, start - 14) : start]):
+        since = f[max(0, start - 14) : start]
+        if label == "passe" or (("depuis" in since or "deja" in since) and _SINCE_BEFORE_RE.search(since)):
             past = True
         before = f[max(0, start - 40) : start]
         clause_start = max((m.end() for m in _CLAUSE_RE.finditer(before)), default=0)
         before = before[clause_start:]
         mod_m = _BEFORE_RE.search(before) if _BEFORE_WORDS.intersection(_WORDS_RE.findall(before[-32:])) else None
-        mod = re.sub(r"\s+", " ", mod_m.group("mod")) if mod_m else ""
+        mod = _SPACES_RE.sub(" ", mod_m.group("mod")) if mod_m else ""
         if mod and label not in ("urgence", "long"):
             start = start - len(before) + mod_m.start()
             if mod.startswith("pas avant"):
