@@ -134,26 +134,21 @@ CLASS_WORDS = {"froid": "froid", "froids": "froid", "froide": "froid", "froides"
                "tiede": "tiède", "tiedes": "tiède", "tied": "tiède", "chaud": "chaud",
                "chauds": "chaud", "chaude": "chaud", "chaudes": "chaud"}
 
-INTEREST_LEX = Lexicon({"interest": INTEREST})
-DISINTEREST_LEX = Lexicon({"disinterest": DISINTEREST, "no_budget": NO_BUDGET})
-TIMING_LEX = Lexicon({"long": LONG_EXTRA, "short": SHORT_EXTRA})
-ACTION_LEX = Lexicon({
+INTEREST_LEX = Lexicon({"interest": INTEREST})  # for the notes' interest objects
+ACTION_GROUPS = {
     "call": CALL, "meeting": MEETING, "quote": QUOTE, "send": SEND, "docs": DOCS,
     "invite": INVITE, "record_verb": RECORD_VERB, "record_obj": RECORD_OBJ,
     "campaign": CAMPAIGN,
-})
-MODIFIER_LEX = Lexicon({"urgent": URGENT, "later": LATER})
-REQUEST_LEX = Lexicon({"request": REQUEST})
-MISC_LEX = Lexicon({"not_now": NOT_NOW, "past": PAST_MARKERS})
+}
 # Everything in one index: a justification is scanned once, hits are split by tag.
 ALL_LEX = Lexicon({
     "interest": INTEREST, "disinterest": DISINTEREST, "no_budget": NO_BUDGET,
-    "long": LONG_EXTRA, "short": SHORT_EXTRA, **ACTION_LEX.groups,
+    "long": LONG_EXTRA, "short": SHORT_EXTRA, **ACTION_GROUPS,
     "urgent": URGENT, "later": LATER, "request": REQUEST, "not_now": NOT_NOW, "past": PAST_MARKERS,
 })
 TAGS = {
     "interest": {"interest"}, "disinterest": {"disinterest", "no_budget"},
-    "timing": {"long", "short"}, "action": set(ACTION_LEX.groups), "modifier": {"urgent", "later"},
+    "timing": {"long", "short"}, "action": set(ACTION_GROUPS), "modifier": {"urgent", "later"},
     "request": {"request"}, "misc": {"not_now", "past"},
 }
 
