@@ -174,12 +174,19 @@ def _scan(text: str) -> list[_Hit]:
     tokens = francais.tokenize(text)
     scopes = francais._scopes(text) if tokens else []
     tkeys = [_keys(t.norm, t.lemma) for t in tokens]
+    n = len(tkeys)
     hits: list[_Hit] = []
     for i, tok in enumerate(tokens):
         for _pid, phrase, words, role, weight in _candidates(tkeys[i]):
-            end_index = _match(tkeys, i + 1, words[1:])
-            if end_index is None:
-                continue
+            if len(words) == 1:
+                end_index = i + 1
+            else:
+                second = words[1]
+                if second is not None and (i + 1 >= n or second.isdisjoint(tkeys[i + 1])):
+                    continue
+                end_index = _match(tkeys, i + 1, words[1:])
+                if end_index is None:
+                    continue
             start, end = tok.start, tokens[end_index - 1].end
             negated = any(s.start <= start < s.end and not (start <= s.cue_start and s.cue_end <= end)
                           for s in scopes)
