@@ -237,15 +237,10 @@ def _num(word: str) -> int:
     return int(word) if word.isdigit() else NUMBERS.get(word, 1)
 
 
-@lru_cache(maxsize=256)
-def _rx(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
-
-
 _WORDS_RE = re.compile(r"[a-z0-9]+")
 
 
-def _finditer(pattern: str, text: str, need: tuple[str, ...] | frozenset = ()):
+def _finditer(pattern: re.Pattern, text: str, need: tuple[str, ...] | frozenset = ()):
     """Matches of ``pattern``; skipped at once when the text lacks every ``need`` trigger.
 
     A frozenset of words is checked against the words of the text (set intersection, fast);
@@ -257,7 +252,7 @@ def _finditer(pattern: str, text: str, need: tuple[str, ...] | frozenset = ()):
                 return ()
         elif not any(map(text.__contains__, need)):
             return ()
-    return _rx(pattern).finditer(text)
+    return pattern.finditer(text)
 
 
 @lru_cache(maxsize=4096)
@@ -289,6 +284,43 @@ def _recurring_compiled() -> list[tuple[frozenset, re.Pattern, int]]:
     return out
 
 
+
+# Patterns of _scan, compiled once.
+_P1 = re.compile(r"\b(?P<day>\d{1,2})(?:er)?\s+" + _MONTH_RE + r"(?:\s+(?P<year>20\d\d))?")
+_P2 = re.compile(r"(?<![\d/.])(?P<day>\d{1,2})[/.](?P<mon>\d{1,2})(?:[/.](?P<year>\d{4}|\d{2}))?(?![\d/]|\.\d|h\b|h\d)")
+_P3 = re.compile(r"\b(?:(?P<part>debut|fin|mi|courant|milieu)(?:\s*-\s*|\s+)(?:(?:du\s+mois\s+)?(?:de\s+|d'))?)?"
+        r"(?:(?:le\s+)?mois\s+(?:de\s+|d'))?" + _MONTH_RE + r"(?:\s+(?P<year>20\d\d))?")
+_P4 = re.compile(r"\b(?:(?P<part>debut|fin|mi)\s+|en\s+|(?:courant|pour)\s+)?(?P<year>20\d\d)\b")
+_P5 = re.compile(r"\b(?:l'an|l'annee)\s+(?P<which>prochain|prochaine|suivante|derniere|dernier|passee)\b")
+_P5_NEED = ("l'an",)
+_P6 = re.compile(r"\b(?:(?P<part>debut|fin)\s+(?:d'|de\s+l'))(?:annee|an)\s+prochaine?\b")
+_P6_NEED = ("prochain",)
+_P7 = re.compile(r"\b(?:cette\s+annee|(?:la\s+)?fin\s+(?:d'|de\s+l')annee|(?:la\s+)?fin\s+(?:de\s+)?l'annee\s+civile)\b")
+_P7_NEED = ("annee",)
+_P8 = re.compile(r"\b(?:dans\s+l'annee|d'ici\s+un\s+an|sous\s+un\s+an|dans\s+les\s+douze\s+mois)\b")
+_P8_NEED = ("annee", " un an", "douze")
+_P9 = re.compile(r"\b(?:la\s+|cette\s+)?saison\s+(?P<which>prochaine|suivante|derniere|passee|en\s+cours)\b|\bcette\s+saison\b|\bsaison\s+(?P<y1>20\d\d)\s*[-/]\s*(?:20)?\d\d\b")
+_P9_NEED = ("saison",)
+_P10 = re.compile(r"\b(?:la\s+)?semaine\s+prochaine\b")
+_P10_NEED = ("semaine",)
+_P11 = re.compile(r"\b(?P<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?P<next>\s+prochain)?\b")
+_P12 = re.compile(r"\bcette\s+semaine\b")
+_P12_NEED = ("semaine",)
+_P13 = re.compile(r"\b(?:ce\s+mois-ci|ce\s+mois\b|(?:la\s+)?fin\s+du\s+mois)")
+_P13_NEED = ("mois",)
+_P14 = re.compile(r"\b(?:le\s+)?mois\s+prochain\b")
+_P14_NEED = ("mois",)
+_P15 = re.compile(r"\b(?P<prep>dans|d'ici|sous|en|il\s+y\s+a)\s+(?:les?\s+|des\s+)?" + _NUM_RE
+        + r"\s+(?:de\s+)?(?:prochain(?:e)?s\s+)?(?P<unit>jours?|semaines?|mois|ans?|annees?)\b")
+_P15_NEED = frozenset("jour jours semaine semaines mois an ans annee annees".split())
+_P16 = re.compile(r"\b(?:d'ici|sous|dans)\s+(?:les\s+)?(?P<num>quinze|huit)\s+(?:prochains\s+)?jours\b|\bsous\s+huitaine\b|\bsous\s+quinzaine\b")
+_P16_NEED = frozenset(("jours", "huitaine", "quinzaine"))
+_P17 = re.compile(r"\b(?:" + _URGENT + r")\b")
+_P18 = re.compile(r"\b(?:" + _SOON + r")\b")
+_P18_NEED = frozenset(("prochainement", "bientot", "semaines"))
+_P19 = re.compile(r"\b(?:" + _LONG + r")\b")
+
+
 def _scan(f: str, salon: date) -> list[_Found]:
     found: list[_Found] = []
     y = salon.year
@@ -297,7 +329,7 @@ def _scan(f: str, salon: date) -> list[_Found]:
         found.append(_Found(m.start(group), m.end(group), lo, hi, conf, label, rng, explicit_year))
 
     # Explicit dates: « 15 mars », « le 1er avril 2027 », « 3/02 », « 03/02/2027 ».
-    for m in _finditer(r"\b(?P<day>\d{1,2})(?:er)?\s+" + _MONTH_RE + r"(?:\s+(?P<year>20\d\d))?", f, _DIGITS):
+    for m in _finditer(_P1, f, _DIGITS):
         day, month = int(m.group("day")), MONTHS[m.group("month")]
         if not 1 <= day <= calendar.monthrange(2024, month)[1]:
             continue
@@ -311,7 +343,7 @@ def _scan(f: str, salon: date) -> list[_Found]:
         else:
             add(m, date(2000, 1, 1), date(2000, 1, 1), 0.95, "date",
                 rng=lambda yr, dd=day, mm=month: (date(yr, mm, min(dd, calendar.monthrange(yr, mm)[1])),) * 2)
-    for m in _finditer(r"(?<![\d/.])(?P<day>\d{1,2})[/.](?P<mon>\d{1,2})(?:[/.](?P<year>\d{4}|\d{2}))?(?![\d/]|\.\d|h\b|h\d)", f, _DIGITS):
+    for m in _finditer(_P2, f, _DIGITS):
         day, month = int(m.group("day")), int(m.group("mon"))
         if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2024, month)[1]):
             continue
@@ -327,10 +359,7 @@ def _scan(f: str, salon: date) -> list[_Found]:
             add(m, date(2000, 1, 1), date(2000, 1, 1), 0.9, "date",
                 rng=lambda yr, dd=day, mm=month: (date(yr, mm, min(dd, calendar.monthrange(yr, mm)[1])),) * 2)
     # Months, optionally with « début / mi / fin » and a year.
-    for m in _finditer(
-        r"\b(?:(?P<part>debut|fin|mi|courant|milieu)(?:\s*-\s*|\s+)(?:(?:du\s+mois\s+)?(?:de\s+|d'))?)?"
-        r"(?:(?:le\s+)?mois\s+(?:de\s+|d'))?" + _MONTH_RE + r"(?:\s+(?P<year>20\d\d))?", f, _MONTH_KEYS
-    ):
+    for m in _finditer(_P3, f, _MONTH_KEYS):
         month = MONTHS[m.group("month")]
         if m.group("month") in ("mars", "sept") and re.match(r"\s*\d", f[m.end():]):
             pass
@@ -360,7 +389,7 @@ def _scan(f: str, salon: date) -> list[_Found]:
         for m in regex.finditer(f):
             add(m, date(2000, 1, 1), date(2000, 1, 1), conf, label, rng=rng)
     # Years: « en 2027 », « début 2028 », « fin 2027 ».
-    for m in _finditer(r"\b(?:(?P<part>debut|fin|mi)\s+|en\s+|(?:courant|pour)\s+)?(?P<year>20\d\d)\b", f, _DIGITS):
+    for m in _finditer(_P4, f, _DIGITS):
         yr, part = int(m.group("year")), m.group("part")
         lo, hi = date(yr, 1, 1), date(yr, 12, 31)
         if part == "debut":
@@ -371,20 +400,20 @@ def _scan(f: str, salon: date) -> list[_Found]:
             lo, hi = date(yr, 5, 1), date(yr, 8, 31)
         add(m, lo, hi, 0.8, "annee", explicit_year=True)
     # Years relative to the salon.
-    for m in _finditer(r"\b(?:l'an|l'annee)\s+(?P<which>prochain|prochaine|suivante|derniere|dernier|passee)\b", f, ("l'an",)):
+    for m in _finditer(_P5, f, _P5_NEED):
         delta = 1 if m.group("which").startswith(("proch", "suiv")) else -1
         add(m, date(y + delta, 1, 1), date(y + delta, 12, 31), 0.75, "annee")
-    for m in _finditer(r"\b(?:(?P<part>debut|fin)\s+(?:d'|de\s+l'))(?:annee|an)\s+prochaine?\b", f, ("prochain",)):
+    for m in _finditer(_P6, f, _P6_NEED):
         lo, hi = (date(y + 1, 1, 1), date(y + 1, 3, 31)) if m.group("part") == "debut" else (date(y + 1, 10, 1), date(y + 1, 12, 31))
         add(m, lo, hi, 0.8, "annee")
-    for m in _finditer(r"\b(?:cette\s+annee|(?:la\s+)?fin\s+(?:d'|de\s+l')annee|(?:la\s+)?fin\s+(?:de\s+)?l'annee\s+civile)\b", f, ("annee",)):
+    for m in _finditer(_P7, f, _P7_NEED):
         lo = salon if m.group(0).startswith("cette") else max(salon, date(y, 12, 1))
         add(m, lo, date(y, 12, 31), 0.8, "annee")
-    for m in _finditer(r"\b(?:dans\s+l'annee|d'ici\s+un\s+an|sous\s+un\s+an|dans\s+les\s+douze\s+mois)\b", f, ("annee", " un an", "douze")):
+    for m in _finditer(_P8, f, _P8_NEED):
         add(m, salon, _add_years(salon, 1), 0.6, "relatif")
     # Sports seasons (September to June).
     start_current = y if salon.month >= 7 else y - 1
-    for m in _finditer(r"\b(?:la\s+|cette\s+)?saison\s+(?P<which>prochaine|suivante|derniere|passee|en\s+cours)\b|\bcette\s+saison\b|\bsaison\s+(?P<y1>20\d\d)\s*[-/]\s*(?:20)?\d\d\b", f, ("saison",)):
+    for m in _finditer(_P9, f, _P9_NEED):
         which = m.group("which") or ("" if m.group("y1") else "en cours")
         if m.group("y1"):
             s = int(m.group("y1"))
@@ -397,27 +426,23 @@ def _scan(f: str, salon: date) -> list[_Found]:
             lo, hi = salon, date(start_current + 1, 6, 30)
         add(m, lo, hi, 0.75 if m.group("y1") or not which.startswith("en") else 0.5, "saison")
     # Weeks and months relative to the salon.
-    for m in _finditer(r"\b(?:la\s+)?semaine\s+prochaine\b", f, ("semaine",)):
+    for m in _finditer(_P10, f, _P10_NEED):
         add(m, salon + timedelta(days=2), salon + timedelta(days=14), 0.85, "relatif")
-    for m in _finditer(r"\b(?P<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?P<next>\s+prochain)?\b", f,
-                       _WEEKDAYS):
+    for m in _finditer(_P11, f, _WEEKDAYS):
         ahead = (_WEEKDAY_INDEX[m.group("wd")] - salon.weekday()) % 7 or 7
         if m.group("next") and ahead < 7:
             ahead += 7 if ahead <= 2 else 0
         day = salon + timedelta(days=ahead)
         add(m, day, day, 0.8, "relatif")
-    for m in _finditer(r"\bcette\s+semaine\b", f, ("semaine",)):
+    for m in _finditer(_P12, f, _P12_NEED):
         add(m, salon, salon + timedelta(days=7), 0.85, "relatif")
-    for m in _finditer(r"\b(?:ce\s+mois-ci|ce\s+mois\b|(?:la\s+)?fin\s+du\s+mois)", f, ("mois",)):
+    for m in _finditer(_P13, f, _P13_NEED):
         add(m, salon, _last_day(y, salon.month), 0.85, "relatif")
-    for m in _finditer(r"\b(?:le\s+)?mois\s+prochain\b", f, ("mois",)):
+    for m in _finditer(_P14, f, _P14_NEED):
         nxt = _add_months(salon.replace(day=1), 1)
         add(m, nxt, _last_day(nxt.year, nxt.month), 0.85, "relatif")
     # « dans deux ans », « d'ici quinze jours », « sous 3 semaines », « il y a deux ans ».
-    for m in _finditer(
-        r"\b(?P<prep>dans|d'ici|sous|en|il\s+y\s+a)\s+(?:les?\s+|des\s+)?" + _NUM_RE
-        + r"\s+(?:de\s+)?(?:prochain(?:e)?s\s+)?(?P<unit>jours?|semaines?|mois|ans?|annees?)\b", f, frozenset("jour jours semaine semaines mois an ans annee annees".split())
-    ):
+    for m in _finditer(_P15, f, _P15_NEED):
         n, unit, prep = _num(m.group("num")), m.group("unit"), re.sub(r"\s+", " ", m.group("prep"))
         if unit.startswith("jour"):
             point = salon + timedelta(days=n)
@@ -435,17 +460,17 @@ def _scan(f: str, salon: date) -> list[_Found]:
         else:
             spread = timedelta(days=max(1, (point - salon).days // 12))
             add(m, point - spread, point + spread, conf, "relatif")
-    for m in _finditer(r"\b(?:d'ici|sous|dans)\s+(?:les\s+)?(?P<num>quinze|huit)\s+(?:prochains\s+)?jours\b|\bsous\s+huitaine\b|\bsous\s+quinzaine\b", f, frozenset(("jours", "huitaine", "quinzaine"))):
+    for m in _finditer(_P16, f, _P16_NEED):
         if any(x.start <= m.start() < x.end for x in found):
             continue
         n = 8 if "huit" in m.group(0) else 15
         add(m, salon, salon + timedelta(days=n), 0.85, "avant")
     # Vague words.
-    for m in _finditer(r"\b(?:" + _URGENT + r")\b", f, _URGENT_KEYS):
+    for m in _finditer(_P17, f, _URGENT_KEYS):
         add(m, salon, salon + timedelta(days=30), 0.7, "urgence")
-    for m in _finditer(r"\b(?:" + _SOON + r")\b", f, frozenset(("prochainement", "bientot", "semaines"))):
+    for m in _finditer(_P18, f, _P18_NEED):
         add(m, salon, salon + timedelta(days=60), 0.5, "urgence")
-    for m in _finditer(r"\b(?:" + _LONG + r")\b", f, _LONG_KEYS):
+    for m in _finditer(_P19, f, _LONG_KEYS):
         add(m, court_terme_limit(salon) + timedelta(days=1), _add_years(salon, 2), 0.6, "long")
     return found
 
