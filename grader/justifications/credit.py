@@ -35,7 +35,7 @@ def partial_credit(answers: Mapping, key: Mapping, observations_by_id: Mapping[s
         qual = rep.get("qualification") if isinstance(rep, Mapping) else None
         if not text and not qual:
             out[cid] = {"evidence": 0, "action": 0, "confidence": 1.0,
-                        "feedback": "Contact non traité\u00a0: qualifie-le et justifie ton choix.",
+                        "feedback": "Contact non traité\u00a0: qualifiez-le et justifiez votre choix.",
                         "a_revoir": False}
             continue
         s = score(observations_by_id.get(cid, ""), date_salon, ref, qual, text)

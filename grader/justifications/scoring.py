@@ -49,25 +49,25 @@ def parse_date(value) -> date:
 
 # --- feedback (never names a class) ------------------------------------------------------
 FB = {
-    "empty": f"Aucune justification{NBSP}: explique ton choix en citant les notes du contact.",
-    "class_wrong": (f"Ta conclusion ne correspond pas à ce que disent les notes{NBSP}: relis d'abord "
+    "empty": f"Aucune justification{NBSP}: expliquez votre choix en citant les notes du contact.",
+    "class_wrong": (f"Votre conclusion ne correspond pas à ce que disent les notes{NBSP}: relisez d'abord "
                     "ce qu'elles disent de l'intérêt du contact, puis de l'échéance éventuelle de "
                     "son projet."),
-    "no_class": ("Indique la qualification que tu retiens pour ce contact, puis justifie-la en "
+    "no_class": ("Indiquez la qualification que vous retenez pour ce contact, puis justifiez-la en "
                  "citant les notes."),
-    "stuffing": (f"Ta justification mêle plusieurs qualifications{NBSP}: choisis-en une seule et "
-                 "appuie-la sur les notes."),
-    "contradiction": (f"Une affirmation de ta justification va contre les notes (intérêt ou "
-                      f"échéance){NBSP}: vérifie-la."),
-    "need_interest": (f"Dis ce que les notes révèlent de l'intérêt du contact pour l'offre, en "
+    "stuffing": (f"Votre justification mêle plusieurs qualifications{NBSP}: choisissez-en une seule et "
+                 "appuyez-la sur les notes."),
+    "contradiction": (f"Une affirmation de votre justification va contre les notes (intérêt ou "
+                      f"échéance){NBSP}: vérifiez-la."),
+    "need_interest": (f"Dites ce que les notes révèlent de l'intérêt du contact pour l'offre, en "
                       "citant ses mots."),
-    "need_timing": f"Précise l'échéance du projet telle que les notes la donnent (date, délai, saison).",
-    "no_action": f"Indique la suite que tu donnes à ce contact{NBSP}: quelle action, et quand{NBSP}?",
-    "mixed_action": (f"Tes actions se contredisent (tout de suite et plus tard){NBSP}: propose une "
+    "need_timing": f"Précisez l'échéance du projet telle que les notes la donnent (date, délai, saison).",
+    "no_action": f"Indiquez la suite que vous donnez à ce contact{NBSP}: quelle action, et quand{NBSP}?",
+    "mixed_action": (f"Vos actions se contredisent (tout de suite et plus tard){NBSP}: proposez une "
                      "seule suite cohérente."),
     "wrong_action": (f"L'action prévue ne correspond pas à la situation du contact{NBSP}: "
-                     "demande-toi quelle suite ses notes justifient, et à quel moment."),
-    "vague_action": (f"Ton action reste vague{NBSP}: précise quand tu reprends contact et dans "
+                     "demandez-vous quelle suite ses notes justifient, et à quel moment."),
+    "vague_action": (f"Votre action reste vague{NBSP}: précisez quand vous reprenez contact et dans "
                      "quel but."),
 }
 
@@ -256,9 +256,9 @@ def hints(observations: str, date_salon, qualification, justification: str) -> H
         action = bool(_action(a, qual)[0])
     messages = []
     if not interest:
-        messages.append("Cite ce que les notes disent de l'intérêt du contact.")
+        messages.append("Citez ce que les notes disent de l'intérêt du contact.")
     if timing is False:
-        messages.append("Précise l'échéance du projet (date, délai, saison).")
+        messages.append("Précisez l'échéance du projet (date, délai, saison).")
     if not action:
-        messages.append(f"Indique la suite que tu donnes{NBSP}: quelle action, et quand{NBSP}?")
+        messages.append(f"Indiquez la suite que vous donnez{NBSP}: quelle action, et quand{NBSP}?")
     return Hints(interest, timing, action, tuple(messages))
