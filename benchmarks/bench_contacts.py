@@ -109,7 +109,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  lecture de {n} contacts\u00a0: calamine {cal['load_s']:.2f} s, openpyxl {opx['load_s']:.2f} s "
               f"(× {opx['load_s'] / cal['load_s']:.1f})", flush=True)
     two = _measure(_file(max(SIZES)), "calamine", qualify=True, processes=2)
-    print(f"  {max(SIZES)} contacts, qualification sur 2 processus\u00a0: {two['qualify_s']:.2f} s", flush=True)
+    one = _measure(_file(max(SIZES)), "calamine", qualify=True, processes=1)
+    print(f"  {max(SIZES)} contacts, qualification sur 2 processus\u00a0: {two['qualify_s']:.2f} s, "
+          f"sur 1\u00a0: {one['qualify_s']:.2f} s (charge {_load_average()})", flush=True)
     big = figures[max(SIZES)]
     big_total = big["load_s"] + big["qualify_s"]
     section = "\n".join([
@@ -141,8 +143,10 @@ def main(argv: list[str] | None = None) -> int:
         "Les notes identiques ne sont analysées qu'une fois. Qualification des "
         + f"{max(SIZES):,}".replace(",", "\u202f")
         + f" contacts répartie sur 2 processus\u00a0: {two['qualify_s']:.2f} s "
-        f"(contre {big['qualify_s']:.2f} s en un seul)\u00a0; sur 2 cœurs le transfert des résultats entre "
-        "processus coûte plus qu'il ne rapporte, d'où un seul processus par défaut en dessous de 4 cœurs.",
+        f"contre {one['qualify_s']:.2f} s en un seul (charge moyenne à la fin\u00a0: {_load_average()}). "
+        "Par défaut, `qualify_many` répartit le travail sur les cœurs laissés libres par la charge du "
+        "moment (mesuré sur cette machine partagée\u00a0: deux processus l'emportent quand elle est calme, "
+        "un seul quand d'autres travaux occupent déjà les deux cœurs).",
         END,
     ])
     text = RESULTS.read_text("utf-8") if RESULTS.exists() else "# Mesures\n"

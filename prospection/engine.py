@@ -455,10 +455,15 @@ def qualify_many(observations: list[str], salon_date: date, *, processes: int | 
     if processes is None:
         import os
 
-        # On 2 cores the transfer between processes costs more than it saves (measured:
-        # benchmarks/RESULTS.md); spread the work only from 4 cores on.
+        # Measured on 2 cores (benchmarks/RESULTS.md): two processes win on a quiet machine and
+        # lose when other jobs already keep both cores busy; the load average tells them apart.
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-        processes = min(cores, 4) if cores >= 4 and len(unique) >= PARALLEL_FROM else 1
+        try:
+            busy = os.getloadavg()[0]
+        except OSError:  # pragma: no cover - not available on every system
+            busy = 0.0
+        free = max(1, round(cores - busy)) if busy < cores else 1
+        processes = min(free, 4) if len(unique) >= PARALLEL_FROM else 1
     results: list[Qualification]
     if processes > 1 and len(unique) > 1:
         import multiprocessing
