@@ -174,6 +174,17 @@ class Funnel:
         return cls(counts)
 
 
+def _apportion(total: int, shares: Mapping[str, float]) -> dict[str, int]:
+    """Whole counts proportional to ``shares`` that add up to ``total`` (largest remainder):
+    rounding each share on its own can overshoot and leave a negative rest."""
+    exact = {k: total * v for k, v in shares.items()}
+    counts = {k: int(v) for k, v in exact.items()}
+    by_remainder = sorted(shares, key=lambda k: exact[k] - counts[k], reverse=True)
+    for k in by_remainder[: total - sum(counts.values())]:
+        counts[k] += 1
+    return counts
+
+
 def simulate_funnel(suspects: int = 1000, *, taux_qualification: float = 0.6,
                     repartition: Mapping[str, float] | None = None, taux_rechauffement: float = 0.3,
                     taux_conversion: float = 0.25) -> Funnel:
@@ -194,9 +205,8 @@ def simulate_funnel(suspects: int = 1000, *, taux_qualification: float = 0.6,
     if abs(total_share - 1) > 1e-6:
         raise ValueError(f"La répartition froid/tiède/chaud doit faire 100\u00a0% (reçu\u00a0: {total_share:.0%}).")
     qualified = round(suspects * taux_qualification)
-    froid = round(qualified * repartition.get("froid", 0))
-    chaud = round(qualified * repartition.get("chaud", 0))
-    tiede = qualified - froid - chaud
+    split = _apportion(qualified, {k: repartition.get(k, 0) for k in ("froid", "tiède", "chaud")})
+    froid, tiede, chaud = split["froid"], split["tiède"], split["chaud"]
     warmed = round(tiede * taux_rechauffement)
     tiede -= warmed
     chaud += warmed

@@ -90,3 +90,15 @@ def test_funnel_from_stages_and_random_journeys_are_reproducible():
     b = [p.stage for p in simulate_contacts(200, seed=3)]
     assert a == b
     assert {Stage.SUSPECT, Stage.FROID, Stage.CLIENT} <= set(a)
+
+
+def test_funnel_split_never_goes_negative_and_keeps_the_total():
+    # 3 qualified, half froid / half chaud: rounding each share alone gave tiède = -1.
+    from prospection.lifecycle import Stage, simulate_funnel
+    funnel = simulate_funnel(3, taux_qualification=1.0,
+                             repartition={"froid": 0.5, "tiède": 0.0, "chaud": 0.5},
+                             taux_rechauffement=0, taux_conversion=0)
+    counts = {stage: funnel.counts[stage] for stage in Stage}
+    assert all(v >= 0 for v in counts.values()), counts
+    assert sum(counts.values()) == 3
+    assert counts[Stage.TIEDE] == 0
