@@ -24,9 +24,11 @@ setup: $(STAMP)
 lab: setup
 	$(BIN)/python -m prospection.lab
 
-## Serves the salon mission board as a Voilà app (no code shown).
+## Serves the salon mission board as a Voilà app (no code shown); answers are saved in
+## MISSION_DIR, where the graded notebook of the mission reads them.
+MISSION_DIR ?= exercises/04_mission_salon
 mission: setup
-	$(BIN)/python -m prospection.board.app
+	$(BIN)/python -m prospection.board.app --dossier $(MISSION_DIR)
 
 ## Installs Debian's Chromium for the browser tests when it is missing.
 chromium:
