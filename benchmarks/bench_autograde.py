@@ -31,7 +31,7 @@ from grader.toolchain.grades import read_scores
 from grader.toolchain.workspace import REPO_ROOT, Classe, assignment_ids_in
 
 # Flags after which the toolchain knowingly grades something else than plain nbgrader would.
-DELIBERATE = {"notebook_renomme", "reponses_modifiees", "reponses_illisibles", "delai_depasse",
+DELIBERATE = {"notebook_manquant", "notebook_renomme", "reponses_modifiees", "reponses_illisibles", "delai_depasse",
               "noyau_bloque", "cellule_dupliquee", "cellule_inconnue", "notebook_illisible"}
 
 
@@ -101,6 +101,8 @@ def main(argv=None) -> int:
             reasons = sorted(codes & DELIBERATE)
             if (sid, aid) in failed:
                 reasons.append("échec de nbgrader seul")
+            elif aid not in s_plain.get(sid, {}):
+                reasons.append("pas de note dans le carnet de nbgrader seul")
             if reasons:
                 excluded.append((sid, aid, ", ".join(reasons)))
                 continue

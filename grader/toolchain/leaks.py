@@ -39,9 +39,10 @@ def meaningful(line: str) -> bool:
 def secret_lines(classe: Classe, assignment: str) -> dict[str, set[str]]:
     """``{"tests_caches": …, "solutions": …, "cle": …}``: lines a learner must never be shown."""
     hidden, solutions = set(), set()
-    released_lines = {ln.strip() for ln in "\n".join(
+    # what learners already have (a line quoted in an instruction is no secret)
+    released_text = "\n".join(
         c.source for p in classe.release_notebooks(assignment)
-        for c in nbformat.read(p, as_version=4).cells).splitlines()}
+        for c in nbformat.read(p, as_version=4).cells)
     for path in classe.source_notebooks(assignment):
         nb = nbformat.read(path, as_version=4)
         for cell in nb.cells:
@@ -55,8 +56,8 @@ def secret_lines(classe: Classe, assignment: str) -> dict[str, set[str]]:
                 if isinstance(contact.get(field), str):
                     key_lines.add(contact[field].strip())
     return {
-        "tests_caches": {ln for ln in hidden if meaningful(ln) and ln not in released_lines},
-        "solutions": {ln for ln in solutions if meaningful(ln) and ln not in released_lines},
+        "tests_caches": {ln for ln in hidden if meaningful(ln) and ln not in released_text},
+        "solutions": {ln for ln in solutions if meaningful(ln) and ln not in released_text},
         "cle": {ln for ln in key_lines if len(ln) >= 15},
     }
 
