@@ -264,7 +264,12 @@ def test_no_answers_file_fails_every_graded_cell_in_french(dossier):
 # ---------------------------------------------------------------- the release
 
 def released_files() -> list[Path]:
-    files = sorted(p for p in RELEASE.rglob("*") if p.is_file())
+    """The committed release (a learner working in exercises/ adds answers files: not released)."""
+    import subprocess
+
+    listed = subprocess.run(["git", "ls-files", "--", str(RELEASE.relative_to(REPO))], cwd=REPO,
+                            capture_output=True, text=True, check=True).stdout.split()
+    files = sorted(REPO / name for name in listed)
     assert files, "exercises/04_mission_salon est vide : python -m grader generate 04_mission_salon"
     return files
 
