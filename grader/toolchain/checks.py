@@ -200,8 +200,9 @@ def prepare(classe: Classe, student: str, assignment: str, key_cache: dict | Non
         status, answers_doc, problems = check_answers(answers_path, key)
         used.add(answers_path)
         if status == "absent":
-            flags.append(flag("reponses_absentes", "attention",
-                              f"{spec['fichier']} absent\u00a0: aucune qualification enregistrée."))
+            flags.append(flag("reponses_absentes", "info",
+                              f"{spec['fichier']} non rendu\u00a0: seules les réponses écrites "
+                              "dans le notebook comptent."))
         elif status == "illisible":
             flags.append(flag("reponses_illisibles", "alerte",
                               f"{spec['fichier']} illisible ({'; '.join(problems)})\u00a0: "

@@ -180,12 +180,17 @@ def render(data: ClassData, classe_name: str) -> str:
     else:
         parts.append("<p>Aucun exercice de qualification de contacts corrigé dans cette classe.</p>")
 
-    flagged = [[sid, aid, GRAVITE_LABEL.get(f["gravite"], f["gravite"]), f["code"], f["message"]]
-               for sid, per in sorted(data.flags.items()) if sid in data.students
-               for aid, flags in sorted(per.items()) for f in flags]
+    rows_all = [(f["gravite"], [sid, aid, GRAVITE_LABEL.get(f["gravite"], f["gravite"]), f["code"], f["message"]])
+                for sid, per in sorted(data.flags.items()) if sid in data.students
+                for aid, flags in sorted(per.items()) for f in flags]
+    flagged = [r for g, r in rows_all if g != "info"]
+    notes = [r for g, r in rows_all if g == "info"]
     parts.append(f"<h2>Copies signalées ({len({(r[0], r[1]) for r in flagged})})</h2>")
     parts.append(_table(["élève", "exercice", "gravité", "code", "pourquoi"], flagged)
                  if flagged else "<p>Aucune copie signalée.</p>")
+    if notes:
+        parts.append(f"<h3>Pour information ({len(notes)})</h3>")
+        parts.append(_table(["élève", "exercice", "gravité", "code", "remarque"], notes))
     style = ("body{font-family:system-ui,sans-serif;max-width:980px;margin:2em auto;color:#222}"
              "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;"
              "text-align:left;vertical-align:top}th{background:#eef}img{max-width:100%}")
