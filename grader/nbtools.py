@@ -21,6 +21,8 @@ SOLUTIONS = REPO_ROOT / "solutions"
 EXERCISES = REPO_ROOT / "exercises"
 CONFIG = REPO_ROOT / "grader" / "nbgrader_config.py"
 NOTEBOOK_DIRS = ("course", "solutions", "exercises")
+#: A learner's own work in an exercise folder: never released, never deleted by `generate`.
+LEARNER_FILES = ("reponses_salon*.json", "annexe_salon*.xlsx")
 
 
 def assignment_ids() -> list[str]:
@@ -64,17 +66,28 @@ def generate_into(dest: Path, ids: list[str] | None = None) -> Path:
         env = scratch_course(root)
         for assignment in ids:
             shutil.copytree(SOLUTIONS / assignment, root / "solutions" / assignment,
-                            ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+                            ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__",
+                                                          *LEARNER_FILES))
             done = run_nbgrader(["generate_assignment", assignment, "--force"], root, env)
             if done.returncode != 0:
                 raise RuntimeError(
                     f"nbgrader generate_assignment {assignment} a échoué :\n{done.stdout}\n{done.stderr}"
                 )
-            target = dest / assignment
-            if target.exists():
-                shutil.rmtree(target)
-            shutil.copytree(root / "exercises" / assignment, target)
+            replace_release(root / "exercises" / assignment, dest / assignment)
     return dest
+
+
+def replace_release(produced: Path, target: Path) -> None:
+    """Put the new release in ``target``, keeping any learner's work already there."""
+    kept = {}
+    if target.exists():
+        for pattern in LEARNER_FILES:
+            kept.update({p.relative_to(target): p.read_bytes() for p in target.rglob(pattern)})
+        shutil.rmtree(target)
+    shutil.copytree(produced, target)
+    for relative, content in kept.items():
+        (target / relative).parent.mkdir(parents=True, exist_ok=True)
+        (target / relative).write_bytes(content)
 
 
 def clear_outputs(path: Path) -> bool:
