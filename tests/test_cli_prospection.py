@@ -90,3 +90,17 @@ def test_usage_in_french():
     assert done.returncode == 0 and "dataset" in done.stdout
     done = run("qualifier", "--help")
     assert done.returncode == 0 and "affiche cette aide" in done.stdout and "Utilisation\u00a0:" in done.stdout
+
+
+def test_qualifier_json_piped_into_head_ends_without_traceback():
+    import subprocess
+    import sys
+    from prospection.loader import bundled_path
+
+    proc = subprocess.Popen([sys.executable, "-m", "prospection", "qualifier", str(bundled_path()), "--json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.readline()
+    proc.stdout.close()  # the reader goes away, as `| head -1` does
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0
+    assert "Traceback" not in err
