@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from prospection.temporal import easter
+
 NBSP = "\u00a0"
 
 # ---------------------------------------------------------------------------------------------
@@ -141,19 +143,8 @@ SCENARIOS: tuple[Scenario, ...] = (
 # ---------------------------------------------------------------------------------------------
 
 
-def easter_sunday(year: int) -> dt.date:
-    """Gregorian Easter Sunday (anonymous Gregorian algorithm, Meeus/Jones/Butcher)."""
-    a = year % 19
-    b, c = divmod(year, 100)
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 - the algorithm's own name
-    m = (a + 11 * h + 22 * l) // 451
-    month, day = divmod(h + l - 7 * m + 114, 31)
-    return dt.date(year, month, day + 1)
+#: Gregorian Easter Sunday, computed once for the whole package in :mod:`prospection.temporal`.
+easter_sunday = easter
 
 
 @lru_cache(maxsize=64)
