@@ -80,6 +80,20 @@ class Exercice:
         return [self.evaluer(cle, namespace) for cle in self.checks]
 
 
+def liste_cles(cles) -> str:
+    """Keys for a French message, sorted: « A, B, C »."""
+    return ", ".join(str(k) for k in sorted(cles, key=str))
+
+
+def memes_cles(reponse: dict, attendues, nom: str, unite: str = "identifiants") -> None:
+    """Assert a learner's dict answers exactly the expected keys, in French."""
+    manquantes = set(attendues) - set(reponse)
+    assert not manquantes, f"Il manque {liste_cles(manquantes)} dans «\u00a0{nom}\u00a0»."
+    en_trop = set(reponse) - set(attendues)
+    assert not en_trop, (f"«\u00a0{nom}\u00a0» contient des clés inconnues\u00a0: {liste_cles(en_trop)}. "
+                         f"Utilisez seulement les {unite} de l'énoncé.")
+
+
 def exercice(ident: str) -> Exercice:
     """The registered public checks of exercise ``ident`` (e.g. ``"01_telemarketing"``)."""
     try:

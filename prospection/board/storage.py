@@ -132,13 +132,19 @@ def load_answers(path: str | os.PathLike = ANSWERS_FILENAME) -> dict:
 def quarantine(path: str | os.PathLike) -> Path:
     """Move an unusable file aside (``<stem>.corrompu-<horodatage><suffix>``) and return its new path."""
     path = Path(path)
+    target = stamped_sibling(path, "corrompu")
+    os.replace(path, target)
+    return target
+
+
+def stamped_sibling(path: Path, label: str) -> Path:
+    """A free name beside ``path``: ``<stem>.<label>-<horodatage>[-n]<suffix>``."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.corrompu-{stamp}{path.suffix}")
+    target = path.with_name(f"{path.stem}.{label}-{stamp}{path.suffix}")
     n = 1
     while target.exists():
         n += 1
-        target = path.with_name(f"{path.stem}.corrompu-{stamp}-{n}{path.suffix}")
-    os.replace(path, target)
+        target = path.with_name(f"{path.stem}.{label}-{stamp}-{n}{path.suffix}")
     return target
 
 

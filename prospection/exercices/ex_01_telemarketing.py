@@ -8,24 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from prospection.autocontrole import Exercice
+from prospection.autocontrole import Exercice, liste_cles, memes_cles
 from prospection.telemarketing import KIND_NAMES, kind_from_label
 
 EXERCICE = Exercice("01_telemarketing", "Télémarketing\u00a0: types d'appels et règles du démarchage")
 
 NOMS_TYPES = ", ".join(f"«\u00a0{n}\u00a0»" for n in KIND_NAMES)
-
-
-def _lettres(keys) -> str:
-    return ", ".join(str(k) for k in sorted(keys, key=str))
-
-
-def _meme_cles(reponse: dict, attendues, nom: str) -> None:
-    manquantes = set(attendues) - set(reponse)
-    assert not manquantes, f"Il manque {_lettres(manquantes)} dans «\u00a0{nom}\u00a0»."
-    en_trop = set(reponse) - set(attendues)
-    assert not en_trop, (f"«\u00a0{nom}\u00a0» contient des clés inconnues\u00a0: {_lettres(en_trop)}. "
-                         "Utilisez seulement les lettres de l'énoncé.")
 
 
 @EXERCICE.question("types", "Question\u00a01 — classer les scénarios d'appel")
@@ -35,7 +23,7 @@ def check_types(scenarios, classement):
         '{"A": "appels entrants", "B": ...}.')
     if set(classement) <= {"A"} < set(scenarios):
         raise NotImplementedError  # only the worked example: not started yet
-    _meme_cles(classement, scenarios, "classement")
+    memes_cles(classement, scenarios, "classement", unite="lettres")
     for lettre in sorted(scenarios, key=str):
         valeur = classement[lettre]
         assert kind_from_label(valeur) is not None, (
@@ -61,12 +49,12 @@ def check_liste(appels, autorises, exclus):
     assert len(ids_a) == len(set(ids_a)) and len(ids_e) == len(set(ids_e)), (
         "Une même ligne apparaît deux fois\u00a0: chaque contact doit figurer une seule fois.")
     communs = set(ids_a) & set(ids_e)
-    assert not communs, f"Ces contacts sont à la fois autorisés et exclus\u00a0: {_lettres(communs)}."
+    assert not communs, f"Ces contacts sont à la fois autorisés et exclus\u00a0: {liste_cles(communs)}."
     oublies = set(appels["id"]) - set(ids_a) - set(ids_e)
     assert not oublies, (f"Ces contacts ne sont ni dans «\u00a0autorises\u00a0» ni dans «\u00a0exclus\u00a0»\u00a0: "
-                         f"{_lettres(oublies)}.")
+                         f"{liste_cles(oublies)}.")
     inconnus = (set(ids_a) | set(ids_e)) - set(appels["id"])
-    assert not inconnus, f"Ces identifiants ne sont pas dans la liste d'appels\u00a0: {_lettres(inconnus)}."
+    assert not inconnus, f"Ces identifiants ne sont pas dans la liste d'appels\u00a0: {liste_cles(inconnus)}."
     for ident, motif in zip(exclus["id"], exclus["motif"]):
         assert isinstance(motif, str) and motif.strip(), (
             f"Contact {ident}\u00a0: le motif d'exclusion est vide. Écrivez la règle en cause.")
@@ -79,7 +67,7 @@ def check_creneaux(creneaux, creneaux_autorises):
         'par exemple {"A": True, "B": False, ...}.')
     if set(creneaux_autorises) <= {"A"} < set(creneaux):
         raise NotImplementedError  # only the worked example: not started yet
-    _meme_cles(creneaux_autorises, creneaux, "creneaux_autorises")
+    memes_cles(creneaux_autorises, creneaux, "creneaux_autorises", unite="lettres")
     for lettre in sorted(creneaux, key=str):
         valeur = creneaux_autorises[lettre]
         assert isinstance(valeur, bool) or type(valeur).__name__ == "bool_", (

@@ -10,7 +10,7 @@ import math
 import re
 import unicodedata
 
-from prospection.autocontrole import Exercice
+from prospection.autocontrole import Exercice, liste_cles, memes_cles
 
 EXERCICE = Exercice("02_cycle_prospect", "Le cycle du prospect")
 
@@ -36,24 +36,12 @@ def etape_normalisee(valeur) -> str | None:
     return {_sans_accents(e): e for e in ETAPES}.get(mots[0])
 
 
-def _liste(cles) -> str:
-    return ", ".join(str(k) for k in sorted(cles, key=str))
-
-
-def _memes_cles(reponse: dict, attendues, nom: str) -> None:
-    manquantes = set(attendues) - set(reponse)
-    assert not manquantes, f"Il manque {_liste(manquantes)} dans « {nom} »."
-    en_trop = set(reponse) - set(attendues)
-    assert not en_trop, (f"« {nom} » contient des clés inconnues : {_liste(en_trop)}. "
-                         "Utilisez seulement les identifiants de l'énoncé.")
-
-
 @EXERCICE.question("echelle", "Question 1 — placer les contacts sur l'échelle")
 def check_echelle(historiques, etapes):
     assert isinstance(etapes, dict), (
         "« etapes » doit être un dictionnaire {identifiant : étape}, par exemple "
         '{"C1": "suspect", "C2": ...}.')
-    _memes_cles(etapes, historiques, "etapes")
+    memes_cles(etapes, historiques, "etapes")
     for ident in sorted(historiques):
         assert etape_normalisee(etapes[ident]) is not None, (
             f"Contact {ident} : « {etapes[ident]} » n'est pas une étape de l'échelle ({NOMS_ETAPES}).")
@@ -122,7 +110,7 @@ def check_etape_faible(etape_faible):
 def check_objectifs(situations, objectifs):
     assert isinstance(objectifs, dict), (
         "« objectifs » doit être un dictionnaire {lettre : code}, par exemple {\"A\": \"lancement\", ...}.")
-    _memes_cles(objectifs, situations, "objectifs")
+    memes_cles(objectifs, situations, "objectifs")
     codes = ", ".join(f"« {c} »" for c in CODES_OBJECTIFS)
     for lettre in sorted(situations):
         assert objectifs[lettre] in CODES_OBJECTIFS, (

@@ -11,7 +11,7 @@ import math
 import re
 import unicodedata
 
-from prospection.autocontrole import Exercice
+from prospection.autocontrole import Exercice, liste_cles, memes_cles
 
 EXERCICE = Exercice("03_appels", "Les appels à chaud")
 
@@ -33,19 +33,12 @@ def type_appel(valeur) -> str | None:
     return mots[0] if mots in (["chaud"], ["froid"]) else None
 
 
-def _liste(cles) -> str:
-    return ", ".join(str(k) for k in sorted(cles, key=str))
-
-
 @EXERCICE.question("situations", "Question 1 — appel à chaud ou à froid ?")
 def check_situations(situations, types_appel):
     assert isinstance(types_appel, dict), (
         "« types_appel » doit être un dictionnaire {identifiant : \"chaud\" ou \"froid\"}, "
         'par exemple {"S1": "chaud", ...}.')
-    manquantes = set(situations) - set(types_appel)
-    assert not manquantes, f"Il manque {_liste(manquantes)} dans « types_appel »."
-    en_trop = set(types_appel) - set(situations)
-    assert not en_trop, f"« types_appel » contient des clés inconnues : {_liste(en_trop)}."
+    memes_cles(types_appel, situations, "types_appel")
     for ident in sorted(situations):
         assert type_appel(types_appel[ident]) is not None, (
             f"Situation {ident} : « {types_appel[ident]} » — répondez « chaud » ou « froid ».")
@@ -87,7 +80,7 @@ def check_frequences(journal, frequences, objection_principale):
     connues = set(journal["objection"])
     inconnues = set(frequences.index) - connues
     assert not inconnues, (f"« frequences » est indexée par des valeurs qui ne sont pas des objections "
-                           f"du journal : {_liste(map(str, inconnues))}.")
+                           f"du journal : {liste_cles(map(str, inconnues))}.")
     assert int(frequences.sum()) == len(journal), (
         f"Les fréquences doivent compter toutes les lignes du journal ({len(journal)}), "
         f"leur total fait {int(frequences.sum())}.")

@@ -27,6 +27,7 @@ from prospection.board.storage import (
     load_answers,
     normalize_class,
     now_iso,
+    stamped_sibling,
     save_answers,
 )
 
@@ -187,12 +188,7 @@ def normaliser_reponses(reponses, ids_connus) -> dict[str, tuple[str | None, str
 
 
 def _sauvegarde(chemin: Path) -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    cible = chemin.with_name(f"{chemin.stem}.sauvegarde-{stamp}{chemin.suffix}")
-    n = 1
-    while cible.exists():
-        n += 1
-        cible = chemin.with_name(f"{chemin.stem}.sauvegarde-{stamp}-{n}{chemin.suffix}")
+    cible = stamped_sibling(chemin, "sauvegarde")
     cible.write_bytes(chemin.read_bytes())
     return cible
 
