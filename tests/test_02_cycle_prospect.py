@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import io
 import math
-import os
 import re
 import tokenize
 from contextlib import redirect_stdout
@@ -21,6 +20,8 @@ from prospection.autocontrole import exercice
 from prospection.cours import cycle
 from prospection.cours.cycle import ETAPES, QUESTIONS_CYCLE, Entonnoir
 from prospection.cours.quiz import Quiz
+
+import nbsource
 
 ROOT = Path(__file__).resolve().parent.parent
 ID = "02_cycle_prospect"
@@ -206,29 +207,11 @@ def test_plots_and_tables_render():
 # --------------------------------------------------------------------------- public checks
 
 def solution_namespace() -> dict:
-    """Run the solution notebook's code (no kernel) in its folder and return its variables."""
-    nb = nbformat.read(SOLUTION, as_version=4)
-    namespace: dict = {}
-    cwd = os.getcwd()
-    os.chdir(SOLUTION.parent)
-    try:
-        with redirect_stdout(io.StringIO()):
-            for cell in nb.cells:
-                meta = cell.metadata.get("nbgrader", {})
-                if cell.cell_type == "code" and not meta.get("grade") and "verifier(" not in cell.source:
-                    exec(cell.source, namespace)
-    finally:
-        os.chdir(cwd)
-    return namespace
+    return nbsource.solution_namespace(SOLUTION)
 
 
 def graded_cells(grade_id: str | None = None) -> list[str]:
-    """Sources of the graded test cells (all of them, or the one named ``grade_id``)."""
-    nb = nbformat.read(SOLUTION, as_version=4)
-    sources = [c.source for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")
-               and grade_id in (None, c.metadata["nbgrader"]["grade_id"])]
-    assert sources, grade_id
-    return sources
+    return nbsource.graded_cells(SOLUTION, grade_id)
 
 
 @pytest.fixture(scope="module")

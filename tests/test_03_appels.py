@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import io
-import os
 import re
 import tokenize
 from contextlib import redirect_stdout
@@ -23,6 +22,8 @@ from prospection.cours.appels import (
     construire_accroche, evaluer_accroche,
 )
 from prospection.cours.quiz import Quiz
+
+import nbsource
 
 ROOT = Path(__file__).resolve().parent.parent
 ID = "03_appels"
@@ -282,27 +283,11 @@ def test_call_plan_table():
 # --------------------------------------------------------------------------- public checks
 
 def solution_namespace() -> dict:
-    nb = nbformat.read(SOLUTION, as_version=4)
-    namespace: dict = {}
-    cwd = os.getcwd()
-    os.chdir(SOLUTION.parent)
-    try:
-        with redirect_stdout(io.StringIO()):
-            for cell in nb.cells:
-                meta = cell.metadata.get("nbgrader", {})
-                if cell.cell_type == "code" and not meta.get("grade") and "verifier(" not in cell.source:
-                    exec(cell.source, namespace)
-    finally:
-        os.chdir(cwd)
-    return namespace
+    return nbsource.solution_namespace(SOLUTION)
 
 
 def graded_cells(grade_id: str | None = None) -> list[str]:
-    nb = nbformat.read(SOLUTION, as_version=4)
-    sources = [c.source for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")
-               and grade_id in (None, c.metadata["nbgrader"]["grade_id"])]
-    assert sources, grade_id
-    return sources
+    return nbsource.graded_cells(SOLUTION, grade_id)
 
 
 def run_graded_cells(grade_id, namespace):
