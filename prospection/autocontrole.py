@@ -94,6 +94,15 @@ def memes_cles(reponse: dict, attendues, nom: str, unite: str = "identifiants") 
                          f"Utilisez seulement les {unite} de l'énoncé.")
 
 
+def est_tableau(valeur, nom: str, conseil: str) -> None:
+    """Assert a learner's answer is a pandas DataFrame, with a French hint on how to get one."""
+    import pandas as pd
+
+    assert isinstance(valeur, pd.DataFrame), (
+        f"«\u00a0{nom}\u00a0» doit être un tableau pandas (DataFrame), pas un objet de type "
+        f"«\u00a0{type(valeur).__name__}\u00a0». {conseil}")
+
+
 def exercice(ident: str) -> Exercice:
     """The registered public checks of exercise ``ident`` (e.g. ``"01_telemarketing"``)."""
     try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from prospection.autocontrole import Exercice, liste_cles, memes_cles
+from prospection.autocontrole import Exercice, est_tableau, liste_cles, memes_cles
 from prospection.telemarketing import KIND_NAMES, kind_from_label
 
 EXERCICE = Exercice("01_telemarketing", "Télémarketing\u00a0: types d'appels et règles du démarchage")
@@ -36,13 +36,8 @@ def check_types(scenarios, classement):
 
 @EXERCICE.question("liste", "Question\u00a02 — filtrer la liste d'appels avec pandas")
 def check_liste(appels, autorises, exclus):
-    import pandas as pd
-
     for nom, valeur in (("autorises", autorises), ("exclus", exclus)):
-        assert isinstance(valeur, pd.DataFrame), (
-            f"«\u00a0{nom}\u00a0» doit être un tableau pandas (DataFrame), pas un objet de type "
-            f"«\u00a0{type(valeur).__name__}\u00a0». Filtrez «\u00a0appels\u00a0» avec un masque\u00a0: "
-            "appels[masque].")
+        est_tableau(valeur, nom, "Filtrez «\u00a0appels\u00a0» avec un masque\u00a0: appels[masque].")
         assert "id" in valeur.columns, f"«\u00a0{nom}\u00a0» doit garder la colonne «\u00a0id\u00a0» de «\u00a0appels\u00a0»."
     assert "motif" in exclus.columns, "«\u00a0exclus\u00a0» doit avoir une colonne «\u00a0motif\u00a0» (la raison de l'exclusion)."
     ids_a, ids_e = list(autorises["id"]), list(exclus["id"])

@@ -10,7 +10,7 @@ import math
 import re
 import unicodedata
 
-from prospection.autocontrole import Exercice, liste_cles, memes_cles
+from prospection.autocontrole import Exercice, est_tableau, liste_cles, memes_cles
 
 EXERCICE = Exercice("02_cycle_prospect", "Le cycle du prospect")
 
@@ -52,11 +52,7 @@ def check_echelle(historiques, etapes):
 
 @EXERCICE.question("chargement", "Question 2a — charger l'entonnoir avec pandas")
 def check_chargement(entonnoir):
-    import pandas as pd
-
-    assert isinstance(entonnoir, pd.DataFrame), (
-        f"« entonnoir » doit être un tableau pandas (DataFrame), pas un objet de type "
-        f"« {type(entonnoir).__name__} ». Utilisez pd.read_csv(...).")
+    est_tableau(entonnoir, "entonnoir", "Utilisez pd.read_csv(...).")
     for colonne in ("etape", "effectif"):
         assert colonne in entonnoir.columns, (
             f"« entonnoir » doit avoir une colonne « {colonne} » : lisez le fichier CSV tel quel.")

@@ -11,7 +11,7 @@ import math
 import re
 import unicodedata
 
-from prospection.autocontrole import Exercice, liste_cles, memes_cles
+from prospection.autocontrole import Exercice, est_tableau, liste_cles, memes_cles
 
 EXERCICE = Exercice("03_appels", "Les appels à chaud")
 
@@ -59,11 +59,7 @@ def check_accroche(accroche):
 
 @EXERCICE.question("journal", "Question 3a — charger le journal des objections")
 def check_journal(journal):
-    import pandas as pd
-
-    assert isinstance(journal, pd.DataFrame), (
-        f"« journal » doit être un tableau pandas (DataFrame), pas un objet de type "
-        f"« {type(journal).__name__} ». Utilisez pd.read_csv(...).")
+    est_tableau(journal, "journal", "Utilisez pd.read_csv(...).")
     manquantes = [c for c in COLONNES_JOURNAL if c not in journal.columns]
     assert not manquantes, (f"Colonnes manquantes dans « journal » : {', '.join(manquantes)}. "
                             "Lisez le fichier CSV tel quel.")
