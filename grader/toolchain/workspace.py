@@ -24,6 +24,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from prospection.fichiers import write_json_atomic
+
 from .common import ToolchainError
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -227,8 +229,4 @@ def read_json(path: Path, default=None):
 
 
 def write_json(path: Path, data) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n",
-                   encoding="utf-8")
-    os.replace(tmp, path)
+    write_json_atomic(path, data, sort_keys=True)

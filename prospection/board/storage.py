@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from prospection.fichiers import write_json_atomic
 
 ANSWERS_FILENAME = "reponses_salon.json"
 FORMAT_VERSION = 1
@@ -166,21 +167,5 @@ def recover_answers(path: str | os.PathLike) -> tuple[dict, str | None]:
 
 
 def save_answers(path: str | os.PathLike, doc: dict) -> None:
-    """Write the document atomically: a temporary file in the same folder, then ``os.replace``."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    """Write the document atomically (see :mod:`prospection.fichiers`)."""
+    write_json_atomic(path, doc)
