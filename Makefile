@@ -11,10 +11,12 @@ export PATH := $(abspath $(BIN)):$(PATH)
 
 .PHONY: lock lab test mission setup chromium exercises clean-notebooks check-notebooks benchmarks annexe-pdf demo
 
-$(STAMP): pyproject.toml requirements.lock
+# Both parts, editable: the learner part (root pyproject.toml, package `prospection`) and the
+# teacher part (grader/pyproject.toml, package `grader`). A learner installs only the first.
+$(STAMP): pyproject.toml grader/pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip==26.3"
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test]"
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test]" -e ./grader
 	$(BIN)/python -m prospection.lab --configure-only
 	touch $(STAMP)
 

@@ -80,3 +80,42 @@ def test_grader_cli_lists_its_commands_in_french():
                            text=True, timeout=60)
     assert wrong.returncode == 2 and "Commande inconnue" in wrong.stderr
     assert "Traceback" not in wrong.stderr
+
+
+# ---------------------------------------------------------------- the two installable parts
+
+GRADER_PYPROJECT = tomllib.loads((REPO / "grader" / "pyproject.toml").read_text())
+
+
+def test_learner_part_packages_only_prospection():
+    assert PYPROJECT["project"]["name"] == "prospection-cours"
+    include = PYPROJECT["tool"]["setuptools"]["packages"]["find"]["include"]
+    assert include == ["prospection*"]
+    assert "grader" not in PYPROJECT["tool"]["setuptools"].get("package-data", {})
+
+
+def test_teacher_part_lists_every_grader_package_and_depends_on_the_learner_part():
+    project = GRADER_PYPROJECT["project"]
+    assert project["name"] == "prospection-enseignant"
+    assert project["dependencies"] == [f"prospection-cours=={PYPROJECT['project']['version']}"]
+    tool = GRADER_PYPROJECT["tool"]["setuptools"]
+    assert tool["package-dir"] == {"grader": "."}
+    on_disk = sorted(
+        ".".join(("grader",) + p.parent.relative_to(REPO / "grader").parts)
+        for p in (REPO / "grader").rglob("__init__.py")
+        if "build" not in p.relative_to(REPO / "grader").parts  # a local `pip wheel ./grader`
+    )
+    assert on_disk, "no package found under grader/"
+    assert sorted(tool["packages"]) == on_disk
+
+
+def test_make_setup_installs_both_parts_editable():
+    makefile = (REPO / "Makefile").read_text()
+    assert '-e ".[test]" -e ./grader' in makefile
+    assert "-c requirements.lock" in makefile
+
+
+def test_both_parts_are_installed_in_the_project_venv():
+    from importlib.metadata import distribution
+    assert distribution("prospection-cours").version == PYPROJECT["project"]["version"]
+    assert distribution("prospection-enseignant").requires == GRADER_PYPROJECT["project"]["dependencies"]
