@@ -4,7 +4,7 @@
 --seed``, cached in the system temp folder), then measures in a fresh subprocess each time:
 
 - reading with python-calamine (the loader's choice) vs openpyxl (same file, 10,000 lines);
-- loading + qualifying every contact (``prospection.engine.qualify_many``);
+- loading + qualifying every contact (``grader.engine.qualify_many``);
 - the peak resident memory of that subprocess (``resource.ru_maxrss``).
 
 Target: 100,000 contacts loaded and qualified in under 10 s, under 1 GB peak. The figures go
@@ -41,7 +41,7 @@ t1 = time.perf_counter()
 n_unique = int(contacts.frame["observations"].nunique())
 classes = {}
 if qualify:
-    from prospection.engine import qualify_many
+    from grader.engine import qualify_many
     results = qualify_many(list(contacts.frame["observations"]), contacts.salon.date, processes=processes)
     for q in results:
         classes[q.classe] = classes.get(q.classe, 0) + 1

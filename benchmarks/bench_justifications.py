@@ -69,7 +69,7 @@ def throughput(texts: list[dict], lemmatize=None) -> float:
 
 def thousand(rows: list[dict], extra: int = 50, sets: int = 1) -> list[dict]:
     """1,000 + ``extra`` distinct texts never scored before in this process (caches in
-    ``prospection.francais`` / ``temporal`` must not flatter the timing): each joins two
+    ``prospection.texte.francais`` / ``temporal`` must not flatter the timing): each joins two
     labelled justifications, so they are about twice the usual length."""
     out: list[dict] = []
     seen = {r["justification"] for r in rows}

@@ -1,55 +1,43 @@
-"""The salon mission's contacts file, and generated variants of it.
+"""Generated variants of the salon's contacts file, with their answer keys (teacher part).
 
-``python -m prospection dataset`` writes ``datasets/contacts_salon_clubs_associations.xlsx``:
-a « Présentation » sheet (the company, the salon, its date) and a « Contacts » sheet (one
-line per contact met on the stand, with the seller's notes). The bundled contacts are
-hand-written (``prospection/data/contacts_salon.json``); their answer key is an instructor
-source kept in ``solutions/_cles/`` and never read by this package except to copy it with
-``--cle`` on request.
-
-With ``--seed N`` the generator builds a variant: contacts drawn from pools, observations
-assembled from phrases whose class is known by construction (interest × project × deadline),
-and writes the matching key. Same seed, same options -> byte-identical file.
+``python -m grader dataset`` writes ``datasets/contacts_salon_clubs_associations.xlsx`` (the
+hand-written contacts, ``prospection.classeur.bundled``). With ``--seed N`` it builds a
+variant: contacts drawn from pools, observations assembled from phrases whose class is known
+by construction (interest × project × deadline), and writes the matching key (``--cle``).
+Same seed, same options -> byte-identical file. The practice file of lesson 04 is one such
+variant, drawn from other organisations (``--entrainement``).
 """
 
 from __future__ import annotations
 
-import argparse
-import io
-from copy import copy
 import json
 import random
-import re
-import zipfile
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from importlib import resources
+from datetime import date, timedelta
 from pathlib import Path
 
+from prospection.argparse_fr import FrenchArgumentParser
+from prospection.classeur import (
+    BUNDLED_NAME, CANONICAL, COLUMNS, SHEET_CONTACTS, SHEET_PRESENTATION, Dataset, bundled,
+    default_output, repo_root, save_workbook_deterministic, typographie, write_dataset,
+)
+from prospection.fichiers import write_json_atomic
+from prospection.texte.temps import MOIS
+
 __all__ = [
-    "BUNDLED_NAME",
-    "SHEET_PRESENTATION",
-    "SHEET_CONTACTS",
-    "COLUMNS",
-    "CANONICAL",
     "ACTIONS",
+    "BUNDLED_NAME",
+    "CANONICAL",
+    "COLUMNS",
+    "SHEET_CONTACTS",
+    "SHEET_PRESENTATION",
     "Dataset",
     "bundled",
     "generate",
     "write_dataset",
     "write_key",
     "save_workbook_deterministic",
-    "FrenchArgumentParser",
-    "typographie",
-    "repo_root",
+    "main",
 ]
-
-BUNDLED_NAME = "contacts_salon_clubs_associations"
-SHEET_PRESENTATION = "Présentation"
-SHEET_CONTACTS = "Contacts"
-COLUMNS = ["N°", "Organisation", "Type", "Interlocuteur", "Fonction", "Téléphone", "E-mail", "Ville", "Observations"]
-CANONICAL = ["id", "organisation", "type", "contact", "fonction", "telephone", "email", "ville", "observations"]
-COLUMN_WIDTHS = [7, 34, 26, 22, 26, 16, 34, 22, 80]
 
 ACTIONS = {
     "froid": (
@@ -66,227 +54,11 @@ ACTIONS = {
     ),
 }
 
-_FIXED_TIMESTAMP = datetime(2026, 1, 1, 0, 0, 0)
-_ZIP_DATE = (2026, 1, 1, 0, 0, 0)
-
-
-def repo_root() -> Path:
-    return Path(__file__).resolve().parent.parent
-
-
-def typographie(text: str) -> str:
-    """French typography: no-break space before « : ; ? ! » and inside « guillemets »."""
-    out = text
-    for mark, space in ((" :", "\u00a0:"), (" ;", "\u202f;"), (" ?", "\u202f?"), (" !", "\u202f!"),
-                        ("« ", "«\u00a0"), (" »", "\u00a0»")):
-        out = out.replace(mark, space)
-    return out
-
-
-@dataclass
-class Dataset:
-    """Everything needed to write a contacts file and its key."""
-
-    salon: dict
-    contacts: list[dict]
-    key: dict | None  # {"date_salon": ..., "contacts": {id: {...}}} or None (bundled: see solutions/_cles)
-
-    @property
-    def salon_date(self) -> date:
-        return date.fromisoformat(self.salon["date"])
-
-
-def bundled() -> Dataset:
-    """The hand-written contacts of the salon mission (no classes: the key is elsewhere)."""
-    raw = json.loads(resources.files("prospection").joinpath("data/contacts_salon.json").read_text("utf-8"))
-    contacts = [dict(c, observations=typographie(c["observations"])) for c in raw["contacts"]]
-    return Dataset(salon=raw["salon"], contacts=contacts, key=None)
-
-
-# --- deterministic .xlsx --------------------------------------------------------------------
-
-
-def save_workbook_deterministic(wb, path: Path | str) -> None:
-    """Saves an openpyxl workbook so that the same content gives the same bytes.
-
-    openpyxl stamps the document properties and every zip entry with the current time; both
-    are fixed here. The file is written to a temporary name and renamed (never half-written).
-    """
-    wb.properties.created = _FIXED_TIMESTAMP
-    wb.properties.modified = _FIXED_TIMESTAMP
-    wb.properties.creator = "prospection"
-    wb.properties.lastModifiedBy = "prospection"
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    buffer.seek(0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o600 << 16
-            data = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                # openpyxl stamps « modified » with the time of saving, whatever we set.
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                              rb"\g<1>2026-01-01T00:00:00Z\g<2>", data)
-            dst.writestr(fixed, data)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(out.getvalue())
-    tmp.replace(path)
-
-
-def _presentation_rows(salon: dict, n_contacts: int) -> list[tuple[str, object]]:
-    return [
-        ("Entreprise", salon["entreprise"]),
-        ("Activité", salon["activite"]),
-        ("Siège", salon["siege"]),
-        ("Salon", salon["salon"]),
-        ("Lieu", salon["lieu"]),
-        ("Date du salon", datetime.fromisoformat(salon["date"])),
-        ("Stand", salon["stand"]),
-        ("Fiches relevées par", salon["releve_par"]),
-        ("Nombre de contacts", n_contacts),
-    ]
-
-
-def build_workbook(ds: Dataset):
-    """The two-sheet workbook (write-only mode: fast even for 100 000 contacts)."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
-
-    wb = Workbook(write_only=True)
-    bold = Font(bold=True)
-    title_font = Font(bold=True, size=16, color="1F3864")
-    head_fill = PatternFill("solid", fgColor="1F3864")
-    head_font = Font(bold=True, color="FFFFFF")
-    thin = Side(style="thin", color="BFBFBF")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    top = Alignment(vertical="top")
-
-    pres = wb.create_sheet(SHEET_PRESENTATION)
-    pres.column_dimensions["A"].width = 24
-    pres.column_dimensions["B"].width = 80
-    _print_ready(pres, landscape=False)
-    pres.row_dimensions[1].height = 24
-    for offset, (_label, value) in enumerate(_presentation_rows(ds.salon, len(ds.contacts)), start=3):
-        if isinstance(value, str):
-            pres.row_dimensions[offset].height = _height(value, 80)
-    n_pres = len(_presentation_rows(ds.salon, len(ds.contacts)))
-    pres.row_dimensions[n_pres + 4].height = _height("x" * 170, 80)
-    cell = WriteOnlyCell(pres, typographie(ds.salon["titre"]))
-    cell.font = title_font
-    pres.append([cell])
-    pres.append([])
-    for label, value in _presentation_rows(ds.salon, len(ds.contacts)):
-        lab = WriteOnlyCell(pres, label)
-        lab.font = bold
-        lab.alignment = top
-        val = WriteOnlyCell(pres, typographie(value) if isinstance(value, str) else value)
-        val.alignment = wrap
-        if isinstance(value, datetime):
-            val.number_format = "DD/MM/YYYY"
-            val.alignment = Alignment(horizontal="left", vertical="top")
-        pres.append([lab, val])
-    pres.append([])
-    note = WriteOnlyCell(pres, typographie(
-        "Chaque ligne de la feuille « Contacts » est une fiche remplie sur le stand : "
-        "l'intérêt du contact pour notre offre, son projet et l'échéance de ce projet."
-    ))
-    note.alignment = wrap
-    def label_cell(text: str):
-        cell = WriteOnlyCell(pres, text)
-        cell.font = bold
-        cell.alignment = top
-        return cell
-
-    pres.append([label_cell("À lire"), note])
-    warn = WriteOnlyCell(pres, typographie(ds.salon["avertissement"]))
-    warn.font = Font(italic=True, color="595959")
-    pres.append([label_cell("Données"), warn])
-
-    sheet = wb.create_sheet(SHEET_CONTACTS)
-    for i, width in enumerate(COLUMN_WIDTHS, start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = width
-    _print_ready(sheet, landscape=True)
-    sheet.print_title_rows = "1:1"
-    sheet.row_dimensions[1].height = 20
-    wrapped = [(key, width) for key, width in zip(CANONICAL, COLUMN_WIDTHS)
-               if key in ("observations", "organisation", "type", "fonction")]
-    for row_index, contact in enumerate(ds.contacts, start=2):
-        sheet.row_dimensions[row_index].height = max(_height(str(contact[k]), w) for k, w in wrapped)
-    sheet.freeze_panes = "B2"
-    last = get_column_letter(len(COLUMNS))
-    sheet.auto_filter.ref = f"A1:{last}{len(ds.contacts) + 1}"
-    header = []
-    for name in COLUMNS:
-        c = WriteOnlyCell(sheet, name)
-        c.font = head_font
-        c.fill = head_fill
-        c.border = border
-        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        header.append(c)
-    sheet.append(header)
-    # One styled prototype per column; body cells copy its style array (fast for 100 000 rows).
-    prototypes = {}
-    for key in CANONICAL:
-        proto = WriteOnlyCell(sheet, "")
-        proto.border = border
-        proto.alignment = wrap if key in ("observations", "organisation", "type", "fonction") else top
-        if key == "telephone":
-            proto.number_format = "@"
-        prototypes[key] = proto._style
-    for contact in ds.contacts:
-        row = []
-        for key in CANONICAL:
-            c = WriteOnlyCell(sheet, contact[key])
-            c._style = copy(prototypes[key])
-            row.append(c)
-        sheet.append(row)
-    return wb
-
-
-def _height(text: str, width: float) -> float:
-    """Row height (points) for wrapped ``text`` in a column of ``width`` (about 1.15 characters per unit)."""
-    lines = sum(max(1, -(-len(part) // max(1, int(width * 1.15)))) for part in text.split("\n"))
-    return 15.0 * lines + 3
-
-
-def _print_ready(ws, *, landscape: bool) -> None:
-    from openpyxl.worksheet.properties import PageSetupProperties
-
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.paperSize = "9"  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.oddFooter.center.text = "Page &P / &N"
-
-
-def write_dataset(ds: Dataset, path: Path | str) -> Path:
-    path = Path(path)
-    save_workbook_deterministic(build_workbook(ds), path)
-    return path
-
-
 def write_key(key: dict, path: Path | str) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(key, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    tmp.replace(path)
-    return path
+    return write_json_atomic(path, key)
 
 
 # --- generated variants -----------------------------------------------------------------
-
-MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-        "octobre", "novembre", "décembre"]
 
 _ORGS = [
     ("Club de football", ["FC {v}", "Union sportive de {v}", "Football Club de {v}", "Stade {v}"]),
@@ -403,7 +175,46 @@ def _accorde(text: str, feminin: bool) -> str:
             .replace("déjà équipé ", "déjà équipée "))
 
 
-def generate(seed: int, n_contacts: int = 27, salon: dict | None = None) -> Dataset:
+# Lesson 04's practice file: another salon, other organisations and towns than the graded file.
+PRACTICE_SEED = 2027
+PRACTICE_NAME = "contacts_entrainement_forum_nantes"
+PRACTICE_SALON = {
+    "titre": "Contacts Prospects – Forum des associations (entraînement)",
+    "entreprise": "Équip'Asso Anjou",
+    "activite": "Maillots et tenues personnalisés, matériel sportif et fournitures pour les événements destinés aux clubs et aux associations",
+    "siege": "Trélazé (Maine-et-Loire)",
+    "salon": "Forum des associations de Nantes",
+    "lieu": "Parc des expositions de la Beaujoire, Nantes",
+    "date": "2027-03-13",
+    "stand": "A07",
+    "releve_par": "Équipe commerciale (fichier d'entraînement)",
+    "avertissement": "Fichier d'entraînement : organisations, personnes, numéros et adresses fictifs, créés pour la leçon 04.",
+}
+_PRACTICE_ORGS = [
+    ("Club d'escalade", ["Grimpe {v}", "Vertical {v}"]),
+    ("Club de roller", ["Roller {v}", "Les Patineurs de {v}"]),
+    ("Club d'aviron", ["Aviron {v}"]),
+    ("Club de tir à l'arc", ["Les Archers de {v}"]),
+    ("Club d'échecs", ["Échiquier de {v}"]),
+    ("Club de canoë-kayak", ["Canoë-Kayak {v}"]),
+    ("Harmonie municipale", ["Harmonie de {v}"]),
+    ("Club de gymnastique", ["Gym {v}", "L'Étoile gymnique de {v}"]),
+    ("Association de jardins partagés", ["Les Jardins de {v}"]),
+    ("Club de voile", ["Voile {v}"]),
+    ("Ludothèque associative", ["Ludo {v}"]),
+    ("Club de hockey", ["Hockey Club de {v}"]),
+]
+_PRACTICE_VILLES = ["Nantes", "Rezé", "Saint-Herblain", "Orvault", "Vertou", "Carquefou", "Bouguenais",
+                    "Sucé-sur-Erdre", "Clisson", "Ancenis", "Pornic", "Guérande", "Savenay", "Machecoul"]
+
+
+def practice() -> Dataset:
+    """Lesson 04's practice file (never one of the graded contacts), with its key."""
+    return generate(PRACTICE_SEED, 12, PRACTICE_SALON, orgs=_PRACTICE_ORGS, villes=_PRACTICE_VILLES)
+
+
+def generate(seed: int, n_contacts: int = 27, salon: dict | None = None, *,
+             orgs: list | None = None, villes: list | None = None) -> Dataset:
     """A variant of the contacts file: contacts drawn from pools, classes known by construction."""
     if n_contacts < 1:
         raise ValueError("Le nombre de contacts doit être au moins 1.")
@@ -417,8 +228,8 @@ def generate(seed: int, n_contacts: int = 27, salon: dict | None = None) -> Data
     contacts, key = [], {}
     for i, classe in enumerate(classes, start=1):
         cid = f"C{i:0{width}d}"
-        type_, names = rng.choice(_ORGS)
-        ville = rng.choice(_VILLES)
+        type_, names = rng.choice(orgs or _ORGS)
+        ville = rng.choice(villes or _VILLES)
         prenom, nom = rng.choice(_PRENOMS), rng.choice(_NOMS)
         feminin = prenom in {"Anne", "Léa", "Emma", "Chloé", "Inès", "Manon", "Sarah", "Julie",
                              "Claire", "Nadia", "Agnès", "Lucie", "Zoé", "Élise", "Sonia"}
@@ -457,51 +268,10 @@ def bundled_key_path() -> Path:
     return repo_root() / "solutions" / "_cles" / f"{BUNDLED_NAME}.key.json"
 
 
-def default_output() -> Path:
-    return repo_root() / "datasets" / f"{BUNDLED_NAME}.xlsx"
-
-
-class FrenchArgumentParser(argparse.ArgumentParser):
-    """argparse in French: usage, help and error messages (exit code 2, no traceback)."""
-
-    _MESSAGES = [
-        (r"the following arguments are required: (.*)", "argument obligatoire manquant\u00a0: \\1"),
-        (r"unrecognized arguments: (.*)", "arguments non reconnus\u00a0: \\1"),
-        (r"argument (\S+): expected one argument", "l'option \\1 attend une valeur"),
-        (r"argument (\S+): invalid int value: (.*)", "l'option \\1 attend un nombre entier (reçu\u00a0: \\2)"),
-        (r"argument (\S+): invalid (.*)", "valeur invalide pour \\1\u00a0: \\2"),
-    ]
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("add_help", False)
-        super().__init__(*args, **kwargs)
-        self._positionals.title = "arguments"
-        self._optionals.title = "options"
-        self.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
-
-    def format_usage(self) -> str:
-        return super().format_usage().replace("usage:", "Utilisation\u00a0:", 1)
-
-    def format_help(self) -> str:
-        return super().format_help().replace("usage:", "Utilisation\u00a0:", 1)
-
-    def error(self, message: str) -> None:
-        import sys
-
-        for pattern, french in self._MESSAGES:
-            new, count = re.subn(pattern, french, message)
-            if count:
-                message = new
-                break
-        self.print_usage(sys.stderr)
-        print(f"Erreur\u00a0: {message}", file=sys.stderr)
-        sys.exit(2)
-
-
 def main(argv: list[str] | None = None) -> int:
-    """`python -m prospection dataset [--seed N] [--contacts N] [--out FILE] [--cle KEY.json]`."""
+    """`python -m grader dataset [--seed N] [--contacts N] [--out FILE] [--cle KEY.json]`."""
     parser = FrenchArgumentParser(
-        prog="python -m prospection dataset",
+        prog="python -m grader dataset",
         description="Écrit le fichier de contacts du salon (ou une variante tirée d'une graine).",
     )
     parser.add_argument("--seed", type=int, default=None, help="graine d'une variante générée (sans graine : le fichier du cours)")

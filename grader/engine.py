@@ -4,11 +4,13 @@ The mission's reference definitions (see docs and the course): interest first �
 in the offer makes a contact **froid**; then timing — a project within three months of the
 salon (court terme, 92 days) makes it **chaud**, a later one **tiède**. The engine reads the
 seller's notes (negation-aware: « pas intéressé », « aucun projet », « ne voit pas
-l'utilité »), resolves the deadline with ``prospection.temporal`` and writes a French
+l'utilité »), resolves the deadline with ``grader.horizon`` and writes a French
 justification that quotes the words it relied on. When the notes are unclear it says so
 (``a_verifier``, a lower ``confidence``) instead of guessing silently.
 
-Nothing here knows the contacts of the bundled file: only general French lexicons.
+Nothing here knows the contacts of the bundled file: only general French lexicons. The text
+is read through the learner core (``prospection.texte``): SMS abbreviations expanded, the
+cue lexicon and its scan (``prospection.texte.indices``), negation scopes.
 """
 
 from __future__ import annotations
@@ -18,11 +20,13 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import NamedTuple
 
-from prospection import francais
-from prospection.dataset import ACTIONS, MOIS
-from prospection.temporal import Horizon, horizon as find_horizon
+from grader.dataset import ACTIONS
+from grader.horizon import Horizon, horizon as find_horizon
+from prospection.texte import francais
+from prospection.texte.abreviations import expand
+from prospection.texte.indices import LEXICON, NEGATED_ROLE as _NEGATED_ROLE, Hit as _Hit, scan as _scan
+from prospection.texte.temps import MOIS
 
 __all__ = ["Evidence", "Qualification", "qualify", "qualify_many", "normalize_classe", "CLASSES", "LEXICON"]
 
@@ -60,145 +64,7 @@ class Qualification:
     a_verifier: bool = False
 
 
-# (phrase, role, weight). Phrases use francais.find_phrases syntax: « * » = 0 to 3 words.
-# A positive phrase found under a negation counts for the opposite role.
-LEXICON: list[tuple[str, str, int]] = [
-    # interest
-    ("intéressé", "interet", 2), ("très intéressé", "interet", 3), ("intérêt", "interet", 1),
-    ("aime beaucoup", "interet", 2), ("enthousiaste", "interet", 2), ("motivé", "interet", 2),
-    ("séduit", "interet", 2), ("emballé", "interet", 2), ("partant", "interet", 1),
-    ("convaincu", "interet", 2), ("demande * devis", "interet", 2), ("demande * tarifs", "interet", 2),
-    ("demande * prix", "interet", 2), ("demande * catalogue", "interet", 1),
-    ("demande * maquette", "interet", 2), ("demande * échantillons", "interet", 1),
-    ("demande * précisions", "interet", 1), ("veut * devis", "interet", 2),
-    ("souhaite * devis", "interet", 2), ("attend * proposition", "interet", 2),
-    ("attend * devis", "interet", 2), ("devis demandé", "interet", 2), ("devis", "interet", 1), ("prix corrects", "interet", 1), ("veut être rappelé", "interet", 2),
-    ("rendez-vous pris", "interet", 2), ("compare", "interet", 1),
-    # project / need
-    ("projet", "projet", 2), ("besoin", "projet", 2), ("il * faut", "projet", 2), ("veut", "projet", 1),
-    ("voudrait", "projet", 2), ("aimerait", "projet", 2), ("pas de besoin immédiat", "projet", 1),
-    ("pas * tout de suite", "projet", 1),
-    ("souhaite", "projet", 1), ("cherche", "projet", 1), ("commander", "projet", 2),
-    ("commande", "projet", 2), ("acheter", "projet", 2), ("achat", "projet", 2),
-    ("renouveler", "projet", 2), ("remplacer", "projet", 2), ("changer de", "projet", 1),
-    ("équiper", "projet", 2), ("prévoit", "projet", 1), ("envisage", "projet", 1),
-    ("réfléchit à", "projet", 1), ("création", "projet", 1), ("organise", "projet", 1),
-    ("prévu", "projet", 1),
-    # explicit lack of interest
-    ("pas intéressé", "desinteret", 3), ("aucun intérêt", "desinteret", 3),
-    ("ne voit pas * utilité", "desinteret", 3), ("pas concerné", "desinteret", 3),
-    ("ne veut rien", "desinteret", 3), ("rien acheter", "desinteret", 2),
-    ("par curiosité", "desinteret", 2), ("stand voisin", "desinteret", 2),
-    ("ne changera pas", "desinteret", 2), ("convient très bien", "desinteret", 2),
-    ("leur convient", "desinteret", 2), ("lui convient", "desinteret", 2),
-    ("satisfait de * fournisseur", "desinteret", 2), ("déjà équipé", "desinteret", 2),
-    ("s'est équipé", "desinteret", 2), ("déjà tout commandé", "desinteret", 2),
-    ("autres priorités", "desinteret", 2), ("pas prioritaire", "desinteret", 2),
-    ("ne souhaite pas", "desinteret", 3), ("ne donnera pas suite", "desinteret", 3),
-    ("refuse", "desinteret", 2), ("pas le moment", "desinteret", 1),
-    ("seulement recevoir", "desinteret", 1), ("souhaite * recevoir", "desinteret", 1),
-    ("veut * recevoir", "desinteret", 1), ("lettre d'information", "desinteret", 1),
-    ("newsletter", "desinteret", 1),
-    # polite interest: no weight on its own, said in the justification
-    ("aimable", "poli", 0), ("sympathique", "poli", 0), ("jolis", "poli", 0), ("sympa", "poli", 0),
-    ("feuilleté", "poli", 0), ("a pris * catalogue", "poli", 0), ("a pris * brochure", "poli", 0),
-    ("peut-être", "poli", 0), ("pourquoi pas", "poli", 0), ("à voir", "poli", 0),
-    ("laissé sa carte", "poli", 0), ("idée * sympathique", "poli", 0),
-    # competitors, budget
-    ("concurrent", "concurrent", 0), ("autre fournisseur", "concurrent", 0),
-    ("fournisseur habituel", "concurrent", 0), ("fournisseur actuel", "concurrent", 0),
-    ("sous contrat", "concurrent", 0), ("prestataire", "concurrent", 0),
-    ("budget", "budget", 0), ("subvention", "budget", 0), ("voté", "budget", 0), ("ag", "budget", 0),
-]
-_NEGATED_ROLE = {"interet": "desinteret", "projet": "sans_projet", "budget": "sans_budget"}
 _POSITIVE = {"interet", "projet"}
-
-
-@lru_cache(maxsize=65536)
-def _keys(norm: str, lemma: str) -> frozenset:
-    """The forms a word matches by: accent-free form, lemma, light stem (prefixed « ~ »)."""
-    return frozenset((norm, lemma, "~" + francais._stem(norm)))
-
-
-@lru_cache(maxsize=1)
-def _index() -> dict[str, list[tuple[int, str, tuple, str, int]]]:
-    """Lexicon phrases indexed by every form of their first word; ``None`` marks a gap."""
-    by_first: dict[str, list[tuple[int, str, tuple, str, int]]] = {}
-    for pid, (phrase, role, weight) in enumerate(LEXICON):
-        pattern = francais._phrase_pattern(phrase)
-        words = tuple(None if w is None else _keys(w[0], w[1]) for w in pattern)
-        for key in words[0]:
-            by_first.setdefault(key, []).append((pid, phrase, words, role, weight))
-    return by_first
-
-
-@lru_cache(maxsize=65536)
-def _candidates(keys: frozenset) -> tuple:
-    """Lexicon phrases whose first word matches a word with these forms (each phrase once)."""
-    index = _index()
-    seen: dict[int, tuple] = {}
-    for key in sorted(keys):
-        for entry in index.get(key, ()):
-            seen.setdefault(entry[0], entry)
-    return tuple(seen[pid] for pid in sorted(seen))
-
-
-def _match(tkeys: list[frozenset], i: int, words: tuple) -> int | None:
-    """Index after the last token matched by ``words`` from token ``i`` (gap = 0 to 3 words)."""
-    for k, head in enumerate(words):
-        if head is None:
-            rest = words[k + 1:]
-            for skip in range(4):
-                if i + skip > len(tkeys):
-                    return None
-                end = _match(tkeys, i + skip, rest)
-                if end is not None:
-                    return end
-            return None
-        if i >= len(tkeys) or head.isdisjoint(tkeys[i]):
-            return None
-        i += 1
-    return i
-
-
-class _Hit(NamedTuple):
-    phrase: str
-    role: str
-    weight: int
-    start: int
-    end: int
-    negated: bool
-
-
-def _scan(text: str) -> list[_Hit]:
-    tokens = francais.tokenize(text)
-    scopes = francais._scopes(text) if tokens else []
-    tkeys = [_keys(t.norm, t.lemma) for t in tokens]
-    n = len(tkeys)
-    hits: list[_Hit] = []
-    for i, tok in enumerate(tokens):
-        for _pid, phrase, words, role, weight in _candidates(tkeys[i]):
-            if len(words) == 1:
-                end_index = i + 1
-            else:
-                second = words[1]
-                if second is not None and (i + 1 >= n or second.isdisjoint(tkeys[i + 1])):
-                    continue
-                end_index = _match(tkeys, i + 1, words[1:])
-                if end_index is None:
-                    continue
-            start, end = tok.start, tokens[end_index - 1].end
-            negated = any(s.start <= start < s.end and not (start <= s.cue_start and s.cue_end <= end)
-                          for s in scopes)
-            hits.append(_Hit(phrase, role, weight, start, end, negated))
-    # A longer phrase hides the shorter ones inside it (« pas intéressé » hides « intéressé »).
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
-    kept: list[_Hit] = []
-    for h in hits:
-        if any(k.start <= h.start and h.end <= k.end and (k.end - k.start) > (h.end - h.start) for k in kept):
-            continue
-        kept.append(h)
-    return kept
 
 
 _CLAUSE_SPLIT = re.compile(r"[.;:!?\n()]|\s[–—-]\s")
@@ -288,7 +154,7 @@ def _action(classe: str, h: Horizon, salon_date: date) -> str:
 
 def qualify(observations: str, salon_date: date) -> Qualification:
     """Class, interest, horizon, action and a French justification for one contact's notes."""
-    text = "" if observations is None else str(observations)
+    text = expand("" if observations is None else str(observations))
     if isinstance(salon_date, str):
         salon_date = date.fromisoformat(salon_date)
     hits = _scan(text)
@@ -428,7 +294,7 @@ def _pack(q: Qualification) -> tuple:
 
 
 def _unpack(t: tuple) -> Qualification:
-    from prospection.temporal import TimeExpression
+    from prospection.texte.temps import TimeExpression
 
     classe, interet, action, justification, confidence, a_verifier, evidence, hz = t
     kind, deadline, hz_evidence, hz_conf, start, end, exprs, best = hz

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable
 
-from prospection.dataset import save_workbook_deterministic
+from prospection.classeur import save_workbook_deterministic
 
 __all__ = ["HEADERS", "SHEET", "write_annexe", "read_annexe"]
 

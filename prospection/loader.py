@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from prospection.dataset import CANONICAL, SHEET_CONTACTS, default_output
-from prospection.francais import fold
+from prospection.classeur import CANONICAL, SHEET_CONTACTS, default_output
+from prospection.texte.francais import fold
 
 __all__ = [
     "ContactsFileError",

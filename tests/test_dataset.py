@@ -13,8 +13,8 @@ import pytest
 from openpyxl import load_workbook
 
 from grader.keys import load_key
-from prospection import dataset
-from prospection.dataset import COLUMNS, SHEET_CONTACTS, SHEET_PRESENTATION, generate, write_dataset
+from grader import dataset
+from grader.dataset import COLUMNS, SHEET_CONTACTS, SHEET_PRESENTATION, generate, write_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "datasets" / "contacts_salon_clubs_associations.xlsx"
@@ -121,7 +121,7 @@ def test_variant_classes_are_balanced_and_keyed():
 
 def test_cli_writes_a_variant_and_its_key(tmp_path):
     out, key = tmp_path / "v.xlsx", tmp_path / "v.key.json"
-    cmd = [sys.executable, "-m", "prospection", "dataset", "--seed", "3", "--contacts", "24", "--out", str(out),
+    cmd = [sys.executable, "-m", "grader", "dataset", "--seed", "3", "--contacts", "24", "--out", str(out),
            "--cle", str(key)]
     done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
@@ -131,11 +131,11 @@ def test_cli_writes_a_variant_and_its_key(tmp_path):
 
 
 def test_cli_refuses_bad_options_in_french(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "prospection", "dataset", "--contacts", "5"],
+    done = subprocess.run([sys.executable, "-m", "grader", "dataset", "--contacts", "5"],
                           capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 2
     assert "Erreur" in done.stderr and "Traceback" not in done.stderr
-    done = subprocess.run([sys.executable, "-m", "prospection", "dataset", "--seed", "x"],
+    done = subprocess.run([sys.executable, "-m", "grader", "dataset", "--seed", "x"],
                           capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 2 and "Traceback" not in done.stderr
 

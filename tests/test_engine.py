@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 
 from grader.keys import load_key
-from prospection.dataset import generate
-from prospection.engine import normalize_classe, qualify, qualify_many
+from grader.dataset import generate
+from grader.engine import normalize_classe, qualify, qualify_many
 from prospection.loader import load_bundled
 
 SALON = date(2026, 10, 10)

@@ -2,7 +2,7 @@
 
 from hypothesis import given, strategies as st
 
-from prospection.francais import find_phrases, fold, negated_spans, normalize, tokenize
+from prospection.texte.francais import find_phrases, fold, negated_spans, normalize, tokenize
 
 
 def test_normalize_lowercases_strips_accents_and_collapses_spaces():

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from grader.justifications import REVIEW_BELOW, hints, normalise_class, partial_credit, score
-from prospection.francais import fold
+from prospection.texte.francais import fold
 
 REPO = Path(__file__).resolve().parent.parent
 DEV = REPO / "tests" / "data" / "justifications_dev.jsonl"
@@ -303,7 +303,7 @@ def test_a_class_weighed_and_set_aside_is_not_stuffing():
 
 
 def test_sms_abbreviations_are_spelled_out():
-    from grader.justifications.sms import expand
+    from prospection.texte.abreviations import expand
 
     assert expand("pa interessé, devis ds les 15j, avt le 14/11, l'an pro") == \
         "pas interessé, devis dans les 15 jours, avant le 14/11, l'an prochain"

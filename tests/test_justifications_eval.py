@@ -91,7 +91,7 @@ def test_engine_justifications_earn_both_points(course):
     import datetime
 
     from grader.justifications import score
-    from prospection.engine import qualify
+    from grader.engine import qualify
 
     key, notes = course
     salon = datetime.date.fromisoformat(key["date_salon"])

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from openpyxl import Workbook
 
-from prospection.dataset import CANONICAL
+from prospection.classeur import CANONICAL
 from prospection.loader import (
     ContactsFileError, HEADER_SYNONYMS, format_phone, load_bundled, load_contacts, message_for_user,
 )

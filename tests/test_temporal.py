@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from prospection.temporal import easter, find_time_expressions, horizon
+from grader.horizon import horizon
+from prospection.texte.temps import easter, find_time_expressions
 
 SALON = date(2026, 10, 10)
 

@@ -6,7 +6,7 @@ The analysis knows nothing about the answer key. It reports:
   denied (« pas intéressé », « aucun besoin », « déjà un prestataire »), interest that is over
   (« intéressés il y a deux ans ») and interest « pas tout de suite » (a timing, not a no);
 - timing claims about the project, each resolved against the salon date by
-  ``prospection.temporal`` (court / moyen_long / ambigu), leaving out the dates that belong
+  ``prospection.texte.temps`` (court / moyen_long / ambigu), leaving out the dates that belong
   to the learner's own plan (« relancer en mai ») and past ones;
 - the learner's actions (call, meeting, quote, documentation, keeping the record, later
   campaign), each with its urgency (« en priorité », « dès demain ») or delay (« plus tard »,
@@ -22,12 +22,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date, timedelta
 
-from prospection.francais import fold
-from prospection.temporal import court_terme_limit, find_time_expressions
+from prospection.texte.francais import fold
+from grader.horizon import classify_range
+from prospection.texte.temps import find_time_expressions
 
 from . import lexicon as L
 from .matcher import Hit, Text
-from .sms import expand
+from prospection.texte.abreviations import expand
 
 __all__ = ["Action", "Claim", "Analysis", "analyse", "interest_objects", "note_words",
            "dates_not_in_notes"]
@@ -172,21 +173,8 @@ def _has_cue(text: Text, hit: Hit) -> bool:
 
 
 def _classify_range(lo: date, hi: date, salon: date, conf: float, label: str = "") -> Claim | None:
-    limit = court_terme_limit(salon)
-    lo = max(lo, salon)
-    hi = max(hi, lo)
-    if hi <= limit:
-        return Claim("court", "", 0, conf)
-    if label == "avant":  # « avant la rentrée », « d'ici juin »: the deadline decides
-        return Claim("moyen_long", "", 0, conf * (1.0 if (hi - limit).days > 15 else 0.6))
-    if lo > limit:
-        return Claim("moyen_long", "", 0, conf)
-    share = ((limit - lo).days + 1) / ((hi - lo).days + 1)
-    if share >= 0.85:
-        return Claim("court", "", 0, conf * 0.8)
-    if share <= 0.15:
-        return Claim("moyen_long", "", 0, conf * 0.8)
-    return Claim("ambigu", "", 0, 0.4)
+    reading = classify_range(lo, hi, salon, conf, label)  # the one rule, shared with the engine
+    return Claim(reading.kind, "", 0, reading.confidence)
 
 
 def interest_objects(observations: str) -> list[str]:

@@ -1,6 +1,6 @@
 """Optional lemma back-end: spaCy with ``fr_core_news_sm``, for the benchmark comparison.
 
-The grader's default lemmas come from simplemma through ``prospection.francais``. spaCy is
+The grader's default lemmas come from simplemma through ``prospection.texte.francais``. spaCy is
 *not* a dependency of the project: the benchmark installs nothing, it uses spaCy only when it
 is importable. No network is needed at run time (the model is a pip package).
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from prospection.francais import normalize
+from prospection.texte.francais import normalize
 
 
 def spacy_lemmatizer(model: str = "fr_core_news_sm") -> Callable[[str, list], list[str]]:

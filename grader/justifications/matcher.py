@@ -1,6 +1,6 @@
-"""Fast phrase matching over ``prospection.francais`` tokens.
+"""Fast phrase matching over ``prospection.texte.francais`` tokens.
 
-``prospection.francais.find_phrases`` tries every phrase at every token; the grader searches
+``prospection.texte.francais.find_phrases`` tries every phrase at every token; the grader searches
 a few hundred phrases in each of thousands of justifications, so it indexes the phrases by
 their first word instead. Matching rules are the same in spirit (accents, case, misspellings
 and inflection ignored; ``*`` is a gap of 0 to 3 words) with one addition: a pattern word
@@ -8,7 +8,7 @@ ending in ``~`` matches any word starting with it (« relan~ » → relancer, re
 relancerai), which survives conjugation and most typing slips; one ending in ``=`` matches
 that exact spelling only (« etait= » must not match every form of « être »).
 
-Negation scopes come from ``prospection.francais.negated_spans``.
+Negation scopes come from ``prospection.texte.francais.negated_spans``.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
 
-from prospection.francais import lemma as fr_lemma
-from prospection.francais import negated_spans, normalize, tokenize
+from prospection.texte.francais import lemma as fr_lemma
+from prospection.texte.francais import negated_spans, normalize, tokenize
 
 __all__ = ["Tok", "Hit", "Lexicon", "Text", "analyse_tokens"]
 
@@ -141,7 +141,7 @@ def analyse_tokens(text: str, lemmatize: Callable[[str, list], list[str]] | None
     """Tokens of ``text``; « rendez-vous » becomes one word (like « rdv »).
 
     ``lemmatize`` (optional) replaces the simplemma lemmas: it gets the text and the
-    ``prospection.francais`` tokens and returns one lemma per token (used to compare spaCy).
+    ``prospection.texte.francais`` tokens and returns one lemma per token (used to compare spaCy).
     """
     base = tokenize(text)
     lemmas = lemmatize(text, base) if lemmatize else [t.lemma for t in base]

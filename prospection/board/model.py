@@ -201,7 +201,7 @@ def simple_hints(justification: str, qualification: str | None = None) -> Hints:
 
 def _grader_hints_function() -> Callable | None:
     try:
-        from grader.justifications import hints  # the live hints use no answer key
+        from prospection.board.indices import hints  # the live hints use no answer key
     except Exception:  # noqa: BLE001 - any import problem means "not available yet"
         return None
     return hints

@@ -281,7 +281,7 @@ CONTACTS_PREALABLES = {
 }
 
 EXEMPLES_DETAIL = {
-    "salon": "au Salon des sports et loisirs de Lyon, le 14 mars, sur notre stand",
+    "salon": "au Forum des associations de Rennes, le 5 septembre, sur notre stand",
     "linkedin": "depuis le mois dernier",
     "emailing": "sur les tenues d'équipe, la semaine dernière",
     "recommandation": "Mme Roux, présidente du club de volley de Bron,",
@@ -344,18 +344,19 @@ def constructeur_accroche():
 
     style = {"description_width": "150px"}
     large = {"width": "560px"}
-    vendeur = widgets.Text(value="Camille Martin", description="Vous\u00a0:", style=style, layout=large)
-    entreprise = widgets.Text(value="Sportéo", description="Votre entreprise\u00a0:", style=style, layout=large)
-    interlocuteur = widgets.Text(value="Madame Durand", description="Interlocuteur\u00a0:", style=style, layout=large)
+    # The lesson's own scenario (exercise 03 has another seller, company, contact and salon).
+    vendeur = widgets.Text(value="Hugo Lemaire", description="Vous\u00a0:", style=style, layout=large)
+    entreprise = widgets.Text(value="Brodelia", description="Votre entreprise\u00a0:", style=style, layout=large)
+    interlocuteur = widgets.Text(value="Monsieur Nguyen", description="Interlocuteur\u00a0:", style=style, layout=large)
     contact = widgets.Dropdown(options=[(v[0], k) for k, v in CONTACTS_PREALABLES.items()],
                                value="salon", description="Contact précédent\u00a0:", style=style, layout=large)
     detail = widgets.Text(value=EXEMPLES_DETAIL["salon"], description="Où, quand, qui\u00a0:", style=style, layout=large)
-    contexte = widgets.Combobox(value=CONTEXTES[0], options=CONTEXTES, description="Contexte\u00a0:",
+    contexte = widgets.Combobox(value=CONTEXTES[1], options=CONTEXTES, description="Contexte\u00a0:",
                                 ensure_option=False, style=style, layout=large)
-    pretexte = widgets.Combobox(value=PRETEXTES[0], options=PRETEXTES, description="Prétexte\u00a0:",
+    pretexte = widgets.Combobox(value=PRETEXTES[-1], options=PRETEXTES, description="Prétexte\u00a0:",
                                 ensure_option=False, style=style, layout=large)
-    creneau1 = widgets.Text(value="mardi à 10 h", description="Créneau 1\u00a0:", style=style, layout=large)
-    creneau2 = widgets.Text(value="jeudi à 15 h", description="Créneau 2\u00a0:", style=style, layout=large)
+    creneau1 = widgets.Text(value="lundi à 17 h 30", description="Créneau 1\u00a0:", style=style, layout=large)
+    creneau2 = widgets.Text(value="mercredi à 14 h", description="Créneau 2\u00a0:", style=style, layout=large)
     apercu = widgets.HTML()
     grille = widgets.HTML()
     champs = [vendeur, entreprise, interlocuteur, contact, detail, contexte, pretexte, creneau1, creneau2]

@@ -1,17 +1,20 @@
 """Lesson 04 (``course/04_qualification.ipynb``): qualify a contact as froid, tiède or chaud.
 
-The logic (levels, highlighting of the engine's evidence, worked examples, the deadline
-timeline) is plain Python and unit-tested; the widgets only show it. Everything the lesson
-says about a contact comes from :func:`prospection.engine.qualify`, so the lesson and the
-mission board never disagree.
+The logic (levels, highlighting, worked examples, the deadline timeline, the cue finder) is
+plain Python and unit-tested; the widgets only show it. Worked examples and the timeline use
+the lesson's own practice file (``prospection/data/entrainement_qualification.json``, built
+teacher-side), never the graded contacts; the notes analyser highlights cues with the text
+core (``prospection.texte.indices``) and leaves the decision to the learner.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+import json
 from functools import lru_cache
 from html import escape
+from importlib import resources
 
 from prospection.cours.accueil import NBSP, franciser, fr, image
 from prospection.cours.quiz import Question, vrai_faux
@@ -173,7 +176,7 @@ def legende_roles() -> str:
 
 @dataclass
 class Lecture:
-    """What the engine reads in one contact's notes, ready to show."""
+    """One practice contact, its class (known: practice file) and the reading that justifies it."""
 
     notes: str
     date_salon: dt.date
@@ -181,81 +184,33 @@ class Lecture:
     action: str
     justification: str
     confiance: float
-    a_verifier: bool
-    interet: str
-    horizon: str
     echeance: dt.date | None
     html_notes: str
 
-    def html(self) -> str:
-        couleur = COULEURS_CLASSE.get(self.classe, "#444")
-        verif = (f"<span style='color:#b3261e;font-weight:bold'>⚠ à vérifier</span> — la lecture "
-                 f"automatique n'est pas sûre{NBSP}: relisez les notes ou rappelez le contact."
-                 if self.a_verifier else "<span style='color:#1b7d3a'>lecture assez sûre</span>")
-        echeance = f"{self.echeance:%d/%m/%Y}" if self.echeance else "non précisée"
-        horizon = {"court": "court terme (≤ 3 mois)", "moyen_long": "moyen ou long terme",
-                   "inconnu": "inconnu"}.get(self.horizon, self.horizon)
-        return (
-            f"<div style='line-height:1.6'>"
-            f"<div style='border:1px solid #ccc;padding:6px;border-radius:4px'>{self.html_notes}</div>"
-            f"<div><small>Légende{NBSP}: {legende_roles()}</small></div>"
-            f"<p>Classe proposée{NBSP}: <b style='color:{couleur};font-size:1.2em'>"
-            f"{escape(self.classe.upper())}</b><br>"
-            f"Intérêt{NBSP}: <b>{escape(self.interet)}</b> — horizon{NBSP}: <b>{escape(horizon)}</b>"
-            f" — échéance{NBSP}: <b>{escape(echeance)}</b><br>"
-            f"Action{NBSP}: {escape(self.action)}<br>"
-            f"Justification{NBSP}: <em>{escape(self.justification)}</em><br>"
-            f"Confiance{NBSP}: {round(100 * self.confiance)}{NBSP}% — {verif}</p></div>"
-        )
 
-    _repr_html_ = html
-
-
-def lire_notes(notes: str, date_salon: dt.date) -> Lecture:
-    """Run the qualification engine on ``notes`` and prepare its reading for display."""
-    from prospection.engine import qualify
-
-    q = qualify(notes, date_salon)
-    horizon = q.horizon
-    kind = getattr(horizon, "kind", horizon)
-    return Lecture(
-        notes=notes, date_salon=date_salon, classe=q.classe, action=q.action,
-        justification=q.justification, confiance=float(q.confidence),
-        a_verifier=bool(q.a_verifier), interet=q.interet, horizon=str(kind),
-        echeance=getattr(horizon, "deadline", None), html_notes=surligner(notes, q.evidence),
-    )
-
-
-# --------------------------------------------------------------------------- salon dataset
-
-def contacts_salon():
-    from prospection.loader import load_bundled
-
-    return load_bundled()
-
-
-def date_du_salon(contacts=None) -> dt.date:
-    contacts = contacts if contacts is not None else contacts_salon()
-    salon = contacts.salon
-    return salon["date"] if isinstance(salon, dict) else salon.date
-
-
-def lectures_salon(contacts=None) -> list[tuple[dict, Lecture]]:
-    """Every contact of the salon file with the engine's reading (bundled file read once)."""
-    if contacts is None:
-        return list(_lectures_fichier_du_cours())
-    return _lire_contacts(contacts)
-
+# --------------------------------------------------------------------------- practice file
 
 @lru_cache(maxsize=1)
-def _lectures_fichier_du_cours() -> tuple[tuple[dict, Lecture], ...]:
-    return tuple(_lire_contacts(contacts_salon()))
+def donnees_entrainement() -> dict:
+    """Lesson 04's practice contacts (not the graded file), prepared teacher-side at build time."""
+    text = resources.files("prospection").joinpath("data/entrainement_qualification.json").read_text("utf-8")
+    return json.loads(text)
 
 
-def _lire_contacts(contacts) -> list[tuple[dict, Lecture]]:
-    date = date_du_salon(contacts)
-    return [(row, lire_notes(str(row["observations"] or ""), date))
-            for row in contacts.frame.to_dict("records")]
+def date_du_salon() -> dt.date:
+    return dt.date.fromisoformat(donnees_entrainement()["salon"]["date"])
+
+
+def lectures_entrainement() -> list[tuple[dict, Lecture]]:
+    """Every practice contact with its class and the reading that justifies it."""
+    date = date_du_salon()
+    out = []
+    for c in donnees_entrainement()["contacts"]:
+        echeance = dt.date.fromisoformat(c["echeance"]) if c["echeance"] else None
+        out.append((c, Lecture(notes=c["observations"], date_salon=date, classe=c["classe"], action=c["action"],
+                               justification=c["justification"], confiance=float(c["confiance"]),
+                               echeance=echeance, html_notes=surligner(c["observations"], c["preuves"]))))
+    return out
 
 
 def choisir_exemples(lectures: list[tuple[dict, Lecture]]) -> list[tuple[str, dict, Lecture]]:
@@ -274,16 +229,16 @@ def choisir_exemples(lectures: list[tuple[dict, Lecture]]) -> list[tuple[str, di
     restants = [(r, l) for r, l in lectures if str(r["id"]) not in pris]
     if restants:
         row, lec = min(restants, key=lambda rl: rl[1].confiance)
-        choisis.append(("cas délicat (lecture la moins sûre)", row, lec))
+        choisis.append(("cas moins évident", row, lec))
     return choisis
 
 
-def exemples_salon():
-    """Worked examples from the salon file, qualified by the engine (HTML table)."""
+def exemples_entrainement():
+    """Worked examples from the practice file (Forum des associations de Nantes), as an HTML table."""
     from IPython.display import HTML
 
     lignes = []
-    for pourquoi, row, lec in choisir_exemples(lectures_salon()):
+    for pourquoi, row, lec in choisir_exemples(lectures_entrainement()):
         couleur = COULEURS_CLASSE.get(lec.classe, "#444")
         lignes.append(
             f"<tr><td><b>{escape(str(row['id']))}</b><br><small>{escape(pourquoi)}</small></td>"
@@ -292,8 +247,11 @@ def exemples_salon():
             f"<td style='color:{couleur};font-weight:bold'>{escape(lec.classe)}</td>"
             f"<td style='text-align:left;max-width:22em'>{escape(lec.justification)}</td></tr>"
         )
+    salon = donnees_entrainement()["salon"]
     return HTML(
-        f"<p><small>Légende des passages surlignés{NBSP}: {legende_roles()}</small></p>"
+        f"<p><small>Fichier d'entraînement{NBSP}: {escape(salon['salon'])}, le "
+        f"{date_du_salon():%d/%m/%Y} («{NBSP}{escape(donnees_entrainement()['fichier'])}{NBSP}»). "
+        f"Légende des passages surlignés{NBSP}: {legende_roles()}</small></p>"
         "<table><tr><th>Contact</th><th>Organisation</th><th>Notes prises au salon</th>"
         f"<th>Classe</th><th>Pourquoi{NBSP}?</th></tr>{''.join(lignes)}</table>"
     )
@@ -311,15 +269,14 @@ def echeances(lectures: list[tuple[dict, Lecture]]) -> list[tuple[str, int, str]
 
 
 def figure_frise(lectures: list[tuple[dict, Lecture]] | None = None):
-    """Deadlines of the salon contacts against the 3-month line (court terme)."""
+    """Deadlines of the practice contacts against the 3-month line (court terme)."""
     from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
 
-    lectures = lectures if lectures is not None else lectures_salon()
+    lectures = lectures if lectures is not None else lectures_entrainement()
     points = echeances(lectures)
     fig = Figure(figsize=(9, 0.9 + 0.32 * max(len(points), 3)), dpi=100)
     ax = fig.add_subplot()
-    from matplotlib.patches import Patch
-
     for rang, (cid, jours, classe) in enumerate(points):
         ax.barh(rang, jours / 30.4, color=COULEURS_CLASSE.get(classe, "#444"), alpha=0.85, height=0.6)
     ax.axvline(JOURS_COURT_TERME / 30.4, color="#333", linestyle="--", lw=1.2)
@@ -331,8 +288,8 @@ def figure_frise(lectures: list[tuple[dict, Lecture]] | None = None):
               loc="lower right", fontsize=8, frameon=False)
     ax.set_xlabel("Mois entre le salon et l'échéance du projet")
     sans = len(lectures) - len(points)
-    ax.set_title(fr(f"Échéances lues dans les notes ({len(points)} contacts datés, "
-                    f"{sans} sans date)"), fontsize=11)
+    ax.set_title(fr(f"Fichier d'entraînement : échéances lues dans les notes ({len(points)} contacts "
+                    f"datés, {sans} sans date)"), fontsize=11)
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
     return fig
@@ -375,23 +332,69 @@ EXEMPLE_NOTES = ("Club de rugby : très intéressé par des maillots personnalis
                  "du 20 décembre. Demande un devis rapidement, compare avec un concurrent.")
 
 
+@dataclass
+class Indices:
+    """The cues found in a text: highlighted notes, and each deadline with its distance to the salon."""
+
+    notes: str
+    html_notes: str
+    roles: dict
+    echeances: list  # (words, first day, last day, days after the salon for the last day)
+
+    def html(self) -> str:
+        trouves = "".join(
+            f"<li><b>{escape(ROLES[r][1])}</b>{NBSP}: {escape(', '.join(f'« {t} »' for t in textes))}</li>"
+            for r, textes in self.roles.items() if textes
+        ) or f"<li>Aucun indice repéré{NBSP}: relisez les notes vous-même.</li>"
+        dates = "".join(
+            f"<li>«{NBSP}{escape(mots)}{NBSP}»{NBSP}: du {debut:%d/%m/%Y} au {fin:%d/%m/%Y}, soit "
+            f"{jours}{NBSP}jours après le salon au plus tard</li>" for mots, debut, fin, jours in self.echeances
+        ) or "<li>Aucune échéance datée dans les notes.</li>"
+        return (
+            "<div style='line-height:1.6'>"
+            f"<div style='border:1px solid #ccc;padding:6px;border-radius:4px'>{self.html_notes}</div>"
+            f"<div><small>Légende{NBSP}: {legende_roles()}</small></div>"
+            f"<p><b>Indices repérés</b></p><ul>{trouves}</ul>"
+            f"<p><b>Échéances</b> (court terme{NBSP}: au plus {JOURS_COURT_TERME}{NBSP}jours après le salon)</p>"
+            f"<ul>{dates}</ul>"
+            f"<p><em>À vous de décider{NBSP}: l'intérêt est-il réel{NBSP}? Le projet tombe-t-il dans les "
+            f"trois mois{NBSP}? Froid, tiède ou chaud{NBSP}?</em></p></div>"
+        )
+
+    _repr_html_ = html
+
+
+def reperer_indices(notes: str, date_salon: dt.date) -> Indices:
+    """Highlight the cues of ``notes`` (interest, project, deadline, competitor, budget); no class."""
+    from prospection.texte.abreviations import expand
+    from prospection.texte.indices import cues
+    from prospection.texte.temps import find_time_expressions
+
+    texte = expand(notes or "")
+    trouves = cues(texte, date_salon)
+    roles = {r: [c.text for c in trouves if c.role == r] for r in ROLES}
+    echeances = [
+        (e.text, max(e.date_min, date_salon), e.date_max, (e.date_max - date_salon).days)
+        for e in find_time_expressions(texte, date_salon) if not e.past and not e.secondary
+    ]
+    return Indices(texte, surligner(texte, trouves), roles, echeances)
+
+
 class AnalyseurNotes:
-    """Paste a contact's notes, pick the salon date, read what the engine sees."""
+    """Paste a contact's notes, pick the salon date, see the cues; the learner decides the class."""
 
     def __init__(self, notes: str = EXEMPLE_NOTES, date_salon: dt.date | None = None):
         import ipywidgets as widgets
 
         if date_salon is None:
-            try:
-                date_salon = date_du_salon()
-            except Exception:  # the bundled file is optional for the widget
-                date_salon = dt.date.today()
+            date_salon = date_du_salon()
         self.notes = widgets.Textarea(
-            value=notes, placeholder="Collez ici les notes prises sur le contact…",
+            value=notes, placeholder="Collez ici des notes prises sur un contact…",
             layout={"width": "100%", "height": "6em"})
         self.date = widgets.DatePicker(value=date_salon, description="Date du salon",
                                        style={"description_width": "initial"})
-        self.bouton = widgets.Button(description="Analyser", button_style="primary", icon="search")
+        self.bouton = widgets.Button(description="Repérer les indices", button_style="primary", icon="search",
+                                     layout={"width": "max-content"})
         self.resultat = widgets.HTML()
         self.bouton.on_click(lambda _: self.analyser())
         self.date.observe(lambda _: self.analyser(), names="value")
@@ -401,7 +404,7 @@ class AnalyseurNotes:
         ])
         self.analyser()
 
-    def analyser(self) -> Lecture | None:
+    def analyser(self) -> Indices | None:
         texte = (self.notes.value or "").strip()
         if not texte:
             self.resultat.value = f"<em>Collez d'abord des notes dans la zone de texte{NBSP}!</em>"
@@ -410,13 +413,13 @@ class AnalyseurNotes:
             self.resultat.value = f"<em>Choisissez la date du salon{NBSP}: le délai se compte à partir d'elle.</em>"
             return None
         try:
-            lecture = lire_notes(texte, self.date.value)
+            indices = reperer_indices(texte, self.date.value)
         except Exception as exc:  # never a traceback in a lesson
             self.resultat.value = (f"<span style='color:#b3261e'>Analyse impossible "
                                    f"({escape(type(exc).__name__)}){NBSP}: reformulez les notes.</span>")
             return None
-        self.resultat.value = lecture.html()
-        return lecture
+        self.resultat.value = indices.html()
+        return indices
 
     def _ipython_display_(self):
         from IPython.display import display

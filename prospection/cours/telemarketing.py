@@ -1,8 +1,9 @@
-"""Lesson 01 widgets: the « Ai-je le droit d'appeler ? » checker, two diagrams, the quizzes.
+"""Lesson 01 widgets: the « Ai-je le droit d'appeler ? » practice, two diagrams, the quizzes.
 
-The checker's logic (:class:`CallCheckerModel`) is a plain ``traitlets`` class with no widget
-import, built on :func:`prospection.telemarketing.may_call`; :func:`verificateur` is only the
-view. Diagrams are returned as :class:`Dessin` objects (PNG in Jupyter and Voilà, no pyplot
+The practice's logic (:class:`CallCheckerModel`) is a plain ``traitlets`` class with no widget
+import; it reads the lesson's own situations and their verdicts from a data file computed
+teacher-side (``grader.donnees_cours``), never exercise 01's items; :func:`verificateur` is
+only the view. Diagrams are returned as :class:`Dessin` objects (PNG in Jupyter and Voilà, no pyplot
 state), so a notebook cell is a single call.
 """
 
@@ -10,161 +11,96 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
+from functools import lru_cache
 from html import escape
+from importlib import resources
 
-from traitlets import Bool, HasTraits, Instance, Int, Unicode, observe
+from traitlets import HasTraits, Int, Unicode, observe
 
 from prospection.cours.quiz import Question, quiz, vrai_faux
-from prospection.telemarketing import (
-    ACTIVITIES, KINDS, KIND_NAMES, OPT_IN_START, RULES, SCENARIOS, Decision, format_datetime,
-    may_call, public_holidays, weekly_grid,
-)
+from prospection.telemarketing import ACTIVITIES, KINDS, KIND_NAMES, OPT_IN_START, RULES, SCENARIOS, public_holidays
 
 NBSP = "\u00a0"
 GREEN, RED = "#1b7d3a", "#b3261e"
 
 # ---------------------------------------------------------------------------------------------
-# « Ai-je le droit d'appeler ? »
+# « Ai-je le droit d'appeler ? » — practice on the lesson's own situations
 # ---------------------------------------------------------------------------------------------
 
-CONTACT_LABELS = (
-    ("Particulier (consommateur)", "particulier"),
-    ("Professionnel (B2B)", "professionnel"),
-    ("Club ou association", "association"),
-)
+
+@lru_cache(maxsize=1)
+def donnees_entrainement() -> dict:
+    """Practice situations and their verdicts, computed teacher-side at build time."""
+    text = resources.files("prospection").joinpath("data/entrainement_appels.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def situations() -> list[dict]:
+    return list(donnees_entrainement()["scenarios"])
 
 
 class CallCheckerModel(HasTraits):
-    """Every answer of the checker's form; ``decision`` follows them."""
+    """One practice situation at a time: the learner says « autorisé » or « interdit », then reads why."""
 
-    contact = Unicode("particulier")
-    consent = Bool(False)
-    ongoing_contract = Bool(False)
-    bloctel = Bool(False)
-    day = Instance(dt.date)
-    hour = Int(11)
-    minute = Int(0)
-    calls_last_30_days = Int(0)
-    refused = Bool(False)
-    refusal_days_ago = Int(30)
-    agreed_other_hours = Bool(False)
-    associations_as_consumers = Bool(True)
-    decision = Instance(Decision)
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("day", dt.date.today())
-        super().__init__(**kwargs)
-        self._update()
+    index = Int(0)
+    choix = Unicode("")  # "" (not answered yet) | "autorise" | "interdit"
 
     @property
-    def when(self) -> dt.datetime:
-        return dt.datetime.combine(self.day, dt.time(self.hour, self.minute))
+    def situation(self) -> dict:
+        return situations()[self.index]
 
-    @observe("contact", "consent", "ongoing_contract", "bloctel", "day", "hour", "minute",
-             "calls_last_30_days", "refused", "refusal_days_ago", "agreed_other_hours",
-             "associations_as_consumers")
-    def _update(self, change=None):
-        if self.day is None:
-            return
-        refusal = self.day - dt.timedelta(days=self.refusal_days_ago) if self.refused else None
-        self.decision = may_call(
-            self.when, contact=self.contact, consent=self.consent,
-            ongoing_contract=self.ongoing_contract, bloctel=self.bloctel,
-            calls_last_30_days=self.calls_last_30_days, last_refusal=refusal,
-            agreed_other_hours=self.agreed_other_hours,
-            associations_as_consumers=self.associations_as_consumers,
-        )
+    @observe("index")
+    def _new_situation(self, change=None):
+        self.choix = ""
 
-    def regime(self) -> str:
-        if self.day >= OPT_IN_START:
-            return "Régime en vigueur à cette date\u00a0: consentement préalable (opt-in), depuis le 11\u00a0août 2026."
-        if self.day >= dt.date(2016, 6, 1):
-            return "Régime en vigueur à cette date\u00a0: opposition avec Bloctel (juin 2016 – 10\u00a0août 2026)."
-        return "À cette date, pas encore de liste d'opposition nationale obligatoire."
+    def correct(self) -> bool | None:
+        if not self.choix:
+            return None
+        return (self.choix == "autorise") == bool(self.situation["autorise"])
 
     def html(self) -> str:
-        decision = self.decision
-        couleur = GREEN if decision.allowed else RED
-        signe = "✔" if decision.allowed else "✘"
+        s = self.situation
+        head = (f"<div><b>{escape(s['titre'])}</b> — {escape(s['quand'])}</div>"
+                f"<div>{escape(s['situation'])}</div>")
+        if not self.choix:
+            return head + f"<p><em>Votre avis{NBSP}: cet appel est-il autorisé{NBSP}?</em></p>"
+        ok = self.correct()
+        couleur = GREEN if s["autorise"] else RED
+        verdict = "Appel autorisé" if s["autorise"] else "Appel interdit"
         items = "".join(
-            f'<li style="color:{RED if r.blocking else "inherit"}">{"✘ " if r.blocking else "✓ "}'
-            f"{escape(r.texte)}</li>"
-            for r in decision.reasons
+            f'<li style="color:{RED if m["bloquant"] else "inherit"}">{"✘ " if m["bloquant"] else "✓ "}'
+            f"{escape(m['texte'])}</li>" for m in s["motifs"]
         )
-        return (
-            f'<div style="border-left:6px solid {couleur};padding:4px 10px">'
-            f'<div style="font-size:1.2em;color:{couleur}"><b>{signe} {escape(decision.verdict())}</b>'
-            f" — {escape(format_datetime(self.when))}</div>"
-            f"<div><em>{escape(self.regime())}</em></div><ul>{items}</ul></div>"
-        )
+        bilan = "Bonne réponse." if ok else "Ce n'est pas la bonne réponse : relisez les motifs."
+        return (head + f'<div style="border-left:6px solid {couleur};padding:4px 10px;margin-top:6px">'
+                f'<div style="color:{couleur}"><b>{escape(verdict)}</b> — {escape(bilan)}</div>'
+                f"<ul>{items}</ul></div>")
 
 
-def verificateur(day: dt.date | None = None):
-    """The « Ai-je le droit d'appeler ? » form: change an answer, the verdict follows."""
+def verificateur():
+    """Practice: read a situation, say whether the call is allowed, then read the rules applied."""
     import ipywidgets as widgets
-    from ipywidgets import link
 
-    model = CallCheckerModel(day=day or dt.date.today())
-    style = {"description_width": "initial"}
-    wide = {"width": "max-content"}
-    w = {
-        "contact": widgets.ToggleButtons(options=CONTACT_LABELS, value=model.contact,
-                                         description="Qui appelez-vous\u00a0?",
-                                         style={**style, "button_width": "210px"}),
-        "associations_as_consumers": widgets.Checkbox(
-            description="Par prudence, traiter une association comme un consommateur",
-            indent=False, layout=wide),
-        "consent": widgets.Checkbox(description="La personne a donné son accord préalable pour être appelée",
-                                    indent=False, layout=wide),
-        "ongoing_contract": widgets.Checkbox(
-            description="Contrat en cours avec elle, et l'appel porte sur ce contrat", indent=False,
-            layout=wide),
-        "bloctel": widgets.Checkbox(description="Numéro inscrit sur Bloctel (compte avant le 11\u00a0août 2026)",
-                                    indent=False, layout=wide),
-        "day": widgets.DatePicker(description="Jour de l'appel", style=style),
-        "hour": widgets.Dropdown(options=[(f"{h}{NBSP}h", h) for h in range(24)], description="Heure",
-                                 style=style, layout={"width": "150px"}),
-        "minute": widgets.Dropdown(options=[(f"{m:02d}", m) for m in (0, 15, 30, 45, 59)],
-                                   description="min", style=style, layout={"width": "120px"}),
-        "calls_last_30_days": widgets.IntSlider(min=0, max=10, description="Appels déjà passés en 30 jours",
-                                                style=style, layout={"width": "420px"}),
-        "refused": widgets.Checkbox(description="La personne a refusé lors d'un appel précédent",
-                                    indent=False, layout=wide),
-        "refusal_days_ago": widgets.IntSlider(min=0, max=120, description="Refus il y a (jours)",
-                                              style=style, layout={"width": "420px"}),
-        "agreed_other_hours": widgets.Checkbox(
-            description="Elle a accepté expressément d'être appelée à d'autres jours ou heures",
-            indent=False, layout=wide),
-    }
-    for name, widget in w.items():
-        widget.value = getattr(model, name)
-        link((model, name), (widget, "value"))
+    model = CallCheckerModel()
+    choix = widgets.Dropdown(options=[(f"{s['id']}. {s['titre']}", i) for i, s in enumerate(situations())],
+                             description="Situation", style={"description_width": "initial"},
+                             layout={"width": "max-content"})
+    autorise = widgets.Button(description="Autorisé", icon="check", layout={"width": "max-content"})
+    interdit = widgets.Button(description="Interdit", icon="times", layout={"width": "max-content"})
     resultat = widgets.HTML(model.html())
-    # Any answer re-renders: two dates may give equal decisions but the verdict names the date.
+    choix.observe(lambda change: setattr(model, "index", change["new"]), names="value")
+    autorise.on_click(lambda _: setattr(model, "choix", "autorise"))
+    interdit.on_click(lambda _: setattr(model, "choix", "interdit"))
     model.observe(lambda change: setattr(resultat, "value", model.html()))
-
-    def boutons(jour: dt.date, texte: str):
-        bouton = widgets.Button(description=texte, layout={"width": "max-content"})
-        bouton.on_click(lambda _: setattr(w["day"], "value", jour))
-        return bouton
-
-    raccourcis = widgets.HBox([
-        widgets.HTML("Essayez\u00a0: "),
-        boutons(dt.date(2025, 3, 11), "mardi 11 mars 2025 (Bloctel)"),
-        boutons(dt.date(2026, 12, 8), "mardi 8 déc. 2026 (opt-in)"),
-        boutons(dt.date(2027, 3, 29), "lundi de Pâques 2027"),
-    ])
     box = widgets.VBox([
-        widgets.HTML("<h4>Ai-je le droit d'appeler\u00a0?</h4>"),
-        w["contact"], w["associations_as_consumers"], w["consent"], w["ongoing_contract"], w["bloctel"],
-        widgets.HBox([w["day"], w["hour"], w["minute"]]), raccourcis,
-        w["calls_last_30_days"], widgets.HBox([w["refused"], w["refusal_days_ago"]]),
-        w["agreed_other_hours"], resultat,
-        widgets.HTML("<small>Outil pédagogique\u00a0: en cas de doute réel, vérifiez les textes en "
+        widgets.HTML("<h4>Ai-je le droit d'appeler ? Entraînez-vous</h4>"),
+        choix, resultat, widgets.HBox([autorise, interdit]),
+        widgets.HTML("<small>Outil pédagogique : en cas de doute réel, vérifiez les textes en "
                      "vigueur sur Légifrance.</small>"),
     ])
     box.model = model
-    box.controls = w
+    box.controls = {"situation": choix, "autorise": autorise, "interdit": interdit}
     box.resultat = resultat
     return box
 
@@ -189,13 +125,16 @@ class Dessin:
         return "<figure>"
 
 
-def emploi_du_temps(semaine: dt.date = dt.date(2026, 11, 9)) -> Dessin:
-    """Weekly timetable of the slots when a consenting consumer may be canvassed."""
+def emploi_du_temps() -> Dessin:
+    """Weekly timetable of the slots when a consenting consumer may be canvassed (week of 9 Nov. 2026)."""
     from matplotlib.colors import ListedColormap
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
 
-    days, times, grid = weekly_grid(semaine)
+    semaine = donnees_entrainement()["semaine"]
+    days = [dt.date.fromisoformat(d) for d in semaine["jours"]]
+    times = [dt.time.fromisoformat(t) for t in semaine["heures"]]
+    grid = semaine["autorise"]
     fig = Figure(figsize=(9, 4.2))
     ax = fig.subplots()
     data = [[1 if allowed else 0 for allowed in row] for row in grid]

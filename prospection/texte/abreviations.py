@@ -1,27 +1,34 @@
-"""Spell out the SMS abbreviations learners type, before anything else reads the text.
+"""The one table of abbreviations and frequent misspellings (``donnees/abreviations.json``).
 
-``prospection.francais`` fixes a few misspellings word by word, but negation scopes and the
-temporal module read the raw text: « pa interessé », « ds 15j », « avt le 14/11 » would escape
-them. Only abbreviations that cannot be ordinary French words are expanded.
+Notes typed on a stand and learners' justifications use SMS spelling: « pa interessé »,
+« ds 15j », « avt le 14/11 », « rdv ». ``expand`` spells them out before anything reads the
+text, so negation scopes, phrase matching and the time-expression finder all see « pas »,
+« dans 15 jours », « avant ». Only abbreviations that cannot be ordinary French words are
+listed. ``word_fixes`` gives the word-by-word corrections ``francais.normalize`` applies.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from importlib import resources
 
-__all__ = ["expand"]
+__all__ = ["ABREVIATIONS", "FAUTES", "expand", "word_fixes"]
 
-# abbreviation (accent-free, lower case) -> full form
-ABBREVIATIONS = {
-    "pa": "pas", "tt": "tout", "tte": "toute", "ts": "tous", "ds": "dans", "dc": "donc",
-    "ac": "avec", "avc": "avec", "avt": "avant", "apr": "après", "ss": "sous", "auj": "aujourd'hui",
-    "ajd": "aujourd'hui", "qq": "quelques", "qqs": "quelques", "qqn": "quelqu'un", "pr": "pour",
-    "mé": "mais", "rapl": "rappeler", "rappl": "rappeler", "rapel": "rappeler", "pdt": "président",
-    "sem": "semaine", "veu": "veut", "tjr": "toujours", "tjrs": "toujours", "bcp": "beaucoup",
-    "pb": "problème", "nb": "nombre", "propo": "proposition", "dispo": "disponible",
-}
-_WORD_RE = re.compile(r"(?<![\w'’-])(" + "|".join(sorted(map(re.escape, ABBREVIATIONS), key=len, reverse=True))
+
+def _load() -> dict:
+    return json.loads(resources.files("prospection.texte").joinpath("donnees/abreviations.json")
+                      .read_text(encoding="utf-8"))
+
+
+_DATA = _load()
+ABREVIATIONS: dict[str, str] = _DATA["abreviations"]
+"""Abbreviation (lower case) -> full form, expanded in the text by :func:`expand`."""
+FAUTES: dict[str, str] = _DATA["fautes"]
+"""Misspelling (accent-free, lower case) -> correct accent-free form."""
+
+_WORD_RE = re.compile(r"(?<![\w'’-])(" + "|".join(sorted(map(re.escape, ABREVIATIONS), key=len, reverse=True))
                       + r")(?![\w-])", re.IGNORECASE)
 _DAYS_RE = re.compile(r"\b(\d{1,3})\s?j\b", re.IGNORECASE)  # « 15j » -> « 15 jours »
 _AN_PRO_RE = re.compile(r"\b(l['’]an|l['’]ann[ée]e)\s+pro\b", re.IGNORECASE)
@@ -32,6 +39,18 @@ def expand(text: str) -> str:
     """« pa interessé, devis ds les 15j » -> « pas interessé, devis dans les 15 jours »."""
     if not text:
         return text or ""
-    out = _WORD_RE.sub(lambda m: ABBREVIATIONS[m.group(1).lower()], text)
+    out = _WORD_RE.sub(lambda m: ABREVIATIONS[m.group(1).lower()], text)
     out = _DAYS_RE.sub(lambda m: f"{m.group(1)} jours", out)
     return _AN_PRO_RE.sub(lambda m: f"{m.group(1)} prochain", out)
+
+
+def word_fixes(fold) -> dict[str, str]:
+    """Accent-free word -> corrected form, for ``normalize`` (``fold`` is the folding function).
+
+    Abbreviations whose folded spelling is an ordinary word (« mé » -> « me ») are left out.
+    """
+    fixes = dict(FAUTES)
+    for short, full in ABREVIATIONS.items():
+        if fold(short) == short:
+            fixes.setdefault(short, fold(full))
+    return fixes

@@ -1,4 +1,5 @@
-"""French text helpers shared by the qualification engine and the justification grader.
+"""French text helpers: the one implementation used by the qualification engine, the
+justification scorer, the board's hints and the lessons.
 
 Everything here works on the notes a seller types on a stand or the justification a learner
 writes: accents may be missing, case is random, a few words are often misspelt, and negation
@@ -34,51 +35,6 @@ __all__ = [
     "lemma",
 ]
 
-# Misspellings seen in quick notes and learners' answers, keyed by their accent-free form.
-MISSPELLINGS: dict[str, str] = {
-    "interresse": "interesse",
-    "interressee": "interessee",
-    "interresses": "interesses",
-    "interressees": "interessees",
-    "interressant": "interessant",
-    "interresant": "interessant",
-    "interesant": "interessant",
-    "interrese": "interesse",
-    "interese": "interesse",
-    "interesee": "interessee",
-    "interret": "interet",
-    "budjet": "budget",
-    "bujet": "budget",
-    "projer": "projet",
-    "proget": "projet",
-    "procahin": "prochain",
-    "prochainne": "prochaine",
-    "rdv": "rendez-vous",
-    "septmbre": "septembre",
-    "setembre": "septembre",
-    "fevier": "fevrier",
-    "janver": "janvier",
-    "juilet": "juillet",
-    "novenbre": "novembre",
-    "decenbre": "decembre",
-    "urgant": "urgent",
-    "urgament": "urgemment",
-    "urgement": "urgemment",
-    "tjs": "toujours",
-    "bcp": "beaucoup",
-    "pr": "pour",
-    "ds": "dans",
-    "qd": "quand",
-    "asso": "association",
-    "assos": "associations",
-    "relencer": "relancer",
-    "rapeler": "rappeler",
-    "rappeller": "rappeler",
-    "apeler": "appeler",
-    "appeller": "appeler",
-    "concurent": "concurrent",
-    "concurence": "concurrence",
-}
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
@@ -141,8 +97,15 @@ def _strip_ligatures(text: str) -> str:
     return text.replace("œ", "oe").replace("æ", "ae").replace("Œ", "oe").replace("Æ", "ae")
 
 
+@lru_cache(maxsize=1)
+def _fixes() -> dict[str, str]:
+    from prospection.texte.abreviations import word_fixes
+
+    return word_fixes(fold)
+
+
 def _fix_word(word: str) -> str:
-    return MISSPELLINGS.get(word, word)
+    return _fixes().get(word, word)
 
 
 def normalize(text: str) -> str:

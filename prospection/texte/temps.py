@@ -10,8 +10,10 @@ Public API (see docs/ARCHITECTURE.md):
 - ``find_time_expressions(text, salon_date)`` -> list of ``TimeExpression``
   (``text``, ``start``, ``end``, ``date_min``, ``date_max``, ``confidence``, plus ``label``,
   ``past`` and ``secondary``);
-- ``horizon(text, salon_date)`` -> ``Horizon`` (``kind`` in {"court", "moyen_long",
-  "inconnu"}, ``deadline``, ``evidence``, ``confidence``).
+- ``court_terme_limit(salon_date)``: the last day of the court terme (salon + 92 days).
+
+The horizon classifier (court / moyen_long relative to the salon date) is teacher-side
+(``grader.horizon``), built on this finder: the lessons show dates, learners decide.
 """
 
 from __future__ import annotations
@@ -22,17 +24,26 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from prospection.francais import fold, negated_spans
+import json
+from importlib import resources
+
+from dateutil.easter import easter as _easter
+
+from prospection.texte.francais import fold, negated_spans
 
 __all__ = [
     "COURT_TERME_JOURS",
+    "MOIS",
     "TimeExpression",
-    "Horizon",
     "find_time_expressions",
-    "horizon",
     "easter",
     "court_terme_limit",
+    "RECURRING",
 ]
+
+MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+        "octobre", "novembre", "décembre")
+"""French month names, January first."""
 
 COURT_TERME_JOURS = 92
 """Court terme: a deadline at most this many days after the salon."""
@@ -82,38 +93,13 @@ class TimeExpression:
         return self.date_min
 
 
-@dataclass(frozen=True)
-class Horizon:
-    """When the project happens, relative to the salon: ``court``, ``moyen_long``, ``inconnu``."""
-
-    kind: str
-    deadline: date | None
-    evidence: str
-    confidence: float
-    expressions: tuple[TimeExpression, ...] = field(default=(), compare=False)
-    start: int | None = None
-    end: int | None = None
-    expression: TimeExpression | None = field(default=None, compare=False)
-
-
 def court_terme_limit(salon_date: date) -> date:
     return salon_date + timedelta(days=COURT_TERME_JOURS)
 
 
 def easter(year: int) -> date:
-    """Easter Sunday (Gregorian calendar, anonymous algorithm)."""
-    a = year % 19
-    b, c = divmod(year, 100)
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l_) // 451
-    month = (h + l_ - 7 * m + 114) // 31
-    day = ((h + l_ - 7 * m + 114) % 31) + 1
-    return date(year, month, day)
+    """Easter Sunday (Gregorian calendar), from ``dateutil``."""
+    return _easter(year)
 
 
 def _last_day(year: int, month: int) -> date:
@@ -148,7 +134,27 @@ def _season(m1: int, d1: int, m2: int, d2: int):
     return rng
 
 
-_RECURRING: list[tuple[str, object, float, str]] = [
+@dataclass(frozen=True)
+class Recurring:
+    """A yearly anchor (season, holiday, event): ``span(year) -> (first day, last day)``."""
+
+    pattern: str
+    span: object
+    confidence: float
+    label: str
+
+
+def _school_holidays() -> list[Recurring]:
+    raw = json.loads(resources.files("prospection.texte").joinpath("donnees/vacances_scolaires.json")
+                     .read_text(encoding="utf-8"))
+    out = []
+    for v in raw["vacances"]:
+        (m1, d1), (m2, d2) = (map(int, v["debut"].split("-")), map(int, v["fin"].split("-")))
+        out.append(Recurring(v["motif"], _season(m1, d1, m2, d2), v["confiance"], "evenement"))
+    return out
+
+
+RECURRING: list[Recurring] = [Recurring(*entry) for entry in [
     # (regex, year -> range, confidence, label)
     (r"(?:la\s+)?rentree\s+de\s+janvier", lambda y: (date(y, 1, 2), date(y, 1, 8)), 0.8, "rentree"),
     (r"(?:la\s+)?rentree(?:\s+de\s+septembre|\s+scolaire|\s+sportive)?", lambda y: (date(y, 8, 25), date(y, 9, 10)), 0.8, "rentree"),
@@ -156,11 +162,6 @@ _RECURRING: list[tuple[str, object, float, str]] = [
     (r"(?:l'|cet\s+|en\s+)ete", _season(6, 21, 9, 22), 0.75, "saison"),
     (r"(?:l'|cet\s+|en\s+)automne", _season(9, 23, 12, 20), 0.75, "saison"),
     (r"(?:l'|cet\s+|en\s+)hiver", _season(12, 21, 3, 19), 0.7, "saison"),
-    (r"(?:les\s+)?vacances\s+de\s+(?:la\s+)?toussaint", lambda y: (date(y, 10, 17), date(y, 11, 2)), 0.8, "evenement"),
-    (r"(?:les\s+)?vacances\s+de\s+noel", lambda y: (date(y, 12, 19), date(y + 1, 1, 3)), 0.8, "evenement"),
-    (r"(?:les\s+)?vacances\s+(?:de\s+fevrier|d'hiver)", lambda y: (date(y, 2, 7), date(y, 3, 8)), 0.75, "evenement"),
-    (r"(?:les\s+)?vacances\s+(?:de\s+printemps|de\s+paques)", lambda y: (date(y, 4, 4), date(y, 5, 3)), 0.75, "evenement"),
-    (r"(?:les\s+)?(?:grandes\s+vacances|vacances\s+d'ete)", lambda y: (date(y, 7, 4), date(y, 8, 31)), 0.75, "evenement"),
     (r"(?:la\s+)?toussaint", lambda y: (date(y, 11, 1), date(y, 11, 1)), 0.85, "evenement"),
     (r"(?:le\s+)?marche\s+de\s+noel", lambda y: (date(y, 12, 1), date(y, 12, 20)), 0.85, "evenement"),
     (r"(?:les\s+)?fetes\s+de\s+fin\s+d'annee", lambda y: (date(y, 12, 15), date(y, 12, 31)), 0.8, "evenement"),
@@ -175,7 +176,8 @@ _RECURRING: list[tuple[str, object, float, str]] = [
     (r"(?:l')?ascension", lambda y: (easter(y) + timedelta(days=39), easter(y) + timedelta(days=39)), 0.85, "evenement"),
     (r"(?:les\s+)?paques|(?:le\s+)?week-end\s+de\s+paques", lambda y: (easter(y) - timedelta(days=1), easter(y) + timedelta(days=1)), 0.85, "evenement"),
     (r"(?:la\s+)?fin\s+(?:de\s+)?(?:l')?annee\s+scolaire|(?:la\s+)?fin\s+de\s+(?:la\s+)?saison", lambda y: (date(y, 5, 15), date(y, 6, 30)), 0.75, "saison"),
-]
+]] + _school_holidays()
+"""Named table of yearly anchors, resolved to their next occurrence after the salon."""
 
 _URGENT = (
     r"urgent(?:e|es|s)?|urgence|urgemment|rapidement|au\s+plus\s+vite|des\s+que\s+possible"
@@ -278,9 +280,9 @@ _NOT_TRIGGERS = {"les", "la", "le", "des", "de", "du", "fin", "week", "end", "sa
 def _recurring_compiled() -> list[tuple[frozenset, re.Pattern, int]]:
     """Each recurring pattern, compiled, with the words that must be present for it to match."""
     out = []
-    for i, entry in enumerate(_RECURRING):
-        words = {w for w in re.findall(r"[a-z]{3,}", entry[0].replace("\\s", " ")) if w not in _NOT_TRIGGERS}
-        out.append((frozenset(words), re.compile(r"\b(?:" + entry[0] + r")\b"), i))
+    for i, entry in enumerate(RECURRING):
+        words = {w for w in re.findall(r"[a-z]{3,}", entry.pattern.replace("\\s", " ")) if w not in _NOT_TRIGGERS}
+        out.append((frozenset(words), re.compile(r"\b(?:" + entry.pattern + r")\b"), i))
     return out
 
 
@@ -361,8 +363,6 @@ def _scan(f: str, salon: date) -> list[_Found]:
     # Months, optionally with « début / mi / fin » and a year.
     for m in _finditer(_P3, f, _MONTH_KEYS):
         month = MONTHS[m.group("month")]
-        if m.group("month") in ("mars", "sept") and re.match(r"\s*\d", f[m.end():]):
-            pass
         part = m.group("part")
 
         def rng(yr, mm=month, part=part):
@@ -385,7 +385,8 @@ def _scan(f: str, salon: date) -> list[_Found]:
     for triggers, regex, i in _recurring_compiled():
         if triggers.isdisjoint(words):
             continue
-        _, rng, conf, label = _RECURRING[i]
+        entry = RECURRING[i]
+        rng, conf, label = entry.span, entry.confidence, entry.label
         for m in regex.finditer(f):
             add(m, date(2000, 1, 1), date(2000, 1, 1), conf, label, rng=rng)
     # Years: « en 2027 », « début 2028 », « fin 2027 ».
@@ -554,49 +555,3 @@ def find_time_expressions(text: str, salon_date: date) -> list[TimeExpression]:
         )
     out.sort(key=lambda e: e.start)
     return out
-
-
-def _classify(expr: TimeExpression, salon_date: date) -> tuple[str, float]:
-    limit = court_terme_limit(salon_date)
-    lo = max(expr.date_min, salon_date)
-    hi = max(expr.date_max, lo)
-    if hi <= limit:
-        return "court", expr.confidence
-    if expr.label == "avant":
-        # « avant le 15 mars », « d'ici juin »: the deadline itself decides.
-        margin = abs((hi - limit).days)
-        return "moyen_long", expr.confidence * (1.0 if margin > 15 else 0.7)
-    if lo > limit:
-        return "moyen_long", expr.confidence
-    inside = (limit - lo).days + 1
-    total = (hi - lo).days + 1
-    share = inside / total
-    kind = "court" if share >= 0.5 else "moyen_long"
-    return kind, expr.confidence * (0.5 + abs(share - 0.5))
-
-
-def horizon(text: str, salon_date: date) -> Horizon:
-    """When the project of ``text`` happens: ``court`` (≤ 92 days), ``moyen_long`` or ``inconnu``.
-
-    Past expressions are ignored; expressions attached to a meeting or a vote (« AG de juin »,
-    « rappeler en novembre ») count only when nothing else dates the project. Among the
-    remaining ones the earliest wins: one short-term need is enough to make it short term.
-    """
-    exprs = [e for e in find_time_expressions(text, salon_date) if not e.past]
-    if not exprs:
-        return Horizon("inconnu", None, "", 0.0, ())
-    primary = [e for e in exprs if not e.secondary]
-    pool = primary or exprs
-    confident = [e for e in pool if e.confidence >= 0.6] or pool
-    classified = [(e, *_classify(e, salon_date)) for e in confident]
-    classified.sort(key=lambda t: (t[1] != "court", -round(t[2], 1), t[0].date_max))
-    best, kind, conf = classified[0]
-    if not primary:
-        conf *= 0.7
-    if len({k for _, k, _ in classified}) > 1 and kind == "court":
-        conf *= 0.85
-    deadline = best.deadline
-    limit = court_terme_limit(salon_date)
-    if kind == "moyen_long" and deadline <= limit:
-        deadline = min(best.date_max, limit + timedelta(days=1))
-    return Horizon(kind, deadline, best.text, round(min(conf, 1.0), 2), tuple(exprs), best.start, best.end, best)

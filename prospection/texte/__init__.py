@@ -1,0 +1,17 @@
+"""The one French-text core of the course (learner part).
+
+- ``francais``: normalisation, accent folding, tokenisation, negation scope, phrase matcher;
+- ``abreviations``: the one table of SMS abbreviations and misspellings (data file);
+- ``temps``: time expressions (dates, months, seasons, holidays, relative phrases) as date
+  ranges relative to a salon date;
+- ``indices``: the cues a contact's notes contain (interest, project, deadline, competitor,
+  budget) — which words say what, never a class.
+
+The qualification engine, the justification scorer (teacher part) and the board's hints all
+read texts through this package, so they read the same sentence the same way.
+"""
+
+from prospection.texte.abreviations import expand
+from prospection.texte.francais import Match, Token, find_phrases, fold, negated_spans, normalize, tokenize
+
+__all__ = ["expand", "fold", "normalize", "tokenize", "negated_spans", "find_phrases", "Match", "Token"]

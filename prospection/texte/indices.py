@@ -1,0 +1,168 @@
+"""Cues in a contact's notes: which words speak of interest, a project, a competitor, a budget.
+
+One lexicon (``donnees/indices.json``, roles and weights) and one indexed scan, used by the
+qualification engine (teacher part), the lesson's notes analyser and the board. A positive
+phrase under a negation (« pas intéressé », « aucun projet ») is reported with ``negated``
+and its opposite role. This module says *which words say what*; it never gives a class:
+weighing the cues is the learner's job (and the engine's, teacher-side).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from prospection.texte import francais
+from prospection.texte.abreviations import expand
+
+__all__ = ["Cue", "Hit", "LEXICON", "NEGATED_ROLE", "ROLES", "scan", "cues"]
+
+ROLES = ("interet", "desinteret", "projet", "delai", "concurrent", "budget")
+"""Roles a lesson shows (``poli`` and negated roles fold into these)."""
+NEGATED_ROLE = {"interet": "desinteret", "projet": "sans_projet", "budget": "sans_budget"}
+
+
+def _load() -> list[tuple[str, str, int]]:
+    raw = json.loads(resources.files("prospection.texte").joinpath("donnees/indices.json")
+                     .read_text(encoding="utf-8"))
+    return [(phrase, role, int(weight)) for role, items in raw["roles"].items() for phrase, weight in items]
+
+
+LEXICON: list[tuple[str, str, int]] = _load()
+"""(phrase, role, weight) — phrases use ``francais.find_phrases`` syntax (« * » = 0 to 3 words)."""
+
+
+class Hit(NamedTuple):
+    phrase: str
+    role: str
+    weight: int
+    start: int
+    end: int
+    negated: bool
+
+
+@lru_cache(maxsize=65536)
+def _keys(norm: str, lemma: str) -> frozenset:
+    """The forms a word matches by: accent-free form, lemma, light stem (prefixed « ~ »)."""
+    return frozenset((norm, lemma, "~" + francais._stem(norm)))
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, list[tuple[int, str, tuple, str, int]]]:
+    """Lexicon phrases indexed by every form of their first word; ``None`` marks a gap."""
+    by_first: dict[str, list[tuple[int, str, tuple, str, int]]] = {}
+    for pid, (phrase, role, weight) in enumerate(LEXICON):
+        pattern = francais._phrase_pattern(phrase)
+        words = tuple(None if w is None else _keys(w[0], w[1]) for w in pattern)
+        for key in words[0]:
+            by_first.setdefault(key, []).append((pid, phrase, words, role, weight))
+    return by_first
+
+
+@lru_cache(maxsize=65536)
+def _candidates(keys: frozenset) -> tuple:
+    """Lexicon phrases whose first word matches a word with these forms (each phrase once)."""
+    index = _index()
+    seen: dict[int, tuple] = {}
+    for key in sorted(keys):
+        for entry in index.get(key, ()):
+            seen.setdefault(entry[0], entry)
+    return tuple(seen[pid] for pid in sorted(seen))
+
+
+def _match(tkeys: list[frozenset], i: int, words: tuple) -> int | None:
+    """Index after the last token matched by ``words`` from token ``i`` (gap = 0 to 3 words)."""
+    for k, head in enumerate(words):
+        if head is None:
+            rest = words[k + 1:]
+            for skip in range(4):
+                if i + skip > len(tkeys):
+                    return None
+                end = _match(tkeys, i + skip, rest)
+                if end is not None:
+                    return end
+            return None
+        if i >= len(tkeys) or head.isdisjoint(tkeys[i]):
+            return None
+        i += 1
+    return i
+
+
+def scan(text: str) -> list[Hit]:
+    """Every lexicon phrase in ``text`` (already expanded), longest first at each place.
+
+    A longer phrase hides the shorter ones inside it (« pas intéressé » hides « intéressé »).
+    """
+    tokens = francais.tokenize(text)
+    scopes = francais._scopes(text) if tokens else []
+    tkeys = [_keys(t.norm, t.lemma) for t in tokens]
+    n = len(tkeys)
+    hits: list[Hit] = []
+    for i, tok in enumerate(tokens):
+        for _pid, phrase, words, role, weight in _candidates(tkeys[i]):
+            if len(words) == 1:
+                end_index = i + 1
+            else:
+                second = words[1]
+                if second is not None and (i + 1 >= n or second.isdisjoint(tkeys[i + 1])):
+                    continue
+                end_index = _match(tkeys, i + 1, words[1:])
+                if end_index is None:
+                    continue
+            start, end = tok.start, tokens[end_index - 1].end
+            negated = any(s.start <= start < s.end and not (start <= s.cue_start and s.cue_end <= end)
+                          for s in scopes)
+            hits.append(Hit(phrase, role, weight, start, end, negated))
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[Hit] = []
+    for h in hits:
+        if any(k.start <= h.start and h.end <= k.end and (k.end - k.start) > (h.end - h.start) for k in kept):
+            continue
+        kept.append(h)
+    return kept
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A passage of the notes and what it speaks of (one of ``ROLES``)."""
+
+    role: str
+    text: str
+    start: int
+    end: int
+
+
+_SHOWN = {"interet": "interet", "projet": "projet", "desinteret": "desinteret", "sans_projet": "desinteret",
+          "sans_budget": "budget", "budget": "budget", "concurrent": "concurrent"}
+
+
+def role_of(hit: Hit) -> str:
+    """The role a hit plays once negation is taken into account (« sans_projet »…)."""
+    return NEGATED_ROLE.get(hit.role, hit.role) if hit.negated else hit.role
+
+
+def cues(notes: str, salon_date=None) -> list[Cue]:
+    """The cues of ``notes`` (expanded first), with the deadlines when ``salon_date`` is given.
+
+    Offsets refer to ``expand(notes)``. Deadlines come from ``prospection.texte.temps`` (past
+    dates left out): the lesson shows them, the learner judges how far they are.
+    """
+    text = expand("" if notes is None else str(notes))
+    out = []
+    for hit in scan(text):
+        if hit.negated and hit.role in ("desinteret", "poli", "concurrent"):
+            continue
+        role = _SHOWN.get(role_of(hit))
+        if role:
+            out.append(Cue(role, text[hit.start:hit.end], hit.start, hit.end))
+    if salon_date is not None:
+        from prospection.texte.temps import find_time_expressions
+
+        for e in find_time_expressions(text, salon_date):
+            if not e.past and not e.secondary:
+                out.append(Cue("delai", e.text, e.start, e.end))
+    out.sort(key=lambda c: c.start)
+    return out
