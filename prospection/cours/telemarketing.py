@@ -247,14 +247,14 @@ QUESTIONS_REGLES: list[Question] = [
     ),
     Question(
         "Un particulier a donné son accord. Quels créneaux sont autorisés pour le démarcher\u00a0?",
-        ("Mardi 10\u00a0h\u00a000", "Mercredi 13\u00a0h\u00a030", "Vendredi 19\u00a0h\u00a045",
-         "Samedi 11\u00a0h\u00a000", "Lundi de Pâques 15\u00a0h\u00a000"),
+        ("Lundi 12\u00a0h\u00a045", "Jeudi 13\u00a0h\u00a050", "Mercredi 19\u00a0h\u00a030",
+         "Dimanche 16\u00a0h\u00a000", "Lundi de Pentecôte 11\u00a0h\u00a000"),
         {0, 2},
         "Du lundi au vendredi, hors jours fériés, de 10\u00a0h à 13\u00a0h et de 14\u00a0h à 20\u00a0h "
         "(art. D.\u00a0223-9, depuis le 1er\u00a0mars 2023).",
-        {1: "13\u00a0h\u00a030 tombe pendant la pause de midi (13\u00a0h–14\u00a0h).",
+        {1: "13\u00a0h\u00a050 tombe pendant la pause de midi (13\u00a0h–14\u00a0h).",
          3: "Le samedi et le dimanche sont interdits.",
-         4: "Le lundi de Pâques est un jour férié\u00a0: interdit."},
+         4: "Le lundi de Pentecôte est un jour férié\u00a0: interdit."},
     ),
     vrai_faux(
         "Un contact a déjà reçu 4\u00a0appels de votre entreprise ces 30 derniers jours\u00a0: vous "

@@ -1,4 +1,4 @@
-"""`python -m prospection qualifier …`: output, annex, French errors, exit codes."""
+"""`python -m grader qualifier …` (teacher part): output, annex, French errors, exit codes."""
 
 import json
 import subprocess
@@ -14,7 +14,7 @@ BUNDLED = ROOT / "datasets" / "contacts_salon_clubs_associations.xlsx"
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "prospection", *map(str, args)], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "grader", *map(str, args)], capture_output=True,
                           text=True, cwd=ROOT)
 
 
@@ -84,10 +84,8 @@ def test_input_file_is_not_modified(tmp_path):
 
 
 def test_usage_in_french():
-    done = run()
-    assert done.returncode == 2 and "Utilisation\u00a0:" in done.stderr and "qualifier" in done.stderr
     done = run("--help")
-    assert done.returncode == 0 and "dataset" in done.stdout
+    assert done.returncode == 0 and "dataset" in done.stdout and "qualifier" in done.stdout
     done = run("qualifier", "--help")
     assert done.returncode == 0 and "affiche cette aide" in done.stdout and "Utilisation\u00a0:" in done.stdout
 
@@ -97,10 +95,20 @@ def test_qualifier_json_piped_into_head_ends_without_traceback():
     import sys
     from prospection.loader import bundled_path
 
-    proc = subprocess.Popen([sys.executable, "-m", "prospection", "qualifier", str(bundled_path()), "--json"],
+    proc = subprocess.Popen([sys.executable, "-m", "grader", "qualifier", str(bundled_path()), "--json"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     proc.stdout.readline()
     proc.stdout.close()  # the reader goes away, as `| head -1` does
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 0
     assert "Traceback" not in err
+
+
+def test_the_learner_part_has_no_qualifier_nor_dataset_command():
+    for command in ("qualifier", "dataset"):
+        done = subprocess.run([sys.executable, "-m", "prospection", command, str(BUNDLED)],
+                              capture_output=True, text=True, cwd=ROOT)
+        assert done.returncode == 2, done.stdout
+        assert "Commande inconnue" in done.stderr and "Traceback" not in done.stderr
+    done = subprocess.run([sys.executable, "-m", "prospection", "--help"], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0 and "lab" in done.stdout and "qualifier" not in done.stdout
