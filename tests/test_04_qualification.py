@@ -48,67 +48,76 @@ def test_highlight_skips_overlapping_and_out_of_range_spans():
     assert html.count("<mark") == 1 and "preuve-desinteret" in html
 
 
-def test_highlight_uses_the_engine_evidence_spans():
-    from prospection import engine
+def test_cues_highlight_interest_deadline_competitor_and_never_a_class():
+    notes = "Très intéressé par nos maillots. Commande pour le tournoi du 12 décembre, compare avec un concurrent."
+    indices = q.reperer_indices(notes, SALON)
+    marked = set(re.findall(r'<mark class="preuve preuve-(\w+)"[^>]*>(.*?)</mark>', indices.html_notes))
+    assert {("interet", "Très intéressé"), ("delai", "12 décembre"), ("concurrent", "concurrent")} <= marked
+    (mots, debut, fin, jours), = indices.echeances
+    assert mots == "12 décembre" and fin == dt.date(2026, 12, 12) and jours == (fin - SALON).days
+    before, question = indices.html().lower().split("à vous de décider")
+    for classe in ("froid", "tiède", "chaud"):
+        assert classe in question and classe not in before  # only in the question put to the learner
 
-    notes = "Très intéressé par nos maillots. Veut commander pour le tournoi du 12 décembre."
-    result = engine.qualify(notes, SALON)
-    lecture = q.lire_notes(notes, SALON)
-    assert result.evidence, "le moteur doit donner des preuves sur ces notes"
-    marked = re.findall(r'<mark class="preuve preuve-(\w+)"[^>]*>(.*?)</mark>', lecture.html_notes)
-    expected = [(e.role, notes[e.start:e.end]) for e in sorted(result.evidence, key=lambda e: e.start)]
-    assert marked and set(marked) <= set(expected)
-    assert lecture.classe == result.classe and lecture.action == result.action
 
-
-# ---------------------------------------------------------------- engine reading of pasted notes
-
-@pytest.mark.parametrize("notes, classe", [
-    ("Très intéressé par nos maillots, commande pour le tournoi du 12 décembre. Demande un devis.", "chaud"),
-    ("Intéressée par des tee-shirts pour le festival de juin 2027. À rappeler en mars.", "tiède"),
-    ("Pas intéressé : aucun projet, déjà équipé chez un concurrent.", "froid"),
-])
-def test_pasted_notes_give_class_action_and_confidence(notes, classe):
-    lecture = q.lire_notes(notes, SALON)
-    assert lecture.classe == classe
-    assert lecture.action.strip()
-    assert 0.0 <= lecture.confiance <= 1.0
-    html = lecture.html()
-    assert classe.upper() in html and "Action" in html and "Confiance" in html
+def test_negated_interest_is_a_disinterest_cue_even_in_sms_spelling():
+    for notes in ("Pas intéressé, aucun besoin.", "pa interessé, aucun besoin"):
+        roles = q.reperer_indices(notes, SALON).roles
+        assert roles["desinteret"] and not roles["interet"], notes
 
 
 def test_analyser_widget_reads_the_textarea_and_the_date():
     widget = q.AnalyseurNotes(notes="Pas intéressé, aucun besoin.", date_salon=SALON)
-    assert "FROID" in widget.resultat.value
+    assert "désintérêt" in widget.resultat.value and "À vous de décider" in widget.resultat.value
     widget.notes.value = "Très intéressé, veut commander des maillots d'ici fin novembre 2026."
     widget.bouton.click()
-    assert "CHAUD" in widget.resultat.value
-    widget.date.value = dt.date(2026, 1, 10)   # ten months earlier: no longer short term
-    assert "TIÈDE" in widget.resultat.value       # re-read at once when the date changes
-    assert widget.analyser().classe == "tiède"
+    assert "fin novembre 2026" in widget.resultat.value
+    first = widget.analyser().echeances[0][3]
+    widget.date.value = dt.date(2026, 1, 10)   # ten months earlier: the deadline is further away
+    assert widget.analyser().echeances[0][3] > first
     widget.notes.value = "   "
     assert widget.analyser() is None and "Collez" in widget.resultat.value
 
 
-# ---------------------------------------------------------------- salon examples and timeline
+def test_lesson_module_returns_no_class_for_notes():
+    """No learner function turns a contact's notes into a class: the engine is teacher-side."""
+    assert not hasattr(q, "lire_notes") and not hasattr(q, "exemples_salon")
 
-def test_worked_examples_one_per_class_then_a_subtle_case():
-    lectures = q.lectures_salon()
-    assert len(lectures) >= 20
+
+# ---------------------------------------------------------------- practice examples and timeline
+
+def test_worked_examples_come_from_the_practice_file_not_the_graded_one():
+    from prospection.loader import load_bundled
+
+    graded = load_bundled().frame
+    lectures = q.lectures_entrainement()
+    assert len(lectures) >= 10
+    assert not {r["organisation"] for r, _ in lectures} & set(graded["organisation"])
+    assert not {r["observations"] for r, _ in lectures} & set(graded["observations"])
     exemples = q.choisir_exemples(lectures)
     assert [lec.classe for _, _, lec in exemples[:3]] == ["froid", "tiède", "chaud"]
-    assert len(exemples) == 4 and "délicat" in exemples[3][0]
-    ids = [row["id"] for _, row, _ in exemples]
-    assert len(set(ids)) == 4
-    subtle = exemples[3][2]
-    assert subtle.confiance == min(l.confiance for r, l in lectures if r["id"] not in ids[:3])
-    assert "<table>" in q.exemples_salon().data
+    assert len(exemples) == 4 and "moins évident" in exemples[3][0]
+    assert len({row["id"] for _, row, _ in exemples}) == 4
+    html = q.exemples_entrainement().data
+    assert "<table>" in html and "Forum des associations de Nantes" in html
+
+
+def test_practice_data_agrees_with_the_teacher_build_and_the_xlsx():
+    import json
+
+    from grader.donnees_cours import build_practice_contacts, practice_contacts_path, practice_workbook_path
+    from prospection.loader import load_contacts
+
+    committed = json.loads(practice_contacts_path().read_text(encoding="utf-8"))
+    assert committed == json.loads(json.dumps(build_practice_contacts(), ensure_ascii=False))
+    frame = load_contacts(practice_workbook_path()).frame
+    assert list(frame["observations"]) == [c["observations"] for c in committed["contacts"]]
 
 
 def test_timeline_places_deadlines_against_the_three_month_line():
-    lectures = q.lectures_salon()
+    lectures = q.lectures_entrainement()
     points = q.echeances(lectures)
-    assert points, "au moins un contact daté dans le fichier du salon"
+    assert points, "au moins un contact daté dans le fichier d'entraînement"
     for _, jours, classe in points:
         if classe == "chaud":
             assert jours <= q.JOURS_COURT_TERME + 31
@@ -196,8 +205,8 @@ def test_lesson_renders_in_voila_and_the_analyser_answers(tmp_path, artifacts):
                 area.wait_for(timeout=120_000)
                 assert page.locator("mark.preuve").count() > 0        # worked examples highlighted
                 area.fill("Très intéressé par nos maillots, commande pour le tournoi du 12 décembre.")
-                page.get_by_role("button", name="Analyser").click()
-                page.get_by_text("CHAUD", exact=True).wait_for(timeout=30_000)
+                page.get_by_role("button", name="Repérer les indices").click()
+                page.get_by_text("À vous de décider").first.wait_for(timeout=30_000)
                 area.scroll_into_view_if_needed()
                 page.screenshot(path=str(artifacts / "lesson04_voila_analyse.png"))
                 page.get_by_text("L'essentiel").first.wait_for(timeout=10_000)
@@ -213,9 +222,9 @@ def test_french_typography_in_lesson_texts():
     texts = [n.definition for n in q.NIVEAUX] + [n.action for n in q.NIVEAUX]
     for question in q.QUESTIONS:
         texts += [question.enonce, question.explication, *question.choix, *question.retours.values()]
-    lecture_html = q.Lecture("n", SALON, "chaud", "Rappeler.", "J.", 0.5, True, "oui", "court",
-                             None, "n").html()
-    texts.append(re.sub(r"<[^>]+>", "", lecture_html))
+    indices_html = q.reperer_indices("Intéressé, commande pour le 12 décembre.", SALON).html()
+    texts.append(re.sub(r"<[^>]+>", "", indices_html))
+    texts += [re.sub(r"<[^>]+>", "", q.exemples_entrainement().data)]
     assert len(texts) > 10
     for text in texts:
         assert not re.search(r" [:;?!](\s|$)", text), text

@@ -343,7 +343,7 @@ class Indices:
 
     def html(self) -> str:
         trouves = "".join(
-            f"<li><b>{escape(ROLES[r][1])}</b>{NBSP}: {escape(', '.join(f'« {t} »' for t in textes))}</li>"
+            f"<li><b>{escape(ROLES[r][1])}</b>{NBSP}: {escape(', '.join(f'«{NBSP}{t}{NBSP}»' for t in textes))}</li>"
             for r, textes in self.roles.items() if textes
         ) or f"<li>Aucun indice repéré{NBSP}: relisez les notes vous-même.</li>"
         dates = "".join(
