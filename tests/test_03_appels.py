@@ -154,7 +154,7 @@ def test_builder_refuses_incomplete_input_in_french(changement, message):
 def test_builder_widget_updates_the_opener_and_its_rubric():
     box = appels.constructeur_accroche()
     apercu = html.unescape(box.apercu.value)
-    assert "Camille Martin" in apercu and box.grille.value.count("✔") == 4
+    assert "Hugo Lemaire" in apercu and box.grille.value.count("✔") == 4
     box.champs["interlocuteur"].value = "Monsieur Petit"
     box.champs["creneau2"].value = "vendredi à 9 h"
     apercu = html.unescape(box.apercu.value)
@@ -169,8 +169,15 @@ def test_builder_widget_updates_the_opener_and_its_rubric():
     assert box.champs["detail"].value == "depuis notre rencontre au forum"
     box.champs["vendeur"].value = ""
     assert "Renseignez le champ" in html.unescape(box.apercu.value) and box.grille.value == ""
-    box.champs["vendeur"].value = "Camille Martin"
+    box.champs["vendeur"].value = "Hugo Lemaire"
     assert box.grille.value.count("✔") == 4
+
+
+def test_builder_starts_on_the_lessons_own_scenario_not_exercise_03s():
+    box = appels.constructeur_accroche()
+    start = html.unescape(box.apercu.value) + " ".join(str(w.value) for w in box.champs.values())
+    for exercise_word in ("Camille", "Sportéo", "Durand", "Lyon", "14 mars", "Vienne", "handball"):
+        assert exercise_word not in start, exercise_word
 
 
 # --------------------------------------------------------------------------- objections
