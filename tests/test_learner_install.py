@@ -1,0 +1,213 @@
+"""Done when (issue 12): the learner part alone, installed in a fresh venv, answers nothing graded.
+
+The learner distribution is built as a wheel and installed into a new venv that has no
+`grader`; third-party packages come from the project venv through a ``.pth`` file pointing at
+a copy of its site-packages *without* the editable installs of this repository. A probe
+(tests/learner_probe.py) then imports every module of `prospection`, calls every public
+callable with the graded inputs (the 27 notes of the salon file and its path, the call list
+and the slots of exercise 01) and looks for the key's classes or the exercise's answers; the
+CLI's commands are listed; every packaged data file is searched for key content.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import sysconfig
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from grader.keys import load_key
+
+REPO = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def learner_venv(tmp_path_factory):
+    root = tmp_path_factory.mktemp("apprenant")
+    wheels = root / "wheels"
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(REPO)],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    (wheel,) = wheels.glob("prospection_cours-*.whl")
+    venv = root / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
+    python = venv / "bin" / "python"
+    site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                               capture_output=True, text=True, check=True).stdout.strip())
+    # Third-party packages of the project venv, minus this repository's editable installs.
+    deps = root / "deps"
+    deps.mkdir()
+    project_site = Path(sysconfig.get_paths()["purelib"])
+    for entry in project_site.iterdir():
+        if entry.name.startswith(("__editable__", "prospection", "grader")) or entry.suffix == ".pth":
+            continue
+        (deps / entry.name).symlink_to(entry)
+    (site / "zz_dependances_projet.pth").write_text(f"{deps}\n")
+    done = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q",
+                           str(wheel)], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return python, wheel, root
+
+
+def run(python, *args, cwd):
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    return subprocess.run([str(python), *map(str, args)], capture_output=True, text=True, cwd=cwd, env=env,
+                          timeout=1800)
+
+
+def graded_inputs(tmp: Path) -> Path:
+    """The graded inputs, as *copies* in ``tmp``: the probe calls functions that write files."""
+    import shutil
+
+    import nbformat
+
+    from prospection.loader import load_bundled
+
+    key = load_key()
+    frame = load_bundled().frame
+    notes = {str(r.id): str(r.observations) for r in frame.itertuples()}
+    assert len(notes) == 27 and set(notes) == set(key["contacts"])
+    solution = nbformat.read(REPO / "solutions" / "01_telemarketing" / "01_telemarketing.ipynb", as_version=4)
+    cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c.source for c in solution.cells}
+    ns: dict = {}
+    exec(cells["q3_creneaux"].split("for lettre")[0].replace("from prospection.telemarketing import format_datetime", ""),
+         {"pd": __import__("pandas")}, ns)
+    attendus: dict = {}
+    exec(cells["q3_reponse"].replace("### BEGIN SOLUTION", "").replace("### END SOLUTION", ""), {}, attendus)
+    quand = cells["q2_donnees"].split('pd.Timestamp("')[1].split('")')[0]
+    autorises = eval(cells["q2_test_autorises"].split("_autorises_attendus = ")[1].splitlines()[0])
+    doc = {
+        "date_salon": key["date_salon"], "notes": notes,
+        "classes": {cid: c["classe"] for cid, c in key["contacts"].items()},
+        "contacts_path": str(shutil.copy(REPO / "datasets" / "contacts_salon_clubs_associations.xlsx", tmp)),
+        "appels_csv": str(shutil.copy(REPO / "exercises" / "01_telemarketing" / "appels.csv", tmp)), "quand": quand,
+        "autorises": sorted(autorises),
+        "creneaux": {k: v.isoformat() for k, v in ns["creneaux"].items()},
+        "creneaux_attendus": attendus["creneaux_autorises"],
+    }
+    assert len(doc["creneaux"]) == len(doc["creneaux_attendus"]) == 11
+    path = tmp / "entrees.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_learner_part_alone_answers_nothing_graded(learner_venv, tmp_path):
+    python, wheel, root = learner_venv
+    work = tmp_path / "travail"
+    work.mkdir()
+    before = {p: p.stat().st_mtime_ns for p in (REPO / "datasets").iterdir()}
+    done = run(python, REPO / "tests" / "learner_probe.py", graded_inputs(tmp_path), cwd=work)
+    assert {p: p.stat().st_mtime_ns for p in (REPO / "datasets").iterdir()} == before, "the probe touched datasets/"
+    assert done.returncode == 0, done.stderr[-3000:]
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["grader_importable"] is False
+    assert str(root) in report["prospection"], report["prospection"]  # the wheel, not the repository
+    assert report["modules"] >= 20 and report["callables"] >= 100, report
+    assert report["flagged"] == []
+
+
+def test_the_probe_would_flag_the_teacher_engine(tmp_path):
+    """The probe is not blind: run in the project venv (grader importable), it flags the engine."""
+    probe = (REPO / "tests" / "learner_probe.py").read_text(encoding="utf-8")
+    probe = probe.replace('    for info in pkgutil.walk_packages(prospection.__path__, "prospection."):',
+                          '    import grader.engine, grader.regles\n'
+                          '    seen += [("grader.engine.qualify", grader.engine.qualify),'
+                          ' ("grader.regles.filter_call_list", grader.regles.filter_call_list),'
+                          ' ("grader.regles.may_call", grader.regles.may_call)]\n'
+                          '    return seen\n'
+                          '    for info in pkgutil.walk_packages(prospection.__path__, "prospection."):')
+    script = tmp_path / "probe_enseignant.py"
+    script.write_text(probe, encoding="utf-8")
+    done = run(sys.executable, script, graded_inputs(tmp_path), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-3000:]
+    flagged = json.loads(done.stdout.strip().splitlines()[-1])["flagged"]
+    assert any(f.startswith("grader.engine.qualify(note+date)") for f in flagged), flagged
+    assert any("exercice 01 Q2" in f for f in flagged) and any("Q3" in f for f in flagged), flagged
+
+
+def test_learner_cli_lists_only_learner_commands(learner_venv, tmp_path):
+    python, _, _ = learner_venv
+    done = run(python, "-m", "prospection", "--help", cwd=tmp_path)
+    assert done.returncode == 0
+    commands = [line.split()[0] for line in done.stdout.splitlines()[2:] if line.strip()]
+    assert commands == ["lab", "mission"]
+    for command in commands:
+        helped = run(python, "-m", "prospection", command, "--help", cwd=tmp_path)
+        assert helped.returncode == 0 and "Traceback" not in helped.stderr, (command, helped.stderr)
+    for teacher_only in ("qualifier", "dataset"):
+        refused = run(python, "-m", "prospection", teacher_only, "contacts.xlsx", cwd=tmp_path)
+        assert refused.returncode == 2 and "Commande inconnue" in refused.stderr
+    no_grader = run(python, "-c", "import grader", cwd=tmp_path)
+    assert no_grader.returncode != 0 and "ModuleNotFoundError" in no_grader.stderr
+
+
+def key_content_in(doc, graded: dict[str, dict]) -> list[str]:
+    """Places of ``doc`` (parsed JSON) that tie a graded contact to a class."""
+    found = []
+
+    def walk(node, where):
+        if isinstance(node, dict):
+            values = {str(v) for v in node.values() if isinstance(v, (str, int))}
+            classes = {v for v in values if v in ("froid", "tiède", "tiede", "chaud")}
+            for cid, entry in graded.items():
+                tied = entry["organisation"] in values or entry["notes"] in values or (
+                    cid in values and entry["organisation"] in values)
+                if tied and classes:
+                    found.append(f"{where}: {cid}")
+                if cid in node and isinstance(node[cid], (dict, str)) and CLASS_WORDS & set(walk_values(node[cid])):
+                    found.append(f"{where}[{cid}]")
+            for k, v in node.items():
+                walk(v, f"{where}.{k}")
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                walk(v, f"{where}[{i}]")
+
+    walk(doc, "")
+    return found
+
+
+CLASS_WORDS = {"froid", "tiède", "tiede", "chaud"}
+
+
+def walk_values(node):
+    if isinstance(node, dict):
+        for v in node.values():
+            yield from walk_values(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from walk_values(v)
+    else:
+        yield str(node)
+
+
+def test_no_packaged_data_file_holds_key_content(learner_venv):
+    from prospection.loader import load_bundled
+
+    _, wheel, _ = learner_venv
+    key = load_key()
+    frame = load_bundled().frame
+    graded = {str(r.id): {"organisation": str(r.organisation), "notes": str(r.observations)}
+              for r in frame.itertuples()}
+    assert set(graded) == set(key["contacts"])
+    fake = {"contacts": {"C01": {"classe": "chaud"}}}  # the checker is not blind
+    assert key_content_in(fake, graded) and key_content_in([{"organisation": graded["C02"]["organisation"],
+                                                               "classe": "froid"}], graded)
+    with zipfile.ZipFile(wheel) as zf:
+        assert not [n for n in zf.namelist() if n.startswith("grader/")]
+        names = [n for n in zf.namelist() if not n.endswith(".py") and ".dist-info/" not in n]
+        assert names, "no data file in the learner wheel"
+        for name in names:
+            text = zf.read(name).decode("utf-8", errors="replace")
+            assert "contacts_salon_clubs_associations.key" not in text, name
+            if name.endswith(".json"):
+                assert key_content_in(json.loads(text), graded) == [], name
+            else:
+                for line in text.splitlines():
+                    assert not (any(g["organisation"] in line for g in graded.values())
+                                and CLASS_WORDS & set(line.lower().split())), (name, line)
