@@ -1,6 +1,6 @@
 """Contacts files of 10,000 and 100,000 lines: load + qualify speed and peak memory.
 
-``python -m benchmarks.bench_contacts`` generates the files (``python -m prospection dataset
+``python -m benchmarks.bench_contacts`` generates the files (``python -m grader dataset
 --seed``, cached in the system temp folder), then measures in a fresh subprocess each time:
 
 - reading with python-calamine (the loader's choice) vs openpyxl (same file, 10,000 lines);
@@ -57,7 +57,7 @@ def _file(n: int) -> Path:
     path = Path(tempfile.gettempdir()) / f"bench_contacts_{n}.xlsx"
     if not path.exists():
         t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "prospection", "dataset", "--seed", "2026", "--contacts", str(n),
+        subprocess.run([sys.executable, "-m", "grader", "dataset", "--seed", "2026", "--contacts", str(n),
                         "--out", str(path)], check=True, capture_output=True)
         print(f"  fichier de {n} contacts généré en {time.perf_counter() - t:.1f} s", flush=True)
     return path
@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         f"Mesuré le {time.strftime('%Y-%m-%d %H:%M')} UTC par `python -m benchmarks.bench_contacts`, "
         f"{os.cpu_count()} cœurs, Python {platform.python_version()}, charge moyenne au départ "
         f"{_load_average()} (d'autres travaux tournaient sur la machine).",
-        "Fichiers générés par `python -m prospection dataset --seed 2026 --contacts N` ; chaque mesure "
+        "Fichiers générés par `python -m grader dataset --seed 2026 --contacts N` ; chaque mesure "
         "tourne dans un sous-processus neuf (pic mémoire = `ru_maxrss` de ce processus).",
         "",
         "| Contacts | Chargement (s) | Qualification (s) | Total (s) | Contacts/s | Temps CPU (s) | "

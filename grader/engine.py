@@ -24,22 +24,19 @@ from functools import lru_cache
 from grader.dataset import ACTIONS
 from grader.horizon import Horizon, horizon as find_horizon
 from prospection.texte import francais
+from prospection.texte.classes import CLASSES, normalize_class
 from prospection.texte.abreviations import expand
 from prospection.texte.indices import LEXICON, NEGATED_ROLE as _NEGATED_ROLE, Hit as _Hit, scan as _scan
 from prospection.texte.temps import MOIS
 
 __all__ = ["Evidence", "Qualification", "qualify", "qualify_many", "normalize_classe", "CLASSES", "LEXICON"]
 
-CLASSES = ("froid", "tiède", "chaud")
 NBSP = "\u00a0"
 
 
 def normalize_classe(value: object) -> str | None:
     """« Tiede », « TIÈDE », « tiède » -> « tiède »; anything else -> None."""
-    if value is None:
-        return None
-    key = francais.normalize(str(value)).strip()
-    return {"froid": "froid", "tiede": "tiède", "chaud": "chaud"}.get(key)
+    return normalize_class(value if value is None else str(value), strict=False)
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from prospection.texte.classes import normalize_class
+
 __all__ = ["KEYS_DIR", "AnswerKeyError", "load_key", "key_path"]
 
 KEYS_DIR = Path(__file__).resolve().parent.parent / "solutions" / "_cles"
-_CLASSES = {"froid": "froid", "tiede": "tiède", "tiède": "tiède", "chaud": "chaud"}
 
 
 class AnswerKeyError(Exception):
@@ -38,7 +39,7 @@ def load_key(name: str = "contacts_salon_clubs_associations", path: Path | str |
     if not isinstance(key, dict) or "date_salon" not in key or not isinstance(key.get("contacts"), dict):
         raise AnswerKeyError(f"Clé de correction «\u00a0{file.name}\u00a0»\u00a0: champs «\u00a0date_salon\u00a0» et «\u00a0contacts\u00a0» attendus.")
     for cid, entry in key["contacts"].items():
-        classe = _CLASSES.get(str(entry.get("classe", "")).strip().lower())
+        classe = normalize_class(str(entry.get("classe", "")), strict=False)
         if classe is None:
             raise AnswerKeyError(f"Clé «\u00a0{file.name}\u00a0», contact {cid}\u00a0: classe inconnue «\u00a0{entry.get('classe')}\u00a0».")
         entry["classe"] = classe

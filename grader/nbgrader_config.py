@@ -1,7 +1,8 @@
 """nbgrader configuration for the courseware.
 
 Loaded by the root ``nbgrader_config.py`` so that every ``nbgrader`` command
-works from the repository root, and by ``grader.config`` for class workspaces.
+works from the repository root, and by the class workspaces' own ``nbgrader_config.py``
+(``grader.toolchain.workspace``).
 """
 
 import os

@@ -10,36 +10,22 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .workspace import read_json
+from prospection.texte.classes import CLASSES, normalize_class
 
 TOP_KEYS = {"version", "fichier_contacts", "date_salon", "reponses"}
 ENTRY_KEYS = {"organisation", "qualification", "justification", "modifie_le"}
-CLASSES = ("froid", "tiède", "chaud")
-_ALIASES = {"froid": "froid", "tiede": "tiède", "tiède": "tiède", "chaud": "chaud"}
-
-
-def normalize_class(value):
-    """``froid``/``tiède``/``chaud`` (``tiede`` accepted); None for no choice; raises ValueError."""
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise ValueError(repr(value))
-    key = value.strip().lower()
-    if key in ("", "null", "none"):
-        return None
-    if key not in _ALIASES:
-        raise ValueError(value)
-    return _ALIASES[key]
 
 
 def load_key(spec: dict | None) -> dict | None:
     """The answer key named by an answers spec (``{"fichier", "cle"}``), or None if absent."""
+    from grader.keys import AnswerKeyError, load_key as read_key
+
     if not spec or not spec.get("cle"):
         return None
-    key = read_json(Path(spec["cle"]))
-    if not isinstance(key, dict) or not isinstance(key.get("contacts"), dict):
+    try:
+        return read_key(path=Path(spec["cle"]))
+    except AnswerKeyError:
         return None
-    return key
 
 
 def check_answers(path: Path, key: dict | None):

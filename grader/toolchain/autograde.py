@@ -117,9 +117,6 @@ def _failure_reason(outcome: dict) -> dict:
         return flag("delai_depasse", "alerte",
                     "une cellule a dépassé le temps limite sans se laisser interrompre (boucle "
                     "infinie qui ignore l'interruption\u00a0?)\u00a0: 0 point pour ce notebook.")
-    if "UnresponsiveKernel" in text:
-        return flag("noyau_bloque", "alerte",
-                    "le noyau ne répond plus\u00a0: 0 point pour ce notebook.")
     lines = [ln.strip() for ln in text.splitlines() if ln.strip() and "Error" in ln]
     detail = lines[-1][:200] if lines else "erreur inconnue"
     return flag("correction_impossible", "alerte",

@@ -6,7 +6,7 @@ import argparse
 import re
 import sys
 import time
-from typing import Iterable, NoReturn
+from typing import NoReturn
 
 NBSP = "\u00a0"
 
@@ -115,10 +115,3 @@ class ProgressBar:
     def close(self) -> None:
         self.stream.write("\n")
         self.stream.flush()
-
-
-def french_list(items: Iterable[str]) -> str:
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " et " + items[-1]

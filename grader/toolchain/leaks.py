@@ -92,8 +92,3 @@ def submitted_text(classe: Classe, student: str, assignment: str) -> str:
         meta_ok = lambda c: not c.get("metadata", {}).get("nbgrader", {}).get("locked")  # noqa: E731
         parts += [c.source for c in nb.cells if meta_ok(c)]
     return "\n".join(parts)
-
-
-def scan_folder(folder: Path, secrets, own_text="") -> dict[Path, list]:
-    return {p: leaks for p in sorted(folder.rglob("*.html"))
-            if (leaks := find_leaks(p.read_text(encoding="utf-8"), secrets, own_text))}

@@ -15,29 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from prospection.fichiers import write_json_atomic
+from prospection.texte.classes import CLASSES, normalize_class
 
 ANSWERS_FILENAME = "reponses_salon.json"
 FORMAT_VERSION = 1
-CLASSES = ("froid", "tiède", "chaud")
-_CLASS_ALIASES = {"froid": "froid", "tiède": "tiède", "tiede": "tiède", "chaud": "chaud"}
 
 
 class AnswersFileError(ValueError):
     """The answers file exists but cannot be used; the message is in French."""
-
-
-def normalize_class(value: Any) -> str | None:
-    """``froid``/``tiède``/``chaud`` (``tiede`` accepted), ``None`` or ``""`` for no choice."""
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise ValueError(f"Classe inconnue\u00a0: {value!r} (attendu\u00a0: froid, tiède ou chaud).")
-    key = value.strip().lower()
-    if key in ("", "null", "none"):
-        return None
-    if key not in _CLASS_ALIASES:
-        raise ValueError(f"Classe inconnue\u00a0: «\u00a0{value}\u00a0» (attendu\u00a0: froid, tiède ou chaud).")
-    return _CLASS_ALIASES[key]
 
 
 def empty_answers(fichier_contacts: str = "", date_salon: dt.date | str | None = None) -> dict:
