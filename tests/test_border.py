@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import datetime as dt
 from pathlib import Path
 
@@ -137,3 +138,34 @@ def test_one_abbreviation_table_and_it_is_data():
     assert francais.normalize("pa interressé") == "pas interesse"
     assert not hasattr(francais, "MISSPELLINGS")
     assert not (REPO / "grader" / "justifications" / "sms.py").exists()
+
+
+# ---------------------------------------------------------------- board hints and scorer agree
+
+@pytest.mark.parametrize("qualification, justification", [
+    ("froid", "Aucun intérêt : garder la fiche dans le CRM et envoyer la doc."),
+    ("chaud", "Très intéressé, commande pour le 12 décembre : rappeler dès lundi pour un devis."),
+    ("tiède", "pa interessé tt de suite, projet l'an pro, relancer en juin"),
+    ("chaud", "Projet en mai."),
+    ("tiède", "Contact sympathique."),
+])
+def test_board_hints_agree_with_the_scorer_on_what_a_draft_covers(qualification, justification):
+    from grader.justifications import hints as scorer_hints
+    from prospection.board.indices import hints as board_hints
+
+    board = board_hints("", SALON, qualification, justification)
+    scorer = scorer_hints("", SALON, qualification, justification)
+    assert board.interest == scorer.interest, (board, scorer)
+    assert board.timing == scorer.timing, (board, scorer)
+    # The scorer also asks that the action fits the class; the board only that there is one.
+    assert board.action or not scorer.action, (board, scorer)
+
+
+def test_one_justification_lexicon_for_the_scorer_and_the_board():
+    from grader.justifications import lexicon
+    from prospection.board import indices
+
+    data = json.loads((REPO / "prospection" / "texte" / "donnees" / "lexique_justifications.json").read_text("utf-8"))
+    assert lexicon.CALL == data["call"] and lexicon.INTEREST == data["interest"]
+    assert set(indices._lexicon().groups["action"]) >= set(data["call"]) | set(data["quote"])
+    assert not (REPO / "grader" / "justifications" / "matcher.py").exists()

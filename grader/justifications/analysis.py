@@ -27,7 +27,7 @@ from grader.horizon import classify_range
 from prospection.texte.temps import find_time_expressions
 
 from . import lexicon as L
-from .matcher import Hit, Text
+from prospection.texte.phrases import Hit, Text
 from prospection.texte.abreviations import expand
 
 __all__ = ["Action", "Claim", "Analysis", "analyse", "interest_objects", "note_words",

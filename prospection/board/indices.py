@@ -1,38 +1,40 @@
 """The board's live hints: which criteria a draft justification covers (no key, no class).
 
-Built on the French-text core (``prospection.texte``): the same abbreviation table, negation
-scopes, cue lexicon and time-expression finder as the engine and the justification scorer.
-A hint says *whether* the text names the contact's interest, the project's timing and a
+Built on the French-text core (``prospection.texte``) with the same lexicon as the
+justification scorer (``texte/donnees/lexique_justifications.json``: interest, timing and
+action words), the same abbreviation table, negation scopes and time-expression finder. A
+hint says *whether* the text names the contact's interest, the project's timing and a
 follow-up action; it never says which class is right.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from prospection.texte.abreviations import expand
-from prospection.texte.francais import find_phrases
-from prospection.texte.indices import scan
+from prospection.texte.classes import normalize_class
+from prospection.texte.phrases import Lexicon, Text
 from prospection.texte.temps import find_time_expressions
 
-__all__ = ["Hints", "hints", "ACTION_PHRASES", "TIMING_PHRASES"]
+__all__ = ["Hints", "hints"]
 
 NBSP = "\u00a0"
+_GROUPS = {
+    "interest": ("interest", "disinterest", "no_budget"),
+    "timing": ("long_extra", "short_extra"),
+    "action": ("call", "meeting", "quote", "send", "docs", "invite", "record_verb", "campaign"),
+}
 
-# Follow-up actions a seller writes (« find_phrases » syntax: accents, case, inflection ignored).
-ACTION_PHRASES = (
-    "rappeler", "appeler", "recontacter", "relancer", "relance", "contacter", "téléphoner", "joindre",
-    "rendez-vous", "démonstration", "visite", "rencontrer", "devis", "proposition", "offre",
-    "chiffrage", "tarif", "envoyer", "transmettre", "documentation", "brochure", "catalogue",
-    "plaquette", "invitation", "inviter", "portes ouvertes", "newsletter", "fiche", "crm",
-    "fichier", "conserver", "garder", "suivre", "suivi", "campagne", "courriel", "mail",
-)
-# Timing words that are not dates (the time-expression finder dates the others).
-TIMING_PHRASES = (
-    "court terme", "moyen terme", "long terme", "échéance", "délai", "urgent", "rapidement",
-    "plus tard", "pas pressé", "rien ne presse", "prochainement", "bientôt",
-)
+
+@lru_cache(maxsize=1)
+def _lexicon() -> Lexicon:
+    data = json.loads(resources.files("prospection.texte").joinpath("donnees/lexique_justifications.json")
+                      .read_text(encoding="utf-8"))
+    return Lexicon({criterion: [p for name in names for p in data[name]] for criterion, names in _GROUPS.items()})
 
 
 @dataclass(frozen=True)
@@ -48,12 +50,12 @@ def hints(observations: str, date_salon, qualification, justification: str) -> H
     text = expand(justification or "")
     salon = date_salon if isinstance(date_salon, dt.date) else (
         dt.date.fromisoformat(str(date_salon)) if date_salon not in (None, "") else dt.date.today())
-    qual = (str(qualification or "").strip().lower().replace("tiède", "tiede")) or None
-    roles = {h.role for h in scan(text)}
-    interest = bool(roles & {"interet", "desinteret", "projet", "poli"})
+    qual = normalize_class(qualification, strict=False)
+    found = {h.tag for h in Text(text).find(_lexicon())}
+    interest = "interest" in found
     dated = [e for e in find_time_expressions(text, salon) if not e.past]
-    timing = None if qual == "froid" else bool(dated or find_phrases(text, TIMING_PHRASES))
-    action = bool(find_phrases(text, ACTION_PHRASES))
+    timing = None if qual == "froid" else bool(dated or "timing" in found)
+    action = "action" in found
     messages = []
     if not interest:
         messages.append("Citez ce que les notes disent de l'intérêt du contact.")
