@@ -288,28 +288,93 @@ def _stem(word: str) -> str:
     return _light_stem(word)
 
 
-def _word_matches(tok: Token, want: tuple[str, str]) -> bool:
-    norm, lem = want
-    return (tok.norm == norm or tok.lemma == lem or tok.lemma == norm or tok.norm == lem
-            or _stem(tok.norm) == _stem(norm))
+@lru_cache(maxsize=65536)
+def word_keys(norm: str, lemma: str) -> frozenset:
+    """The forms a word matches by: accent-free form, lemma, light stem (prefixed « ~ »).
+
+    A text word matches a phrase word when their keys meet: same form, same lemma, one's form
+    is the other's lemma, or same light stem.
+    """
+    return frozenset((norm, lemma, "~" + _stem(norm)))
 
 
-def _match_at(tokens: list[Token], i: int, pattern: tuple) -> int | None:
-    """Index after the last token matched from ``tokens[i]``, or None."""
-    if not pattern:
-        return i
-    head, rest = pattern[0], pattern[1:]
-    if head is None:
-        for skip in range(0, 4):
-            if i + skip > len(tokens):
-                break
-            end = _match_at(tokens, i + skip, rest)
-            if end is not None:
-                return end
-        return None
-    if i < len(tokens) and _word_matches(tokens[i], head):
-        return _match_at(tokens, i + 1, rest)
-    return None
+def _match(tkeys: list[frozenset], i: int, words: tuple) -> int | None:
+    """Index after the last token matched by ``words`` from token ``i`` (gap = 0 to 3 words)."""
+    for k, head in enumerate(words):
+        if head is None:
+            rest = words[k + 1:]
+            for skip in range(4):
+                if i + skip > len(tkeys):
+                    return None
+                end = _match(tkeys, i + skip, rest)
+                if end is not None:
+                    return end
+            return None
+        if i >= len(tkeys) or head.isdisjoint(tkeys[i]):
+            return None
+        i += 1
+    return i
+
+
+class PhraseIndex:
+    """Phrases indexed by every form of their first word: the one phrase matcher of the core.
+
+    ``find(text)`` returns ``(pid, start, end, negated)`` for every occurrence of every phrase
+    (``pid`` is the phrase's position in the list given), sorted by start, longest first.
+    """
+
+    def __init__(self, phrases: Iterable[str]):
+        self.phrases = tuple(phrases)
+        self._by_first: dict[str, list[tuple[int, tuple]]] = {}
+        self._floating: list[tuple[int, tuple]] = []  # phrases starting with a gap
+        for pid, phrase in enumerate(self.phrases):
+            pattern = _phrase_pattern(phrase)
+            if not pattern or all(p is None for p in pattern):
+                continue
+            words = tuple(None if w is None else word_keys(w[0], w[1]) for w in pattern)
+            if words[0] is None:
+                self._floating.append((pid, words))
+                continue
+            for key in words[0]:
+                self._by_first.setdefault(key, []).append((pid, words))
+        self._memo: dict[frozenset, tuple] = {}
+
+    def _candidates(self, keys: frozenset) -> tuple:
+        found = self._memo.get(keys)
+        if found is None:
+            seen: dict[int, tuple] = {}
+            for key in sorted(keys):
+                for pid, words in self._by_first.get(key, ()):
+                    seen.setdefault(pid, words)
+            for pid, words in self._floating:
+                seen.setdefault(pid, words)
+            found = tuple((pid, seen[pid]) for pid in sorted(seen))
+            if len(self._memo) < 100_000:
+                self._memo[keys] = found
+        return found
+
+    def find(self, text: str, tokens: list[Token] | None = None) -> list[tuple[int, int, int, bool]]:
+        text = text or ""
+        toks = tokens if tokens is not None else tokenize(text)
+        scopes = _scopes(text) if toks else []
+        tkeys = [word_keys(t.norm, t.lemma) for t in toks]
+        out = []
+        for i, tok in enumerate(toks):
+            for pid, words in self._candidates(tkeys[i]):
+                end_index = _match(tkeys, i, words)
+                if end_index is None or end_index <= i:
+                    continue
+                start, end = tok.start, toks[end_index - 1].end
+                negated = any(s.start <= start < s.end and not (start <= s.cue_start and s.cue_end <= end)
+                              for s in scopes)
+                out.append((pid, start, end, negated))
+        out.sort(key=lambda h: (h[1], -(h[2] - h[1]), h[0]))
+        return out
+
+
+@lru_cache(maxsize=256)
+def _index_of(phrases: tuple[str, ...]) -> PhraseIndex:
+    return PhraseIndex(phrases)
 
 
 def find_phrases(text: str, phrases: Iterable[str], tokens: list[Token] | None = None) -> list[Match]:
@@ -320,24 +385,6 @@ def find_phrases(text: str, phrases: Iterable[str], tokens: list[Token] | None =
     itself: « intéressé » in « pas intéressé » is negated, the phrase « pas intéressé » is not.
     """
     text = text or ""
-    toks = tokens if tokens is not None else tokenize(text)
-    scopes = _scopes(text) if toks else []
-    found: list[Match] = []
-    for phrase in phrases:
-        pattern = _phrase_pattern(phrase)
-        if not pattern or all(p is None for p in pattern):
-            continue
-        for i in range(len(toks)):
-            if pattern[0] is not None and not _word_matches(toks[i], pattern[0]):
-                continue
-            end_index = _match_at(toks, i, pattern)
-            if end_index is None or end_index <= i:
-                continue
-            start, end = toks[i].start, toks[end_index - 1].end
-            negated = any(
-                s.start <= start < s.end and not (start <= s.cue_start and s.cue_end <= end)
-                for s in scopes
-            )
-            found.append(Match(phrase, text[start:end], start, end, negated))
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    return found
+    index = _index_of(tuple(phrases))
+    return [Match(index.phrases[pid], text[start:end], start, end, negated)
+            for pid, start, end, negated in index.find(text, tokens)]

@@ -44,51 +44,9 @@ class Hit(NamedTuple):
     negated: bool
 
 
-@lru_cache(maxsize=65536)
-def _keys(norm: str, lemma: str) -> frozenset:
-    """The forms a word matches by: accent-free form, lemma, light stem (prefixed « ~ »)."""
-    return frozenset((norm, lemma, "~" + francais._stem(norm)))
-
-
 @lru_cache(maxsize=1)
-def _index() -> dict[str, list[tuple[int, str, tuple, str, int]]]:
-    """Lexicon phrases indexed by every form of their first word; ``None`` marks a gap."""
-    by_first: dict[str, list[tuple[int, str, tuple, str, int]]] = {}
-    for pid, (phrase, role, weight) in enumerate(LEXICON):
-        pattern = francais._phrase_pattern(phrase)
-        words = tuple(None if w is None else _keys(w[0], w[1]) for w in pattern)
-        for key in words[0]:
-            by_first.setdefault(key, []).append((pid, phrase, words, role, weight))
-    return by_first
-
-
-@lru_cache(maxsize=65536)
-def _candidates(keys: frozenset) -> tuple:
-    """Lexicon phrases whose first word matches a word with these forms (each phrase once)."""
-    index = _index()
-    seen: dict[int, tuple] = {}
-    for key in sorted(keys):
-        for entry in index.get(key, ()):
-            seen.setdefault(entry[0], entry)
-    return tuple(seen[pid] for pid in sorted(seen))
-
-
-def _match(tkeys: list[frozenset], i: int, words: tuple) -> int | None:
-    """Index after the last token matched by ``words`` from token ``i`` (gap = 0 to 3 words)."""
-    for k, head in enumerate(words):
-        if head is None:
-            rest = words[k + 1:]
-            for skip in range(4):
-                if i + skip > len(tkeys):
-                    return None
-                end = _match(tkeys, i + skip, rest)
-                if end is not None:
-                    return end
-            return None
-        if i >= len(tkeys) or head.isdisjoint(tkeys[i]):
-            return None
-        i += 1
-    return i
+def _index() -> francais.PhraseIndex:
+    return francais.PhraseIndex(phrase for phrase, _, _ in LEXICON)
 
 
 def scan(text: str) -> list[Hit]:
@@ -96,26 +54,10 @@ def scan(text: str) -> list[Hit]:
 
     A longer phrase hides the shorter ones inside it (« pas intéressé » hides « intéressé »).
     """
-    tokens = francais.tokenize(text)
-    scopes = francais._scopes(text) if tokens else []
-    tkeys = [_keys(t.norm, t.lemma) for t in tokens]
-    n = len(tkeys)
-    hits: list[Hit] = []
-    for i, tok in enumerate(tokens):
-        for _pid, phrase, words, role, weight in _candidates(tkeys[i]):
-            if len(words) == 1:
-                end_index = i + 1
-            else:
-                second = words[1]
-                if second is not None and (i + 1 >= n or second.isdisjoint(tkeys[i + 1])):
-                    continue
-                end_index = _match(tkeys, i + 1, words[1:])
-                if end_index is None:
-                    continue
-            start, end = tok.start, tokens[end_index - 1].end
-            negated = any(s.start <= start < s.end and not (start <= s.cue_start and s.cue_end <= end)
-                          for s in scopes)
-            hits.append(Hit(phrase, role, weight, start, end, negated))
+    hits = []
+    for pid, start, end, negated in _index().find(text):
+        phrase, role, weight = LEXICON[pid]
+        hits.append(Hit(phrase, role, weight, start, end, negated))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[Hit] = []
     for h in hits:
