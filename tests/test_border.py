@@ -169,3 +169,14 @@ def test_one_justification_lexicon_for_the_scorer_and_the_board():
     assert lexicon.CALL == data["call"] and lexicon.INTEREST == data["interest"]
     assert set(indices._lexicon().groups["action"]) >= set(data["call"]) | set(data["quote"])
     assert not (REPO / "grader" / "justifications" / "matcher.py").exists()
+
+
+@pytest.mark.parametrize("text", ["Intéressé, projet en janvier.", "Intéressé, commande cet hiver."])
+def test_a_range_across_the_three_month_line_is_ambiguous_for_both_readers(text):
+    """The range straddles salon + 92 days: the scorer says « ambigu », the engine asks to check."""
+    from grader.engine import qualify
+    from grader.justifications.analysis import analyse
+
+    assert {c.kind for c in analyse(text, SALON).timing} == {"ambigu"}
+    q = qualify(text, SALON)
+    assert q.a_verifier and q.horizon.confidence <= 0.4, q

@@ -14,11 +14,12 @@ import datetime as dt
 import html
 import math
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from traitlets import HasTraits, Int, Unicode, observe, validate
+
+from prospection.texte.francais import fold
 
 from .storage import CLASSES, empty_answers, normalize_class, now_iso
 
@@ -167,8 +168,7 @@ def required_criteria(qualification: str | None) -> tuple[str, ...]:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("œ", "oe")
+    return fold(text).replace("œ", "oe")
 
 
 _SIMPLE_PATTERNS = {
