@@ -39,6 +39,7 @@ __all__ = [
     "easter",
     "court_terme_limit",
     "RECURRING",
+    "TIME_PATTERNS",
 ]
 
 MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -323,6 +324,36 @@ _P18_NEED = frozenset(("prochainement", "bientot", "semaines"))
 _P19 = re.compile(r"\b(?:" + _LONG + r")\b")
 
 
+TIME_PATTERNS: dict[str, tuple[re.Pattern, tuple | frozenset]] = {
+    "jour_mois": (_P1, _DIGITS),
+    "jour_numerique": (_P2, _DIGITS),
+    "mois": (_P3, _MONTH_KEYS),
+    "annee": (_P4, _DIGITS),
+    "an_relatif": (_P5, _P5_NEED),
+    "debut_fin_annee_prochaine": (_P6, _P6_NEED),
+    "cette_annee": (_P7, _P7_NEED),
+    "dans_l_annee": (_P8, _P8_NEED),
+    "saison_sportive": (_P9, _P9_NEED),
+    "semaine_prochaine": (_P10, _P10_NEED),
+    "jour_de_semaine": (_P11, _WEEKDAYS),
+    "cette_semaine": (_P12, _P12_NEED),
+    "ce_mois": (_P13, _P13_NEED),
+    "mois_prochain": (_P14, _P14_NEED),
+    "dans_n_unites": (_P15, _P15_NEED),
+    "sous_huitaine": (_P16, _P16_NEED),
+    "urgence": (_P17, _URGENT_KEYS),
+    "bientot": (_P18, _P18_NEED),
+    "long_terme": (_P19, _LONG_KEYS),
+}
+"""Named table of the time patterns: name -> (compiled regex on folded text, trigger words or
+substrings, one of which must be present for the regex to be tried)."""
+
+
+def _find(name: str, text: str):
+    pattern, need = TIME_PATTERNS[name]
+    return _finditer(pattern, text, need)
+
+
 def _scan(f: str, salon: date) -> list[_Found]:
     found: list[_Found] = []
     y = salon.year
@@ -331,7 +362,7 @@ def _scan(f: str, salon: date) -> list[_Found]:
         found.append(_Found(m.start(group), m.end(group), lo, hi, conf, label, rng, explicit_year))
 
     # Explicit dates: « 15 mars », « le 1er avril 2027 », « 3/02 », « 03/02/2027 ».
-    for m in _finditer(_P1, f, _DIGITS):
+    for m in _find("jour_mois", f):
         day, month = int(m.group("day")), MONTHS[m.group("month")]
         if not 1 <= day <= calendar.monthrange(2024, month)[1]:
             continue
@@ -345,7 +376,7 @@ def _scan(f: str, salon: date) -> list[_Found]:
         else:
             add(m, date(2000, 1, 1), date(2000, 1, 1), 0.95, "date",
                 rng=lambda yr, dd=day, mm=month: (date(yr, mm, min(dd, calendar.monthrange(yr, mm)[1])),) * 2)
-    for m in _finditer(_P2, f, _DIGITS):
+    for m in _find("jour_numerique", f):
         day, month = int(m.group("day")), int(m.group("mon"))
         if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2024, month)[1]):
             continue
@@ -361,7 +392,7 @@ def _scan(f: str, salon: date) -> list[_Found]:
             add(m, date(2000, 1, 1), date(2000, 1, 1), 0.9, "date",
                 rng=lambda yr, dd=day, mm=month: (date(yr, mm, min(dd, calendar.monthrange(yr, mm)[1])),) * 2)
     # Months, optionally with « début / mi / fin » and a year.
-    for m in _finditer(_P3, f, _MONTH_KEYS):
+    for m in _find("mois", f):
         month = MONTHS[m.group("month")]
         part = m.group("part")
 
@@ -390,7 +421,7 @@ def _scan(f: str, salon: date) -> list[_Found]:
         for m in regex.finditer(f):
             add(m, date(2000, 1, 1), date(2000, 1, 1), conf, label, rng=rng)
     # Years: « en 2027 », « début 2028 », « fin 2027 ».
-    for m in _finditer(_P4, f, _DIGITS):
+    for m in _find("annee", f):
         yr, part = int(m.group("year")), m.group("part")
         lo, hi = date(yr, 1, 1), date(yr, 12, 31)
         if part == "debut":
@@ -401,20 +432,20 @@ def _scan(f: str, salon: date) -> list[_Found]:
             lo, hi = date(yr, 5, 1), date(yr, 8, 31)
         add(m, lo, hi, 0.8, "annee", explicit_year=True)
     # Years relative to the salon.
-    for m in _finditer(_P5, f, _P5_NEED):
+    for m in _find("an_relatif", f):
         delta = 1 if m.group("which").startswith(("proch", "suiv")) else -1
         add(m, date(y + delta, 1, 1), date(y + delta, 12, 31), 0.75, "annee")
-    for m in _finditer(_P6, f, _P6_NEED):
+    for m in _find("debut_fin_annee_prochaine", f):
         lo, hi = (date(y + 1, 1, 1), date(y + 1, 3, 31)) if m.group("part") == "debut" else (date(y + 1, 10, 1), date(y + 1, 12, 31))
         add(m, lo, hi, 0.8, "annee")
-    for m in _finditer(_P7, f, _P7_NEED):
+    for m in _find("cette_annee", f):
         lo = salon if m.group(0).startswith("cette") else max(salon, date(y, 12, 1))
         add(m, lo, date(y, 12, 31), 0.8, "annee")
-    for m in _finditer(_P8, f, _P8_NEED):
+    for m in _find("dans_l_annee", f):
         add(m, salon, _add_years(salon, 1), 0.6, "relatif")
     # Sports seasons (September to June).
     start_current = y if salon.month >= 7 else y - 1
-    for m in _finditer(_P9, f, _P9_NEED):
+    for m in _find("saison_sportive", f):
         which = m.group("which") or ("" if m.group("y1") else "en cours")
         if m.group("y1"):
             s = int(m.group("y1"))
@@ -427,23 +458,23 @@ def _scan(f: str, salon: date) -> list[_Found]:
             lo, hi = salon, date(start_current + 1, 6, 30)
         add(m, lo, hi, 0.75 if m.group("y1") or not which.startswith("en") else 0.5, "saison")
     # Weeks and months relative to the salon.
-    for m in _finditer(_P10, f, _P10_NEED):
+    for m in _find("semaine_prochaine", f):
         add(m, salon + timedelta(days=2), salon + timedelta(days=14), 0.85, "relatif")
-    for m in _finditer(_P11, f, _WEEKDAYS):
+    for m in _find("jour_de_semaine", f):
         ahead = (_WEEKDAY_INDEX[m.group("wd")] - salon.weekday()) % 7 or 7
         if m.group("next") and ahead < 7:
             ahead += 7 if ahead <= 2 else 0
         day = salon + timedelta(days=ahead)
         add(m, day, day, 0.8, "relatif")
-    for m in _finditer(_P12, f, _P12_NEED):
+    for m in _find("cette_semaine", f):
         add(m, salon, salon + timedelta(days=7), 0.85, "relatif")
-    for m in _finditer(_P13, f, _P13_NEED):
+    for m in _find("ce_mois", f):
         add(m, salon, _last_day(y, salon.month), 0.85, "relatif")
-    for m in _finditer(_P14, f, _P14_NEED):
+    for m in _find("mois_prochain", f):
         nxt = _add_months(salon.replace(day=1), 1)
         add(m, nxt, _last_day(nxt.year, nxt.month), 0.85, "relatif")
     # « dans deux ans », « d'ici quinze jours », « sous 3 semaines », « il y a deux ans ».
-    for m in _finditer(_P15, f, _P15_NEED):
+    for m in _find("dans_n_unites", f):
         n, unit, prep = _num(m.group("num")), m.group("unit"), re.sub(r"\s+", " ", m.group("prep"))
         if unit.startswith("jour"):
             point = salon + timedelta(days=n)
@@ -461,17 +492,17 @@ def _scan(f: str, salon: date) -> list[_Found]:
         else:
             spread = timedelta(days=max(1, (point - salon).days // 12))
             add(m, point - spread, point + spread, conf, "relatif")
-    for m in _finditer(_P16, f, _P16_NEED):
+    for m in _find("sous_huitaine", f):
         if any(x.start <= m.start() < x.end for x in found):
             continue
         n = 8 if "huit" in m.group(0) else 15
         add(m, salon, salon + timedelta(days=n), 0.85, "avant")
     # Vague words.
-    for m in _finditer(_P17, f, _URGENT_KEYS):
+    for m in _find("urgence", f):
         add(m, salon, salon + timedelta(days=30), 0.7, "urgence")
-    for m in _finditer(_P18, f, _P18_NEED):
+    for m in _find("bientot", f):
         add(m, salon, salon + timedelta(days=60), 0.5, "urgence")
-    for m in _finditer(_P19, f, _LONG_KEYS):
+    for m in _find("long_terme", f):
         add(m, court_terme_limit(salon) + timedelta(days=1), _add_years(salon, 2), 0.6, "long")
     return found
 
