@@ -123,7 +123,7 @@ class Scenario:
     indice: str  # the clue that decides, shown after the answer
 
 
-# Lesson scenarios (the exercise has its own, in the instructor's notebook).
+# Lesson scenarios: never exercise 01's (tests/test_01_telemarketing.py checks they differ).
 SCENARIOS: tuple[Scenario, ...] = (
     Scenario("Une agence immobilière appelle, sans contact préalable, des propriétaires du "
              "quartier pour leur proposer une estimation gratuite de leur logement.",
@@ -131,11 +131,11 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("Après avoir lu une annonce dans le journal local, M. Petit appelle la cuisiniste "
              "pour demander un rendez-vous en magasin.",
              "appels_entrants", "C'est le client qui appelle, en réaction à une publicité."),
-    Scenario("Un cabinet appelle des responsables de PME pour savoir combien de salariés ils "
-             "ont, qui décide des achats et s'ils prévoient de changer de logiciel de paie.",
+    Scenario("Un institut appelle des boulangers pour savoir quel four ils utilisent, qui le "
+             "choisit et quand ils pensent le remplacer, puis transmet les fiches à un fabricant.",
              "generation_leads", "On recueille des informations sur des clients potentiels, sans vendre."),
-    Scenario("Un télévendeur présente une offre d'abonnement, répond aux objections et "
-             "enregistre la commande avant de raccrocher.",
+    Scenario("Au téléphone, un caviste conseille un client sur les cuvées du mois, puis le "
+             "client achète six bouteilles et règle par carte pendant l'appel.",
              "televente", "La vente est conclue pendant l'appel."),
 )
 

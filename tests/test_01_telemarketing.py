@@ -661,3 +661,14 @@ def test_lesson_in_voila_checker_and_quiz_respond(tmp_path, artifacts):
             except BaseException:
                 page.screenshot(path=str(artifacts / "lecon01_voila_echec.png"), full_page=True)
                 raise
+
+
+def test_lesson_scenarios_are_not_exercise_01_items():
+    """The lesson's quiz rehearses the four kinds on its own situations, not exercise 01's."""
+    ns = run_cells("imports", "q1_scenarios")
+    exercise = [set(re.findall(r"\w{4,}", t.lower())) for t in ns["scenarios"].values()]
+    assert exercise and tm.SCENARIOS
+    for scenario in tm.SCENARIOS:
+        words = set(re.findall(r"\w{4,}", scenario.texte.lower()))
+        closest = max(len(words & other) / len(words | other) for other in exercise)
+        assert closest < 0.3, (scenario.texte, closest)
