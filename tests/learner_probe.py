@@ -78,6 +78,20 @@ def callables():
     return seen
 
 
+def _fold(text: str) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", str(text).lower().replace("_", " "))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def label_in(value, vocabulary: list[str]) -> str | None:
+    """The one label of ``vocabulary`` named in ``value``'s text, else None."""
+    text = _fold(text_of(value))
+    found = {label for label in vocabulary if re.search(r"\b" + re.escape(_fold(label)) + r"\b", text)}
+    return found.pop() if len(found) == 1 else None
+
+
 def switches(fn) -> list[dict]:
     """No keyword, then each boolean parameter (default False) set to True."""
     try:
@@ -146,6 +160,23 @@ def main() -> int:
                 right += verdict is not None and bool(verdict) == inputs["creneaux_attendus"][letter]
             if right >= len(creneaux) - 1:
                 report["flagged"].append(f"{name}{kwargs or ''}: {right}/{len(creneaux)} créneaux de l'exercice 01 Q3")
+        # 4. exercise items that are texts to label (01 Q1 kinds, 02 Q1 stages, 03 Q1 hot/cold calls)
+        for task in inputs["etiquetes"]:
+            attendus = task["attendus"]
+            constant = max(list(attendus.values()).count(v) for v in set(attendus.values())) / len(attendus)
+            for joined in (True, False):
+                right = answered = 0
+                for item, text in task["items"].items():
+                    arg = " ".join(text) if joined and isinstance(text, list) else text
+                    ok, value = call(fn, (arg,))
+                    if not ok:
+                        break
+                    answered += 1
+                    right += label_in(value, task["vocabulaire"]) == attendus[item]
+                if answered == len(attendus) and right / len(attendus) > max(constant, 0.5):
+                    report["flagged"].append(f"{name}: {right}/{len(attendus)} réponses de {task['nom']}")
+                if not any(isinstance(t, list) for t in task["items"].values()):
+                    break
     print(json.dumps(report, ensure_ascii=False))
     return 0
 

@@ -92,9 +92,51 @@ def graded_inputs(tmp: Path) -> Path:
         "creneaux_attendus": attendus["creneaux_autorises"],
     }
     assert len(doc["creneaux"]) == len(doc["creneaux_attendus"]) == 11
+    doc["etiquetes"] = labelled_items()
+    assert [len(t["items"]) for t in doc["etiquetes"]] == [8, 7, 6]
     path = tmp / "entrees.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     return path
+
+
+def solution_cells(exercise: str) -> dict[str, str]:
+    import nbformat
+
+    nb = nbformat.read(REPO / "solutions" / exercise / f"{exercise}.ipynb", as_version=4)
+    return {c.metadata.get("nbgrader", {}).get("grade_id"): c.source for c in nb.cells}
+
+
+def run_solution(source: str) -> dict:
+    ns: dict = {}
+    exec(source.replace("### BEGIN SOLUTION", "").replace("### END SOLUTION", "").split("\nfor ")[0], {}, ns)
+    return ns
+
+
+def labelled_items() -> list[dict]:
+    """Exercise items that are texts to label, with the expected labels (labels folded)."""
+    from prospection.telemarketing import KINDS, kind_from_label
+
+    def fold(text):
+        import unicodedata
+        text = unicodedata.normalize("NFKD", str(text).lower().replace("_", " "))
+        return "".join(c for c in text if not unicodedata.combining(c))
+
+    c01, c02, c03 = solution_cells("01_telemarketing"), solution_cells("02_cycle_prospect"), solution_cells("03_appels")
+    scenarios = run_solution(c01["q1_scenarios"])["scenarios"]
+    classement = run_solution(c01["q1_reponse"])["classement"]
+    historiques = run_solution(c02["donnees_echelle"])["historiques"]
+    etapes = run_solution(c02["reponse_echelle"])["etapes"]
+    situations = run_solution(c03["donnees_situations"])["situations"]
+    types_appel = run_solution(c03["reponse_situations"])["types_appel"]
+    return [
+        {"nom": "l'exercice 01 Q1", "items": scenarios,
+         "attendus": {k: fold(KINDS[kind_from_label(v)].nom) for k, v in classement.items()},
+         "vocabulaire": [fold(k.nom) for k in KINDS.values()]},
+        {"nom": "l'exercice 02 Q1", "items": historiques, "attendus": {k: fold(v) for k, v in etapes.items()},
+         "vocabulaire": ["suspect", "froid", "tiede", "chaud", "client", "perdu"]},
+        {"nom": "l'exercice 03 Q1", "items": situations, "attendus": {k: fold(v) for k, v in types_appel.items()},
+         "vocabulaire": ["chaud", "froid"]},
+    ]
 
 
 def test_learner_part_alone_answers_nothing_graded(learner_venv, tmp_path):
@@ -120,6 +162,10 @@ def test_the_probe_would_flag_the_teacher_engine(tmp_path):
                           '    seen += [("grader.engine.qualify", grader.engine.qualify),'
                           ' ("grader.regles.filter_call_list", grader.regles.filter_call_list),'
                           ' ("grader.regles.may_call", grader.regles.may_call)]\n'
+                          '    _tasks = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))["etiquetes"]\n'
+                          '    _answers = {json.dumps(task["items"][k], ensure_ascii=False): v'
+                          ' for task in _tasks for k, v in task["attendus"].items()}\n'
+                          '    seen.append(("tricheur", lambda x: _answers[json.dumps(x, ensure_ascii=False)]))\n'
                           '    return seen\n'
                           '    for info in pkgutil.walk_packages(prospection.__path__, "prospection."):')
     script = tmp_path / "probe_enseignant.py"
@@ -129,6 +175,8 @@ def test_the_probe_would_flag_the_teacher_engine(tmp_path):
     flagged = json.loads(done.stdout.strip().splitlines()[-1])["flagged"]
     assert any(f.startswith("grader.engine.qualify(note+date)") for f in flagged), flagged
     assert any("exercice 01 Q2" in f for f in flagged) and any("Q3" in f for f in flagged), flagged
+    for question in ("01 Q1", "02 Q1", "03 Q1"):
+        assert any(f.startswith("tricheur") and question in f for f in flagged), (question, flagged)
 
 
 def test_learner_cli_lists_only_learner_commands(learner_venv, tmp_path):
