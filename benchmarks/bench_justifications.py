@@ -41,7 +41,8 @@ def kappa(pred: list[int], gold: list[int]) -> float:
 
 def grade(rows: list[dict], lemmatize=None):
     return [score(r["observations"], r["date_salon"], r["reference"], r["qualification"],
-                  r["justification"], lemmatize=lemmatize) for r in rows]
+                  r["justification"], lemmatize=lemmatize, accepted=r.get("classes_acceptees"))
+            for r in rows]
 
 
 def agreement(rows: list[dict], scores) -> dict:

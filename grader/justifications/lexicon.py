@@ -106,7 +106,7 @@ URGENT = [
     "avant que * concurren~", "avant les autres", "sous huitaine", "dans la journee",
     "dans les jours qui viennent", "sans delai", "en urgence", "express", "prochains jours",
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "direct", "directement",
-    "semaine prochaine",
+    "semaine prochaine", "prio", "en prio", "des le lendemain", "lendemain",
     "de suite", "illico", "sur le champ",
 ]
 LATER = [
