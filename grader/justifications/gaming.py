@@ -31,7 +31,7 @@ from . import lexicon as L
 from .matcher import Text, analyse_tokens
 from .sms import expand
 
-__all__ = ["Pattern", "detect", "pasted_spans", "PATTERNS", "copied_share", "foreign_facts",
+__all__ = ["Pattern", "detect", "pasted_spans", "blank", "PATTERNS", "copied_share", "foreign_facts",
            "absent_facts"]
 
 PATTERNS = ("not_french", "keywords", "pasted", "other_contact", "absent_fact")
@@ -141,13 +141,38 @@ def copied_share(justification: str, observations: str) -> tuple[float, list[str
     return min(1.0, n_copied / n_notes), own
 
 
-def _pasted(justification: str, observations: str) -> bool:
-    share, own = copied_share(justification, observations)
+def _pasted(justification: str, observations: str, salon=None) -> bool:
+    share, _ = copied_share(justification, observations)
     if share < 0.9:
         return False
-    # reasoning of one's own: a linking word and a few words besides the class and the plan
-    content = [w for w in own if len(w) >= 4 and w not in L.STOPWORDS and w not in L.CLASS_WORDS]
-    return not (set(own) & _LINK_WORDS and len(content) >= 4)
+    # Reasoning of one's own, outside the copied runs and the plan: a claim in the rubric's
+    # terms (« pas d'intérêt à ce jour », « projet à moyen terme »), or a linking word and a
+    # few content words (« ce qui montre un besoin immédiat »). A class word alone is not one.
+    from datetime import date
+
+    from .analysis import analyse
+
+    own_text = blank(justification, pasted_spans(justification, observations))
+    a = analyse(own_text, salon or date.today())
+    claims = analyse(blank(a.text, a.action_spans), salon or date.today())  # the plan left out
+    if claims.interest or claims.disinterest or claims.no_budget or claims.interest_later \
+            or claims.past_interest or claims.timing:
+        return False
+    words = [t.norm for t in Text(a.text).toks
+             if not any(x <= t.start < y for x, y in a.action_spans)]
+    content = [w for w in words if len(w) >= 4 and w not in L.STOPWORDS and w not in L.CLASS_WORDS]
+    return not (set(words) & _LINK_WORDS and len(content) >= 3)
+
+
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` removed (each replaced by a full stop, so clauses stay apart)."""
+    out, last = [], 0
+    for a, b in spans:
+        out.append(text[last:a])
+        out.append(". ")
+        last = b
+    out.append(text[last:])
+    return "".join(out)
 
 
 # --- facts of another contact ---------------------------------------------------------------
@@ -243,7 +268,7 @@ def absent_facts(analysis, observations: str) -> list[str]:
                 continue  # « avant qu'il aille chez un concurrent »: the learner's plan
             if not any(re.search((r"\b" + b) if b[0].isalpha() else re.escape(b), notes)
                        for b in backing):
-                found.append(m.group(0).strip())
+                found.append(analysis.text[m.start() : m.end()].strip())  # the learner's spelling
                 break
     return found
 
@@ -263,7 +288,7 @@ def detect(justification: str, observations: str, analysis=None, salon=None) -> 
     if _keyword_list(text):
         out.append(Pattern("keywords", "", 0.85))
         return out
-    if observations and _pasted(text, observations):
+    if observations and _pasted(text, observations, salon):
         out.append(Pattern("pasted", "", 0.9))
         return out
     if observations and analysis is not None:

@@ -25,7 +25,7 @@ from datetime import date
 from prospection.francais import fold
 
 from .analysis import Analysis, analyse, dates_not_in_notes, interest_objects, note_words
-from .gaming import Pattern, detect, pasted_spans
+from .gaming import Pattern, blank, detect, pasted_spans
 
 __all__ = ["Score", "Hints", "score", "hints", "normalise_class", "parse_date", "REVIEW_BELOW",
            "CLASSES", "REFUSED_PATTERNS"]
@@ -240,17 +240,6 @@ def _message(code: str, detail: str = "") -> str:
     return FB[code].replace("{detail}", detail)
 
 
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with the copied spans removed (replaced by a full stop, so clauses stay apart)."""
-    out, last = [], 0
-    for a, b in spans:
-        out.append(text[last:a])
-        out.append(". ")
-        last = b
-    out.append(text[last:])
-    return "".join(out)
-
-
 def score(observations: str, date_salon, reference: str, qualification, justification: str,
           *, lemmatize=None, accepted=None) -> Score:
     """Grade one justification against the correct class ``reference``.
@@ -284,7 +273,7 @@ def score(observations: str, date_salon, reference: str, qualification, justific
         ev, ev_conf, ev_reason = 0, 0.9, "no_class"
     action_text = a
     if "pasted" in codes:  # the learner's own words only: the notes' requests are not a plan
-        action_text = analyse(_blank(text, pasted_spans(text, observations or "")), salon, objects,
+        action_text = analyse(blank(text, pasted_spans(text, observations or "")), salon, objects,
                               lemmatize)
     ac, ac_conf, ac_reason = _action(action_text, ref) if a.n_words else (0, 0.95, "empty")
     detail = ""
