@@ -74,6 +74,7 @@ class Analysis:
     # Character spans (in the SMS-expanded text) from each learner action to its clause end.
     action_spans: list[tuple[int, int]] = field(default_factory=list)
     text: str = ""  # the SMS-expanded text the offsets refer to
+    toks: list = field(default_factory=list)  # its tokens (``matcher.Tok``)
 
     # --- summaries -------------------------------------------------------------------
     @property
@@ -297,7 +298,7 @@ class _Reader:
         self.t = Text(text, lemmatize)
         self.raw = self.t.raw
         self.salon = salon_date
-        self.out = Analysis(n_words=len(self.t.toks), text=self.raw)
+        self.out = Analysis(n_words=len(self.t.toks), text=self.raw, toks=self.t.toks)
         self.regions: list[tuple[int, int]] = []  # from each learner action to its clause end
 
     def read(self, objects) -> Analysis:

@@ -92,8 +92,22 @@ _LINK_WORDS = {"donc", "car", "puisque", "parce", "pourquoi", "ainsi", "signifie
 N = 3  # a copied run is three words or more
 
 
-def _norms(text: str) -> list:
-    return analyse_tokens(text)
+class _W:
+    """A word of a text, folded (no lemma: copying is word for word)."""
+
+    __slots__ = ("norm", "start", "end")
+
+    def __init__(self, norm: str, start: int, end: int):
+        self.norm, self.start, self.end = norm, start, end
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def _norms(text: str) -> list[_W]:
+    from prospection.francais import fold
+
+    return [_W(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(fold(text or ""))]
 
 
 @lru_cache(maxsize=2048)
@@ -142,6 +156,8 @@ def copied_share(justification: str, observations: str) -> tuple[float, list[str
 
 
 def _pasted(justification: str, observations: str, salon=None) -> bool:
+    if len(justification.split()) < 0.8 * len(observations.split()):
+        return False  # too short to hold 90 % of the notes
     share, _ = copied_share(justification, observations)
     if share < 0.9:
         return False
@@ -191,6 +207,7 @@ _THINGS = (
 )
 
 
+@lru_cache(maxsize=65536)
 def _thing(word: str) -> str | None:
     w = L.OBJECT_SYNONYMS.get(word, word)
     for stem in _THINGS:
@@ -212,9 +229,8 @@ def foreign_facts(analysis, observations: str, salon) -> tuple[list[str], int]:
     from .analysis import note_dates
 
     notes = _note_things(observations or "")
-    text = Text(analysis.text)
     foreign, matched = [], 0
-    for tok in text.toks:
+    for tok in analysis.toks:
         stem = _thing(tok.norm)
         if stem is None or any(a <= tok.start < b for a, b in analysis.action_spans):
             continue
