@@ -172,6 +172,7 @@ def _bought_elsewhere(text: Text, hit: Hit) -> bool:
     return bool(_ELSEWHERE_RE.search(fold(text.raw[hit.end : c_end])))
 
 
+_SHORT_SEASON_RE = re.compile(r"\bsaison\s+(\d{2})\s*[-/]\s*(\d{2})\b")
 _FAR = {"plusieurs", "longtemps", "annees", "des", "nombreuses", "jamais"}
 
 
@@ -300,6 +301,7 @@ class _Reader:
         self.salon = salon_date
         self.out = Analysis(n_words=len(self.t.toks), text=self.raw, toks=self.t.toks)
         self.regions: list[tuple[int, int]] = []  # from each learner action to its clause end
+        self.budget_later: list[str] = []
 
     def read(self, objects) -> Analysis:
         if not self.t.toks:
@@ -393,6 +395,10 @@ class _Reader:
                     and not any(c_start <= h.start < c_end for h in self.interest_hits + self.dis_hits):
                 candidates += [("record", h) for h in by_tag.get("record_obj", [])
                                if c_start <= h.start < c_end and t.toks[h.first].norm in _RECORD_PLACES]
+                # « doc par courrier », « invitation portes ouvertes »: the documents sent
+                candidates += [("docs", h) for h in by_tag.get("docs", [])
+                               if c_start <= h.start < c_end and t.toks[h.first].norm in _DOC_WORDS
+                               | {"invitation", "invitations", "invit"}]
         # « le comité attend notre offre. Je l'envoie cette semaine »: a send verb on a pronoun
         # stands for the quote or documents named just before.
         for h in by_tag.get("send", []):
@@ -519,7 +525,9 @@ class _Reader:
         dis_kept = [h for h in dis_hits if not h.negated]
         dis_spans = [(h.start, h.end) for h in dis_kept]
         for h in dis_kept:
-            if later_not_no(h, 3):
+            if later_not_no(h, 3) and h.tag == "no_budget":
+                self.budget_later.append(raw[h.start : h.end])  # « pas de budget avant X »: a date, not interest
+            elif later_not_no(h, 3):
                 out.interest_later.append(raw[h.start : h.end])
             else:
                 (out.no_budget if h.tag == "no_budget" else out.disinterest).append(raw[h.start : h.end])
@@ -536,7 +544,10 @@ class _Reader:
                 continue  # « aucun achat n'est envisagé »: still the refusal
             if self.in_region(h.start) and t.toks[h.first].norm.startswith(("devi", "command")):
                 continue
-            if t.toks[h.first].norm.startswith("besoin") and {
+            if t.toks[h.first].norm in ("lui", "leur") and [
+                    x.norm for x in t.toks[max(0, h.first - 3) : h.first]][:2] == ["ce", "qu"]:
+                continue  # « tout ce qu'il lui faut »: what it needs in general, not our offer
+            if t.toks[h.first].norm.startswith(("besoin", "projet")) and {
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]} & {"si", "quand", "cas", "jour"}:
                 continue  # « le jour où un besoin apparaîtra »: a hypothesis, not the contact's need
             if _bought_elsewhere(t, h):
@@ -600,8 +611,16 @@ class _Reader:
             flipped = h.negated and not _has_cue(t, h)  # « pas pressé » stays long
             kind = "moyen_long" if (h.tag == "long") != flipped else "court"
             out.timing.append(Claim(kind, raw[h.start : h.end], h.start, 0.6))
-        for word in out.interest_later:
+        for word in out.interest_later + self.budget_later:
             out.timing.append(Claim("moyen_long", word, 0, 0.6))
+        # « saison 28-29 »: a season written with two-digit years
+        for m in _SHORT_SEASON_RE.finditer(fold(raw)):
+            if self.in_region(m.start()) or any(c.start <= m.start() < c.start + len(c.text) for c in out.timing):
+                continue
+            first = date(2000 + int(m.group(1)), 9, 1)
+            if int(m.group(2)) == (int(m.group(1)) + 1) % 100 and first.year >= self.salon.year:
+                kind = "moyen_long" if first > court_terme_limit(self.salon) else "court"
+                out.timing.append(Claim(kind, raw[m.start() : m.end()], m.start(), 0.8, True))
 
     # --- instruction-like clauses with no known action ------------------------------------------
     def _instructions(self) -> None:

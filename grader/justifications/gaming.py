@@ -249,6 +249,56 @@ def foreign_facts(analysis, observations: str, salon) -> tuple[list[str], int]:
     return foreign, matched
 
 
+# Rubric and plan vocabulary: words any justification may use whatever the contact.
+_GENERIC_PREFIXES = (
+    "interes", "interet", "projet", "besoin", "budget", "delai", "terme", "court", "long",
+    "moyen", "contact", "client", "prospect", "froid", "tiede", "chaud", "rappel", "relan",
+    "recontact", "appel", "devis", "rendez", "fiche", "crm", "documentation", "campagne",
+    "priorit", "urgen", "semaine", "mois", "annee", "echeance", "achat", "achet", "command",
+    "propos", "offre", "envoy", "enverr", "garder", "conserv", "invit", "porte", "ouverte",
+    "newsletter", "catalogue", "plaquette", "produit", "gamme", "notes", "salon", "stand",
+    "qualif", "classe", "justif", "action", "suite", "prochain", "demain", "lundi", "concurren",
+    "fournisseur", "decision", "decide", "rapide", "vite", "temps", "maintenant", "moment",
+    "president", "tresorier", "responsable", "personne", "equipe", "club", "association",
+    "asso", "comite", "bureau", "membre", "adherent", "licencie", "logo", "brode", "personnalis",
+    "tenue", "equip", "saison", "date", "jours", "avant", "apres", "depuis", "proche", "lointain",
+    "septembre", "octobre", "novembre", "decembre", "janvier", "fevrier", "mars", "avril", "mai",
+    "juin", "juillet", "aout", "printemps", "ete", "automne", "hiver", "prochaine",
+    # the learner's reasoning words
+    "preuve", "faits", "montr", "signif", "indiq", "expliq", "parce", "puisq", "vraiment",
+    "souhait", "attend", "repons", "expri", "sembl", "clair", "precis", "situation", "raison",
+    "conclu", "veut", "voul", "pense", "hesit", "prevu", "prevoi", "ailleurs", "encore",
+    "toujours", "seulement", "aucun", "plutot", "surtout", "simplement", "curieu", "certain",
+    "rien", "reel", "vient", "actuel", "interess", "dispos", "possib", "passe", "instant",
+    "quand", "lorsq", "cependant", "pourtant", "neanmoins", "toutefois", "enfin", "ensuite",
+)
+
+
+@lru_cache(maxsize=2048)
+def _note_keys(observations: str) -> frozenset:
+    keys: set = set()
+    for tok in analyse_tokens(observations or ""):
+        keys |= {tok.norm, tok.lemma, tok.norm[:5], tok.norm.rstrip("s")}
+    return frozenset(keys)
+
+
+def content_match(analysis, observations: str) -> tuple[list[str], int]:
+    """(particular words of the text absent from the notes, those present), the plan left out."""
+    keys = _note_keys(observations or "")
+    missing, found = [], 0
+    for tok in analysis.toks:
+        w = tok.norm
+        if len(w) < 5 or w in L.STOPWORDS or w.isdigit() or w.startswith(_GENERIC_PREFIXES):
+            continue
+        if any(a <= tok.start < b for a, b in analysis.action_spans):
+            continue
+        if w in keys or tok.lemma in keys or w[:5] in keys or w.rstrip("s") in keys:
+            found += 1
+        else:
+            missing.append(analysis.text[tok.start : tok.end])
+    return missing, found
+
+
 # Decisive facts: (code, phrases in the justification, words in the notes that back them up).
 _FACTS = [
     ("montant", re.compile(r"\d[\d\s]*(?:€|euros?\b|k€)"), ("€", "euro")),
@@ -309,8 +359,11 @@ def detect(justification: str, observations: str, analysis=None, salon=None) -> 
         return out
     if observations and analysis is not None:
         foreign, matched = foreign_facts(analysis, observations, salon)
+        missing, found = content_match(analysis, observations)
         if len(foreign) >= 2 and len(foreign) >= 2 * matched:
             out.append(Pattern("other_contact", ", ".join(foreign[:3]), 0.75))
+        elif len(missing) >= 3 and found == 0:  # nothing particular the notes say
+            out.append(Pattern("other_contact", ", ".join(missing[:3]), 0.7))
         facts = absent_facts(analysis, observations)
         if facts:
             out.append(Pattern("absent_fact", facts[0], 0.75))

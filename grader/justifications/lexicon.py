@@ -20,6 +20,7 @@ INTEREST = [
     "changer", "changement", "doit * choisir", "subvention~", "financement obtenu", "lui faut",
     "leur faut", "attend~ * proposition~", "attend~ * devis", "attend~ * offre", "demand~ * tarif~",
     "demand~ * prix", "demand~ * maquette~", "demand~ * echantillon~",
+    "compar~ * concurren~", "compar~ * fournisseur~", "hesit~ * concurren~",
 ]
 # Phrases that state the absence of interest on their own (no negation needed).
 DISINTEREST = [
@@ -66,7 +67,7 @@ SHORT_EXTRA = [
     "cette semaine", "sous huitaine", "sous quinzaine", "sans attendre", "sans tarder",
     "pas attendre", "peut pas attendre", "pas le temps d attendre", "moins d un mois",
     "moins de * semaines", "moins de * jours", "moins de * mois", "immediat~", "delai~ court~",
-    "delai~ * court~", "tt de suite",
+    "delai~ * court~", "tt de suite", "semaine pro", "semaine prochaine",
 ]
 
 # --- the learner's follow-up actions --------------------------------------------------------
