@@ -15,7 +15,7 @@ from typing import Mapping
 
 from .credit import key_classes
 
-__all__ = ["teacher_review", "review_flags", "MOTIF_LABELS", "FLAG_CODE"]
+__all__ = ["teacher_review", "review_flags", "review_reason", "MOTIF_LABELS", "FLAG_CODE"]
 
 FLAG_CODE = "justification_a_relire"
 MOTIF_LABELS = {
@@ -28,11 +28,16 @@ MOTIF_LABELS = {
 }
 
 
-def _reason(entry: Mapping) -> str:
-    parts = [MOTIF_LABELS[m] for m in entry.get("motifs") or () if m in MOTIF_LABELS]
-    if entry.get("a_revoir"):
-        parts.append(f"score incertain (confiance {entry.get('confidence', 0):.2f})")
+def review_reason(a_revoir: bool, motifs, confidence: float | None = None) -> str:
+    """Why the teacher should look (French, teacher-facing), « » if there is no reason to."""
+    parts = [MOTIF_LABELS[m] for m in motifs or () if m in MOTIF_LABELS]
+    if a_revoir:
+        parts.append(f"score incertain (confiance {confidence or 0:.2f})")
     return "\u00a0; ".join(parts)
+
+
+def _reason(entry: Mapping) -> str:
+    return review_reason(bool(entry.get("a_revoir")), entry.get("motifs"), entry.get("confidence"))
 
 
 def teacher_review(credit: Mapping[str, Mapping], key: Mapping,
