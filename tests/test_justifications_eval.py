@@ -31,16 +31,19 @@ def load(name: str) -> list[dict]:
 
 def test_labelled_sets_are_well_formed_and_separate():
     sets = {name: load(name) for name in SETS}
-    assert set(sets) == {"dev", "dev_exholdout", "dev2"}
+    assert set(sets) == {"dev", "dev_exholdout", "dev2", "dev3"}
     assert len(sets["dev"]) >= 200 and len(sets["dev_exholdout"]) >= 60 and len(sets["dev2"]) >= 150
+    assert len(sets["dev3"]) >= 80
     for rows in sets.values():
         for r in rows:
             assert FIELDS <= set(r), r
             assert r["label_evidence"] in (0, 1) and r["label_action"] in (0, 1)
         assert len({r["observations"] for r in rows}) >= 15
-    for r in sets["dev2"]:
+    for r in sets["dev2"] + sets["dev3"]:
         assert r["motif"] in GAMING | ORDINARY and r["raison"], r["id"]
         assert r["categorie"] == ("jeu" if r["motif"] in GAMING else "ordinaire")
+    contacts = [{r["contact"] for r in sets[name]} for name in ("dev2", "dev3")]
+    assert not contacts[0] & contacts[1]
     motifs = {r["motif"] for r in sets["dev2"]}
     assert motifs == GAMING | ORDINARY, motifs ^ (GAMING | ORDINARY)
     assert any(r.get("classes_acceptees") for r in sets["dev2"])
@@ -51,7 +54,7 @@ def test_kappa_formula():
     assert kappa([1, 1, 0, 0], [1, 0, 1, 0]) == 0.0
 
 
-@pytest.mark.parametrize("name", ["dev", "dev_exholdout"])
+@pytest.mark.parametrize("name", ["dev", "dev_exholdout", "dev3"])
 def test_agreement_with_hand_labels(name):
     rows = load(name)
     res = agreement(rows, grade(rows))
