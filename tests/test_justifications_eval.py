@@ -31,19 +31,19 @@ def load(name: str) -> list[dict]:
 
 def test_labelled_sets_are_well_formed_and_separate():
     sets = {name: load(name) for name in SETS}
-    assert set(sets) == {"dev", "dev_exholdout", "dev2", "dev3"}
+    assert set(sets) == {"dev", "dev_exholdout", "dev2", "dev3", "dev4"}
     assert len(sets["dev"]) >= 200 and len(sets["dev_exholdout"]) >= 60 and len(sets["dev2"]) >= 150
-    assert len(sets["dev3"]) >= 80
+    assert len(sets["dev3"]) >= 80 and len(sets["dev4"]) >= 60
     for rows in sets.values():
         for r in rows:
             assert FIELDS <= set(r), r
             assert r["label_evidence"] in (0, 1) and r["label_action"] in (0, 1)
-        assert len({r["observations"] for r in rows}) >= (10 if rows is sets["dev3"] else 15)
-    for r in sets["dev2"] + sets["dev3"]:
+        assert len({r["observations"] for r in rows}) >= (10 if rows in (sets["dev3"], sets["dev4"]) else 15)
+    for r in sets["dev2"] + sets["dev3"] + sets["dev4"]:
         assert r["motif"] in GAMING | ORDINARY and r["raison"], r["id"]
         assert r["categorie"] == ("jeu" if r["motif"] in GAMING else "ordinaire")
-    contacts = [{r["contact"] for r in sets[name]} for name in ("dev2", "dev3")]
-    assert not contacts[0] & contacts[1]
+    contacts = [{r["contact"] for r in sets[name]} for name in ("dev2", "dev3", "dev4")]
+    assert not (contacts[0] & contacts[1] or contacts[0] & contacts[2] or contacts[1] & contacts[2])
     motifs = {r["motif"] for r in sets["dev2"]}
     assert motifs == GAMING | ORDINARY, motifs ^ (GAMING | ORDINARY)
     assert any(r.get("classes_acceptees") for r in sets["dev2"])
@@ -54,7 +54,7 @@ def test_kappa_formula():
     assert kappa([1, 1, 0, 0], [1, 0, 1, 0]) == 0.0
 
 
-@pytest.mark.parametrize("name", ["dev", "dev_exholdout", "dev3"])
+@pytest.mark.parametrize("name", ["dev", "dev_exholdout", "dev3", "dev4"])
 def test_agreement_with_hand_labels(name):
     rows = load(name)
     res = agreement(rows, grade(rows))

@@ -154,8 +154,9 @@ def _not_before(text: Text, hit: Hit) -> bool:
     return "avant" in following and _same_clause(text, hit.start, text.toks[min(hit.last + 2, len(text.toks) - 1)].start)
 
 
+_POSSESSIVE = {"sa", "son", "ses", "leur", "leurs"}
 _PURCHASE = ("achet", "renouvel", "equipe", "command", "remplace")
-_ELSEWHERE_RE = re.compile(r"\b(?:chez (?:un|une|leur|son) (?:autre fournisseur|concurrent\w*|autre prestataire)|ailleurs)\b")
+_ELSEWHERE_RE = re.compile(r"\b(?:chez (?:un|une|leur|son) (?:autre fournisseur|concurrent\w*|autre prestataire|equipementier\w*)|ailleurs)\b")
 
 
 def _bought_elsewhere(text: Text, hit: Hit) -> bool:
@@ -367,7 +368,9 @@ class _Reader:
                 continue  # « appel à froid / à chaud »: a kind of call, not a plan
             candidates.append(("call", h))
         for kind in ("meeting", "quote", "campaign"):
-            candidates += [(kind, h) for h in by_tag.get(kind, [])]
+            # « sa visite », « leur demo »: the contact's, not a plan
+            candidates += [(kind, h) for h in by_tag.get(kind, [])
+                           if not (kind == "meeting" and h.first and t.toks[h.first - 1].norm in _POSSESSIVE)]
         for h in by_tag.get("docs", []):
             verb = near_before(h, "send", 4)
             if verb is not None:
@@ -544,6 +547,8 @@ class _Reader:
                 continue  # « aucun achat n'est envisagé »: still the refusal
             if self.in_region(h.start) and t.toks[h.first].norm.startswith(("devi", "command")):
                 continue
+            if t.toks[h.first].norm.startswith("equipementier"):
+                continue  # a supplier (« un équipementier national »), not the wish to equip
             if t.toks[h.first].norm in ("lui", "leur") and [
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]][:2] == ["ce", "qu"]:
                 continue  # « tout ce qu'il lui faut »: what it needs in general, not our offer

@@ -37,7 +37,7 @@ DISINTEREST = [
     "cesse~ * activite", "arret~ * activite", "dissou~", "club ferme", "association ferme",
     "plus maintenant", "plus du tout", "achat~ * concurren~", "achat~ ailleurs",
     "pas concern~", "non concern~", "ne * concern~", "hors cible", "interet de politesse",
-    "par politesse", "de politesse",
+    "par politesse", "de politesse", "politesse",
     # SMS spelling of « pas » (not a negation cue for the tokenizer)
     "pa interes~", "pa interres~", "pa d interet", "pa de proj~", "pa de besoin", "pa besoin",
     "aucun proj~", "pa de budget",
@@ -59,7 +59,7 @@ LONG_EXTRA = [
     "l annee prochaine", "annee suivante", "saison prochaine", "plusieurs mois", "le moment venu",
     "rien ne presse", "sans urgence", "aucune urgence", "pas d urgence", "plus d un an",
     "plus de * mois", "pas avant", "delai~ long~", "delai~ * long~", "echeance~ lointaine~",
-    "pas pour tt de suite", "pas tt de suite", "pas pr tt de suite",
+    "pas pour tt de suite", "pas tt de suite", "pas pr tt de suite", "saison pro",
 ]
 SHORT_EXTRA = [
     "urgen~", "court terme", "rapidement", "tres vite", "vite", "imminent~", "tout de suite",
@@ -79,7 +79,7 @@ CALL = [
 ]
 MEETING = ["rendez-vous", "demo~", "demonstration", "rencontr~", "visite", "entretien", "caler~",
            "fixer", "planifi~", "organiser * rendez-vous"]
-QUOTE = ["devis", "devi", "devit", "proposition~", "propo", "offre commerciale", "chiffrage", "tarif~",
+QUOTE = ["devis", "devi", "devit", "maquette~", "proposition~", "propo", "offre commerciale", "chiffrage", "tarif~",
          "faire * offre", "envoy~ * offre", "enverr~ * offre", "propos~ * offre", "transmet~ * offre",
          "prepar~ * offre", "soumet~ * offre", "remettre * offre", "offre envoy~", "devis envoy~",
          "offre a envoyer", "devis a envoyer", "devis a faire", "devis a prepar~"]
@@ -107,7 +107,8 @@ URGENT = [
     "avant que * concurren~", "avant les autres", "sous huitaine", "dans la journee",
     "dans les jours qui viennent", "sans delai", "en urgence", "express", "prochains jours",
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "direct", "directement",
-    "semaine prochaine", "prio", "en prio", "des le lendemain", "lendemain",
+    "semaine prochaine", "prio", "en prio", "des le lendemain", "lendemain", "dem1",
+    "semaine pro",
     "de suite", "illico", "sur le champ",
 ]
 LATER = [
