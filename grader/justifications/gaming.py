@@ -1,24 +1,28 @@
 """Justifications that aim at the points without the reasoning, recognised from the text.
 
-Each detector looks at one justification and, where it needs them, the contact's notes; none
-of them knows the answer key. ``detect`` returns the patterns found, strongest first:
+Each detector looks at one justification and, where it needs them, the contact's notes and the
+text's ``analysis.Analysis``; none of them knows the answer key. ``detect`` returns the
+patterns found, strongest first:
 
 ``not_french``
     the text is written in another language (English function words outnumber French ones);
 ``keywords``
-    a list of criterion words (« intérêt, projet, délai, devis, rappel prioritaire »): short
-    comma-separated items, no statement about the contact;
+    a list of criterion words (« intérêt, projet, délai, devis, rappel prioritaire »): four or
+    more short comma-separated items, no figure, no « : », no statement about the contact;
 ``pasted``
-    most of the notes copied (word sequences of three or more) with no reasoning of one's own
-    beyond a class word or an action;
+    the notes copied whole or nearly (≥ 90 % of their words in copied runs of three words or
+    more) with no reasoning of one's own outside the copied runs and the plan: no claim in the
+    rubric's terms (interest, its absence, a timing), no linking word with a few words of its own;
 ``other_contact``
-    the facts named (products, events, dates) are not those of this contact's notes;
+    the products, events and dates named are not those of this contact's notes, or none of the
+    particular words of the text (the plan and the rubric's vocabulary left out) is in them;
 ``absent_fact``
-    a decisive fact the notes do not give: an amount, a signed order, a grant, a quote asked
-    for, a competitor, a closure.
+    a decisive fact the notes do not give: an amount, a signed order or booking, a grant, a
+    quote asked for or received, a competitor, a contract, a closure, a voted budget.
 
 The scorer refuses the evidence point for each of them (``keywords`` and ``not_french`` also
-the action point); the teacher sees them in the review list (see ``review``).
+the action point; for ``pasted`` only the words outside the copied runs are read for the
+action); the teacher sees them in the review list (``review.teacher_review``).
 """
 
 from __future__ import annotations
@@ -29,7 +33,6 @@ from functools import lru_cache
 
 from . import lexicon as L
 from .matcher import Text, analyse_tokens
-from .sms import expand
 
 __all__ = ["Pattern", "detect", "pasted_spans", "blank", "PATTERNS", "copied_share", "foreign_facts",
            "absent_facts"]
@@ -143,11 +146,9 @@ def copied_share(justification: str, observations: str) -> tuple[float, list[str
         return 0.0, []
     toks = _norms(justification or "")
     copied = [False] * len(toks)
-    used: set = set()
     for i in range(len(toks) - N + 1):
         g = tuple(t.norm for t in toks[i : i + N])
         if g in grams:
-            used.add(g)
             for k in range(i, i + N):
                 copied[k] = True
     n_copied = sum(copied)

@@ -13,8 +13,17 @@ action (0/1)
     meeting before a competitor. Plans that pull both ways (« tout de suite » and « plus
     tard ») lose the point.
 
+Refused patterns (``gaming``): no evidence point for a keyword list, the notes pasted without
+reasoning, another contact's facts, a decisive fact absent from the notes, a text not in French;
+no action point for a keyword list, a text not in French or a plan that contradicts itself.
+Their codes are in ``Score.motifs`` (for the teacher's review list, never for the learner).
+
+A contact the key leaves open between two classes (``accepted``, the key's
+``classes_acceptees``) is graded against the class the learner chose among them.
+
 Each point carries a confidence; below ``REVIEW_BELOW`` the case is flagged ``a_revoir`` for
-the teacher. Feedback is one short French sentence per missing point and never names a class.
+the teacher. Feedback is one short French sentence per missing point, in « vous », and never
+names a class.
 """
 
 from __future__ import annotations
