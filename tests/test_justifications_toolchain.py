@@ -95,3 +95,21 @@ def test_the_graded_notebook_no_longer_prints_a_review_list():
         for cell in nb["cells"]:
             src = "".join(cell["source"])
             assert "relire par le formateur" not in src and 'd["a_revoir"]' not in src, path
+
+
+def test_learner_feedback_page_block_shows_marks_and_sentences_without_class():
+    import re
+
+    from grader.toolchain.answers import justification_feedback
+    from grader.toolchain.feedback import contacts_block
+
+    rows = justification_feedback(DOC, KEY)
+    assert [(r["contact"], r["preuve"], r["action"]) for r in rows] == [("A", "✓", "✓"), ("B", "✗", "✗")]
+    block = contacts_block(rows)
+    assert "Vos justifications, contact par contact" in block and block.count("<tr>") == 3
+    assert "Vous avez recopié les notes" in block.replace("&#x27;", "'")
+    assert not re.search(r"\b(froid|tiède|chaud)\b", block)
+    assert "relire" not in block and "a_revoir" not in block
+    assert contacts_block([]) == ""
+    released = justification_feedback(DOC, KEY, correction_publiee=True)
+    assert released[1]["message"].endswith("Classe attendue\u00a0: tiède.")

@@ -185,3 +185,16 @@ def justification_review_flags(doc: dict | None, key: dict) -> list[dict]:
     notes = _observations(key)
     credit = partial_credit((doc or {}).get("reponses", {}), key, notes, key.get("date_salon"))
     return review_flags(teacher_review(credit, key, notes))
+
+
+def justification_feedback(doc: dict | None, key: dict, *, correction_publiee: bool = False) -> list[dict]:
+    """Per contact, for the learner: ``{"contact", "preuve", "action", "message"}`` (✓/✗ and one
+    sentence in « vous »; the expected class only once the correction is released). Empty when
+    the justification grader is not available."""
+    try:
+        from grader.justifications import learner_feedback, partial_credit
+    except Exception:  # noqa: BLE001 - the justification grader is optional here
+        return []
+    notes = _observations(key)
+    credit = partial_credit((doc or {}).get("reponses", {}), key, notes, key.get("date_salon"))
+    return learner_feedback(credit, correction_publiee=correction_publiee, key=key)
