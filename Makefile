@@ -9,7 +9,7 @@ export LANG := C.UTF-8
 # nbgrader calls alembic and jupyter scripts from PATH: the venv's come first.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lock lab test mission setup chromium exercises clean-notebooks check-notebooks benchmarks annexe-pdf demo
+.PHONY: lock lab test mission setup chromium exercises clean-notebooks check-notebooks benchmarks annexe-pdf demo evaluation
 
 # Both parts, editable: the learner part (root pyproject.toml, package `prospection`) and the
 # teacher part (grader/pyproject.toml, package `grader`). A learner installs only the first.
@@ -52,6 +52,11 @@ clean-notebooks: setup
 
 benchmarks: setup
 	$(BIN)/python -m benchmarks
+
+## Scores the sealed justification set (never read by `make test`) and rewrites the figures of
+## benchmarks/RESULTS_justifications.md.
+evaluation: setup
+	$(BIN)/python -m benchmarks.evaluate_justifications
 
 demo: setup
 	$(BIN)/python -m grader demo

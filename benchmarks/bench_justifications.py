@@ -1,11 +1,12 @@
 """Justification grader: agreement with hand labels, review rate, throughput.
 
 Run: ``.venv/bin/python -m benchmarks.bench_justifications`` (add ``--details`` to list the
-dev-set disagreements; the held-out set is only ever reported as figures).
+development sets' disagreements). The development sets only: the sealed set is read by
+``benchmarks.evaluate_justifications`` alone (``make evaluation``).
 
-- agreement (accuracy) and Cohen's kappa per point (evidence, action), on the dev set and on
-  the held-out set separately; how many cases are flagged ``a_revoir`` and the agreement on
-  the cases that are not flagged;
+- agreement (accuracy) and Cohen's kappa per point (evidence, action), on each development set,
+  split into ordinary justifications and gaming patterns where the set says which is which;
+  how many cases are flagged ``a_revoir`` and the agreement on the cases that are not flagged;
 - throughput: 1,000 distinct, never-seen texts (two labelled justifications joined) scored
   after a warm-up on 50 others (target < 2 s for 1,000 justifications);
 - the same with spaCy ``fr_core_news_sm`` lemmas instead of simplemma, when spaCy is
@@ -22,7 +23,15 @@ from pathlib import Path
 from grader.justifications import score
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
-SETS = {"dev": DATA / "justifications_dev.jsonl", "holdout": DATA / "justifications_holdout.jsonl"}
+# Development sets: all of them have been looked at and tuned on (``dev_exholdout`` was a
+# held-out set until issue 14; ``dev2`` holds the first half of the issue-14 contacts, ``dev3``
+# a blind batch written after the first sealed evaluation, ``dev4`` one after the second).
+SETS = {"dev": DATA / "justifications_dev.jsonl",
+        "dev_exholdout": DATA / "justifications_dev_exholdout.jsonl",
+        "dev2": DATA / "justifications_dev2.jsonl",
+        "dev3": DATA / "justifications_dev3.jsonl",
+        "dev4": DATA / "justifications_dev4.jsonl"}
+CATEGORIES = ("ordinaire", "jeu")
 
 
 def load(path: Path) -> list[dict]:
@@ -41,7 +50,19 @@ def kappa(pred: list[int], gold: list[int]) -> float:
 
 def grade(rows: list[dict], lemmatize=None):
     return [score(r["observations"], r["date_salon"], r["reference"], r["qualification"],
-                  r["justification"], lemmatize=lemmatize) for r in rows]
+                  r["justification"], lemmatize=lemmatize, accepted=r.get("classes_acceptees"))
+            for r in rows]
+
+
+def by_category(rows: list[dict], scores) -> dict[str, dict]:
+    """``agreement`` for ordinary justifications and for gaming patterns (rows without a
+    ``categorie`` are ordinary ones)."""
+    out = {}
+    for cat in CATEGORIES:
+        sub = [(r, s) for r, s in zip(rows, scores) if r.get("categorie", "ordinaire") == cat]
+        if sub:
+            out[cat] = agreement([r for r, _ in sub], [s for _, s in sub])
+    return out
 
 
 def agreement(rows: list[dict], scores) -> dict:
@@ -59,12 +80,14 @@ def agreement(rows: list[dict], scores) -> dict:
     return out
 
 
-def throughput(texts: list[dict], lemmatize=None) -> float:
-    """Seconds to score ``texts[:1000]`` after a warm-up on ``texts[1000:]`` (other texts)."""
+def throughput(texts: list[dict], lemmatize=None, cpu: bool = False):
+    """Seconds to score ``texts[:1000]`` after a warm-up on ``texts[1000:]`` (other texts);
+    with ``cpu``, (wall-clock seconds, CPU seconds of this process)."""
     grade(texts[1000:], lemmatize)  # warm-up: imports, model, compiled patterns
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     grade(texts[:1000], lemmatize)
-    return time.perf_counter() - t0
+    wall, proc = time.perf_counter() - t0, time.process_time() - c0
+    return (wall, proc) if cpu else wall
 
 
 def thousand(rows: list[dict], extra: int = 50, sets: int = 1) -> list[dict]:
@@ -109,18 +132,23 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---|---|---|---|---|---|")
     for bname, lem in backends:
         for sname, rows in data.items():
-            print(report(f"{bname} / {sname}", agreement(rows, grade(rows, lem))))
+            scores = grade(rows, lem)
+            print(report(f"{bname} / {sname}", agreement(rows, scores)))
+            cats = by_category(rows, scores)
+            if "jeu" in cats:
+                for cat, res in cats.items():
+                    print(report(f"{bname} / {sname} / {cat}", res))
     n = 1000 + 50
-    texts = thousand(data["dev"] + data["holdout"], sets=len(backends))
+    texts = thousand([r for rows in data.values() for r in rows], sets=len(backends))
     for k, (bname, lem) in enumerate(backends):  # each back-end gets texts of its own
         secs = throughput(texts[k * n : (k + 1) * n], lem)
         print(f"throughput {bname}: 1,000 justifications in {secs:.2f} s ({secs:.2f} ms each)")
     if "--details" in argv:
-        rows = data["dev"]
-        for r, s in zip(rows, grade(rows)):
-            if (s.evidence, s.action) != (r["label_evidence"], r["label_action"]):
-                print(r["id"], (s.evidence, s.action), (r["label_evidence"], r["label_action"]),
-                      r["justification"])
+        for sname, rows in data.items():
+            for r, s in zip(rows, grade(rows)):
+                if (s.evidence, s.action) != (r["label_evidence"], r["label_action"]):
+                    print(sname, r["id"], (s.evidence, s.action),
+                          (r["label_evidence"], r["label_action"]), r["justification"])
     return 0
 
 

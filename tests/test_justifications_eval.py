@@ -1,4 +1,7 @@
-"""Quality gate: the grader agrees with the hand labels (dev and held-out sets)."""
+"""Quality gate: the grader agrees with the hand labels of the development sets.
+
+The sealed set is scored by ``make evaluation`` only; no test reads it (checked below).
+"""
 
 from __future__ import annotations
 
@@ -7,11 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.bench_justifications import agreement, grade, kappa
+from benchmarks.bench_justifications import SETS, agreement, by_category, grade, kappa
 
 DATA = Path(__file__).resolve().parent / "data"
 FIELDS = {"observations", "date_salon", "reference", "qualification", "justification",
           "label_evidence", "label_action"}
+GAMING = {"mots_cles", "notes_collees", "fait_absent", "autre_contact", "contradiction",
+          "action_autre_classe", "anglais"}
+ORDINARY = {"bonne", "partielle", "sms", "mauvaise_classe", "longue", "limite"}
+# Built from parts so that this file does not name the sealed file itself.
+SEALED_NAME = "justifications_" + "sealed"
 
 
 def load(name: str) -> list[dict]:
@@ -22,14 +30,23 @@ def load(name: str) -> list[dict]:
 
 
 def test_labelled_sets_are_well_formed_and_separate():
-    dev, holdout = load("dev"), load("holdout")
-    assert len(dev) >= 200 and len(holdout) >= 60
-    for rows in (dev, holdout):
+    sets = {name: load(name) for name in SETS}
+    assert set(sets) == {"dev", "dev_exholdout", "dev2", "dev3", "dev4"}
+    assert len(sets["dev"]) >= 200 and len(sets["dev_exholdout"]) >= 60 and len(sets["dev2"]) >= 150
+    assert len(sets["dev3"]) >= 80 and len(sets["dev4"]) >= 60
+    for rows in sets.values():
         for r in rows:
             assert FIELDS <= set(r), r
             assert r["label_evidence"] in (0, 1) and r["label_action"] in (0, 1)
-        assert len({r["observations"] for r in rows}) >= 15
-    assert not {r["justification"] for r in dev} & {r["justification"] for r in holdout}
+        assert len({r["observations"] for r in rows}) >= (10 if rows in (sets["dev3"], sets["dev4"]) else 15)
+    for r in sets["dev2"] + sets["dev3"] + sets["dev4"]:
+        assert r["motif"] in GAMING | ORDINARY and r["raison"], r["id"]
+        assert r["categorie"] == ("jeu" if r["motif"] in GAMING else "ordinaire")
+    contacts = [{r["contact"] for r in sets[name]} for name in ("dev2", "dev3", "dev4")]
+    assert not (contacts[0] & contacts[1] or contacts[0] & contacts[2] or contacts[1] & contacts[2])
+    motifs = {r["motif"] for r in sets["dev2"]}
+    assert motifs == GAMING | ORDINARY, motifs ^ (GAMING | ORDINARY)
+    assert any(r.get("classes_acceptees") for r in sets["dev2"])
 
 
 def test_kappa_formula():
@@ -37,7 +54,7 @@ def test_kappa_formula():
     assert kappa([1, 1, 0, 0], [1, 0, 1, 0]) == 0.0
 
 
-@pytest.mark.parametrize("name", ["dev", "holdout"])
+@pytest.mark.parametrize("name", ["dev", "dev_exholdout", "dev3", "dev4"])
 def test_agreement_with_hand_labels(name):
     rows = load(name)
     res = agreement(rows, grade(rows))
@@ -45,6 +62,38 @@ def test_agreement_with_hand_labels(name):
         acc, kap = res[point]
         assert acc >= 0.9, f"{name}/{point}: accord {acc:.1%} < 90 %"
         assert kap >= 0.8, f"{name}/{point}: kappa {kap:.3f} < 0,8"
+
+
+def test_agreement_on_new_contacts_and_gaming_patterns():
+    """dev2 (tuned on): the issue-14 targets, ordinary texts and gaming patterns apart."""
+    rows = load("dev2")
+    cats = by_category(rows, grade(rows))
+    assert cats["ordinaire"]["n"] >= 60 and cats["jeu"]["n"] >= 60
+    for point in ("evidence", "action"):
+        acc, kap = cats["ordinaire"][point]
+        assert acc >= 0.95 and kap >= 0.9, f"ordinaire/{point}: {acc:.1%}, kappa {kap:.3f}"
+        acc, _ = cats["jeu"][point]
+        assert acc >= 0.9, f"jeu/{point}: {acc:.1%}"
+
+
+def test_no_test_reads_the_sealed_set():
+    """Only the evaluation entry point names the sealed file; it refuses to run under pytest."""
+    repo = DATA.parent.parent
+    sealed = DATA / f"{SEALED_NAME}.jsonl"
+    assert sealed.exists()
+    files = [p for p in (repo / "tests").rglob("*") if p.is_file() and p.suffix in (".py", ".cfg", ".ini", ".toml", ".txt", ".json")]
+    files += list((repo / "benchmarks").glob("*.py")) + list((repo / "grader").rglob("*.py"))
+    files += [repo / "pyproject.toml", repo / "Makefile"]
+    assert len(files) > 20
+    naming = sorted(str(p.relative_to(repo)) for p in files
+                    if p.exists() and SEALED_NAME in p.read_text(encoding="utf-8", errors="replace"))
+    assert naming == ["benchmarks/evaluate_justifications.py"], naming
+    conftests = list((repo / "tests").rglob("conftest.py"))
+    assert all("sealed" not in p.read_text(encoding="utf-8").lower() for p in conftests)
+
+    from benchmarks import evaluate_justifications
+
+    assert evaluate_justifications.main([]) == 2  # PYTEST_CURRENT_TEST is set: nothing read
 
 
 # --- the course's own contacts file and answer key ---------------------------------------------
@@ -62,15 +111,39 @@ def course():
     return key, notes
 
 
+# A conclusion of one's own linking the quoted facts to the class (issue 14: quoting the facts
+# without it is no reasoning, and quoting all of short notes is pasting them).
+LINK = {"froid": "Ces faits montrent que le contact n'a aucun besoin actuellement, donc il est froid.",
+        "tiède": "Ces faits montrent un intérêt réel pour un projet à moyen terme, donc il est tiède.",
+        "chaud": "Ces faits montrent un intérêt et un projet à court terme, donc il est chaud."}
+
+
 def test_key_evidence_and_action_earn_both_points(course):
-    """A justification made of the key's own evidence and action gets 1 + 1, unflagged."""
+    """The key's own evidence, linked to the class, and its action get 1 + 1, unflagged."""
     from grader.justifications import score
 
     key, notes = course
     for cid, entry in key["contacts"].items():
+        text = ("Preuves : " + " ; ".join(entry["preuves"]) + ". " + LINK[entry["classe"]]
+                + " Action : " + entry["action"])
+        s = score(notes[cid], key["date_salon"], entry["classe"], entry["classe"], text)
+        assert (s.evidence, s.action, s.a_revoir, s.motifs) == (1, 1, False, ()), (cid, s)
+
+
+def test_key_quotes_of_the_whole_notes_without_reasoning_are_pasted_notes(course):
+    """Where the key's evidence is the whole of the notes (C09, C17), quoting it bare is pasting."""
+    from grader.justifications import score
+
+    key, notes = course
+    pasted = []
+    for cid, entry in key["contacts"].items():
         text = "Preuves : " + " ; ".join(entry["preuves"]) + ". Action : " + entry["action"]
         s = score(notes[cid], key["date_salon"], entry["classe"], entry["classe"], text)
-        assert (s.evidence, s.action, s.a_revoir) == (1, 1, False), (cid, s)
+        assert s.action == 1, cid
+        if s.evidence == 0:
+            assert s.motifs == ("pasted",), (cid, s)
+            pasted.append(cid)
+    assert pasted == ["C09", "C17"]
 
 
 def test_another_class_action_earns_no_action_point(course):

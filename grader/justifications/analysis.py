@@ -72,6 +72,10 @@ class Analysis:
     # Calendar dates the text states about the project: (text, first day, last day).
     dates: list[tuple[str, date, date]] = field(default_factory=list)
     content_words: set[str] = field(default_factory=set)
+    # Character spans (in the SMS-expanded text) from each learner action to its clause end.
+    action_spans: list[tuple[int, int]] = field(default_factory=list)
+    text: str = ""  # the SMS-expanded text the offsets refer to
+    toks: list = field(default_factory=list)  # its tokens (``matcher.Tok``)
 
     # --- summaries -------------------------------------------------------------------
     @property
@@ -149,6 +153,39 @@ def _not_before(text: Text, hit: Hit) -> bool:
     """« pas de projet avant X », « ne la relancerai pas avant X »: not now, later."""
     following = [t.norm for t in text.toks[hit.last : hit.last + 3]]
     return "avant" in following and _same_clause(text, hit.start, text.toks[min(hit.last + 2, len(text.toks) - 1)].start)
+
+
+_POSSESSIVE = {"sa", "son", "ses", "leur", "leurs"}
+_PURCHASE = ("achet", "renouvel", "equipe", "command", "remplace")
+_ELSEWHERE_RE = re.compile(r"\b(?:chez (?:un|une|leur|son) (?:autre fournisseur|concurrent\w*|autre prestataire|equipementier\w*)|ailleurs)\b")
+
+
+def _bought_elsewhere(text: Text, hit: Hit) -> bool:
+    """A purchase already made elsewhere: « vient d'acheter … chez un autre fournisseur »."""
+    word = text.toks[hit.first].norm
+    if not word.startswith(_PURCHASE) or not word.endswith(("e", "es", "ee", "ees", "er")):
+        return False
+    before = [t.norm for t in text.toks[max(0, hit.first - 3) : hit.first]]
+    past = word.endswith(("e", "es", "ee", "ees")) and not word.endswith("er") or "vient" in before \
+        or "viennent" in before
+    if not past:
+        return False
+    c_start, c_end = text.clause_of(hit.start)
+    return bool(_ELSEWHERE_RE.search(fold(text.raw[hit.end : c_end])))
+
+
+_SHORT_SEASON_RE = re.compile(r"\bsaison\s+(\d{2})\s*[-/]\s*(\d{2})\b")
+_FAR = {"plusieurs", "longtemps", "annees", "des", "nombreuses", "jamais"}
+
+
+def _far_horizon(text: Text, hit: Hit) -> bool:
+    """« … avant plusieurs années », « avant longtemps »: a horizon out of sight."""
+    following = [t.norm for t in text.toks[hit.last : hit.last + 4]]
+    if "avant" not in following:
+        return False
+    after = following[following.index("avant") + 1 :]
+    return bool(after) and (after[0] in ("plusieurs", "longtemps", "nombreuses")
+                            or after[:2] == ["des", "annees"])
 
 
 def _after_not_before(text: Text, hit: Hit) -> bool:
@@ -251,8 +288,9 @@ class _Reader:
         self.t = Text(text, lemmatize)
         self.raw = self.t.raw
         self.salon = salon_date
-        self.out = Analysis(n_words=len(self.t.toks))
+        self.out = Analysis(n_words=len(self.t.toks), text=self.raw, toks=self.t.toks)
         self.regions: list[tuple[int, int]] = []  # from each learner action to its clause end
+        self.budget_later: list[str] = []
 
     def read(self, objects) -> Analysis:
         if not self.t.toks:
@@ -277,6 +315,7 @@ class _Reader:
         self._timing()
         self._instructions()
         self._classes()
+        self.out.action_spans = list(self.regions)
         return self.out
 
     def _clause_spans(self) -> list[tuple[int, int]]:
@@ -317,7 +356,9 @@ class _Reader:
                 continue  # « appel à froid / à chaud »: a kind of call, not a plan
             candidates.append(("call", h))
         for kind in ("meeting", "quote", "campaign"):
-            candidates += [(kind, h) for h in by_tag.get(kind, [])]
+            # « sa visite », « leur demo »: the contact's, not a plan
+            candidates += [(kind, h) for h in by_tag.get(kind, [])
+                           if not (kind == "meeting" and h.first and t.toks[h.first - 1].norm in _POSSESSIVE)]
         for h in by_tag.get("docs", []):
             verb = near_before(h, "send", 4)
             if verb is not None:
@@ -345,6 +386,10 @@ class _Reader:
                     and not any(c_start <= h.start < c_end for h in self.interest_hits + self.dis_hits):
                 candidates += [("record", h) for h in by_tag.get("record_obj", [])
                                if c_start <= h.start < c_end and t.toks[h.first].norm in _RECORD_PLACES]
+                # « doc par courrier », « invitation portes ouvertes »: the documents sent
+                candidates += [("docs", h) for h in by_tag.get("docs", [])
+                               if c_start <= h.start < c_end and t.toks[h.first].norm in _DOC_WORDS
+                               | {"invitation", "invitations", "invit"}]
         # « le comité attend notre offre. Je l'envoie cette semaine »: a send verb on a pronoun
         # stands for the quote or documents named just before.
         for h in by_tag.get("send", []):
@@ -378,6 +423,25 @@ class _Reader:
             out.actions.append(Action(kind, raw[h.start : h.end], h.start, timing))
             self.regions.append((h.start, c_end))
 
+    _COORD = ("et", "puis", "mais", "ensuite")
+
+    def _own_modifiers(self, h: Hit, c_start: int, c_end: int) -> list[Hit]:
+        """Urgency/delay words of this action alone, between the coordinators around it."""
+        t = self.t
+        lo = max(c_start, t.toks[max(0, h.first - 3)].start)
+        for tok in t.toks[max(0, h.first - 3) : h.first]:
+            if tok.start >= lo and tok.norm in self._COORD:
+                lo = tok.start
+        hi = c_end
+        verbs = [x.start for x in self.act_hits if x.tag in ("call", "send", "quote", "meeting", "record_verb")]
+        for tok in t.toks[h.last :]:
+            if tok.start >= c_end:
+                break
+            if tok.norm in self._COORD and any(tok.start < v < c_end for v in verbs):
+                hi = tok.start
+                break
+        return [m for m in self.mod_hits if lo <= m.start < hi and not m.negated]
+
     def _action_timing(self, h: Hit, kind: str, by_tag: dict[str, list[Hit]]) -> str:
         """urgent / later / campaign / "" from the words around the action in its clause."""
         t = self.t
@@ -394,6 +458,11 @@ class _Reader:
                 lo_pos = c_start
                 break
         mods = [m for m in self.mod_hits if lo_pos <= m.start < c_end and not m.negated]
+        # « je l'appelle en priorité demain et je le relancerai l'an prochain »: each of two
+        # coordinated plans keeps its own urgency or delay when it states one.
+        own = self._own_modifiers(h, c_start, c_end)
+        if own:
+            mods = own
         timing = ""
         if any(m.tag == "urgent" for m in mods):
             timing = "urgent"
@@ -432,7 +501,11 @@ class _Reader:
         not_now = [h for h in self.misc if h.tag == "not_now"]
 
         def later_not_no(h: Hit, window: int) -> bool:
-            """« pas intéressée tout de suite », « pas de projet avant X »: later, not no."""
+            """« pas intéressée tout de suite », « pas de projet avant X »: later, not no.
+
+            « aucun besoin avant plusieurs années » stays a no: nothing in sight."""
+            if _not_before(t, h) and _far_horizon(t, h):
+                return False
             return _not_before(t, h) or any(
                 0 <= n.first - h.last <= window and _same_clause(t, h.start, n.start) for n in not_now)
 
@@ -443,7 +516,9 @@ class _Reader:
         dis_kept = [h for h in dis_hits if not h.negated]
         dis_spans = [(h.start, h.end) for h in dis_kept]
         for h in dis_kept:
-            if later_not_no(h, 3):
+            if later_not_no(h, 3) and h.tag == "no_budget":
+                self.budget_later.append(raw[h.start : h.end])  # « pas de budget avant X »: a date, not interest
+            elif later_not_no(h, 3):
                 out.interest_later.append(raw[h.start : h.end])
             else:
                 (out.no_budget if h.tag == "no_budget" else out.disinterest).append(raw[h.start : h.end])
@@ -459,6 +534,17 @@ class _Reader:
             if any(0 <= h.first - d.last <= 3 and _same_clause(t, d.start, h.start) for d in dis_kept):
                 continue  # « aucun achat n'est envisagé »: still the refusal
             if self.in_region(h.start) and t.toks[h.first].norm.startswith(("devi", "command")):
+                continue
+            if t.toks[h.first].norm.startswith("equipementier"):
+                continue  # a supplier (« un équipementier national »), not the wish to equip
+            if t.toks[h.first].norm in ("lui", "leur") and [
+                    x.norm for x in t.toks[max(0, h.first - 3) : h.first]][:2] == ["ce", "qu"]:
+                continue  # « tout ce qu'il lui faut »: what it needs in general, not our offer
+            if t.toks[h.first].norm.startswith(("besoin", "projet")) and {
+                    x.norm for x in t.toks[max(0, h.first - 3) : h.first]} & {"si", "quand", "cas", "jour"}:
+                continue  # « le jour où un besoin apparaîtra »: a hypothesis, not the contact's need
+            if _bought_elsewhere(t, h):
+                out.disinterest.append(word)  # « a renouvelé ses vestes chez un concurrent »
                 continue
             nxt = t.toks[h.last].norm if h.last < len(t.toks) else ""
             nxt2 = t.toks[h.last + 1].norm if h.last + 1 < len(t.toks) else ""
@@ -518,8 +604,16 @@ class _Reader:
             flipped = h.negated and not _has_cue(t, h)  # « pas pressé » stays long
             kind = "moyen_long" if (h.tag == "long") != flipped else "court"
             out.timing.append(Claim(kind, raw[h.start : h.end], h.start, 0.6))
-        for word in out.interest_later:
+        for word in out.interest_later + self.budget_later:
             out.timing.append(Claim("moyen_long", word, 0, 0.6))
+        # « saison 28-29 »: a season written with two-digit years
+        for m in _SHORT_SEASON_RE.finditer(fold(raw)):
+            if self.in_region(m.start()) or any(c.start <= m.start() < c.start + len(c.text) for c in out.timing):
+                continue
+            first = date(2000 + int(m.group(1)), 9, 1)
+            if int(m.group(2)) == (int(m.group(1)) + 1) % 100 and first.year >= self.salon.year:
+                kind = "moyen_long" if first > court_terme_limit(self.salon) else "court"
+                out.timing.append(Claim(kind, raw[m.start() : m.end()], m.start(), 0.8, True))
 
     # --- instruction-like clauses with no known action ------------------------------------------
     def _instructions(self) -> None:

@@ -2,10 +2,13 @@
 
 Each input line is an object with ``observations``, ``date_salon`` (YYYY-MM-DD),
 ``reference`` and ``qualification`` (froid / tiède / chaud, « tiede » accepted) and
-``justification``. Each output line is the same object with ``evidence``, ``action`` (0/1),
-``confidence`` (0-1, the lower of the two points' confidences), ``feedback`` (French),
-``a_revoir`` (true when a teacher should check it) and ``evidence_confidence`` /
-``action_confidence`` added. A bad line stops the run
+``justification``; optionally ``classes_acceptees`` (a list, for a contact the key leaves open
+between two classes). Each output line is the same object with ``evidence``, ``action`` (0/1),
+``confidence`` (0-1, the lower of the two points' confidences), ``feedback`` (French, for the
+learner), ``a_revoir`` (true when a teacher should check it), ``evidence_confidence`` /
+``action_confidence`` and ``motifs`` (refused patterns, for the teacher: ``not_french``,
+``keywords``, ``pasted``, ``other_contact``, ``absent_fact``, ``contradiction``) added. A bad
+line stops the run
 with a French message naming the line, exit code 2, nothing written to standard output.
 """
 
@@ -41,6 +44,9 @@ def _check(obj, lineno: int, source: str) -> None:
     q = obj["qualification"]
     if q not in (None, "") and normalise_class(q) is None:
         raise InputError(f"{where}\u00a0: qualification « {q} » doit valoir froid, tiède ou chaud (ou être vide).")
+    acc = obj.get("classes_acceptees")
+    if acc is not None and (not isinstance(acc, list) or any(normalise_class(c) is None for c in acc)):
+        raise InputError(f"{where}\u00a0: classes_acceptees doit être une liste de classes (froid, tiède, chaud).")
     for k in ("observations", "justification"):
         if obj[k] is not None and not isinstance(obj[k], str):
             raise InputError(f"{where}\u00a0: le champ {k} doit être du texte.")
@@ -86,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     out = []
     for obj in items:
         s = score(obj["observations"] or "", obj["date_salon"], obj["reference"],
-                  obj["qualification"] or None, obj["justification"] or "")
+                  obj["qualification"] or None, obj["justification"] or "",
+                  accepted=obj.get("classes_acceptees"))
         out.append(json.dumps({**obj, **s.as_dict()}, ensure_ascii=False))
     sys.stdout.write("\n".join(out) + ("\n" if out else ""))
     return 0

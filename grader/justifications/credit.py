@@ -6,38 +6,56 @@ from typing import Mapping
 
 from .scoring import normalise_class, score
 
-__all__ = ["partial_credit"]
+__all__ = ["partial_credit", "key_classes", "UNTREATED"]
+
+UNTREATED = "Vous n'avez pas traité ce contact\u00a0: qualifiez-le et justifiez votre choix."
 
 
-def _key_classes(key: Mapping) -> dict[str, str]:
-    """Accepts the key file's dict (``{"contacts": {id: {"classe": ...}}}``) or ``{id: classe}``."""
+def key_classes(key: Mapping) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """id -> (class, accepted classes) from the key file's dict (``{"contacts": {id: {"classe":
+    ..., "classes_acceptees": [...]}}}``) or a plain ``{id: classe}``.
+
+    ``classes_acceptees`` (optional) marks a contact the key leaves open between two classes;
+    it always includes the key's own class.
+    """
     contacts = key.get("contacts", key) if isinstance(key, Mapping) else {}
     out = {}
     for cid, value in contacts.items():
         cls = value.get("classe") if isinstance(value, Mapping) else value
-        if normalise_class(cls):
-            out[str(cid)] = normalise_class(cls)
+        if not normalise_class(cls):
+            continue
+        ref = normalise_class(cls)
+        accepted = value.get("classes_acceptees") if isinstance(value, Mapping) else None
+        open_ = tuple(dict.fromkeys([ref] + [c for c in map(normalise_class, accepted or ()) if c]))
+        out[str(cid)] = (ref, open_ if len(open_) > 1 else ())
     return out
 
 
 def partial_credit(answers: Mapping, key: Mapping, observations_by_id: Mapping[str, str],
                    date_salon) -> dict[str, dict]:
-    """Grade every contact of the key: id -> {evidence, action, confidence, feedback, a_revoir}.
+    """Grade every contact of the key.
 
-    ``answers`` is the ``reponses_salon.json`` content (or its ``"reponses"`` part); a contact
-    with no answer gets 0 and 0 with a French note. Contacts are those of the key.
+    Returns id -> {evidence, action, confidence, feedback, a_revoir, evidence_confidence,
+    action_confidence, motifs, messages, qualification, justification, traite}. ``answers`` is
+    the ``reponses_salon.json`` content (or its ``"reponses"`` part); a contact with no answer
+    gets 0 and 0 with a French note. Contacts are those of the key. ``feedback`` and
+    ``messages`` are for the learner (« vous », no class named); ``a_revoir`` and ``motifs``
+    are for the teacher (see ``review.teacher_review``), never for the learner.
     """
     reponses = answers.get("reponses", answers) if isinstance(answers, Mapping) else {}
     out: dict[str, dict] = {}
-    for cid, ref in _key_classes(key).items():
+    for cid, (ref, accepted) in key_classes(key).items():
         rep = reponses.get(cid) or {}
         text = (rep.get("justification") or "").strip() if isinstance(rep, Mapping) else ""
         qual = rep.get("qualification") if isinstance(rep, Mapping) else None
+        if qual is None and isinstance(rep, Mapping):
+            qual = rep.get("classe")  # answers schema v2: {"classe", "justification"}
+        base = {"qualification": normalise_class(qual), "justification": text}
         if not text and not qual:
-            out[cid] = {"evidence": 0, "action": 0, "confidence": 1.0,
-                        "feedback": "Contact non traité\u00a0: qualifiez-le et justifiez votre choix.",
-                        "a_revoir": False}
+            out[cid] = {"evidence": 0, "action": 0, "confidence": 1.0, "feedback": UNTREATED,
+                        "a_revoir": False, "evidence_confidence": 1.0, "action_confidence": 1.0,
+                        "motifs": [], "messages": [UNTREATED], "traite": False, **base}
             continue
-        s = score(observations_by_id.get(cid, ""), date_salon, ref, qual, text)
-        out[cid] = s.as_dict()
+        s = score(observations_by_id.get(cid, ""), date_salon, ref, qual, text, accepted=accepted)
+        out[cid] = {**s.as_dict(), "messages": list(s.messages), "traite": True, **base}
     return out

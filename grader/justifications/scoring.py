@@ -13,8 +13,17 @@ action (0/1)
     meeting before a competitor. Plans that pull both ways (« tout de suite » and « plus
     tard ») lose the point.
 
+Refused patterns (``gaming``): no evidence point for a keyword list, the notes pasted without
+reasoning, another contact's facts, a decisive fact absent from the notes, a text not in French;
+no action point for a keyword list, a text not in French or a plan that contradicts itself.
+Their codes are in ``Score.motifs`` (for the teacher's review list, never for the learner).
+
+A contact the key leaves open between two classes (``accepted``, the key's
+``classes_acceptees``) is graded against the class the learner chose among them.
+
 Each point carries a confidence; below ``REVIEW_BELOW`` the case is flagged ``a_revoir`` for
-the teacher. Feedback is one short French sentence per missing point and never names a class.
+the teacher. Feedback is one short French sentence per missing point, in « vous », and never
+names a class.
 """
 
 from __future__ import annotations
@@ -22,10 +31,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from prospection.francais import fold
+
 from .analysis import Analysis, analyse, dates_not_in_notes, interest_objects, note_words
+from .gaming import Pattern, blank, detect, pasted_spans
 
 __all__ = ["Score", "Hints", "score", "hints", "normalise_class", "parse_date", "REVIEW_BELOW",
-           "CLASSES"]
+           "CLASSES", "REFUSED_PATTERNS"]
 
 CLASSES = ("froid", "tiède", "chaud")
 REVIEW_BELOW = 0.6
@@ -69,7 +81,21 @@ FB = {
                      "demandez-vous quelle suite ses notes justifient, et à quel moment."),
     "vague_action": (f"Votre action reste vague{NBSP}: précisez quand vous reprenez contact et dans "
                      "quel but."),
+    # refused patterns (see ``gaming``)
+    "not_french": (f"Votre justification n'est pas rédigée en français{NBSP}: réécrivez-la en français, "
+                   "avec vos propres mots."),
+    "keywords": (f"Une liste de mots-clés ne justifie rien{NBSP}: rédigez des phrases qui relient les "
+                 "faits des notes de ce contact à votre qualification et à la suite prévue."),
+    "pasted": (f"Vous avez recopié les notes sans les commenter{NBSP}: retenez les faits qui décident "
+               "et expliquez avec vos mots ce qu'ils disent de l'intérêt du contact et de son échéance."),
+    "other_contact": ("Des éléments que vous citez ({detail}) ne figurent pas dans les notes de ce "
+                      f"contact{NBSP}: vérifiez que votre justification porte bien sur lui."),
+    "absent_fact": (f"Vous avancez un fait que les notes ne donnent pas (« {{detail}} »){NBSP}: "
+                    "appuyez-vous seulement sur ce qu'elles disent."),
 }
+# Refusals that the teacher sees in the review list (never in a learner's feedback).
+REFUSED_PATTERNS = ("not_french", "keywords", "pasted", "other_contact", "absent_fact",
+                    "contradiction")
 
 
 @dataclass(frozen=True)
@@ -84,12 +110,16 @@ class Score:
     evidence_confidence: float = 1.0
     action_confidence: float = 1.0
     reasons: tuple[str, ...] = field(default=(), compare=False)
+    # Refused patterns found (codes of ``REFUSED_PATTERNS``), for the teacher's review list.
+    motifs: tuple[str, ...] = field(default=(), compare=False)
+    # One sentence per missing point, in « vous », never naming a class (evidence first).
+    messages: tuple[str, ...] = field(default=(), compare=False)
 
     def as_dict(self) -> dict:
         return {"evidence": self.evidence, "action": self.action,
                 "confidence": self.confidence, "feedback": self.feedback,
                 "a_revoir": self.a_revoir, "evidence_confidence": self.evidence_confidence,
-                "action_confidence": self.action_confidence}
+                "action_confidence": self.action_confidence, "motifs": list(self.motifs)}
 
 
 @dataclass(frozen=True)
@@ -106,7 +136,10 @@ class Hints:
 
 
 # --- evidence -----------------------------------------------------------------------------
-def _evidence(a: Analysis, reference: str, qualification: str | None) -> tuple[int, float, str]:
+def _evidence(a: Analysis, reference: str, qualification: str | None,
+              notes_dates: tuple[str, ...] = ()) -> tuple[int, float, str]:
+    """``notes_dates``: on a contact the key leaves open between two classes, the dates of the
+    notes that straddle the line; the learner's argument decides which side they fall on."""
     if a.n_words == 0:
         return 0, 0.95, "empty"
     if qualification is not None and qualification != reference:
@@ -117,6 +150,9 @@ def _evidence(a: Analysis, reference: str, qualification: str | None) -> tuple[i
     if others:
         return 0, 0.85, "class_wrong"
     kinds = a.timing_kinds()
+    open_dates = [c for c in a.timing if notes_dates and fold(c.text).strip() in notes_dates]
+    if open_dates:
+        kinds = {c.kind for c in a.timing if c not in open_dates}
     if reference == "froid":
         if a.interest and len(a.liking) == len(a.interest) and a.disinterest:
             return 1, 0.75, ""  # « aime nos sacs mais aucun projet »: taste is not a need
@@ -161,6 +197,8 @@ def _evidence(a: Analysis, reference: str, qualification: str | None) -> tuple[i
         return 1, conf, ""
     if "ambigu" in kinds:
         return 1, 0.55, ""
+    if open_dates:
+        return 1, 0.75, ""
     return 0, 0.85, "need_timing"
 
 
@@ -207,17 +245,34 @@ def _action(a: Analysis, reference: str) -> tuple[int, float, str]:
     return 0, 0.7, "vague_action"
 
 
+def _message(code: str, detail: str = "") -> str:
+    return FB[code].replace("{detail}", detail)
+
+
 def score(observations: str, date_salon, reference: str, qualification, justification: str,
-          *, lemmatize=None) -> Score:
-    """Grade one justification against the correct class ``reference``."""
+          *, lemmatize=None, accepted=None) -> Score:
+    """Grade one justification against the correct class ``reference``.
+
+    ``accepted``: the classes the key accepts for a contact it leaves open between two
+    (``classes_acceptees``); a learner who chose one of them is graded against that one.
+    """
     ref = normalise_class(reference)
     if ref is None:
         raise ValueError(f"Classe de référence inconnue{NBSP}: « {reference} ».")
     salon = parse_date(date_salon)
     qual = normalise_class(qualification)
+    open_classes = {normalise_class(c) for c in (accepted or ())} - {None}
+    notes_dates: tuple[str, ...] = ()
+    if qual is not None and len(open_classes) > 1 and qual in open_classes:
+        ref = qual
+        notes_dates = _straddling_dates(observations or "", salon)
     objects = interest_objects(observations) if ref != "froid" else None
-    a = analyse(justification or "", salon, objects, lemmatize)
-    ev, ev_conf, ev_reason = _evidence(a, ref, qual)
+    text = justification or ""
+    a = analyse(text, salon, objects, lemmatize)
+    patterns: list[Pattern] = detect(text, observations or "", a, salon) if a.n_words else []
+    codes = {p.code: p for p in patterns}
+    motifs = [p.code for p in patterns]
+    ev, ev_conf, ev_reason = _evidence(a, ref, qual, notes_dates)
     if ev == 0 and ev_reason in ("need_interest", "need_timing") and \
             len(a.content_words & note_words(observations or "")) >= REUSED_NOTE_WORDS:
         ev_conf = min(ev_conf, 0.55)  # it reuses the notes yet no cue was found: a missed word?
@@ -225,18 +280,44 @@ def score(observations: str, date_salon, reference: str, qualification, justific
         ev_conf = min(ev_conf, 0.55)  # a date the notes do not give: misread, or a typo?
     if qualification not in (None, "") and qual is None:
         ev, ev_conf, ev_reason = 0, 0.9, "no_class"
-    ac, ac_conf, ac_reason = _action(a, ref) if a.n_words else (0, 0.95, "empty")
-    feedback = []
+    action_text = a
+    if "pasted" in codes:  # the learner's own words only: the notes' requests are not a plan
+        action_text = analyse(blank(text, pasted_spans(text, observations or "")), salon, objects,
+                              lemmatize)
+    ac, ac_conf, ac_reason = _action(action_text, ref) if a.n_words else (0, 0.95, "empty")
+    detail = ""
+    for code in ("not_french", "keywords", "pasted", "other_contact", "absent_fact"):
+        if code in codes:
+            p = codes[code]
+            if ev or ev_reason not in ("class_wrong", "stuffing", "no_class"):
+                ev, ev_conf, ev_reason, detail = 0, p.confidence, code, p.detail
+            if code in ("not_french", "keywords"):
+                ac, ac_conf, ac_reason = 0, p.confidence, code
+            break
+    if ac_reason == "mixed_action":
+        motifs.append("contradiction")
+    messages = []
     if not ev:
         # No class given: a specific hint (« précise l'échéance ») would tell which class it is.
-        feedback.append(FB["no_class"] if qual is None and ev_reason != "empty" else FB[ev_reason])
-    if not ac and ac_reason != "empty":
-        feedback.append(FB[ac_reason])
+        if qual is None and ev_reason not in ("empty",) + REFUSED_PATTERNS:
+            messages.append(FB["no_class"])
+        else:
+            messages.append(_message(ev_reason, detail))
+    if not ac and ac_reason not in ("empty", ev_reason):
+        messages.append(FB[ac_reason])
     if ev_reason == "empty":
-        feedback = [FB["empty"]]
+        messages = [FB["empty"]]
     conf = round(min(ev_conf, ac_conf), 2)
-    return Score(ev, ac, conf, " ".join(feedback), conf < REVIEW_BELOW, round(ev_conf, 2),
-                 round(ac_conf, 2), tuple(r for r in (ev_reason, ac_reason) if r))
+    return Score(ev, ac, conf, " ".join(messages), conf < REVIEW_BELOW, round(ev_conf, 2),
+                 round(ac_conf, 2), tuple(r for r in (ev_reason, ac_reason) if r),
+                 tuple(dict.fromkeys(motifs)), tuple(messages))
+
+
+def _straddling_dates(observations: str, salon: date) -> tuple[str, ...]:
+    """The dates of the notes, folded (« 27 fevrier », « fin fevrier »)."""
+    from prospection.temporal import find_time_expressions
+
+    return tuple(fold(e.text).strip() for e in find_time_expressions(observations, salon))
 
 
 def hints(observations: str, date_salon, qualification, justification: str) -> Hints:

@@ -134,10 +134,14 @@ def contact_details(doc: dict | None, key: dict) -> list[dict]:
         chosen = entry.get("qualification")
         justification = entry.get("justification") or ""
         evidence = action = None
+        review = ""
         if scorer and justification.strip() and cid in notes:
             try:
-                result = scorer(notes[cid], date_salon, ref.get("classe"), chosen, justification)
+                result = scorer(notes[cid], date_salon, ref.get("classe"), chosen, justification,
+                                accepted=ref.get("classes_acceptees"))
                 evidence, action = int(result.evidence), int(result.action)
+                from grader.justifications.review import review_reason
+                review = review_reason(result.a_revoir, result.motifs, result.confidence)
             except Exception:  # noqa: BLE001 - one odd text must not stop the export
                 evidence = action = None
         rows.append({
@@ -149,5 +153,34 @@ def contact_details(doc: dict | None, key: dict) -> list[dict]:
             "justification": justification,
             "point_preuve": evidence,
             "point_action": action,
+            # for the teacher only (report, export): uncertain score or refused pattern
+            "a_relire": bool(review),
+            "raison_relecture": review,
+            "observations": notes.get(cid, ""),
         })
     return rows
+
+
+def justification_review_flags(doc: dict | None, key: dict) -> list[dict]:
+    """``flags.json`` entries for the justifications the teacher should read (never shown to
+    the learner: their code is not among ``feedback.LEARNER_FLAGS``)."""
+    try:
+        from grader.justifications import partial_credit, review_flags, teacher_review
+    except Exception:  # noqa: BLE001 - the justification grader is optional here
+        return []
+    notes = _observations(key)
+    credit = partial_credit((doc or {}).get("reponses", {}), key, notes, key.get("date_salon"))
+    return review_flags(teacher_review(credit, key, notes))
+
+
+def justification_feedback(doc: dict | None, key: dict, *, correction_publiee: bool = False) -> list[dict]:
+    """Per contact, for the learner: ``{"contact", "preuve", "action", "message"}`` (✓/✗ and one
+    sentence in « vous »; the expected class only once the correction is released). Empty when
+    the justification grader is not available."""
+    try:
+        from grader.justifications import learner_feedback, partial_credit
+    except Exception:  # noqa: BLE001 - the justification grader is optional here
+        return []
+    notes = _observations(key)
+    credit = partial_credit((doc or {}).get("reponses", {}), key, notes, key.get("date_salon"))
+    return learner_feedback(credit, correction_publiee=correction_publiee, key=key)

@@ -138,7 +138,24 @@ def _post_flags(classe: Classe, student: str, assignment: str) -> list[dict]:
                     flags.append(flag("cellule_interrompue", "alerte",
                                       f"{path.name}\u00a0: cellule « {gid} » interrompue après "
                                       f"{classe.timeout} s (boucle infinie\u00a0?)."))
-    return flags
+    return flags + _justification_flags(classe, student, assignment)
+
+
+def _justification_flags(classe: Classe, student: str, assignment: str) -> list[dict]:
+    """Justifications to read (uncertain score, refused pattern): for the teacher only."""
+    from .answers import check_answers, justification_review_flags, load_key
+    spec = classe.answers.get(assignment)
+    key = load_key(spec) if spec else None
+    if not key:
+        return []
+    path = classe.root / "autograded" / student / assignment / spec["fichier"]
+    if not path.exists():
+        path = classe.root / STAGING / student / assignment / spec["fichier"]
+    try:
+        _, doc, _ = check_answers(path, key)
+        return [flag(f["code"], f["gravite"], f["message"]) for f in justification_review_flags(doc, key)]
+    except Exception:  # noqa: BLE001 - one odd answers file must not stop the grading
+        return []
 
 
 def _flag_identical_answers(classe: Classe, assignments, all_flags: dict, key_cache: dict) -> None:

@@ -132,10 +132,12 @@ def write_xlsx(data: ClassData, path: Path) -> Path:
                 q_rows.append([sid, aid, notebook, question, got, out_of])
     sheet("Questions", ["identifiant", "exercice", "notebook", "question", "points", "points_max"], q_rows)
     sheet("Contacts", ["identifiant", "exercice", "contact", "organisation", "classe_choisie",
-                       "classe_attendue", "correcte", "justification", "point_preuve", "point_action"],
+                       "classe_attendue", "correcte", "justification", "point_preuve", "point_action",
+                       "a_relire", "raison_relecture"],
           [[c["eleve"], c["exercice"], c["contact"], c["organisation"], c["classe_choisie"] or "",
             c["classe_cle"] or "", "oui" if c["correct"] else "non", c["justification"],
-            c["point_preuve"], c["point_action"]] for c in data.contacts])
+            c["point_preuve"], c["point_action"], "oui" if c.get("a_relire") else "non",
+            c.get("raison_relecture", "")] for c in data.contacts])
     sheet("Signalements", ["identifiant", "exercice", "code", "gravite", "message"],
           [[sid, aid, f["code"], f["gravite"], f["message"]]
            for sid, per in sorted(data.flags.items()) for aid, flags in sorted(per.items())

@@ -20,7 +20,7 @@ import nbformat
 from .common import FrenchParser, ProgressBar, ToolchainError, add_classe_argument, parse_students, run_command
 from .grades import read_scores
 from .leaks import find_leaks, secret_lines, submitted_text
-from .workspace import Classe, read_json
+from .workspace import STAGING, Classe, read_json
 
 PREP = ".retours_prep"
 # Flags a learner may read about their own copy (never the ones about other learners).
@@ -106,6 +106,35 @@ def banner(flags: list[dict], score: dict | None) -> str:
             f"{note}{remarks}</div></div>")
 
 
+def contacts_block(rows: list[dict]) -> str:
+    """The learner's justifications, contact by contact: ✓/✗ per point and one sentence."""
+    if not rows:
+        return ""
+    body = "".join(
+        f"<tr><td>{html.escape(r['contact'])}</td><td>{html.escape(r['preuve'])}</td>"
+        f"<td>{html.escape(r['action'])}</td><td>{html.escape(r['message'])}</td></tr>" for r in rows)
+    return ('<div class="container" style="margin-top:1em"><h3>Vos justifications, contact par '
+            'contact</h3><table class="table"><thead><tr><th>contact</th><th>preuves</th>'
+            f"<th>action</th><th>ce qu'il faut retenir</th></tr></thead><tbody>{body}</tbody>"
+            "</table></div>")
+
+
+def _justification_rows(classe: Classe, sid: str, aid: str) -> list[dict]:
+    from .answers import check_answers, justification_feedback, load_key
+    spec = classe.answers.get(aid)
+    key = load_key(spec) if spec else None
+    if not key:
+        return []
+    path = classe.root / "autograded" / sid / aid / spec["fichier"]
+    if not path.exists():
+        path = classe.root / STAGING / sid / aid / spec["fichier"]
+    try:
+        _, doc, _ = check_answers(path, key)
+        return justification_feedback(doc, key) if doc else []
+    except Exception:  # noqa: BLE001 - one odd answers file must not stop the feedback
+        return []
+
+
 def fallback_page(student: str, assignment: str, flags, score) -> str:
     return (f'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>{html.escape(assignment)}'
             f"</title></head><body><h1>Retour\u00a0: {html.escape(assignment)}</h1>"
@@ -157,7 +186,8 @@ def feedback(classe: Classe, students=None, progress=True) -> dict:
                 problems.append(f"{sid}/{aid}\u00a0: nbgrader generate_feedback a échoué")
             for page in sorted(out_dir.glob("*.html")):
                 text = translate(page.read_text(encoding="utf-8"))
-                text = text.replace("<body>", "<body>" + banner(flags, score), 1)
+                text = text.replace("<body>", "<body>" + banner(flags, score)
+                                    + contacts_block(_justification_rows(classe, sid, aid)), 1)
                 page.write_text(text, encoding="utf-8")
                 pages.append(page)
         if not pages:

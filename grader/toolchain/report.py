@@ -177,6 +177,20 @@ def render(data: ClassData, classe_name: str) -> str:
         if len(criteria) == 1:
             parts.append("<p>(Le correcteur de justifications n'était pas disponible\u00a0: "
                          "seules les justifications vides sont comptées.)</p>")
+        review = [c for c in data.contacts if c.get("a_relire")]
+        parts.append(f"<h2>Justifications à relire ({len(review)})</h2>")
+        parts.append("<p>Score incertain ou justification refusée (liste de mots-clés, notes "
+                     "recopiées, texte qui n'est pas en français, autre contact, fait absent des notes, "
+                     "plan contradictoire)\u00a0: les points proposés sont à confirmer.</p>" if review
+                     else "<p>Aucune justification à relire.</p>")
+        if review:
+            parts.append(_table(
+                ["élève", "exercice", "contact", "justification", "notes du contact", "classe choisie / attendue",
+                 "points proposés (preuve, action)", "pourquoi"],
+                [[c["eleve"], c["exercice"], c["contact"], c["justification"], c.get("observations", ""),
+                  f"{c['classe_choisie'] or '—'} / {c['classe_cle'] or '—'}",
+                  f"{c['point_preuve']}, {c['point_action']}", c.get("raison_relecture", "")]
+                 for c in review]))
     else:
         parts.append("<p>Aucun exercice de qualification de contacts corrigé dans cette classe.</p>")
 

@@ -1,0 +1,371 @@
+"""Justifications that aim at the points without the reasoning, recognised from the text.
+
+Each detector looks at one justification and, where it needs them, the contact's notes and the
+text's ``analysis.Analysis``; none of them knows the answer key. ``detect`` returns the
+patterns found, strongest first:
+
+``not_french``
+    the text is written in another language (English function words outnumber French ones);
+``keywords``
+    a list of criterion words (« intérêt, projet, délai, devis, rappel prioritaire »): four or
+    more short comma-separated items, no figure, no « : », no statement about the contact;
+``pasted``
+    the notes copied whole or nearly (≥ 90 % of their words in copied runs of three words or
+    more) with no reasoning of one's own outside the copied runs and the plan: no claim in the
+    rubric's terms (interest, its absence, a timing), no linking word with a few words of its own;
+``other_contact``
+    the products, events and dates named are not those of this contact's notes, or none of the
+    particular words of the text (the plan and the rubric's vocabulary left out) is in them;
+``absent_fact``
+    a decisive fact the notes do not give: an amount, a signed order or booking, a grant, a
+    quote asked for or received, a competitor, a contract, a closure, a voted budget.
+
+The scorer refuses the evidence point for each of them (``keywords`` and ``not_french`` also
+the action point; for ``pasted`` only the words outside the copied runs are read for the
+action); the teacher sees them in the review list (``review.teacher_review``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lexicon as L
+from .matcher import Text, analyse_tokens
+
+__all__ = ["Pattern", "detect", "pasted_spans", "blank", "PATTERNS", "copied_share", "foreign_facts",
+           "absent_facts"]
+
+PATTERNS = ("not_french", "keywords", "pasted", "other_contact", "absent_fact")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    code: str  # one of PATTERNS
+    detail: str = ""  # what was found (a word of the text), for the feedback and the teacher
+    confidence: float = 0.9
+
+
+# --- language -------------------------------------------------------------------------------
+_EN = set("""the and is are was were to for of with but they he she it his her their this that
+these those will would should could have has had be been from them him our your you we who what
+which when just already not no before after next week call back follow send keep record lead
+hot warm cold quote meeting interested wants want needs need nothing there than into only
+very still yet until""".split())
+_FR = set("""le la les de des du et est un une pour par pas il elle ils elles au aux que qui
+dans sur avec je nous son sa ses leur leurs ne mais donc car ce cette ces sont ont été avoir
+être fait mois semaine avant après lui très plus rien aucun aucune déjà tout""".split())
+
+
+def _language(words: list[str]) -> str:
+    en = sum(w in _EN for w in words)
+    fr = sum(w in _FR for w in words)
+    if en >= 3 and en >= 2 * fr + 1:
+        return "en"
+    return "fr"
+
+
+# --- keyword lists --------------------------------------------------------------------------
+_ITEM_SPLIT = re.compile(r"[,;/\n•|]+|\s-\s|\.\s")
+_DIGIT = re.compile(r"\d")
+
+
+def _keyword_list(text: str) -> bool:
+    """Four or more short items (≤ 2 words, no figure, no « : »), none of four words or more."""
+    items = [i.strip(" .-*–") for i in _ITEM_SPLIT.split(text)]
+    items = [i for i in items if i]
+    if len(items) < 4:
+        return False
+    short = 0
+    for item in items:
+        if ":" in item or "=" in item or _DIGIT.search(item):
+            return False
+        n = len(analyse_tokens(item))
+        if n >= 4:
+            return False
+        if n <= 2:
+            short += 1
+    return short / len(items) >= 0.75
+
+
+# --- pasted notes ---------------------------------------------------------------------------
+_LINK_WORDS = {"donc", "car", "puisque", "parce", "pourquoi", "ainsi", "signifie", "montre",
+               "montrent", "prouve", "indique", "indiquent", "comme", "soit", "explique"}
+N = 3  # a copied run is three words or more
+
+
+class _W:
+    """A word of a text, folded (no lemma: copying is word for word)."""
+
+    __slots__ = ("norm", "start", "end")
+
+    def __init__(self, norm: str, start: int, end: int):
+        self.norm, self.start, self.end = norm, start, end
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def _norms(text: str) -> list[_W]:
+    from prospection.francais import fold
+
+    return [_W(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(fold(text or ""))]
+
+
+@lru_cache(maxsize=2048)
+def _note_ngrams(observations: str) -> tuple[frozenset, int]:
+    norms = [t.norm for t in _norms(observations)]
+    grams = frozenset(tuple(norms[i : i + N]) for i in range(len(norms) - N + 1))
+    return grams, len(norms)
+
+
+def pasted_spans(justification: str, observations: str) -> list[tuple[int, int]]:
+    """Character spans of ``justification`` copied from the notes (runs of ≥ 3 words)."""
+    grams, _ = _note_ngrams(observations or "")
+    toks = _norms(justification or "")
+    copied = [False] * len(toks)
+    for i in range(len(toks) - N + 1):
+        if tuple(t.norm for t in toks[i : i + N]) in grams:
+            for k in range(i, i + N):
+                copied[k] = True
+    spans: list[tuple[int, int]] = []
+    for tok, c in zip(toks, copied):
+        if c:
+            if spans and tok.start - spans[-1][1] <= 3:
+                spans[-1] = (spans[-1][0], tok.end)
+            else:
+                spans.append((tok.start, tok.end))
+    return spans
+
+
+def copied_share(justification: str, observations: str) -> tuple[float, list[str]]:
+    """(share of the notes' words found copied, words of the text outside the copied runs)."""
+    grams, n_notes = _note_ngrams(observations or "")
+    if n_notes == 0:
+        return 0.0, []
+    toks = _norms(justification or "")
+    copied = [False] * len(toks)
+    for i in range(len(toks) - N + 1):
+        g = tuple(t.norm for t in toks[i : i + N])
+        if g in grams:
+            for k in range(i, i + N):
+                copied[k] = True
+    n_copied = sum(copied)
+    own = [t.norm for t, c in zip(toks, copied) if not c]
+    return min(1.0, n_copied / n_notes), own
+
+
+def _pasted(justification: str, observations: str, salon=None) -> bool:
+    if len(justification.split()) < 0.8 * len(observations.split()):
+        return False  # too short to hold 90 % of the notes
+    share, _ = copied_share(justification, observations)
+    if share < 0.9:
+        return False
+    # Reasoning of one's own, outside the copied runs and the plan: a claim in the rubric's
+    # terms (« pas d'intérêt à ce jour », « projet à moyen terme »), or a linking word and a
+    # few content words (« ce qui montre un besoin immédiat »). A class word alone is not one.
+    from datetime import date
+
+    from .analysis import analyse
+
+    own_text = blank(justification, pasted_spans(justification, observations))
+    a = analyse(own_text, salon or date.today())
+    claims = analyse(blank(a.text, a.action_spans), salon or date.today())  # the plan left out
+    if claims.interest or claims.disinterest or claims.no_budget or claims.interest_later \
+            or claims.past_interest or claims.timing:
+        return False
+    words = [t.norm for t in Text(a.text).toks
+             if not any(x <= t.start < y for x, y in a.action_spans)]
+    content = [w for w in words if len(w) >= 4 and w not in L.STOPWORDS and w not in L.CLASS_WORDS]
+    return not (set(words) & _LINK_WORDS and len(content) >= 3)
+
+
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` removed (each replaced by a full stop, so clauses stay apart)."""
+    out, last = [], 0
+    for a, b in spans:
+        out.append(text[last:a])
+        out.append(". ")
+        last = b
+    out.append(text[last:])
+    return "".join(out)
+
+
+# --- facts of another contact ---------------------------------------------------------------
+# What a contact of a club or an association wants, and the events it prepares: a justification
+# that names several of them, none in the notes, is about someone else.
+_THINGS = (
+    "maillot", "short", "survet", "sweat", "teeshirt", "tshirt", "polo", "bonnet", "casquet",
+    "gourde", "sac", "kimono", "coupe", "medaille", "dossard", "banderol", "gobelet", "carquois",
+    "foulard", "drapeau", "affiche", "chemise", "gilet", "veste", "combinaison", "crosse", "tapis",
+    "peignoir", "chasuble", "ballon", "cuissard", "arche", "logiciel", "licence", "seminaire",
+    "chaussette", "kway", "parka", "doudoune", "serviette", "trophee", "fanion", "echarpe",
+    "tournoi", "festival", "gala", "meeting", "concours", "course", "regate", "championnat",
+    "trail", "loto", "marche", "fete", "spectacle", "stage", "corrida", "randonnee", "interclub",
+    "tournee", "delegation", "voyage", "kermesse", "brocante", "vide", "rallye", "jumelage",
+    "sevens", "derby", "phase", "reprise", "montee", "ag",
+)
+
+
+@lru_cache(maxsize=65536)
+def _thing(word: str) -> str | None:
+    w = L.OBJECT_SYNONYMS.get(word, word)
+    for stem in _THINGS:
+        if w == stem or (len(stem) >= 4 and w.startswith(stem)) or (w.rstrip("s") == stem):
+            return stem
+    return None
+
+
+@lru_cache(maxsize=2048)
+def _note_things(observations: str) -> frozenset:
+    return frozenset(filter(None, (_thing(t.norm) for t in analyse_tokens(observations or ""))))
+
+
+def foreign_facts(analysis, observations: str, salon) -> tuple[list[str], int]:
+    """(products, events and dates of the text the notes do not give, those they do give).
+
+    Words inside the learner's own plan (« invitation à nos portes ouvertes ») are left out.
+    """
+    from .analysis import note_dates
+
+    notes = _note_things(observations or "")
+    foreign, matched = [], 0
+    for tok in analysis.toks:
+        stem = _thing(tok.norm)
+        if stem is None or any(a <= tok.start < b for a, b in analysis.action_spans):
+            continue
+        if stem in notes:
+            matched += 1
+        elif tok.norm not in foreign:
+            foreign.append(analysis.text[tok.start : tok.end])
+    # dates: strictly (the ± 3 days of ``dates_not_in_notes`` allow for a typo, not for
+    # another event)
+    ranges = note_dates(observations or "", salon)
+    for text_, lo, hi in analysis.dates:
+        if any(lo <= r_hi and r_lo <= hi for r_lo, r_hi in ranges):
+            matched += 1
+        else:
+            foreign.append(text_)
+    return foreign, matched
+
+
+# Rubric and plan vocabulary: words any justification may use whatever the contact.
+_GENERIC_PREFIXES = (
+    "interes", "interet", "projet", "besoin", "budget", "delai", "terme", "court", "long",
+    "moyen", "contact", "client", "prospect", "froid", "tiede", "chaud", "rappel", "relan",
+    "recontact", "appel", "devis", "rendez", "fiche", "crm", "documentation", "campagne",
+    "priorit", "urgen", "semaine", "mois", "annee", "echeance", "achat", "achet", "command",
+    "propos", "offre", "envoy", "enverr", "garder", "conserv", "invit", "porte", "ouverte",
+    "newsletter", "catalogue", "plaquette", "produit", "gamme", "notes", "salon", "stand",
+    "qualif", "classe", "justif", "action", "suite", "prochain", "demain", "lundi", "concurren",
+    "fournisseur", "decision", "decide", "rapide", "vite", "temps", "maintenant", "moment",
+    "president", "tresorier", "responsable", "personne", "equipe", "club", "association",
+    "asso", "comite", "bureau", "membre", "adherent", "licencie", "logo", "brode", "personnalis",
+    "tenue", "equip", "saison", "date", "jours", "avant", "apres", "depuis", "proche", "lointain",
+    "septembre", "octobre", "novembre", "decembre", "janvier", "fevrier", "mars", "avril", "mai",
+    "juin", "juillet", "aout", "printemps", "ete", "automne", "hiver", "prochaine",
+    # the learner's reasoning words
+    "preuve", "faits", "montr", "signif", "indiq", "expliq", "parce", "puisq", "vraiment",
+    "souhait", "attend", "repons", "expri", "sembl", "clair", "precis", "situation", "raison",
+    "conclu", "veut", "voul", "pense", "hesit", "prevu", "prevoi", "ailleurs", "encore",
+    "toujours", "seulement", "aucun", "plutot", "surtout", "simplement", "curieu", "certain",
+    "rien", "reel", "vient", "actuel", "interess", "dispos", "possib", "passe", "instant",
+    "quand", "lorsq", "cependant", "pourtant", "neanmoins", "toutefois", "enfin", "ensuite",
+)
+
+
+@lru_cache(maxsize=2048)
+def _note_keys(observations: str) -> frozenset:
+    keys: set = set()
+    for tok in analyse_tokens(observations or ""):
+        keys |= {tok.norm, tok.lemma, tok.norm[:5], tok.norm.rstrip("s")}
+    return frozenset(keys)
+
+
+def content_match(analysis, observations: str) -> tuple[list[str], int]:
+    """(particular words of the text absent from the notes, those present), the plan left out."""
+    keys = _note_keys(observations or "")
+    missing, found = [], 0
+    for tok in analysis.toks:
+        w = tok.norm
+        if len(w) < 5 or w in L.STOPWORDS or w.isdigit() or w.startswith(_GENERIC_PREFIXES):
+            continue
+        if any(a <= tok.start < b for a, b in analysis.action_spans):
+            continue
+        if w in keys or tok.lemma in keys or w[:5] in keys or w.rstrip("s") in keys:
+            found += 1
+        else:
+            missing.append(analysis.text[tok.start : tok.end])
+    return missing, found
+
+
+# Decisive facts: (code, phrases in the justification, words in the notes that back them up).
+_FACTS = [
+    ("montant", re.compile(r"\d[\d\s]*(?:€|euros?\b|k€)"), ("€", "euro")),
+    ("contrat", re.compile(r"\b(?:sous )?contrat\b"), ("contrat", "engage")),
+    ("commande", re.compile(r"\b(?:bon de (?:commande|reservation)|(?:a|ont|deja) (?:signe|commande|reserve)(?:e|s|es)?\b|signe (?:un|le|la)\b)"),
+     ("command", "signe", "reserv")),
+    ("subvention", re.compile(r"\b(?:subvention\w*|financ\w+ (?:obtenu|accorde))"), ("subvention", "financ", "mairie", "departement", "region\\b", "aide")),
+    ("devis", re.compile(r"\b(?:(?:a|ont|deja) (?:demande|recu|reçu)\w* (?:un|des|le|notre|nos) (?:devis|tarifs?|prix|propositions?|offres?)|recu (?:un|des) devis)"),
+     ("devis", "tarif", "prix", "proposition", "offre", "chiffr", "catalogue")),
+    ("concurrent", re.compile(r"\b(?:deja un fournisseur|fournisseur actuel|(?:devis|offre) d un concurrent|chez (?:un concurrent|decathlon|intersport)|decathlon|intersport)"),
+     ("concurren", "fournisseur", "presta", "equipementier", "contrat", "ailleurs")),
+    ("fermeture", re.compile(r"\b(?:(?:va|vont|allait|allaient) (?:fermer|disparaitre)|fermeture|dissolution|dissou\w*)"),
+     ("ferm", "dissou", "sommeil", "activite", "arret")),
+    ("budget", re.compile(r"\bbudget (?:de \d|deja (?:vote|accorde|reserve)|(?:est |a ete )?(?:deja )?(?:vote|accorde|reserve|debloque|valide)\b)"),
+     ("budget", "cagnotte", "subvention", "vote")),
+]
+
+
+def absent_facts(analysis, observations: str) -> list[str]:
+    """Decisive facts stated by the text that nothing in the notes backs up."""
+    from prospection.francais import fold
+
+    text = re.sub(r"[’']", " ", fold(analysis.text))
+    notes = fold(observations or "")
+    found = []
+    for code, pattern, backing in _FACTS:
+        for m in pattern.finditer(text):
+            before = text[max(0, m.start() - 25) : m.start()]
+            if re.search(r"\b(?:pas|aucun\w*|sans|ni|jamais)\b[^.,;:]*$", before):
+                continue  # « pas de subvention » states nothing the notes would need to give
+            if re.search(r"\bavant\b[^.,;:]*$", before) or any(
+                    a <= m.start() < b for a, b in analysis.action_spans):
+                continue  # « avant qu'il aille chez un concurrent »: the learner's plan
+            if not any(re.search((r"\b" + b) if b[0].isalpha() else re.escape(b), notes)
+                       for b in backing):
+                found.append(analysis.text[m.start() : m.end()].strip())  # the learner's spelling
+                break
+    return found
+
+
+def detect(justification: str, observations: str, analysis=None, salon=None) -> list[Pattern]:
+    """Patterns of ``justification`` (see the module docstring), strongest first.
+
+    ``analysis`` is ``analysis.analyse(justification, salon)`` (needed for the contact checks).
+    """
+    text = justification or ""
+    if not text.strip():
+        return []
+    raw_words = re.findall(r"[A-Za-zÀ-ÿ]+", text.lower())
+    if _language(raw_words) != "fr":
+        return [Pattern("not_french", "", 0.9)]
+    out: list[Pattern] = []
+    if _keyword_list(text):
+        out.append(Pattern("keywords", "", 0.85))
+        return out
+    if observations and _pasted(text, observations, salon):
+        out.append(Pattern("pasted", "", 0.9))
+        return out
+    if observations and analysis is not None:
+        foreign, matched = foreign_facts(analysis, observations, salon)
+        missing, found = content_match(analysis, observations)
+        if len(foreign) >= 2 and len(foreign) >= 2 * matched:
+            out.append(Pattern("other_contact", ", ".join(foreign[:3]), 0.75))
+        elif len(missing) >= 3 and found == 0:  # nothing particular the notes say
+            out.append(Pattern("other_contact", ", ".join(missing[:3]), 0.7))
+        facts = absent_facts(analysis, observations)
+        if facts:
+            out.append(Pattern("absent_fact", facts[0], 0.75))
+    return out

@@ -1,0 +1,218 @@
+"""Justifications that aim at the points without the reasoning (issue 14), and the per-contact
+feedback and teacher review built on the scores."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from grader.justifications import (MOTIF_LABELS, REFUSED_PATTERNS, learner_feedback, partial_credit,
+                                   review_flags, score, teacher_review)
+
+REPO = Path(__file__).resolve().parent.parent
+SALON = "2026-11-21"
+CHAUD_NOTES = ("Très intéressé par des combinaisons d'aviron au logo du club : les rameurs n'ont plus "
+               "de tenues assorties. Régates de Noël le 19 décembre. Veut une proposition chiffrée "
+               "avant la fin du mois.")
+FROID_NOTES = ("Pas intéressée : les adhérentes viennent avec leurs propres tenues et le club ne veut "
+               "pas de dépense supplémentaire.")
+TIEDE_NOTES = ("Intéressé par des sacs de sport brodés pour les tireurs. Le projet est pour la saison "
+               "2027-2028 ; le bureau en parlera à l'AG de juin.")
+OPEN_NOTES = ("Intéressé par des crosses et des maillots pour l'équipe réserve. Le tournoi régional est "
+              "le 27 février ; le président hésite encore entre commander pour ce tournoi ou attendre "
+              "la saison prochaine.")
+GOOD_CHAUD = ("Très intéressé par des combinaisons, régates le 19 décembre : court terme, donc chaud. "
+              "Je le rappelle en priorité lundi pour lui envoyer la proposition chiffrée.")
+CLASS_WORDS = re.compile(r"\b(froid|froide|tiède|tiede|chaud|chaude)s?\b", re.IGNORECASE)
+
+
+def test_the_issue_keyword_list_earns_nothing_and_says_why():
+    text = "intérêt, projet, budget, délai, court terme, concurrent, devis, rappel prioritaire"
+    for notes, ref in ((CHAUD_NOTES, "chaud"), (FROID_NOTES, "froid"), (TIEDE_NOTES, "tiède")):
+        s = score(notes, SALON, ref, ref, text)
+        assert (s.evidence, s.action) == (0, 0) and s.motifs == ("keywords",), s
+        assert "mots-clés" in s.feedback and not CLASS_WORDS.search(s.feedback)
+
+
+def test_an_sms_style_answer_is_not_a_keyword_list():
+    s = score(CHAUD_NOTES, SALON, "chaud", "chaud", "tres interesse combinaisons, regates 19/12. rapl asap + devis")
+    assert (s.evidence, s.action, s.motifs) == (1, 1, ())
+
+
+def test_pasted_notes_earn_no_evidence_but_an_own_action_counts():
+    s = score(TIEDE_NOTES, SALON, "tiède", "tiède", TIEDE_NOTES)
+    assert (s.evidence, s.action) == (0, 0) and s.motifs == ("pasted",)
+    assert s.feedback.startswith("Vous avez recopié les notes")
+    s = score(TIEDE_NOTES, SALON, "tiède", "tiède", TIEDE_NOTES + " Tiède.")
+    assert s.evidence == 0 and s.motifs == ("pasted",)
+    s = score(TIEDE_NOTES, SALON, "tiède", "tiède", TIEDE_NOTES + " Le relancer en mai pour un rendez-vous.")
+    assert (s.evidence, s.action, s.motifs) == (0, 1, ("pasted",))
+    # the contact's own request, pasted with the notes, is not the learner's plan
+    s = score(CHAUD_NOTES, SALON, "chaud", "chaud", CHAUD_NOTES)
+    assert (s.evidence, s.action) == (0, 0)
+
+
+def test_pasted_notes_with_reasoning_of_ones_own_keep_the_point():
+    text = TIEDE_NOTES + " Intérêt réel mais projet à moyen terme : je le relancerai en mai pour un rendez-vous."
+    s = score(TIEDE_NOTES, SALON, "tiède", "tiède", text)
+    assert (s.evidence, s.action, s.motifs) == (1, 1, ())
+
+
+def test_english_is_flagged_and_earns_nothing():
+    text = ("Very interested in rowing suits for the 19 December regatta: hot lead, call him back "
+            "on Monday with the quote.")
+    s = score(CHAUD_NOTES, SALON, "chaud", "chaud", text)
+    assert (s.evidence, s.action, s.motifs) == (0, 0, ("not_french",))
+    assert "français" in s.feedback
+
+
+def test_another_contacts_justification_earns_no_evidence():
+    text = ("Le président veut 200 bonnets au logo pour le meeting du 20 mars, très vite. "
+            "J'envoie le devis dès demain.")
+    s = score(CHAUD_NOTES, SALON, "chaud", "chaud", text)
+    assert s.evidence == 0 and "other_contact" in s.motifs and s.action == 1
+    assert "bonnets" in s.feedback and "ne figurent pas dans les notes" in s.feedback
+
+
+def test_a_fact_absent_from_the_notes_earns_no_evidence():
+    text = ("Le club est très intéressé pour les régates du 19 décembre et a obtenu une subvention "
+            "de la région. Je le rappelle demain en priorité.")
+    s = score(CHAUD_NOTES, SALON, "chaud", "chaud", text)
+    assert (s.evidence, s.action) == (0, 1) and "absent_fact" in s.motifs
+    assert "« subvention »" in s.feedback
+    # a fact the notes do give is fine
+    s = score("Budget accordé par le département. Veut des maillots pour le 13 décembre, très vite.",
+              SALON, "chaud", "chaud", "Veut des maillots pour le 13 décembre, budget accordé : "
+              "je le rappelle en priorité demain.")
+    assert (s.evidence, s.action, s.motifs) == (1, 1, ())
+
+
+def test_the_issue_self_contradicting_plan_loses_the_action_point():
+    text = ("Très intéressé, régates le 19 décembre. Je le rappelle en priorité demain et je le "
+            "relancerai l'an prochain.")
+    s = score(CHAUD_NOTES, SALON, "chaud", "chaud", text)
+    assert (s.evidence, s.action) == (1, 0) and "contradiction" in s.motifs
+    assert "se contredisent" in s.feedback
+
+
+def test_another_class_action_loses_the_action_point():
+    s = score(CHAUD_NOTES, SALON, "chaud", "chaud", "Très intéressé, régates le 19 décembre. Je lui "
+              "envoie notre catalogue et je garde sa fiche pour la prochaine campagne.")
+    assert (s.evidence, s.action) == (1, 0)
+    assert not CLASS_WORDS.search(s.feedback)
+
+
+def test_borderline_contact_accepts_either_class_well_argued():
+    accepted = ["tiède", "chaud"]
+    tiede = ("Intéressé par des crosses et des maillots, mais le président pense attendre la saison "
+             "prochaine : je le classe tiède et le relancerai en janvier pour un rendez-vous.")
+    chaud = ("Intéressé par des crosses et des maillots pour le tournoi du 27 février, tout proche : "
+             "chaud, je le rappelle en priorité la semaine prochaine pour un devis.")
+    for qual, text in (("tiède", tiede), ("chaud", chaud)):
+        s = score(OPEN_NOTES, SALON, "tiède", qual, text, accepted=accepted)
+        assert (s.evidence, s.action) == (1, 1), (qual, s)
+        assert score(OPEN_NOTES, SALON, "tiède", qual, text).evidence == (1 if qual == "tiède" else 0)
+    s = score(OPEN_NOTES, SALON, "tiède", "froid", "Le président hésite, donc pas intéressé : garder "
+              "la fiche.", accepted=accepted)
+    assert s.evidence == 0
+
+
+def test_ordinary_good_justification_has_no_pattern():
+    s = score(CHAUD_NOTES, SALON, "chaud", "chaud", GOOD_CHAUD)
+    assert (s.evidence, s.action, s.motifs, s.messages) == (1, 1, (), ())
+
+
+# --- per-contact feedback and teacher review ---------------------------------------------------
+KEY = {"date_salon": SALON, "contacts": {
+    "A": {"organisation": "Aviron", "classe": "chaud"},
+    "B": {"organisation": "Gym", "classe": "froid"},
+    "C": {"organisation": "Escrime", "classe": "tiède"},
+    "D": {"organisation": "Hockey", "classe": "tiède", "classes_acceptees": ["tiède", "chaud"]},
+    "E": {"organisation": "Vide", "classe": "froid"},
+}}
+NOTES = {"A": CHAUD_NOTES, "B": FROID_NOTES, "C": TIEDE_NOTES, "D": OPEN_NOTES, "E": FROID_NOTES}
+ANSWERS = {"reponses": {
+    "A": {"qualification": "chaud", "justification": GOOD_CHAUD},
+    "B": {"qualification": "chaud", "justification": "Le club a besoin de tenues : à rappeler vite."},
+    "C": {"qualification": "tiède", "justification": TIEDE_NOTES},
+    "D": {"qualification": "chaud", "justification": "intérêt, crosses, maillots, tournoi, février, devis, rappel"},
+}}
+
+
+@pytest.fixture(scope="module")
+def credit():
+    return partial_credit(ANSWERS, KEY, NOTES, SALON)
+
+
+def test_learner_feedback_gives_marks_and_one_sentence_without_the_class(credit):
+    rows = learner_feedback(credit)
+    assert [r["contact"] for r in rows] == ["A", "B", "C", "D", "E"]
+    by_id = {r["contact"]: r for r in rows}
+    assert (by_id["A"]["preuve"], by_id["A"]["action"]) == ("✓", "✓")
+    assert (by_id["B"]["preuve"], by_id["B"]["action"]) == ("✗", "✗")
+    assert by_id["C"]["preuve"] == "✗" and "recopié" in by_id["C"]["message"]
+    assert "mots-clés" in by_id["D"]["message"]
+    assert by_id["E"]["message"].startswith("Vous n'avez pas traité ce contact")
+    for r in rows:
+        msg = r["message"]
+        assert msg.count(". ") == 0 and msg.endswith((".", "?")), msg  # one sentence
+        assert re.search(r"\b(vous|votre|vos|citez|dites|précisez|indiquez)\b", msg, re.IGNORECASE), msg
+        assert not CLASS_WORDS.search(msg), msg
+        for word in ("relire", "formateur", "a_revoir", "revoir", "confiance"):
+            assert word not in msg.lower()
+        assert " \u00a0" not in msg and not re.search(r"[^\u00a0][:;?!]", msg.replace("://", "")), msg
+
+
+def test_learner_feedback_names_the_class_once_the_correction_is_released(credit):
+    rows = {r["contact"]: r for r in learner_feedback(credit, correction_publiee=True, key=KEY)}
+    assert rows["B"]["message"].endswith("Classe attendue\u00a0: froid.")
+    assert rows["D"]["message"].endswith("Classes acceptées\u00a0: tiède ou chaud.")
+    with pytest.raises(ValueError):
+        learner_feedback(credit, correction_publiee=True)
+
+
+def test_teacher_review_lists_refused_patterns_with_text_notes_and_proposed_points(credit):
+    records = teacher_review(credit, KEY, NOTES)
+    by_id = {r["contact"]: r for r in records}
+    assert set(by_id) == {"C", "D"}
+    c = by_id["C"]
+    assert c["motifs"] == ["pasted"] and c["texte"] == TIEDE_NOTES and c["notes"] == TIEDE_NOTES
+    assert (c["preuve"], c["action"], c["classe_cle"]) == (0, 0, "tiède")
+    assert c["raison"] == MOTIF_LABELS["pasted"]
+    assert by_id["D"]["motifs"] == ["keywords"] and by_id["D"]["classes_acceptees"] == ["tiède", "chaud"]
+    flags = review_flags(records)
+    assert [f["code"] for f in flags] == ["justification_a_relire"] * 2
+    assert all(f["gravite"] == "attention" and "à relire" in f["message"] for f in flags)
+    assert set(MOTIF_LABELS) == set(REFUSED_PATTERNS)
+
+
+def test_review_flags_are_not_shown_to_learners():
+    from grader.justifications.review import FLAG_CODE
+    from grader.toolchain.feedback import LEARNER_FLAGS
+
+    assert FLAG_CODE not in LEARNER_FLAGS
+
+
+def test_cli_keeps_its_lines_and_reads_classes_acceptees(tmp_path):
+    line = {"observations": OPEN_NOTES, "date_salon": SALON, "reference": "tiède",
+            "qualification": "chaud", "justification": "Intéressé par des crosses et des maillots "
+            "pour le tournoi du 27 février, tout proche : je le rappelle en priorité demain.",
+            "classes_acceptees": ["tiède", "chaud"], "id": "x"}
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "grader", "justifications", str(src)], cwd=REPO,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    got = json.loads(out.stdout)
+    assert {k: got[k] for k in line} == line
+    assert (got["evidence"], got["action"], got["motifs"]) == (1, 1, [])
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({**line, "classes_acceptees": ["bof"]}) + "\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "grader", "justifications", str(bad)], cwd=REPO,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2 and "classes_acceptees" in out.stderr and "Traceback" not in out.stderr
