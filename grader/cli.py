@@ -13,6 +13,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "generate": ("grader.nbtools", "Génère exercises/ à partir de solutions/ (nbgrader)."),
     "clean-notebooks": ("grader.nbtools", "Retire sorties et compteurs d'exécution des notebooks."),
     "justifications": ("grader.justifications.cli", "Note des justifications (JSON lines)."),
+    "cle": ("grader.cle", "Propose puis valide la clé d'un fichier de contacts (relecture)."),
     "release": ("grader.toolchain.release", "Publie les exercices pour une classe."),
     "collect": ("grader.toolchain.collect", "Range les copies rendues dans la classe."),
     "autograde": ("grader.toolchain.autograde", "Corrige automatiquement les copies."),

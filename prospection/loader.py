@@ -244,22 +244,63 @@ def _sheets_openpyxl(path: Path) -> list[tuple[str, list[list[object]]]]:
         wb.close()
 
 
-def _read_csv(path: Path) -> list[tuple[str, list[list[object]]]]:
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp1252"):
+def _decode(raw: bytes, path: Path) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with a BOM (Excel's « texte Unicode »), else Windows-1252."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            text = raw.decode(encoding)
-            break
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    else:  # pragma: no cover - cp1252 decodes almost anything
-        raise ContactsFileError(f"Le fichier {_q(path.name)} n'est pas un texte lisible (encodage inconnu).", path=path)
+    raise ContactsFileError(  # pragma: no cover - latin-1 decodes any byte
+        f"Le fichier {_q(path.name)} n'est pas un texte lisible (encodage inconnu).", path=path)
+
+
+def _consistency(rows: list[list[str]]) -> int:
+    """How many rows share the most common number of fields (rows of one field do not count)."""
+    widths: dict[int, int] = {}
+    for row in rows:
+        if len(row) > 1:
+            widths[len(row)] = widths.get(len(row), 0) + 1
+    return max(widths.values(), default=0)
+
+
+def _read_csv(path: Path) -> list[tuple[str, list[list[object]]]]:
+    """A CSV file as one sheet: encoding and separator (« ; », « , », tab) found from the text.
+
+    Excel's exports are handled: Windows-1252 or UTF-8 with BOM, CRLF line ends, notes with
+    line breaks inside quotes, a first line « sep=; », title lines above the header.
+    """
+    text = _decode(path.read_bytes(), path)
     if "\x00" in text:
         raise ContactsFileError(f"Le fichier {_q(path.name)} n'est pas un fichier CSV lisible.", path=path)
-    sample = text[:20000]
-    counts = {d: sample.count(d) for d in (";", ",", "\t")}
-    delimiter = max(counts, key=counts.get) if any(counts.values()) else ";"
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    first, _, rest = text.partition("\n")
+    hint = re.fullmatch(r"\s*sep=(.)\s*", first)
+    if hint:
+        return [(path.stem, list(csv.reader(io.StringIO(rest), delimiter=hint[1])))]
+    sample = text[:50000]
+    best: tuple[int, int, str] | None = None
+    for delimiter in (";", ",", "\t"):
+        if delimiter not in sample:
+            continue
+        try:
+            rows = list(csv.reader(io.StringIO(sample), delimiter=delimiter))
+        except csv.Error:
+            continue
+        score = (_consistency(rows), sample.count(delimiter), delimiter)
+        if best is None or score[:2] > best[:2]:
+            best = score
+    delimiter = best[2] if best else ";"
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error as exc:
+        raise ContactsFileError(
+            f"Le fichier {_q(path.name)} n'est pas un fichier CSV lisible ({exc})\u00a0: "
+            "enregistrez-le de nouveau depuis votre tableur.", path=path) from None
     return [(path.stem, rows)]
 
 
