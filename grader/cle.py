@@ -421,11 +421,12 @@ def salon_for(contacts, salon_date: date, context: dict | None = None) -> dict:
     info = getattr(contacts, "salon", None)
     ctx = context or {}
     entreprise = ctx.get("entreprise") or (info.entreprise if info and info.entreprise else "Notre entreprise")
+    offre = ctx.get("offre") or (getattr(info, "offre", None) if info else None) or "—"
     salon = ctx.get("salon") or (info.nom if info and info.nom else "Salon")
     return {
         "titre": f"{salon} — contacts relevés sur le stand",
         "entreprise": entreprise,
-        "activite": ctx.get("offre") or "—",
+        "activite": offre,
         "siege": "—",
         "salon": salon,
         "lieu": (info.lieu if info and info.lieu else "—"),

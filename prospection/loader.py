@@ -111,6 +111,7 @@ class SalonInfo:
     lieu: str | None = None
     date: date | None = None
     entreprise: str | None = None
+    offre: str | None = None
 
 
 @dataclass
@@ -395,6 +396,8 @@ def _salon_from_rows(rows: list[list[object]]) -> SalonInfo:
             info.lieu = _clean_text(value)
         elif label in ("entreprise", "societe"):
             info.entreprise = _clean_text(value)
+        elif label in ("activite", "offre", "notre offre"):
+            info.offre = _clean_text(value)
     if info.date is None:
         info.date = _date_in_title(rows[:10])
     return info
@@ -522,9 +525,10 @@ def load_contacts(path: Path | str, sheet: str | None = None, *, engine: str = "
     salon = SalonInfo()
     for _, rows in sheets:
         found = _salon_from_rows(rows)
-        for attr in ("nom", "lieu", "date", "entreprise"):
+        for attr in ("nom", "lieu", "date", "entreprise", "offre"):
             if getattr(salon, attr) is None and getattr(found, attr) is not None:
                 setattr(salon, attr, getattr(found, attr))
+    _context_beside(path, salon)
     if sheet is not None:
         matches = [s for s in sheets if s[0] == sheet] or [s for s in sheets if _header_key(s[0]) == _header_key(sheet)]
         if not matches:
@@ -555,9 +559,39 @@ def load_contacts(path: Path | str, sheet: str | None = None, *, engine: str = "
             path=path, sheet=candidates[0][0] if len(candidates) == 1 else None, column="Organisation")
     name, rows, (header_index, mapping), _ = best
     frame, numbers = _extract(path, name, rows, header_index, mapping)
-    has_salon = any(getattr(salon, a) is not None for a in ("nom", "lieu", "date", "entreprise"))
+    has_salon = any(getattr(salon, a) is not None for a in ("nom", "lieu", "date", "entreprise", "offre"))
     return Contacts(frame=frame, source=path, sheet=name, salon=salon if has_salon else None,
                     rows=numbers, header_row=_excel_row(header_index))
+
+
+CONTEXT_SUFFIX = ".contexte.json"
+
+
+def _context_beside(path: Path, salon: SalonInfo) -> None:
+    """Fills what the file does not say from ``<file>.contexte.json`` (the teacher's short form).
+
+    That form (``python -m grader cle … --entreprise … --offre … --salon …``) is only read;
+    a missing or unreadable one is ignored.
+    """
+    import json
+
+    beside = Path(str(path) + CONTEXT_SUFFIX)
+    if not beside.is_file():
+        return
+    try:
+        ctx = json.loads(beside.read_text(encoding="utf-8")).get("contexte", {})
+    except (OSError, ValueError, AttributeError):
+        return
+    if not isinstance(ctx, dict):
+        return
+    for attr, name in (("entreprise", "entreprise"), ("offre", "offre"), ("nom", "salon")):
+        if getattr(salon, attr) is None and isinstance(ctx.get(name), str) and ctx[name].strip():
+            setattr(salon, attr, ctx[name].strip())
+    if salon.date is None and isinstance(ctx.get("date_salon"), str):
+        try:
+            salon.date = date.fromisoformat(ctx["date_salon"])
+        except ValueError:
+            pass
 
 
 def bundled_path() -> Path:

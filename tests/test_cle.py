@@ -220,3 +220,28 @@ def test_release_uses_the_teachers_file_and_key(tmp_path):
     done = run("release", "04_mission_salon", "--classe", str(classe), "--contacts", str(other),
                "--cle", str(key_path))
     assert done.returncode == 1 and "ne correspond pas" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_board_presents_the_company_offer_and_salon_of_the_teachers_file(tmp_path):
+    from prospection.board.view import MissionBoard
+
+    source = tmp_path / "contacts.csv"
+    excel_windows_csv(source, n=6, seed=4)
+    assert load_contacts(source).salon.entreprise is None
+    done = run("cle", str(source), "--date-salon", SALON, "--entreprise", "Broderies Martin",
+               "--offre", "Maillots brodés pour les clubs", "--salon", "Forum des associations")
+    assert done.returncode == 0, done.stderr
+    salon = load_contacts(source).salon  # the short form stored beside the file is read back
+    assert (salon.entreprise, salon.offre, salon.nom) == ("Broderies Martin", "Maillots brodés pour les clubs",
+                                                          "Forum des associations")
+    # The tidy file a release writes carries the same presentation, and the board shows it.
+    tidy = tmp_path / "mission" / "contacts_salon_clubs_associations.xlsx"
+    from prospection.dataset import write_dataset
+
+    write_dataset(cle.tidy_dataset(load_contacts(source), date(2026, 10, 10), cle.load_context(source)), tidy)
+    board = MissionBoard(tidy.parent, grader_hints=False)
+    shown = board.source.value
+    assert "Entreprise\u00a0: <b>Broderies Martin</b>" in shown
+    assert "Offre\u00a0: <b>Maillots brodés pour les clubs</b>" in shown
+    assert "Salon\u00a0: <b>Forum des associations</b>" in shown
+    assert len(board.model.contacts) == 6
