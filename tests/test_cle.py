@@ -245,3 +245,24 @@ def test_board_presents_the_company_offer_and_salon_of_the_teachers_file(tmp_pat
     assert "Offre\u00a0: <b>Maillots brodés pour les clubs</b>" in shown
     assert "Salon\u00a0: <b>Forum des associations</b>" in shown
     assert len(board.model.contacts) == 6
+
+
+def test_qualifier_json_lines_on_the_excel_csv_agree_with_the_review_workbook(tmp_path):
+    """`qualifier --json` (moving from `prospection` to `grader`) reads the same file, same proposals."""
+    from grader.cli import COMMANDS
+
+    source = tmp_path / "contacts.csv"
+    excel_windows_csv(source, n=9, seed=6)
+    if "qualifier" in COMMANDS:
+        cmd = [sys.executable, "-m", "grader", "qualifier"]
+    else:
+        cmd = [sys.executable, "-m", "prospection", "qualifier"]
+    done = subprocess.run(cmd + [str(source), "--date-salon", SALON, "--json"], capture_output=True,
+                          text=True, cwd=ROOT, timeout=600)
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+    assert len(lines) == 9
+    assert all({"nom", "qualification", "confiance", "a_verifier"} <= set(line) for line in lines)
+    proposals = cle.propose(load_contacts(source), date(2026, 10, 10))
+    assert [line["qualification"] for line in lines] == [p.classe for p in proposals]
+    assert [line["a_verifier"] for line in lines] == [p.a_verifier for p in proposals]
