@@ -214,6 +214,20 @@ def test_release_uses_the_teachers_file_and_key(tmp_path):
     assert json.loads(stored.read_text("utf-8"))["contacts"]["C02"]["classes_acceptees"] == ["froid", "tiède"]
     assert not list((classe / "release").rglob("*.key.json"))
     assert (classe / "a_distribuer" / "04_mission_salon.zip").is_file()
+    # Grading reads that key for every learner: honest answers get full marks, the open contact
+    # accepts either of its two classes, any other class loses its point.
+    from grader.toolchain.variantes import mission_points, variant_for
+
+    public, key = variant_for(classe, "n_importe_qui")
+    assert key == json.loads(stored.read_text("utf-8"))
+    assert public["contacts"] == dict(zip(original.frame["id"], original.frame["observations"]))
+    answers = {"version": 1, "reponses": {cid: {"qualification": e["classe"], "justification": "…"}
+                                          for cid, e in key["contacts"].items()}}
+    assert mission_points(key, answers) == 10.0
+    answers["reponses"]["C02"]["qualification"] = "tiède" if key["contacts"]["C02"]["classe"] == "froid" else "froid"
+    assert mission_points(key, answers) == 10.0
+    answers["reponses"]["C02"]["qualification"] = "chaud"
+    assert mission_points(key, answers) == round(10 * 8 / 9, 2)
     # A key made for another file is refused, in French.
     other = tmp_path / "autre.csv"
     excel_windows_csv(other, n=4, seed=9)

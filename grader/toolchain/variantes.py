@@ -299,20 +299,44 @@ def release_variants(classe, args, release) -> list[str]:
 
 
 def variant_for(classe, login: str, exercice: str = MISSION) -> tuple[dict | None, dict | None]:
-    """(public, key) of a learner's variant, from the class roster; (None, None) = common variant.
+    """(public, key) of a learner's variant; (None, None) = the common variant of ``solutions/``.
 
-    Grading calls this with the login of the submission's folder; what the answers file says
-    about its variant is never used.
+    In order: the learner's own variant from the class roster (``release --variantes``); for the
+    mission, the class-wide key of the teacher's own file (``release --contacts --cle``); else
+    (None, None). Grading calls this with the login of the submission's folder; what the answers
+    file says about its variant is never used.
     """
     root = _root(classe)
     entry = _roster_doc(root).get("eleves", {}).get(login)
-    if not entry or exercice not in entry.get("exercices", {}):
+    if entry and exercice in entry.get("exercices", {}):
+        paths = entry["exercices"][exercice]
+        key = json.loads((root / paths["cle"]).read_text(encoding="utf-8"))
+        public_dir = root / paths["public"]
+        name = "variante.json" if exercice == MISSION else "questions.json"
+        public = json.loads((public_dir / name).read_text(encoding="utf-8"))
+        return public, key
+    if exercice == MISSION:
+        return _teacher_file_variant(root)
+    return None, None
+
+
+def _teacher_file_variant(root: Path) -> tuple[dict | None, dict | None]:
+    """The mission released with the teacher's own file: its key and contacts, same for all."""
+    key_path = root / "cles" / f"{MISSION}.key.json"
+    try:
+        settings = json.loads((root / "classe.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return None, None
-    paths = entry["exercices"][exercice]
-    key = json.loads((root / paths["cle"]).read_text(encoding="utf-8"))
-    public_dir = root / paths["public"]
-    name = "variante.json" if exercice == MISSION else "questions.json"
-    public = json.loads((public_dir / name).read_text(encoding="utf-8"))
+    spec = (settings.get("reponses") or {}).get(MISSION) or {}
+    if Path(spec.get("cle", "")) != key_path or not key_path.is_file():
+        return None, None
+    from prospection.loader import load_contacts
+
+    key = json.loads(key_path.read_text(encoding="utf-8"))
+    contacts = load_contacts(root / "source" / MISSION / key.get("fichier", f"{_dataset().BUNDLED_NAME}.xlsx"))
+    public = {"schema": "prospection-variante", "version": 1, "exercice": MISSION, "variante": "enseignant",
+              "fichier_contacts": contacts.source.name, "date_salon": key.get("date_salon"),
+              "contacts": dict(zip(contacts.frame["id"], contacts.frame["observations"]))}
     return public, key
 
 
