@@ -45,6 +45,7 @@ NBSP = "\u00a0"
 MISSION = "04_mission_salon"
 ROSTER = "roster.json"
 SALT = "sel.txt"
+USER_NAME = "nom d'utilisateur"
 LOGIN_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@+-]{0,63}$")
 _LOGIN_HEADERS = {"login", "identifiant", "id", "username", "utilisateur", "nom d utilisateur", "compte",
                   "nom d usager", "user", "pseudo"}
@@ -114,7 +115,7 @@ def read_roster(path: Path | str) -> list[Learner]:
             break
     if header_index is None:
         raise ToolchainError(f"Liste de la classe {_q(path.name)}{NBSP}: colonne {_q('login')} introuvable "
-                             "dans l'en-tête (« login », « identifiant » ou « nom d'utilisateur »).")
+                             f"dans l'en-tête ({_q('login')}, {_q('identifiant')} ou {_q(USER_NAME)}).")
     learners: list[Learner] = []
     seen: dict[str, int] = {}
     for i, row in enumerate(rows[header_index + 1:], start=header_index + 2):
@@ -132,7 +133,7 @@ def read_roster(path: Path | str) -> list[Learner]:
             continue
         if not LOGIN_RE.match(login):
             raise ToolchainError(f"Liste de la classe {_q(path.name)}, ligne {i}{NBSP}: login {_q(login)} "
-                                 "invalide (lettres, chiffres, « . », « _ », « - », « @ » seulement).")
+                                 f"invalide (lettres, chiffres, {_q('.')}, {_q('_')}, {_q('-')}, {_q('@')} seulement).")
         if login in seen:
             raise ToolchainError(f"Liste de la classe {_q(path.name)}, ligne {i}{NBSP}: le login {_q(login)} "
                                  f"figure déjà ligne {seen[login]}.")
