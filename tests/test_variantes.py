@@ -237,3 +237,61 @@ def test_release_cli_with_variants(tmp_path):
     done = subprocess.run([sys.executable, "-m", "grader", "release", "--classe", str(classe), "--variantes"],
                           capture_output=True, text=True, cwd=ROOT, timeout=600)
     assert done.returncode == 1 and "--eleves-csv" in done.stderr and "Traceback" not in done.stderr
+
+
+def _exercise_module():
+    """A question module honouring the ``grader.exercices`` contract (generate/score), for wiring."""
+    import random
+    from types import ModuleType
+
+    from grader.exercices import QuestionScore
+
+    module = ModuleType("ex_01_telemarketing")
+    module.EXERCISE_ID = "01_telemarketing"
+
+    def generate(seed):
+        rng = random.Random(seed)
+        items = [f"i{k}" for k in range(12)]
+        public = {"schema": "prospection-questions", "version": 1, "exercice": "01_telemarketing",
+                  "variante": "commune" if seed is None else str(seed), "titre": "Types d'appels",
+                  "questions": [{"id": "q1", "grade_id": "q1", "type": "choix", "points": 4, "items": items,
+                                 "options": ["entrant", "sortant", "lead"]}]}
+        return public, {"q1": {i: rng.choice(["entrant", "sortant", "lead"]) for i in items}}
+
+    def score(public, key, answers):
+        given = answers.get("questions", {}).get("q1", {}).get("valeur", {})
+        good = sum(given.get(i) == v for i, v in key["q1"].items())
+        return [QuestionScore("q1", "q1", round(4 * good / len(key["q1"]), 2), 4)]
+
+    module.generate, module.score = generate, score
+    return module
+
+
+def test_exercise_variants_use_the_question_modules(tmp_path, monkeypatch):
+    import grader.exercices
+
+    module = _exercise_module()
+    real = grader.exercices.module_for
+    monkeypatch.setattr(grader.exercices, "module_for",
+                        lambda aid: module if aid == "01_telemarketing" else real(aid))
+    classe = fake_classe(tmp_path, ("01_telemarketing",))
+    logins = [f"e{k}" for k in range(6)]
+    variantes.build_variants(classe, [variantes.Learner(l) for l in logins], ["01_telemarketing"],
+                             log=lambda *_: None)
+    publics = {}
+    for login in logins:
+        public_path = classe.root / "variantes" / login / "01_telemarketing" / "questions.json"
+        publics[login] = json.loads(public_path.read_text("utf-8"))
+        with zipfile.ZipFile(classe.root / "a_distribuer" / login / "01_telemarketing.zip") as z:
+            assert json.loads(z.read("01_telemarketing/questions.json")) == publics[login]
+            assert not any(n.endswith(".key.json") for n in z.namelist())
+        public, key = variantes.variant_for(classe, login, "01_telemarketing")
+        assert public == publics[login] and "q1" in key
+    assert len({p["variante"] for p in publics.values()}) == 6
+    keys = {login: variantes.variant_for(classe, login, "01_telemarketing")[1] for login in logins}
+    assert len({json.dumps(k, sort_keys=True) for k in keys.values()}) == 6
+    answers = {login: {"questions": {"q1": {"valeur": keys[login]["q1"]}}} for login in logins}
+    assert variantes.copy_flags(classe, "01_telemarketing", answers) == {}
+    answers["e2"] = {"questions": {"q1": {"valeur": dict(keys["e5"]["q1"])}}}
+    flags = variantes.copy_flags(classe, "01_telemarketing", answers)
+    assert list(flags) == ["e2"] and flags["e2"]["source"] == "e5"
