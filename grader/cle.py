@@ -497,6 +497,22 @@ def install_mission_contacts(classe, source_dir: Path, contacts_path: Path | str
 # --- command line ---------------------------------------------------------------------------
 
 
+def _keep_previous(path: Path) -> Path | None:
+    """A teacher's earlier review or key is never overwritten: it is renamed with a timestamp."""
+    from prospection.board.storage import stamped_sibling
+
+    if not path.exists():
+        return None
+    if path.name.endswith(".key.json"):  # keep the double suffix: a key stays a key
+        base = path.with_name(path.name[: -len(".key.json")] + ".json")
+        stamped = stamped_sibling(base, "ancien")
+        target = stamped.with_name(stamped.name[: -len(".json")] + ".key.json")
+    else:
+        target = stamped_sibling(path, "ancien")
+    path.replace(target)
+    return target
+
+
 def build_parser():
     from grader.toolchain.common import FrenchParser
 
@@ -530,7 +546,10 @@ def _run(argv: list[str]) -> int:
         if not out.name.endswith(".key.json"):
             raise CleError(f"La clé doit finir par .key.json (reçu{NBSP}: {_q(out.name)}).")
         key = read_review(review)
+        kept = _keep_previous(out)
         write_json_atomic(out, key)
+        if kept:
+            print(_typo(f"L'ancienne clé est conservée sous « {kept.name} »."))
         opened = sum("classes_acceptees" in e for e in key["contacts"].values())
         print(_typo(f"Clé écrite : « {out} » ({len(key['contacts'])} contacts, {opened} à classe ouverte)."))
         return 0
@@ -543,7 +562,10 @@ def _run(argv: list[str]) -> int:
     if out.suffix.lower() != ".xlsx":
         raise CleError(f"Le classeur de relecture doit finir par .xlsx (reçu{NBSP}: {_q(out.name)}).")
     proposals = propose(contacts, salon_date)
+    kept = _keep_previous(out)
     write_review(contacts, proposals, out, salon_date)
+    if kept:
+        print(_typo(f"L'ancien classeur de relecture est conservé sous « {kept.name} »."))
     ctx = write_context(source, args.entreprise, args.offre, args.salon, salon_date)
     n = sum(p.uncertain for p in proposals)
     print(_typo(f"Classeur de relecture écrit : « {out} » ({len(proposals)} contacts, {n} à trancher)."))

@@ -128,6 +128,16 @@ def test_excel_csv_round_trip_propose_edit_validate(tmp_path):
                 r["Classe proposée"] for r in rows if r["N°"] == cid)
         assert entry["action"] and entry["organisation"]
     assert key["contacts"][corrected_id]["classe"] == key_truth[corrected_id]["classe"]
+    # Running the commands again never overwrites the teacher's edited workbook nor their key.
+    edited = review.read_bytes()
+    done = run("cle", str(source), "--date-salon", SALON, "--sortie", str(review))
+    assert done.returncode == 0 and "conservé" in done.stdout
+    [old_review] = tmp_path.glob("revue.ancien-*.xlsx")
+    assert old_review.read_bytes() == edited
+    done = run("cle", "--valider", str(old_review), "--sortie", str(key_path))
+    assert done.returncode == 0 and "conservée" in done.stdout
+    [old_key] = tmp_path.glob("cle.ancien-*.key.json")
+    assert json.loads(old_key.read_text("utf-8")) == key
 
 
 def test_validation_errors_name_the_row_and_write_nothing(tmp_path):
