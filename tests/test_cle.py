@@ -290,3 +290,35 @@ def test_qualifier_json_lines_on_the_excel_csv_agree_with_the_review_workbook(tm
     proposals = cle.propose(load_contacts(source), date(2026, 10, 10))
     assert [line["qualification"] for line in lines] == [p.classe for p in proposals]
     assert [line["a_verifier"] for line in lines] == [p.a_verifier for p in proposals]
+
+
+@pytest.mark.parametrize("fmt", ["xls", "ods"])
+def test_review_workbook_from_xls_and_ods_files(tmp_path, fmt):
+    """Files saved by old Excel (.xls) or LibreOffice (.ods), title merged over the table."""
+    from test_loader import MESSY
+
+    path = tmp_path / f"salon.{fmt}"
+    if fmt == "xls":
+        import xlwt
+
+        wb = xlwt.Workbook(encoding="utf-8")
+        ws = wb.add_sheet("Contacts")
+        ws.write_merge(0, 0, 0, 4, MESSY[0][0])
+        for i, row in enumerate(MESSY[1:], start=1):
+            for j, value in enumerate(row):
+                if value is not None:
+                    ws.write(i, j, value)
+        wb.save(str(path))
+    else:
+        import pandas as pd
+
+        pd.DataFrame(MESSY).to_excel(path, engine="odf", header=False, index=False)
+    before = sha(path)
+    review = tmp_path / "revue.xlsx"
+    done = run("cle", str(path), "--sortie", str(review))  # the date comes from the title line
+    assert done.returncode == 0, done.stderr
+    assert sha(path) == before
+    ws = load_workbook(review)["Revue"]
+    header = [c.value for c in ws[1]]
+    got = {r[header.index("N°")]: r[header.index("Classe proposée")] for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert got == {"1": "chaud", "2": "froid", "3": "tiède"}
