@@ -482,6 +482,7 @@ def install_mission_contacts(classe, source_dir: Path, contacts_path: Path | str
     ds = _dataset()
     target = Path(source_dir) / f"{ds.BUNDLED_NAME}.xlsx"
     ds.write_dataset(tidy_dataset(contacts, salon_date, load_context(contacts_path)), target)
+    _retarget_answers_cell(Path(source_dir), key)
     stored = Path(classe.root) / "cles" / f"{MISSION}.key.json"
     write_json_atomic(stored, dict(key, fichier=target.name))
     spec = dict(classe.answers.get(MISSION, {}))
@@ -492,6 +493,48 @@ def install_mission_contacts(classe, source_dir: Path, contacts_path: Path | str
     classe.save()
     log(f"Mission{NBSP}: {len(contacts)} contacts de {_q(contacts_path.name)}, clé {_q(stored)}.")
     return target
+
+
+ANSWERS_CELL = "reponses_dictionnaire"
+
+
+def _retarget_answers_cell(source_dir: Path, key: dict) -> int:
+    """The mission's « reponses = {...} » cell lists the ids of the teacher's file, not the bundled ones.
+
+    The learner's template gets one empty line per contact; the teacher's version (between the
+    solution markers) the reviewed classes with the key's evidence and action. A notebook whose
+    cell does not have this shape is left as it is. Returns the number of cells rewritten.
+    """
+    import nbformat
+
+    done = 0
+    for path in sorted(Path(source_dir).glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        changed = False
+        for cell in nb.cells:
+            if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") != ANSWERS_CELL:
+                continue
+            text = cell.source
+            start, begin, end = text.find("reponses = {"), text.find("### BEGIN SOLUTION"), text.find("### END SOLUTION")
+            if min(start, begin, end) < 0 or not start < begin < end:
+                continue
+            ids = list(key["contacts"])
+            template = "reponses = {\n" + "".join(f"    {json.dumps(cid)}: (\"\", \"\"),\n" for cid in ids) + "}\n"
+            solution = "reponses = {\n" + "".join(
+                f"    {json.dumps(cid)}: ({e['classe']!r}, {_solution_text(e)!r}),\n"
+                for cid, e in key["contacts"].items()) + "}\n"
+            cell.source = text[:start] + template + "### BEGIN SOLUTION\n" + solution + text[end:]
+            changed = True
+            done += 1
+        if changed:
+            nbformat.write(nb, path)
+    return done
+
+
+def _solution_text(entry: dict) -> str:
+    preuves = " ; ".join(entry.get("preuves") or [])
+    action = entry.get("action") or ""
+    return " ".join(part for part in (f"{preuves}." if preuves else "", action) if part)
 
 
 # --- command line ---------------------------------------------------------------------------

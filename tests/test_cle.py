@@ -238,6 +238,18 @@ def test_release_uses_the_teachers_file_and_key(tmp_path):
     assert mission_points(key, answers) == 10.0
     answers["reponses"]["C02"]["qualification"] = "chaud"
     assert mission_points(key, answers) == round(10 * 8 / 9, 2)
+    # The notebook's answers cell lists the ids of the teacher's file (no solution released).
+    import nbformat
+
+    nb = nbformat.read(classe / "release" / "04_mission_salon" / "04_mission_salon.ipynb", as_version=4)
+    [cell] = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "reponses_dictionnaire"]
+    assert cell.source.count('("", "")') == 9 and "BEGIN SOLUTION" not in cell.source
+    nb = nbformat.read(classe / "source" / "04_mission_salon" / "04_mission_salon.ipynb", as_version=4)
+    [cell] = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "reponses_dictionnaire"]
+    namespace = {}
+    exec(cell.source.replace("### BEGIN SOLUTION", "").replace("### END SOLUTION", ""), namespace)
+    assert {cid: v[0] for cid, v in namespace["reponses"].items()} == {
+        cid: e["classe"] for cid, e in key["contacts"].items()}
     # A key made for another file is refused, in French.
     other = tmp_path / "autre.csv"
     excel_windows_csv(other, n=4, seed=9)
