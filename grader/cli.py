@@ -16,6 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "qualifier": ("grader.qualifier", "Qualifie les contacts d'un fichier (froid, tiède, chaud)."),
     "donnees-cours": ("grader.donnees_cours", "Écrit les données d'entraînement des leçons 01 et 04."),
     "dataset": ("grader.dataset", "Écrit le fichier du salon, ou une variante et sa clé (--seed N)."),
+    "cle": ("grader.cle", "Propose puis valide la clé d'un fichier de contacts (relecture)."),
     "release": ("grader.toolchain.release", "Publie les exercices pour une classe."),
     "collect": ("grader.toolchain.collect", "Range les copies rendues dans la classe."),
     "autograde": ("grader.toolchain.autograde", "Corrige automatiquement les copies."),

@@ -264,6 +264,192 @@ def generate(seed: int, n_contacts: int = 27, salon: dict | None = None, *,
     return Dataset(salon=salon, contacts=contacts, key={"date_salon": salon["date"], "contacts": key})
 
 
+# --- learners' variants: same difficulty for everyone -----------------------------------------
+# ``generate_variant`` draws a learner's contacts with a fixed difficulty profile: for a given
+# number of contacts, every seed gives the same number of contacts per class *and* the same
+# number of subtle cases of each kind (``DIFFICULTES``). Organisations can be imposed, so that
+# the learners of a class never share one (``grader.toolchain.variantes`` deals them out).
+
+DIFFICULTES = ("simple", "negation", "relative", "concurrent", "limite")
+#: Contacts of each (class, kind) in a file of 27; other sizes scale it (see ``variant_profile``).
+PROFILE_27 = {
+    "froid": {"simple": 4, "negation": 3, "concurrent": 2},
+    "tiède": {"simple": 3, "negation": 1, "relative": 2, "concurrent": 1, "limite": 2},
+    "chaud": {"simple": 3, "negation": 1, "relative": 2, "concurrent": 1, "limite": 2},
+}
+_VILLES_VARIANTES = _VILLES + [
+    "Bouchemaine", "Mûrs-Érigné", "Saint-Lambert-la-Potherie", "Briollay", "Montreuil-Juigné",
+    "La Pommeraye", "Champtoceaux", "Le Lion-d'Angers", "Noyant", "Gennes", "Allonnes", "Varrains",
+    "Thouarcé", "Martigné-Briand", "Jarzé", "Bécon-les-Granits", "Saint-Georges-sur-Loire",
+    "Rochefort-sur-Loire", "Saint-Macaire-en-Mauges", "Le May-sur-Èvre", "Maulévrier", "Lys-Haut-Layon",
+    "Chazé-sur-Argos", "Loiré", "Combrée", "Le Louroux-Béconnais", "Sainte-Gemmes-sur-Loire",
+    "Saint-Clément-de-la-Place", "Soulaines-sur-Aubance", "Juigné-sur-Loire",
+]
+_V_FROID = {
+    "simple": ["Passé au stand par curiosité.", "A seulement pris un catalogue, par politesse.",
+               "Leur fournisseur habituel leur convient très bien.", "Le bureau a d'autres priorités cette année.",
+               "Souhaite seulement recevoir notre lettre d'information.",
+               "Déjà équipé l'an dernier, le matériel est encore neuf."],
+    "negation": ["Pas intéressé : {r}.", "Aucun projet pour l'instant, {r}.", "Ne voit pas l'utilité de {p}.",
+                 "Pas intéressée par l'offre, {r}.", "Ne veut rien acheter, {r}.",
+                 "N'a aucun besoin de {p} cette saison."],
+    "concurrent": ["Vient de signer pour trois ans avec un concurrent.",
+                   "Déjà équipé chez un concurrent jusqu'en {an3}.",
+                   "Contrat de trois ans signé le mois dernier avec un autre fournisseur."],
+}
+_V_COURT_SIMPLE = ["au plus vite", "rapidement", "dès que possible, c'est urgent", "la semaine prochaine"]
+_V_LONG_SIMPLE = ["la saison prochaine", "à long terme", "pour la saison {an1}-{an2}"]
+_V_COURT_RELATIF = ["dans trois semaines", "d'ici un mois", "le mois prochain", "dans quinze jours",
+                    "d'ici deux mois", "dans six semaines"]
+_V_LONG_RELATIF = ["dans six mois", "dans huit mois", "dans un an", "d'ici deux ans", "dans dix mois"]
+_V_PROJET_COURT = ["Veut en commander {d}.", "Il leur faut des {p} {d}.", "Projet d'achat {d}, demande un devis.",
+                   "Veut équiper les équipes {d}."]
+_V_PROJET_LONG = ["Projet de renouveler les {p} {d}.", "Envisage d'en commander {d}.",
+                  "Veut équiper les équipes {d}.", "Projet d'achat {d}, le budget sera voté à l'AG."]
+_V_NEG_LONG = ["mais rien avant {d}", "mais pas avant {d}"]
+_V_NEG_LONG_DELAI = ["la saison prochaine", "l'été prochain", "le printemps", "la rentrée de septembre"]
+_V_NEG_COURT = ["ne peut pas attendre : {e} prévu {d}", "ne peut pas attendre, {e} prévu {d}"]
+_V_EVENEMENTS = ["tournoi", "gala", "loto", "match de gala", "week-end d'intégration", "forum"]
+_V_CONC_COURT = ["Leur contrat avec un concurrent se termine {d} ; ",
+                 "Un concurrent doit leur envoyer un devis {d} ; "]
+_V_CONC_COURT_SUITE = ["veut un devis avant.", "veut comparer rapidement."]
+_V_CONC_LONG = ["Sous contrat avec un concurrent jusqu'en {m} ; ",
+                "Leur fournisseur actuel les équipe jusqu'en {m} ; "]
+
+
+def variant_profile(n_contacts: int) -> dict[str, dict[str, int]]:
+    """Contacts per (class, kind) for a file of ``n_contacts``: a function of the size only."""
+    sizes = {c: n_contacts // 3 for c in ("froid", "tiède", "chaud")}
+    for c in ("froid", "tiède", "chaud")[: n_contacts % 3]:
+        sizes[c] += 1
+    profile = {}
+    for classe, size in sizes.items():
+        kinds = {k: (v * size) // 9 for k, v in PROFILE_27[classe].items() if k != "simple"}
+        kinds["simple"] = size - sum(kinds.values())
+        profile[classe] = kinds
+    return profile
+
+
+def _place(name: str, ville: str) -> str:
+    """« Club de {v} » with French elision: « d'Écouflant », « des Ponts-de-Cé », « au May »."""
+    text = name.format(v=ville)
+    for article, de, a in (("Les ", "des ", "aux "), ("Le ", "du ", "au ")):
+        if ville.startswith(article):
+            rest = ville[len(article):]
+            return text.replace(f"de {ville}", de + rest).replace(f"à {ville}", a + rest)
+    if fold_ascii(ville)[:1] in "aeiouyh":
+        return text.replace(f"de {ville}", f"d'{ville}")
+    return text
+
+
+def organisation_pool(seed: int) -> list[tuple[str, str, str]]:
+    """Every (type, organisation name, town) a variant can use, in an order drawn from ``seed``."""
+    pool = sorted({(type_, _place(name, ville), ville) for type_, names in _ORGS for name in names
+                   for ville in _VILLES_VARIANTES})
+    random.Random(seed).shuffle(pool)
+    return pool
+
+
+def _dated(salon: date, days: int, rng: random.Random) -> str:
+    d = salon + timedelta(days=days)
+    if days > 330:
+        return f"pour le {_jour(d.day)} {MOIS[d.month - 1]} {d.year}"
+    if rng.random() < 0.3:
+        return f"pour le {d.day}/{d.month:02d}"
+    return f"pour le {_jour(d.day)} {MOIS[d.month - 1]}"
+
+
+def _variant_notes(rng: random.Random, classe: str, kind: str, produit: str, salon: date,
+                   feminin: bool) -> tuple[str, list[str]]:
+    """Notes and their evidence for one contact of a known class and kind of difficulty."""
+    an = salon.year
+    if classe == "froid":
+        phrase = rng.choice(_V_FROID[kind]).format(p=produit, r=rng.choice(_RAISONS), an3=an + 3)
+        phrase = _accorde(phrase, feminin)
+        return phrase, [phrase.rstrip(".").split(" : ")[0].split(", ")[0]]
+    interet = _accorde(rng.choice(_INTERET).format(p=produit), feminin)
+    court = classe == "chaud"
+    if kind == "simple":
+        if rng.random() < 0.5:
+            delai = rng.choice(_V_COURT_SIMPLE if court else _V_LONG_SIMPLE).format(an1=an + 1, an2=an + 2)
+        else:
+            delai = _dated(salon, rng.randint(10, 60) if court else rng.randint(150, 500), rng)
+    elif kind == "relative":
+        delai = rng.choice(_V_COURT_RELATIF if court else _V_LONG_RELATIF)
+    elif kind == "limite":  # a dated deadline just inside or just beyond three months (92 days)
+        delai = _dated(salon, rng.randint(78, 90) if court else rng.randint(95, 110), rng)
+    elif kind == "negation":
+        base = interet.rstrip(".")
+        if court:
+            delai = _dated(salon, rng.randint(15, 70), rng)
+            tail = rng.choice(_V_NEG_COURT).format(e=rng.choice(_V_EVENEMENTS), d=delai)
+        else:
+            delai = rng.choice(_V_NEG_LONG_DELAI)
+            tail = rng.choice(_V_NEG_LONG).format(d=delai)
+        return f"{base}, {tail}.", [base, delai]
+    else:  # concurrent: the competitor's own deadline sets the timing
+        if court:
+            d = salon + timedelta(days=rng.randint(15, 75))
+            delai = rng.choice([_dated(salon, (d - salon).days, rng), f"en {MOIS[d.month - 1]}"]) \
+                if d.month != salon.month else _dated(salon, (d - salon).days, rng)
+            first = rng.choice(_V_CONC_COURT).format(d=delai)
+            suite = rng.choice(_V_CONC_COURT_SUITE)
+        else:
+            d = salon + timedelta(days=rng.randint(150, 300))
+            delai = MOIS[d.month - 1]
+            first = rng.choice(_V_CONC_LONG).format(m=delai)
+            suite = "à recontacter pour la suite."
+        low = interet[0].lower() + interet[1:].rstrip(".")
+        return f"{first}{low}, {suite}", [low, delai]
+    projet = rng.choice(_V_PROJET_COURT if court else _V_PROJET_LONG).format(p=produit, d=delai)
+    return f"{interet} {projet}", [interet.rstrip("."), delai]
+
+
+def generate_variant(seed: int, n_contacts: int = 27, salon: dict | None = None,
+                     organisations: list[tuple[str, str, str]] | None = None) -> Dataset:
+    """A learner's variant: other contacts and notes, the same difficulty profile for every seed.
+
+    ``organisations`` (type, name, town), when given, are used in that order (one per contact);
+    otherwise they are drawn from ``organisation_pool(seed)``. The key records each contact's
+    kind of difficulty (``"difficulte"``), never shown to learners.
+    """
+    if n_contacts < 1:
+        raise ValueError("Le nombre de contacts doit être au moins 1.")
+    rng = random.Random(f"variante:{seed}")
+    salon = dict(salon or bundled().salon)
+    salon_date = date.fromisoformat(salon["date"])
+    slots = [(c, k) for c, kinds in variant_profile(n_contacts).items() for k, v in kinds.items() for _ in range(v)]
+    rng.shuffle(slots)
+    orgs = list(organisations) if organisations is not None else organisation_pool(seed)[:n_contacts]
+    if len(orgs) < n_contacts:
+        raise ValueError("Pas assez d'organisations pour cette variante.")
+    width = max(2, len(str(n_contacts)))
+    contacts, key = [], {}
+    for i, ((classe, kind), (type_, org, ville)) in enumerate(zip(slots, orgs), start=1):
+        cid = f"C{i:0{width}d}"
+        prenom, nom = rng.choice(_PRENOMS), rng.choice(_NOMS)
+        feminin = prenom in {"Anne", "Léa", "Emma", "Chloé", "Inès", "Manon", "Sarah", "Julie",
+                             "Claire", "Nadia", "Agnès", "Lucie", "Zoé", "Élise", "Sonia"}
+        obs, preuves = _variant_notes(rng, classe, kind, rng.choice(_PRODUITS), salon_date, feminin)
+        obs += rng.choice(_EXTRAS)
+        phone = f"0{rng.choice([2, 6])} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}"
+        slug = "".join(ch for ch in fold_ascii(org) if ch.isalnum())[:18] or "asso"
+        contacts.append({
+            "id": cid, "organisation": org, "type": type_, "contact": f"{prenom} {nom}",
+            "fonction": rng.choice(_FONCTIONS), "telephone": phone,
+            "email": f"{slug}{i}@exemple.fr", "ville": ville, "observations": typographie(obs),
+        })
+        key[cid] = {"organisation": org, "classe": classe, "difficulte": kind,
+                    "preuves": [typographie(p) for p in preuves], "action": ACTIONS[classe]}
+    return Dataset(salon=salon, contacts=contacts, key={"date_salon": salon["date"], "contacts": key})
+
+
+def fold_ascii(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+
+
 def bundled_key_path() -> Path:
     return repo_root() / "solutions" / "_cles" / f"{BUNDLED_NAME}.key.json"
 

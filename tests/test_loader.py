@@ -1,6 +1,8 @@
 """Loading contacts files: the bundled one and teachers' untidy ones; French errors."""
 
+import csv
 import hashlib
+import io
 from pathlib import Path
 
 import pytest
@@ -289,3 +291,111 @@ def test_notes_spilling_onto_the_next_line_stay_with_their_contact(tmp_path):
     assert len(contacts) == 3
     assert contacts.frame.loc[0, "observations"] == (
         "Très intéressé, veut des kimonos pour le 20 novembre.\nRappeler après le 15 novembre.")
+
+
+# --- every format a teacher may hand in: .xls, .ods, CSV as Excel and LibreOffice write them ---
+
+MESSY = [
+    ["Salon des associations – samedi 10 octobre 2026", None, None, None, None],  # merged A1:E1
+    [None, None, None, None, None],
+    ["N°", "Association / Club", "Interlocuteur", "Tél.", "Observations relevées"],
+    ["1", "Judo Club de Segré", "Paul Martin", "0241123456", "Très intéressé,\nveut des kimonos pour le 20 novembre."],
+    [None, None, None, None, None],
+    ["2", "Chorale de Baugé", "Anne Petit", "06 39 98 12 00", "Pas intéressée ; déjà équipée, merci."],
+    ["3", "Basket de Cholet", "Léa Roux", "0261912020", "Projet de survêtements\npour la saison prochaine."],
+]
+
+
+def check_messy(contacts, path_before, path):
+    frame = contacts.frame
+    assert list(frame["id"]) == ["1", "2", "3"]
+    assert list(frame["organisation"]) == ["Judo Club de Segré", "Chorale de Baugé", "Basket de Cholet"]
+    assert frame.loc[0, "observations"] == "Très intéressé,\nveut des kimonos pour le 20 novembre."
+    assert frame.loc[2, "observations"] == "Projet de survêtements\npour la saison prochaine."
+    assert list(frame["telephone"]) == ["02 41 12 34 56", "06 39 98 12 00", "02 61 91 20 20"]
+    assert contacts.header_row == 3 and contacts.rows == [4, 6, 7]
+    assert contacts.salon.date.isoformat() == "2026-10-10"
+    assert sha(path) == path_before
+
+
+def test_xls_with_merged_title_blank_rows_and_line_breaks(tmp_path):
+    import xlwt
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("Contacts salon")
+    ws.write_merge(0, 0, 0, 4, MESSY[0][0])
+    for i, row in enumerate(MESSY[1:], start=1):
+        for j, value in enumerate(row):
+            if value is not None:
+                ws.write(i, j, value)
+    path = tmp_path / "salon.xls"
+    wb.save(str(path))
+    assert path.read_bytes()[:8] == bytes.fromhex("d0cf11e0a1b11ae1")  # a real BIFF (OLE2) file
+    check_messy(load_contacts(path), sha(path), path)
+
+
+def test_ods_with_merged_title_blank_rows_and_line_breaks(tmp_path):
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="Contacts")
+    for i, row in enumerate(MESSY):
+        tr = TableRow()
+        for j, value in enumerate(row):
+            if i == 0 and j > 0:
+                continue
+            attrs = {"numbercolumnsspanned": 5} if i == 0 and j == 0 else {}
+            cell = TableCell(valuetype="string", **attrs) if value is not None else TableCell()
+            if value is not None:
+                for line in str(value).split("\n"):  # one paragraph per line, as LibreOffice does
+                    cell.addElement(P(text=line))
+            tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    path = tmp_path / "salon.ods"
+    doc.save(str(path))
+    assert path.read_bytes()[:2] == b"PK"
+    check_messy(load_contacts(path), sha(path), path)
+
+
+def _csv_text(delimiter, newline="\r\n"):
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=delimiter, lineterminator=newline).writerows(
+        [["" if v is None else v for v in row] for row in MESSY])
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("encoding, delimiter, prefix", [
+    ("cp1252", ";", ""),             # Excel on Windows, « CSV (séparateur : point-virgule) »
+    ("utf-8-sig", ",", ""),          # Excel « CSV UTF-8 », comma
+    ("utf-8", ",", ""),              # LibreOffice, UTF-8 without BOM
+    ("cp1252", ";", "sep=;\r\n"),    # the separator hint line Excel understands
+    ("utf-16", "\t", ""),            # Excel « Texte Unicode »
+])
+def test_csv_exports_with_title_rows_and_notes_on_several_lines(tmp_path, encoding, delimiter, prefix):
+    path = tmp_path / "salon.csv"
+    path.write_bytes((prefix + _csv_text(delimiter)).encode(encoding))
+    check_messy(load_contacts(path), sha(path), path)
+
+
+def test_csv_separator_is_not_fooled_by_commas_in_the_notes(tmp_path):
+    rows = [["Organisation", "Observations"]] + [
+        [f"Club {k}", "Intéressé, très intéressé, veut des maillots, des sacs, des gourdes, vite."] for k in range(5)]
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerows(rows)
+    path = tmp_path / "virgules.csv"
+    path.write_bytes(out.getvalue().encode("cp1252"))
+    frame = load_contacts(path).frame
+    assert len(frame) == 5 and frame.loc[0, "observations"].endswith("des gourdes, vite.")
+
+
+def test_csv_row_without_organisation_is_named_in_french(tmp_path):
+    path = tmp_path / "trou.csv"
+    path.write_bytes("Organisation;Interlocuteur;Observations\r\nChorale;Anne;Pas intéressée\r\n;Paul;Veut des maillots\r\n"
+                     .encode("cp1252"))
+    with pytest.raises(ContactsFileError) as err:
+        load_contacts(path)
+    assert err.value.row == 3 and err.value.column == "Organisation"
+    assert "«\u00a0trou.csv\u00a0»" in err.value.message and "ligne 3" in err.value.message

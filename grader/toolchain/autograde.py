@@ -292,6 +292,8 @@ def autograde(classe: Classe, students=None, assignments=None, workers=None, lim
     for (sid, aid), flags in done.items():
         all_flags.setdefault(sid, {})[aid] = flags
     _flag_identical_answers(classe, {aid for _, aid in pairs}, all_flags, key_cache)
+    from .variantes import add_copy_flags  # learners' variants: answers that fit a classmate's variant
+    add_copy_flags(classe, {aid for _, aid in pairs}, all_flags)
     write_json(classe.flags_path, all_flags)
     return {(sid, aid): all_flags[sid][aid] for sid, aid in done}
 

@@ -31,7 +31,32 @@ def build_parser() -> FrenchParser:
                         help="temps maximal d'exécution d'une cellule à la correction (défaut : 60)")
     parser.add_argument("--copie-vers", metavar="DOSSIER", default=None,
                         help="copie aussi les versions élèves dans ce dossier (ex. un partage réseau)")
+    parser.add_argument("--contacts", metavar="FICHIER", default=None,
+                        help="votre propre fichier de contacts pour la mission (avec --cle)")
+    parser.add_argument("--cle", metavar="CLE", default=None,
+                        help="clé relue de ce fichier (python -m grader cle --valider)")
+    parser.add_argument("--variantes", action="store_true",
+                        help="une variante par élève (avec --eleves-csv)")
+    parser.add_argument("--eleves-csv", metavar="CSV", default=None,
+                        help="liste de la classe (colonne login ou identifiant)")
     return parser
+
+
+def _mission_hook(args, classe: Classe):
+    """The teacher's own contacts file and key for the mission (grader.cle), or None."""
+    if not (args.contacts or args.cle):
+        return None
+    if not (args.contacts and args.cle):
+        raise ToolchainError("--contacts et --cle vont ensemble (python -m grader cle --valider écrit la clé).")
+    from grader.cle import CleError, MISSION, install_mission_contacts
+
+    def hook(aid: str, source_dir: Path) -> None:
+        if aid == MISSION:
+            try:
+                install_mission_contacts(classe, source_dir, args.contacts, args.cle)
+            except CleError as exc:
+                raise ToolchainError(str(exc)) from None
+    return hook
 
 
 def check_no_leak(folder: Path) -> None:
@@ -49,7 +74,7 @@ def check_no_leak(folder: Path) -> None:
 
 
 def release(classe: Classe, ids: list[str] | None = None, copy_to: Path | None = None,
-            log=print) -> list[str]:
+            log=print, prepare=None) -> list[str]:
     available = assignment_ids_in(classe.solutions)
     ids = ids or available
     if not ids:
@@ -60,6 +85,8 @@ def release(classe: Classe, ids: list[str] | None = None, copy_to: Path | None =
                              f"(disponibles\u00a0: {', '.join(available) or 'aucun'})")
     for aid in ids:
         copy_tree(classe.solutions / aid, classe.root / "source" / aid, ignore=NEVER_RELEASED)
+        if prepare is not None:
+            prepare(aid, classe.root / "source" / aid)
         done = classe.nbgrader_cli("generate_assignment", aid, "--force")
         if done.returncode != 0:
             raise ToolchainError(f"nbgrader generate_assignment {aid} a échoué\u00a0:\n"
@@ -78,7 +105,13 @@ def release(classe: Classe, ids: list[str] | None = None, copy_to: Path | None =
 def _main(argv) -> int:
     args = build_parser().parse_args(argv)
     classe = Classe.create(args.classe, solutions=args.solutions, timeout=args.delai)
-    release(classe, args.exercices or None, Path(args.copie_vers) if args.copie_vers else None)
+    if args.variantes or args.eleves_csv:
+        from .variantes import release_variants
+
+        release_variants(classe, args, release)
+    else:
+        release(classe, args.exercices or None, Path(args.copie_vers) if args.copie_vers else None,
+                prepare=_mission_hook(args, classe))
     print(f"Classe prête\u00a0: {classe.root}")
     return 0
 

@@ -76,6 +76,14 @@ def hints_html(hints) -> str:
     return f'<div class="board-hints" style="font-size:90%">Votre justification évoque\u00a0: {"".join(items)}</div>'
 
 
+def _presentation(info) -> str:
+    """The company, its offer and the salon, as the contacts file (or its short form) gives them."""
+    parts = [(label, getattr(info, attr, None)) for label, attr in
+             (("Entreprise", "entreprise"), ("Offre", "offre"), ("Salon", "nom"), ("Lieu", "lieu"))]
+    parts = [f"{label}\u00a0: <b>{html.escape(str(value))}</b>" for label, value in parts if value]
+    return f"<div class='board-presentation'>{' — '.join(parts)}</div>" if parts else ""
+
+
 class ContactCard(widgets.VBox):
     """One contact: who, the notes taken at the salon, the class and the justification."""
 
@@ -268,7 +276,7 @@ class MissionBoard(widgets.VBox):
         self.source.value = (
             f"<div class='board-source'>Fichier\u00a0: <b>{html.escape(name)}</b> — {n} contacts — "
             f"date du salon\u00a0: {date}</div>"
-        )
+        ) + _presentation(getattr(getattr(self.session, "contacts", None), "salon", None))
         self.filter.value = model.filtre
         self.render_page()
         self._refresh_summary()
