@@ -43,6 +43,9 @@ NBGRADER_TEACHER_PLUGINS = (
     "@jupyter/nbgrader:validate-assignment",
 )
 NBGRADER_ASSIGNMENTS_PLUGINS = ("@jupyter/nbgrader:assignment-list", "@jupyter/nbgrader:menu")
+#: Other plugins a learner does not need and that speak English whatever the language pack:
+#: the « Notebook » button of the toolbar (switch to the Notebook 7 interface).
+LEARNER_HIDDEN_PLUGINS = ("@jupyter-notebook/lab-extension:interface-switcher",)
 NBGRADER_TEACHER_SERVER = (
     "nbgrader.server_extensions.formgrader",
     "nbgrader.server_extensions.course_list",
@@ -147,7 +150,7 @@ def learner_config_dir(folder: str | os.PathLike | None = None, exchange: bool =
     """
     folder = Path(folder) if folder is not None else (
         Path(tempfile.gettempdir()) / f"prospection-lab-eleve-{os.getuid()}")
-    plugins = list(NBGRADER_TEACHER_PLUGINS)
+    plugins = list(NBGRADER_TEACHER_PLUGINS) + list(LEARNER_HIDDEN_PLUGINS)
     server = dict.fromkeys(NBGRADER_TEACHER_SERVER, False)
     if not exchange:
         plugins += NBGRADER_ASSIGNMENTS_PLUGINS
