@@ -13,10 +13,10 @@ import psutil
 import pytest
 
 from browser import chromium_page, free_port, server
+from prospection.board import app
 from prospection.board.app import app_command
 from test_lab import learner_lab_server, open_home_notebook, printed_url
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 LOCAL_HOSTS = {"127.0.0.1"}
 #: The status icons of the self-checks and the course (prospection/autocontrole.py, course/).
@@ -124,6 +124,8 @@ def kernels_of(proc) -> list[psutil.Process]:
     return kernels
 
 
+@pytest.mark.browser
+@pytest.mark.slow
 def test_learner_lab_makes_no_request_outside_localhost(tmp_path, artifacts):
     with learner_lab_server(tmp_path) as (base, token, log, root):
         url = printed_url(log).replace("token=...", f"token={token}")
@@ -141,6 +143,8 @@ def test_learner_lab_makes_no_request_outside_localhost(tmp_path, artifacts):
             network.check()
 
 
+@pytest.mark.browser
+@pytest.mark.slow
 def test_voila_mission_app_makes_no_request_outside_localhost(tmp_path, artifacts):
     with mission_app(tmp_path) as (url, proc):
         with chromium_page() as page:
@@ -155,6 +159,8 @@ def test_voila_mission_app_makes_no_request_outside_localhost(tmp_path, artifact
             assert "cdn.jsdelivr.net" not in page_source and "fontawesome-free" not in page_source
 
 
+@pytest.mark.browser
+@pytest.mark.slow
 def test_voila_kernels_of_reloaded_and_closed_pages_are_culled(tmp_path):
     """Ten reloads leave ten orphan kernels for a while; they are culled, the open page's
     kernel stays (the board still saves), and closing the page frees the last one."""
@@ -185,3 +191,16 @@ def test_voila_kernels_of_reloaded_and_closed_pages_are_culled(tmp_path):
         while kernels_of(proc):
             assert time.monotonic() < deadline, "le noyau de la page fermée n'est pas arrêté"
             time.sleep(1)
+
+
+def test_mission_app_serves_no_remote_asset_and_culls_kernels(tmp_path):
+    cmd, env = app_command(port=8124, open_browser=False, dossier=tmp_path, folder=tmp_path / "app")
+    assert f"--MappingKernelManager.cull_idle_timeout={app.CULL_IDLE_TIMEOUT}" in cmd
+    assert f"--MappingKernelManager.cull_interval={app.CULL_INTERVAL}" in cmd
+    assert "--MappingKernelManager.cull_connected=False" in cmd
+    index = tmp_path / "app" / "share" / "voila" / "templates" / app.TEMPLATE / "index.html.j2"
+    text = index.read_text(encoding="utf-8")
+    assert "{%- extends" in text and "block notebook_css" in text
+    assert "cdn.jsdelivr.net" not in text and "fontawesome-free" not in text
+    stock = app._voila_template("lab", "index.html.j2")
+    assert stock is not None and "cdn.jsdelivr.net" in (stock / "index.html.j2").read_text(encoding="utf-8")
