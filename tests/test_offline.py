@@ -15,7 +15,7 @@ import pytest
 from browser import chromium_page, free_port, server
 from prospection.board import app
 from prospection.board.app import app_command
-from test_lab import learner_lab_server, open_home_notebook, printed_url
+from test_lab import learner_lab_server, open_home_notebook, printed_url, running_lab  # noqa: F401 (fixture)
 
 
 LOCAL_HOSTS = {"127.0.0.1"}
@@ -141,6 +141,18 @@ def test_learner_lab_makes_no_request_outside_localhost(tmp_path, artifacts):
             check_icons(page)
             page.screenshot(path=str(artifacts / "hors_ligne_lab_eleve.png"))
             network.check()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_teacher_lab_makes_no_request_outside_localhost(running_lab):
+    base, token = running_lab
+    with chromium_page() as page:
+        network = NetworkLog(page)
+        page.goto(f"{base}/?token={token}", timeout=90_000)
+        open_home_notebook(page)
+        page.wait_for_timeout(3000)
+        network.check()
 
 
 @pytest.mark.browser
