@@ -147,6 +147,8 @@ def learner_config_dir(folder: str | os.PathLike | None = None, exchange: bool =
     """A Jupyter config folder (first on ``JUPYTER_CONFIG_PATH``) that turns off nbgrader's
     teacher tools: their JupyterLab plugins (``labconfig/page_config.json``) and their server
     extensions (``jupyter_server_config.json``). « Assignments » stays only with ``exchange``.
+    It also opens the lab on the course home. A hub's learner image writes it into its system
+    config folder at build time (``--eleve --configure-only --config-dir /etc/jupyter``).
     """
     folder = Path(folder) if folder is not None else (
         Path(tempfile.gettempdir()) / f"prospection-lab-eleve-{os.getuid()}")
@@ -158,7 +160,8 @@ def learner_config_dir(folder: str | os.PathLike | None = None, exchange: bool =
     (folder / "labconfig").mkdir(parents=True, exist_ok=True)
     page_config = {"disabledExtensions": dict.fromkeys(plugins, True)}
     (folder / "labconfig" / "page_config.json").write_text(json.dumps(page_config, indent=2), encoding="utf-8")
-    server_config = {"ServerApp": {"jpserver_extensions": server}}
+    server_config = {"ServerApp": {"jpserver_extensions": server, "default_url": HOME_URL},
+                     "LabApp": {"default_url": HOME_URL}}
     (folder / "jupyter_server_config.json").write_text(json.dumps(server_config, indent=2), encoding="utf-8")
     return folder
 
@@ -219,6 +222,9 @@ def main(argv: list[str] | None = None) -> int:
                              f"défaut\u00a0: {DEFAULT_LEARNER_FOLDER})")
     parser.add_argument("--echange", action="store_true",
                         help="garde le menu «\u00a0Assignments\u00a0» de nbgrader (échange par un hub)")
+    parser.add_argument("--config-dir",
+                        help="avec --eleve --configure-only : écrit la configuration de l'apprenant dans ce "
+                             "dossier de configuration Jupyter (image « apprenant » d'un hub) puis s'arrête")
     parser.add_argument("--port", type=int)
     parser.add_argument("--no-browser", action="store_true")
     args = parser.parse_args(argv)
@@ -228,6 +234,14 @@ def main(argv: list[str] | None = None) -> int:
         # A read-only image already configured at build time: say it, go on.
         print(f"Réglages français non écrits ({error.strerror or error})\u00a0; on continue.", file=sys.stderr)
     if args.configure_only:
+        if args.eleve and args.config_dir:
+            try:
+                folder = learner_config_dir(Path(args.config_dir), exchange=args.echange)
+            except OSError as error:
+                print(f"Impossible d'écrire dans « {args.config_dir} » : {error.strerror or error}.",
+                      file=sys.stderr)
+                return 2
+            print(f"Configuration de l'apprenant écrite dans « {folder} ».")
         return 0
     if args.eleve:
         try:

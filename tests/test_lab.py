@@ -116,6 +116,22 @@ def test_learner_config_turns_off_teacher_tools_and_keeps_assignments_with_an_ex
     assert "nbgrader.server_extensions.assignment_list" not in servers
 
 
+def test_hub_image_gets_the_learner_config_from_the_command_line(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "prospection.lab", "--eleve", "--configure-only",
+                           "--config-dir", str(tmp_path / "etc"), "--echange"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    server_config = json.loads((tmp_path / "etc" / "jupyter_server_config.json").read_text())
+    assert server_config["ServerApp"]["default_url"] == lab.HOME_URL
+    assert server_config["ServerApp"]["jpserver_extensions"]["nbgrader.server_extensions.formgrader"] is False
+    disabled = json.loads((tmp_path / "etc" / "labconfig" / "page_config.json").read_text())["disabledExtensions"]
+    assert "@jupyter/nbgrader:create-assignment" in disabled and "@jupyter/nbgrader:assignment-list" not in disabled
+    (tmp_path / "fichier").write_text("")
+    refused = subprocess.run([sys.executable, "-m", "prospection.lab", "--eleve", "--configure-only",
+                              "--config-dir", str(tmp_path / "fichier")], capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 2 and "Impossible d'écrire" in refused.stderr and "Traceback" not in refused.stderr
+
+
 @contextlib.contextmanager
 def running(cmd, env, root, tmp_path, token, name="lab"):
     """A lab server from exactly ``cmd``/``env``; yields (base URL, log path)."""
