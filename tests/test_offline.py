@@ -169,6 +169,10 @@ def test_voila_mission_app_makes_no_request_outside_localhost(tmp_path, artifact
             network.check()
             page_source = page.content()
             assert "cdn.jsdelivr.net" not in page_source and "fontawesome-free" not in page_source
+            # The board's icons (upload, arrows) still come from Voilà's own Font Awesome.
+            assert page.locator(".fa, .fas").count(), "no icon on the board"
+            assert page.evaluate("[...document.fonts].some(f => /Font ?Awesome/i.test(f.family) "
+                                 "&& f.status === 'loaded')"), "Font Awesome not loaded"
 
 
 @pytest.mark.browser
