@@ -83,16 +83,14 @@ def without_remote_assets(template_text: str) -> str:
     return "".join(kept)
 
 
-def prepare_app(folder: str | os.PathLike | None = None) -> PreparedApp:
-    """Write the French notebook copy and template into ``folder`` (a stable temp folder by default)."""
-    folder = Path(folder) if folder is not None else Path(tempfile.gettempdir()) / f"prospection-mission-{os.getuid()}"
-    folder.mkdir(parents=True, exist_ok=True)
-    notebook = folder / f"{PAGE_TITLE}.ipynb"
-    shutil.copyfile(APP_NOTEBOOK, notebook)
+def prepare_template(data_dir: str | os.PathLike) -> Path | None:
+    """Write the French, offline Voilà template ``mission_fr`` under ``data_dir`` (a
+    ``JUPYTER_PATH`` entry, see :func:`voila_environment`); ``None`` if Voilà's own templates
+    are not found. Any Voilà app of the course can serve its notebook with it."""
     base = _voila_base_template()
     if base is None:
-        return PreparedApp(notebook, None)
-    data_dir = folder / "share"
+        return None
+    data_dir = Path(data_dir)
     template = data_dir / "voila" / "templates" / TEMPLATE
     template.mkdir(parents=True, exist_ok=True)
     (template / "conf.json").write_text(json.dumps({"base_template": "lab"}), encoding="utf-8")
@@ -105,7 +103,16 @@ def prepare_app(folder: str | os.PathLike | None = None) -> PreparedApp:
     if lab is not None:
         index = without_remote_assets((lab / "index.html.j2").read_text(encoding="utf-8"))
         (template / "index.html.j2").write_text(index, encoding="utf-8")
-    return PreparedApp(notebook, data_dir)
+    return data_dir
+
+
+def prepare_app(folder: str | os.PathLike | None = None) -> PreparedApp:
+    """Write the French notebook copy and template into ``folder`` (a stable temp folder by default)."""
+    folder = Path(folder) if folder is not None else Path(tempfile.gettempdir()) / f"prospection-mission-{os.getuid()}"
+    folder.mkdir(parents=True, exist_ok=True)
+    notebook = folder / f"{PAGE_TITLE}.ipynb"
+    shutil.copyfile(APP_NOTEBOOK, notebook)
+    return PreparedApp(notebook, prepare_template(folder / "share"))
 
 
 def voila_command(port: int = DEFAULT_PORT, open_browser: bool = True,
