@@ -180,15 +180,18 @@ def test_voila_mission_app_makes_no_request_outside_localhost(tmp_path, artifact
 def test_voila_kernels_of_reloaded_and_closed_pages_are_culled(tmp_path):
     """Ten reloads leave ten orphan kernels for a while; they are culled, the open page's
     kernel stays (the board still saves), and closing the page frees the last one."""
-    with mission_app(tmp_path, cull_idle_timeout=4, cull_interval=2) as (url, proc):
+    # Idle timeout long enough for the orphans of quick reloads to be seen, short for the test.
+    with mission_app(tmp_path, cull_idle_timeout=20, cull_interval=2) as (url, proc):
         with chromium_page() as page:
             page.goto(url, timeout=90_000)
             page.locator(".board-card").first.wait_for(timeout=90_000)
+            peak = 0
             for _ in range(10):
                 page.reload(timeout=90_000)
                 page.locator(".board-card").first.wait_for(timeout=90_000)
-            peak = len(kernels_of(proc))
-            assert peak >= 2, f"{peak} noyau(x) juste après 10 rechargements"
+                # Orphans may already be culled while the next pages load: keep the highest count.
+                peak = max(peak, len(kernels_of(proc)))
+            assert peak >= 2, f"au plus {peak} noyau(x) pendant 10 rechargements"
             deadline = time.monotonic() + 90
             while len(kernels_of(proc)) > 1:
                 assert time.monotonic() < deadline, f"{len(kernels_of(proc))} noyaux encore actifs"
