@@ -9,7 +9,7 @@ export LANG := C.UTF-8
 # nbgrader calls alembic and jupyter scripts from PATH: the venv's come first.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lock lab test mission setup chromium exercises clean-notebooks check-notebooks benchmarks annexe-pdf demo evaluation
+.PHONY: lock lab lab-eleve test mission setup chromium fonts exercises clean-notebooks check-notebooks benchmarks annexe-pdf demo evaluation
 
 # Both parts, editable: the learner part (root pyproject.toml, package `prospection`) and the
 # teacher part (grader/pyproject.toml, package `grader`). A learner installs only the first.
@@ -24,7 +24,14 @@ setup: $(STAMP)
 
 ## Opens JupyterLab in French on the course's home notebook.
 lab: setup
+	@$(MAKE) --no-print-directory fonts || true
 	$(BIN)/python -m prospection.lab
+
+## The learner's lab: a learner folder (course, exercises, datasets only), no nbgrader teacher tool.
+ELEVE_DIR ?= $(HOME)/prospection-commerciale
+lab-eleve: setup
+	@$(MAKE) --no-print-directory fonts || true
+	$(BIN)/python -m prospection.lab --eleve --dossier "$(ELEVE_DIR)"
 
 ## Serves the salon mission board as a Voilà app (no code shown); answers are saved in
 ## MISSION_DIR, where the graded notebook of the mission reads them.
@@ -38,8 +45,15 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium manque : sudo apt-get install chromium"; exit 1; fi; }
 
+## Installs Debian's colour emoji font (status icons ✅ ❌ ⏳) when no emoji font is present.
+fonts:
+	@fc-list 2>/dev/null | grep -qi "emoji" || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && apt-get install -y -qq fonts-noto-color-emoji >/dev/null; \
+	  else echo "Police des emojis absente : sudo apt-get install fonts-noto-color-emoji"; exit 1; fi; }
+
 ## The whole test suite.
-test: setup chromium
+test: setup chromium fonts
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -p no:cacheprovider $(PYTEST_ARGS)
 
 ## Regenerates exercises/ from solutions/ with nbgrader (never edit exercises/ by hand).

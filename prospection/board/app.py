@@ -7,7 +7,17 @@ folder), passed to the kernel through the ``PROSPECTION_MISSION_DOSSIER`` enviro
 
 Voilà's own words (page title, « Running … », « Executing 1 of 1 ») are English; the app runs
 a copy of the notebook named « Mission salon » and a small template, derived at start-up from
-the installed Voilà ``base`` template, that says them in French.
+the installed Voilà ``base`` and ``lab`` templates, that says them in French.
+
+Offline and frugal:
+
+- the ``lab`` template links Font Awesome from a CDN although Voilà's own bundle already ships
+  it (``static/*.woff``): the derived ``index.html.j2`` drops every ``https://`` stylesheet or
+  script, so the page makes no request outside 127.0.0.1;
+- Voilà 0.5 starts one kernel per page load and never stops it when the page is closed or
+  reloaded: kernels without a connection are culled once idle for ``cull_idle_timeout``
+  seconds (checked every ``cull_interval``). The delay, rather than a shutdown on page unload,
+  lets a pending answers save finish in the kernel before it stops.
 """
 
 from __future__ import annotations
@@ -27,6 +37,9 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 APP_NOTEBOOK = REPO_ROOT / "course" / "mission_salon_app.ipynb"
 DEFAULT_PORT = 8866
 TEMPLATE = "mission_fr"
+#: A kernel whose page is gone (no connection) is stopped after this many idle seconds.
+CULL_IDLE_TIMEOUT = 60
+CULL_INTERVAL = 10
 PAGE_TITLE = "Mission salon"
 
 #: Voilà's loading texts and their French versions (left alone if a Voilà release changes them).
@@ -45,25 +58,39 @@ class PreparedApp:
     data_dir: Path | None  # a JUPYTER_PATH entry holding voila/templates/mission_fr
 
 
-def _voila_base_template() -> Path | None:
+def _voila_template(name: str = "base", marker: str = "spinner.macro.html.j2") -> Path | None:
     from jupyter_core.paths import jupyter_path
 
-    for folder in jupyter_path("voila", "templates", "base"):
-        if (Path(folder) / "spinner.macro.html.j2").is_file():
+    for folder in jupyter_path("voila", "templates", name):
+        if (Path(folder) / marker).is_file():
             return Path(folder)
     return None
 
 
-def prepare_app(folder: str | os.PathLike | None = None) -> PreparedApp:
-    """Write the French notebook copy and template into ``folder`` (a stable temp folder by default)."""
-    folder = Path(folder) if folder is not None else Path(tempfile.gettempdir()) / f"prospection-mission-{os.getuid()}"
-    folder.mkdir(parents=True, exist_ok=True)
-    notebook = folder / f"{PAGE_TITLE}.ipynb"
-    shutil.copyfile(APP_NOTEBOOK, notebook)
+def _voila_base_template() -> Path | None:
+    return _voila_template("base", "spinner.macro.html.j2")
+
+
+def without_remote_assets(template_text: str) -> str:
+    """``template_text`` without the lines that load a stylesheet or a script from the Internet."""
+    kept = []
+    for line in template_text.splitlines(keepends=True):
+        stripped = line.strip()
+        remote = "https://" in stripped or "http://" in stripped or "//cdn" in stripped
+        if remote and stripped.startswith(("<link", "<script")):
+            continue
+        kept.append(line)
+    return "".join(kept)
+
+
+def prepare_template(data_dir: str | os.PathLike) -> Path | None:
+    """Write the French, offline Voilà template ``mission_fr`` under ``data_dir`` (a
+    ``JUPYTER_PATH`` entry, see :func:`voila_environment`); ``None`` if Voilà's own templates
+    are not found. Any Voilà app of the course can serve its notebook with it."""
     base = _voila_base_template()
     if base is None:
-        return PreparedApp(notebook, None)
-    data_dir = folder / "share"
+        return None
+    data_dir = Path(data_dir)
     template = data_dir / "voila" / "templates" / TEMPLATE
     template.mkdir(parents=True, exist_ok=True)
     (template / "conf.json").write_text(json.dumps({"base_template": "lab"}), encoding="utf-8")
@@ -72,11 +99,25 @@ def prepare_app(folder: str | os.PathLike | None = None) -> PreparedApp:
         for english, french in replacements:
             text = text.replace(english, french)
         (template / name).write_text(text, encoding="utf-8")
-    return PreparedApp(notebook, data_dir)
+    lab = _voila_template("lab", "index.html.j2")
+    if lab is not None:
+        index = without_remote_assets((lab / "index.html.j2").read_text(encoding="utf-8"))
+        (template / "index.html.j2").write_text(index, encoding="utf-8")
+    return data_dir
+
+
+def prepare_app(folder: str | os.PathLike | None = None) -> PreparedApp:
+    """Write the French notebook copy and template into ``folder`` (a stable temp folder by default)."""
+    folder = Path(folder) if folder is not None else Path(tempfile.gettempdir()) / f"prospection-mission-{os.getuid()}"
+    folder.mkdir(parents=True, exist_ok=True)
+    notebook = folder / f"{PAGE_TITLE}.ipynb"
+    shutil.copyfile(APP_NOTEBOOK, notebook)
+    return PreparedApp(notebook, prepare_template(folder / "share"))
 
 
 def voila_command(port: int = DEFAULT_PORT, open_browser: bool = True,
-                  notebook: str | os.PathLike = APP_NOTEBOOK, template: str | None = None) -> list[str]:
+                  notebook: str | os.PathLike = APP_NOTEBOOK, template: str | None = None,
+                  cull_idle_timeout: int = CULL_IDLE_TIMEOUT, cull_interval: int = CULL_INTERVAL) -> list[str]:
     """The command line that serves the board with Voilà on localhost."""
     cmd = [
         sys.executable, "-m", "voila", str(notebook),
@@ -86,6 +127,11 @@ def voila_command(port: int = DEFAULT_PORT, open_browser: bool = True,
         "--theme=light",
         "--strip_sources=True",
         "--show_tracebacks=False",
+        # One kernel per page load: stop those whose page was closed or reloaded.
+        f"--MappingKernelManager.cull_idle_timeout={cull_idle_timeout}",
+        f"--MappingKernelManager.cull_interval={cull_interval}",
+        "--MappingKernelManager.cull_connected=False",
+        "--MappingKernelManager.cull_busy=False",
     ]
     if template:
         cmd.append(f"--template={template}")
@@ -105,11 +151,14 @@ def voila_environment(dossier: str | os.PathLike = ".", data_dir: str | os.PathL
 
 
 def app_command(port: int = DEFAULT_PORT, open_browser: bool = True, dossier: str | os.PathLike = ".",
-                folder: str | os.PathLike | None = None) -> tuple[list[str], dict[str, str]]:
-    """Command and environment of ``make mission`` (the browser test uses exactly these)."""
+                folder: str | os.PathLike | None = None, cull_idle_timeout: int = CULL_IDLE_TIMEOUT,
+                cull_interval: int = CULL_INTERVAL) -> tuple[list[str], dict[str, str]]:
+    """Command and environment of ``make mission`` (the browser tests use exactly these; the
+    culling test shortens the culling delays)."""
     prepared = prepare_app(folder)
     template = TEMPLATE if prepared.data_dir is not None else None
-    cmd = voila_command(port=port, open_browser=open_browser, notebook=prepared.notebook, template=template)
+    cmd = voila_command(port=port, open_browser=open_browser, notebook=prepared.notebook, template=template,
+                        cull_idle_timeout=cull_idle_timeout, cull_interval=cull_interval)
     return cmd, voila_environment(dossier, prepared.data_dir)
 
 
