@@ -212,30 +212,33 @@ def collect_from_exchange(classe: Classe, dest: Path, root: str | None = None, l
     import logging
     from nbgrader.auth import Authenticator
     from nbgrader.coursedir import CourseDirectory
-    from nbgrader.exchange import ExchangeError
-    from nbgrader.exchange.default.collect import ExchangeCollect
+    from nbgrader.exchange import ExchangeError, ExchangeFactory
+    from nbgrader.exchange.default.collect import ExchangeCollect as FolderCollect
     config = exchange_config(classe, root)
     config.CourseDirectory.root = str(dest)
     config.CourseDirectory.db_url = classe.db_url
-    exchange_root = Path(config.Exchange.get("root", "/srv/nbgrader/exchange"))
-    course = config.CourseDirectory.get("course_id", "")
-    inbound = exchange_root / course / "inbound"
-    if not inbound.is_dir():
-        raise ToolchainError(f"Échange nbgrader introuvable\u00a0: {inbound} (réglez c.Exchange.root "
-                             "ou donnez le dossier après --echange).")
+    factory = ExchangeFactory(config=config)
+    where = "l'échange"
+    if issubclass(factory.collect, FolderCollect):  # a shared folder (one server); else ngshare…
+        exchange_root = Path(config.Exchange.get("root", "/srv/nbgrader/exchange"))
+        inbound = exchange_root / config.CourseDirectory.get("course_id", "") / "inbound"
+        if not inbound.is_dir():
+            raise ToolchainError(f"Échange nbgrader introuvable\u00a0: {inbound} (réglez c.Exchange.root "
+                                 "ou donnez le dossier après --echange).")
+        where = str(inbound)
     quiet = logging.getLogger("grader.echange")
     quiet.setLevel(logging.ERROR)
     for aid in classe.assignments():
         coursedir = CourseDirectory(config=config)
         coursedir.assignment_id = aid
         try:
-            ExchangeCollect(coursedir=coursedir, authenticator=Authenticator(config=config),
+            factory.Collect(coursedir=coursedir, authenticator=Authenticator(config=config),
                             config=config, log=quiet).start()
         except ExchangeError as exc:
             raise ToolchainError(f"Ramassage de {aid} dans l'échange impossible\u00a0: {exc}") from None
     submitted = dest / "submitted"
     submitted.mkdir(parents=True, exist_ok=True)
-    log(f"Échange\u00a0: {sum(1 for _ in submitted.glob('*/*'))} copie(s) trouvée(s) dans {inbound}.")
+    log(f"Échange\u00a0: {sum(1 for _ in submitted.glob('*/*'))} copie(s) trouvée(s) dans {where}.")
     return submitted
 
 
