@@ -51,6 +51,9 @@ $(HUB_ELEVE)/.installed: $(HUB_LOCK) deploy/requirements-hub.txt deploy/requirem
 $(HUB_PREFIX)/.sources: $(HUB_PROF)/.installed $(HUB_ELEVE)/.installed $(HUB_SOURCES)
 	$(HUB_ELEVE)/bin/python -m pip install --quiet --no-deps --force-reinstall .
 	$(HUB_ELEVE)/bin/python -m prospection.lab --configure-only
+	@# Until the teacher part has its own grader/pyproject.toml, the root one also ships `grader`:
+	@# take it out of the learner environment (learners never get keys nor the grading code).
+	@if [ ! -f grader/pyproject.toml ]; then rm -rf $(HUB_ELEVE)/lib/python3*/site-packages/grader; fi
 	$(HUB_PROF)/bin/python -m pip install --quiet --no-deps --force-reinstall .
 	@if [ -f grader/pyproject.toml ]; then $(HUB_PROF)/bin/python -m pip install --quiet --no-deps --force-reinstall ./grader; fi
 	touch $@

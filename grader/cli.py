@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "collect": ("grader.toolchain.collect", "Range les copies rendues dans la classe."),
     "autograde": ("grader.toolchain.autograde", "Corrige automatiquement les copies."),
     "feedback": ("grader.toolchain.feedback", "Produit les retours HTML des élèves."),
+    "retours": ("grader.toolchain.echange", "Publie les retours dans l'échange du hub."),
     "export": ("grader.toolchain.export", "Exporte les notes (CSV et Excel)."),
     "report": ("grader.toolchain.report", "Rapport de classe (HTML, graphiques)."),
     "demo": ("grader.toolchain.demo", "Classe de démonstration, cycle complet."),

@@ -189,59 +189,6 @@ def _unwrap(source: Path, assignments: list[str]) -> Path:
     return source
 
 
-def exchange_config(classe: Classe, root: str | None = None):
-    """The class's nbgrader settings over the machine's (``/etc/jupyter``, the environment's
-    ``etc/jupyter``…), where a hub sets ``c.Exchange.root``."""
-    from jupyter_core.paths import jupyter_config_path
-    from traitlets.config import Config
-    from traitlets.config.loader import PyFileConfigLoader
-    config = Config()
-    for folder in reversed(jupyter_config_path()):
-        if (Path(folder) / "nbgrader_config.py").is_file():
-            config.merge(PyFileConfigLoader("nbgrader_config.py", path=folder).load_config())
-    config.merge(classe.load_config())
-    if root:
-        config.Exchange.root = str(Path(root).resolve())
-    return config
-
-
-def collect_from_exchange(classe: Classe, dest: Path, root: str | None = None, log=print) -> Path:
-    """What learners submitted on the hub (nbgrader's exchange ``inbound/``), latest copy of
-    each learner per exercise, laid out in ``dest/submitted/<learner>/<exercise>/`` by
-    nbgrader's own ExchangeCollect."""
-    import logging
-    from nbgrader.auth import Authenticator
-    from nbgrader.coursedir import CourseDirectory
-    from nbgrader.exchange import ExchangeError, ExchangeFactory
-    from nbgrader.exchange.default.collect import ExchangeCollect as FolderCollect
-    config = exchange_config(classe, root)
-    config.CourseDirectory.root = str(dest)
-    config.CourseDirectory.db_url = classe.db_url
-    factory = ExchangeFactory(config=config)
-    where = "l'échange"
-    if issubclass(factory.collect, FolderCollect):  # a shared folder (one server); else ngshare…
-        exchange_root = Path(config.Exchange.get("root", "/srv/nbgrader/exchange"))
-        inbound = exchange_root / config.CourseDirectory.get("course_id", "") / "inbound"
-        if not inbound.is_dir():
-            raise ToolchainError(f"Échange nbgrader introuvable\u00a0: {inbound} (réglez c.Exchange.root "
-                                 "ou donnez le dossier après --echange).")
-        where = str(inbound)
-    quiet = logging.getLogger("grader.echange")
-    quiet.setLevel(logging.ERROR)
-    for aid in classe.assignments():
-        coursedir = CourseDirectory(config=config)
-        coursedir.assignment_id = aid
-        try:
-            factory.Collect(coursedir=coursedir, authenticator=Authenticator(config=config),
-                            config=config, log=quiet).start()
-        except ExchangeError as exc:
-            raise ToolchainError(f"Ramassage de {aid} dans l'échange impossible\u00a0: {exc}") from None
-    submitted = dest / "submitted"
-    submitted.mkdir(parents=True, exist_ok=True)
-    log(f"Échange\u00a0: {sum(1 for _ in submitted.glob('*/*'))} copie(s) trouvée(s) dans {where}.")
-    return submitted
-
-
 def _file_copy(dest: Path, items: list[tuple[Path, str]]) -> None:
     for item, name in items:
         if item.is_dir():
@@ -264,6 +211,7 @@ def collect(classe: Classe, source: Path | None, roster_path: Path | None = None
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         if exchange is not None:
+            from .echange import collect_from_exchange
             source = collect_from_exchange(classe, tmp / "echange", exchange or None, log=log)
         elif source is None:
             raise ToolchainError("Indiquez un dossier ou une archive .zip des copies, ou --echange.")
