@@ -195,7 +195,9 @@ class HubTrial:
             raise HubError(f"écriture de {path} par {user} : {r.status_code} {r.text[:300]}")
 
     # ---- kernels: code run as the account, in its own environment --------------------------
-    def run_code(self, user: str, token: str, code: str, timeout: float = 600) -> str:
+    def run_code(self, user: str, token: str, code: str, timeout: float = 600, keep: bool = False) -> str:
+        """Run ``code`` in a new kernel of ``user``'s server; the kernel is shut down after,
+        unless ``keep`` (a learner who keeps working)."""
         import websocket
         r = self.server(user, token, "POST", "api/kernels", json={"name": "python3"})
         if r.status_code != 201:
@@ -226,7 +228,8 @@ class HubTrial:
                     break
         finally:
             ws.close()
-            self.server(user, token, "DELETE", f"api/kernels/{kernel}")
+            if not keep:
+                self.server(user, token, "DELETE", f"api/kernels/{kernel}")
         if error:
             raise HubError(f"code de {user} en erreur :\n{''.join(out)}\n{error}")
         return "".join(out)
