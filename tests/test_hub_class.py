@@ -175,6 +175,12 @@ def run_class(trial: HubTrial, artifacts: Path) -> None:
         listing = trial.server(user, tokens[user], "GET", f"api/contents/{ASSIGNMENT}").json()
         assert f"{ASSIGNMENT}.ipynb" in {item["name"] for item in listing["content"]}, (user, listing)
 
+    # a learner's kernel has the learner part, never the teacher's (keys, grading code)
+    probe = trial.run_code(api_users[0], tokens[api_users[0]],
+                           "import importlib.util as u\nprint(u.find_spec('prospection') is not None, "
+                           "u.find_spec('grader') is None)")
+    assert probe.split() == ["True", "True"], probe
+
     # ---- they answer (REST contents API of their own server) and submit together ------------
     cases = {user: CASES[i % len(CASES)] for i, user in enumerate(api_users)}
     cases[browser_user] = "browser"
