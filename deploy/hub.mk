@@ -7,7 +7,7 @@
 # Both are built from the system's Python 3 (/usr/bin/python3), which every account can run.
 HUB_PREFIX ?= /opt/prospection-hub
 HUB_PYTHON ?= /usr/bin/python3
-HUB_STATE ?= $(abspath deploy/.etat)
+HUB_STATE ?= /var/lib/prospection-hub
 HUB_PROF := $(HUB_PREFIX)/prof
 HUB_ELEVE := $(HUB_PREFIX)/eleve
 HUB_SOURCES := $(shell git ls-files prospection grader 2>/dev/null)
