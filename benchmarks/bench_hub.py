@@ -2,7 +2,7 @@
 
 Same scenario as tests/test_hub_class.py, with 30 learner accounts and no browser: the teacher
 releases, the 30 learners log in together through the login form, fetch together, work (a
-kernel each, loading the course's contacts file), answer and submit together; the teacher
+kernel each with the learner part, pandas and widgets loaded), answer and submit together; the teacher
 collects and grades. Measured:
 
 - memory per idle learner (server started, no kernel) and per active learner (one kernel with
@@ -33,9 +33,10 @@ sys.path.insert(0, str(REPO / "tests"))
 
 N = int(os.environ.get("PROSPECTION_HUB_ELEVES", "30"))
 RESULTS = REPO / "benchmarks" / "RESULTS_hub.md"
-WORK = ("import prospection, pandas\n"
-        "from prospection.loader import load_bundled\n"
-        "print(len(load_bundled().frame))\n")
+# What a learner's kernel holds while working: the learner part, pandas, widgets, a table.
+WORK = ("import prospection, prospection.loader, pandas, ipywidgets, openpyxl\n"
+        "frame = pandas.DataFrame({'id': range(5000), 'notes': ['Projet avant avril'] * 5000})\n"
+        "print(len(frame))\n")
 
 
 def mb(value: float) -> str:
@@ -126,7 +127,7 @@ def main() -> int:
         f"1 teacher and {N} learner accounts, exercise {ASSIGNMENT} (test fixture).",
         f"- Memory per idle learner (server, no kernel): mean **{mb(statistics.mean(idle))}** "
         f"(min {mb(min(idle))}, max {mb(max(idle))}).",
-        f"- Memory per active learner (one kernel, learner part and contacts file loaded): mean "
+        f"- Memory per active learner (one kernel: learner part, pandas, widgets, a 5 000-row table): mean "
         f"**{mb(statistics.mean(active))}** (max {mb(max(active))}); {N} active learners: "
         f"{mb(sum(active))} = **{mem_ratio:.0%}** of the machine's memory (target ≤ 50\u00a0%).",
         f"- One login alone (form → server ready): {sec(figures['login_one'])}; "
