@@ -79,3 +79,5 @@ demo: setup
 lock:
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^prospection' > requirements.lock.new
 	{ echo '# Exact versions of every package, tested together here (pip freeze). Regenerate with `make lock`.'; cat requirements.lock.new; } > requirements.lock && rm requirements.lock.new
+
+include deploy/hub.mk

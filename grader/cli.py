@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "collect": ("grader.toolchain.collect", "Range les copies rendues dans la classe."),
     "autograde": ("grader.toolchain.autograde", "Corrige automatiquement les copies."),
     "feedback": ("grader.toolchain.feedback", "Produit les retours HTML des élèves."),
+    "retours": ("grader.toolchain.echange", "Publie les retours dans l'échange du hub."),
     "export": ("grader.toolchain.export", "Exporte les notes (CSV et Excel)."),
     "report": ("grader.toolchain.report", "Rapport de classe (HTML, graphiques)."),
     "demo": ("grader.toolchain.demo", "Classe de démonstration, cycle complet."),
@@ -36,6 +37,8 @@ def usage() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    from grader.toolchain.plateforme import force_utf8_output, unsupported
+    force_utf8_output()
     if not argv or argv[0] in {"-h", "--help", "aide"}:
         print(usage())
         return 0
@@ -43,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     if name not in COMMANDS:
         print(f"Commande inconnue\u00a0: «\u00a0{name}\u00a0».\n\n{usage()}", file=sys.stderr)
         return 2
+    problem = unsupported(name)
+    if problem:
+        print(f"Erreur\u00a0: {problem}", file=sys.stderr)
+        return 1
     module = importlib.import_module(COMMANDS[name][0])
     entry = getattr(module, "main_" + name.replace("-", "_"), None) or module.main
     return int(entry(rest) or 0)

@@ -323,7 +323,7 @@ def qualify_many(observations: list[str], salon_date: date, *, processes: int | 
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
         try:
             busy = os.getloadavg()[0]
-        except OSError:  # pragma: no cover - not available on every system
+        except (OSError, AttributeError):  # no load average on Windows
             busy = 0.0
         free = max(1, round(cores - busy)) if busy < cores else 1
         processes = min(free, 4) if len(unique) >= PARALLEL_FROM else 1

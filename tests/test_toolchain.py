@@ -155,7 +155,8 @@ def test_csv_export_reads_back(cycle):
     path = classe.root / "export" / "notes.csv"
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
-    assert [r["identifiant"] for r in rows] == classe.students()
+    assert sorted(r["identifiant"] for r in rows) == classe.students()
+    assert [r["nom"] for r in rows] == ["Dubois", "Durand", "Martin", "Petit"]  # Pronote's order
     for row in rows:
         assert float(row[ASSIGNMENT].replace(",", ".")) == scores[row["identifiant"]][ASSIGNMENT]["score"]
         assert row["total_max"] == "9"
@@ -168,7 +169,7 @@ def test_csv_export_moodle_format(cycle, tmp_path):
     classe, _ = cycle
     assert export_cmd.main(["--classe", str(classe.root), "--format", "moodle", "--sortie", str(tmp_path)]) == 0
     header = (tmp_path / "notes.csv").read_text(encoding="utf-8-sig").splitlines()[0]
-    assert header.startswith("identifiant,nom,prenom,email,")
+    assert header.startswith("Adresse de courriel,nom,prenom,note_sur_20,")
 
 
 def test_xlsx_export_has_student_question_and_contact_detail(cycle):

@@ -97,7 +97,8 @@ def translate(page: str) -> str:
 
 def banner(flags: list[dict], score: dict | None) -> str:
     items = [f"<li>{html.escape(f['message'])}</li>" for f in flags if f["code"] in LEARNER_FLAGS]
-    note = (f"<p><strong>Note de l'exercice\u00a0: {score['score']:g} / {score['max']:g}</strong>"
+    from .export import french_score  # « 25,5 / 26 »: the decimal comma a learner reads
+    note = (f"<p><strong>Note de l'exercice\u00a0: {french_score(score['score'], score['max'])}</strong>"
             + (" (une partie sera notée à la main par l'enseignant)" if score.get("manuel") else "")
             + "</p>") if score else ""
     remarks = (f"<p>Remarques de la correction automatique\u00a0:</p><ul>{''.join(items)}</ul>"

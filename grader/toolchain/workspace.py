@@ -88,9 +88,9 @@ class Classe:
             data = json.loads(settings.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise ToolchainError(f"Réglages de classe illisibles ({settings})\u00a0: {exc}") from None
-        classe = cls(root=root, solutions=Path(data.get("solutions", DEFAULT_SOLUTIONS)),
+        classe = cls(root=root, solutions=_solutions_from(root, data.get("solutions")),
                      timeout=int(data.get("timeout", 60)),
-                     answers=data.get("reponses", dict(DEFAULT_ANSWERS)))
+                     answers=_answers_from(root, data.get("reponses", dict(DEFAULT_ANSWERS))))
         classe.write_config()
         return classe
 
@@ -116,7 +116,7 @@ class Classe:
         return classe
 
     def save(self) -> None:
-        data = {"solutions": str(self.solutions), "timeout": self.timeout, "reponses": self.answers}
+        data = portable_settings(self)
         (self.root / SETTINGS).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n",
                                           encoding="utf-8")
         self.write_config()
@@ -125,15 +125,13 @@ class Classe:
         exclude = {aid: [spec["fichier"]] for aid, spec in self.answers.items()}
         text = (
             "# Généré par « python -m grader » : configuration nbgrader de la classe.\n"
-            f"load_subconfig({str(REPO_CONFIG)!r})\n"
-            f"c.CourseDirectory.root = {str(self.root)!r}\n"
+            + PORTABLE_CONFIG_HEADER +
             "c.CourseDirectory.source_directory = 'source'\n"
             "c.CourseDirectory.release_directory = 'release'\n"
             "c.CourseDirectory.submitted_directory = 'submitted'\n"
             "c.CourseDirectory.autograded_directory = 'autograded'\n"
             "c.CourseDirectory.feedback_directory = 'feedback'\n"
-            "c.CourseDirectory.db_url = 'sqlite:///' + "
-            f"{str(self.root / 'gradebook.db')!r}\n"
+            "c.CourseDirectory.db_url = 'sqlite:///' + os.path.join(_classe, 'gradebook.db')\n"
             "# Deleted test cells come back (their points cannot be dodged).\n"
             "c.OverwriteCells.add_missing_cells = True\n"
             f"c.OverwriteCells.missing_cell_notification = {MISSING_CELL_NOTE!r}\n"
@@ -212,6 +210,70 @@ class Classe:
         import subprocess
         return subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=self.root,
                               env=self.env(), capture_output=True, text=True, timeout=timeout)
+
+
+# ---- a class folder that can move (another disk, another server) --------------------------
+# The generated nbgrader_config.py finds its own folder and the toolchain's settings at run time.
+PORTABLE_CONFIG_HEADER = (
+    "import os\n"
+    "import grader\n"
+    "_classe = os.path.dirname(os.path.abspath(__file__))\n"
+    "load_subconfig(os.path.join(os.path.dirname(os.path.abspath(grader.__file__)), 'nbgrader_config.py'))\n"
+    "c.CourseDirectory.root = _classe\n"
+)
+KEYS_DIR = "cles"
+REPO_PREFIX = "depot:"  # a folder of the toolchain's repository, wherever it is installed
+
+
+def portable_settings(classe: "Classe") -> dict:
+    """``classe.json`` without any absolute path: the solutions folder relative to the class
+    (omitted when it is the repository's), answer keys copied into ``cles/`` of the class."""
+    root = classe.root
+    data: dict = {"timeout": classe.timeout}
+    solutions = Path(classe.solutions).resolve()
+    if solutions != DEFAULT_SOLUTIONS.resolve():
+        if root.resolve() in solutions.parents:
+            data["solutions"] = solutions.relative_to(root.resolve()).as_posix()
+        elif REPO_ROOT in solutions.parents:  # wherever the toolchain is installed
+            data["solutions"] = REPO_PREFIX + solutions.relative_to(REPO_ROOT).as_posix()
+        else:
+            data["solutions"] = Path(os.path.relpath(solutions, root)).as_posix()
+    answers = {}
+    for aid, spec in (classe.answers or {}).items():
+        spec = dict(spec)
+        key = spec.get("cle")
+        if key:
+            key_path = Path(key) if Path(key).is_absolute() else root / key
+            if key_path.is_file() and root.resolve() not in key_path.resolve().parents:
+                (root / KEYS_DIR).mkdir(parents=True, exist_ok=True)
+                shutil.copy2(key_path, root / KEYS_DIR / key_path.name)
+                key_path = root / KEYS_DIR / key_path.name
+            if root.resolve() in key_path.resolve().parents:
+                spec["cle"] = key_path.resolve().relative_to(root.resolve()).as_posix()
+        answers[aid] = spec
+    data["reponses"] = answers
+    return data
+
+
+def _solutions_from(root: Path, value) -> Path:
+    if not value:
+        return DEFAULT_SOLUTIONS
+    if str(value).startswith(REPO_PREFIX):
+        path = REPO_ROOT / str(value)[len(REPO_PREFIX):]
+    else:
+        path = Path(value)
+        path = path if path.is_absolute() else (root / path)
+    return path.resolve() if path.is_dir() else DEFAULT_SOLUTIONS
+
+
+def _answers_from(root: Path, answers: dict) -> dict:
+    out = {}
+    for aid, spec in (answers or {}).items():
+        spec = dict(spec)
+        if spec.get("cle") and not Path(spec["cle"]).is_absolute():
+            spec["cle"] = str(root / spec["cle"])
+        out[aid] = spec
+    return out
 
 
 def copy_tree(src: Path, dest: Path, ignore=()) -> None:

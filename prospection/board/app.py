@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -106,9 +107,17 @@ def prepare_template(data_dir: str | os.PathLike) -> Path | None:
     return data_dir
 
 
+def _user_tag() -> str:
+    """Per-user part of the default folder name (``os.getuid`` does not exist on Windows)."""
+    if hasattr(os, "getuid"):
+        return str(os.getuid())
+    name = os.environ.get("USERNAME") or os.environ.get("USER") or "eleve"
+    return re.sub(r"[^A-Za-z0-9_-]+", "_", name)
+
+
 def prepare_app(folder: str | os.PathLike | None = None) -> PreparedApp:
     """Write the French notebook copy and template into ``folder`` (a stable temp folder by default)."""
-    folder = Path(folder) if folder is not None else Path(tempfile.gettempdir()) / f"prospection-mission-{os.getuid()}"
+    folder = Path(folder) if folder is not None else Path(tempfile.gettempdir()) / f"prospection-mission-{_user_tag()}"
     folder.mkdir(parents=True, exist_ok=True)
     notebook = folder / f"{PAGE_TITLE}.ipynb"
     shutil.copyfile(APP_NOTEBOOK, notebook)

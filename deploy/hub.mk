@@ -1,0 +1,69 @@
+# JupyterHub for a class (deploy/): `make hub-deps` installs, `make hub` starts a trial on
+# http://127.0.0.1:8000. Included by the root Makefile.
+#
+# Environments live under HUB_PREFIX (readable by every account, unlike a home folder):
+#   $(HUB_PREFIX)/prof   teacher: the whole toolchain (grader), JupyterHub, Formgrader; the hub runs here
+#   $(HUB_PREFIX)/eleve  learners: Jupyter, nbgrader's Assignments tab and the learner part only
+# Both are built from the system's Python 3 (/usr/bin/python3), which every account can run.
+HUB_PREFIX ?= /opt/prospection-hub
+HUB_PYTHON ?= /usr/bin/python3
+HUB_STATE ?= /var/lib/prospection-hub
+HUB_PROF := $(HUB_PREFIX)/prof
+HUB_ELEVE := $(HUB_PREFIX)/eleve
+HUB_SOURCES := $(shell git ls-files prospection grader 2>/dev/null)
+# Pins of requirements.lock that need a newer Python than the system's (soupsieve 4.1.3 wants
+# 3.11.5, Debian 12 has 3.11.2): left to pip, which takes the newest version that fits.
+HUB_UNPIN ?= soupsieve
+HUB_LOCK := $(HUB_PREFIX)/contraintes.txt
+
+.PHONY: hub hub-deps node-proxy
+
+## Node.js, npm and configurable-http-proxy (JupyterHub's proxy, from npm, version pinned in
+## deploy/package-lock.json).
+node-proxy:
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; \
+	  else echo "Node.js manque : sudo apt-get install nodejs npm"; exit 1; fi; }
+	@test -x deploy/node_modules/.bin/configurable-http-proxy || \
+	  npm ci --prefix deploy --no-audit --no-fund --loglevel=error
+
+$(HUB_LOCK): requirements.lock
+	mkdir -p $(HUB_PREFIX)
+	grep -v -E '^($(subst $(eval) ,|,$(strip $(HUB_UNPIN))))==' requirements.lock > $@
+
+$(HUB_PROF)/.installed: pyproject.toml $(HUB_LOCK) deploy/requirements-hub.txt
+	test -x $(HUB_PROF)/bin/python || $(HUB_PYTHON) -m venv $(HUB_PROF)
+	$(HUB_PROF)/bin/python -m pip install --quiet --upgrade "pip==26.3"
+	$(HUB_PROF)/bin/python -m pip install --quiet -c $(HUB_LOCK) -r deploy/requirements-hub.txt ".[test]"
+	touch $@
+
+$(HUB_ELEVE)/.installed: $(HUB_LOCK) deploy/requirements-hub.txt deploy/requirements-eleve.txt
+	test -x $(HUB_ELEVE)/bin/python || $(HUB_PYTHON) -m venv $(HUB_ELEVE)
+	$(HUB_ELEVE)/bin/python -m pip install --quiet --upgrade "pip==26.3"
+	$(HUB_ELEVE)/bin/python -m pip install --quiet -c $(HUB_LOCK) -c deploy/requirements-hub.txt -r deploy/requirements-eleve.txt
+	# No Formgrader nor assignment creation for learners (nbgrader enables all by default).
+	$(HUB_ELEVE)/bin/jupyter server extension disable --sys-prefix nbgrader.server_extensions.formgrader >/dev/null 2>&1
+	$(HUB_ELEVE)/bin/jupyter labextension disable --level=sys_prefix @jupyter/nbgrader:formgrader @jupyter/nbgrader:create-assignment >/dev/null 2>&1
+	touch $@
+
+## The course itself, copied (not linked: a learner cannot read a teacher's clone): the learner
+## part alone in the learner environment, both parts in the teacher's. Re-run when sources change.
+$(HUB_PREFIX)/.sources: $(HUB_PROF)/.installed $(HUB_ELEVE)/.installed $(HUB_SOURCES)
+	$(HUB_ELEVE)/bin/python -m pip install --quiet --no-deps --force-reinstall .
+	$(HUB_ELEVE)/bin/python -m prospection.lab --configure-only
+	@# Until the teacher part has its own grader/pyproject.toml, the root one also ships `grader`:
+	@# take it out of the learner environment (learners never get keys nor the grading code).
+	@if [ ! -f grader/pyproject.toml ]; then rm -rf $(HUB_ELEVE)/lib/python3*/site-packages/grader; fi
+	$(HUB_PROF)/bin/python -m pip install --quiet --no-deps --force-reinstall .
+	@if [ -f grader/pyproject.toml ]; then $(HUB_PROF)/bin/python -m pip install --quiet --no-deps --force-reinstall ./grader; fi
+	touch $@
+
+hub-deps: node-proxy $(HUB_PREFIX)/.sources
+
+## A trial hub on http://127.0.0.1:8000 (accounts: see docs/serveur.md, deploy/comptes.py).
+hub: hub-deps
+	PROSPECTION_HUB_PREFIX=$(HUB_PREFIX) PROSPECTION_HUB_STATE=$(HUB_STATE) \
+	  $(HUB_PROF)/bin/jupyterhub -f deploy/jupyterhub_config.py
+
+# The hub test (tests/test_hub_class.py) needs all of it.
+test: hub-deps
