@@ -152,7 +152,7 @@ def test_funnel_widget_follows_the_sliders():
     assert f">{attendu['client']}<" in box.tableau.value
     assert bytes(box.image.value) != avant
     box.curseurs["taux_conversion"].value = 0
-    assert "aucun ne devient client" in box.tableau.value
+    assert "aucun suspect ne devient client" in box.tableau.value and "infinité" not in box.tableau.value
     # tièdes + chauds above 100 %: a French message, the last valid funnel stays shown
     box.curseurs["part_tiede"].value = 0.9
     assert "dépassent 100" in box.message.value

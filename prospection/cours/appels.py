@@ -250,10 +250,10 @@ def evaluer_accroche(texte, *, vendeur: str | None = None, entreprise: str | Non
         retour = "Vous proposez un rendez-vous et laissez le choix entre deux créneaux."
     elif rdv:
         retour = ("Vous proposez un rendez-vous, mais sans choix de créneaux : proposez-en deux, "
-                  "par exemple « mardi à 10 h ou jeudi à 15 h ».")
+                  "par exemple « mardi à 10\u00a0h ou jeudi à 15\u00a0h ».")
     else:
         retour = ("Proposez un rendez-vous (ou une visio) plutôt que de vendre au téléphone, avec "
-                  "deux créneaux au choix, par exemple « mardi à 10 h ou jeudi à 15 h ».")
+                  "deux créneaux au choix, par exemple « mardi à 10\u00a0h ou jeudi à 15\u00a0h ».")
     criteres.append(Critere("rendez_vous", INTITULES["rendez_vous"], bool(rdv and choix), retour))
 
     # 4. Is it a good time?
@@ -273,7 +273,7 @@ def evaluer_accroche(texte, *, vendeur: str | None = None, entreprise: str | Non
 
 # Kind of earlier contact -> how the opener reminds it ({detail} is what the seller types).
 CONTACTS_PREALABLES = {
-    "salon": ("Rencontre sur un salon", "nous nous sommes rencontrés {detail}"),
+    "salon": ("Rencontre sur un salon", "nous avons échangé {detail}"),
     "linkedin": ("Abonnement ou message sur LinkedIn", "j'ai vu que vous suiviez notre page LinkedIn {detail}"),
     "emailing": ("Réponse à un e-mailing", "vous avez répondu à notre e-mail {detail}"),
     "recommandation": ("Recommandation d'un client", "c'est {detail} qui m'a recommandé de vous appeler"),
@@ -304,7 +304,7 @@ PRETEXTES = (
 
 def construire_accroche(*, vendeur: str, entreprise: str, interlocuteur: str, contact: str,
                         detail: str, contexte: str = "", pretexte: str = "",
-                        creneaux: tuple[str, str] = ("mardi à 10 h", "jeudi à 15 h")) -> str:
+                        creneaux: tuple[str, str] = ("mardi à 10\u00a0h", "jeudi à 15\u00a0h")) -> str:
     """Assemble a warm-call opener following the call plan of the lesson.
 
     Greeting, identity and company; the earlier contact (``contact`` is a key of
@@ -312,8 +312,8 @@ def construire_accroche(*, vendeur: str, entreprise: str, interlocuteur: str, co
     and the pretext; a meeting with two slots to choose from.
     """
     if contact not in CONTACTS_PREALABLES:
-        choix = ", ".join(f"« {c} »" for c in CONTACTS_PREALABLES)
-        raise ValueError(f"Contact précédent inconnu : « {contact} ». Choix possibles : {choix}.")
+        choix = ", ".join(f"«\u00a0{libelle}\u00a0»" for libelle, _ in CONTACTS_PREALABLES.values())
+        raise ValueError(f"Contact précédent inconnu\u00a0: «\u00a0{contact}\u00a0». Choix possibles\u00a0: {choix}.")
     for nom, valeur in (("vendeur", vendeur), ("entreprise", entreprise), ("interlocuteur", interlocuteur)):
         if not str(valeur or "").strip():
             raise ValueError(f"Renseignez le champ « {nom} » : l'accroche ne peut pas s'en passer.")
@@ -354,8 +354,8 @@ def constructeur_accroche():
                                 ensure_option=False, style=style, layout=large)
     pretexte = widgets.Combobox(value=PRETEXTES[0], options=PRETEXTES, description="Prétexte\u00a0:",
                                 ensure_option=False, style=style, layout=large)
-    creneau1 = widgets.Text(value="mardi à 10 h", description="Créneau 1\u00a0:", style=style, layout=large)
-    creneau2 = widgets.Text(value="jeudi à 15 h", description="Créneau 2\u00a0:", style=style, layout=large)
+    creneau1 = widgets.Text(value="mardi à 10\u00a0h", description="Créneau 1\u00a0:", style=style, layout=large)
+    creneau2 = widgets.Text(value="jeudi à 15\u00a0h", description="Créneau 2\u00a0:", style=style, layout=large)
     apercu = widgets.HTML()
     grille = widgets.HTML()
     champs = [vendeur, entreprise, interlocuteur, contact, detail, contexte, pretexte, creneau1, creneau2]
@@ -474,7 +474,7 @@ OBJECTIONS = {
         "« Quel serait le meilleur moment pour le joindre\u00a0? »",
         "« Il est très pris cette semaine, si je comprends bien. »",
         "Faites de l'assistant un allié\u00a0: soyez honnête sur le motif de votre appel.",
-        "« Je rappelle donc demain à 9 h\u00a0; merci pour votre aide\u00a0! »",
+        "«\u00a0Je rappelle donc demain à 10\u00a0h\u00a030\u00a0; merci pour votre aide\u00a0!\u00a0»",
     ),
 }
 
@@ -645,17 +645,18 @@ def graphique_rapidite() -> Graphique:
 
 CROYANCES = (
     vrai_faux(
-        "« Le phoning est mort\u00a0: plus personne ne décroche. »", False,
-        "Selon ce praticien, c'est l'inverse\u00a0: comme peu de vendeurs appellent encore, un appel se "
-        "remarque, alors que les e-mails automatiques lassent les décideurs. Le téléphone marche au sein "
+        "«\u00a0Le phoning est mort\u00a0: plus aucun vendeur ne décroche son téléphone pour prospecter.\u00a0»", False,
+        "Que moins de vendeurs appellent, c'est exact\u00a0; mais selon ce praticien, c'est justement pour cela "
+        "qu'un appel se remarque, alors que les e-mails automatiques lassent les décideurs. Le téléphone marche au sein "
         "d'une stratégie multicanale (e-mail, LinkedIn, social selling)."),
     vrai_faux(
         "« On peut téléphoner de n'importe où, entre deux rendez-vous, dans le train… »", False,
         "Un appel demande de la concentration\u00a0: il faut un endroit calme et une connexion stable."),
     vrai_faux(
-        "« Appeler à froid, sans aucun contact préalable, est ce qui marche le mieux. »", False,
-        "On peut appeler à froid, mais le taux d'échec est élevé. L'auteur conseille d'appeler après "
-        "quelques contacts préalables, par exemple deux e-mails et un message LinkedIn."),
+        "«\u00a0On peut appeler un prospect à froid, sans aucun contact préalable.\u00a0»", True,
+        "Oui, on le peut, et l'auteur ne le déconseille pas en soi\u00a0; mais le taux d'échec est élevé. Il "
+        "conseille d'appeler plutôt après quelques contacts préalables, par exemple deux e-mails et un "
+        "message LinkedIn."),
     vrai_faux(
         "« Un bon vendeur récite son script mot pour mot. »", False,
         "Le script sert de base, pas de texte à lire\u00a0: l'écoute et l'authenticité comptent davantage."),
@@ -701,7 +702,7 @@ QUESTIONS_APPELS = (
         "Inutile de tout vendre au téléphone\u00a0: l'appel sert surtout à décrocher un rendez-vous.",
     ),
     Question(
-        "Que faut-il faire avant d'appeler\u00a0? (plusieurs réponses possibles)",
+        "Que faut-il faire avant d'appeler\u00a0?",
         ("Relire la fiche du contact et fixer l'objectif de l'appel",
          "Se renseigner sur l'entreprise et ses décideurs",
          "Préparer un long argumentaire à réciter",
