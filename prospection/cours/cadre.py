@@ -126,7 +126,7 @@ def entete(ident: str) -> str:
     """The first lines of a lesson: title, navigation, duration."""
     l = lecon(ident)
     titre = {"00_accueil": TITRE_COURS, LEXIQUE: "Lexique de la prospection"}.get(ident, l.nom)
-    return f"# {titre}\n\n{navigation(ident)}\n\n*Durée{NBSP}: {l.duree}.*"
+    return fr(f"# {titre}\n\n{navigation(ident)}\n\n*Durée : {l.duree}.*")
 
 
 # --------------------------------------------------------------------------- sources
