@@ -53,7 +53,7 @@ COLUMN_WIDTHS = [7, 34, 26, 22, 26, 16, 34, 22, 80]
 
 ACTIONS = {
     "froid": (
-        "Conserver la fiche dans le fichier clients (CRM), envoyer notre documentation ou une "
+        "Conserver la fiche dans le système d'information commercial (SIC), envoyer notre documentation ou une "
         "invitation à nos portes ouvertes, et recontacter lors d'une prochaine campagne de prospection."
     ),
     "tiède": (

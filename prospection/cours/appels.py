@@ -439,7 +439,7 @@ OBJECTIONS = {
         "« Je comprends. C'est plutôt cette semaine qui est chargée, ou la période en général\u00a0? »",
         "« Si je vous suis bien, ce n'est pas le bon moment pour en parler longuement. »",
         "Résumez en 20 à 30 secondes, ou proposez deux créneaux pour rappeler.",
-        "« Je vous rappelle donc jeudi à 11 h, cela vous convient\u00a0? »",
+        "« Je vous rappelle donc jeudi à 11\u00a0h, cela vous convient\u00a0? »",
     ),
     "documentation": Objection(
         "« Envoyez-moi une documentation »",

@@ -125,7 +125,7 @@ def lexique():
     """The glossary with a search box (widget)."""
     import ipywidgets as widgets
 
-    recherche = widgets.Text(placeholder="Tapez un mot : lead, SIC, pitch…", description="Chercher\u00a0:",
+    recherche = widgets.Text(placeholder="Tapez un mot\u00a0: lead, SIC, pitch…", description="Chercher\u00a0:",
                              layout={"width": "420px"})
     compte = widgets.HTML()
     table = widgets.HTML()

@@ -371,7 +371,7 @@ def tableau_cadres():
 
 # --------------------------------------------------------------------------- widget
 
-EXEMPLE_NOTES = ("Club de rugby : très intéressé par des maillots personnalisés pour le tournoi "
+EXEMPLE_NOTES = ("Club de rugby\u00a0: très intéressé par des maillots personnalisés pour le tournoi "
                  "du 20 décembre. Demande un devis rapidement, compare avec un concurrent.")
 
 
