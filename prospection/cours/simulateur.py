@@ -297,7 +297,7 @@ class Partie:
             suivant = self.scenario.noeuds[self.scenario.fin_raccroche]
         self.noeud = suivant
         if suivant.replique:
-            self.transcription.append(Replique(suivant.qui, suivant.replique))
+            self.transcription.append(Replique(suivant.qui, suivant.replique, vendeur=suivant.qui == "Vous"))
         return choix
 
     def resultat(self) -> Resultat:
