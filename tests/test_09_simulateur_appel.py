@@ -23,7 +23,7 @@ PATHS = {
 
 
 def raw(name: str) -> dict:
-    return json.loads((DOSSIER / f"{name}.json").read_text(encoding="utf-8"))
+    return json.loads((DOSSIER / f"simulation_{name}.json").read_text(encoding="utf-8"))
 
 
 def test_at_least_two_scenarios_and_one_meant_for_grading():
@@ -154,3 +154,17 @@ def test_every_step_and_issue_has_a_french_label():
     for name in NAMES:
         for node in Scenario.charger(name).noeuds.values():
             assert node.etape in ETAPES and (node.issue is None or node.issue in ISSUES)
+
+
+def test_scenario_files_are_shipped_with_the_learner_package():
+    import fnmatch
+    import tomllib
+
+    from conftest import REPO
+
+    patterns = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]["prospection"]
+    files = sorted(DOSSIER.glob("simulation_*.json"))
+    assert files
+    for path in files:
+        relative = path.relative_to(REPO / "prospection").as_posix()
+        assert any(fnmatch.fnmatch(relative, p) for p in patterns), relative

@@ -1,6 +1,6 @@
 """A branching telephone call, defined as data, played in widgets (lesson 09).
 
-A scenario is a JSON file in ``prospection/data/simulations/`` (schema ``prospection-simulation``):
+A scenario is a JSON file ``prospection/data/simulation_<name>.json`` (schema ``prospection-simulation``):
 nodes (what the other person says, at which step of the call), and at each node the seller's
 choices, each with the other person's reaction, a score delta, a mood delta (« humeur »), the
 next node and a debrief note that ties the choice to a lesson. When the mood falls to zero the
@@ -23,7 +23,8 @@ from pathlib import Path
 
 from prospection.cours.typographie import fr
 
-DOSSIER = Path(__file__).resolve().parent.parent / "data" / "simulations"
+DOSSIER = Path(__file__).resolve().parent.parent / "data"
+PREFIXE = "simulation_"
 SCHEMA = "prospection-simulation"
 ETAPES = {
     "barrage": "Barrage secrétaire",
@@ -122,8 +123,8 @@ class Scenario:
 
     @classmethod
     def charger(cls, nom: str) -> "Scenario":
-        """Load ``prospection/data/simulations/<nom>.json``."""
-        chemin = DOSSIER / f"{nom}.json"
+        """Load ``prospection/data/simulation_<nom>.json``."""
+        chemin = DOSSIER / f"{PREFIXE}{nom}.json"
         if not chemin.is_file():
             raise ScenarioError(fr(f"Scénario introuvable : « {nom} ». Scénarios disponibles : "
                                    f"{', '.join(scenarios_disponibles())}."))
@@ -229,7 +230,7 @@ class Scenario:
 
 
 def scenarios_disponibles() -> list[str]:
-    return sorted(p.stem for p in DOSSIER.glob("*.json"))
+    return sorted(p.stem.removeprefix(PREFIXE) for p in DOSSIER.glob(f"{PREFIXE}*.json"))
 
 
 @dataclass(frozen=True)
@@ -416,7 +417,7 @@ class Simulateur:
 
 
 def simulateur(nom: str = "club_handball") -> Simulateur:
-    """Play the scenario ``nom`` (a file of ``prospection/data/simulations``)."""
+    """Play the scenario ``nom`` (``prospection/data/simulation_<nom>.json``)."""
     return Simulateur(Scenario.charger(nom))
 
 
