@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 
-from prospection.cours.quiz import Question, vrai_faux
+from prospection.cours.quiz import Question, en_francais, vrai_faux
+from prospection.cours.tableaux import afficher
 from prospection.cours.typographie import fr
 
 DATE_SALON = dt.date(2026, 10, 3)
@@ -238,16 +239,9 @@ RUBRIQUES = (
 
 
 def tableau_rubriques():
-    from IPython.display import HTML
+    return afficher(RUBRIQUES, ("Rubrique", "Ce qu'on y note"))
 
-    style = "text-align:left;vertical-align:top;padding:3px 8px"
-    lignes = "".join(f'<tr><td style="{style}"><b>{escape(fr(r))}</b></td><td style="{style}">{escape(fr(c))}</td></tr>'
-                     for r, c in RUBRIQUES)
-    return HTML(f'<table><tr><th style="{style}">Rubrique</th><th style="{style}">Ce qu\'on y note</th></tr>{lignes}</table>')
-
-
-QUESTIONS = tuple(Question(fr(q.enonce), [fr(c) for c in q.choix], q.bonnes, fr(q.explication),
-                           {i: fr(t) for i, t in q.retours.items()}) for q in (
+QUESTIONS = en_francais((
     Question(
         "Que veut dire SIC ?",
         ("Système d'information commercial", "Service d'inscription des clients", "Suivi individuel des commandes"),

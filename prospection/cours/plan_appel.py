@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from html import escape
 
 from prospection.cours.classement import Classement, Element, classement
-from prospection.cours.quiz import Question, vrai_faux
+from prospection.cours.quiz import Question, en_francais, vrai_faux
+from prospection.cours.tableaux import afficher
 from prospection.cours.typographie import fr
 
 # --------------------------------------------------------------------------- CROC
@@ -38,13 +39,7 @@ CATEGORIES_CROC = {cle: fr(titre) for cle, titre, _ in ETAPES_CROC}
 
 def tableau_croc():
     """The four CROC steps as an HTML table."""
-    from IPython.display import HTML
-
-    style = "text-align:left;vertical-align:top;padding:4px 8px"
-    lignes = "".join(f'<tr><td style="{style}"><b>{escape(fr(titre))}</b></td>'
-                     f'<td style="{style}">{escape(fr(texte))}</td></tr>' for _, titre, texte in ETAPES_CROC)
-    return HTML(f'<table><tr><th style="{style}">Étape</th><th style="{style}">Ce qu\'on y fait</th></tr>{lignes}</table>')
-
+    return afficher(((titre, texte) for _, titre, texte in ETAPES_CROC), ("Étape", "Ce qu'on y fait"))
 
 REPLIQUES_CROC = Classement(
     CATEGORIES_CROC,
@@ -238,13 +233,7 @@ def transcription():
 
 
 def tableau_soncas():
-    from IPython.display import HTML
-
-    style = "text-align:left;vertical-align:top;padding:3px 8px"
-    lignes = "".join(f'<tr><td style="{style}"><b>{escape(MOBILES[k])}</b></td>'
-                     f'<td style="{style}">{escape(fr(v))}</td></tr>' for k, v in DEFINITIONS_MOBILES.items())
-    return HTML(f"<table>{lignes}</table>")
-
+    return afficher((MOBILES[k], v) for k, v in DEFINITIONS_MOBILES.items())
 
 def tri_soncas():
     return classement(REPLIQUES_SONCAS, "Quel mobile d'achat ?")
@@ -252,8 +241,7 @@ def tri_soncas():
 
 # --------------------------------------------------------------------------- quiz
 
-QUESTIONS = tuple(Question(fr(q.enonce), [fr(c) for c in q.choix], q.bonnes, fr(q.explication),
-                           {i: fr(t) for i, t in q.retours.items()}) for q in (
+QUESTIONS = en_francais((
     Question(
         "Dans le plan CROC, à quelle étape passe-t-on le barrage secrétaire ?",
         ("Contact", "Raison de l'appel", "Objectif", "Conclusion"),

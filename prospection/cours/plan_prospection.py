@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from html import escape
 
 from prospection.cours.classement import Classement, Element, classement
-from prospection.cours.quiz import Question, vrai_faux
+from prospection.cours.quiz import Question, en_francais, vrai_faux
+from prospection.cours.tableaux import afficher
 from prospection.cours.typographie import fr
 
 
@@ -183,20 +184,13 @@ ELEMENTS_PLAN = Classement(
 
 
 def tableau_composantes():
-    from IPython.display import HTML
-
-    style = "text-align:left;vertical-align:top;padding:3px 8px"
-    lignes = "".join(f'<tr><td style="{style}"><b>{escape(COMPOSANTES[k])}</b></td><td style="{style}">{escape(fr(v))}</td></tr>'
-                     for k, v in DEFINITIONS.items())
-    return HTML(f"<table>{lignes}</table>")
-
+    return afficher((COMPOSANTES[k], v) for k, v in DEFINITIONS.items())
 
 def tri_plan():
     return classement(ELEMENTS_PLAN, "Rangez les extraits du plan")
 
 
-QUESTIONS = tuple(Question(fr(q.enonce), [fr(c) for c in q.choix], q.bonnes, fr(q.explication),
-                           {i: fr(t) for i, t in q.retours.items()}) for q in (
+QUESTIONS = en_francais((
     Question(
         "Sur 500 numéros composés, 300 personnes sont jointes. Quel est le taux de joignabilité ?",
         ("30 %", "60 %", "166 %"),

@@ -45,6 +45,14 @@ def vrai_faux(affirmation: str, reponse: bool, explication: str = "") -> Questio
     return Question(affirmation, ("Vrai", "Faux"), 0 if reponse else 1, explication)
 
 
+def en_francais(questions) -> tuple[Question, ...]:
+    """The questions with French typography applied to every text they show."""
+    from prospection.cours.typographie import fr
+
+    return tuple(Question(fr(q.enonce), [fr(c) for c in q.choix], q.bonnes, fr(q.explication),
+                          {i: fr(t) for i, t in q.retours.items()}) for q in questions)
+
+
 @dataclass(frozen=True)
 class Retour:
     correct: bool

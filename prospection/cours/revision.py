@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from prospection.cours.quiz import Question, vrai_faux
+from prospection.cours.quiz import Question, en_francais, vrai_faux
 from prospection.cours.typographie import fr
-
-
-def _fr(q: Question) -> Question:
-    return Question(fr(q.enonce), [fr(c) for c in q.choix], q.bonnes, fr(q.explication),
-                    {i: fr(t) for i, t in q.retours.items()})
 
 
 #: (lesson it revises, question)
@@ -115,7 +110,7 @@ QUESTIONS_PAR_LECON = (
     )),
 )
 
-QUESTIONS = tuple(_fr(q) for _, q in QUESTIONS_PAR_LECON)
+QUESTIONS = en_francais(q for _, q in QUESTIONS_PAR_LECON)
 
 
 def quiz_revision():

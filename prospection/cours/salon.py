@@ -12,7 +12,7 @@ from html import escape
 
 from prospection.cours.classement import Classement, Element, classement
 from prospection.cours.plan_prospection import euros
-from prospection.cours.quiz import Question, vrai_faux
+from prospection.cours.quiz import Question, en_francais, vrai_faux
 from prospection.cours.typographie import fr
 
 DATE_LECTURE = "28 novembre 2026"
@@ -182,8 +182,7 @@ def bilan_exemple():
     return HTML(f"<p>{escape(intro)}</p><table>{corps}</table>")
 
 
-QUESTIONS = tuple(Question(fr(q.enonce), [fr(c) for c in q.choix], q.bonnes, fr(q.explication),
-                           {i: fr(t) for i, t in q.retours.items()}) for q in (
+QUESTIONS = en_francais((
     Question(
         "Un trésorier de club vous a demandé un devis sur le stand. Pouvez-vous l'appeler pour le lui présenter ?",
         ("Oui : c'est un appel sollicité, gardez la trace de sa demande",
