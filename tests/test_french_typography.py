@@ -35,6 +35,7 @@ VOCABULARY = (
     ("« mail » seul : le cours écrit « e-mail »", re.compile(r"(?<![-\w])mails?\b", re.IGNORECASE)),
     ("« notebook » : le cours écrit « carnet »", re.compile(r"\bnotebooks?\b", re.IGNORECASE)),
     ("« Leçon 1 » : le cours numérote « Leçon 01 »", re.compile(r"\b[Ll]eçon \d(?!\d)")),
+    ("« Exercice 1 » : le cours numérote « Exercice 01 »", re.compile(r"\b[Ee]xercice \d(?!\d)")),
     ("« formes » de télémarketing : le cours dit « types »", re.compile(r"formes de télémarketing|quatre formes")),
     ("« une infinité de »", re.compile(r"infinité de")),
     ("« vous saurez savoir »", re.compile(r"saurez savoir")),
@@ -69,7 +70,7 @@ def test_rule_catches_an_ordinary_space_and_accepts_non_breaking_ones():
 
 
 def test_vocabulary_rules_catch_each_mistake_and_accept_the_chosen_words():
-    for bad in ("le 1e appel", "à 15 h", "60 %", "par courriel", "un mail", "ce notebook", "Leçon 1 —",
+    for bad in ("le 1e appel", "à 15 h", "60 %", "par courriel", "un mail", "ce notebook", "Leçon 1 —", "Exercice 1 :",
                 "les quatre formes", "une infinité de suspects", "vous saurez savoir", "Choix : linkedin, salon",
                 "le fichier clients", "(plusieurs réponses possibles) (plusieurs réponses possibles)"):
         assert vocabulary_faults(bad), bad
