@@ -168,3 +168,22 @@ def test_scenario_files_are_shipped_with_the_learner_package():
     for path in files:
         relative = path.relative_to(REPO / "prospection").as_posix()
         assert any(fnmatch.fnmatch(relative, p) for p in patterns), relative
+
+
+def test_end_of_call_hook_receives_the_path_and_its_failure_is_a_french_message():
+    seen = []
+    sim = Simulateur(Scenario.charger("mairie_sports"), a_la_fin=lambda ident, chemin: seen.append((ident, chemin)))
+    good, _ = PATHS["mairie_sports"]
+    for index in (0, 0, 0, 0, 0):
+        sim.cliquer(index)
+    assert seen == [("mairie_sports", good)]
+    assert Scenario.charger("mairie_sports").score(seen[0][1]).issue == "rendez_vous"
+
+    def broken(ident, chemin):
+        raise OSError("disque plein")
+
+    sim = Simulateur(Scenario.charger("mairie_sports"), a_la_fin=broken)
+    for index in (0, 0, 0, 0, 0):
+        sim.cliquer(index)
+    assert "n’a pas pu être enregistré" in html.unescape(sim.message.value)
+    assert 'data-issue="rendez_vous"' in sim.debrief.value

@@ -342,10 +342,14 @@ _STYLE = ("<style>.simu-choix{white-space:normal!important;height:auto!important
 class Simulateur:
     """The view: transcript, the choices of the current node as buttons, score, debrief, replay."""
 
-    def __init__(self, scenario: Scenario):
+    def __init__(self, scenario: Scenario, a_la_fin=None):
+        """``a_la_fin(scenario_id, chemin)`` is called when a call ends (e.g. to save the path
+        of a graded scenario in the answers file); an error there never breaks the view."""
         import ipywidgets as widgets
 
         self.partie = Partie(scenario)
+        self.a_la_fin = a_la_fin
+        self.message = widgets.HTML()
         self.titre = widgets.HTML(_STYLE + f"<h4>{escape(scenario.titre)}</h4><p>{escape(scenario.contexte)}</p>")
         self.etat = widgets.HTML()
         self.fil = widgets.HTML()
@@ -354,7 +358,8 @@ class Simulateur:
         self.rejouer = widgets.Button(description="Rejouer", icon="undo")
         self.rejouer.add_class("simu-rejouer")
         self.rejouer.on_click(lambda _: self.recommencer())
-        self.widget = widgets.VBox([self.titre, self.etat, self.fil, self.boutons, self.debrief, self.rejouer])
+        self.widget = widgets.VBox([self.titre, self.etat, self.fil, self.boutons, self.debrief, self.message,
+                                    self.rejouer])
         self.widget.add_class("simu")
         self.afficher()
 
@@ -365,6 +370,13 @@ class Simulateur:
     def cliquer(self, index: int) -> None:
         self.partie.choisir(index)
         self.afficher()
+        if self.partie.terminee and self.a_la_fin is not None:
+            try:
+                self.a_la_fin(self.partie.scenario.id, list(self.partie.chemin))
+                self.message.value = ""
+            except Exception as exc:  # the learner keeps the debrief; the path is shown to be kept
+                self.message.value = (f'<div style="color:#b3261e">{escape(fr("Votre parcours n’a pas pu être enregistré"))}'
+                                      f" ({escape(type(exc).__name__)}){escape(fr(' : réessayez en cliquant sur « Rejouer ».'))}</div>")
 
     def afficher(self) -> None:
         import ipywidgets as widgets
