@@ -41,7 +41,7 @@ __all__ = [
 
 ACTIONS = {
     "froid": (
-        "Conserver la fiche dans le fichier clients (CRM), envoyer notre documentation ou une "
+        "Conserver la fiche dans le système d'information commercial (SIC), envoyer notre documentation ou une "
         "invitation à nos portes ouvertes, et recontacter lors d'une prochaine campagne de prospection."
     ),
     "tiède": (

@@ -191,14 +191,18 @@ def may_call(
                                   f"4 au plus ({REF_D2239}).", True))
         else:
             reasons.append(Reason("frequence", f"{calls}\u00a0appel(s) en 30\u00a0jours : celui-ci "
-                                  f"serait le {calls + 1}e, 4 au plus ({REF_D2239}).", False))
+                                  f"serait le {'1er' if calls == 0 else f'{calls + 1}e'}, 4 au plus ({REF_D2239}).", False))
         refusal = _as_date(last_refusal)
         if refusal is not None:
             elapsed = (day - refusal).days
-            if 0 <= elapsed < REFUSAL_DAYS:
-                reasons.append(Reason("refus", f"Refus il y a {elapsed}\u00a0jour(s) : pas de "
-                                      f"nouvel appel avant 60\u00a0jours ({REF_D2239}).", True))
-            elif elapsed >= REFUSAL_DAYS:
+            # Counted as French law counts a délai (CPC art. 641-642): the day of the refusal is
+            # not counted and the délai ends at 24:00 on its 60th day, so a refusal on 1 March
+            # allows a new call from 1 May (the cautious reading the course teaches).
+            if 0 <= elapsed <= REFUSAL_DAYS:
+                reasons.append(Reason("refus", f"Refus il y a {elapsed}\u00a0jour(s)\u00a0: pas de "
+                                      f"nouvel appel avant la fin du délai de 60\u00a0jours, le jour du "
+                                      f"refus non compté ({REF_D2239}).", True))
+            elif elapsed > REFUSAL_DAYS:
                 reasons.append(Reason("refus", f"Dernier refus il y a {elapsed}\u00a0jours : le délai "
                                       f"de 60\u00a0jours est écoulé ({REF_D2239}).", False))
     else:

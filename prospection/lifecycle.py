@@ -2,9 +2,14 @@
 
 A **suspect** is targeted but not yet qualified. Once qualified it becomes a **prospect**, cold,
 warm or hot. Events move it along: interest expressed, a dated project, an appointment, an
-accepted quote (it becomes a **client**), a refusal or a purchase elsewhere (it is **perdu**,
-lost, until a later campaign reactivates it). Pure Python: the course's funnel and quizzes
-use it; nothing here draws.
+accepted quote (it becomes a **client**).
+
+One reading everywhere (the salon mission's document 1): a contact who refuses the offer or
+already bought from a competitor has no interest *for now*: it is **froid**, its record stays
+in the SIC and a later campaign (e.g. before the competitor's contract ends) contacts it
+again. Only a contact who asks never to be contacted again (an objection, RGPD) leaves the
+ladder: it is **perdu**, until it comes back of its own accord. Pure Python: the course's
+funnel and quizzes use it; nothing here draws.
 """
 
 from __future__ import annotations
@@ -49,10 +54,11 @@ EVENTS: dict[str, str] = {
     "echeance_proche": "l'échéance du projet approche (moins de trois mois)",
     "rendez_vous": "un rendez-vous est pris",
     "devis_accepte": "le devis est accepté\u00a0: première commande",
-    "refus": "le contact refuse l'offre",
-    "achat_concurrent": "le contact a acheté chez un concurrent",
+    "refus": "le contact refuse l'offre\u00a0: pas intéressé pour l'instant",
+    "achat_concurrent": "le contact a acheté chez un concurrent\u00a0: plus de besoin pour l'instant",
+    "opposition": "le contact demande à ne plus être contacté (opposition)",
     "sans_nouvelles": "le contact ne répond plus aux relances",
-    "reactivation": "une nouvelle campagne reprend contact avec lui",
+    "reactivation": "le contact revient de lui-même vers l'entreprise (demande, visite du stand)",
 }
 
 
@@ -110,7 +116,12 @@ def next_stage(stage: Stage | str, event: str, *, classe: str | None = None, hor
             return Stage.CLIENT
         raise impossible()
     if event in ("refus", "achat_concurrent"):
+        # No interest for now: froid, the record is kept (document 1 of the salon mission).
         if stage in (Stage.SUSPECT, *PROSPECTS):
+            return Stage.FROID
+        raise impossible()
+    if event == "opposition":
+        if stage in (Stage.SUSPECT, *PROSPECTS, Stage.CLIENT):
             return Stage.PERDU
         raise impossible()
     if event == "sans_nouvelles":
@@ -219,7 +230,7 @@ def simulate_funnel(suspects: int = 1000, *, taux_qualification: float = 0.6,
 
 def simulate_contacts(n: int, seed: int = 0, *, probabilities: Mapping[str, float] | None = None) -> list[Prospect]:
     """Random individual journeys (same seed, same journeys), for a course animation."""
-    p = {"qualifie": 0.6, "froid": 0.5, "tiède": 0.3, "refus": 0.1, "rechauffe": 0.3, "signe": 0.25}
+    p = {"qualifie": 0.6, "froid": 0.5, "tiède": 0.3, "opposition": 0.1, "rechauffe": 0.3, "signe": 0.25}
     p.update(probabilities or {})
     rng = random.Random(seed)
     out = []
@@ -231,8 +242,8 @@ def simulate_contacts(n: int, seed: int = 0, *, probabilities: Mapping[str, floa
         draw = rng.random()
         classe = "froid" if draw < p["froid"] else "tiède" if draw < p["froid"] + p["tiède"] else "chaud"
         prospect.apply("qualification", classe=classe)
-        if rng.random() < p["refus"]:
-            prospect.apply("refus")
+        if rng.random() < p["opposition"]:
+            prospect.apply("opposition")
         elif prospect.stage == Stage.TIEDE and rng.random() < p["rechauffe"]:
             prospect.apply("echeance_proche")
         if prospect.stage == Stage.CHAUD and rng.random() < p["signe"]:

@@ -53,7 +53,7 @@ KINDS: dict[str, Kind] = {
             "appels_entrants",
             "appels entrants",
             "C'est la personne qui appelle l'entreprise, en réaction à une publicité, un "
-            "courriel, un formulaire ou un numéro vert.",
+            "e-mail, un formulaire ou un numéro vert.",
             "plutôt « tiède » ou « chaud »",
             ("demande de devis après une publicité", "question sur une offre vue sur le site"),
         ),

@@ -27,7 +27,13 @@ def notebook_links() -> list[str]:
 
 def test_table_of_contents_lists_every_lesson_and_exercise():
     chemins = [lien.chemin for lien in accueil.SOMMAIRE]
-    for lesson in ["00_accueil", "01_telemarketing", "02_cycle_prospect", "03_appels", "04_qualification"]:
+    from prospection.cours.cadre import LECONS
+
+    lessons = ["00_accueil", "01_telemarketing", "02_cycle_prospect", "03_appels", "04_qualification",
+               "05_plan_appel", "06_fiche_prospect", "07_plan_prospection", "08_salon",
+               "09_simulateur_appel", "10_revision", "90_lexique"]
+    assert [l.ident for l in LECONS] == lessons
+    for lesson in lessons:
         assert f"{lesson}.ipynb" in chemins
     for ex in ["01_telemarketing", "02_cycle_prospect", "03_appels", "04_mission_salon"]:
         assert f"../exercises/{ex}/{ex}.ipynb" in chemins
@@ -41,7 +47,8 @@ def test_every_table_of_contents_entry_points_to_an_existing_file(lien):
 
 def test_every_link_of_the_notebook_points_to_an_existing_file():
     links = notebook_links()
-    assert len(links) >= 9, links
+    assert len(links) >= 17, links
+    assert "fiches/essentiel.html" in links and "fiches/grille_observation.html" in links
     for link in links:
         assert (COURSE / link.split("#")[0]).resolve().is_file(), link
 

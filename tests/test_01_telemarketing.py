@@ -112,14 +112,15 @@ def test_fourth_call_allowed_fifth_refused():
     assert "4\u00a0appels" in fifth.motifs[0]
 
 
-def test_refusal_59_vs_60_days():
-    day59 = TUESDAY - dt.timedelta(days=59)
+def test_refusal_60_vs_61_days():
+    # The day of the refusal is not counted (CPC art. 641): day 60 is still inside the délai.
     day60 = TUESDAY - dt.timedelta(days=60)
-    refused = regles.may_call(at(TUESDAY, 11), consent=True, last_refusal=day59)
+    day61 = TUESDAY - dt.timedelta(days=61)
+    refused = regles.may_call(at(TUESDAY, 11), consent=True, last_refusal=day60)
     assert not refused.allowed and codes(refused) == {"refus"}
-    assert "59\u00a0jour" in refused.motifs[0]
-    assert regles.may_call(at(TUESDAY, 11), consent=True, last_refusal=day60).allowed
-    assert regles.may_call(at(TUESDAY, 11), consent=True, last_refusal=day60.isoformat()).allowed
+    assert "60\u00a0jour" in refused.motifs[0]
+    assert regles.may_call(at(TUESDAY, 11), consent=True, last_refusal=day61).allowed
+    assert regles.may_call(at(TUESDAY, 11), consent=True, last_refusal=day61.isoformat()).allowed
 
 
 def test_opt_in_switch_on_11_august_2026():

@@ -152,7 +152,7 @@ def test_funnel_widget_follows_the_sliders():
     assert f">{attendu['client']}<" in box.tableau.value
     assert bytes(box.image.value) != avant
     box.curseurs["taux_conversion"].value = 0
-    assert "aucun ne devient client" in box.tableau.value
+    assert "aucun suspect ne devient client" in box.tableau.value and "infinité" not in box.tableau.value
     # tièdes + chauds above 100 %: a French message, the last valid funnel stays shown
     box.curseurs["part_tiede"].value = 0.9
     assert "dépassent 100" in box.message.value
@@ -392,3 +392,52 @@ def test_exercise_key_agrees_with_the_lifecycle_model(reponses):
         for evenement, details in evenements:
             contact.apply(evenement, **details)
         assert contact.stage.value == etape_normalisee(reponses["etapes"][ident]), ident
+
+
+# --------------------------------------------------------------------------- one reading of « perdu »
+
+def test_competitor_purchase_is_froid_and_only_an_opposition_is_perdu_everywhere():
+    """Lesson text, ladder definitions, quiz and lifecycle model say the same thing."""
+    from prospection.lifecycle import EVENTS, next_stage
+
+    assert next_stage("chaud", "achat_concurrent").value == "froid"
+    assert next_stage("tiède", "opposition").value == "perdu"
+    assert "opposition" in EVENTS["opposition"]
+    assert "concurrent" in cycle.DEFINITIONS["froid"] and "concurrent" not in cycle.DEFINITIONS["perdu"]
+    assert "ne plus être contacté" in cycle.DEFINITIONS["perdu"]
+    nb = nbformat.read(COURSE, as_version=4)
+    texte = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown").replace("\u00a0", " ")
+    assert "acheter chez un concurrent" in texte and "redevient **froid**" in texte
+    assert "demande à ne plus être contacté" in texte
+    perdu = next(q for q in cycle.QUESTIONS_CYCLE if "perdu" in q.enonce and "Quand" in q.enonce)
+    assert "ne plus être contacté" in perdu.choix[min(perdu.bonnes)]
+    club = next(q for q in cycle.QUESTIONS_CYCLE if "contrat de trois ans" in q.enonce)
+    assert "froid" in club.choix[min(club.bonnes)]
+
+
+def test_the_two_definitions_of_the_cold_prospect_side_by_side():
+    html_table = cycle.tableau_definitions_froid().data
+    assert "phase d'attention" in html.unescape(html_table) and "Mission salon" in html_table
+    assert len(cycle.DEFINITIONS_FROID) == 2
+
+
+def test_priority_debate_keeps_the_source_argument_for_the_tiede():
+    texte = cycle.LECTURES_PRIORITE["tiède"][1]
+    assert "concurrent" in texte and "oublier" not in texte
+
+
+def test_no_client_sentence_is_plain_french():
+    box = cycle.entonnoir_interactif()
+    box.curseurs["taux_conversion"].value = 0
+    texte = html.unescape(box.tableau.value)
+    assert "aucun suspect ne devient client" in texte and "infinité" not in texte
+
+
+def test_quiz_says_several_answers_once():
+    from prospection.cours.quiz import MULTIPLE, quiz
+
+    multiple = [q for q in cycle.QUESTIONS_CYCLE if q.multiple]
+    assert multiple and all(MULTIPLE.strip() not in q.enonce for q in multiple)
+    box = quiz(cycle.QUESTIONS_CYCLE)
+    shown = [c.children[0].value for c in box.children[1:-1]]
+    assert sum(MULTIPLE.strip() in t for t in shown) == len(multiple)

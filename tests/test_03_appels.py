@@ -132,7 +132,7 @@ def test_builder_output_passes_the_rubric_for_every_kind_of_contact(contact):
     assert texte.startswith("Bonjour Madame Durand, je suis Camille Martin, de la société Sportéo.")
     assert EXEMPLES_DETAIL[contact].strip(" ,") in texte
     assert appels.CONTEXTES[1] in texte and appels.PRETEXTES[2] in texte
-    assert "mardi à 10 h ou jeudi à 15 h" in texte
+    assert "mardi à 10 h ou jeudi à 15 h" in texte.replace("\u00a0", " ")
     assert evaluer_accroche(texte, vendeur="Camille Martin", entreprise="Sportéo").reussie
     assert " :" not in texte and " ?" not in texte
 

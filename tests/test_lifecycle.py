@@ -31,9 +31,16 @@ def test_long_term_project_makes_a_prospect_tiede_and_the_deadline_warms_it():
     assert next_stage("tiède", "echeance_proche") is Stage.CHAUD
 
 
-def test_refusal_and_competitor_lose_the_contact_and_a_campaign_reactivates_it():
-    assert next_stage("chaud", "refus") is Stage.PERDU
-    assert next_stage("tiède", "achat_concurrent") is Stage.PERDU
+def test_refusal_and_competitor_make_the_contact_froid_as_in_the_mission():
+    # Document 1 of the salon mission: no interest for now -> froid, record kept in the SIC.
+    assert next_stage("chaud", "refus") is Stage.FROID
+    assert next_stage("tiède", "achat_concurrent") is Stage.FROID
+    assert next_stage("suspect", "achat_concurrent") is Stage.FROID
+
+
+def test_only_an_opposition_loses_the_contact_until_it_comes_back():
+    assert next_stage("tiède", "opposition") is Stage.PERDU
+    assert next_stage("client", "opposition") is Stage.PERDU
     assert next_stage("perdu", "reactivation") is Stage.SUSPECT
 
 
@@ -43,7 +50,7 @@ def test_no_news_cools_down_one_step():
 
 
 @pytest.mark.parametrize("stage, event", [
-    ("suspect", "devis_accepte"), ("froid", "devis_accepte"), ("client", "refus"),
+    ("suspect", "devis_accepte"), ("froid", "devis_accepte"), ("client", "refus"), ("perdu", "opposition"),
     ("perdu", "rendez_vous"), ("client", "reactivation"), ("froid", "echeance_proche"),
 ])
 def test_impossible_events_raise_a_french_error(stage, event):

@@ -36,7 +36,7 @@ CLASS_TOOLTIPS = [
 REMINDER = (
     "<div style='line-height:1.5'>"
     "<p><b>Froid</b>\u00a0: le contact n'est pas intéressé par l'offre pour le moment. On garde sa fiche "
-    "dans le fichier clients (SIC, CRM) pour le recontacter lors d'une prochaine campagne, ou lui "
+    "dans le système d'information commercial (SIC, souvent un CRM) pour le recontacter lors d'une prochaine campagne, ou lui "
     "envoyer une documentation ou une invitation (journée portes ouvertes, anniversaire de "
     "l'entreprise)\u00a0: il se souviendra de nous le jour où le besoin apparaîtra.</p>"
     "<p><b>Tiède</b>\u00a0: le contact a montré de l'intérêt pour un produit ou un service, mais son "

@@ -6,21 +6,14 @@ to a file of the repository; the notebook's markdown is written from the same da
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from html import escape
 from io import BytesIO
 
 from prospection.cours.quiz import Question, vrai_faux
+from prospection.cours.typographie import fr
 
 NBSP = "\u00a0"
-
-
-def fr(texte: str) -> str:
-    """French typography: non-breaking space before « : ; ? ! » and inside guillemets."""
-    texte = re.sub(r"[ \u00a0\u202f]*([:;?!])(?=\s|$)", NBSP + r"\1", texte)
-    texte = re.sub(r"«[ \u00a0\u202f]*", "«" + NBSP, texte)
-    return re.sub(r"[ \u00a0\u202f]*»", NBSP + "»", texte)
 
 
 @dataclass(frozen=True)
@@ -34,39 +27,32 @@ class Lien:
     genre: str  # "leçon", "exercice" or "application"
 
 
-SOMMAIRE: tuple[Lien, ...] = (
-    Lien("00", "Accueil", "00_accueil.ipynb",
-         "Ce carnet : le programme, la navigation, la correction des exercices.", "leçon"),
-    Lien("01", "Le télémarketing", "01_telemarketing.ipynb",
-         "Les quatre formes, les usages, les règles françaises datées "
-         "et l'outil « Ai-je le droit d'appeler ? ».", "leçon"),
-    Lien("02", "Le cycle du prospect", "02_cycle_prospect.ipynb",
-         "Pourquoi prospecter, l'échelle suspect → prospect froid, tiède, chaud → client, "
-         "l'entonnoir de conversion.", "leçon"),
-    Lien("03", "Les appels", "03_appels.ipynb",
-         "Appel à chaud et appel à froid, idées reçues sur le phoning, phrase d'accroche, "
-         "objections.", "leçon"),
-    Lien("04", "Qualifier un contact", "04_qualification.ipynb",
-         "Les trois niveaux et leurs actions, les critères décisifs, "
-         "l'analyse automatique de notes.", "leçon"),
-    Lien("E1", "Exercice — Télémarketing", "../exercises/01_telemarketing/01_telemarketing.ipynb",
-         "Appliquer les règles d'appel et les formes de télémarketing.", "exercice"),
-    Lien("E2", "Exercice — Cycle du prospect", "../exercises/02_cycle_prospect/02_cycle_prospect.ipynb",
-         "Placer des contacts sur l'échelle, calculer des taux de conversion.", "exercice"),
-    Lien("E3", "Exercice — Appels", "../exercises/03_appels/03_appels.ipynb",
-         "Distinguer appels à chaud et à froid, rédiger une accroche, analyser des objections.",
-         "exercice"),
-    Lien("E4", "Mission salon — qualifier les contacts",
-         "../exercises/04_mission_salon/04_mission_salon.ipynb",
-         "Qualifier chaque contact du fichier « Contacts Prospects – Clubs et associations », "
-         "justifier, remplir l'annexe.", "exercice"),
-    Lien("T", "Tableau de mission (application)", "mission_salon_app.ipynb",
-         "Le tableau de qualification seul, sans code. Il s'ouvre aussi dans le carnet de la "
-         "mission salon, et comme application Voilà avec « make mission ».", "application"),
-)
+def _sommaire() -> tuple[Lien, ...]:
+    """Lessons from :data:`prospection.cours.cadre.LECONS` (one order for the whole course),
+    then the exercises and the mission board."""
+    from prospection.cours.cadre import LECONS
+
+    lecons = tuple(Lien(l.numero if l.numero != "90" else "L", l.titre, l.fichier, l.resume, "leçon")
+                   for l in LECONS)
+    return lecons + (
+        Lien("E1", "Exercice — Télémarketing", "../exercises/01_telemarketing/01_telemarketing.ipynb",
+             "Appliquer les règles d'appel et reconnaître les types de télémarketing.", "exercice"),
+        Lien("E2", "Exercice — Cycle du prospect", "../exercises/02_cycle_prospect/02_cycle_prospect.ipynb",
+             "Placer des contacts sur l'échelle, calculer des taux de conversion.", "exercice"),
+        Lien("E3", "Exercice — Appels", "../exercises/03_appels/03_appels.ipynb",
+             "Distinguer appels à chaud et à froid, rédiger une accroche, analyser des objections.",
+             "exercice"),
+        Lien("E4", "Mission salon — qualifier les contacts",
+             "../exercises/04_mission_salon/04_mission_salon.ipynb",
+             "Qualifier chaque contact du fichier « Contacts Prospects – Clubs et associations », "
+             "justifier, remplir l'annexe.", "exercice"),
+        Lien("T", "Tableau de mission (application)", "mission_salon_app.ipynb",
+             "Le tableau de qualification seul, sans code. Il s'ouvre aussi dans le carnet de la "
+             "mission salon, et comme application Voilà avec « make mission ».", "application"),
+    )
 
 
-SOMMAIRE = tuple(replace(l, titre=fr(l.titre), resume=fr(l.resume)) for l in SOMMAIRE)
+SOMMAIRE = tuple(replace(l, titre=fr(l.titre), resume=fr(l.resume)) for l in _sommaire())
 
 
 def liens(genre: str | None = None) -> list[Lien]:
@@ -85,20 +71,24 @@ def sommaire_markdown() -> str:
 
 # --------------------------------------------------------------------------- course map
 
-#: (code, label, x, y) of each box of the course map, and the arrows between them.
+#: (code, label, x, y) of each box of the course map, and the arrows between them: lessons
+#: 00-05 on top, their exercises below, then lessons 06-10 and the lexique from right to left.
+_PAS = 1.8
+_ETIQUETTES = {
+    "00": "00 Accueil", "01": "01 Télémarketing", "02": "02 Cycle du\nprospect", "03": "03 Appels",
+    "04": "04 Qualifier\nun contact", "05": "05 Plan\nd'appel CROC", "06": "06 Fiche\nprospect",
+    "07": "07 Plan de\nprospection", "08": "08 Salon", "09": "09 Simulateur\nd'appel",
+    "10": "10 Révision", "L": "Lexique", "E1": "Exercice 01", "E2": "Exercice 02", "E3": "Exercice 03",
+    "E4": "Mission salon\n(exercice 04)", "T": "Tableau de\nmission",
+}
 _BOITES = (
-    ("00", "00 Accueil", 0.5, 3.0),
-    ("01", "01 Télémarketing", 2.3, 3.0),
-    ("02", "02 Cycle du\nprospect", 4.1, 3.0),
-    ("03", "03 Appels", 5.9, 3.0),
-    ("04", "04 Qualifier\nun contact", 7.7, 3.0),
-    ("E1", "Exercice 01", 2.3, 1.4),
-    ("E2", "Exercice 02", 4.1, 1.4),
-    ("E3", "Exercice 03", 5.9, 1.4),
-    ("E4", "Mission salon\n(exercice 04)", 7.7, 1.4),
-    ("T", "Tableau de\nmission", 7.7, -0.1),
+    tuple((c, _ETIQUETTES[c], 0.8 + _PAS * i, 4.2) for i, c in enumerate(("00", "01", "02", "03", "04", "05")))
+    + tuple((c, _ETIQUETTES[c], 0.8 + _PAS * i, 3.0) for i, c in ((1, "E1"), (2, "E2"), (3, "E3"), (4, "E4")))
+    + (("T", _ETIQUETTES["T"], 0.8 + _PAS * 4, 1.8),)
+    + tuple((c, _ETIQUETTES[c], 0.8 + _PAS * (5 - i), 0.6) for i, c in enumerate(("06", "07", "08", "09", "10", "L")))
 )
-_FLECHES = (("00", "01"), ("01", "02"), ("02", "03"), ("03", "04"),
+_FLECHES = (("00", "01"), ("01", "02"), ("02", "03"), ("03", "04"), ("04", "05"), ("05", "06"),
+            ("06", "07"), ("07", "08"), ("08", "09"), ("09", "10"),
             ("01", "E1"), ("02", "E2"), ("03", "E3"), ("04", "E4"), ("E4", "T"))
 _COULEURS = {"leçon": "#d7e8fb", "exercice": "#fde6c8", "application": "#dff3e0"}
 
@@ -109,13 +99,14 @@ def figure_plan():
     from matplotlib.patches import FancyBboxPatch, Patch
 
     genres = {lien.code: lien.genre for lien in SOMMAIRE}
-    fig = Figure(figsize=(9.5, 4.2), dpi=100)
+    fig = Figure(figsize=(11, 5.6), dpi=100)
     ax = fig.add_subplot()
     positions = {code: (x, y) for code, _, x, y in _BOITES}
     for debut, fin in _FLECHES:
         (x0, y0), (x1, y1) = positions[debut], positions[fin]
         if y0 == y1:
-            x0, x1 = x0 + 0.78, x1 - 0.78
+            sens = 1 if x1 > x0 else -1
+            x0, x1 = x0 + 0.78 * sens, x1 - 0.78 * sens
         else:
             y0, y1 = y0 - 0.42, y1 + 0.42
         ax.annotate("", xy=(x1, y1), xytext=(x0, y0),
@@ -125,13 +116,13 @@ def figure_plan():
                                     boxstyle="round,pad=0.03", linewidth=1.2,
                                     edgecolor="#444", facecolor=_COULEURS[genres[code]]))
         ax.text(x, y, texte, ha="center", va="center", fontsize=9)
-    ax.set_xlim(-0.4, 8.6)
-    ax.set_ylim(-0.7, 3.6)
+    ax.set_xlim(-0.2, 0.8 + _PAS * 5 + 1.0)
+    ax.set_ylim(-0.1, 4.8)
     ax.axis("off")
-    ax.set_title(fr("Plan du cours : chaque leçon mène à son exercice"), fontsize=11)
+    ax.set_title(fr("Plan du cours : les leçons dans l'ordre, et leurs exercices"), fontsize=11)
     ax.legend(handles=[Patch(facecolor=c, edgecolor="#444", label=g.capitalize())
                        for g, c in _COULEURS.items()],
-              loc="lower left", fontsize=8, frameon=False)
+              loc="center left", bbox_to_anchor=(0.0, 0.45), fontsize=8, frameon=False)
     fig.tight_layout()
     return fig
 

@@ -191,17 +191,18 @@ def graphique_rapidite() -> Graphique:
 
 CROYANCES = (
     vrai_faux(
-        "« Le phoning est mort\u00a0: plus personne ne décroche. »", False,
-        "Selon ce praticien, c'est l'inverse\u00a0: comme peu de vendeurs appellent encore, un appel se "
-        "remarque, alors que les e-mails automatiques lassent les décideurs. Le téléphone marche au sein "
+        "«\u00a0Le phoning est mort\u00a0: plus aucun vendeur ne décroche son téléphone pour prospecter.\u00a0»", False,
+        "Que moins de vendeurs appellent, c'est exact\u00a0; mais selon ce praticien, c'est justement pour cela "
+        "qu'un appel se remarque, alors que les e-mails automatiques lassent les décideurs. Le téléphone marche au sein "
         "d'une stratégie multicanale (e-mail, LinkedIn, social selling)."),
     vrai_faux(
         "« On peut téléphoner de n'importe où, entre deux rendez-vous, dans le train… »", False,
         "Un appel demande de la concentration\u00a0: il faut un endroit calme et une connexion stable."),
     vrai_faux(
-        "« Appeler à froid, sans aucun contact préalable, est ce qui marche le mieux. »", False,
-        "On peut appeler à froid, mais le taux d'échec est élevé. L'auteur conseille d'appeler après "
-        "quelques contacts préalables, par exemple deux e-mails et un message LinkedIn."),
+        "«\u00a0On peut appeler un prospect à froid, sans aucun contact préalable.\u00a0»", True,
+        "Oui, on le peut, et l'auteur ne le déconseille pas en soi\u00a0; mais le taux d'échec est élevé. Il "
+        "conseille d'appeler plutôt après quelques contacts préalables, par exemple deux e-mails et un "
+        "message LinkedIn."),
     vrai_faux(
         "« Un bon vendeur récite son script mot pour mot. »", False,
         "Le script sert de base, pas de texte à lire\u00a0: l'écoute et l'authenticité comptent davantage."),
@@ -247,7 +248,7 @@ QUESTIONS_APPELS = (
         "Inutile de tout vendre au téléphone\u00a0: l'appel sert surtout à décrocher un rendez-vous.",
     ),
     Question(
-        "Que faut-il faire avant d'appeler\u00a0? (plusieurs réponses possibles)",
+        "Que faut-il faire avant d'appeler\u00a0?",
         ("Relire la fiche du contact et fixer l'objectif de l'appel",
          "Se renseigner sur l'entreprise et ses décideurs",
          "Préparer un long argumentaire à réciter",

@@ -245,10 +245,10 @@ def evaluer_accroche(texte, *, vendeur: str | None = None, entreprise: str | Non
         retour = "Vous proposez un rendez-vous et laissez le choix entre deux créneaux."
     elif rdv:
         retour = ("Vous proposez un rendez-vous, mais sans choix de créneaux : proposez-en deux, "
-                  "par exemple « mardi à 10 h ou jeudi à 15 h ».")
+                  "par exemple « mardi à 10\u00a0h ou jeudi à 15\u00a0h ».")
     else:
         retour = ("Proposez un rendez-vous (ou une visio) plutôt que de vendre au téléphone, avec "
-                  "deux créneaux au choix, par exemple « mardi à 10 h ou jeudi à 15 h ».")
+                  "deux créneaux au choix, par exemple « mardi à 10\u00a0h ou jeudi à 15\u00a0h ».")
     criteres.append(Critere("rendez_vous", INTITULES["rendez_vous"], bool(rdv and choix), retour))
 
     # 4. Is it a good time?
@@ -268,7 +268,7 @@ def evaluer_accroche(texte, *, vendeur: str | None = None, entreprise: str | Non
 
 # Kind of earlier contact -> how the opener reminds it ({detail} is what the seller types).
 CONTACTS_PREALABLES = {
-    "salon": ("Rencontre sur un salon", "nous nous sommes rencontrés {detail}"),
+    "salon": ("Rencontre sur un salon", "nous avons échangé {detail}"),
     "linkedin": ("Abonnement ou message sur LinkedIn", "j'ai vu que vous suiviez notre page LinkedIn {detail}"),
     "emailing": ("Réponse à un e-mailing", "vous avez répondu à notre e-mail {detail}"),
     "recommandation": ("Recommandation d'un client", "c'est {detail} qui m'a recommandé de vous appeler"),
@@ -299,7 +299,7 @@ PRETEXTES = (
 
 def construire_accroche(*, vendeur: str, entreprise: str, interlocuteur: str, contact: str,
                         detail: str, contexte: str = "", pretexte: str = "",
-                        creneaux: tuple[str, str] = ("mardi à 10 h", "jeudi à 15 h")) -> str:
+                        creneaux: tuple[str, str] = ("mardi à 10\u00a0h", "jeudi à 15\u00a0h")) -> str:
     """Assemble a warm-call opener following the call plan of the lesson.
 
     Greeting, identity and company; the earlier contact (``contact`` is a key of
@@ -307,8 +307,8 @@ def construire_accroche(*, vendeur: str, entreprise: str, interlocuteur: str, co
     and the pretext; a meeting with two slots to choose from.
     """
     if contact not in CONTACTS_PREALABLES:
-        choix = ", ".join(f"« {c} »" for c in CONTACTS_PREALABLES)
-        raise ValueError(f"Contact précédent inconnu : « {contact} ». Choix possibles : {choix}.")
+        choix = ", ".join(f"«\u00a0{libelle}\u00a0»" for libelle, _ in CONTACTS_PREALABLES.values())
+        raise ValueError(f"Contact précédent inconnu\u00a0: «\u00a0{contact}\u00a0». Choix possibles\u00a0: {choix}.")
     for nom, valeur in (("vendeur", vendeur), ("entreprise", entreprise), ("interlocuteur", interlocuteur)):
         if not str(valeur or "").strip():
             raise ValueError(f"Renseignez le champ « {nom} » : l'accroche ne peut pas s'en passer.")

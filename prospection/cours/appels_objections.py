@@ -29,7 +29,7 @@ OBJECTIONS = {
         "« Je comprends. C'est plutôt cette semaine qui est chargée, ou la période en général\u00a0? »",
         "« Si je vous suis bien, ce n'est pas le bon moment pour en parler longuement. »",
         "Résumez en 20 à 30 secondes, ou proposez deux créneaux pour rappeler.",
-        "« Je vous rappelle donc jeudi à 11 h, cela vous convient\u00a0? »",
+        "« Je vous rappelle donc jeudi à 11\u00a0h, cela vous convient\u00a0? »",
     ),
     "documentation": Objection(
         "« Envoyez-moi une documentation »",
@@ -64,7 +64,7 @@ OBJECTIONS = {
         "« Quel serait le meilleur moment pour le joindre\u00a0? »",
         "« Il est très pris cette semaine, si je comprends bien. »",
         "Faites de l'assistant un allié\u00a0: soyez honnête sur le motif de votre appel.",
-        "« Je rappelle donc demain à 9 h\u00a0; merci pour votre aide\u00a0! »",
+        "«\u00a0Je rappelle donc demain à 10\u00a0h\u00a030\u00a0; merci pour votre aide\u00a0!\u00a0»",
     ),
 }
 

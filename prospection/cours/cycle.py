@@ -52,11 +52,13 @@ LIBELLES = {
 }
 DEFINITIONS = {
     "suspect": "Ciblé, mais pas encore qualifié : il pourrait être intéressé, rien n'est établi.",
-    "froid": "Qualifié, mais pas intéressé pour l'instant : on garde sa fiche et on le recontactera.",
+    "froid": ("Qualifié, mais pas intéressé pour l'instant (aucun besoin, déjà équipé, a acheté chez un "
+              "concurrent)\u00a0: on garde sa fiche dans le SIC et on le recontactera."),
     "tiède": "A montré un intérêt, mais son projet est à moyen ou long terme : on le relance à l'approche de l'échéance.",
     "chaud": "A exprimé récemment un intérêt ou une intention d'achat à court terme : on le rappelle en premier.",
     "client": "A acheté : la prospection a atteint son but, la fidélisation commence.",
-    "perdu": "Est sorti du parcours : il a acheté chez un concurrent ou ne veut plus être contacté.",
+    "perdu": ("Est sorti du parcours\u00a0: il a demandé à ne plus être contacté (opposition). On ne le "
+              "démarche plus, sauf s'il revient de lui-même."),
 }
 # Each step up the ladder and what makes a contact take it (the ladder diagram's labels).
 PASSAGES = (
@@ -282,8 +284,7 @@ def entonnoir_interactif(suspects: int = 200):
         )
         tableau.value = (
             a_gauche(f"<table><tr><th>Étape en fin de campagne</th><th>Contacts</th></tr>{lignes}</table>")
-            + "<p>Pour gagner 10 clients avec ces taux, il faut cibler environ "
-            f"<b>{_suspects_pour_texte(entonnoir, 10)}</b> suspects.</p>"
+            + _phrase_suspects_pour(entonnoir, 10)
         )
         box.entonnoir = entonnoir
 
@@ -300,11 +301,15 @@ def entonnoir_interactif(suspects: int = 200):
     return box
 
 
-def _suspects_pour_texte(entonnoir: Entonnoir, clients: int) -> str:
+def _phrase_suspects_pour(entonnoir: Entonnoir, clients: int) -> str:
+    """The sentence under the funnel: how many suspects to target for ``clients`` clients."""
     try:
-        return str(entonnoir.suspects_pour(clients))
+        nombre = entonnoir.suspects_pour(clients)
     except ValueError:
-        return "une infinité de (aucun ne devient client)"
+        return (f"<p>Avec ces taux, <b>aucun suspect ne devient client</b>\u00a0: même en ciblant "
+                f"beaucoup plus de suspects, vous ne gagnerez pas {clients}\u00a0clients. Remontez un taux.</p>")
+    return (f"<p>Pour gagner {clients}\u00a0clients avec ces taux, il faut cibler environ "
+            f"<b>{nombre}</b>\u00a0suspects.</p>")
 
 
 # ---------------------------------------------------------------------------------------
@@ -406,7 +411,7 @@ def graphique_echelle() -> Graphique:
     ax.text(6.05, 0.3, "Perdu", ha="center", va="center", fontsize=9, color="white", weight="bold")
     ax.annotate("", xy=(6.05, 0.62), xytext=(4.8, 2.1),
                 arrowprops={"arrowstyle": "->", "color": "#7f7f7f", "linestyle": "--"})
-    ax.text(5.55, 1.5, "achète ailleurs,\nrefuse d'être recontacté", fontsize=7.5, color="#555")
+    ax.text(5.55, 1.5, "demande à ne plus\nêtre contacté", fontsize=7.5, color="#555")
     ax.set_xlim(-0.2, 8.2)
     ax.set_ylim(-0.2, 3.6)
     ax.axis("off")
@@ -432,8 +437,8 @@ LECTURES_PRIORITE = {
     ),
     "tiède": (
         "Le prospect tiède d'abord",
-        "Certaines sources font du prospect tiède la priorité des relances : le chaud vous a déjà en tête, "
-        "alors que le tiède risque de vous oublier si personne n'entretient la relation jusqu'à son échéance.",
+        "Une autre source fait du prospect tiède la priorité des relances\u00a0: son besoin est réel et il "
+        "presse\u00a0; si personne ne l'accompagne jusqu'à sa décision, il risque de s'adresser à un concurrent.",
     ),
 }
 
@@ -496,13 +501,14 @@ QUESTIONS_CYCLE = (
         retours={2: "L'intérêt est là, mais le projet est dans huit mois\u00a0: ce n'est pas du court terme."},
     ),
     Question(
-        "Qu'est-ce qui peut faire monter un contact sur l'échelle\u00a0? (plusieurs réponses possibles)",
+        "Qu'est-ce qui peut faire monter un contact sur l'échelle\u00a0?",
         ("Il exprime un intérêt pour l'offre", "Son projet se rapproche",
          "Il passe commande", "Il signe chez un concurrent"),
         {0, 1, 2},
         "Intérêt exprimé, projet qui se rapproche, commande\u00a0: chacun fait monter d'un cran. Signer "
-        "ailleurs fait sortir le contact du parcours (perdu).",
-        retours={3: "Signer chez un concurrent fait sortir le contact du parcours\u00a0: il est perdu."},
+        "chez un concurrent fait redescendre le contact\u00a0: plus de besoin pour l'instant, il est froid.",
+        retours={3: "Signer chez un concurrent ne fait pas monter le contact\u00a0: sans besoin pour "
+                    "l'instant, il redevient froid (fiche gardée, relance avant la fin de son contrat)."},
     ),
     Question(
         "Sur 200 suspects, 120 deviennent prospects. Quel est le taux de passage\u00a0?",
@@ -515,8 +521,31 @@ QUESTIONS_CYCLE = (
         ("Supprimer sa fiche", "Garder sa fiche et le recontacter lors d'une prochaine campagne",
          "L'appeler tous les jours"),
         1,
-        "On conserve sa fiche dans le système d'information (CRM) pour qu'il pense à vous le jour où un "
-        "besoin apparaît.",
+        "On conserve sa fiche dans le système d'information commercial (SIC) pour qu'il pense à vous le "
+        "jour où un besoin apparaît.",
+    ),
+)
+
+
+QUESTIONS_CYCLE = QUESTIONS_CYCLE + (
+    Question(
+        "Au salon, la présidente d'un club vous dit\u00a0: «\u00a0Nous avons tout acheté chez un concurrent l'an "
+        "dernier, contrat de trois ans.\u00a0» Où la placez-vous\u00a0?",
+        ("Perdue\u00a0: on supprime sa fiche", "Prospect froid\u00a0: on garde sa fiche et on note la fin du contrat",
+         "Prospect tiède"),
+        1,
+        "Pas de besoin pour l'instant\u00a0: c'est un prospect froid, comme dans la mission salon. La date de "
+        "fin du contrat dit quand la relancer.",
+        retours={0: "«\u00a0Perdu\u00a0» est réservé au contact qui demande à ne plus être contacté. Ici, on garde la fiche.",
+                 2: "Aucun intérêt n'est exprimé pour l'instant\u00a0: ce n'est pas un prospect tiède."},
+    ),
+    Question(
+        "Quand un contact est-il «\u00a0perdu\u00a0» dans ce cours\u00a0?",
+        ("Quand il refuse l'offre", "Quand il demande à ne plus être contacté",
+         "Quand il achète chez un concurrent"),
+        1,
+        "Seule l'opposition fait sortir le contact du parcours\u00a0: on ne le démarche plus. Un refus ou un "
+        "achat chez un concurrent le rendent froid.",
     ),
 )
 
@@ -559,3 +588,29 @@ def tableau_objectifs():
         for rang, cle in enumerate(OBJECTIFS, start=1)
     )
     return HTML(a_gauche("<table><tr><th></th><th>Objectif</th><th>Exemple</th></tr>" + lignes + "</table>"))
+
+
+# ---------------------------------------------------------------------------------------
+# Two definitions of the cold prospect, side by side
+# ---------------------------------------------------------------------------------------
+
+DEFINITIONS_FROID = (
+    ("Document de cours sur la prospection",
+     "Le prospect froid peut être intéressé, mais il en est à la «\u00a0phase d'attention\u00a0»\u00a0: il écoute, "
+     "il n'a pas encore de projet. La température mesure ici l'engagement dans la relation.",
+     "Décrire l'échelle de maturité en général."),
+    ("Mission salon, document\u00a01 (référence de la correction)",
+     "Le prospect froid n'est pas intéressé pour l'instant par l'offre\u00a0: on garde sa fiche dans le "
+     "SIC, on lui envoie une documentation ou une invitation, on le recontactera à une prochaine campagne.",
+     "Classer les contacts du salon\u00a0: c'est elle qui compte dans les exercices et la mission."),
+)
+
+
+def tableau_definitions_froid():
+    """The two definitions of the cold prospect, side by side (HTML)."""
+    from IPython.display import HTML
+
+    lignes = "".join(f"<tr><td><b>{escape(source)}</b></td><td>{escape(definition)}</td><td>{escape(usage)}</td></tr>"
+                     for source, definition, usage in DEFINITIONS_FROID)
+    return HTML(a_gauche("<table><tr><th>Source</th><th>Le prospect froid, c'est…</th><th>Elle sert à…</th></tr>"
+                         + lignes + "</table>"))

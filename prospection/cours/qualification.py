@@ -35,7 +35,7 @@ NIVEAUX: tuple[Niveau, ...] = (
     Niveau("froid",
            fr("Pas intéressé par l'offre pour le moment (aucun besoin, aucun projet, "
               "déjà équipé ou plus intéressé)."),
-           fr("Garder la fiche dans le système d'information (CRM) : le recontacter lors d'une "
+           fr("Garder la fiche dans le système d'information commercial (SIC, souvent un CRM) : le recontacter lors d'une "
               "prochaine campagne, lui envoyer une documentation ou une invitation à un "
               "événement de l'entreprise (anniversaire, portes ouvertes). But : qu'il pense "
               "à nous quand un besoin apparaîtra."),
@@ -44,7 +44,7 @@ NIVEAUX: tuple[Niveau, ...] = (
            fr("Intérêt déclaré ou manifesté pour un produit ou un service, mais projet ou "
               "intention d'achat à moyen ou long terme (au-delà de 3 mois)."),
            fr("Le relancer pour obtenir un rendez-vous à l'approche de l'échéance du projet "
-              "(noter la date de relance dans le CRM)."),
+              "(noter la date de relance dans le SIC)."),
            "#c77c02"),
     Niveau("chaud",
            fr("Intérêt exprimé récemment ou intention d'achat à court terme (dans les 3 mois "
@@ -104,7 +104,7 @@ def figure_arbre():
     boites = {
         "q1": (1.4, 2.0, fr("Le contact est-il\nintéressé par l'offre ?"), "#eeeeee"),
         "q2": (4.7, 2.0, fr("Projet ou achat dans les\n3 mois suivant le salon ?"), "#eeeeee"),
-        "froid": (1.4, 0.3, "FROID\nfiche CRM, documentation,\ninvitation", "#d6e4f5"),
+        "froid": (1.4, 0.3, "FROID\nfiche SIC, documentation,\ninvitation", "#d6e4f5"),
         "chaud": (8.0, 2.0, "CHAUD\nrappeler en priorité", "#f6d2cd"),
         "tiède": (4.7, 0.3, "TIÈDE\nrelancer à l'approche\nde l'échéance", "#fbe5c0"),
     }
@@ -328,7 +328,7 @@ def tableau_cadres():
 
 # --------------------------------------------------------------------------- widget
 
-EXEMPLE_NOTES = ("Club de rugby : très intéressé par des maillots personnalisés pour le tournoi "
+EXEMPLE_NOTES = ("Club de rugby\u00a0: très intéressé par des maillots personnalisés pour le tournoi "
                  "du 20 décembre. Demande un devis rapidement, compare avec un concurrent.")
 
 
@@ -457,7 +457,7 @@ QUESTIONS: tuple[Question, ...] = tuple(franciser(q) for q in (
         ("froid", "tiède", "chaud"),
         0,
         explication="Le mot « intéressés » est au passé : aujourd'hui, il n'y a plus d'intérêt. "
-                    "Fiche gardée dans le CRM, relance lors d'une prochaine campagne.",
+                    "Fiche gardée dans le SIC, relance lors d'une prochaine campagne.",
         retours={1: "L'intérêt est passé : le contact n'a plus de projet.",
                  2: "Rien n'indique un achat à venir."},
     ),

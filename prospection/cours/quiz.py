@@ -36,9 +36,21 @@ class Question:
         return len(self.bonnes) > 1
 
 
+#: Shown after the statement of a question with several right answers.
+MULTIPLE = " (plusieurs réponses possibles)"
+
+
 def vrai_faux(affirmation: str, reponse: bool, explication: str = "") -> Question:
     """A true/false statement (« Vrai » is choice 0)."""
     return Question(affirmation, ("Vrai", "Faux"), 0 if reponse else 1, explication)
+
+
+def en_francais(questions) -> tuple[Question, ...]:
+    """The questions with French typography applied to every text they show."""
+    from prospection.cours.typographie import fr
+
+    return tuple(Question(fr(q.enonce), [fr(c) for c in q.choix], q.bonnes, fr(q.explication),
+                          {i: fr(t) for i, t in q.retours.items()}) for q in questions)
 
 
 @dataclass(frozen=True)
@@ -120,7 +132,8 @@ def quiz(questions, titre: str = "Quiz"):
             bilan.value = f"<em>{escape(logic.bilan())}</em>"
 
         button.on_click(on_click)
-        consigne = " (plusieurs réponses possibles)" if question.multiple else ""
+        # Said once, here: question texts never carry it themselves.
+        consigne = MULTIPLE if question.multiple and MULTIPLE.strip() not in question.enonce else ""
         cards.append(widgets.VBox([
             widgets.HTML(f"<b>{index + 1}. {escape(question.enonce)}</b>{consigne}"),
             selector, button, feedback,
