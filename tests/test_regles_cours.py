@@ -20,9 +20,9 @@ from conftest import REPO
 
 def regles():
     """The telemarketing rule engine the course's statements are checked against."""
-    from prospection import telemarketing
+    from grader import regles as engine
 
-    return telemarketing
+    return engine
 
 
 def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
