@@ -281,7 +281,7 @@ def write_review(contacts, proposals: list[Proposal], out: Path | str, salon_dat
 
 
 def _norm_choice(value: object) -> str | None:
-    from prospection.francais import fold
+    from prospection.texte.francais import fold
 
     text = " ".join(fold(str(value)).split()) if value is not None else ""
     table = {fold(c): c for c in CHOICES}

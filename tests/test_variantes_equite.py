@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from grader.dataset import DIFFICULTES, generate_variant, organisation_pool, variant_profile
-from prospection.temporal import horizon
+from grader.horizon import horizon
 
 SEEDS = range(200)
 NEGATION = re.compile(r"\b(pas|aucun|rien|ne|n'|jamais)\b", re.IGNORECASE)

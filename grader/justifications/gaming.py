@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon as L
-from .matcher import Text, analyse_tokens
+from prospection.texte.phrases import Text, analyse_tokens
 
 __all__ = ["Pattern", "detect", "pasted_spans", "blank", "PATTERNS", "copied_share", "foreign_facts",
            "absent_facts"]
@@ -108,7 +108,7 @@ _WORD_RE = re.compile(r"\w+")
 
 
 def _norms(text: str) -> list[_W]:
-    from prospection.francais import fold
+    from prospection.texte.francais import fold
 
     return [_W(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(fold(text or ""))]
 
@@ -320,7 +320,7 @@ _FACTS = [
 
 def absent_facts(analysis, observations: str) -> list[str]:
     """Decisive facts stated by the text that nothing in the notes backs up."""
-    from prospection.francais import fold
+    from prospection.texte.francais import fold
 
     text = re.sub(r"[’']", " ", fold(analysis.text))
     notes = fold(observations or "")

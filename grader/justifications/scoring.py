@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from prospection.francais import fold
+from prospection.texte.francais import fold
 
 from .analysis import Analysis, analyse, dates_not_in_notes, interest_objects, note_words
 from .gaming import Pattern, blank, detect, pasted_spans
@@ -315,7 +315,7 @@ def score(observations: str, date_salon, reference: str, qualification, justific
 
 def _straddling_dates(observations: str, salon: date) -> tuple[str, ...]:
     """The dates of the notes, folded (« 27 fevrier », « fin fevrier »)."""
-    from prospection.temporal import find_time_expressions
+    from prospection.texte.temps import find_time_expressions
 
     return tuple(fold(e.text).strip() for e in find_time_expressions(observations, salon))
 

@@ -81,7 +81,7 @@ class Learner:
 
 
 def _header(value: object) -> str:
-    from prospection.francais import fold
+    from prospection.texte.francais import fold
 
     return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9]+", " ", fold(str(value or "")))).strip()
 
