@@ -6,11 +6,12 @@ tests see exactly what a learner gets.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
 from pathlib import Path
+
+from prospection.argparse_fr import FrenchArgumentParser
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 HOME_NOTEBOOK = "course/00_accueil.ipynb"
@@ -73,10 +74,11 @@ def lab_environment() -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Ouvre le cours dans JupyterLab, en français.")
+    parser = FrenchArgumentParser(prog="python -m prospection.lab",
+                                  description="Ouvre le cours dans JupyterLab, en français.")
     parser.add_argument("--configure-only", action="store_true", help="écrit les réglages puis s'arrête")
-    parser.add_argument("--port", type=int)
-    parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--port", type=int, help="port local")
+    parser.add_argument("--no-browser", action="store_true", help="n'ouvre pas le navigateur")
     args = parser.parse_args(argv)
     configure()
     if args.configure_only:

@@ -12,7 +12,6 @@ the installed Voilà ``base`` template, that says them in French.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
@@ -20,6 +19,8 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from prospection.argparse_fr import FrenchArgumentParser
 
 from .session import ENV_FOLDER
 
@@ -125,7 +126,7 @@ def port_is_free(port: int) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = FrenchArgumentParser(
         prog="python -m prospection.board.app",
         description="Ouvre le tableau de la mission salon dans le navigateur (application Voilà).",
     )
