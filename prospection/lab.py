@@ -16,13 +16,14 @@ Both open on the course home: the URL JupyterLab prints in the terminal is the h
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
+
+from prospection.argparse_fr import FrenchArgumentParser
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 HOME_NOTEBOOK = "course/00_accueil.ipynb"
@@ -212,8 +213,8 @@ def learner_lab(folder: str | os.PathLike = DEFAULT_LEARNER_FOLDER, port: int | 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m prospection.lab",
-                                     description="Ouvre le cours dans JupyterLab, en français.")
+    parser = FrenchArgumentParser(prog="python -m prospection.lab",
+                                   description="Ouvre le cours dans JupyterLab, en français.")
     parser.add_argument("--configure-only", action="store_true", help="écrit les réglages puis s'arrête")
     parser.add_argument("--eleve", action="store_true",
                         help="mode apprenant\u00a0: seulement le cours, les exercices et les données")

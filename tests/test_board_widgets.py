@@ -61,10 +61,10 @@ def test_live_hints_follow_the_text(board):
     assert "✔\u00a0action à mener" in card.hints.value
 
 
-def test_live_hints_come_from_the_justification_grader(tmp_path):
-    from grader.justifications import hints
+def test_live_hints_come_from_the_learner_side_hints(tmp_path):
+    from prospection.board.indices import hints  # on the text core, no answer key, no grader import
 
-    b = MissionBoard(tmp_path, contacts=stub_contacts(3))  # default: the real grader
+    b = MissionBoard(tmp_path, contacts=stub_contacts(3))  # default: the real hints
     card = b.cards[1]
     card.choice.value = "chaud"
     card.justification.value = "Intéressé par des maillots"

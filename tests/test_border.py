@@ -147,6 +147,7 @@ def test_one_abbreviation_table_and_it_is_data():
     ("chaud", "Très intéressé, commande pour le 12 décembre : rappeler dès lundi pour un devis."),
     ("tiède", "pa interessé tt de suite, projet l'an pro, relancer en juin"),
     ("chaud", "Projet en mai."),
+    ("chaud", "Intéressé par des maillots"),
     ("tiède", "Contact sympathique."),
 ])
 def test_board_hints_agree_with_the_scorer_on_what_a_draft_covers(qualification, justification):
@@ -167,7 +168,8 @@ def test_one_justification_lexicon_for_the_scorer_and_the_board():
 
     data = json.loads((REPO / "prospection" / "texte" / "donnees" / "lexique_justifications.json").read_text("utf-8"))
     assert lexicon.CALL == data["call"] and lexicon.INTEREST == data["interest"]
-    assert set(indices._lexicon().groups["action"]) >= set(data["call"]) | set(data["quote"])
+    groups = indices._lexicon().groups
+    assert set(groups["action"]) >= set(data["call"]) | set(data["quote"]) and groups["docs"] == tuple(data["docs"])
     assert not (REPO / "grader" / "justifications" / "matcher.py").exists()
 
 
@@ -180,3 +182,12 @@ def test_a_range_across_the_three_month_line_is_ambiguous_for_both_readers(text)
     assert {c.kind for c in analyse(text, SALON).timing} == {"ambigu"}
     q = qualify(text, SALON)
     assert q.a_verifier and q.horizon.confidence <= 0.4, q
+
+
+@pytest.mark.parametrize("justification", ["Intéressé par des maillots", "Projet en mai.", "Contact sympathique."])
+def test_board_hints_see_no_action_where_the_scorer_sees_none(justification):
+    from grader.justifications import hints as scorer_hints
+    from prospection.board.indices import hints as board_hints
+
+    assert not scorer_hints("", SALON, None, justification).action
+    assert not board_hints("", SALON, None, justification).action

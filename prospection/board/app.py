@@ -22,7 +22,6 @@ Offline and frugal:
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import re
@@ -31,6 +30,8 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from prospection.argparse_fr import FrenchArgumentParser
 
 from .session import ENV_FOLDER
 
@@ -183,7 +184,7 @@ def port_is_free(port: int) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = FrenchArgumentParser(
         prog="python -m prospection.board.app",
         description="Ouvre le tableau de la mission salon dans le navigateur (application Voilà).",
     )

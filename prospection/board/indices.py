@@ -26,7 +26,9 @@ NBSP = "\u00a0"
 _GROUPS = {
     "interest": ("interest", "disinterest", "no_budget"),
     "timing": ("long_extra", "short_extra"),
-    "action": ("call", "meeting", "quote", "send", "docs", "invite", "record_verb", "campaign"),
+    "action": ("call", "meeting", "quote", "invite", "campaign"),  # an action on its own
+    "send": ("send",), "docs": ("docs",),  # an action when both are there (« envoyer la doc »)
+    "record_verb": ("record_verb",), "record_obj": ("record_obj",),  # « garder la fiche »
 }
 
 
@@ -55,7 +57,7 @@ def hints(observations: str, date_salon, qualification, justification: str) -> H
     interest = "interest" in found
     dated = [e for e in find_time_expressions(text, salon) if not e.past]
     timing = None if qual == "froid" else bool(dated or "timing" in found)
-    action = "action" in found
+    action = "action" in found or {"send", "docs"} <= found or {"record_verb", "record_obj"} <= found
     messages = []
     if not interest:
         messages.append("Citez ce que les notes disent de l'intérêt du contact.")
