@@ -116,7 +116,7 @@ COLONNES = [("nom", "Nom"), ("type", "Type"), ("consentement", "Consentement"),
 # Q3 slots: (category, generator kind). The example (first) is allowed.
 SLOT_KINDS = ["ok_matin", "samedi", "paques", "fete_fixe", "pause", "ok_soir", "tot", "ascension",
               "ok_apres_midi", "tard", "ok_midi"]
-COMMON_SLOTS = [dt.datetime(2026, 12, 8, 10, 0), dt.datetime(2026, 12, 12, 11, 0),
+COMMON_SLOTS = [dt.datetime(2026, 12, 8, 10, 30), dt.datetime(2026, 12, 12, 11, 0),
                 dt.datetime(2027, 3, 29, 15, 0), dt.datetime(2027, 7, 14, 11, 0),
                 dt.datetime(2026, 12, 10, 13, 30), dt.datetime(2026, 12, 11, 19, 40),
                 dt.datetime(2026, 12, 14, 9, 40), dt.datetime(2027, 5, 6, 11, 0),
@@ -161,7 +161,7 @@ def _call_date(rng: random.Random | None) -> dt.datetime:
     while True:
         day = dt.date(2026, 11, 16) + dt.timedelta(days=rng.randrange(0, 150))
         if day.weekday() < 5 and holiday_name(day) is None:
-            return dt.datetime.combine(day, dt.time(rng.choice([10, 11, 15, 16]), rng.choice([0, 30])))
+            return dt.datetime.combine(day, dt.time(rng.choice([10, 11, 15, 16]), 30))
 
 
 def _q2(rng: random.Random | None) -> tuple[dict, dict, list[dict]]:
@@ -223,14 +223,14 @@ def _slot(kind: str, rng: random.Random) -> dt.datetime:
     base = dt.date(year, 1, 11)
     if kind == "samedi":
         day = base + dt.timedelta(days=(5 - base.weekday()) % 7 + 7 * rng.randrange(20) + rng.choice([0, 1]))
-        return dt.datetime.combine(day, dt.time(rng.choice([10, 11, 15, 16]), 0))
+        return dt.datetime.combine(day, dt.time(rng.choice([11, 15, 16]), 0))
     if kind in ("paques", "ascension", "fete_fixe"):
         names = {"paques": ("lundi de Pâques", "lundi de Pentecôte"), "ascension": ("Ascension",),
                  "fete_fixe": ("fête nationale", "Armistice 1918", "fête du Travail", "Victoire 1945",
                                "Noël", "Toussaint", "Assomption")}[kind]
         options = [day for y in (year, year + 1) for day, name in public_holidays(y).items()
                    if name in names and day.weekday() < 5]
-        return dt.datetime.combine(rng.choice(options), dt.time(rng.choice([10, 11, 15, 16]), 0))
+        return dt.datetime.combine(rng.choice(options), dt.time(rng.choice([11, 15, 16]), 0))
     day = weekday_in(base, 300)
     times = {"ok_matin": [(10, 15), (10, 30), (11, 0)], "pause": [(13, 15), (13, 30), (13, 45)],
              "ok_soir": [(19, 15), (19, 30), (19, 40)], "tot": [(8, 30), (9, 15), (9, 40)],
