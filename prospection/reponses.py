@@ -236,9 +236,11 @@ def load(path: str | os.PathLike, exercice: str | None = None) -> dict:
 
 
 def save(path: str | os.PathLike, doc: dict) -> Path:
-    """Validate and write atomically (:func:`prospection.fichiers.write_json_atomic`)."""
+    """Validate and write atomically (:func:`prospection.fichiers.write_json_atomic`).
+
+    A folder (a path not ending in ``.json``) means its ``reponses.json``."""
     path = Path(path)
-    if path.is_dir():
+    if path.suffix != ".json" and path.is_dir():
         path = path / FILENAME
     return write_json_atomic(path, validate(doc))
 
