@@ -108,7 +108,7 @@ def _check_json_value(value: Any, where: str) -> None:
 def _clean_qualification(valeur: Any) -> dict:
     if not isinstance(valeur, dict):
         raise ReponsesError(f"la question «{NBSP}{QUALIFICATION}{NBSP}» doit contenir un objet "
-                            "{identifiant du contact : réponse}")
+                            "{identifiant du contact\u00a0: réponse}")
     clean = {}
     for cid, entry in valeur.items():
         if not isinstance(entry, dict):

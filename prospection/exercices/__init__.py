@@ -68,6 +68,30 @@ class Exercice:
         self.model._merge_disk()  # what another tab saved since this kernel started
         return QuestionView(self.model, question_id)
 
+    def page(self):
+        """Every question of the exercise and a self-check button, in one widget (the Voilà app)."""
+        if self.model is None:
+            return _message(self.erreur)
+        import ipywidgets as widgets
+
+        from .view import etat_html
+
+        title = widgets.HTML(f"<h2>Exercice {escape(self.model.exercice[:2])} — {escape(self.model.spec['titre'])}</h2>"
+                             "<p>Répondez avec la souris et le clavier{0}: chaque réponse est enregistrée aussitôt "
+                             "dans «{0}reponses.json{0}», dans le dossier de l'exercice, et revient si vous rechargez la "
+                             "page.</p>".format(NBSP))
+        bilan = widgets.HTML()
+        button = widgets.Button(description="Où en suis-je ?", tooltip="Bilan de vos réponses (sans correction)")
+        button.add_class("px-verifier")
+
+        def show(_b=None):
+            self.model.flush()
+            bilan.value = etat_html(self.model.bilan(), self.model)
+
+        button.on_click(show)
+        questions = [self.question(q["id"]) for q in self.model.questions()]
+        return widgets.VBox([title, *questions, button, bilan])
+
     def etat(self, question_id: str) -> _Html:
         """Self-help of a graded cell: is this question answered, and in the expected form?"""
         if self.model is None:

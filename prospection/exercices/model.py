@@ -107,6 +107,7 @@ class ExerciseModel(HasTraits):
     save_state = Unicode("")  # "" (nothing to save), "attente", "enregistre", "erreur"
     save_message = Unicode("")
     revision = Int(0)
+    last_question = Unicode("")
 
     def __init__(self, dossier: str | os.PathLike | None = None, *, writer: Callable[[Path, dict], Any] | None = None):
         super().__init__()
@@ -164,6 +165,7 @@ class ExerciseModel(HasTraits):
         with self._lock:
             reponses.set_answer(self.doc, question_id, valeur)
             self._touched.add(question_id)
+            self.last_question = question_id
             self.revision += 1
             self.save_state = "attente"
         self.schedule_save(delay)

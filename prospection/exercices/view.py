@@ -34,20 +34,22 @@ def _table(headers: list[str], rows: list[list], scroll: bool = False) -> str:
 class SaveStatus(widgets.HTML):
     """The model's save message, in French, inside the question (not only in a log)."""
 
-    def __init__(self, model: ExerciseModel):
+    def __init__(self, model: ExerciseModel, question_id: str | None = None):
         super().__init__()
         self.model = model
+        self.question_id = question_id
         self.add_class("px-save-status")
-        model.observe(self._refresh, names=["save_message", "save_state"])
+        model.observe(self._refresh, names=["save_message", "save_state", "last_question"])
         self._refresh()
 
     def _refresh(self, _change=None) -> None:
         state = self.model.save_state
+        mine = self.question_id is None or self.model.last_question == self.question_id
         if state == "erreur":
             self.value = f"<span class='px-erreur' role='alert'>{escape(self.model.save_message)}</span>"
-        elif state == "enregistre":
+        elif state == "enregistre" and mine:
             self.value = f"<span class='px-ok'>{escape(self.model.save_message)}</span>"
-        elif state == "attente":
+        elif state == "attente" and mine:
             self.value = "<span>Enregistrement…</span>"
         else:
             self.value = ""
@@ -65,7 +67,8 @@ class QuestionView(widgets.VBox):
         points = self.q["points"]
         header = (f"{CSS}<h3 style='margin:6px 0'>{escape(self.q['titre'])} "
                   f"<small>({points:g}{NBSP}point{'s' if points > 1 else ''}"
-                  f"{', corrigée par votre enseignant' if self.q.get('manuel') else ''})</small></h3>"
+                  f"{', corrigée par votre enseignant' if self.q.get('manuel') and 'enseignant' not in self.q['titre'] else ''}"
+                  ")</small></h3>"
                   f"<div>{escape(self.q['consigne'])}</div>")
         parts: list[widgets.Widget] = [widgets.HTML(header)]
         table = self.q.get("tableau")
@@ -73,7 +76,7 @@ class QuestionView(widgets.VBox):
             parts.append(widgets.HTML(_table(table["colonnes"], table["lignes"], scroll=len(table["lignes"]) > 8)))
         builder = getattr(self, f"_build_{self.q['type']}")
         parts.append(builder())
-        self.status = SaveStatus(model)
+        self.status = SaveStatus(model, question_id)
         parts.append(self.status)
         self.children = parts
 
@@ -88,7 +91,7 @@ class QuestionView(widgets.VBox):
         return widgets.HTML(html, layout=widgets.Layout(width="62%"))
 
     def _choice_widget(self, options: list[tuple[str, str]], value, disabled: bool, description: str):
-        long_labels = len(options) > 4 or any(len(label) > 22 for label, _ in options)
+        long_labels = len(options) > 6 or any(len(label) > 40 for label, _ in options)
         if long_labels:
             w = widgets.Dropdown(options=[(PLACEHOLDER, None), *options], value=value, disabled=disabled,
                                  description_allow_html=False, layout=widgets.Layout(width="auto"))
