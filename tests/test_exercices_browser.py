@@ -17,11 +17,13 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from browser import chromium_page, free_port, server
 from grader.exercices import module_for
 from prospection import reponses
 from prospection.exercices.app import app_command
+from prospection.exercices.model import parse_number
 
 REPO = Path(__file__).resolve().parent.parent
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
@@ -79,11 +81,14 @@ def answer_everything(page, public: dict, answers: dict) -> None:
         elif q["type"] == "ordre":
             current = [o["valeur"] for o in q["options"]]  # a fresh release shows the options' order
             for position, wanted in enumerate(value):
+                label = label_of(q, wanted)
                 while current.index(wanted) > position:
-                    box.locator(f".px-up-{wanted}").click()
                     i = current.index(wanted)
+                    rows = box.locator(".px-order-row")
+                    expect(rows.nth(i)).to_contain_text(label)
+                    rows.nth(i).locator(".px-up").click()
                     current[i - 1], current[i] = current[i], current[i - 1]
-                    page.wait_for_timeout(100)
+                    expect(rows.nth(i - 1)).to_contain_text(label)
         elif q["type"] == "texte":
             area = box.locator("textarea")
             area.click()
@@ -99,15 +104,21 @@ def check_restored(page, public: dict, answers: dict) -> None:
                 widget = box.locator(f".px-item-{item_id}")
                 label = label_of(q, chosen)
                 if widget.locator("select").count():
-                    assert widget.locator("select option:checked").inner_text() == label
+                    shown = widget.locator("select option:checked").inner_text().replace("\u00a0", " ")
+                    assert shown == label.replace("\u00a0", " "), (q["id"], item_id)
                 else:
                     button = widget.get_by_role("button", name=label, exact=True)
                     assert "mod-active" in (button.get_attribute("class") or ""), (q["id"], item_id)
         elif q["type"] == "texte":
             assert box.locator("textarea").input_value().strip() != ""
+        elif q["type"] == "ordre":
+            rows = box.locator(".px-order-row")
+            for n, wanted in enumerate(value):
+                expect(rows.nth(n)).to_contain_text(label_of(q, wanted))
         elif q["type"] == "nombre":
             for item_id, number in value.items():
-                assert box.locator(f".px-item-{item_id} input").input_value() == str(number).replace(".", ",")
+                shown = box.locator(f".px-item-{item_id} input").input_value()
+                assert parse_number(shown) == float(number), (q["id"], item_id, shown)
 
 
 def wait_saved(folder: Path, public: dict, timeout: float = 20) -> dict:

@@ -4,7 +4,7 @@ Q1 ``choix`` per contact among the stages (3 pts); Q2 a campaign funnel of **act
 (contacts targeted, reached, interested, meetings, customers — never the temperatures as
 successive stages): four pass rates (``nombre``, 2 pts), the overall rate (1 pt), the weakest
 step (``choix``, 1 pt), the contacts lost at one step (1 pt); Q3 ``choix`` of the aim served by
-each situation (2 pts). Buying from a competitor is « perdu », as everywhere in the course.
+each situation (2 pts). Buying from a competitor is « perdu », as everywhere in the course.
 """
 
 from __future__ import annotations

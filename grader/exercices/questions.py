@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m grader questions",
                                      description="Écrit questions.json et les données de chaque exercice "
                                                  "(variante commune) dans solutions/.")
-    parser.add_argument("ids", nargs="*", help="identifiants (par défaut : tous ceux notés à partir des données)")
+    parser.add_argument("ids", nargs="*", help="identifiants (par défaut\u00a0: tous ceux notés à partir des données)")
     parser.add_argument("--verifier", action="store_true",
                         help="vérifie seulement que les fichiers de solutions/ sont à jour")
     args = parser.parse_args(argv)

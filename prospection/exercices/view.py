@@ -31,6 +31,15 @@ def _table(headers: list[str], rows: list[list], scroll: bool = False) -> str:
     return f"<div class='px-scroll'>{html}</div>" if scroll else html
 
 
+def _shown_number(value) -> str:
+    """A saved number as the learner typed it: ``132``, ``34,1`` (text kept as is)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).replace(".", ",") if isinstance(value, (int, float)) else str(value)
+
+
 class SaveStatus(widgets.HTML):
     """The model's save message, in French, inside the question (not only in a log)."""
 
@@ -152,7 +161,7 @@ class QuestionView(widgets.VBox):
         rows, self.inputs = [], {}
         for item in self.q["items"]:
             value = saved.get(item["id"], "") if isinstance(saved, dict) else ""
-            text = widgets.Text(value="" if value is None else str(value).replace(".", ","),
+            text = widgets.Text(value=_shown_number(value),
                                 placeholder="nombre", continuous_update=True,
                                 layout=widgets.Layout(width="9em"))
             text.add_class(f"px-item-{item['id']}")
@@ -185,19 +194,26 @@ class QuestionView(widgets.VBox):
         return widgets.VBox([self.order_box, confirm])
 
     def _render_order(self) -> None:
-        rows = []
-        for n, value in enumerate(self.order):
-            up = widgets.Button(description="↑", tooltip=f"Monter «{NBSP}{self._labels[value]}{NBSP}»",
-                                disabled=n == 0, layout=widgets.Layout(width="3em"))
-            down = widgets.Button(description="↓", tooltip=f"Descendre «{NBSP}{self._labels[value]}{NBSP}»",
-                                  disabled=n == len(self.order) - 1, layout=widgets.Layout(width="3em"))
-            up.add_class(f"px-up-{value}")
-            down.add_class(f"px-down-{value}")
-            up.on_click(lambda _b, n=n: self.move(n, -1))
-            down.on_click(lambda _b, n=n: self.move(n, +1))
-            rows.append(widgets.HBox([widgets.HTML(f"<b>{n + 1}.</b> {escape(self._labels[value])}",
-                                                   layout=widgets.Layout(width="40%")), up, down]))
-        self.order_box.children = rows
+        """Rows are built once (stable buttons); a move only relabels them."""
+        if not self.order_box.children:
+            rows = []
+            for n in range(len(self.order)):
+                up = widgets.Button(description="↑", disabled=n == 0, layout=widgets.Layout(width="3em"))
+                down = widgets.Button(description="↓", disabled=n == len(self.order) - 1,
+                                      layout=widgets.Layout(width="3em"))
+                up.add_class("px-up")
+                down.add_class("px-down")
+                up.on_click(lambda _b, n=n: self.move(n, -1))
+                down.on_click(lambda _b, n=n: self.move(n, +1))
+                row = widgets.HBox([widgets.HTML(layout=widgets.Layout(width="40%")), up, down])
+                row.add_class("px-order-row")
+                rows.append(row)
+            self.order_box.children = rows
+        for n, (value, row) in enumerate(zip(self.order, self.order_box.children)):
+            label = self._labels[value]
+            row.children[0].value = f"<b>{n + 1}.</b> {escape(label)}"
+            row.children[1].tooltip = f"Monter «{NBSP}{label}{NBSP}»"
+            row.children[2].tooltip = f"Descendre «{NBSP}{label}{NBSP}»"
 
     def move(self, index: int, step: int) -> None:
         target = index + step
