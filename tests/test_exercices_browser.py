@@ -201,10 +201,16 @@ def test_exercise_01_in_jupyterlab_with_clicks_and_typing_only(tmp_path, artifac
     base = f"http://127.0.0.1:{port}"
     notebook_url = f"{base}/lab/tree/{exercise}/{exercise}.ipynb?token={token}"
 
+    def kernel_idle(page):
+        page.get_by_text(re.compile(r"\| (Inactif|Idle)$")).first.wait_for(timeout=120_000)
+
     def run_all(page):
+        kernel_idle(page)
         page.get_by_role("menuitem", name=re.compile(r"^(Exécution|Run)$")).first.click()
-        page.get_by_role("menuitem", name=re.compile(r"(Exécuter toutes les cellules|Run All Cells)")).first.click()
-        page.locator(".px-bilan").wait_for(timeout=120_000)
+        item = page.get_by_role("menuitem", name=re.compile(r"^(Exécuter toutes les cellules|Run All Cells)$")).first
+        item.wait_for(timeout=30_000)
+        item.click()
+        page.locator(".px-bilan").wait_for(timeout=180_000)
 
     with server(cmd, ready_url=f"{base}/api/status?token={token}", env=env, log=tmp_path / "lab.log",
                 timeout=120):
@@ -212,8 +218,7 @@ def test_exercise_01_in_jupyterlab_with_clicks_and_typing_only(tmp_path, artifac
             started = time.monotonic()
             page.goto(notebook_url, timeout=120_000)
             page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=120_000)
-            page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle'], .jp-Toolbar").first.wait_for(
-                timeout=120_000)
+            page.locator(".lm-MenuBar-itemLabel").first.wait_for(timeout=120_000)
             run_all(page)
             usable = time.monotonic() - started
             answer_everything(page, public, answers)
@@ -221,12 +226,22 @@ def test_exercise_01_in_jupyterlab_with_clicks_and_typing_only(tmp_path, artifac
             time.sleep(1.0)
             page.screenshot(path=str(artifacts / f"exercice_{exercise}_lab.png"), full_page=False)
             # A kernel restart and a page reload: the widgets come back with the saved answers.
-            page.reload()
-            page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=120_000)
+            page.on("dialog", lambda dialog: dialog.accept())  # « leave the page? »
+            page.goto(notebook_url, timeout=120_000)
+            try:
+                page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=120_000)
+            finally:
+                page.screenshot(path=str(artifacts / f"exercice_{exercise}_lab_reloaded.png"))
+            kernel_idle(page)
             page.get_by_role("menuitem", name=re.compile(r"^(Noyau|Kernel)$")).first.click()
-            page.get_by_role("menuitem", name=re.compile(
-                r"(Redémarrer le noyau et exécuter toutes les cellules|Restart Kernel and Run All Cells)")).first.click()
-            page.get_by_role("button", name=re.compile(r"^(Redémarrer|Restart)$")).first.click()
+            restart = page.get_by_role("menuitem", name=re.compile(
+                r"^(Redémarrer le noyau et [Ee]xécuter toutes les cellules|Restart Kernel and Run All Cells)")).first
+            restart.wait_for(timeout=30_000)
+            restart.click()
+            try:
+                page.locator(".jp-Dialog .jp-mod-accept").click()  # « Redémarrer »
+            finally:
+                page.screenshot(path=str(artifacts / f"exercice_{exercise}_lab_restart.png"))
             page.locator(".px-bilan").wait_for(timeout=120_000)
             check_restored(page, public, answers)
     assert score_saved(exercise, folder, public, key) == expected
