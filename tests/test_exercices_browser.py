@@ -163,6 +163,8 @@ def test_exercise_in_voila_with_clicks_and_typing_only(tmp_path, artifacts, exer
             wait_saved(folder, public)
             time.sleep(1.0)  # the debounced text
             page.screenshot(path=str(artifacts / f"exercice_{exercise}_voila.png"), full_page=True)
+            for q in public["questions"]:
+                page.locator(f".px-q-{q['id']}").screenshot(path=str(artifacts / f"exercice_{exercise}_{q['id']}.png"))
             page.reload()
             page.locator(f".px-q-{public['questions'][-1]['id']}").wait_for(timeout=120_000)
             check_restored(page, public, answers)

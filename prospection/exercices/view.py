@@ -20,6 +20,7 @@ CSS = """<style>
 .px-badge{display:inline-block;padding:0 6px;border-radius:8px;font-size:85%;color:#fff}
 .px-repondu{background:#2e7d32}.px-partiel{background:#ef6c00}.px-vide{background:#757575}
 .px-erreur{color:#b00020;font-weight:bold}.px-ok{color:#2e7d32}
+.px-fixed{table-layout:fixed;width:auto}.px-fixed td,.px-fixed th{overflow:hidden}
 </style>"""
 PLACEHOLDER = "— choisir —"
 
@@ -90,11 +91,16 @@ class QuestionView(widgets.VBox):
         self.children = parts
 
     # ---- choix / choix_multiple
+    def _colgroup(self) -> str:
+        widths = ["3em"] + ["14em" if n == 0 else "7.5em" for n in range(len(self.q["colonnes"]))]
+        return "<colgroup>" + "".join(f"<col style='width:{w}'>" for w in widths) + "</colgroup>"
+
     def _item_label(self, item: dict) -> widgets.HTML:
         cols = self.q.get("colonnes")
         if cols and item.get("colonnes"):
             cells = "".join(f"<td>{escape(item['colonnes'].get(c['cle'], ''))}</td>" for c in cols)
-            html = f"<table class='px-table'><tr><td><b>{escape(item['id'])}</b></td>{cells}</tr></table>"
+            html = (f"<table class='px-table px-fixed'>{self._colgroup()}<tr><td><b>{escape(item['id'])}</b></td>"
+                    f"{cells}</tr></table>")
         else:
             html = f"<b>{escape(item['id'])}.</b> {escape(item.get('texte', ''))}"
         return widgets.HTML(html, layout=widgets.Layout(width="62%"))
@@ -117,7 +123,8 @@ class QuestionView(widgets.VBox):
         rows = []
         if self.q.get("colonnes"):
             heads = "".join(f"<th>{escape(c['libelle'])}</th>" for c in self.q["colonnes"])
-            rows.append(widgets.HTML(f"<table class='px-table'><tr><th>n°</th>{heads}</tr></table>"))
+            rows.append(widgets.HTML(f"<table class='px-table px-fixed'>{self._colgroup()}<tr><th>n°</th>{heads}</tr>"
+                                     "</table>", layout=widgets.Layout(width="62%")))
         self.inputs = {}
         for item in self.q["items"]:
             is_example = item["id"] == example.get("item")
