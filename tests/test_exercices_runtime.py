@@ -230,3 +230,26 @@ def test_view_shows_a_failed_save_in_the_widget(folder01):
     model._writer = reponses.save
     assert model.flush()
     assert "enregistrées" in view.status.value
+
+
+def test_multiple_choice_question(tmp_path):
+    from prospection.exercices.view import QuestionView
+
+    spec = {"schema": "prospection-questions", "version": 1, "exercice": "99_essai", "variante": "commune",
+            "titre": "Essai", "questions": [{
+                "id": "q1_canaux", "grade_id": "q1_canaux", "type": "choix_multiple", "titre": "Canaux",
+                "consigne": "Cochez les canaux utiles.", "points": 1,
+                "items": [{"id": "A", "texte": "Salon"}, {"id": "B", "texte": "Courriel"}],
+                "options": [{"valeur": "tel", "libelle": "téléphone"}, {"valeur": "mail", "libelle": "courriel"}]}]}
+    (tmp_path / "questions.json").write_text(json.dumps(spec), encoding="utf-8")
+    model = M.ExerciseModel(tmp_path)
+    view = QuestionView(model, "q1_canaux")
+    tel, mail = view.inputs["A"]
+    tel.value = True
+    mail.value = True
+    assert reponses.answer(saved(tmp_path), "q1_canaux") == {"A": ["tel", "mail"]}
+    assert model.etat("q1_canaux").etat == "partiel"
+    tel.value = False
+    assert reponses.answer(saved(tmp_path), "q1_canaux") == {"A": ["mail"]}
+    again = QuestionView(M.ExerciseModel(tmp_path), "q1_canaux")
+    assert [b.value for b in again.inputs["A"]] == [False, True]
