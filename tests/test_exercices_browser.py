@@ -189,8 +189,8 @@ def lab_settings(folder: Path) -> Path:
     return settings
 
 
-def test_exercise_01_in_jupyterlab_with_clicks_and_typing_only(tmp_path, artifacts):
-    exercise = "01_telemarketing"
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_exercise_in_jupyterlab_with_clicks_and_typing_only(tmp_path, artifacts, exercise):
     folder = release(tmp_path, exercise)
     public, key, answers, expected = plan(exercise)
     port, token = free_port(), secrets.token_hex(8)
