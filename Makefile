@@ -9,7 +9,7 @@ export LANG := C.UTF-8
 # nbgrader calls alembic and jupyter scripts from PATH: the venv's come first.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lock lab lab-eleve test mission setup chromium fonts exercises clean-notebooks check-notebooks benchmarks annexe-pdf demo evaluation
+.PHONY: lock lab lab-eleve test mission exercice setup chromium fonts exercises clean-notebooks check-notebooks benchmarks annexe-pdf demo evaluation
 
 # Both parts, editable: the learner part (root pyproject.toml, package `prospection`) and the
 # teacher part (grader/pyproject.toml, package `grader`). A learner installs only the first.
@@ -38,6 +38,12 @@ lab-eleve: setup
 MISSION_DIR ?= exercises/04_mission_salon
 mission: setup
 	$(BIN)/python -m prospection.board.app --dossier $(MISSION_DIR)
+
+## Serves an exercise (01 to 03) as a Voilà app, answered with the mouse and keyboard only;
+## answers are saved in exercises/$(EX)/reponses.json, where the notebook and grading read them.
+EX ?= 01_telemarketing
+exercice: setup
+	$(BIN)/python -m prospection.exercices.app $(EX)
 
 ## Installs Debian's Chromium for the browser tests when it is missing.
 chromium:

@@ -11,6 +11,7 @@ import sys
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "generate": ("grader.nbtools", "Génère exercises/ à partir de solutions/ (nbgrader)."),
+    "questions": ("grader.exercices.questions", "Écrit questions.json et les données des exercices 01–03."),
     "clean-notebooks": ("grader.nbtools", "Retire sorties et compteurs d'exécution des notebooks."),
     "justifications": ("grader.justifications.cli", "Note des justifications (JSON lines)."),
     "qualifier": ("grader.qualifier", "Qualifie les contacts d'un fichier (froid, tiède, chaud)."),

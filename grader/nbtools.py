@@ -22,7 +22,7 @@ EXERCISES = REPO_ROOT / "exercises"
 CONFIG = REPO_ROOT / "grader" / "nbgrader_config.py"
 NOTEBOOK_DIRS = ("course", "solutions", "exercises")
 #: A learner's own work in an exercise folder: never released, never deleted by `generate`.
-LEARNER_FILES = ("reponses_salon*.json", "annexe_salon*.xlsx")
+LEARNER_FILES = ("reponses.json", "reponses.*.json", "reponses_salon*.json", "annexe_salon*.xlsx")
 
 
 def assignment_ids() -> list[str]:

@@ -16,7 +16,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prospection.autocontrole import exercice
 from prospection.cours import cycle
 from prospection.cours.cycle import ETAPES, QUESTIONS_CYCLE, Entonnoir
 from prospection.cours.quiz import Quiz
@@ -204,130 +203,20 @@ def test_plots_and_tables_render():
     assert all(cycle.LIBELLES[e] in echelle for e in (*ETAPES, "perdu"))
 
 
-# --------------------------------------------------------------------------- public checks
+# --------------------------------------------------------------------------- the exercise's data
 
-def solution_namespace() -> dict:
-    return nbsource.solution_namespace(SOLUTION)
+def test_exercise_csv_matches_the_common_variant():
+    from grader.exercices import ex_02_cycle_prospect as ex
 
-
-def graded_cells(grade_id: str | None = None) -> list[str]:
-    return nbsource.graded_cells(SOLUTION, grade_id)
-
-
-@pytest.fixture(scope="module")
-def reponses():
-    return solution_namespace()
-
-
-def statut(cle, namespace):
-    return exercice(ID).evaluer(cle, namespace)
-
-
-def test_every_public_check_passes_on_the_solution(reponses):
-    resultats = exercice(ID).evaluer_tout(reponses)
-    assert len(resultats) == 6
-    assert [r.statut for r in resultats] == ["ok"] * 6, [r.message for r in resultats]
-
-
-def test_missing_answers_are_reported_as_to_do(reponses):
-    namespace = {k: v for k, v in reponses.items() if k not in {"etapes", "taux"}}
-    assert statut("echelle", namespace).statut == "a_faire"
-    assert "etapes" in statut("echelle", namespace).message
-    assert statut("taux", namespace).statut == "a_faire"
-
-
-FRENCH = re.compile(r"[àâçéèêëîïôûùœ«]|\b(le|la|les|une?|doit|pas|il|dans|est|de|du)\b", re.I)
-
-
-@pytest.mark.parametrize("cle, variable, valeur, attendu", [
-    ("echelle", "etapes", ["suspect"], "dictionnaire"),
-    ("echelle", "etapes", {"C1": "suspect"}, "Il manque"),
-    ("echelle", "etapes", "INVALID_STAGE", "n'est pas une étape"),
-    ("echelle", "etapes", "C1_WRONG", "exemple corrigé"),
-    ("echelle", "etapes", "EXTRA_KEY", "clés inconnues"),
-    ("chargement", "entonnoir", "entonnoir_campagne.csv", "DataFrame"),
-    ("chargement", "entonnoir", pd.DataFrame({"etape": ["a"], "effectif": [1]}), "5 lignes"),
-    ("taux", "taux", [0.55, 0.4, 0.34, 0.4], "Series"),
-    ("taux", "taux", "PERCENT", "entre 0 et 1"),
-    ("taux", "taux", "REVERSED", "mauvais sens"),
-    ("taux", "taux", "WITH_NAN", "NaN"),
-    ("taux", "taux", "NUMBER_INDEX", "indexée par les étapes"),
-    ("taux_global", "taux_global", "3 %", "nombre"),
-    ("taux_global", "taux_global", 3.0, "proportion"),
-    ("etape_faible", "etape_faible", 2, "texte"),
-    ("etape_faible", "etape_faible", "suspect", "étape d'arrivée"),
-    ("objectifs", "objectifs", {"A": "lancement"}, "Il manque"),
-    ("objectifs", "objectifs", "BAD_CODE", "code d'objectif"),
-    ("objectifs", "objectifs", "DUPLICATE", "une seule fois"),
-])
-def test_typical_wrong_answers_fail_with_a_french_message(reponses, cle, variable, valeur, attendu):
-    namespace = dict(reponses)
-    effectifs = reponses["entonnoir"].set_index("etape")["effectif"]
-    special = {
-        "INVALID_STAGE": dict(reponses["etapes"], C3="très chaud"),
-        "C1_WRONG": dict(reponses["etapes"], C1="froid"),
-        "EXTRA_KEY": dict(reponses["etapes"], C9="chaud"),
-        "PERCENT": reponses["taux"] * 100,
-        "REVERSED": (effectifs.shift(1) / effectifs).dropna(),
-        "WITH_NAN": effectifs / effectifs.shift(1),
-        "NUMBER_INDEX": reponses["taux"].reset_index(drop=True),
-        "BAD_CODE": dict(reponses["objectifs"], A="nouveau produit"),
-        "DUPLICATE": dict(reponses["objectifs"], B="lancement"),
-    }
-    if isinstance(valeur, str) and valeur in special:
-        valeur = special[valeur]
-    namespace[variable] = valeur
-    resultat = statut(cle, namespace)
-    assert resultat.statut == "echec", resultat
-    assert attendu in resultat.message
-    assert FRENCH.search(resultat.message) and "Traceback" not in resultat.message
-
-
-def test_accepted_spellings_of_the_stages(reponses):
-    from prospection.exercices.ex_02_cycle_prospect import etape_normalisee
-
-    assert etape_normalisee("Tiede") == "tiède"
-    assert etape_normalisee("prospect CHAUD") == "chaud"
-    assert etape_normalisee(" Suspect ") == "suspect"
-    assert etape_normalisee("tiède ou chaud") is None
-    assert etape_normalisee(3) is None
-    namespace = dict(reponses, etapes={k: v.upper() for k, v in reponses["etapes"].items()})
-    assert statut("echelle", namespace).statut == "ok"
-
-
-def run_graded_cells(grade_id: str | None, namespace: dict) -> None:
-    for source in graded_cells(grade_id):
-        with redirect_stdout(io.StringIO()):
-            exec(source, dict(namespace))
-
-
-def test_hidden_tests_catch_answers_the_public_checks_accept(reponses):
-    cas = {
-        ("test_echelle_progression", "echelle"): dict(reponses, etapes=dict(reponses["etapes"], C7="froid")),
-        ("test_echelle_sorties", "echelle"): dict(reponses, etapes=dict(reponses["etapes"], C6="chaud")),
-        ("test_echelle", "echelle"): dict(reponses, etapes=dict(reponses["etapes"], C3="chaud")),
-        ("test_chargement", "chargement"): dict(reponses, entonnoir=reponses["entonnoir"].assign(effectif=1)),
-        ("test_taux", "taux"): dict(reponses, taux=reponses["taux"] * 0.9),
-        ("test_taux_global", "taux_global"): dict(reponses, taux_global=12 / 30),
-        ("test_etape_faible", "etape_faible"): dict(reponses, etape_faible="client"),
-        ("test_objectifs", "objectifs"): dict(reponses, objectifs=dict(reponses["objectifs"], A="conquerir", E="lancement")),
-    }
-    run_graded_cells(None, reponses)  # the right answers pass every test cell
-    assert len(graded_cells()) == len(cas)
-    for (grade_id, cle), namespace in cas.items():
-        assert statut(cle, namespace).statut == "ok", (grade_id, statut(cle, namespace))
-        with pytest.raises(AssertionError) as erreur:
-            run_graded_cells(grade_id, namespace)
-        message = str(erreur.value)
-        assert FRENCH.search(message), message
-
-
-def test_exercise_csv_matches_the_statement():
+    public, key = ex.generate(None)
+    q2 = next(q for q in public["questions"] if q["id"] == "q2_taux")
     for folder in ("solutions", "exercises"):
         frame = pd.read_csv(ROOT / folder / ID / "entonnoir_campagne.csv")
         assert list(frame.columns) == ["etape", "effectif"]
-        assert list(frame["etape"]) == list(ETAPES)
         assert list(frame["effectif"]) == [400, 220, 88, 30, 12]
+        assert list(frame["effectif"]) == [row[1] for row in q2["tableau"]["lignes"]]
+        assert not set(frame["etape"]) & {"froid", "tiède", "chaud"}, "temperatures are not funnel steps"
+    assert key["q2_faible"] == {"etape": "rendez_vous"}
 
 
 # --------------------------------------------------------------------------- French typography
@@ -349,7 +238,7 @@ def test_lesson_and_exercise_text_use_french_typography():
 
 
 def test_module_strings_use_french_typography():
-    for path in (ROOT / "prospection/cours/cycle.py", ROOT / "prospection/exercices/ex_02_cycle_prospect.py"):
+    for path in (ROOT / "prospection/cours/cycle.py", ROOT / "grader/exercices/ex_02_cycle_prospect.py"):
         tokens = tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline)
         for tok in tokens:
             if tok.type == tokenize.STRING and not tok.string.lower().startswith(("r", "rf", "fr")):
@@ -382,11 +271,14 @@ HISTORIQUES_EN_EVENEMENTS = {
 }
 
 
-def test_exercise_key_agrees_with_the_lifecycle_model(reponses):
-    from prospection.exercices.ex_02_cycle_prospect import etape_normalisee
+def test_exercise_key_agrees_with_the_lifecycle_model():
+    from grader.exercices import ex_02_cycle_prospect as ex
     from prospection.lifecycle import Prospect
 
-    assert set(HISTORIQUES_EN_EVENEMENTS) == set(reponses["historiques"]) == set(reponses["etapes"])
+    public, key = ex.generate(None)
+    q1 = public["questions"][0]
+    etapes = {**key["q1_echelle"], q1["exemple"]["item"]: q1["exemple"]["valeur"]}
+    assert set(HISTORIQUES_EN_EVENEMENTS) == {it["id"] for it in q1["items"]} == set(etapes)
     for ident, evenements in HISTORIQUES_EN_EVENEMENTS.items():
         contact = Prospect(ident)
         for evenement, details in evenements:

@@ -80,7 +80,7 @@ def test_right_answers_pass_every_public_check(dossier):
     result = statuts()
     assert set(result) == {"fichier", "completes", "justifications", "annexe"}
     assert all(statut == "ok" for statut, _ in result.values()), result
-    doc = load_answers(dossier / "reponses_salon.json")
+    doc = load_answers(dossier / "reponses.json")
     assert doc["version"] == 1 and doc["date_salon"] == "2026-10-10"
     assert doc["fichier_contacts"] == ex.CONTACTS_FILENAME
     assert doc["reponses"]["C01"]["organisation"]
@@ -121,7 +121,7 @@ def test_short_justification_alone(dossier):
 def test_wrong_format_gets_a_french_message_and_saves_nothing(dossier, reponses, mot):
     message = ex.enregistrer_reponses(reponses)
     assert not message.ok and mot in message.texte and "Rien n'a été enregistré" in message.texte
-    assert not (dossier / "reponses_salon.json").exists()
+    assert not (dossier / "reponses.json").exists()
 
 
 def test_tiede_without_accent_and_dict_entries_are_accepted(dossier):
@@ -135,20 +135,20 @@ def test_saving_the_empty_template_never_erases_board_answers(dossier):
     doc = empty_answers(ex.CONTACTS_FILENAME, "2026-10-10")
     doc["reponses"]["C02"] = {"organisation": "Badminton Club Avrillais", "qualification": "froid",
                               "justification": "Tapé dans le tableau de mission.", "modifie_le": ""}
-    save_answers(dossier / "reponses_salon.json", doc)
+    save_answers(dossier / "reponses.json", doc)
     template = {cid: ("", "") for cid in solution_reponses()}
     assert ex.enregistrer_reponses(template).ok
     assert load_answers(dossier)["reponses"]["C02"]["justification"] == "Tapé dans le tableau de mission."
-    assert not list(dossier.glob("reponses_salon.sauvegarde-*"))
+    assert not list(dossier.glob("reponses.sauvegarde-*"))
 
 
 def test_replacing_an_answer_keeps_the_previous_file_aside(dossier):
     ex.enregistrer_reponses({"C02": ("froid", "Première version de ma justification ici.")})
     message = ex.enregistrer_reponses({"C02": ("tiède", "Seconde version de ma justification ici.")})
     assert message.ok and "sauvegarde" in message.texte
-    copies = list(dossier.glob("reponses_salon.sauvegarde-*.json"))
+    copies = list(dossier.glob("reponses.sauvegarde-*.json"))
     assert len(copies) == 1
-    assert json.loads(copies[0].read_text("utf-8"))["reponses"]["C02"]["qualification"] == "froid"
+    assert load_answers(copies[0])["reponses"]["C02"]["qualification"] == "froid"
     assert load_answers(dossier)["reponses"]["C02"]["qualification"] == "tiède"
 
 
@@ -329,14 +329,14 @@ def test_notebook_links_point_to_existing_files():
     ('["C01", "chaud"]', "objet JSON"),
 ])
 def test_hand_edited_answers_file_gets_a_french_message(dossier, contenu, mot):
-    (dossier / "reponses_salon.json").write_text(contenu, encoding="utf-8")
+    (dossier / "reponses.json").write_text(contenu, encoding="utf-8")
     statut, message = statuts()["fichier"]
     assert statut == "echec" and "illisible" in message and mot in message
     with pytest.raises(AssertionError, match="illisible"):
         run_cell(graded_cell("test_classes"))
-    assert (dossier / "reponses_salon.json").read_text(encoding="utf-8") == contenu  # untouched
+    assert (dossier / "reponses.json").read_text(encoding="utf-8") == contenu  # untouched
     assert not ex.enregistrer_reponses({"C01": ("chaud", "Très intéressé, devis cette semaine : rappel.")}).ok
-    assert (dossier / "reponses_salon.json").read_text(encoding="utf-8") == contenu
+    assert (dossier / "reponses.json").read_text(encoding="utf-8") == contenu
 
 
 # ---------------------------------------------------------------- real nbgrader autograde, board route
@@ -370,7 +370,7 @@ def test_nbgrader_autograde_of_a_board_submission_gives_partial_credit(tmp_path)
     for cid, (classe, text) in wrong.items():
         doc["reponses"][cid] = {"organisation": "", "qualification": classe,
                                 "justification": text, "modifie_le": ""}
-    save_answers(copie / "reponses_salon.json", doc)
+    save_answers(copie / "reponses.json", doc)
     nbgrader_cmd("autograde", ID, "--force")
 
     with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:

@@ -63,7 +63,12 @@ def session(tmp_path):
 
 
 def read(tmp_path):
-    return json.loads((tmp_path / storage.ANSWERS_FILENAME).read_text(encoding="utf-8"))
+    """The file on disk is the course's answers schema (v2); the board's view of it."""
+    raw = json.loads((tmp_path / storage.ANSWERS_FILENAME).read_text(encoding="utf-8"))
+    assert raw["schema"] == "prospection-reponses" and raw["version"] == 2
+    assert raw["exercice"] == "04_mission_salon" and set(raw["questions"]) == {"qualification"}
+    assert raw["modifie_le"].endswith("Z")
+    return storage.from_schema(raw)
 
 
 # ---------------------------------------------------------------- answers file
@@ -129,7 +134,7 @@ def test_corrupt_file_is_kept_aside_with_a_french_message(tmp_path, content):
         storage.load_answers(path)
     assert path.read_text(encoding="utf-8") == content, "load_answers must not touch the file"
     s = MissionSession(tmp_path, contacts=stub_contacts(), grader_hints=False)
-    aside = list(tmp_path.glob("reponses_salon.corrompu-*.json"))
+    aside = list(tmp_path.glob("reponses.corrompu-*.json"))
     assert len(aside) == 1
     assert aside[0].read_text(encoding="utf-8") == content
     notice = " ".join(s.take_notices())
@@ -148,6 +153,24 @@ def test_load_answers_missing_file_folder_and_normalisation(tmp_path):
     doc = storage.load_answers(tmp_path)  # a folder works too
     assert doc["reponses"]["C1"]["qualification"] == "tiède"
     assert doc["date_salon"] == "2024-03-15"
+    assert doc["reponses"]["C1"]["modifie_le"].endswith("Z")  # local time migrated to UTC
+
+
+def test_board_reads_an_old_reponses_salon_json_and_saves_the_new_schema(tmp_path):
+    (tmp_path / storage.LEGACY_FILENAME).write_text(json.dumps({
+        "version": 1, "fichier_contacts": "salon_test.xlsx", "date_salon": "2024-03-15",
+        "reponses": {"C0001": {"organisation": "A", "qualification": "chaud", "justification": "Devis.",
+                               "modifie_le": "2024-03-16T10:00:00+01:00"}}}), encoding="utf-8")
+    board = MissionSession(tmp_path, contacts=stub_contacts(), grader_hints=False).model
+    assert board.doc["reponses"]["C0001"]["qualification"] == "chaud"
+    assert board.doc["reponses"]["C0001"]["modifie_le"] == "2024-03-16T09:00:00Z"
+    board.set_qualification("C0002", "froid")
+    saved = read(tmp_path)
+    assert saved["reponses"]["C0001"]["qualification"] == "chaud"
+    assert saved["reponses"]["C0002"]["qualification"] == "froid"
+    raw = json.loads((tmp_path / storage.ANSWERS_FILENAME).read_text(encoding="utf-8"))
+    assert raw["contexte"] == {"fichier_contacts": "salon_test.xlsx", "date_salon": "2024-03-15"}
+    assert raw["questions"]["qualification"]["valeur"]["C0001"]["classe"] == "chaud"
 
 
 def test_restart_restores_the_board_exactly(tmp_path):
@@ -168,9 +191,9 @@ def test_switching_contacts_file_keeps_previous_answers(tmp_path):
     b = MissionSession(tmp_path, contacts=stub_contacts(name="b.xlsx"), grader_hints=False)
     assert b.model.qualification("C0001") is None
     assert read(tmp_path)["fichier_contacts"] == "b.xlsx"
-    archive = tmp_path / "reponses_salon.a.json"
+    archive = tmp_path / "reponses.a.json"
     assert storage.load_answers(archive)["reponses"]["C0001"]["qualification"] == "chaud"
-    assert "reponses_salon.a.json" in " ".join(b.take_notices())
+    assert "reponses.a.json" in " ".join(b.take_notices())
     back = MissionSession(tmp_path, contacts=stub_contacts(name="a.xlsx"), grader_hints=False)
     assert back.model.qualification("C0001") == "chaud"
 
@@ -410,7 +433,7 @@ def test_file_damaged_while_the_board_is_open_is_kept_aside(session, tmp_path):
     session.model.set_qualification("C0001", "froid")
     (tmp_path / storage.ANSWERS_FILENAME).write_text("{ abîmé", encoding="utf-8")
     session.model.set_qualification("C0002", "chaud")
-    aside = list(tmp_path.glob("reponses_salon.corrompu-*.json"))
+    aside = list(tmp_path.glob("reponses.corrompu-*.json"))
     assert len(aside) == 1 and aside[0].read_text(encoding="utf-8") == "{ abîmé"
     assert {k: v["qualification"] for k, v in read(tmp_path)["reponses"].items()} == {
         "C0001": "froid", "C0002": "chaud"}
@@ -423,12 +446,12 @@ def test_a_board_on_another_file_in_another_tab_erases_nothing(tmp_path):
     b = MissionSession(tmp_path, contacts=stub_contacts(name="b.xlsx"), grader_hints=False)
     b.model.set_qualification("C0002", "chaud")
     a.model.set_qualification("C0003", "tiède")  # tab A still on a.xlsx writes the shared file
-    kept = storage.load_answers(tmp_path / "reponses_salon.b.json")
+    kept = storage.load_answers(tmp_path / "reponses.b.json")
     assert kept["fichier_contacts"] == "b.xlsx" and kept["reponses"]["C0002"]["qualification"] == "chaud"
     current = read(tmp_path)
     assert current["fichier_contacts"] == "a.xlsx"
     assert {k: v["qualification"] for k, v in current["reponses"].items()} == {"C0001": "froid", "C0003": "tiède"}
-    assert "reponses_salon.b.json" in " ".join(a.take_notices())
+    assert "reponses.b.json" in " ".join(a.take_notices())
 
 
 def test_app_refuses_a_busy_port_in_french(tmp_path):

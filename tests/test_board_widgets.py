@@ -18,7 +18,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def answers(folder: Path) -> dict:
-    return json.loads((folder / storage.ANSWERS_FILENAME).read_text(encoding="utf-8"))["reponses"]
+    raw = json.loads((folder / storage.ANSWERS_FILENAME).read_text(encoding="utf-8"))
+    assert raw["schema"] == "prospection-reponses" and raw["version"] == 2
+    return storage.from_schema(raw)["reponses"]
 
 
 @pytest.fixture
@@ -136,7 +138,7 @@ def test_upload_switches_file_keeps_old_answers_and_survives_restart(board, tmp_
     assert len(board.model.contacts) == 2 and "judo.xlsx" in board.source.value
     assert "Club de judo" in board.cards[0].header.value
     assert (tmp_path / "judo.xlsx").read_bytes() == content
-    assert "reponses_salon.salon_test.json" in board.notices.value
+    assert "reponses.salon_test.json" in board.notices.value
     board.cards[0].choice.value = "chaud"
     again = MissionBoard(tmp_path, grader_hints=False)  # restart: no contacts given
     assert again.model.doc["fichier_contacts"] == "judo.xlsx"
@@ -214,8 +216,8 @@ def test_a_new_board_restores_everything_from_the_file(board, tmp_path):
 def test_corrupt_answers_file_is_reported_in_the_board(tmp_path):
     (tmp_path / storage.ANSWERS_FILENAME).write_text("{ cassé", encoding="utf-8")
     b = MissionBoard(tmp_path, contacts=stub_contacts(5), grader_hints=False)
-    assert "mis de côté" in b.notices.value and "reponses_salon.corrompu-" in b.notices.value
-    assert list(tmp_path.glob("reponses_salon.corrompu-*.json"))
+    assert "mis de côté" in b.notices.value and "reponses.corrompu-" in b.notices.value
+    assert list(tmp_path.glob("reponses.corrompu-*.json"))
 
 
 @pytest.mark.slow

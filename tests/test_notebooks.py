@@ -95,8 +95,12 @@ def test_solution_passes_nbgrader_validate(path, tmp_path):
     assert "Success! Your notebook passes all the tests." in done.stdout, done.stdout
 
 
+DATA_GRADED = [p for p in EXERCISES if (p.parent / "questions.json").is_file()]
+CODE_GRADED = [p for p in EXERCISES if p not in DATA_GRADED]
+
+
 @pytest.mark.xdist_group("nbgrader")
-@pytest.mark.parametrize("path", EXERCISES, ids=ids(EXERCISES))
+@pytest.mark.parametrize("path", CODE_GRADED, ids=ids(CODE_GRADED))
 def test_released_exercise_fails_nbgrader_validate(path, tmp_path):
     work = tmp_path / path.parent.name
     shutil.copytree(path.parent, work)
@@ -155,10 +159,80 @@ def test_exercises_equal_what_nbgrader_generates(tmp_path):
                     f"{committed.relative_to(REPO)} differs: run `make exercises`")
             else:
                 assert committed.read_bytes() == produced.read_bytes(), committed
-        # A learner's own answers (reponses_salon*, git-ignored) may sit beside the release.
+        # A learner's own answers (reponses*, git-ignored) may sit beside the release.
         extra = {p.relative_to(REPO / "exercises" / folder.name)
                  for p in (REPO / "exercises" / folder.name).rglob("*")
-                 if p.is_file() and not p.name.startswith("reponses_salon")
+                 if p.is_file() and not p.name.startswith("reponses")
                  and ".ipynb_checkpoints" not in p.parts} - {
             p.relative_to(folder) for p in folder.rglob("*") if p.is_file()}
         assert not extra, f"files in exercises/{folder.name} not produced by nbgrader: {extra}"
+
+
+# ------------------------------------------------------------------ exercises graded from data
+
+
+def test_data_graded_exercises_are_01_to_03():
+    assert [p.parent.name for p in DATA_GRADED] == ["01_telemarketing", "02_cycle_prospect", "03_appels"]
+
+
+@pytest.mark.xdist_group("kernels")
+@pytest.mark.parametrize("path", DATA_GRADED, ids=ids(DATA_GRADED))
+def test_released_exercise_runs_untouched_without_error(path, tmp_path):
+    """« Exécuter tout » on the untouched release: no error, no stub, every widget shown."""
+    work = tmp_path / path.parent.name
+    shutil.copytree(path.parent, work)
+    nb = execute(work / path.name, work)
+    code_cells = [c for c in nb.cells if c.cell_type == "code"]
+    assert code_cells
+    for cell in code_cells:
+        assert "NotImplementedError" not in cell.source
+        assert not [o for o in cell.outputs if o.output_type == "error"], cell.source
+    widgets_shown = [c for c in code_cells if c.source.startswith("ex.question(")
+                     and any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in c.outputs)]
+    spec = json.loads((work / "questions.json").read_text(encoding="utf-8"))
+    assert len(widgets_shown) == len(spec["questions"])
+    bilan = [c for c in code_cells if c.source == "ex.verifier()"]
+    assert len(bilan) == 1 and "pas encore" in bilan[0].outputs[0]["data"]["text/html"]
+
+
+@pytest.mark.parametrize("path", DATA_GRADED, ids=ids(DATA_GRADED))
+def test_grade_cells_match_the_spec_points(path):
+    from grader.exercices import _outils, module_for
+
+    public, _ = module_for(path.parent.name).generate(None)
+    assert json.loads((path.parent / "questions.json").read_text(encoding="utf-8")) == public
+    expected = {g: (p, manual) for g, p, manual in _outils.graded_cells(public)}
+    for nb_path in (path, REPO / "solutions" / path.parent.name / path.name):
+        cells = {}
+        for cell in nbformat.read(nb_path, 4).cells:
+            meta = cell.metadata.get("nbgrader", {})
+            if meta.get("grade") or meta.get("task"):
+                cells[meta["grade_id"]] = (meta["points"], bool(meta.get("task")))
+                if meta.get("grade"):
+                    assert cell.cell_type == "code" and cell.source.splitlines()[0].startswith('"""')
+                    assert len(cell.source.splitlines()) == 2 and "ex.etat(" in cell.source
+        assert cells == expected, nb_path
+
+
+@pytest.mark.parametrize("path", DATA_GRADED, ids=ids(DATA_GRADED))
+def test_no_key_content_in_the_release(path):
+    from grader.exercices import module_for
+
+    module = module_for(path.parent.name)
+    _, key = module.generate(None)
+    released = "\n".join(p.read_text(encoding="utf-8") for p in path.parent.rglob("*")
+                         if p.is_file() and p.suffix in (".ipynb", ".json") and not p.name.startswith("reponses"))
+    assert "tolerance" not in released and "BEGIN HIDDEN" not in released
+    spec = json.loads((path.parent / "questions.json").read_text(encoding="utf-8"))
+    for q in spec["questions"]:
+        assert "cle" not in q and "reponse" not in q and "solution" not in q
+        example = (q.get("exemple") or {}).get("item")
+        for item in q["items"]:
+            assert set(item) <= {"id", "texte", "colonnes"}
+            assert item["id"] == example or "valeur" not in item
+
+
+def test_committed_questions_and_data_are_what_the_generators_give():
+    done = subprocess.run([sys.executable, "-m", "grader", "questions", "--verifier"], cwd=REPO,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr

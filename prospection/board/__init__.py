@@ -13,7 +13,7 @@ __all__ = ["afficher_tableau", "MissionBoard"]
 
 
 def afficher_tableau(dossier: str | os.PathLike | None = None, **options):
-    """Show the mission board; answers are kept in ``reponses_salon.json`` in ``dossier``.
+    """Show the mission board; answers are kept in ``reponses.json`` in ``dossier``.
 
     Without ``dossier``, the folder named by ``PROSPECTION_MISSION_DOSSIER`` (set by the Voilà
     app) or else the notebook's folder is used.

@@ -2,7 +2,7 @@
 
 For trainees who never see code: Voilà runs the thin notebook ``course/mission_salon_app.ipynb``
 (one import, one call) and shows only the board, on 127.0.0.1. The answers file
-``reponses_salon.json`` is kept in the folder given by ``--dossier`` (by default the current
+``reponses.json`` is kept in the folder given by ``--dossier`` (by default the current
 folder), passed to the kernel through the ``PROSPECTION_MISSION_DOSSIER`` environment variable.
 
 Voilà's own words (page title, « Running … », « Executing 1 of 1 ») are English; the app runs

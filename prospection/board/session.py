@@ -1,11 +1,12 @@
 """Files behind the board: which contacts file, the answers file, uploads, the annex export.
 
 No widget here either. A :class:`MissionSession` lives in a working folder, where it keeps
-``reponses_salon.json`` (see :mod:`prospection.board.storage`), the contacts files a learner
+``reponses.json`` (see :mod:`prospection.board.storage`; an old ``reponses_salon.json``
+is still read), the contacts files a learner
 uploaded (so the board can reload them after a restart) and the exported annex.
 
 Only one contacts file is active at a time. When the learner switches to another file, the
-answers given for the previous one are copied to ``reponses_salon.<fichier>.json`` and come
+answers given for the previous one are copied to ``reponses.<fichier>.json`` and come
 back when that file is loaded again: nothing typed is ever lost.
 """
 
@@ -134,7 +135,13 @@ class MissionSession:
             return None
 
     def archive_path(self, fichier_contacts: str) -> Path:
-        return self.dossier / f"reponses_salon.{_slug(fichier_contacts)}.json"
+        return self.dossier / f"reponses.{_slug(fichier_contacts)}.json"
+
+    def _archived(self, fichier_contacts: str) -> Path:
+        """The archive to read back: the new name, else the one of a version-1 folder."""
+        path = self.archive_path(fichier_contacts)
+        legacy = self.dossier / f"reponses_salon.{_slug(fichier_contacts)}.json"
+        return legacy if not path.is_file() and legacy.is_file() else path
 
     def _activate(self, contacts, doc: dict, name: str | None = None) -> BoardModel:
         if contacts is None:
@@ -155,7 +162,7 @@ class MissionSession:
                     f"elles reviendront si vous rechargez ce fichier."
                 )
             doc = storage.empty_answers()
-            archived = self.archive_path(name)
+            archived = self._archived(name)
             if archived.is_file():
                 restored, notice = storage.recover_answers(archived)
                 if notice:
@@ -250,7 +257,7 @@ class MissionSession:
         """Load an uploaded contacts file; on error keep the current board and explain why."""
         filename = Path(filename).name or "contacts.xlsx"
         stored_name = filename
-        if stored_name.startswith(("reponses_salon", "annexe_salon", ".")):
+        if stored_name.startswith(("reponses", "annexe_salon", ".")):
             stored_name = f"contacts_{stored_name.lstrip('.')}"  # never clobber the board's own files
         target = self.dossier / stored_name
         if target.exists() and target.read_bytes() != content:

@@ -1,7 +1,10 @@
-"""The salon mission's answers file, ``reponses_salon.json``.
+"""The salon mission's answers file: ``reponses.json``, one case of :mod:`prospection.reponses`.
 
-The board writes it after every change, the ``04_mission_salon`` graded cells and the
-grading toolchain read it. Writes are atomic (temporary file in the same folder, then
+On disk it is the course's one answers schema (question ``qualification``, ``valeur``
+``{contact id: {classe, justification}}``, ``contexte`` ``{fichier_contacts, date_salon}``);
+in memory the board keeps its own flat document (``reponses`` per contact), converted here.
+An old ``reponses_salon.json`` (version 1) is still read and migrated on the next save.
+The board writes it after every change, the grading toolchain reads it. Writes are atomic (temporary file in the same folder, then
 ``os.replace``) so a crash or a killed kernel never leaves half a file behind, and a file
 that cannot be read is moved aside, never overwritten.
 """
@@ -9,24 +12,25 @@ that cannot be read is moved aside, never overwritten.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from pathlib import Path
 from typing import Any
 
-from prospection.fichiers import write_json_atomic
-from prospection.texte.classes import CLASSES, normalize_class
+from prospection import reponses
+from prospection.texte.classes import normalize_class  # noqa: F401 - the board's callers use it from here
 
-ANSWERS_FILENAME = "reponses_salon.json"
-FORMAT_VERSION = 1
+ANSWERS_FILENAME = reponses.FILENAME
+LEGACY_FILENAME = reponses.LEGACY_FILENAME
+FORMAT_VERSION = 1  # the board's in-memory document; on disk it is the version-2 schema
+CLASSES = reponses.CLASSES
 
 
-class AnswersFileError(ValueError):
+class AnswersFileError(reponses.ReponsesError):
     """The answers file exists but cannot be used; the message is in French."""
 
 
 def empty_answers(fichier_contacts: str = "", date_salon: dt.date | str | None = None) -> dict:
-    """A fresh answers document in the shared format."""
+    """A fresh in-memory answers document of the board."""
     if isinstance(date_salon, dt.date):
         date_salon = date_salon.isoformat()
     return {
@@ -38,81 +42,74 @@ def empty_answers(fichier_contacts: str = "", date_salon: dt.date | str | None =
 
 
 def now_iso() -> str:
-    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    """Now, UTC (``…Z``): the answers schema's timestamps."""
+    return reponses.now_utc()
 
 
-def _validate(doc: Any, path: Path) -> dict:
-    def bad(reason: str) -> AnswersFileError:
-        return AnswersFileError(
-            f"Le fichier de réponses «\u00a0{path.name}\u00a0» est illisible\u00a0: {reason}."
-        )
-
-    if not isinstance(doc, dict):
-        raise bad("il ne contient pas un objet JSON")
-    if doc.get("version") != FORMAT_VERSION:
-        raise bad(f"version {doc.get('version')!r} inconnue (attendu\u00a0: {FORMAT_VERSION})")
-    reponses = doc.get("reponses")
-    if not isinstance(reponses, dict):
-        raise bad("la clé «\u00a0reponses\u00a0» manque ou n'est pas un objet")
-    clean = {}
-    for cid, entry in reponses.items():
-        if not isinstance(entry, dict):
-            raise bad(f"la réponse du contact «\u00a0{cid}\u00a0» n'est pas un objet")
-        try:
-            qualification = normalize_class(entry.get("qualification"))
-        except ValueError as exc:
-            raise bad(f"contact «\u00a0{cid}\u00a0»\u00a0: {exc}") from None
-        justification = entry.get("justification", "")
-        if justification is None:
-            justification = ""
-        if not isinstance(justification, str):
-            raise bad(f"la justification du contact «\u00a0{cid}\u00a0» n'est pas un texte")
-        clean[str(cid)] = {
-            "organisation": str(entry.get("organisation") or ""),
-            "qualification": qualification,
-            "justification": justification,
-            "modifie_le": str(entry.get("modifie_le") or ""),
+def from_schema(doc: dict) -> dict:
+    """The board's in-memory document from a version-2 answers document."""
+    contexte = doc.get("contexte") or {}
+    board = empty_answers(str(contexte.get("fichier_contacts") or ""), contexte.get("date_salon"))
+    for cid, entry in (reponses.answer(doc, reponses.QUALIFICATION) or {}).items():
+        board["reponses"][cid] = {
+            "organisation": entry.get("organisation", ""),
+            "qualification": entry.get("classe"),
+            "justification": entry.get("justification", ""),
+            "modifie_le": entry.get("modifie_le", ""),
         }
-    date_salon = doc.get("date_salon")
-    if date_salon is not None:
-        try:
-            dt.date.fromisoformat(str(date_salon))
-        except ValueError:
-            raise bad(f"date du salon «\u00a0{date_salon}\u00a0» invalide (attendu\u00a0: AAAA-MM-JJ)") from None
-    return {
-        "version": FORMAT_VERSION,
-        "fichier_contacts": str(doc.get("fichier_contacts") or ""),
-        "date_salon": date_salon,
-        "reponses": clean,
-    }
+    return board
 
 
-def load_answers(path: str | os.PathLike = ANSWERS_FILENAME) -> dict:
-    """Read an answers file; a missing file gives an empty document.
+def to_schema(board: dict) -> dict:
+    """The version-2 answers document (question ``qualification``) of the board's document."""
+    contexte = {"fichier_contacts": board.get("fichier_contacts") or "",
+                "date_salon": board.get("date_salon")}
+    doc = reponses.empty(reponses.MISSION_ID, contexte=contexte)
+    valeur, latest = {}, ""
+    for cid, entry in board.get("reponses", {}).items():
+        item = {"classe": normalize_class(entry.get("qualification")),
+                "justification": entry.get("justification") or ""}
+        if entry.get("organisation"):
+            item["organisation"] = entry["organisation"]
+        if entry.get("modifie_le"):
+            item["modifie_le"] = reponses.to_utc(entry["modifie_le"])
+            latest = max(latest, item["modifie_le"])
+        valeur[str(cid)] = item
+    reponses.set_answer(doc, reponses.QUALIFICATION, valeur, when=latest or reponses.now_utc())
+    return doc
 
-    A folder may be given instead of a file (``reponses_salon.json`` inside it). Classes are
-    normalised (``tiede`` becomes ``tiède``). Raises :class:`AnswersFileError` (French message)
-    when the file is not valid JSON or not in the expected format; the file is left untouched.
-    """
+
+def resolve(path: str | os.PathLike) -> Path:
+    """The file to read for ``path``: a folder means its ``reponses.json``, else its old
+    ``reponses_salon.json``; a missing ``reponses.json`` falls back on the old file beside it."""
     path = Path(path)
     if path.is_dir():
         path = path / ANSWERS_FILENAME
+    if not path.exists() and path.name == ANSWERS_FILENAME and (path.parent / LEGACY_FILENAME).exists():
+        return path.parent / LEGACY_FILENAME
+    return path
+
+
+def load_answers(path: str | os.PathLike = ANSWERS_FILENAME) -> dict:
+    """Read an answers file (version 2, or a version-1 ``reponses_salon.json``) for the board.
+
+    A missing file gives an empty document; a folder may be given instead of a file. Classes
+    are normalised (``tiede`` becomes ``tiède``). Raises :class:`AnswersFileError` (French
+    message) when the file cannot be used; the file is left untouched.
+    """
+    path = resolve(path)
     if not path.exists():
         return empty_answers()
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
+        doc = reponses.load(path)
+    except reponses.ReponsesError as exc:
+        raise AnswersFileError(str(exc)) from None
+    if doc["exercice"] != reponses.MISSION_ID:
         raise AnswersFileError(
-            f"Le fichier de réponses «\u00a0{path.name}\u00a0» est illisible\u00a0: il n'est pas encodé en UTF-8."
-        ) from None
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise AnswersFileError(
-            f"Le fichier de réponses «\u00a0{path.name}\u00a0» est illisible\u00a0: JSON invalide "
-            f"(ligne {exc.lineno}, colonne {exc.colno})."
-        ) from None
-    return _validate(doc, path)
+            f"Le fichier de réponses «\u00a0{path.name}\u00a0» est illisible\u00a0: il appartient à "
+            f"l'exercice «\u00a0{doc['exercice']}\u00a0», pas à la mission."
+        )
+    return from_schema(doc)
 
 
 def quarantine(path: str | os.PathLike) -> Path:
@@ -140,7 +137,7 @@ def recover_answers(path: str | os.PathLike) -> tuple[dict, str | None]:
     When the file is unusable it is moved aside and an empty document is returned with a
     French notice saying where the old file went; nothing is overwritten.
     """
-    path = Path(path)
+    path = resolve(path)
     try:
         return load_answers(path), None
     except AnswersFileError as exc:
@@ -152,5 +149,5 @@ def recover_answers(path: str | os.PathLike) -> tuple[dict, str | None]:
 
 
 def save_answers(path: str | os.PathLike, doc: dict) -> None:
-    """Write the document atomically (see :mod:`prospection.fichiers`)."""
-    write_json_atomic(path, doc)
+    """Write the board's document as a version-2 answers file, atomically (:mod:`prospection.reponses`)."""
+    reponses.save(path, to_schema(doc))

@@ -175,7 +175,7 @@ class MissionBoard(widgets.VBox):
             "<h2 style='margin:4px 0'>Mission salon — qualifier les contacts</h2>"
             "<div>Pour chaque contact, choisissez <b>froid</b>, <b>tiède</b> ou <b>chaud</b> "
             "et justifiez votre choix. Chaque modification est enregistrée aussitôt dans "
-            "<code>reponses_salon.json</code>.</div>"
+            "<code>reponses.json</code>.</div>"
             "<div style='color:#666;font-size:90%'>Clavier\u00a0: Tab et Maj+Tab pour passer "
             "d'un champ à l'autre, Espace ou Entrée pour activer le bouton sélectionné.</div>"
         )

@@ -2,7 +2,7 @@
 
 The learner qualifies every contact either with the mission board or with a Python dict
 ``reponses = {"C01": ("froid", "justification…"), …}``; both end in the answers file
-``reponses_salon.json`` of the assignment folder (format in docs/ARCHITECTURE.md), which is
+``reponses.json`` of the assignment folder (formerly ``reponses_salon.json``) (format in docs/ARCHITECTURE.md), which is
 what the graded cells read, because nbgrader re-runs the notebook without a browser.
 
 Only public checks live here (every contact answered, classes valid, justifications written,
@@ -27,6 +27,7 @@ from prospection.board.storage import (
     load_answers,
     normalize_class,
     now_iso,
+    resolve,
     stamped_sibling,
     save_answers,
 )
@@ -197,11 +198,11 @@ _ABSENT = object()
 
 
 def enregistrer_reponses(reponses=_ABSENT, dossier: str | Path = ".") -> Message:
-    """Write the learner's dict into ``reponses_salon.json`` (merged with the board's answers).
+    """Write the learner's dict into ``reponses.json`` (merged with the board's answers).
 
     Empty entries (no class, no justification) are skipped, so running this cell after
     working on the board never erases the board's answers; when an existing answer is replaced,
-    the previous file is first copied aside (``reponses_salon.sauvegarde-….json``).
+    the previous file is first copied aside (``reponses.sauvegarde-….json``).
     """
     if reponses is _ABSENT:  # the notebook cell is one call: read the learner's variable
         reponses = sys._getframe(1).f_globals.get("reponses")
@@ -215,7 +216,7 @@ def enregistrer_reponses(reponses=_ABSENT, dossier: str | Path = ".") -> Message
         contacts = charger_contacts(dossier)
         index = _contacts_index(contacts)
         propres = normaliser_reponses(reponses, set(index))
-        doc = load_answers(chemin)
+        doc = load_answers(resolve(dossier))  # an old reponses_salon.json is migrated on save
     except (FormatReponsesError, AnswersFileError) as exc:
         return Message(False, str(exc) + " Rien n'a été enregistré.")
     except Exception as exc:  # the loader's own French error, or an unreadable file
@@ -260,7 +261,7 @@ def enregistrer_reponses(reponses=_ABSENT, dossier: str | Path = ".") -> Message
 
 def lire_reponses(dossier: str | Path = ".") -> dict:
     """The answers file of the folder; AssertionError with a French message when unusable."""
-    chemin = Path(dossier) / ANSWERS_FILENAME
+    chemin = resolve(dossier)  # reponses.json, else a version-1 reponses_salon.json
     assert chemin.is_file(), (
         f"Le fichier « {ANSWERS_FILENAME} » est introuvable dans le dossier de l'exercice{NBSP}: "
         "qualifiez les contacts avec le tableau de mission, ou remplissez le dictionnaire "
