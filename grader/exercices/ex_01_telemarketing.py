@@ -13,7 +13,8 @@ import random
 
 from grader.exercices import QuestionScore
 from grader.exercices import _outils as o
-from prospection.telemarketing import format_date, format_datetime, holiday_name, may_call, public_holidays
+from grader.regles import may_call
+from prospection.telemarketing import format_date, format_datetime, holiday_name, public_holidays
 
 EXERCISE_ID = "01_telemarketing"
 TITRE = "Télémarketing\u00a0: types d'appels et règles du démarchage"

@@ -4,7 +4,8 @@ Q1 ``choix`` per contact among the stages (3 pts); Q2 a campaign funnel of **act
 (contacts targeted, reached, interested, meetings, customers — never the temperatures as
 successive stages): four pass rates (``nombre``, 2 pts), the overall rate (1 pt), the weakest
 step (``choix``, 1 pt), the contacts lost at one step (1 pt); Q3 ``choix`` of the aim served by
-each situation (2 pts). Buying from a competitor is « perdu », as everywhere in the course.
+each situation (2 pts). As everywhere in the course, « perdu » is an opposition (the contact
+asked not to be contacted again); a contact who bought from a competitor is « froid » again.
 """
 
 from __future__ import annotations
@@ -60,9 +61,9 @@ HISTOIRES = {
     ],
     "perdu": [
         lambda s, p: [f"14 mars{NBSP}: très intéressé, achat de {p} prévu avant la fin du mois.",
-                      f"30 mars{NBSP}: a commandé chez un concurrent."],
+                      f"30 mars{NBSP}: demande par écrit à ne plus être contacté ni démarché."],
         lambda s, p: [f"14 mars{NBSP}: intéressé par {p}, demande un devis.",
-                      f"5 avril{NBSP}: «{NBSP}Ne nous rappelez plus, nous avons choisi un autre fournisseur.{NBSP}»"],
+                      f"5 avril{NBSP}: «{NBSP}Ne nous rappelez plus et retirez nos coordonnées de votre fichier.{NBSP}»"],
     ],
     "remonte": [
         lambda s, p: ["Octobre dernier\u00a0: appel de prospection, pas de besoin (prospect froid).",
@@ -118,7 +119,8 @@ def _q1(rng: random.Random | None) -> tuple[dict, dict]:
         "choisissez son étape aujourd'hui. Rappels\u00a0: suspect = ciblé, pas encore qualifié\u00a0; froid = "
         "qualifié, pas intéressé pour l'instant\u00a0; tiède = intéressé, projet à plus de 3\u00a0mois\u00a0; "
         "chaud = intérêt récent et projet à moins de 3\u00a0mois\u00a0; client = a passé commande\u00a0; "
-        "perdu = a acheté ailleurs ou refuse d'être recontacté. C'est le dernier état du contact qui "
+        "perdu = a demandé à ne plus être contacté (opposition)\u00a0; un contact qui a acheté chez un "
+        "concurrent redevient froid. C'est le dernier état du contact qui "
         "compte. Le contact C1 est corrigé pour l'exemple.",
         3, items=items, options=ETAPES, exemple={"item": "C1", "valeur": key["C1"]})
     del key["C1"]
