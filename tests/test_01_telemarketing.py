@@ -385,14 +385,26 @@ def test_practice_data_agrees_with_the_rule_engine():
     assert {s["autorise"] for s in committed["scenarios"]} == {True, False}
 
 
+def exercise_01_questions() -> dict:
+    """Exercise 01's common variant, as released (public spec)."""
+    from grader.exercices import ex_01_telemarketing as ex
+
+    public, _key = ex.generate(None)
+    questions = {q["id"]: q for q in public["questions"]}
+    assert questions
+    return questions
+
+
 def test_practice_situations_are_not_exercise_01_items():
-    ns = run_cells("imports", "q3_creneaux", "q2_donnees")
-    exercise_moments = {m.to_pydatetime() for m in ns["creneaux"].values()} | {ns["QUAND"].to_pydatetime()}
+    questions = exercise_01_questions()
+    slots = [item["texte"] for item in questions["q3_creneaux"]["items"]]
+    session = dt.datetime.fromisoformat(questions["q2_appels"]["quand"])
     practice = cours.situations()
-    assert practice
+    assert practice and slots
     for s in practice:
-        assert dt.datetime.fromisoformat(s["when"]) not in exercise_moments, s["id"]
-    assert not {d.date() for d in exercise_moments} & {dt.datetime.fromisoformat(s["when"]).date() for s in practice}
+        when = dt.datetime.fromisoformat(s["when"])
+        assert when.date() != session.date(), s["id"]
+        assert not any(tm.format_date(when.date()) in slot for slot in slots), s["id"]
 
 
 def test_checker_model_reveals_the_verdict_after_the_learner_answers():
@@ -498,8 +510,8 @@ def test_lesson_in_voila_checker_and_quiz_respond(tmp_path, artifacts):
 
 def test_lesson_scenarios_are_not_exercise_01_items():
     """The lesson's quiz rehearses the four kinds on its own situations, not exercise 01's."""
-    ns = run_cells("imports", "q1_scenarios")
-    exercise = [set(re.findall(r"\w{4,}", t.lower())) for t in ns["scenarios"].values()]
+    items = exercise_01_questions()["q1_types"]["items"]
+    exercise = [set(re.findall(r"\w{4,}", item["texte"].lower())) for item in items]
     assert exercise and tm.SCENARIOS
     for scenario in tm.SCENARIOS:
         words = set(re.findall(r"\w{4,}", scenario.texte.lower()))

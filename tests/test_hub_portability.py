@@ -93,7 +93,7 @@ def test_grading_on_windows_or_macos_says_where_to_grade(monkeypatch, capsys, tm
 
 
 def test_learner_side_without_unix_only_functions(monkeypatch, tmp_path):
-    from prospection import engine
+    from grader import engine
     from prospection.board import app
     monkeypatch.delattr(os, "getuid")
     monkeypatch.delattr(os, "getloadavg")

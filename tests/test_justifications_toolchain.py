@@ -74,9 +74,12 @@ def test_class_report_lists_the_justifications_to_read(data):
 def test_excel_export_has_the_review_columns(data, tmp_path):
     from openpyxl import load_workbook
 
-    from grader.toolchain.export import write_xlsx
+    from grader.toolchain.export import student_rows, write_xlsx
+    from grader.toolchain.roster import Learner
 
-    path = write_xlsx(data, tmp_path / "notes.xlsx")
+    learners = [Learner(sid, *data.names.get(sid, ("", "", ""))) for sid in data.students]
+    assert learners and student_rows(data, learners)
+    path = write_xlsx(data, learners, tmp_path / "notes.xlsx")
     ws = load_workbook(path)["Contacts"]
     rows = list(ws.iter_rows(values_only=True))
     header, body = rows[0], rows[1:]

@@ -4,8 +4,8 @@ Q1 ``choix`` per contact among the stages (3 pts); Q2 a campaign funnel of **act
 (contacts targeted, reached, interested, meetings, customers — never the temperatures as
 successive stages): four pass rates (``nombre``, 2 pts), the overall rate (1 pt), the weakest
 step (``choix``, 1 pt), the contacts lost at one step (1 pt); Q3 ``choix`` of the aim served by
-each situation (2 pts). As everywhere in the course, « perdu » is an opposition (the contact
-asked not to be contacted again); a contact who bought from a competitor is « froid » again.
+each situation (2 pts). As everywhere in the course, "perdu" is an opposition (the contact
+asked not to be contacted again); a contact who bought from a competitor is "froid" again.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ HISTOIRES = {
         lambda s, p: [f"14 mars{NBSP}: intéressé par {p} pour le tournoi régional du 20 mai.",
                       f"2 avril{NBSP}: nous demande un devis pour 40 pièces."],
         lambda s, p: [f"14 mars{NBSP}: le club de {s} doit s'équiper avant le début de la saison d'été, en juin.",
-                      f"8 avril{NBSP}: demande une présentation de {p} la semaine prochaine."],
+                      f"8 avril{NBSP}: demande qu'on lui présente {p} la semaine prochaine."],
     ],
     "client": [
         lambda s, p: [f"14 mars{NBSP}: intéressée par {p} pour la saison prochaine.",
@@ -60,7 +60,7 @@ HISTOIRES = {
                       f"12 avril{NBSP}: première commande reçue et payée."],
     ],
     "perdu": [
-        lambda s, p: [f"14 mars{NBSP}: très intéressé, achat de {p} prévu avant la fin du mois.",
+        lambda s, p: [f"14 mars{NBSP}: très intéressé, veut acheter {p} avant la fin du mois.",
                       f"30 mars{NBSP}: demande par écrit à ne plus être contacté ni démarché."],
         lambda s, p: [f"14 mars{NBSP}: intéressé par {p}, demande un devis.",
                       f"5 avril{NBSP}: «{NBSP}Ne nous rappelez plus et retirez nos coordonnées de votre fichier.{NBSP}»"],

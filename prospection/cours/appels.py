@@ -41,8 +41,8 @@ def constructeur_accroche():
                                 ensure_option=False, style=style, layout=large)
     pretexte = widgets.Combobox(value=PRETEXTES[-1], options=PRETEXTES, description="Prétexte\u00a0:",
                                 ensure_option=False, style=style, layout=large)
-    creneau1 = widgets.Text(value="lundi à 17 h 30", description="Créneau 1\u00a0:", style=style, layout=large)
-    creneau2 = widgets.Text(value="mercredi à 14 h", description="Créneau 2\u00a0:", style=style, layout=large)
+    creneau1 = widgets.Text(value="lundi à 17\u00a0h\u00a030", description="Créneau 1\u00a0:", style=style, layout=large)
+    creneau2 = widgets.Text(value="mercredi à 14\u00a0h", description="Créneau 2\u00a0:", style=style, layout=large)
     apercu = widgets.HTML()
     grille = widgets.HTML()
     champs = [vendeur, entreprise, interlocuteur, contact, detail, contexte, pretexte, creneau1, creneau2]
