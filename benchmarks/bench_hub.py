@@ -39,12 +39,12 @@ WORK = ("import prospection, prospection.loader, pandas, ipywidgets, openpyxl\n"
         "print(len(frame))\n")
 
 
-def mb(value: float) -> str:
-    return f"{value / 2**20:.0f}".replace(".", ",") + "\u00a0Mo"
+def mb(value: float) -> str:  # developers' report, in English like the other RESULTS files
+    return f"{value / 2**20:.0f} MiB"
 
 
 def sec(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",") + "\u00a0s"
+    return f"{value:.1f} s"
 
 
 def main() -> int:
@@ -133,7 +133,7 @@ def main() -> int:
         f"(min {mb(min(idle))}, max {mb(max(idle))}).",
         f"- Memory per active learner (one kernel: learner part, pandas, widgets, a 5 000-row table): mean "
         f"**{mb(statistics.mean(active))}** (max {mb(max(active))}); {N} active learners: "
-        f"{mb(sum(active))} = **{mem_ratio:.0%}** of the machine's memory (target ≤ 50\u00a0%).",
+        f"{mb(sum(active))} = **{mem_ratio:.0%}** of the machine's memory (target ≤ 50%).",
         f"- One login alone (form → server ready): {sec(figures['login_one'])}; "
         f"{N - 1} simultaneous logins: **{sec(figures['login_all'])}** "
         f"(ratio {login_ratio:.1f}, target ≤ 10).",
