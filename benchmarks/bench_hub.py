@@ -6,7 +6,7 @@ kernel each with the learner part, pandas and widgets loaded), answer and submit
 collects and grades. Measured:
 
 - memory per idle learner (server started, no kernel) and per active learner (one kernel with
-  the learner part and the contacts file loaded): resident memory of every process of the account;
+  the learner part, pandas and widgets loaded): resident memory of every process of the account;
 - wall time of 30 simultaneous logins (form → server ready), fetches and submissions;
 - time from the last submission to all grades (collect --echange, autograde, export).
 
@@ -39,12 +39,12 @@ WORK = ("import prospection, prospection.loader, pandas, ipywidgets, openpyxl\n"
         "print(len(frame))\n")
 
 
-def mb(value: float) -> str:
-    return f"{value / 2**20:.0f}".replace(".", ",") + "\u00a0Mo"
+def mb(value: float) -> str:  # developers' report, in English like the other RESULTS files
+    return f"{value / 2**20:.0f} MiB"
 
 
 def sec(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",") + "\u00a0s"
+    return f"{value:.1f} s"
 
 
 def main() -> int:
@@ -69,7 +69,7 @@ def main() -> int:
         t = time.monotonic()
         trial.login(first)
         figures["login_one"] = time.monotonic() - t
-        with ThreadPoolExecutor(max_workers=len(others)) as pool:
+        with ThreadPoolExecutor(max_workers=len(trial.learners)) as pool:  # one thread per learner
             t = time.monotonic()
             list(pool.map(trial.login, others))
             figures["login_all"] = time.monotonic() - t
@@ -98,7 +98,11 @@ def main() -> int:
                 trial.assignment_action(user, tokens[user], "submit", ASSIGNMENT)
                 done_at[user] = (start, time.monotonic())
 
-            list(pool.map(answer_and_submit, enumerate(trial.learners)))
+            jobs = [pool.submit(answer_and_submit, item) for item in enumerate(trial.learners)]
+            errors = sorted((e for e in (j.exception() for j in jobs) if e),
+                            key=lambda e: isinstance(e, threading.BrokenBarrierError))
+            if errors:
+                raise errors[0]
         starts, ends = [s for s, _ in done_at.values()], [e for _, e in done_at.values()]
         figures["submit_all"] = max(ends) - min(starts)
         t = time.monotonic()
@@ -129,7 +133,7 @@ def main() -> int:
         f"(min {mb(min(idle))}, max {mb(max(idle))}).",
         f"- Memory per active learner (one kernel: learner part, pandas, widgets, a 5 000-row table): mean "
         f"**{mb(statistics.mean(active))}** (max {mb(max(active))}); {N} active learners: "
-        f"{mb(sum(active))} = **{mem_ratio:.0%}** of the machine's memory (target ≤ 50\u00a0%).",
+        f"{mb(sum(active))} = **{mem_ratio:.0%}** of the machine's memory (target ≤ 50%).",
         f"- One login alone (form → server ready): {sec(figures['login_one'])}; "
         f"{N - 1} simultaneous logins: **{sec(figures['login_all'])}** "
         f"(ratio {login_ratio:.1f}, target ≤ 10).",

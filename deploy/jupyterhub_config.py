@@ -109,6 +109,10 @@ else:
     LIMIT = ["/usr/bin/prlimit", f"--as={bytes_of(MEMORY) * 2}", f"--nproc={512}", "--"]
 
 c.Spawner.default_url = "/lab"
+# Kernels talk to their server over Unix sockets in the account's own runtime folder: with 30
+# learners starting kernels at once, TCP ports picked at random collide (a kernel then loses
+# its heartbeat), and TCP on a shared server is readable by every account.
+c.Spawner.args = ["--KernelManager.transport=ipc"]
 c.Spawner.notebook_dir = "~"
 c.Spawner.start_timeout = 180   # 30 learners log in together on a small server
 c.Spawner.http_timeout = 180
