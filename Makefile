@@ -9,7 +9,7 @@ export LANG := C.UTF-8
 # nbgrader calls alembic and jupyter scripts from PATH: the venv's come first.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lock lab test mission setup chromium exercises clean-notebooks check-notebooks benchmarks annexe-pdf demo
+.PHONY: lock lab test mission setup chromium bwrap exercises clean-notebooks check-notebooks benchmarks annexe-pdf demo
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,8 +36,14 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium manque : sudo apt-get install chromium"; exit 1; fi; }
 
+## Installs Debian's bubblewrap (the grading sandbox: learner code runs isolated) when missing.
+bwrap:
+	@command -v bwrap >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq bubblewrap >/dev/null; \
+	  else echo "bubblewrap manque : sudo apt-get install bubblewrap"; exit 1; fi; }
+
 ## The whole test suite.
-test: setup chromium
+test: setup chromium bwrap
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -p no:cacheprovider $(PYTEST_ARGS)
 
 ## Regenerates exercises/ from solutions/ with nbgrader (never edit exercises/ by hand).
