@@ -4,7 +4,6 @@ Loaded by the root ``nbgrader_config.py`` so that every ``nbgrader`` command
 works from the repository root, and by ``grader.config`` for class workspaces.
 """
 
-import os
 from pathlib import Path
 
 c = get_config()  # noqa: F821 - injected by traitlets
@@ -12,7 +11,7 @@ c = get_config()  # noqa: F821 - injected by traitlets
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 c.CourseDirectory.course_id = "prospection-commerciale"
-c.CourseDirectory.root = os.environ.get("PROSPECTION_COURSE_ROOT", str(REPO_ROOT))
+c.CourseDirectory.root = str(REPO_ROOT)
 c.CourseDirectory.source_directory = "solutions"
 c.CourseDirectory.release_directory = "exercises"
 # Instructor-only material never leaves solutions/.

@@ -22,7 +22,7 @@ EXERCISES = REPO_ROOT / "exercises"
 CONFIG = REPO_ROOT / "grader" / "nbgrader_config.py"
 NOTEBOOK_DIRS = ("course", "solutions", "exercises")
 #: A learner's own work in an exercise folder: never released, never deleted by `generate`.
-LEARNER_FILES = ("reponses_salon*.json", "annexe_salon*.xlsx")
+LEARNER_FILES = ("reponses_salon*.json", "reponses.json", "reponses.*.json", "annexe_salon*.xlsx")
 
 
 def assignment_ids() -> list[str]:
@@ -37,9 +37,9 @@ def scratch_course(root: Path) -> dict[str, str]:
     """Make ``root`` an nbgrader course using this repository's configuration."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "nbgrader_config.py").write_text(
-        f"load_subconfig({str(CONFIG)!r})\n", encoding="utf-8"
+        f"load_subconfig({str(CONFIG)!r})\nc.CourseDirectory.root = {str(root)!r}\n", encoding="utf-8"
     )
-    return nbgrader_environment(PROSPECTION_COURSE_ROOT=str(root))
+    return nbgrader_environment()
 
 
 def nbgrader_environment(**extra: str) -> dict[str, str]:

@@ -165,3 +165,102 @@ def contact_details(doc: dict | None, key: dict) -> list[dict]:
             "point_action": action,
         })
     return rows
+
+
+# --------------------------------------------------------------------- answers as data (v2)
+V2_FILENAME = "reponses.json"
+V1_FILENAME = "reponses_salon.json"
+#: Files of a submission that are data the teacher's process reads (never executed).
+ANSWER_FILES = (V2_FILENAME, V1_FILENAME, "annexe_salon.xlsx")
+MAX_ANSWERS_BYTES = 2 * 1024 * 1024
+MAX_DATA_FILE_BYTES = 5 * 1024 * 1024
+
+
+def empty_document(exercise_id: str) -> dict:
+    return {"schema": "prospection-reponses", "version": 2, "exercice": exercise_id,
+            "variante": "commune", "contexte": {}, "questions": {}, "modifie_le": None}
+
+
+def migrate_v1_document(folder: Path, exercise_id: str):
+    """The mission's version-1 ``reponses_salon.json`` read as a version-2 document.
+
+    The one place that knows the old format (``prospection.reponses`` migrates it too once it
+    lands: switch ``load_answers_document`` to it then). Returns ``(status, doc, problems)``.
+    """
+    status, v1, problems = check_answers(folder / V1_FILENAME, None)
+    doc = empty_document(exercise_id)
+    if v1 is None:
+        return status, doc, problems
+    doc["contexte"] = {"fichier_contacts": v1.get("fichier_contacts") or "",
+                       "date_salon": v1.get("date_salon")}
+    stamps = [e.get("modifie_le") for e in v1["reponses"].values() if e.get("modifie_le")]
+    doc["questions"]["qualification"] = {
+        "valeur": {cid: {"classe": e.get("qualification"), "justification": e.get("justification", "")}
+                   for cid, e in v1["reponses"].items()},
+        "modifie_le": max(stamps) if stamps else None,
+    }
+    return status, doc, problems
+
+
+def load_answers_document(folder: Path, exercise_id: str):
+    """A submission's answers, as data: ``(status, document_v2, problems)``.
+
+    ``status`` is ``absent``, ``illisible``, ``modifie`` (cleaned, see problems) or ``ok``. Reads
+    ``reponses.json`` (version 2), else a version-1 ``reponses_salon.json``.
+    """
+    path = folder / V2_FILENAME
+    if not path.is_file():
+        if (folder / V1_FILENAME).is_file():
+            return migrate_v1_document(folder, exercise_id)
+        return "absent", empty_document(exercise_id), []
+    if path.stat().st_size > MAX_ANSWERS_BYTES:
+        return "illisible", empty_document(exercise_id), ["fichier trop gros pour un fichier de réponses"]
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        return "illisible", empty_document(exercise_id), ["le fichier n'est pas encodé en UTF-8"]
+    except ValueError as exc:
+        return "illisible", empty_document(exercise_id), [f"JSON invalide ({exc.msg}, ligne {exc.lineno})"]
+    problems = []
+    if not isinstance(raw, dict) or not isinstance(raw.get("questions"), dict):
+        return "illisible", empty_document(exercise_id), ["la clé « questions » manque ou n'est pas un objet"]
+    if raw.get("schema") != "prospection-reponses" or raw.get("version") != 2:
+        problems.append("schéma ou version inattendus")
+    if raw.get("exercice") not in (None, exercise_id):
+        problems.append(f"réponses d'un autre exercice ({raw.get('exercice')!r})")
+        return "illisible", empty_document(exercise_id), problems
+    doc = empty_document(exercise_id)
+    doc["variante"] = str(raw.get("variante") or "commune")
+    doc["contexte"] = raw.get("contexte") if isinstance(raw.get("contexte"), dict) else {}
+    doc["modifie_le"] = raw.get("modifie_le")
+    for qid, entry in raw["questions"].items():
+        if isinstance(entry, dict) and "valeur" in entry:
+            doc["questions"][str(qid)] = {"valeur": entry["valeur"], "modifie_le": entry.get("modifie_le")}
+        else:
+            problems.append(f"question « {qid} » mal formée, ignorée")
+    return ("modifie" if problems else "ok"), doc, problems
+
+
+def attach_data_files(doc: dict, folder: Path, public: dict) -> list[str]:
+    """Read the files the spec grades as data (the mission's annex) into ``doc["fichiers"]``."""
+    problems = []
+    files = {}
+    for question in public.get("questions", []):
+        name = question.get("fichier")
+        if not name:
+            continue
+        path = folder / name
+        files[name] = None
+        if not path.is_file() or path.is_symlink():
+            continue
+        if path.stat().st_size > MAX_DATA_FILE_BYTES:
+            problems.append(f"{name}\u00a0: fichier trop gros, ignoré")
+            continue
+        if name.endswith(".xlsx"):
+            try:
+                from prospection import annexe
+                files[name] = annexe.read_annexe(path)
+            except Exception:  # noqa: BLE001 - unreadable: scored as absent
+                problems.append(f"{name}\u00a0: illisible")
+    doc["fichiers"] = files
+    return problems

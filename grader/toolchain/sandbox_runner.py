@@ -112,8 +112,10 @@ def main() -> int:
     read_fd, write_fd = os.pipe()
     os.set_inheritable(write_fd, True)
     os.environ["PROSPECTION_AUDIT_FD"] = str(write_fd)
+    import prospection  # the learner part: its folder and the datasets beside it are readable
+    learner_root = os.path.dirname(os.path.dirname(os.path.abspath(prospection.__file__)))
     os.environ["PROSPECTION_AUDIT_ALLOWED"] = ":".join(
-        p for p in sys.path if p and p.startswith("/") and os.path.isdir(p))
+        [learner_root] + [p for p in sys.path if p and p.startswith("/") and os.path.isdir(p)])
     os.set_blocking(read_fd, False)
     audit_chunks: list[bytes] = []
 
