@@ -10,7 +10,7 @@ What a sandboxed command gets:
   mounted, all read-only; the teacher part (``grader``), the repository, the class folder, the
   keys and the other copies are simply not there;
 - one writable place, ``/copie``: a size-limited tmpfs that receives a copy of the one submission
-  (mounted read-only at ``/soumission``), plus a small ``/tmp``;
+  (mounted read-only at ``/soumission``, copied before the uid drops), plus a small ``/tmp``;
 - an unprivileged uid (65534): the real one when we are root (``setpriv`` after the mounts),
   else a user namespace;
 - resource limits (``prlimit``): address space, CPU time, processes, file size, open files, no
@@ -193,6 +193,9 @@ def build_command(argv: list[str], submission: Path | None = None, limits: Limit
     for k, v in environment(env).items():
         cmd += ["--setenv", k, v]
     cmd += ["--"]
+    if submission is not None:  # copied before the uid drops: the original need not be readable
+        own = f"chown -R {NOBODY}:{NOBODY} {SCRATCH} && " if root else ""
+        cmd += ["/bin/sh", "-c", f"cp -R {SUBMISSION}/. {SCRATCH}/ && {own}exec \"$@\"", "sh"]
     if root:  # the real uid drops to nobody once the mounts are made
         cmd += ["/usr/bin/setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
                 "--no-new-privs", "--inh-caps=-all", "--bounding-set=-all", "--"]

@@ -1,8 +1,8 @@
 """Executes one notebook INSIDE the sandbox (see ``grader.sandbox.execute_notebook``).
 
 Standalone on purpose: it is mounted alone at ``/opt/correction/executer.py``; ``grader`` is not
-importable in the sandbox. Reads ``{"name", "notebook", "timeout", "output_bytes"}`` on stdin,
-copies ``/soumission`` into ``/copie`` (the only writable place), runs the notebook there with
+importable in the sandbox. Reads ``{"name", "notebook", "timeout", "output_bytes"}`` on stdin;
+the sandbox has copied the submission into ``/copie`` (the only writable place); runs it there with
 nbclient and an ipykernel (both inside), and prints one JSON line ``{"notebook", "events",
 "error"}``. Events are what the teacher must see: outputs cut, files opened outside the copy,
 processes started or still alive after the run.
@@ -12,7 +12,6 @@ Nothing here decides a grade: the teacher's process scores the answers data.
 
 import json
 import os
-import shutil
 import sys
 
 SCRATCH = "/copie"
@@ -63,17 +62,6 @@ del _prospection_audit
 '''
 
 
-def _copy_submission() -> None:
-    if os.path.isdir(SUBMISSION):
-        for entry in os.listdir(SUBMISSION):
-            src = os.path.join(SUBMISSION, entry)
-            dest = os.path.join(SCRATCH, entry)
-            if os.path.isdir(src):
-                shutil.copytree(src, dest, symlinks=False, dirs_exist_ok=True)
-            elif os.path.isfile(src):
-                shutil.copyfile(src, dest)
-
-
 def _other_processes(own: set) -> list[str]:
     found = []
     for entry in os.listdir("/proc"):
@@ -97,7 +85,6 @@ def main() -> int:
     os.dup2(2, 1)  # whatever the kernel prints never reaches our answer
     sys.stdout = sys.stderr
     request = json.loads(sys.stdin.read())
-    _copy_submission()
     events: list[dict] = []
     out_cap = int(request.get("output_bytes") or 4_000_000)
 
