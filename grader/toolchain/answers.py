@@ -226,6 +226,9 @@ def load_answers_document(folder: Path, exercise_id: str):
         return "illisible", empty_document(exercise_id), ["la clé « questions » manque ou n'est pas un objet"]
     if raw.get("schema") != "prospection-reponses" or raw.get("version") != 2:
         problems.append("schéma ou version inattendus")
+    extra = sorted(set(raw) - {"schema", "version", "exercice", "variante", "contexte", "questions", "modifie_le"})
+    if extra:
+        problems.append(f"champs ajoutés à la main ignorés\u00a0: {', '.join(extra)}")
     if raw.get("exercice") not in (None, exercise_id):
         problems.append(f"réponses d'un autre exercice ({raw.get('exercice')!r})")
         return "illisible", empty_document(exercise_id), problems
