@@ -128,8 +128,21 @@ class SandboxExecute(NbGraderPreprocessor):
                 cell.outputs = done.get("outputs", [])
                 cell.execution_count = done.get("execution_count")
         if run.error:
-            state["flags"].append(flag("execution_interrompue", "alerte",
-                                       f"{name}.ipynb\u00a0: exécution interrompue ({run.error[:200]})."))
+            if "DeadKernel" in run.error or "Kernel died" in run.error:
+                state["flags"].append(flag("noyau_arrete", "alerte",
+                                           f"{name}.ipynb\u00a0: le noyau Python s'est arrêté pendant "
+                                           "l'exécution (plantage ou arrêt forcé par le code de l'élève)\u00a0; "
+                                           "les cellules suivantes n'ont pas été exécutées."))
+            else:
+                state["flags"].append(flag("execution_interrompue", "alerte",
+                                           f"{name}.ipynb\u00a0: exécution interrompue ({run.error[:200]})."))
+        for cell in nb.cells:
+            for out in cell.get("outputs", []):
+                if out.get("output_type") == "error" and out.get("ename") == "CellTimeoutError":
+                    gid = cell.metadata.get("nbgrader", {}).get("grade_id", "sans identifiant")
+                    state["flags"].append(flag("cellule_interrompue", "alerte",
+                                               f"{name}.ipynb\u00a0: cellule « {gid} » interrompue après "
+                                               f"{timeout} s (boucle infinie\u00a0?)."))
         return nb, resources
 
 
