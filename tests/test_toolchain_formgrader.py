@@ -69,7 +69,7 @@ def test_formgrader_shows_outside_scores_flags_and_its_buttons_grade_the_same(cl
     env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
     cmd = [sys.executable, "-m", "jupyter", "server", "--no-browser", f"--port={port}",
            "--ServerApp.token=", "--ServerApp.password=", "--ServerApp.disable_check_xsrf=True",
-           "--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={classe}"]
+           "--ServerApp.ip=127.0.0.1", "--allow-root", f"--ServerApp.root_dir={classe}"]
     ARTIFACTS.mkdir(exist_ok=True)
     with server(cmd, ready_url=f"{base}/formgrader", cwd=classe, env=env,
                 log=classe.parent / "jupyter.log", timeout=180):

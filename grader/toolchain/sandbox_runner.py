@@ -13,6 +13,7 @@ Nothing here decides a grade: the teacher's process scores the answers data.
 import json
 import os
 import sys
+import time
 
 SCRATCH = "/copie"
 SUBMISSION = "/soumission"
@@ -146,8 +147,15 @@ def main() -> int:
     index = -1
     try:
         with client.setup_kernel(cwd=SCRATCH, pass_fds=(write_fd,)):
+            limit = int(request.get("timeout", 60))
             for index, cell in enumerate(client.nb.cells):
+                started = time.monotonic()
                 client.execute_cell(cell, index, execution_count=None)
+                if time.monotonic() - started >= limit - 0.5:  # interrupted at the time limit
+                    for out in cell.get("outputs", []):
+                        if out.get("output_type") == "error" and out.get("ename") == "KeyboardInterrupt":
+                            out["ename"] = "CellTimeoutError"
+                            out["evalue"] = f"cellule interrompue après {limit} s"
                 drain()
             index = len(client.nb.cells)
     except Exception as exc:  # noqa: BLE001 - a dead kernel or a timeout: the teacher is told
