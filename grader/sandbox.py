@@ -299,7 +299,7 @@ def execute_notebook(notebook: dict, folder: Path, name: str, timeout: int = 60,
     """
     limits = limits or Limits()
     n_cells = sum(1 for c in notebook.get("cells", []) if c.get("cell_type") == "code")
-    limits.wall_seconds = min(limits.wall_seconds, 2 * timeout + 20)
+    limits.wall_seconds = 2 * timeout + 60  # kernel start-up included, even on a loaded machine
     limits.cpu_seconds = int(max(limits.cpu_seconds, timeout * 2))
     request = {"name": name, "notebook": notebook, "timeout": int(timeout),
                "output_bytes": int(limits.output_bytes // 2)}

@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -96,8 +97,15 @@ def test_formgrader_shows_outside_scores_flags_and_its_buttons_grade_the_same(cl
             assert flagged
 
             # « Generate » republishes source/: harmless (no key, same grading path)
-            answer = page.request.post(f"{base}/formgrader/api/assignment/{AID}/generate", timeout=300_000)
-            assert answer.ok and answer.json()["success"], answer.text()[:2000]
+            released_nb = classe / "release" / AID / f"{AID}.ipynb"
+            before = released_nb.stat().st_mtime_ns
+            page.goto(f"{base}/formgrader/manage_assignments")
+            page.locator("tr", has_text=AID).locator("td.assign a").click()
+            deadline = time.monotonic() + 300
+            while released_nb.stat().st_mtime_ns == before and time.monotonic() < deadline:
+                page.wait_for_timeout(1000)
+            assert released_nb.stat().st_mtime_ns != before, "« Generate » n'a rien republié"
+            page.wait_for_timeout(2000)
     released = classe / "release" / AID
     assert (released / "questions.json").exists()
     assert not list(released.rglob("*.key.json"))

@@ -47,7 +47,7 @@ def build_parser() -> FrenchParser:
                         help="nombre de corrections en parallèle (défaut : nombre de cœurs, au plus 4)")
     parser.add_argument("--limite", type=float, default=None, metavar="SECONDES",
                         help="temps maximal par copie avant arrêt forcé "
-                             "(défaut : 2 × délai par cellule + 30 s, par notebook)")
+                             "(défaut : 2 × délai par cellule + 90 s, par notebook)")
     parser.add_argument("--silencieux", action="store_true", help="sans barre de progression")
     parser.add_argument("--tout", action="store_true",
                         help="recorrige aussi les copies inchangées depuis la dernière correction")
@@ -111,6 +111,15 @@ class Worker:
             self.kill()
             return
         self.log.close()
+
+
+def _show_ungraded(classe: Classe, student: str, assignment: str) -> None:
+    """A copy stopped before the end still shows in the Formgrader (with its flag): the checked
+    copy, without outputs, stands in for the graded notebook."""
+    dest = classe.root / "autograded" / student / assignment
+    for path in sorted((classe.root / STAGING / student / assignment).glob("*.ipynb")):
+        dest.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, dest / path.name)
 
 
 def _failure_reason(outcome: dict) -> dict:
@@ -290,7 +299,7 @@ def autograde(classe: Classe, students=None, assignments=None, workers=None, lim
         pool = [spawn(i) for i in range(min(workers, len(pairs)))]
         for sid, aid in pairs:
             flags, _, ready = prepare(classe, sid, aid, key_cache)
-            per_nb = limit or (2 * classe.timeout + 30)
+            per_nb = limit or (2 * classe.timeout + 90)
             if ready:
                 jobs.append(Job(sid, aid, ready, per_nb * ready, flags))
             else:
@@ -350,6 +359,7 @@ def autograde(classe: Classe, students=None, assignments=None, workers=None, lim
     for sid, aid in to_zero:
         shutil.rmtree(classe.root / "autograded" / sid / aid, ignore_errors=True)
         zero_submission(classe, sid, aid)
+        _show_ungraded(classe, sid, aid)
 
     all_flags = read_json(classe.flags_path, {}) or {}
     for (sid, aid), flags in done.items():

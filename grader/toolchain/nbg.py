@@ -131,8 +131,13 @@ class SandboxExecute(NbGraderPreprocessor):
             if "DeadKernel" in run.error or "Kernel died" in run.error:
                 state["flags"].append(flag("noyau_arrete", "alerte",
                                            f"{name}.ipynb\u00a0: le noyau Python s'est arrêté pendant "
-                                           "l'exécution (plantage ou arrêt forcé par le code de l'élève)\u00a0; "
-                                           "les cellules suivantes n'ont pas été exécutées."))
+                                           "l'exécution (plantage ou arrêt forcé par le code de l'élève)\u00a0: "
+                                           "0 point pour les tests de ce notebook."))
+                for cell in nb.cells:  # as before the sandbox: a crashed notebook earns no test point
+                    if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade"):
+                        cell.outputs = [nbformat.v4.new_output(
+                            "error", ename="DeadKernelError", evalue="noyau arrêté", traceback=[])] + \
+                            list(cell.get("outputs", []))
             else:
                 state["flags"].append(flag("execution_interrompue", "alerte",
                                            f"{name}.ipynb\u00a0: exécution interrompue ({run.error[:200]})."))
