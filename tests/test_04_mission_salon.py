@@ -32,9 +32,9 @@ def nbgrader(cell) -> dict:
 
 
 def solution_reponses() -> dict:
-    """The teacher's model answers (``solutions/_cles/04_mission_salon.corrige.json``)."""
-    doc = json.loads((REPO / "solutions" / "_cles" / f"{ID}.corrige.json").read_text(encoding="utf-8"))
-    return {cid: (v["classe"], v["justification"]) for cid, v in doc["questions"]["qualification"]["valeur"].items()}
+    """The teacher's model answers (the answers file left in ``solutions/04_mission_salon``)."""
+    doc = load_answers(REPO / "solutions" / ID / "reponses_salon.json")
+    return {cid: (v["qualification"], v["justification"]) for cid, v in doc["reponses"].items()}
 
 
 @pytest.fixture

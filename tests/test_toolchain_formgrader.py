@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parent.parent
 AID = "04_mission_salon"
 ATTACK = "ast-transformer"
 FIXTURE = REPO / "tests" / "fixtures" / "submissions" / f"submitted-{ATTACK}"
-MODEL = REPO / "solutions" / "_cles" / f"{AID}.corrige.json"
+MODEL = REPO / "solutions" / AID  # holds the model answers file (never released)
 ARTIFACTS = REPO / "artifacts"
 
 
@@ -43,8 +43,9 @@ def classe(tmp_path_factory):
     honest = root / "submitted" / "honnete" / AID
     honest.mkdir(parents=True)
     shutil.copy(root / "release" / AID / f"{AID}.ipynb", honest)
-    shutil.copy(MODEL, honest / "reponses.json")
-    doc = json.loads(MODEL.read_text(encoding="utf-8"))
+    from grader.toolchain.answers import load_answers_document
+    doc = load_answers_document(MODEL, AID)[1]
+    (honest / "reponses.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     annexe.write_annexe([(cid, v["classe"], v["justification"])
                          for cid, v in doc["questions"]["qualification"]["valeur"].items()],
                         honest / "annexe_salon.xlsx")

@@ -34,7 +34,7 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "submissions"
 AID = "04_mission_salon"
 CASES = sorted(p.name.removeprefix("submitted-") for p in FIXTURES.glob("submitted-*") if p.is_dir())
-MODEL = REPO / "solutions" / "_cles" / f"{AID}.corrige.json"
+MODEL = REPO / "solutions" / AID  # holds the model answers file (never released)
 NO_ANSWERS = {c for c in CASES if not (FIXTURES / f"submitted-{c}" / "reponses.json").exists()}
 HONEST = ("honnete", "autre")
 
@@ -53,7 +53,8 @@ def _hand_in_honest(root: Path, sid: str, share: int) -> None:
     folder = root / "submitted" / sid / AID
     folder.mkdir(parents=True)
     shutil.copy(root / "release" / AID / f"{AID}.ipynb", folder)
-    doc = json.loads(MODEL.read_text(encoding="utf-8"))
+    doc = load_answers_document(MODEL, AID)[1]
+    assert doc["questions"], "réponses modèles introuvables dans solutions/"
     values = doc["questions"]["qualification"]["valeur"]
     kept = dict(sorted(values.items())[:share])
     doc["questions"]["qualification"]["valeur"] = kept

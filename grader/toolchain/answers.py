@@ -199,6 +199,7 @@ def migrate_v1_document(folder: Path, exercise_id: str):
                    for cid, e in v1["reponses"].items()},
         "modifie_le": max(stamps) if stamps else None,
     }
+    doc["modifie_le"] = max(stamps) if stamps else None
     return status, doc, problems
 
 

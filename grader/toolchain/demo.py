@@ -171,11 +171,15 @@ def cheat_cell(nb, cell, kind: str):
 
 
 def model_answers(classe: Classe, aid: str) -> dict | None:
-    """The teacher's model answers of an exercise graded from data (``_cles/<id>.corrige.json``)."""
-    path = classe.solutions / "_cles" / f"{aid}.corrige.json"
-    if not path.is_file():
+    """The teacher's model answers of an exercise graded from data: the answers file left in
+    ``solutions/<id>/`` (never released), read through the answers adapter."""
+    from grader.exercices import module_for
+
+    from .answers import load_answers_document
+    if module_for(aid) is None:
         return None
-    return json.loads(path.read_text(encoding="utf-8"))
+    status, doc, _ = load_answers_document(classe.solutions / aid, aid)
+    return None if status in ("absent", "illisible") else doc
 
 
 def answers_v2(model: dict, quality: float, rng: random.Random, wrong_classes: float | None) -> dict | None:
