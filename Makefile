@@ -9,7 +9,7 @@ export LANG := C.UTF-8
 # nbgrader calls alembic and jupyter scripts from PATH: the venv's come first.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lock lab lab-eleve test mission exercice setup chromium fonts exercises clean-notebooks check-notebooks benchmarks annexe-pdf demo evaluation
+.PHONY: lock lab lab-eleve test mission exercice setup chromium fonts bwrap exercises clean-notebooks check-notebooks benchmarks annexe-pdf demo evaluation
 
 # Both parts, editable: the learner part (root pyproject.toml, package `prospection`) and the
 # teacher part (grader/pyproject.toml, package `grader`). A learner installs only the first.
@@ -58,8 +58,14 @@ fonts:
 	    apt-get update -qq && apt-get install -y -qq fonts-noto-color-emoji >/dev/null; \
 	  else echo "Police des emojis absente : sudo apt-get install fonts-noto-color-emoji"; exit 1; fi; }
 
+## Installs Debian's bubblewrap (the grading sandbox: learner code runs isolated) when missing.
+bwrap:
+	@command -v bwrap >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq bubblewrap >/dev/null; \
+	  else echo "bubblewrap manque : sudo apt-get install bubblewrap"; exit 1; fi; }
+
 ## The whole test suite.
-test: setup chromium fonts
+test: setup chromium fonts bwrap
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -p no:cacheprovider $(PYTEST_ARGS)
 
 ## Regenerates exercises/ from solutions/ with nbgrader (never edit exercises/ by hand).

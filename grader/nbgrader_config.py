@@ -5,7 +5,6 @@ works from the repository root, and by the class workspaces' own ``nbgrader_conf
 (``grader.toolchain.workspace``).
 """
 
-import os
 from pathlib import Path
 
 c = get_config()  # noqa: F821 - injected by traitlets
@@ -13,7 +12,7 @@ c = get_config()  # noqa: F821 - injected by traitlets
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 c.CourseDirectory.course_id = "prospection-commerciale"
-c.CourseDirectory.root = os.environ.get("PROSPECTION_COURSE_ROOT", str(REPO_ROOT))
+c.CourseDirectory.root = str(REPO_ROOT)
 c.CourseDirectory.source_directory = "solutions"
 c.CourseDirectory.release_directory = "exercises"
 # Instructor-only material never leaves solutions/.

@@ -37,9 +37,9 @@ def scratch_course(root: Path) -> dict[str, str]:
     """Make ``root`` an nbgrader course using this repository's configuration."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "nbgrader_config.py").write_text(
-        f"load_subconfig({str(CONFIG)!r})\n", encoding="utf-8"
+        f"load_subconfig({str(CONFIG)!r})\nc.CourseDirectory.root = {str(root)!r}\n", encoding="utf-8"
     )
-    return nbgrader_environment(PROSPECTION_COURSE_ROOT=str(root))
+    return nbgrader_environment()
 
 
 def nbgrader_environment(**extra: str) -> dict[str, str]:

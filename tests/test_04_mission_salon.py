@@ -3,9 +3,6 @@ and what the release contains."""
 
 from __future__ import annotations
 
-import ast
-import contextlib
-import io
 import json
 import os
 import re
@@ -35,11 +32,9 @@ def nbgrader(cell) -> dict:
 
 
 def solution_reponses() -> dict:
-    """The model answers of the source notebook (its ``reponses`` solution cell)."""
-    cell = next(c for c in cells() if nbgrader(c).get("grade_id") == "reponses_dictionnaire")
-    namespace: dict = {}
-    exec(cell.source, namespace)  # noqa: S102 - our own notebook
-    return namespace["reponses"]
+    """The teacher's model answers (the answers file left in ``solutions/04_mission_salon``)."""
+    doc = load_answers(REPO / "solutions" / ID / "reponses_salon.json")
+    return {cid: (v["qualification"], v["justification"]) for cid, v in doc["reponses"].items()}
 
 
 @pytest.fixture
@@ -161,25 +156,7 @@ def test_save_cell_reads_the_learners_variable(dossier):
     exec("resultat = enregistrer_reponses()", {"enregistrer_reponses": ex.enregistrer_reponses})
 
 
-# ---------------------------------------------------------------- the graded cells, run for real
-
-def graded_cell(grade_id: str) -> str:
-    found = [c.source for c in cells() if nbgrader(c).get("grade_id") == grade_id]
-    assert len(found) == 1, grade_id
-    return found[0]
-
-
-def run_cell(source: str) -> tuple[object, str, str]:
-    """Run a test cell as the kernel does: (value of the last expression, stdout, stderr)."""
-    tree = ast.parse(source)
-    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-    namespace: dict = {"__name__": "__main__"}
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        exec(compile(tree, "<cellule>", "exec"), namespace)  # noqa: S102 - our own notebook
-        value = eval(compile(ast.Expression(last.value), "<cellule>", "eval"), namespace) if last else None
-    return value, out.getvalue(), err.getvalue()
-
+# ---------------------------------------------------------------- the graded cells, scored from data
 
 def points(grade_id: str) -> float:
     cell = next(c for c in cells() if nbgrader(c).get("grade_id") == grade_id)
@@ -189,6 +166,16 @@ def points(grade_id: str) -> float:
 def answer_with(dossier, reponses):
     assert ex.enregistrer_reponses(reponses).ok
     assert ex.ecrire_annexe().ok
+
+
+def scored(dossier) -> dict[str, object]:
+    """What the teacher's process gives the answers of ``dossier`` (grade_id -> QuestionScore)."""
+    from grader.exercices import ex_04_mission_salon as spec, score_answers
+    from grader.toolchain.answers import attach_data_files, load_answers_document
+    public, key = spec.generate(None)
+    _, doc, _ = load_answers_document(Path(dossier), ID)
+    attach_data_files(doc, Path(dossier), public)
+    return {s.grade_id: s for s in score_answers(ID, public, key, doc)}
 
 
 def half_wrong(reponses: dict) -> tuple[dict, list[str]]:
@@ -201,48 +188,46 @@ def half_wrong(reponses: dict) -> tuple[dict, list[str]]:
     return wrong, changed
 
 
-def test_hidden_tests_exist_and_test_cells_start_with_a_docstring():
+def test_no_hidden_test_every_graded_cell_is_scored_from_data():
+    from grader.exercices import ex_04_mission_salon as spec
     tests = [c for c in cells() if nbgrader(c).get("grade") and c.cell_type == "code"]
     assert len(tests) == 4
     for cell in tests:
         first = cell.source.splitlines()[0]
         assert first.startswith('"""') and first.endswith('"""') and len(first) > 6
-    hidden = [c for c in tests if "### BEGIN HIDDEN TESTS" in c.source]
-    assert {nbgrader(c)["grade_id"] for c in hidden} == {"test_classes", "test_justifications", "test_annexe"}
+        assert "HIDDEN" not in cell.source and "grader" not in cell.source
+    public, _ = spec.generate(None)
+    assert {q["grade_id"]: q["points"] for q in public["questions"]} == \
+        {nbgrader(c)["grade_id"]: nbgrader(c)["points"] for c in tests}
     manual = [c for c in cells() if c.cell_type == "markdown" and nbgrader(c).get("points")]
     assert {nbgrader(c)["grade_id"] for c in manual} == {"ordre_de_rappel", "appreciation_formateur"}
 
 
 def test_perfect_answers_get_every_point(dossier):
     answer_with(dossier, solution_reponses())
-    for gid in ("test_classes", "test_justifications"):
-        value, out, err = run_cell(graded_cell(gid))
-        assert err == "", err
-        assert float(value) == points(gid), (gid, value, out)
-    for gid in ("test_reponses_completes", "test_annexe"):
-        value, _, err = run_cell(graded_cell(gid))
-        assert value is None and err == ""
+    for gid, result in scored(dossier).items():
+        assert result.points == points(gid), (gid, result)
 
 
 def test_half_wrong_answers_get_partial_points(dossier):
     wrong, changed = half_wrong(solution_reponses())
     answer_with(dossier, wrong)
     total = len(solution_reponses())
-    value, out, _ = run_cell(graded_cell("test_classes"))
-    assert float(value) == round(points("test_classes") * (total - len(changed)) / total, 2)
-    assert f"{total - len(changed)} contact(s) sur {total}" in out
-    value, _, _ = run_cell(graded_cell("test_justifications"))
-    assert 0 < float(value) < points("test_justifications")
-    assert float(value) <= round(points("test_justifications") * (total - len(changed)) / total, 2) + 0.01
+    result = scored(dossier)
+    assert result["test_classes"].points == round(points("test_classes") * (total - len(changed)) / total, 2)
+    assert f"{total - len(changed)} contact(s) sur {total}" in result["test_classes"].feedback
+    value = result["test_justifications"].points
+    assert 0 < value < points("test_justifications")
+    assert value <= round(points("test_justifications") * (total - len(changed)) / total, 2) + 0.01
 
 
-def test_feedback_printed_by_hidden_tests_reveals_no_class(dossier):
+def test_feedback_of_the_scores_reveals_no_class(dossier):
     wrong, changed = half_wrong(solution_reponses())
     answer_with(dossier, wrong)
     for gid in ("test_classes", "test_justifications"):
-        _, out, _ = run_cell(graded_cell(gid))
+        text = scored(dossier)[gid].feedback
         for cid in changed:
-            assert cid not in out.split("relire")[0], out
+            assert cid not in text.split("relire")[0], text
 
 
 def test_annex_out_of_date_loses_the_annex_points(dossier):
@@ -250,15 +235,22 @@ def test_annex_out_of_date_loses_the_annex_points(dossier):
     reponses = dict(solution_reponses())
     reponses["C01"] = ("froid", "Finalement pas intéressé du tout, je garde la fiche.")
     assert ex.enregistrer_reponses(reponses).ok          # annex not rewritten
-    with pytest.raises(AssertionError, match="C01"):
-        run_cell(graded_cell("test_annexe"))
+    result = scored(dossier)["test_annexe"]
+    assert result.points == 0 and "C01" in result.feedback
 
 
-def test_no_answers_file_fails_every_graded_cell_in_french(dossier):
+def test_no_answers_file_gets_no_point_and_public_cells_fail_in_french(dossier):
+    assert sum(s.points for s in scored(dossier).values()) == 0
     for gid in ("test_reponses_completes", "test_classes", "test_justifications", "test_annexe"):
         with pytest.raises(AssertionError) as info:
-            run_cell(graded_cell(gid))
+            exec(compile(graded_cell(gid), "<cellule>", "exec"), {"__name__": "__main__"})  # noqa: S102
         assert re.search(r"introuvable|n'existe pas", str(info.value)), (gid, str(info.value))
+
+
+def graded_cell(grade_id: str) -> str:
+    found = [c.source for c in cells() if nbgrader(c).get("grade_id") == grade_id]
+    assert len(found) == 1, grade_id
+    return found[0]
 
 
 # ---------------------------------------------------------------- the release
@@ -283,7 +275,7 @@ def test_release_ships_the_notebook_and_the_contacts_file_only():
 def test_release_contains_no_key_no_hidden_test_no_solution():
     text = (RELEASE / f"{ID}.ipynb").read_text(encoding="utf-8")
     for marker in ("BEGIN HIDDEN", "BEGIN SOLUTION", "grader.keys", "load_key", "partial_credit",
-                   "_cles", ".key.json", "annexe_coherente"):
+                   "_cles", ".key.json"):
         assert marker not in text, marker
     from grader.keys import load_key
     for entry in load_key()["contacts"].values():
@@ -333,7 +325,7 @@ def test_hand_edited_answers_file_gets_a_french_message(dossier, contenu, mot):
     statut, message = statuts()["fichier"]
     assert statut == "echec" and "illisible" in message and mot in message
     with pytest.raises(AssertionError, match="illisible"):
-        run_cell(graded_cell("test_classes"))
+        exec(compile(graded_cell("test_classes"), "<cellule>", "exec"), {"__name__": "__main__"})  # noqa: S102
     assert (dossier / "reponses.json").read_text(encoding="utf-8") == contenu  # untouched
     assert not ex.enregistrer_reponses({"C01": ("chaud", "Très intéressé, devis cette semaine : rappel.")}).ok
     assert (dossier / "reponses.json").read_text(encoding="utf-8") == contenu
@@ -343,27 +335,25 @@ def test_hand_edited_answers_file_gets_a_french_message(dossier, contenu, mot):
 
 @pytest.mark.slow
 def test_nbgrader_autograde_of_a_board_submission_gives_partial_credit(tmp_path):
-    """A learner who used only the board (dict cell left as released) is graded from the file."""
+    """A learner who used only the board is graded from the files handed in, by a plain
+    ``nbgrader autograde`` in a class folder (the class config points it at the data grading)."""
     import subprocess
     import sys
 
-    from grader import nbtools
     from nbgrader.api import Gradebook
+    from prospection.annexe import write_annexe
 
-    root = tmp_path / "cours"
-    env = nbtools.scratch_course(root)
-    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
-    shutil.copytree(REPO / "solutions" / ID, root / "solutions" / ID)
+    root = tmp_path / "classe"
+    env = dict(os.environ, PATH=str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""))
 
-    def nbgrader_cmd(*args):
-        done = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=root, env=env,
-                              capture_output=True, text=True, timeout=300)
+    def run(*args, cwd=None):
+        done = subprocess.run([sys.executable, *args], cwd=cwd, env=env,
+                              capture_output=True, text=True, timeout=600)
         assert done.returncode == 0, done.stdout + done.stderr
 
-    nbgrader_cmd("generate_assignment", ID, "--force")
-    nbgrader_cmd("db", "student", "add", "alice")
+    run("-m", "grader", "release", ID, "--classe", str(root))
     copie = root / "submitted" / "alice" / ID
-    shutil.copytree(root / "exercises" / ID, copie)
+    shutil.copytree(root / "release" / ID, copie)
     reponses = solution_reponses()
     wrong, changed = half_wrong(reponses)
     doc = empty_answers(ex.CONTACTS_FILENAME, "2026-10-10")
@@ -371,7 +361,8 @@ def test_nbgrader_autograde_of_a_board_submission_gives_partial_credit(tmp_path)
         doc["reponses"][cid] = {"organisation": "", "qualification": classe,
                                 "justification": text, "modifie_le": ""}
     save_answers(copie / "reponses.json", doc)
-    nbgrader_cmd("autograde", ID, "--force")
+    write_annexe([(cid, classe, text) for cid, (classe, text) in wrong.items()], copie / ex.ANNEX_FILENAME)
+    run("-m", "nbgrader", "autograde", ID, "--force", cwd=root)
 
     with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
         grades = {g.name: (g.auto_score, g.max_score)
@@ -380,6 +371,6 @@ def test_nbgrader_autograde_of_a_board_submission_gives_partial_credit(tmp_path)
     assert grades["test_reponses_completes"] == (2.0, 2.0)
     assert grades["test_classes"] == (round(10 * (total - len(changed)) / total, 2), 10.0)
     assert 0 < grades["test_justifications"][0] < 6.0
-    assert grades["test_annexe"] == (2.0, 2.0)       # the annex cell rebuilt it from the file
+    assert grades["test_annexe"] == (2.0, 2.0)       # the annex handed in matches the answers
     assert grades["ordre_de_rappel"][0] == 0.0      # unchanged written answer, graded by hand
     assert grades["appreciation_formateur"][0] is None

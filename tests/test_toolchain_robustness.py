@@ -24,6 +24,8 @@ from grader.toolchain.autograde import autograde  # noqa: E402
 from grader.toolchain.grades import read_scores  # noqa: E402
 from grader.toolchain.workspace import read_json  # noqa: E402
 
+LIMIT = 60  # seconds per copy: kernels start in the sandbox, on a machine shared by many
+
 # case -> (expected autograded points out of 9, flag codes that must be raised)
 EXPECTED = {
     "perfect": (8, set()),
@@ -51,7 +53,7 @@ def graded(tmp_path_factory):
     names = cases()
     classe = class_with(tmp_path_factory.mktemp("robustesse") / "classe", names, timeout=3)
     start = time.monotonic()
-    flags = autograde(classe, workers=2, limit=25, progress=False, log=lambda *_: None)
+    flags = autograde(classe, workers=2, limit=LIMIT, progress=False, log=lambda *_: None)
     elapsed = time.monotonic() - start
     return classe, flags, read_scores(classe), elapsed
 
@@ -98,8 +100,11 @@ def test_deleted_test_cell_is_restored_and_graded(graded):
 def test_stuck_copy_does_not_hold_up_the_class(graded):
     classe, flags, scores, elapsed = graded
     # 17 copies, one stuck for good: the class is done well before 17 × the limit
-    assert elapsed < 25 + 120, elapsed
-    assert not (classe.root / "autograded" / "ignores-interrupt" / ASSIGNMENT).exists()
+    assert elapsed < len(EXPECTED) * LIMIT / 2, elapsed
+    # the stopped copy still shows in the Formgrader, without outputs, with 0 points
+    shown = classe.root / "autograded" / "ignores-interrupt" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+    assert '"output_type"' not in shown.read_text(encoding="utf-8")
+    assert scores["ignores-interrupt"][ASSIGNMENT]["score"] == 0
     assert all(case in scores for case in EXPECTED)
 
 

@@ -34,20 +34,12 @@ def main() -> int:
 
     from grader.toolchain.workspace import STAGING, Classe
 
-    zygote = None
-    if os.environ.get("GRADER_ZYGOTE", "1") == "1":
-        try:
-            from grader.toolchain import zygote as zygote_module
-            zygote_module.install(zygote_module.Zygote())
-            zygote = zygote_module
-        except Exception as exc:  # noqa: BLE001 - ordinary kernels still work
-            print(f"zygote indisponible, noyaux ordinaires\u00a0: {exc!r}", file=sys.stderr)
-
     classe = Classe.open(Path(sys.argv[1]))
     config = classe.load_config()
     config.CourseDirectory.submitted_directory = STAGING
     # The kernel is of no use once the notebook ran: kill it now, do not wait for it.
     config.Execute.shutdown_kernel = "immediate"
+    config.SandboxExecute.always = os.environ.get("GRADER_EXECUTE_ALWAYS") == "1"
     coursedir = CourseDirectory(config=config)
     results.write(json.dumps({"pret": True}) + "\n")
 
@@ -61,17 +53,6 @@ def main() -> int:
         app.force = True
         app.create_student = True
         outcome = _run(app, capture_log)
-        text = (outcome.get("log") or "") + (outcome.get("error") or "")
-        if zygote and not outcome.get("success") and ("DeadKernelError" in text or "Kernel died" in text):
-            # a pre-loaded kernel died: grade once more with an ordinary kernel before blaming the copy
-            zygote.ENABLED = False
-            try:
-                app = Autograde(coursedir=coursedir, config=config)
-                app.force = True
-                app.create_student = True
-                outcome = _run(app, capture_log)
-            finally:
-                zygote.ENABLED = True
         outcome.update(job, duree=round(time.monotonic() - start, 3))
         results.write(json.dumps(outcome, ensure_ascii=False) + "\n")
     return 0

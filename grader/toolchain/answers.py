@@ -1,6 +1,6 @@
-"""The mission's answers file as graded: validation, sanitising, per-contact detail.
+"""Answers files as graded: validation, sanitising, per-contact detail.
 
-A learner's ``reponses_salon.json`` is their work, so it is never modified in ``submitted/``;
+A learner's ``reponses.json`` (or an old ``reponses_salon.json``) is their work, so it is never modified in ``submitted/``;
 the copy that is graded (in ``.preparation/``) is cleaned: unknown contacts, unknown fields and
 impossible classes are dropped, and each removal is reported as a flag.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from prospection import reponses
 from prospection.texte.classes import CLASSES, normalize_class
 
 TOP_KEYS = {"version", "fichier_contacts", "date_salon", "reponses"}
@@ -184,3 +185,110 @@ def justification_feedback(doc: dict | None, key: dict, *, correction_publiee: b
     notes = _observations(key)
     credit = partial_credit((doc or {}).get("reponses", {}), key, notes, key.get("date_salon"))
     return learner_feedback(credit, correction_publiee=correction_publiee, key=key)
+
+
+# --------------------------------------------------------------------- answers as data (v2)
+# The format itself is prospection.reponses (the one schema); the teacher's side adds leniency:
+# a bad question is dropped and reported instead of making the whole file unreadable.
+V2_FILENAME = reponses.FILENAME
+V1_FILENAME = reponses.LEGACY_FILENAME
+#: Files of a submission that are data the teacher's process reads (never executed).
+ANSWER_FILES = (V2_FILENAME, V1_FILENAME, "annexe_salon.xlsx")
+MAX_ANSWERS_BYTES = 2 * 1024 * 1024
+MAX_DATA_FILE_BYTES = 5 * 1024 * 1024
+_TOP_KEYS = {"schema", "version", "exercice", "variante", "contexte", "questions", "modifie_le"}
+
+
+def empty_document(exercise_id: str) -> dict:
+    return reponses.empty(exercise_id)
+
+
+def migrate_v1_document(folder: Path, exercise_id: str):
+    """The mission's version-1 ``reponses_salon.json`` read as a version-2 document.
+
+    Cleaned leniently by :func:`check_answers` first, then migrated by ``prospection.reponses``.
+    Returns ``(status, doc, problems)``.
+    """
+    status, v1, problems = check_answers(folder / V1_FILENAME, None)
+    if v1 is None:
+        return status, empty_document(exercise_id), problems
+    try:
+        doc = reponses.migrate_v1(v1)
+    except reponses.ReponsesError as exc:
+        return "illisible", empty_document(exercise_id), [*problems, str(exc)]
+    doc["exercice"] = exercise_id
+    return status, doc, problems
+
+
+def load_answers_document(folder: Path, exercise_id: str):
+    """A submission's answers, as data: ``(status, document_v2, problems)``.
+
+    ``status`` is ``absent``, ``illisible``, ``modifie`` (cleaned, see problems) or ``ok``. Reads
+    ``reponses.json`` (version 2), else a version-1 ``reponses_salon.json``. Each question is
+    validated by ``prospection.reponses``; one that is not valid is dropped and reported.
+    """
+    path = folder / V2_FILENAME
+    if not path.is_file():
+        if (folder / V1_FILENAME).is_file():
+            return migrate_v1_document(folder, exercise_id)
+        return "absent", empty_document(exercise_id), []
+    if path.stat().st_size > MAX_ANSWERS_BYTES:
+        return "illisible", empty_document(exercise_id), ["fichier trop gros pour un fichier de réponses"]
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        return "illisible", empty_document(exercise_id), ["le fichier n'est pas encodé en UTF-8"]
+    except ValueError as exc:
+        return "illisible", empty_document(exercise_id), [f"JSON invalide ({exc.msg}, ligne {exc.lineno})"]
+    if not isinstance(raw, dict) or not isinstance(raw.get("questions"), dict):
+        return "illisible", empty_document(exercise_id), ["la clé « questions » manque ou n'est pas un objet"]
+    problems = []
+    if raw.get("schema") != reponses.SCHEMA or raw.get("version") != reponses.VERSION:
+        problems.append("schéma ou version inattendus")
+    extra = sorted(set(raw) - _TOP_KEYS)
+    if extra:
+        problems.append(f"champs ajoutés à la main ignorés\u00a0: {', '.join(extra)}")
+    if raw.get("exercice") not in (None, exercise_id):
+        problems.append(f"réponses d'un autre exercice ({raw.get('exercice')!r})")
+        return "illisible", empty_document(exercise_id), problems
+    shell = {**empty_document(exercise_id), "variante": str(raw.get("variante") or "commune"),
+             "contexte": raw.get("contexte") if isinstance(raw.get("contexte"), dict) else {},
+             "modifie_le": raw.get("modifie_le")}
+    try:
+        doc = reponses.validate(shell)
+    except reponses.ReponsesError as exc:
+        problems.append(f"en-tête du fichier nettoyé ({exc})")
+        doc = empty_document(exercise_id)
+    for qid, entry in raw["questions"].items():
+        try:
+            one = reponses.validate({**empty_document(exercise_id), "questions": {qid: entry}})
+        except reponses.ReponsesError as exc:
+            problems.append(f"question « {qid} » ignorée\u00a0: {exc}")
+            continue
+        doc["questions"].update(one["questions"])
+    return ("modifie" if problems else "ok"), doc, problems
+
+
+def attach_data_files(doc: dict, folder: Path, public: dict) -> list[str]:
+    """Read the files the spec grades as data (the mission's annex) into ``doc["fichiers"]``."""
+    problems = []
+    files = {}
+    for question in public.get("questions", []):
+        name = question.get("fichier")
+        if not name:
+            continue
+        path = folder / name
+        files[name] = None
+        if not path.is_file() or path.is_symlink():
+            continue
+        if path.stat().st_size > MAX_DATA_FILE_BYTES:
+            problems.append(f"{name}\u00a0: fichier trop gros, ignoré")
+            continue
+        if name.endswith(".xlsx"):
+            try:
+                from prospection import annexe
+                files[name] = annexe.read_annexe(path)
+            except Exception:  # noqa: BLE001 - unreadable: scored as absent
+                problems.append(f"{name}\u00a0: illisible")
+    doc["fichiers"] = files
+    return problems

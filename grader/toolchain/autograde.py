@@ -1,14 +1,17 @@
 """``python -m grader autograde``: grade the whole class (or some learners), fast and safely.
 
 Each submission is first checked and copied to ``.preparation/`` (see ``checks``), then graded
-by nbgrader's own Autograde converter running in a few long-lived worker processes (no CLI
-start-up per learner, kernels killed as soon as a notebook ran). A submission that exceeds its
-time limit (a loop that ignores interrupts, a kernel that hangs) is killed with its kernel,
-scored 0 and flagged; the other workers carry on. Flags go to ``rapport/flags.json``.
+by nbgrader's own Autograde converter, configured by the class's ``nbgrader_config.py`` (see
+``nbg``: learner code only in the sandbox, points from the answers data), running in a few
+long-lived worker processes (no CLI start-up per learner). A submission that exceeds its time
+limit is killed, scored 0 and flagged; the other workers carry on. A copy unchanged since the
+last grading (same files, same release, same key) is not graded again. Flags go to
+``rapport/flags.json`` and to nbgrader's « flagged » state.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import selectors
@@ -44,8 +47,10 @@ def build_parser() -> FrenchParser:
                         help="nombre de corrections en parallèle (défaut : nombre de cœurs, au plus 4)")
     parser.add_argument("--limite", type=float, default=None, metavar="SECONDES",
                         help="temps maximal par copie avant arrêt forcé "
-                             "(défaut : 2 × délai par cellule + 30 s, par notebook)")
+                             "(défaut : 2 × délai par cellule + 90 s, par notebook)")
     parser.add_argument("--silencieux", action="store_true", help="sans barre de progression")
+    parser.add_argument("--tout", action="store_true",
+                        help="recorrige aussi les copies inchangées depuis la dernière correction")
     return parser
 
 
@@ -62,7 +67,8 @@ class Worker:
     def __init__(self, classe: Classe, log_path: Path):
         self.log = open(log_path, "ab")
         env = dict(classe.env(), PYTHONPATH=os.pathsep.join(
-            [str(REPO_ROOT), os.environ.get("PYTHONPATH", "")]))
+            [str(REPO_ROOT), os.environ.get("PYTHONPATH", "")]), GRADER_EXECUTE_ALWAYS=
+            os.environ.get("GRADER_EXECUTE_ALWAYS", "0"))
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "grader.toolchain._worker", str(classe.root)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log,
@@ -105,6 +111,15 @@ class Worker:
             self.kill()
             return
         self.log.close()
+
+
+def _show_ungraded(classe: Classe, student: str, assignment: str) -> None:
+    """A copy stopped before the end still shows in the Formgrader (with its flag): the checked
+    copy, without outputs, stands in for the graded notebook."""
+    dest = classe.root / "autograded" / student / assignment
+    for path in sorted((classe.root / STAGING / student / assignment).glob("*.ipynb")):
+        dest.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, dest / path.name)
 
 
 def _failure_reason(outcome: dict) -> dict:
@@ -160,16 +175,24 @@ def _justification_flags(classe: Classe, student: str, assignment: str) -> list[
 
 def _flag_identical_answers(classe: Classe, assignments, all_flags: dict, key_cache: dict) -> None:
     """Flag learners whose answers files are identical, over the whole class (not just this run)."""
-    from .answers import check_answers, load_key
+    from grader.exercices import module_for
+
+    from .answers import check_answers, load_answers_document, load_key
     for aid in assignments:
         spec = classe.answers.get(aid)
-        if not spec:
+        from_data = module_for(aid) is not None
+        if not spec and not from_data:
             continue
-        key = key_cache[aid] if aid in key_cache else load_key(spec)
+        key = None if from_data else (key_cache[aid] if aid in key_cache else load_key(spec))
         groups: dict[str, list[str]] = {}
         for sid in classe.students():
-            path = classe.root / "submitted" / sid / aid / spec["fichier"]
-            fp = fingerprint(check_answers(path, key)[1])
+            folder = classe.root / "submitted" / sid / aid
+            if from_data:
+                questions = load_answers_document(folder, aid)[1]["questions"]
+                values = {q: e.get("valeur") for q, e in questions.items() if e.get("valeur")}
+                fp = json.dumps(values, sort_keys=True, ensure_ascii=False) if values else None
+            else:
+                fp = fingerprint(check_answers(folder / spec["fichier"], key)[1])
             if fp:
                 groups.setdefault(fp, []).append(sid)
         for sid, per in all_flags.items():
@@ -186,12 +209,75 @@ def _flag_identical_answers(classe: Classe, assignments, all_flags: dict, key_ca
                                                 f"réponses identiques à celles de\u00a0: {others}."))
 
 
+CACHE = ".cache/correction.json"
+CACHE_VERSION = "donnees-1"
+
+
+def _digest_tree(h, folder: Path) -> None:
+    if not folder.is_dir():
+        h.update(b"-")
+        return
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and ".ipynb_checkpoints" not in path.parts:
+            h.update(str(path.relative_to(folder)).encode() + b"\0")
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+def submission_hash(classe: Classe, student: str, assignment: str, shared: dict) -> str:
+    """What the grade of a copy depends on: its files, the release, the key, the settings."""
+    if assignment not in shared:
+        h = hashlib.sha256(CACHE_VERSION.encode())
+        h.update(str(classe.timeout).encode())
+        _digest_tree(h, classe.root / "release" / assignment)
+        for extra in (classe.root / "source" / assignment / "questions.json",
+                      classe.root / "cles" / f"{assignment}.key.json"):
+            h.update(extra.read_bytes() if extra.exists() else b"-")
+        shared[assignment] = h.hexdigest()
+    h = hashlib.sha256(shared[assignment].encode())
+    _digest_tree(h, classe.root / "submitted" / student / assignment)
+    return h.hexdigest()
+
+
+def _merge_flags(prepared: list[dict], graded: list[dict]) -> list[dict]:
+    """Flags of the checks before grading, then those of the grading itself (one per code)."""
+    seen = {f["code"] for f in prepared}
+    return list(prepared) + [f for f in graded if f["code"] not in seen]
+
+
+def _set_flagged(classe: Classe, flagged: dict) -> None:
+    """nbgrader's « flagged » state of each submitted notebook, as the flags say."""
+    from .grades import gradebook
+    from .nbg import FLAGGING
+    with gradebook(classe) as gb:
+        for (sid, aid), flags in flagged.items():
+            on = any(f["gravite"] in FLAGGING for f in flags)
+            try:
+                submission = gb.find_submission(aid, sid)
+            except Exception:  # noqa: BLE001 - not in the gradebook (nothing graded)
+                continue
+            for notebook in submission.notebooks:
+                notebook.flagged = on
+        gb.db.commit()
+
+
 def autograde(classe: Classe, students=None, assignments=None, workers=None, limit=None,
-              progress=True, log=print) -> dict:
+              progress=True, log=print, force=False) -> dict:
     """Grade the submissions; return ``{(student, assignment): flags}`` for this run."""
     pairs = classe.submissions(students, assignments)
     if not pairs:
         raise ToolchainError("Aucune copie à corriger dans submitted/.")
+    cache_path = classe.root / CACHE
+    cache = {} if force else (read_json(cache_path, {}) or {})
+    shared: dict = {}
+    hashes = {(sid, aid): submission_hash(classe, sid, aid, shared) for sid, aid in pairs}
+    previous = read_json(classe.flags_path, {}) or {}
+    unchanged = {(sid, aid) for sid, aid in pairs
+                 if cache.get(f"{sid}/{aid}") == hashes[(sid, aid)]
+                 and (classe.root / "autograded" / sid / aid).is_dir()
+                 and aid in previous.get(sid, {})}
+    pairs = [p for p in pairs if p not in unchanged]
+    if not pairs:
+        return {(sid, aid): previous[sid][aid] for sid, aid in sorted(unchanged)}
     workers = workers or min(os.cpu_count() or 1, 4)
     key_cache: dict = {}
     jobs: list[Job] = []
@@ -227,7 +313,7 @@ def autograde(classe: Classe, students=None, assignments=None, workers=None, lim
         pool = [spawn(i) for i in range(min(workers, len(pairs)))]
         for sid, aid in pairs:
             flags, _, ready = prepare(classe, sid, aid, key_cache)
-            per_nb = limit or (2 * classe.timeout + 30)
+            per_nb = limit or (2 * classe.timeout + 90)
             if ready:
                 jobs.append(Job(sid, aid, ready, per_nb * ready, flags))
             else:
@@ -287,15 +373,25 @@ def autograde(classe: Classe, students=None, assignments=None, workers=None, lim
     for sid, aid in to_zero:
         shutil.rmtree(classe.root / "autograded" / sid / aid, ignore_errors=True)
         zero_submission(classe, sid, aid)
+        _show_ungraded(classe, sid, aid)
 
     all_flags = read_json(classe.flags_path, {}) or {}
     for (sid, aid), flags in done.items():
-        all_flags.setdefault(sid, {})[aid] = flags
+        graded = [f for f in all_flags.get(sid, {}).get(aid, []) if f.get("origine") == "correction"]
+        if (sid, aid) in to_zero:
+            graded = [f for f in graded if f["gravite"] != "info"]
+        all_flags.setdefault(sid, {})[aid] = _merge_flags(flags, graded)
     _flag_identical_answers(classe, {aid for _, aid in pairs}, all_flags, key_cache)
     from .variantes import add_copy_flags  # learners' variants: answers that fit a classmate's variant
     add_copy_flags(classe, {aid for _, aid in pairs}, all_flags)
     write_json(classe.flags_path, all_flags)
-    return {(sid, aid): all_flags[sid][aid] for sid, aid in done}
+    _set_flagged(classe, {p: all_flags[p[0]][p[1]] for p in done})
+    for sid, aid in done:
+        cache[f"{sid}/{aid}"] = hashes[(sid, aid)]
+    write_json(cache_path, cache)
+    out = {(sid, aid): all_flags[sid][aid] for sid, aid in done}
+    out.update({(sid, aid): all_flags.get(sid, {}).get(aid, []) for sid, aid in unchanged})
+    return out
 
 
 def summary(classe: Classe, done: dict, log=print) -> None:
@@ -313,7 +409,7 @@ def _main(argv) -> int:
     args = build_parser().parse_args(argv)
     classe = Classe.open(args.classe)
     done = autograde(classe, parse_students(args.eleves), parse_students(args.exercices),
-                     args.travailleurs, args.limite, progress=not args.silencieux)
+                     args.travailleurs, args.limite, progress=not args.silencieux, force=args.tout)
     summary(classe, done)
     return 0
 

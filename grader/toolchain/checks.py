@@ -189,6 +189,14 @@ def prepare(classe: Classe, student: str, assignment: str, key_cache: dict | Non
                      if p.is_file() and p.suffix != ".ipynb"}
     spec = classe.answers.get(assignment)
     answers_doc = None
+    from grader.exercices import module_for
+
+    from .answers import ANSWER_FILES
+    if module_for(assignment) is not None:
+        # graded from data: the grading itself reads and checks the answers files (nbg)
+        spec = None
+        used.update(src / name for name in ANSWER_FILES)
+        used.update(src.glob("reponses*.json"))
     if spec:
         if key_cache is not None and assignment in key_cache:
             key = key_cache[assignment]

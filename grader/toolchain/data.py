@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .answers import check_answers, contact_details, load_key
+from grader.exercices import module_for
+
+from .answers import check_answers, contact_details, load_answers_document, load_key
 from .grades import max_scores, read_scores, student_names
 from .workspace import STAGING, Classe, read_json
 
@@ -35,17 +37,25 @@ def gather(classe: Classe) -> ClassData:
     for aid, spec in classe.answers.items():
         if aid not in assignments:
             continue
-        key = load_key(spec)
+        class_key = classe.root / "cles" / f"{aid}.key.json"
+        key = read_json(class_key) if class_key.exists() else load_key(spec)
         if not key:
             continue
         for sid in students:
-            if not (classe.root / "submitted" / sid / aid).is_dir():
+            folder = classe.root / "submitted" / sid / aid
+            if not folder.is_dir():
                 continue
-            # the graded notebook may have (re)written the answers file: read what was graded
-            path = classe.root / "autograded" / sid / aid / spec["fichier"]
-            if not path.exists():
-                path = classe.root / STAGING / sid / aid / spec["fichier"]
-            _, doc, _ = check_answers(path, key)
+            if module_for(aid) is not None:  # graded from data: what was handed in
+                _, v2, _ = load_answers_document(folder, aid)
+                value = (v2["questions"].get("qualification") or {}).get("valeur") or {}
+                doc = {"reponses": {cid: {"qualification": v.get("classe"),
+                                          "justification": v.get("justification") or ""}
+                                    for cid, v in value.items() if isinstance(v, dict)}}
+            else:
+                path = classe.root / "autograded" / sid / aid / spec["fichier"]
+                if not path.exists():
+                    path = classe.root / STAGING / sid / aid / spec["fichier"]
+                _, doc, _ = check_answers(path, key)
             for row in contact_details(doc, key):
                 contacts.append({"eleve": sid, "exercice": aid, **row})
     return ClassData(assignments, students, student_names(classe), scores, maxima, flags, contacts)

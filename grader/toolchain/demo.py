@@ -140,6 +140,12 @@ def cheat(nb, kind: str):
         cell.cell_type = "markdown"
         cell.pop("outputs", None)
         cell.pop("execution_count", None)
+    elif kind in ("boucle_infinie", "ignore_interruption", "plantage_noyau") \
+            and _first(nb, _is_answer)[1] is None:  # an exercise without code: the learner adds a cell
+        cell = nbformat.v4.new_code_cell("")
+        cell["id"] = "ajout-" + kind.replace("_", "-")
+        nb.cells.append(cell)
+        return cheat_cell(nb, cell, kind)
     elif kind == "boucle_infinie":
         i, cell = _first(nb, _is_answer)
         cell.source += "\n\nwhile True:  # oubli de condition d'arrêt\n    pass"
@@ -151,6 +157,59 @@ def cheat(nb, kind: str):
         i, cell = _first(nb, _is_answer)
         cell.source += "\n\nimport os\nos._exit(1)"
     return nb
+
+
+def cheat_cell(nb, cell, kind: str):
+    if kind == "boucle_infinie":
+        cell.source += "\n\nwhile True:  # oubli de condition d'arrêt\n    pass"
+    elif kind == "ignore_interruption":
+        cell.source += ("\n\nimport signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+                        "while True:\n    pass")
+    elif kind == "plantage_noyau":
+        cell.source += "\n\nimport os\nos._exit(1)"
+    return nb
+
+
+def model_answers(classe: Classe, aid: str) -> dict | None:
+    """The teacher's model answers of an exercise graded from data: the answers file left in
+    ``solutions/<id>/`` (never released), read through the answers adapter."""
+    from grader.exercices import module_for
+
+    from .answers import load_answers_document
+    if module_for(aid) is None:
+        return None
+    status, doc, _ = load_answers_document(classe.solutions / aid, aid)
+    return None if status in ("absent", "illisible") else doc
+
+
+def answers_v2(model: dict, quality: float, rng: random.Random, wrong_classes: float | None) -> dict | None:
+    """A learner's answers document: a share ``quality`` of the questions/items answered."""
+    doc = copy.deepcopy(model)
+    share = (1 - quality) / 2 if wrong_classes is None else wrong_classes
+    for qid, entry in list(doc["questions"].items()):
+        value = entry.get("valeur")
+        if isinstance(value, dict) and all(isinstance(v, dict) and "classe" in v for v in value.values()):
+            kept = {}
+            for cid, item in value.items():
+                if quality >= 1.0 or rng.random() < quality:
+                    item = dict(item)
+                    if share > 0 and rng.random() < share:
+                        item["classe"] = CLASS_CYCLE.get(item["classe"], "froid")
+                    kept[cid] = item
+            entry["valeur"] = kept
+        elif not (quality >= 1.0 or rng.random() < quality):
+            del doc["questions"][qid]
+    if not doc["questions"] or all(not e.get("valeur") for e in doc["questions"].values()):
+        return None
+    return doc
+
+
+def write_annex(doc: dict, folder: Path) -> None:
+    from prospection import annexe
+    values = doc["questions"].get("qualification", {}).get("valeur") or {}
+    if values:
+        annexe.write_annexe([(cid, v["classe"], v.get("justification", "")) for cid, v in sorted(values.items())],
+                            folder / "annexe_salon.xlsx")
 
 
 def _answers_from_notebook(nb) -> dict | None:
@@ -190,7 +249,8 @@ def profiles(n: int) -> list[tuple[str, float]]:
 def build_submissions(classe: Classe, dest: Path, n: int, seed: int) -> list[dict]:
     """Write handed-in folders ``dest/<Prénom Nom>/<exercice>/`` and return the student list."""
     assignments = classe.assignments()
-    answers_ids = [a for a in assignments if a in classe.answers]
+    models = {aid: model_answers(classe, aid) for aid in assignments}
+    answers_ids = [a for a in assignments if models.get(a)] or [a for a in assignments if a in classe.answers]
     rng = random.Random(seed)
     students = []
     previous_answers: dict[str, dict] = {}
@@ -226,6 +286,25 @@ def build_submissions(classe: Classe, dest: Path, n: int, seed: int) -> list[dic
                 if special != "notebook_manquant":
                     (sub / name).write_text(text, encoding="utf-8")
                 spec = classe.answers.get(aid)
+                if models.get(aid):  # graded from data: the widgets' answers file
+                    spec = None
+                    doc = answers_v2(models[aid], q, random.Random(rng.random()),
+                                     1.0 if special == "classes_fausses" else None)
+                    if special == "copie_conforme" and aid in previous_answers:
+                        doc = copy.deepcopy(previous_answers[aid])
+                    if special == "reponses_trafiquees":
+                        doc = doc or copy.deepcopy(models[aid])
+                        doc["note_sur_20"] = 20
+                        values = doc["questions"]["qualification"]["valeur"]
+                        values["C99"] = {"classe": "chaud", "justification": "", "bonus": True}
+                        values[sorted(values)[0]]["classe"] = "bouillant"
+                    if doc:
+                        (sub / "reponses.json").write_text(json.dumps(doc, ensure_ascii=False, indent=2),
+                                                           encoding="utf-8")
+                        if q >= 0.6 and special != "reponses_trafiquees":
+                            write_annex(doc, sub)
+                        if kind == "parfait":
+                            previous_answers[aid] = doc
                 if spec:
                     doc = _answers_from_notebook(nb)
                     if special == "copie_conforme" and aid in previous_answers:

@@ -7,11 +7,13 @@ import sys
 from pathlib import Path
 
 from .common import FrenchParser, ToolchainError, add_classe_argument, run_command
+from prospection.fichiers import write_json_atomic
+
 from .workspace import Classe, assignment_ids_in, copy_tree
 
 # Instructor-only material that never goes into the class source (so never released).
 NEVER_RELEASED = ("_cles", "*.key.json", "reponses_salon.json", "reponses_salon.json.*",
-                  "feedback")
+                  "reponses.json", "reponses.*.json", "feedback")
 LEAK_MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
 
 
@@ -73,6 +75,22 @@ def check_no_leak(folder: Path) -> None:
                         "publication annulée.")
 
 
+def write_spec_and_key(classe: Classe, assignment: str) -> bool:
+    """For an exercise graded from data: ``source/<exercice>/questions.json`` (public, released
+    beside the notebook) and ``cles/<exercice>.key.json`` (class folder, never released)."""
+    from grader.exercices import module_for
+
+    from .nbg import KEYS_DIRECTORY, QUESTIONS_FILENAME
+
+    module = module_for(assignment)
+    if module is None:
+        return False
+    public, key = module.generate(None)
+    write_json_atomic(classe.root / "source" / assignment / QUESTIONS_FILENAME, public)
+    write_json_atomic(classe.root / KEYS_DIRECTORY / f"{assignment}.key.json", key)
+    return True
+
+
 def release(classe: Classe, ids: list[str] | None = None, copy_to: Path | None = None,
             log=print, prepare=None) -> list[str]:
     available = assignment_ids_in(classe.solutions)
@@ -85,6 +103,7 @@ def release(classe: Classe, ids: list[str] | None = None, copy_to: Path | None =
                              f"(disponibles\u00a0: {', '.join(available) or 'aucun'})")
     for aid in ids:
         copy_tree(classe.solutions / aid, classe.root / "source" / aid, ignore=NEVER_RELEASED)
+        write_spec_and_key(classe, aid)
         if prepare is not None:
             prepare(aid, classe.root / "source" / aid)
         done = classe.nbgrader_cli("generate_assignment", aid, "--force")

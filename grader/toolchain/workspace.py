@@ -138,6 +138,17 @@ class Classe:
             "# Answers written by the mission board are the learner's work: never overwrite them.\n"
             f"c.Autograde.exclude_overwriting = {exclude!r}\n"
             f"c.Execute.timeout = {int(self.timeout)}\n"
+            "# Learner code runs only in the bubblewrap sandbox; points come from the answers\n"
+            "# data scored in the teacher's process (grader/toolchain/nbg.py). The same path for\n"
+            "# « python -m grader autograde », « nbgrader autograde » and the Formgrader.\n"
+            "from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata,\n"
+            "                                    IgnorePattern, LimitOutput)\n"
+            "from nbconvert.preprocessors import ClearMetadataPreprocessor\n"
+            "from grader.toolchain.nbg import SandboxExecute, SaveDataGrades\n"
+            "c.Autograde.autograde_preprocessors = [SandboxExecute, IgnorePattern,\n"
+            "    ClearMetadataPreprocessor, LimitOutput, SaveDataGrades, AssignLatePenalties,\n"
+            "    CheckCellMetadata]\n"
+            f"c.SandboxExecute.timeout = {int(self.timeout)}\n"
         )
         path = self.root / "nbgrader_config.py"
         if not path.exists() or path.read_text(encoding="utf-8") != text:
@@ -193,7 +204,7 @@ class Classe:
 
     # ---- nbgrader -----------------------------------------------------------------------
     def env(self) -> dict[str, str]:
-        return dict(os.environ, PROSPECTION_COURSE_ROOT=str(self.root))
+        return dict(os.environ)
 
     def load_config(self, **overrides):
         """The class's traitlets Config (as ``nbgrader`` run in the class root would load it)."""
