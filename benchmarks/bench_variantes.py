@@ -23,10 +23,8 @@ RESULTS = Path(__file__).with_name("RESULTS_variantes.md")
 
 
 def _engine():
-    try:
-        from grader import engine  # type: ignore[attr-defined]
-    except ImportError:
-        from prospection import engine
+    from grader import engine
+
     return engine
 
 
