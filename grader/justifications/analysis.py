@@ -24,7 +24,7 @@ from datetime import date, timedelta
 
 from prospection.texte.francais import fold
 from grader.horizon import classify_range
-from prospection.texte.temps import find_time_expressions
+from prospection.texte.temps import court_terme_limit, find_time_expressions
 
 from . import lexicon as L
 from prospection.texte.phrases import Hit, Text
