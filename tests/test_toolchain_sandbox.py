@@ -85,22 +85,36 @@ def test_submission_is_copied_never_written_back(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reponses.json"]
 
 
-def _sandbox_pids():
+def _survivors(marker: str):
+    """Processes of the unprivileged uid still alive whose command line carries ``marker``.
+
+    Each test gives its own processes a marker (an odd sleep duration), so sandboxes run at the
+    same time by another test worker are never taken for survivors of this one.
+    """
+    import time
+
     import psutil
-    return [p.pid for p in psutil.process_iter(["uids"]) if p.info["uids"] and p.info["uids"].real == 65534]
+    deadline = time.monotonic() + 3  # the kernel's SIGKILL of a dying PID namespace is asynchronous
+    while True:
+        found = [p.pid for p in psutil.process_iter(["uids", "cmdline", "status"])
+                 if p.info["uids"] and p.info["uids"].real == 65534 and p.info["status"] != psutil.STATUS_ZOMBIE
+                 and marker in " ".join(p.info["cmdline"] or [])]
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)
 
 
 def test_every_process_dies_with_the_sandbox():
-    res = sandbox.run(["/bin/sh", "-c", "setsid nohup sleep 300 >/dev/null 2>&1 & (sleep 200 &) ; echo parti"])
+    res = sandbox.run(["/bin/sh", "-c", "setsid nohup sleep 300.017 >/dev/null 2>&1 & (sleep 300.017 &) ; echo parti"])
     assert res.ok and res.stdout.decode().strip() == "parti"
-    assert not _sandbox_pids()
+    assert not _survivors("300.017")
 
 
 def test_wall_clock_limit_kills_the_tree():
-    res = sandbox.run(["/bin/sh", "-c", "sleep 100 & sleep 100"], limits=Limits(wall_seconds=2))
+    res = sandbox.run(["/bin/sh", "-c", "sleep 100.023 & sleep 100.023"], limits=Limits(wall_seconds=2))
     assert res.timed_out and not res.ok
     assert res.seconds < 15
-    assert not _sandbox_pids()
+    assert not _survivors("100.023")
 
 
 def test_memory_limit():
@@ -118,13 +132,13 @@ def test_cpu_time_limit():
 
 def test_process_limit():
     res = _py("import subprocess\nps = []\n"
-              "try:\n    for _ in range(60):\n        ps.append(subprocess.Popen(['sleep', '5']))\n"
+              "try:\n    for _ in range(60):\n        ps.append(subprocess.Popen(['sleep', '5.029']))\n"
               "except OSError as e:\n    print('limite', len(ps))\n",
               limits=Limits(processes=10))
     assert res.ok, res.stderr
     out = res.stdout.decode().split()
     assert out[0] == "limite" and int(out[1]) < 10
-    assert not _sandbox_pids()
+    assert not _survivors("5.029")
 
 
 def test_file_size_limit():
@@ -149,6 +163,7 @@ def test_notebook_runs_inside_and_comes_back_as_data(tmp_path):
         nbformat.v4.new_code_cell("import grader"),
         nbformat.v4.new_code_cell("open('/etc/passwd').read()[:0]\nopen('../../classe/x', 'w')"),
         nbformat.v4.new_code_cell("print('y' * 20_000_000)"),
+        nbformat.v4.new_code_cell("import subprocess\nsubprocess.Popen(['sleep', '300.031'], start_new_session=True)"),
     ])
     run = sandbox.execute_notebook(nb, tmp_path, "essai.ipynb", timeout=30,
                                    limits=Limits(output_bytes=2 * 1024 * 1024))
@@ -161,7 +176,7 @@ def test_notebook_runs_inside_and_comes_back_as_data(tmp_path):
     assert {"lecture_hors_copie", "sortie_tronquee"} <= codes
     assert not any("/etc/passwd" in e["detail"] for e in run.events)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["donnees.txt"]
-    assert not _sandbox_pids()
+    assert not _survivors("300.031")
 
 
 def test_no_course_root_variable_anywhere():
