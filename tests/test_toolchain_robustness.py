@@ -37,8 +37,8 @@ EXPECTED = {
     "edited-test-cell": (3, {"cellule_test_modifiee"}),
     "edited-readonly-cell": (8, {"cellule_lecture_seule_modifiee"}),
     "infinite-loop": (8, {"cellule_interrompue"}),
-    # the stuck cell comes after the tests: they ran and count; the loop is cut and reported
-    "ignores-interrupt": (8, {"cellule_interrompue"}),
+    # test_carre ran before the stuck cell and counts; the cells after it never ran: 0
+    "ignores-interrupt": (2, {"cellule_interrompue"}),
     "kernel-crash": (0, {"noyau_arrete"}),
     "invalid-json": (0, {"notebook_illisible"}),
     "renamed-notebook": (8, {"notebook_renomme"}),
