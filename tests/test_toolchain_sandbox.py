@@ -188,3 +188,15 @@ def test_no_course_root_variable_anywhere():
         if "PROSPECTION_COURSE_ROOT" in path.read_text(encoding="utf-8", errors="replace"):
             hits.append(str(path))
     assert not hits, hits
+
+
+def test_loop_that_ignores_the_interruption_leaves_no_passing_cell(tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass"),
+        nbformat.v4.new_code_cell('"""Un test après la boucle."""\nassert True'),
+    ])
+    run = sandbox.execute_notebook(nb, tmp_path, "boucle.ipynb", timeout=3)
+    assert run.notebook is not None, run.error
+    for cell in run.notebook["cells"]:
+        assert [o["ename"] for o in cell["outputs"] if o["output_type"] == "error"] == ["CellTimeoutError"]
+    assert not _sandbox_pids()

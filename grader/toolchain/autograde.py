@@ -272,9 +272,7 @@ def autograde(classe: Classe, students=None, assignments=None, workers=None, lim
     hashes = {(sid, aid): submission_hash(classe, sid, aid, shared) for sid, aid in pairs}
     previous = read_json(classe.flags_path, {}) or {}
     unchanged = {(sid, aid) for sid, aid in pairs
-                 if cache.get(f"{sid}/{aid}") == hashes[(sid, aid)]
-                 and (classe.root / "autograded" / sid / aid).is_dir()
-                 and aid in previous.get(sid, {})}
+                 if cache.get(f"{sid}/{aid}") == hashes[(sid, aid)] and aid in previous.get(sid, {})}
     pairs = [p for p in pairs if p not in unchanged]
     if not pairs:
         return {(sid, aid): previous[sid][aid] for sid, aid in sorted(unchanged)}

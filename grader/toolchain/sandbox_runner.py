@@ -151,11 +151,18 @@ def main() -> int:
             for index, cell in enumerate(client.nb.cells):
                 started = time.monotonic()
                 client.execute_cell(cell, index, execution_count=None)
-                if time.monotonic() - started >= limit - 0.5:  # interrupted at the time limit
-                    for out in cell.get("outputs", []):
+                if time.monotonic() - started >= limit - 0.5 and cell.get("cell_type") == "code":
+                    # interrupted at the time limit, or never run because the kernel was still busy
+                    # (a loop that ignores the interruption): never an output that looks like a pass
+                    outs = cell.setdefault("outputs", [])
+                    for out in outs:
                         if out.get("output_type") == "error" and out.get("ename") == "KeyboardInterrupt":
                             out["ename"] = "CellTimeoutError"
                             out["evalue"] = f"cellule interrompue après {limit} s"
+                    if not any(o.get("output_type") == "error" for o in outs):
+                        outs.insert(0, nbformat.v4.new_output(
+                            "error", ename="CellTimeoutError", traceback=[],
+                            evalue=f"pas de réponse du noyau après {limit} s"))
                 drain()
             index = len(client.nb.cells)
     except Exception as exc:  # noqa: BLE001 - a dead kernel or a timeout: the teacher is told
