@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -594,13 +595,49 @@ def _context_beside(path: Path, salon: SalonInfo) -> None:
             pass
 
 
-def bundled_path() -> Path:
-    return default_output()
+#: Folders a learner's tools are given through the environment (board app, exercise apps).
+FOLDER_VARIABLES = ("PROSPECTION_MISSION_DOSSIER", "PROSPECTION_EXERCICE_DOSSIER")
+#: Where the mission's exercise folder sits, seen from the course root or from ``course/``.
+MISSION_FOLDERS = ("exercises/04_mission_salon", "../exercises/04_mission_salon", "04_mission_salon",
+                   "../04_mission_salon")
 
 
-def load_bundled() -> Contacts:
-    """The salon mission's file, ``datasets/contacts_salon_clubs_associations.xlsx``."""
-    return load_contacts(bundled_path())
+def bundled_candidates(dossier: Path | str | None = None) -> list[Path]:
+    """Where the mission's contacts file may be, in order.
+
+    The learner wheel does not carry ``datasets/`` (a learner gets the file with the exercise, and a
+    variant's file must never be shadowed by a packaged copy of the common one), so after the source
+    checkout (teacher, editable install) come the places a learner has it: ``dossier``, the folders
+    given by the lab's apps, the working folder and its ``datasets/``, the mission's exercise folder.
+    """
+    name = default_output().name
+    folders = [Path(dossier)] if dossier is not None else []
+    folders += [Path(v) for v in (os.environ.get(var) for var in FOLDER_VARIABLES) if v]
+    cwd = Path.cwd()
+    folders += [cwd, cwd / "datasets", *(cwd / m for m in MISSION_FOLDERS)]
+    out = [default_output()] + [f / name for f in folders]
+    seen: set[Path] = set()
+    return [p for p in out if not (p.resolve() in seen or seen.add(p.resolve()))]
+
+
+def bundled_path(dossier: Path | str | None = None) -> Path:
+    """The first place that has the mission's contacts file (the checkout's ``datasets/`` if none)."""
+    return next((p for p in bundled_candidates(dossier) if p.is_file()), default_output())
+
+
+def load_bundled(dossier: Path | str | None = None) -> Contacts:
+    """The salon mission's file, ``contacts_salon_clubs_associations.xlsx``, where the user has it.
+
+    Raises :class:`ContactsFileError` (French, says where to put the file) when it is nowhere.
+    """
+    path = bundled_path(dossier)
+    if not path.is_file():
+        raise ContactsFileError(
+            f"Fichier de contacts {_q(path.name)} introuvable\u00a0: placez-le dans le dossier de "
+            f"l'exercice (exercises/04_mission_salon) ou ouvrez le carnet depuis ce dossier. "
+            f"Dossiers consultés\u00a0: {', '.join(str(p.parent) for p in bundled_candidates(dossier))}.",
+            path=path)
+    return load_contacts(path)
 
 
 def message_for_user(error: BaseException, path: Path | str | None = None) -> str:

@@ -259,3 +259,40 @@ def test_no_packaged_data_file_holds_key_content(learner_venv):
                 for line in text.splitlines():
                     assert not (any(g["organisation"] in line for g in graded.values())
                                 and CLASS_WORDS & set(line.lower().split())), (name, line)
+
+
+def test_installed_learner_part_finds_the_mission_file_where_the_learner_has_it(learner_venv, tmp_path):
+    """`datasets/` is not in the wheel: `load_bundled()` reads the exercise folder's copy instead."""
+    import shutil
+
+    python, wheel, _ = learner_venv
+    with zipfile.ZipFile(wheel) as zf:
+        assert not [n for n in zf.namelist() if n.endswith(".xlsx")], "the learner wheel carries no contacts file"
+    name = "contacts_salon_clubs_associations.xlsx"
+    probe = ("import os, sys\n"
+             "from prospection.loader import load_bundled, ContactsFileError\n"
+             "if len(sys.argv) > 1: os.environ['PROSPECTION_MISSION_DOSSIER'] = sys.argv[1]\n"
+             "try:\n"
+             "    c = load_bundled()\n"
+             "    print(len(c.frame), c.source)\n"
+             "except ContactsFileError as e:\n"
+             "    print('ERREUR', e)\n")
+    nowhere = tmp_path / "vide"
+    nowhere.mkdir()
+    done = run(python, "-c", probe, cwd=nowhere)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert done.stdout.startswith("ERREUR") and "introuvable\u00a0:" in done.stdout and name in done.stdout
+    # The course as a learner has it: course/ and exercises/04_mission_salon/ with its copy of the file.
+    classe = tmp_path / "cours"
+    mission = classe / "exercises" / "04_mission_salon"
+    mission.mkdir(parents=True)
+    (classe / "course").mkdir()
+    shutil.copyfile(REPO / "exercises" / "04_mission_salon" / name, mission / name)
+    for cwd in (classe, classe / "course", mission):
+        done = run(python, "-c", probe, cwd=cwd)
+        assert done.returncode == 0, done.stderr
+        count, source = done.stdout.split(maxsplit=1)
+        assert count == "27" and Path(source.strip()).resolve() == (mission / name).resolve(), (cwd, done.stdout)
+    # The folder given by the mission app (PROSPECTION_MISSION_DOSSIER) is looked at too.
+    done = run(python, "-c", probe, str(mission), cwd=nowhere)
+    assert done.stdout.split()[0] == "27", done.stdout

@@ -20,7 +20,9 @@ COURSE = notebooks_in("course")
 SOLUTIONS = notebooks_in("solutions")
 EXERCISES = notebooks_in("exercises")
 ALL = COURSE + SOLUTIONS + EXERCISES
-EXPECTED_LESSONS = ["00_accueil", "01_telemarketing", "02_cycle_prospect", "03_appels", "04_qualification"]
+EXPECTED_LESSONS = ["00_accueil", "01_telemarketing", "02_cycle_prospect", "03_appels", "04_qualification",
+                    "05_plan_appel", "06_fiche_prospect", "07_plan_prospection", "08_salon",
+                    "09_simulateur_appel", "10_revision", "90_lexique"]
 EXPECTED_EXERCISES = ["01_telemarketing", "02_cycle_prospect", "03_appels", "04_mission_salon"]
 
 
@@ -39,6 +41,19 @@ def test_every_lesson_and_exercise_exists():
         assert (REPO / "solutions" / ex / f"{ex}.ipynb").is_file(), ex
         assert (REPO / "exercises" / ex / f"{ex}.ipynb").is_file(), ex
         assert (REPO / "tests" / f"test_{ex}.py").is_file(), ex
+
+
+def test_expected_lessons_are_all_the_lessons():
+    """A new lesson is listed here, with its test file, in docs/ARCHITECTURE.md and in README.md."""
+    found = sorted(p.stem for p in (REPO / "course").glob("[0-9][0-9]_*.ipynb"))
+    assert found, "no lesson found in course/"
+    assert found == sorted(EXPECTED_LESSONS)
+    architecture = (REPO / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for lesson in EXPECTED_LESSONS:
+        assert (REPO / "tests" / f"test_{lesson}.py").is_file(), lesson
+        assert f"`{lesson}`" in architecture, f"{lesson} missing from docs/ARCHITECTURE.md"
+        assert f"course/{lesson}.ipynb" in readme, f"{lesson} missing from README.md"
 
 
 @pytest.mark.parametrize("path", ALL, ids=ids(ALL))

@@ -7,11 +7,12 @@ next node and a debrief note that ties the choice to a lesson. When the mood fal
 prospect hangs up. :class:`Scenario` is the data and its scoring; :class:`Partie` is one play;
 neither imports a widget. :func:`simulateur` is the view.
 
-Grading hook (for the integrator): ``Scenario.score(path)`` scores a list of choice ids from the
-scenario data alone (no teacher code); a scenario marked ``"notee": true`` is the one meant for
-a graded exercise. Its points are in the learner package like the others; before grading it,
-move them to the key side with :meth:`Scenario.bareme` / :meth:`Scenario.sans_bareme` and pass
-the key's points to ``score(path, bareme=...)``.
+Self-training only: no scenario is graded. The scenarios ship in the learner package with their
+points (the learner sees them in the debrief), so none of them may be used as a graded item as it
+is. A graded scenario would be a new scenario kept out of the learner package, its points in the
+key (teacher side): :meth:`Scenario.sans_bareme` gives the public data without points,
+:meth:`Scenario.bareme` the points by choice id, and ``score(path, bareme=...)`` scores a path
+against points kept elsewhere.
 """
 
 from __future__ import annotations
@@ -96,7 +97,6 @@ class Scenario:
     noeuds: dict[str, Noeud]
     humeur_initiale: int = 3
     fin_raccroche: str = "fin_raccroche"
-    notee: bool = False
     _maximum: int | None = field(default=None, repr=False)
 
     # ------------------------------------------------------------------ loading
@@ -114,8 +114,7 @@ class Scenario:
                 noeuds[nid] = Noeud(nid, n["etape"], fr(n.get("qui", "")), fr(n.get("replique", "")), choix,
                                     n.get("issue"), fr(n.get("conseil", "")))
             scenario = cls(data["id"], fr(data["titre"]), fr(data["contexte"]), data["debut"], noeuds,
-                           int(data.get("humeur_initiale", 3)), data.get("fin_raccroche", "fin_raccroche"),
-                           bool(data.get("notee", False)))
+                           int(data.get("humeur_initiale", 3)), data.get("fin_raccroche", "fin_raccroche"))
         except (KeyError, TypeError, ValueError) as exc:
             raise ScenarioError(fr(f"Scénario incomplet : champ manquant ou mal formé ({exc}).")) from None
         scenario.valider()
@@ -205,7 +204,6 @@ class Scenario:
         return {
             "schema": SCHEMA, "version": 1, "id": self.id, "titre": self.titre, "contexte": self.contexte,
             "debut": self.debut, "humeur_initiale": self.humeur_initiale, "fin_raccroche": self.fin_raccroche,
-            "notee": self.notee,
             "noeuds": {n.id: {"etape": n.etape, "qui": n.qui, "replique": n.replique,
                               **({"issue": n.issue, "conseil": n.conseil} if n.fin else {}),
                               "choix": [{"id": c.id, "texte": c.texte, "suivant": c.suivant, "humeur": c.humeur,
