@@ -48,7 +48,7 @@ LECONS: tuple[Lecon, ...] = (
     Lecon("00_accueil", "Accueil", "15 minutes",
           "Le programme, la navigation dans un carnet, la correction des exercices."),
     Lecon("01_telemarketing", "Le télémarketing et ses règles", "50 minutes",
-          f"Les quatre types, les usages, les règles françaises datées et l'outil "
+          f"Les quatre types, les usages, les règles françaises datées et l'entraînement "
           f"«{NBSP}Ai-je le droit d'appeler{NBSP}?{NBSP}»."),
     Lecon("02_cycle_prospect", "Le cycle du prospect", "40 minutes",
           "Pourquoi prospecter, l'échelle suspect → prospect froid, tiède, chaud → client, "
@@ -57,8 +57,8 @@ LECONS: tuple[Lecon, ...] = (
           "Appel à chaud et appel à froid, idées reçues sur le phoning, phrase d'accroche, "
           "objections."),
     Lecon("04_qualification", "Qualifier un contact", "40 minutes",
-          "Les trois niveaux et leurs actions, les critères décisifs, l'analyse automatique "
-          "de notes."),
+          "Les trois niveaux et leurs actions, les critères décisifs, le repérage des "
+          "indices dans des notes."),
     Lecon("05_plan_appel", f"Préparer un appel{NBSP}: le plan CROC", "45 minutes",
           "Contact, Raison, Objectif, Conclusion\u202f; le barrage secrétaire\u202f; "
           "les mobiles d'achat SONCAS repérés dans une conversation."),
