@@ -62,10 +62,12 @@ def run(python, *args, cwd):
 
 
 def graded_inputs(tmp: Path) -> Path:
-    """The graded inputs, as *copies* in ``tmp``: the probe calls functions that write files."""
-    import shutil
+    """The graded inputs, as *copies* in ``tmp``: the probe calls functions that write files.
 
-    import nbformat
+    Exercise items come from the common variant's public questions and key (``grader.exercices``,
+    the same data as ``solutions/*/questions.json`` and the grading key).
+    """
+    import shutil
 
     from prospection.loader import load_bundled
 
@@ -73,25 +75,21 @@ def graded_inputs(tmp: Path) -> Path:
     frame = load_bundled().frame
     notes = {str(r.id): str(r.observations) for r in frame.itertuples()}
     assert len(notes) == 27 and set(notes) == set(key["contacts"])
-    solution = nbformat.read(REPO / "solutions" / "01_telemarketing" / "01_telemarketing.ipynb", as_version=4)
-    cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c.source for c in solution.cells}
-    ns: dict = {}
-    exec(cells["q3_creneaux"].split("for lettre")[0].replace("from prospection.telemarketing import format_datetime", ""),
-         {"pd": __import__("pandas")}, ns)
-    attendus: dict = {}
-    exec(cells["q3_reponse"].replace("### BEGIN SOLUTION", "").replace("### END SOLUTION", ""), {}, attendus)
-    quand = cells["q2_donnees"].split('pd.Timestamp("')[1].split('")')[0]
-    autorises = eval(cells["q2_test_autorises"].split("_autorises_attendus = ")[1].splitlines()[0])
+    public, cle = exercise("01_telemarketing")
+    q2, q3 = question(public, "q2_appels"), question(public, "q3_creneaux")
+    creneaux = {item["id"]: french_datetime(item["texte"]).isoformat() for item in q3["items"]}
+    attendus = {**cle["q3_creneaux"], q3["exemple"]["item"]: q3["exemple"]["valeur"]}
     doc = {
         "date_salon": key["date_salon"], "notes": notes,
         "classes": {cid: c["classe"] for cid, c in key["contacts"].items()},
         "contacts_path": str(shutil.copy(REPO / "datasets" / "contacts_salon_clubs_associations.xlsx", tmp)),
-        "appels_csv": str(shutil.copy(REPO / "exercises" / "01_telemarketing" / "appels.csv", tmp)), "quand": quand,
-        "autorises": sorted(autorises),
-        "creneaux": {k: v.isoformat() for k, v in ns["creneaux"].items()},
-        "creneaux_attendus": attendus["creneaux_autorises"],
+        "appels_csv": str(shutil.copy(REPO / "exercises" / "01_telemarketing" / "appels.csv", tmp)),
+        "quand": q2["quand"],
+        "autorises": sorted(int(i) for i, v in cle["q2_appels"].items() if v == ["autorise"]),  # ids as in appels.csv
+        "creneaux": creneaux,
+        "creneaux_attendus": {k: v == "autorise" for k, v in attendus.items()},
     }
-    assert len(doc["creneaux"]) == len(doc["creneaux_attendus"]) == 11
+    assert len(doc["creneaux"]) == len(doc["creneaux_attendus"]) == 11 and doc["autorises"]
     doc["etiquetes"] = labelled_items()
     assert [len(t["items"]) for t in doc["etiquetes"]] == [8, 7, 6]
     path = tmp / "entrees.json"
@@ -99,44 +97,62 @@ def graded_inputs(tmp: Path) -> Path:
     return path
 
 
-def solution_cells(exercise: str) -> dict[str, str]:
-    import nbformat
-
-    nb = nbformat.read(REPO / "solutions" / exercise / f"{exercise}.ipynb", as_version=4)
-    return {c.metadata.get("nbgrader", {}).get("grade_id"): c.source for c in nb.cells}
+MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+        "novembre", "décembre")
 
 
-def run_solution(source: str) -> dict:
-    ns: dict = {}
-    exec(source.replace("### BEGIN SOLUTION", "").replace("### END SOLUTION", "").split("\nfor ")[0], {}, ns)
-    return ns
+def french_datetime(text: str):
+    """« mardi 8 décembre 2026 à 10 h 30 » -> datetime (the slots of exercise 01 Q3)."""
+    import datetime as dt
+    import re
+
+    m = re.search(r"(\d{1,2})(?:er)?\s+(\w+)\s+(\d{4})\s+à\s+(\d{1,2})\s*h\s*(\d{2})", text.replace("\u00a0", " "))
+    assert m and m.group(2) in MOIS, text
+    return dt.datetime(int(m.group(3)), MOIS.index(m.group(2)) + 1, int(m.group(1)), int(m.group(4)), int(m.group(5)))
+
+
+def exercise(name: str) -> tuple[dict, dict]:
+    """(public questions, key) of an exercise's common variant, from its teacher-side module."""
+    import importlib
+
+    public, cle = importlib.import_module(f"grader.exercices.ex_{name}").generate(None)
+    committed = json.loads((REPO / "solutions" / name / "questions.json").read_text(encoding="utf-8"))
+    assert committed["questions"] == public["questions"], f"solutions/{name}/questions.json is stale"
+    return public, cle
+
+
+def question(public: dict, qid: str) -> dict:
+    (found,) = [q for q in public["questions"] if q["id"] == qid]
+    return found
 
 
 def labelled_items() -> list[dict]:
     """Exercise items that are texts to label, with the expected labels (labels folded)."""
-    from prospection.telemarketing import KINDS, kind_from_label
+    from prospection.telemarketing import KINDS
 
     def fold(text):
         import unicodedata
         text = unicodedata.normalize("NFKD", str(text).lower().replace("_", " "))
         return "".join(c for c in text if not unicodedata.combining(c))
 
-    c01, c02, c03 = solution_cells("01_telemarketing"), solution_cells("02_cycle_prospect"), solution_cells("03_appels")
-    scenarios = run_solution(c01["q1_scenarios"])["scenarios"]
-    classement = run_solution(c01["q1_reponse"])["classement"]
-    historiques = run_solution(c02["donnees_echelle"])["historiques"]
-    etapes = run_solution(c02["reponse_echelle"])["etapes"]
-    situations = run_solution(c03["donnees_situations"])["situations"]
-    types_appel = run_solution(c03["reponse_situations"])["types_appel"]
-    return [
-        {"nom": "l'exercice 01 Q1", "items": scenarios,
-         "attendus": {k: fold(KINDS[kind_from_label(v)].nom) for k, v in classement.items()},
-         "vocabulaire": [fold(k.nom) for k in KINDS.values()]},
-        {"nom": "l'exercice 02 Q1", "items": historiques, "attendus": {k: fold(v) for k, v in etapes.items()},
-         "vocabulaire": ["suspect", "froid", "tiede", "chaud", "client", "perdu"]},
-        {"nom": "l'exercice 03 Q1", "items": situations, "attendus": {k: fold(v) for k, v in types_appel.items()},
-         "vocabulaire": ["chaud", "froid"]},
-    ]
+    tasks = []
+    for name, qid, nom, vocabulaire, label in (
+        ("01_telemarketing", "q1_types", "l'exercice 01 Q1", [fold(k.nom) for k in KINDS.values()],
+         lambda v: fold(KINDS[v].nom)),
+        ("02_cycle_prospect", "q1_echelle", "l'exercice 02 Q1", ["suspect", "froid", "tiede", "chaud", "client", "perdu"],
+         fold),
+        ("03_appels", "q1_situations", "l'exercice 03 Q1", ["chaud", "froid"], fold),
+    ):
+        public, cle = exercise(name)
+        q = question(public, qid)
+        attendus = dict(cle[qid])
+        if q.get("exemple"):
+            attendus[q["exemple"]["item"]] = q["exemple"]["valeur"]
+        items = {i["id"]: i["texte"] for i in q["items"]}
+        assert set(items) == set(attendus), (name, qid)
+        tasks.append({"nom": nom, "items": items, "attendus": {k: label(v) for k, v in attendus.items()},
+                      "vocabulaire": vocabulaire})
+    return tasks
 
 
 def test_learner_part_alone_answers_nothing_graded(learner_venv, tmp_path):
