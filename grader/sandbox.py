@@ -174,6 +174,10 @@ def build_command(argv: list[str], submission: Path | None = None, limits: Limit
     if not root:  # an unprivileged teacher: a user namespace gives the uid 65534 inside
         cmd += ["--unshare-user", "--uid", str(NOBODY), "--gid", str(NOBODY)]
     cmd += _system_mounts()
+    # /proc, /dev and the private /tmp first: the project or its venv may live under /tmp (a CI
+    # clone, say), and the read-only binds below must land on top of the tmpfs, not under it.
+    cmd += ["--proc", "/proc", "--dev", "/dev",
+            "--perms", "1777", "--size", str(limits.tmp_mb * MB), "--tmpfs", "/tmp"]
     mounted = _python_roots() + learner_paths()
     dests = mounted + [Path(dest) for _, dest in binds or []]
     parents = sorted({str(a) for p in dests for a in p.parents if str(a) != "/"}
@@ -184,9 +188,7 @@ def build_command(argv: list[str], submission: Path | None = None, limits: Limit
         cmd += ["--ro-bind", str(path), str(path)]
     for src, dest in binds or []:
         cmd += ["--ro-bind", str(src), dest]
-    cmd += ["--proc", "/proc", "--dev", "/dev",
-            "--perms", "1777", "--size", str(limits.tmp_mb * MB), "--tmpfs", "/tmp",
-            "--perms", "0777", "--size", str(limits.scratch_mb * MB), "--tmpfs", SCRATCH]
+    cmd += ["--perms", "0777", "--size", str(limits.scratch_mb * MB), "--tmpfs", SCRATCH]
     if submission is not None:
         cmd += ["--ro-bind", str(Path(submission).resolve()), SUBMISSION]
     cmd += ["--chdir", SCRATCH, "--clearenv"]

@@ -192,11 +192,14 @@ def test_no_course_root_variable_anywhere():
 
 def test_loop_that_ignores_the_interruption_leaves_no_passing_cell(tmp_path):
     nb = nbformat.v4.new_notebook(cells=[
+        # a marked process in the same PID namespace: if it is gone, the namespace (and the stuck
+        # kernel with it) is gone
+        nbformat.v4.new_code_cell("import subprocess\nsubprocess.Popen(['sleep', '300.041'], start_new_session=True)"),
         nbformat.v4.new_code_cell("import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass"),
         nbformat.v4.new_code_cell('"""Un test après la boucle."""\nassert True'),
     ])
     run = sandbox.execute_notebook(nb, tmp_path, "boucle.ipynb", timeout=3)
     assert run.notebook is not None, run.error
-    for cell in run.notebook["cells"]:
+    for cell in run.notebook["cells"][1:]:
         assert [o["ename"] for o in cell["outputs"] if o["output_type"] == "error"] == ["CellTimeoutError"]
-    assert not _sandbox_pids()
+    assert not _survivors("300.041")
