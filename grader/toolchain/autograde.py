@@ -234,6 +234,9 @@ def submission_hash(classe: Classe, student: str, assignment: str, shared: dict)
             h.update(extra.read_bytes() if extra.exists() else b"-")
         shared[assignment] = h.hexdigest()
     h = hashlib.sha256(shared[assignment].encode())
+    from .nbg import spec_files
+    for extra in spec_files(classe.root, assignment, student):   # the learner's own variant, if any
+        h.update(extra.read_bytes() if extra.exists() else b"-")
     _digest_tree(h, classe.root / "submitted" / student / assignment)
     return h.hexdigest()
 
