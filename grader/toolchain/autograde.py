@@ -280,6 +280,10 @@ def autograde(classe: Classe, students=None, assignments=None, workers=None, lim
     if not pairs:
         return {(sid, aid): previous[sid][aid] for sid, aid in sorted(unchanged)}
     workers = workers or min(os.cpu_count() or 1, 4)
+    from .grades import gradebook
+    with gradebook(classe) as gb:   # copies dropped by hand: two workers must not both add the learner
+        for sid in sorted({sid for sid, _ in pairs}):
+            gb.update_or_create_student(sid)
     key_cache: dict = {}
     jobs: list[Job] = []
     done: dict[tuple[str, str], list] = {}

@@ -230,6 +230,12 @@ class SaveDataGrades(SaveAutoGrades):
 
             for found in copy_flags(root, info["assignment"], {info["student"]: answers}).values():
                 state["flags"].append(flag(found["code"], found["gravite"], found["message"]))
+            claimed, own = answers.get("variante"), public.get("variante")
+            if claimed and own and claimed != own and own != "enseignant":
+                state["flags"].append(flag("variante_inattendue", "attention",
+                                           f"le fichier de réponses dit «\u00a0{claimed}\u00a0», la variante "
+                                           f"de cet élève est «\u00a0{own}\u00a0» (corrigé avec la sienne)\u00a0: "
+                                           "a-t-il travaillé sur la version commune ou celle d'un autre\u00a0?"))
         problems += attach_data_files(answers, handed, public)
         if status == "illisible":
             state["flags"].append(flag("reponses_illisibles", "alerte",
