@@ -292,7 +292,7 @@ def _exercise_module():
 
     def generate(seed):
         rng = random.Random(seed)
-        items = [f"i{k}" for k in range(12)]
+        items = [f"i{k}" for k in range(24)]
         public = {"schema": "prospection-questions", "version": 1, "exercice": "01_telemarketing",
                   "variante": "commune" if seed is None else str(seed), "titre": "Types d'appels",
                   "questions": [{"id": "q1", "grade_id": "q1", "type": "choix", "points": 4, "items": items,
@@ -336,3 +336,38 @@ def test_exercise_variants_use_the_question_modules(tmp_path, monkeypatch):
     answers["e2"] = {"questions": {"q1": {"valeur": dict(keys["e5"]["q1"])}}}
     flags = variantes.copy_flags(classe, "01_telemarketing", answers)
     assert list(flags) == ["e2"] and flags["e2"]["source"] == "e5"
+
+
+@pytest.mark.parametrize("aid", ["01_telemarketing", "02_cycle_prospect", "03_appels"])
+def test_exercise_copies_are_caught_and_chance_is_not(tmp_path, aid):
+    """Real question modules: honest learners are not flagged, a copy of a classmate's model
+    answers is, and answers drawn at random among each question's options are not."""
+    import random
+
+    from grader.exercices import module_for
+
+    module = module_for(aid)
+    classe = fake_classe(tmp_path, (aid,))
+    (classe.root / "cles").mkdir(parents=True)
+    (classe.root / "cles" / "sel.txt").write_text("sel-fixe\n", encoding="utf-8")
+    logins = [f"e{k:02d}" for k in range(12)]
+    variantes.build_variants(classe, [variantes.Learner(l) for l in logins], [aid], log=lambda *_: None)
+    variants = {login: variantes.variant_for(classe, login, aid) for login in logins}
+    assert all(v[1] is not None for v in variants.values())
+    answers = {login: module.perfect_answers(*variants[login]) for login in logins}
+    assert variantes.copy_flags(classe, aid, answers) == {}
+    answers["e03"] = json.loads(json.dumps(answers["e07"]))
+    flags = variantes.copy_flags(classe, aid, answers)
+    assert list(flags) == ["e03"] and flags["e03"]["source"] == "e07"
+    rng = random.Random(7)
+    for login in logins:   # every learner answers at random among the options the key uses
+        doc = json.loads(json.dumps(answers[login]))
+        for qid, entry in doc["questions"].items():
+            value = entry["valeur"]
+            if isinstance(value, dict):
+                pool = [v for v in value.values()]
+                entry["valeur"] = {item: rng.choice(pool) for item in value}
+            elif isinstance(value, list):
+                entry["valeur"] = rng.sample(value, len(value))
+        answers[login] = doc
+    assert variantes.copy_flags(classe, aid, answers) == {}

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import secrets
 import shutil
@@ -38,7 +39,7 @@ from .common import ToolchainError
 
 __all__ = [
     "Learner", "read_roster", "learner_seed", "release_variants", "build_variants", "variant_for",
-    "variant_paths", "mission_fit", "copy_flags", "add_copy_flags", "MISSION",
+    "variant_paths", "mission_fit", "items_fit", "copy_flags", "add_copy_flags", "MISSION",
 ]
 
 NBSP = "\u00a0"
@@ -328,27 +329,66 @@ def mission_fit(key: dict, answers: dict) -> tuple[float, float]:
     return hits / len(contacts), _tail(probs, hits)
 
 
+def _number(value) -> float | None:
+    try:
+        return float(str(value).replace(",", ".").replace("%", "").strip())
+    except (TypeError, ValueError):
+        return None
+
+
+def items_fit(key: dict, answers: dict) -> tuple[float, float]:
+    """Exercises 01–03: (share of the key's items answered as the key says, chance of that many).
+
+    Items are the entries of the key's per-question maps (``{"B": "televente"}``, several
+    accepted values as a list, numbers as ``{"valeur", "tolerance"}``); item ids are the same in
+    every variant. The chance model is :func:`mission_fit`'s: the learner's own answers to a
+    question, dealt at random over its items; an order is one trial that luck wins once in n!.
+    Texts are left out (no chance model).
+    """
+    questions = (answers or {}).get("questions") or {}
+    probs, hits = [], 0
+    for qid, expected in key.items():
+        if isinstance(expected, list) and len(expected) > 1:   # an order: one trial, 1 in n! by luck
+            given = (questions.get(qid) or {}).get("valeur") if isinstance(questions.get(qid), dict) else None
+            probs.append(1 / math.factorial(len(expected)))
+            hits += isinstance(given, list) and [str(g) for g in given] == [str(e) for e in expected]
+            continue
+        if not isinstance(expected, dict) or not expected:
+            continue
+        given = (questions.get(qid) or {}).get("valeur") if isinstance(questions.get(qid), dict) else None
+        given = given if isinstance(given, dict) else {}
+        values = [v for v in given.values() if v not in (None, "")]
+        for item, ref in expected.items():
+            if isinstance(ref, dict) and "valeur" in ref:
+                target, tol = _number(ref["valeur"]), float(ref.get("tolerance") or 0)
+                close = lambda v: (n := _number(v)) is not None and target is not None and abs(n - target) <= tol  # noqa: E731
+            elif isinstance(ref, (str, list)):
+                accepted = {ref} if isinstance(ref, str) else {str(r) for r in ref}
+                close = lambda v: isinstance(v, str) and v in accepted  # noqa: E731
+            else:
+                continue
+            probs.append(sum(1 for v in values if close(v)) / len(values) if values else 0.0)
+            hits += close(given.get(item))
+    if not probs:
+        return 0.0, 1.0
+    return hits / len(probs), _tail(probs, hits)
+
+
 def _agreement(exercice: str, public: dict | None, key: dict | None, answers: dict) -> tuple[float, float]:
-    """(fit, chance of that fit by luck); the chance is 1.0 where no chance model is known."""
+    """(fit, chance of that fit by luck) of answers with one variant's key."""
     if key is None:
         return 0.0, 1.0
     if exercice == MISSION:
         return mission_fit(key, answers)
-    from grader.exercices import score_answers
-
-    scores = score_answers(exercice, public, key, _as_v2(answers) or answers)
-    total = sum(s.max_points for s in scores)
-    return (sum(s.points for s in scores) / total if total else 0.0), 1.0
+    return items_fit(key, _as_v2(answers) or answers)
 
 
-def copy_flags(classe, exercice: str, answers_by_login: dict[str, dict], margin: float = 0.2,
-               floor: float = 0.7) -> dict[str, dict]:
+def copy_flags(classe, exercice: str, answers_by_login: dict[str, dict]) -> dict[str, dict]:
     """Learners whose answers fit another learner's variant better than their own.
 
-    Mission: flagged when the fit with a classmate's key is more likely a copy than luck (chance
-    below ``COPY_ALPHA`` under :func:`mission_fit`'s model) and beats the fit with their own key.
-    Exercises 01–03 (no chance model per question type yet): the best fit with a classmate's
-    variant reaches ``floor`` and beats the fit with their own by more than ``margin``.
+    Flagged when the fit with a classmate's key is far beyond luck (chance below ``COPY_ALPHA``
+    under the model of :func:`mission_fit` / :func:`items_fit`) and beats the fit with their own
+    key (an honest learner fits their own key best, whatever the keys have in common).
 
     Returns ``{login: {"code", "gravite", "message", "source", "accord_propre", "accord_autre"}}``.
     """
@@ -369,11 +409,7 @@ def copy_flags(classe, exercice: str, answers_by_login: dict[str, dict], margin:
                 best, chance, source = rate, luck, other
         if source is None:
             continue
-        if exercice == MISSION:
-            copied = chance < COPY_ALPHA and best > own
-        else:
-            copied = best >= floor and best > own + margin
-        if copied:
+        if chance < COPY_ALPHA and best > own:
             flags[login] = {
                 "code": "copie_variante", "gravite": "alerte", "source": source,
                 "accord_propre": round(own, 3), "accord_autre": round(best, 3), "hasard": chance,
