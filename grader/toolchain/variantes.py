@@ -9,8 +9,9 @@ normal nbgrader release (``release/<exercice>``), then, for every learner of the
 - exercises 01–03: ``grader.exercices.module_for(exercice).generate(seed)`` when the module
   exists (otherwise the learner gets the common version, and a French message says so);
 - the keys: ``<classe>/cles/<login>/<exercice>.key.json`` (never released);
-- the public files of the variant: ``<classe>/variantes/<login>/<exercice>/`` (the contacts
-  file or ``questions.json``, no key), which a hub serves to the learner with that login;
+- the public files of the variant: ``<classe>/variantes/<login>/<exercice>/`` (``questions.json``,
+  the contacts file or data files, no key); nbgrader's hub exchange does not serve them per
+  login (see docs/enseignant.md), the teacher copies them or hands out the learner's zip;
 - ``<classe>/a_distribuer/<login>/<exercice>.zip``: the release with the variant's files, for
   the Moodle route.
 
@@ -18,8 +19,10 @@ The seed of a learner is a stable hash of a secret salt drawn once per class
 (``cles/sel.txt``), the class name and the login: stable across re-releases, and a learner
 who knows the open-source generator cannot recompute their key. ``cles/roster.json`` records
 the roster; grading takes each learner's variant from there (:func:`variant_for`), never from
-what a submission claims. :func:`copy_flags` flags a learner whose answers match another
-learner's variant better than their own.
+what a submission claims (``grader.toolchain.nbg`` grades each copy with it). :func:`copy_flags`
+flags a learner whose answers match another learner's variant better than their own and far
+beyond chance (contact and item ids are the same in every variant, so some agreement always
+exists: the chance of it is computed, not guessed).
 """
 
 from __future__ import annotations
@@ -27,7 +30,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import re
 import secrets
 import shutil
 from pathlib import Path
