@@ -477,8 +477,15 @@ def install_mission_contacts(classe, source_dir: Path, contacts_path: Path | str
     salon_date = salon_date_for(contacts, key.get("date_salon"))
     ds = _dataset()
     target = Path(source_dir) / f"{ds.BUNDLED_NAME}.xlsx"
-    ds.write_dataset(tidy_dataset(contacts, salon_date, load_context(contacts_path)), target)
+    tidy = tidy_dataset(contacts, salon_date, load_context(contacts_path))
+    ds.write_dataset(tidy, target)
     _retarget_answers_cell(Path(source_dir), key)
+    # The public spec released beside the notebook and the key grading reads describe the same
+    # contacts (the teacher's), replacing the bundled mission's written by the release.
+    from grader.exercices.ex_04_mission_salon import from_contacts
+
+    public, _ = from_contacts(tidy.contacts, key, "enseignant", salon_date.isoformat(), target.name)
+    write_json_atomic(Path(source_dir) / "questions.json", public)
     stored = Path(classe.root) / "cles" / f"{MISSION}.key.json"
     write_json_atomic(stored, dict(key, fichier=target.name))
     spec = dict(classe.answers.get(MISSION, {}))

@@ -11,6 +11,7 @@ import csv
 import hashlib
 import io
 import json
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -220,36 +221,65 @@ def test_release_uses_the_teachers_file_and_key(tmp_path):
     assert str(loaded.salon.date) == SALON
     settings = json.loads((classe / "classe.json").read_text("utf-8"))
     stored = Path(settings["reponses"]["04_mission_salon"]["cle"])
+    stored = stored if stored.is_absolute() else classe / stored   # the settings keep paths relative
     assert stored == classe / "cles" / "04_mission_salon.key.json"
     assert json.loads(stored.read_text("utf-8"))["contacts"]["C02"]["classes_acceptees"] == ["froid", "tiède"]
     assert not list((classe / "release").rglob("*.key.json"))
     assert (classe / "a_distribuer" / "04_mission_salon.zip").is_file()
-    # Grading reads that key for every learner: honest answers get full marks, the open contact
-    # accepts either of its two classes, any other class loses its point.
-    from grader.toolchain.variantes import mission_points, variant_for
+    # The public spec released beside the notebook, the notebook's file and the key grading
+    # reads all describe the teacher's contacts (not the bundled mission's).
+    from grader.toolchain.nbg import spec_and_key
 
-    public, key = variant_for(classe, "n_importe_qui")
-    assert key == json.loads(stored.read_text("utf-8"))
-    assert public["contacts"] == dict(zip(original.frame["id"], original.frame["observations"]))
-    answers = {"version": 1, "reponses": {cid: {"qualification": e["classe"], "justification": "…"}
-                                          for cid, e in key["contacts"].items()}}
-    assert mission_points(key, answers) == 10.0
-    answers["reponses"]["C02"]["qualification"] = "tiède" if key["contacts"]["C02"]["classe"] == "froid" else "froid"
-    assert mission_points(key, answers) == 10.0
-    answers["reponses"]["C02"]["qualification"] = "chaud"
-    assert mission_points(key, answers) == round(10 * 8 / 9, 2)
-    # The notebook's answers cell lists the ids of the teacher's file (no solution released).
+    released_spec = json.loads((classe / "release" / "04_mission_salon" / "questions.json").read_text("utf-8"))
+    public, key = spec_and_key(classe, "04_mission_salon", "n_importe_qui")
+    assert public == released_spec and key == json.loads(stored.read_text("utf-8"))
+    [items] = [q["items"] for q in public["questions"] if q["type"] == "qualification"]
+    assert [i["id"] for i in items] == list(original.frame["id"]) == list(key["contacts"])
+    assert [i["observations"] for i in items] == list(original.frame["observations"])
+    assert public["contexte"] == {"fichier_contacts": released.name, "date_salon": SALON}
+    # Two learners hand in answers, graded through the real autograde: the open contact accepts
+    # either of its two classes, any other class loses its point.
+    from prospection import annexe
+
+    def hand_in(login: str, c02: str) -> None:
+        values = {cid: {"classe": e["classe"], "justification": f"{' ; '.join(e['preuves'])}. {e['action']}."}
+                  for cid, e in key["contacts"].items()}
+        values["C02"]["classe"] = c02
+        folder = classe / "submitted" / login / "04_mission_salon"
+        folder.mkdir(parents=True)
+        shutil.copy(classe / "release" / "04_mission_salon" / "04_mission_salon.ipynb", folder)
+        (folder / "reponses.json").write_text(json.dumps({
+            "schema": "prospection-reponses", "version": 2, "exercice": "04_mission_salon", "variante": "enseignant",
+            "contexte": public["contexte"], "modifie_le": "2026-11-28T08:00:00Z",
+            "questions": {"qualification": {"valeur": values, "modifie_le": "2026-11-28T08:00:00Z"}}},
+            ensure_ascii=False), "utf-8")
+        annexe.write_annexe([(cid, v["classe"], v["justification"]) for cid, v in values.items()],
+                            folder / "annexe_salon.xlsx")
+
+    other_open = "tiède" if key["contacts"]["C02"]["classe"] == "froid" else "froid"
+    hand_in("lea", other_open)
+    hand_in("tom", "chaud")
+    done = run("autograde", "--classe", str(classe), "--silencieux")
+    assert done.returncode == 0, done.stdout + done.stderr
+    from grader.toolchain.grades import read_scores
+    from grader.toolchain.workspace import Classe
+
+    scores = read_scores(Classe.open(classe))
+    classes = {sid: scores[sid]["04_mission_salon"]["questions"]["04_mission_salon:test_classes"][0]
+               for sid in ("lea", "tom")}
+    assert classes == {"lea": 10.0, "tom": round(10 * 8 / 9, 2)}
+    assert scores["lea"]["04_mission_salon"]["questions"]["04_mission_salon:test_annexe"][0] == 2.0
+    # The released notebook holds no contact of its own: it shows the file beside it (the
+    # teacher's) through the board; nothing of the bundled mission is left in it.
     import nbformat
 
+    from grader.dataset import bundled
+
     nb = nbformat.read(classe / "release" / "04_mission_salon" / "04_mission_salon.ipynb", as_version=4)
-    [cell] = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "reponses_dictionnaire"]
-    assert cell.source.count('("", "")') == 9 and "BEGIN SOLUTION" not in cell.source
-    nb = nbformat.read(classe / "source" / "04_mission_salon" / "04_mission_salon.ipynb", as_version=4)
-    [cell] = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "reponses_dictionnaire"]
-    namespace = {}
-    exec(cell.source.replace("### BEGIN SOLUTION", "").replace("### END SOLUTION", ""), namespace)
-    assert {cid: v[0] for cid, v in namespace["reponses"].items()} == {
-        cid: e["classe"] for cid, e in key["contacts"].items()}
+    text = "\n".join(c.source for c in nb.cells)
+    bundled_orgs = [c["organisation"] for c in bundled().contacts]
+    assert bundled_orgs and not [o for o in bundled_orgs if o in text]
+    assert "BEGIN SOLUTION" not in text
     # A key made for another file is refused, in French.
     other = tmp_path / "autre.csv"
     excel_windows_csv(other, n=4, seed=9)

@@ -48,6 +48,10 @@ def honest_answers(key: dict) -> dict:
 def built(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("variantes")
     classe = fake_classe(tmp)
+    # A fixed class salt: the same 30 variants on every run (a fresh salt per run drew new
+    # variants each time, so the chance tests below tested a different class every run).
+    (classe.root / "cles").mkdir(parents=True)
+    (classe.root / "cles" / "sel.txt").write_text("sel-fixe-des-tests\n", encoding="utf-8")
     learners = variantes.read_roster(roster_csv(tmp / "eleves.csv"))
     messages = []
     doc = variantes.build_variants(classe, learners, ["04_mission_salon"], log=messages.append)
@@ -121,17 +125,28 @@ def test_variant_for_reads_the_roster_not_the_submission(built):
     public, key = variantes.variant_for(classe, "eleve07")
     stored = json.loads((classe.root / "cles" / "eleve07" / "04_mission_salon.key.json").read_text("utf-8"))
     assert key == stored and public["variante"] == doc["eleves"]["eleve07"]["variante"]
-    assert set(public["contacts"]) == set(key["contacts"])
+    [items] = [q["items"] for q in public["questions"] if q["type"] == "qualification"]
+    assert [i["id"] for i in items] == list(key["contacts"])
     assert variantes.variant_for(classe, "inconnu") == (None, None)
     other_public, other_key = variantes.variant_for(classe, "eleve08")
     assert other_key != key and other_public["variante"] != public["variante"]
+
+
+def classes_points(classe, login: str, answers: dict) -> float:
+    """Points of the classes question by the real scorer, against the learner's own variant."""
+    from grader.exercices import score_answers
+
+    public, key = variantes.variant_for(classe, login)
+    [s] = [s for s in score_answers("04_mission_salon", public, key, variantes._as_v2(answers))
+           if s.grade_id == "test_classes"]
+    return s.points
 
 
 def test_honest_copies_get_full_points_and_nobody_is_flagged(built):
     classe, learners, doc, _ = built
     answers = {l.login: honest_answers(variantes.variant_for(classe, l.login)[1]) for l in learners}
     for login, ans in answers.items():
-        assert variantes.mission_points(variantes.variant_for(classe, login)[1], ans) == 10.0
+        assert classes_points(classe, login, ans) == 10.0
     assert variantes.copy_flags(classe, "04_mission_salon", answers) == {}
 
 
@@ -143,8 +158,7 @@ def test_a_learner_who_copies_a_classmate_is_flagged(built):
     answers["eleve04"] = {"version": 1, "reponses": {
         cid: {"qualification": e["qualification"], "justification": "Mon avis sur ce contact."}
         for cid, e in answers["eleve12"]["reponses"].items()}}
-    own_key = variantes.variant_for(classe, "eleve03")[1]
-    assert variantes.mission_points(own_key, answers["eleve03"]) < 10.0
+    assert classes_points(classe, "eleve03", answers["eleve03"]) < 10.0
     flags = variantes.copy_flags(classe, "04_mission_salon", answers)
     assert set(flags) == {"eleve03", "eleve04"}
     assert flags["eleve03"]["source"] == "eleve11" and flags["eleve04"]["source"] == "eleve12"
@@ -170,6 +184,33 @@ def test_learners_who_answer_at_random_are_not_taken_for_copiers(built):
         partial["reponses"][cid]["qualification"] = "froid"
     answers["eleve21"] = partial
     assert set(variantes.copy_flags(classe, "04_mission_salon", answers)) == {"eleve21"}
+
+
+def test_chance_agreement_is_measured_not_guessed(built):
+    """Why the old rule (fit ≥ 0.7 and 0.2 above one's own) failed once: contact ids are C01…C27
+    in every variant, so random classes agree with each of 29 classmates' keys by chance, and
+    19/27 = 0.704 happens. The rule now asks how unlikely the agreement is under chance; over
+    300 random learners × 30 keys, the smallest chance stays far above COPY_ALPHA, while a
+    copy of a classmate (even with 6 classes changed) is far below it."""
+    import random
+
+    classe, learners, doc, _ = built
+    keys = [variantes.variant_for(classe, l.login)[1] for l in learners]
+    assert len(keys) == 30
+    lowest, best_fit = 1.0, 0.0
+    for k in range(300):
+        rng = random.Random(1000 + k)
+        answers = {"version": 1, "reponses": {f"C{i:02d}": {"qualification": rng.choice(["froid", "tiède", "chaud"])}
+                                              for i in range(1, 28)}}
+        for key in keys:
+            fit, chance = variantes.mission_fit(key, answers)
+            lowest, best_fit = min(lowest, chance), max(best_fit, fit)
+    assert best_fit > 0.6            # chance alone reaches the old floor's neighbourhood…
+    assert lowest > 10 * variantes.COPY_ALPHA   # …but 9,000 chance comparisons stay above the alarm
+    copy = honest_answers(keys[0])
+    for cid in list(copy["reponses"])[:6]:
+        copy["reponses"][cid]["qualification"] = "froid"
+    assert variantes.mission_fit(keys[0], copy)[1] < variantes.COPY_ALPHA / 1000
 
 
 def test_autograde_hook_adds_the_flag(built):
@@ -251,7 +292,7 @@ def _exercise_module():
 
     def generate(seed):
         rng = random.Random(seed)
-        items = [f"i{k}" for k in range(12)]
+        items = [f"i{k}" for k in range(24)]
         public = {"schema": "prospection-questions", "version": 1, "exercice": "01_telemarketing",
                   "variante": "commune" if seed is None else str(seed), "titre": "Types d'appels",
                   "questions": [{"id": "q1", "grade_id": "q1", "type": "choix", "points": 4, "items": items,
@@ -295,3 +336,38 @@ def test_exercise_variants_use_the_question_modules(tmp_path, monkeypatch):
     answers["e2"] = {"questions": {"q1": {"valeur": dict(keys["e5"]["q1"])}}}
     flags = variantes.copy_flags(classe, "01_telemarketing", answers)
     assert list(flags) == ["e2"] and flags["e2"]["source"] == "e5"
+
+
+@pytest.mark.parametrize("aid", ["01_telemarketing", "02_cycle_prospect", "03_appels"])
+def test_exercise_copies_are_caught_and_chance_is_not(tmp_path, aid):
+    """Real question modules: honest learners are not flagged, a copy of a classmate's model
+    answers is, and answers drawn at random among each question's options are not."""
+    import random
+
+    from grader.exercices import module_for
+
+    module = module_for(aid)
+    classe = fake_classe(tmp_path, (aid,))
+    (classe.root / "cles").mkdir(parents=True)
+    (classe.root / "cles" / "sel.txt").write_text("sel-fixe\n", encoding="utf-8")
+    logins = [f"e{k:02d}" for k in range(12)]
+    variantes.build_variants(classe, [variantes.Learner(l) for l in logins], [aid], log=lambda *_: None)
+    variants = {login: variantes.variant_for(classe, login, aid) for login in logins}
+    assert all(v[1] is not None for v in variants.values())
+    answers = {login: module.perfect_answers(*variants[login]) for login in logins}
+    assert variantes.copy_flags(classe, aid, answers) == {}
+    answers["e03"] = json.loads(json.dumps(answers["e07"]))
+    flags = variantes.copy_flags(classe, aid, answers)
+    assert list(flags) == ["e03"] and flags["e03"]["source"] == "e07"
+    rng = random.Random(7)
+    for login in logins:   # every learner answers at random among the options the key uses
+        doc = json.loads(json.dumps(answers[login]))
+        for qid, entry in doc["questions"].items():
+            value = entry["valeur"]
+            if isinstance(value, dict):
+                pool = [v for v in value.values()]
+                entry["valeur"] = {item: rng.choice(pool) for item in value}
+            elif isinstance(value, list):
+                entry["valeur"] = rng.sample(value, len(value))
+        answers[login] = doc
+    assert variantes.copy_flags(classe, aid, answers) == {}

@@ -56,13 +56,28 @@ def generate(seed: int | None = None) -> tuple[dict, dict]:
         ds = dataset.generate(seed)
         key = ds.key
         variant = f"graine-{seed}"
-    items = [{"id": c["id"], "organisation": c.get("organisation", ""),
-              "contact": c.get("contact", ""), "observations": c.get("observations", "")}
-             for c in ds.contacts]
+    return from_contacts(ds.contacts, key, variant, ds.salon["date"])
+
+
+def _key_entry(v: dict) -> dict:
+    entry = {"classe": _class(v.get("classe")), "preuves": list(v.get("preuves", [])),
+             "action": v.get("action", ""), "organisation": v.get("organisation", "")}
+    accepted = [c for c in (_class(a) for a in v.get("classes_acceptees") or []) if c]
+    if accepted:  # a contact the teacher left open (« froid ou tiède »)
+        entry["classes_acceptees"] = accepted
+    return entry
+
+
+def from_contacts(contacts: list[dict], key: dict, variant: str, salon_date: str,
+                  fichier: str = CONTACTS_FILENAME) -> tuple[dict, dict]:
+    """Public spec and clean key of a contacts list and its key (a learner's variant, a teacher's file)."""
+    items = [{"id": str(c["id"]), "organisation": c.get("organisation", "") or "",
+              "contact": c.get("contact", "") or "", "observations": c.get("observations", "") or ""}
+             for c in contacts]
     public = {
         "schema": "prospection-questions", "version": 1, "exercice": EXERCISE_ID,
         "variante": variant, "titre": "Mission salon — qualifier les contacts",
-        "contexte": {"fichier_contacts": CONTACTS_FILENAME, "date_salon": ds.salon["date"]},
+        "contexte": {"fichier_contacts": fichier, "date_salon": salon_date},
         "questions": [
             {"id": "completes", "grade_id": "test_reponses_completes", "type": "controle",
              "titre": "Chaque contact est qualifié et justifié", "points": POINTS["test_reponses_completes"],
@@ -78,10 +93,13 @@ def generate(seed: int | None = None) -> tuple[dict, dict]:
         ],
     }
     clean_key = {"date_salon": key["date_salon"],
-                 "contacts": {cid: {"classe": _class(v.get("classe")), "preuves": list(v.get("preuves", [])),
-                                    "action": v.get("action", ""), "organisation": v.get("organisation", "")}
-                              for cid, v in key["contacts"].items()}}
+                 "contacts": {str(cid): _key_entry(v) for cid, v in key["contacts"].items()}}
     return public, clean_key
+
+
+def accepted_classes(entry: dict) -> set[str]:
+    """Classes the key accepts for a contact (two for a contact left open)."""
+    return set(entry.get("classes_acceptees") or []) or {_class(entry.get("classe"))}
 
 
 def qualification_answers(answers: dict) -> dict[str, dict]:
@@ -153,7 +171,7 @@ def score(public: dict, key: dict, answers: dict) -> list[QuestionScore]:
                              float(POINTS["test_reponses_completes"]), fb,
                              {"public_ok": complete, "sans_classe": missing, "trop_courtes": short}))
 
-    right = [cid for cid, ref in key["contacts"].items() if given.get(cid, {}).get("classe") == _class(ref["classe"])]
+    right = [cid for cid, ref in key["contacts"].items() if given.get(cid, {}).get("classe") in accepted_classes(ref)]
     pts = round(POINTS["test_classes"] * len(right) / n, 2)
     out.append(QuestionScore("qualification", "test_classes", pts, float(POINTS["test_classes"]),
                              f"{len(right)} contact(s) sur {n} bien qualifié(s).",

@@ -234,6 +234,9 @@ def submission_hash(classe: Classe, student: str, assignment: str, shared: dict)
             h.update(extra.read_bytes() if extra.exists() else b"-")
         shared[assignment] = h.hexdigest()
     h = hashlib.sha256(shared[assignment].encode())
+    from .nbg import spec_files
+    for extra in spec_files(classe.root, assignment, student):   # the learner's own variant, if any
+        h.update(extra.read_bytes() if extra.exists() else b"-")
     _digest_tree(h, classe.root / "submitted" / student / assignment)
     return h.hexdigest()
 
@@ -277,6 +280,10 @@ def autograde(classe: Classe, students=None, assignments=None, workers=None, lim
     if not pairs:
         return {(sid, aid): previous[sid][aid] for sid, aid in sorted(unchanged)}
     workers = workers or min(os.cpu_count() or 1, 4)
+    from .grades import gradebook
+    with gradebook(classe) as gb:   # copies dropped by hand: two workers must not both add the learner
+        for sid in sorted({sid for sid, _ in pairs}):
+            gb.update_or_create_student(sid)
     key_cache: dict = {}
     jobs: list[Job] = []
     done: dict[tuple[str, str], list] = {}

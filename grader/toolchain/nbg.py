@@ -52,13 +52,25 @@ def _module(assignment: str):
     return module_for(assignment)
 
 
-def spec_and_key(root: Path, assignment: str) -> tuple[dict, dict]:
-    """The public spec and the key of a registry exercise in this class (cached per file)."""
+def spec_files(root: Path, assignment: str, student: str | None = None) -> tuple[Path, Path]:
+    """(public spec, key) files that grade this learner's copy: their own variant when the class
+    was released with ``--variantes`` (from the roster, never from the submission), else the
+    class-wide ``source/<exercice>/questions.json`` and ``cles/<exercice>.key.json``."""
+    if student is not None:
+        from .variantes import variant_paths
+
+        own = variant_paths(root, student, assignment)
+        if own is not None:
+            return own
+    return root / "source" / assignment / QUESTIONS_FILENAME, root / KEYS_DIRECTORY / f"{assignment}.key.json"
+
+
+def spec_and_key(root: Path, assignment: str, student: str | None = None) -> tuple[dict, dict]:
+    """The public spec and the key of a registry exercise for a learner of this class (cached per file)."""
     module = _module(assignment)
-    key_path = root / KEYS_DIRECTORY / f"{assignment}.key.json"
-    spec_path = root / "source" / assignment / QUESTIONS_FILENAME
+    spec_path, key_path = spec_files(root, assignment, student)
     stamp = tuple(p.stat().st_mtime_ns if p.exists() else 0 for p in (key_path, spec_path))
-    cached = _CACHE.get((str(root), assignment))
+    cached = _CACHE.get((str(spec_path), str(key_path)))
     if cached and cached[0] == stamp:
         return cached[1], cached[2]
     if key_path.exists() and spec_path.exists():
@@ -66,7 +78,7 @@ def spec_and_key(root: Path, assignment: str) -> tuple[dict, dict]:
         key = json.loads(key_path.read_text(encoding="utf-8"))
     else:  # a class released before this toolchain: the common variant
         public, key = module.generate(None)
-    _CACHE[(str(root), assignment)] = (stamp, public, key)
+    _CACHE[(str(spec_path), str(key_path))] = (stamp, public, key)
     return public, key
 
 
@@ -104,6 +116,11 @@ class SandboxExecute(NbGraderPreprocessor):
                         and ".ipynb_checkpoints" not in rel.parts:
                     (folder / rel).parent.mkdir(parents=True, exist_ok=True)
                     shutil.copyfile(path, folder / rel)
+            own = spec_files(root, info["assignment"], info["student"])[0].parent
+            if own != source and own.is_dir():   # the learner's variant: their own data files
+                for path in own.iterdir():
+                    if path.is_file() and not path.name.endswith(".key.json"):
+                        shutil.copyfile(path, folder / path.name)
             handed = root / ANSWERS_DIRECTORY / info["student"] / info["assignment"]
             from .answers import ANSWER_FILES
             for fname in ANSWER_FILES:
@@ -206,8 +223,19 @@ class SaveDataGrades(SaveAutoGrades):
         from .answers import attach_data_files, load_answers_document
 
         info = resources["nbgrader"]
-        public, key = spec_and_key(root, info["assignment"])
+        public, key = spec_and_key(root, info["assignment"], info["student"])
         status, answers, problems = load_answers_document(handed, info["assignment"])
+        if status != "absent":
+            from .variantes import copy_flags
+
+            for found in copy_flags(root, info["assignment"], {info["student"]: answers}).values():
+                state["flags"].append(flag(found["code"], found["gravite"], found["message"]))
+            claimed, own = answers.get("variante"), public.get("variante")
+            if claimed and own and claimed != own and own != "enseignant":
+                state["flags"].append(flag("variante_inattendue", "attention",
+                                           f"le fichier de réponses dit «\u00a0{claimed}\u00a0», la variante "
+                                           f"de cet élève est «\u00a0{own}\u00a0» (corrigé avec la sienne)\u00a0: "
+                                           "a-t-il travaillé sur la version commune ou celle d'un autre\u00a0?"))
         problems += attach_data_files(answers, handed, public)
         if status == "illisible":
             state["flags"].append(flag("reponses_illisibles", "alerte",

@@ -42,7 +42,7 @@ def slug(text: str) -> str:
 
 HEADERS = {
     "identifiant": {"identifiant", "id", "login", "username", "nomdutilisateur", "utilisateur",
-                    "identifiantent", "userid"},
+                    "identifiantent", "userid", "compte", "nomdusager", "pseudo", "user"},
     "nom": {"nom", "nomdefamille", "lastname", "surname", "familyname", "nomdusage"},
     "prenom": {"prenom", "prenoms", "firstname", "givenname"},
     "email": {"email", "mail", "courriel", "adressedecourriel", "adresseemail", "adressemail",
@@ -64,6 +64,11 @@ class Learner:
     participant: str = ""       # last Moodle participant number seen in a folder name
     participants: dict = field(default_factory=dict)  # exercise -> Moodle participant number
     inscrit: bool = True        # False: found in the hand-ins only, not in the roster
+
+    @property
+    def login(self) -> str:
+        """The learner's account name (hub login, variant folder): the roster's ``identifiant``."""
+        return self.identifiant
 
     @property
     def libelle(self) -> str:
@@ -144,8 +149,22 @@ def _header_fields(row: list[str]) -> dict[int, str]:
     return out
 
 
-def read_roster(path: str | Path) -> list[Learner]:
-    """Learners of a CSV or .xlsx roster, in file order, each with a unique ``identifiant``."""
+USER_NAME = "nom d'utilisateur"
+LOGIN_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@+-]{0,63}$")
+
+
+def _q(text: object) -> str:
+    return f"«\u00a0{text}\u00a0»"
+
+
+def read_roster(path: str | Path, *, logins: bool = False) -> list[Learner]:
+    """Learners of a CSV or .xlsx roster, in file order, each with a unique ``identifiant``.
+
+    ``logins=True`` (one variant per learner, a hub login each): the ``identifiant`` column
+    (« login », « identifiant », « nom d'utilisateur »…) is required, each value must be a valid
+    account name and appear once; errors are French and name the row(s). Otherwise a missing
+    identifier is made from the e-mail or the name, and duplicates get a suffix.
+    """
     path = Path(path)
     if not path.is_file():
         raise ToolchainError(f"Liste d'élèves introuvable\u00a0: {path}")
@@ -165,8 +184,12 @@ def read_roster(path: str | Path) -> list[Learner]:
             f"{path.name}\u00a0: aucune colonne reconnue dans l'en-tête. Colonnes attendues\u00a0: "
             "Nom, Prénom, E-mail (ou Adresse de courriel), Identifiant, Numéro d'identification "
             "ou une seule colonne « Élève » (NOM Prénom).")
+    if logins and "identifiant" not in fields.values():
+        raise ToolchainError(f"Liste de la classe {_q(path.name)}\u00a0: colonne {_q('login')} introuvable "
+                             f"dans l'en-tête ({_q('login')}, {_q('identifiant')} ou {_q(USER_NAME)}).")
     learners: list[Learner] = []
     used: set[str] = set()
+    lines: dict[str, int] = {}
     for line_no, row in enumerate(table[header_at + 1:], start=header_at + 2):
         values = {field: (row[i].strip() if i < len(row) and row[i] is not None else "")
                   for i, field in fields.items()}
@@ -176,6 +199,16 @@ def read_roster(path: str | Path) -> list[Learner]:
             values["nom"], values["prenom"] = split_full_name(values["eleve"])
         values.pop("eleve", None)
         ident = values.get("identifiant") or ""
+        if logins:
+            where = f"Liste de la classe {_q(path.name)}, ligne {line_no}\u00a0: "
+            if not ident:
+                raise ToolchainError(where + "login vide.")
+            if not LOGIN_RE.match(ident):
+                raise ToolchainError(where + f"login {_q(ident)} invalide (lettres, chiffres, {_q('.')}, "
+                                     f"{_q('_')}, {_q('-')}, {_q('@')} seulement).")
+            if ident in lines:
+                raise ToolchainError(where + f"le login {_q(ident)} figure déjà ligne {lines[ident]}.")
+            lines[ident] = line_no
         if not ident:
             ident = (slug(values["email"].split("@")[0]) if values.get("email") else "") \
                 or slug(f"{values.get('prenom', '')} {values.get('nom', '')}")

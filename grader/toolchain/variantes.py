@@ -9,8 +9,9 @@ normal nbgrader release (``release/<exercice>``), then, for every learner of the
 - exercises 01–03: ``grader.exercices.module_for(exercice).generate(seed)`` when the module
   exists (otherwise the learner gets the common version, and a French message says so);
 - the keys: ``<classe>/cles/<login>/<exercice>.key.json`` (never released);
-- the public files of the variant: ``<classe>/variantes/<login>/<exercice>/`` (the contacts
-  file or ``questions.json``, no key), which a hub serves to the learner with that login;
+- the public files of the variant: ``<classe>/variantes/<login>/<exercice>/`` (``questions.json``,
+  the contacts file or data files, no key); nbgrader's hub exchange does not serve them per
+  login (see docs/enseignant.md), the teacher copies them or hands out the learner's zip;
 - ``<classe>/a_distribuer/<login>/<exercice>.zip``: the release with the variant's files, for
   the Moodle route.
 
@@ -18,39 +19,41 @@ The seed of a learner is a stable hash of a secret salt drawn once per class
 (``cles/sel.txt``), the class name and the login: stable across re-releases, and a learner
 who knows the open-source generator cannot recompute their key. ``cles/roster.json`` records
 the roster; grading takes each learner's variant from there (:func:`variant_for`), never from
-what a submission claims. :func:`copy_flags` flags a learner whose answers match another
-learner's variant better than their own.
+what a submission claims (``grader.toolchain.nbg`` grades each copy with it). :func:`copy_flags`
+flags a learner whose answers match another learner's variant better than their own and far
+beyond chance (contact and item ids are the same in every variant, so some agreement always
+exists: the chance of it is computed, not guessed).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
+import math
 import secrets
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 from prospection.fichiers import write_atomic, write_json_atomic
 
+from . import roster
 from .common import ToolchainError
 
 __all__ = [
     "Learner", "read_roster", "learner_seed", "release_variants", "build_variants", "variant_for",
-    "mission_points", "copy_flags", "add_copy_flags", "MISSION",
+    "variant_paths", "mission_fit", "items_fit", "copy_flags", "add_copy_flags", "MISSION",
 ]
 
 NBSP = "\u00a0"
 MISSION = "04_mission_salon"
 ROSTER = "roster.json"
 SALT = "sel.txt"
-USER_NAME = "nom d'utilisateur"
-LOGIN_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@+-]{0,63}$")
-_LOGIN_HEADERS = {"login", "identifiant", "id", "username", "utilisateur", "nom d utilisateur", "compte",
-                  "nom d usager", "user", "pseudo"}
-_NAME_HEADERS = {"nom": "nom", "nom de famille": "nom", "prenom": "prenom", "email": "email", "e mail": "email",
-                 "courriel": "email", "mail": "email"}
+QUESTIONS = "questions.json"
+# Copy detection on the mission: a learner's classes agree with a classmate's key by chance with
+# probability ``p`` per contact (their own mix of classes against that key's); flagged when the
+# chance of that many agreements is below COPY_ALPHA (one in a million: with 30 learners × 29
+# classmates, fewer than one false alarm in a thousand classes).
+COPY_ALPHA = 1e-6
 
 
 def _q(text: object) -> str:
@@ -72,74 +75,14 @@ def _dataset():
 # --- roster ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Learner:
-    login: str
-    nom: str = ""
-    prenom: str = ""
-    email: str = ""
-
-
-def _header(value: object) -> str:
-    from prospection.texte.francais import fold
-
-    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9]+", " ", fold(str(value or "")))).strip()
+Learner = roster.Learner   # ``login`` is the roster's ``identifiant``
 
 
 def read_roster(path: Path | str) -> list[Learner]:
-    """The learners of a roster file (CSV in UTF-8 or Windows-1252, « ; » or « , », or a workbook).
-
-    A column ``login`` (or « identifiant », « nom d'utilisateur »…) is required; ``nom``,
-    ``prénom`` and ``email`` are kept when present. Errors are French and name the row.
-    """
-    from prospection.loader import ContactsFileError, read_rows
-
-    path = Path(path)
-    try:
-        sheets = read_rows(path)
-    except ContactsFileError as exc:
-        raise ToolchainError(exc.message.replace("de contacts", "de la classe")) from None
-    rows = sheets[0][1] if sheets else []
-    header_index, columns = None, {}
-    for i, row in enumerate(rows[:10]):
-        keys = [_header(v) for v in row]
-        login = [j for j, k in enumerate(keys) if k in _LOGIN_HEADERS]
-        if login:
-            header_index = i
-            columns = {"login": login[0]}
-            for j, k in enumerate(keys):
-                if k in _NAME_HEADERS and _NAME_HEADERS[k] not in columns:
-                    columns[_NAME_HEADERS[k]] = j
-            break
-    if header_index is None:
-        raise ToolchainError(f"Liste de la classe {_q(path.name)}{NBSP}: colonne {_q('login')} introuvable "
-                             f"dans l'en-tête ({_q('login')}, {_q('identifiant')} ou {_q(USER_NAME)}).")
-    learners: list[Learner] = []
-    seen: dict[str, int] = {}
-    for i, row in enumerate(rows[header_index + 1:], start=header_index + 2):
-        def cell(name: str) -> str:
-            j = columns.get(name)
-            value = row[j] if j is not None and j < len(row) else None
-            if isinstance(value, float) and value.is_integer():
-                value = int(value)
-            return "" if value is None else str(value).strip()
-
-        login = cell("login")
-        if not login:
-            if any(str(v or "").strip() for v in row):
-                raise ToolchainError(f"Liste de la classe {_q(path.name)}, ligne {i}{NBSP}: login vide.")
-            continue
-        if not LOGIN_RE.match(login):
-            raise ToolchainError(f"Liste de la classe {_q(path.name)}, ligne {i}{NBSP}: login {_q(login)} "
-                                 f"invalide (lettres, chiffres, {_q('.')}, {_q('_')}, {_q('-')}, {_q('@')} seulement).")
-        if login in seen:
-            raise ToolchainError(f"Liste de la classe {_q(path.name)}, ligne {i}{NBSP}: le login {_q(login)} "
-                                 f"figure déjà ligne {seen[login]}.")
-        seen[login] = i
-        learners.append(Learner(login, cell("nom"), cell("prenom"), cell("email")))
-    if not learners:
-        raise ToolchainError(f"Liste de la classe {_q(path.name)}{NBSP}: aucun élève.")
-    return learners
+    """The learners of a roster file, read by :func:`grader.toolchain.roster.read_roster`
+    (CSV in UTF-8 or Windows-1252, « ; » or « , », accents and case in headers, .xlsx), with a
+    valid, unique login each (French errors naming the row)."""
+    return roster.read_roster(path, logins=True)
 
 
 # --- seeds ----------------------------------------------------------------------------------
@@ -255,19 +198,24 @@ def build_variants(classe, learners: list[Learner], assignments: list[str], log=
                 fname = f"{ds_mod.BUNDLED_NAME}.xlsx"
                 ds_mod.write_dataset(ds, public_dir / fname)
                 shutil.copyfile(public_dir / fname, mine / fname)
-                key = dict(ds.key, fichier=fname, variante=variant)
-                public = {"schema": "prospection-variante", "version": 1, "exercice": aid, "variante": variant,
-                          "fichier_contacts": fname, "date_salon": ds.key["date_salon"],
-                          "contacts": {c["id"]: c["observations"] for c in ds.contacts}}
+                from grader.exercices.ex_04_mission_salon import from_contacts
+
+                public, key = from_contacts(ds.contacts, ds.key, variant, ds.key["date_salon"], fname)
+                key = dict(key, fichier=fname, variante=variant)
                 entry["organisations"] = [list(o) for o in orgs[learner.login]]
             elif modules.get(aid) is not None:
                 public, key = modules[aid].generate(seed)
                 public = dict(public, variante=variant)
-                write_json_atomic(mine / "questions.json", public)
+                key = dict(key, variante=variant)
+                data_files = getattr(modules[aid], "data_files", None)
+                for fname, text in (data_files(seed) if data_files else {}).items():
+                    for folder in (public_dir, mine):  # the variant's own data (optional Python track)
+                        write_atomic(folder / fname, text)
             else:
                 shutil.rmtree(public_dir)
                 continue
-            write_json_atomic(public_dir / "questions.json" if aid != MISSION else public_dir / "variante.json", public)
+            for folder in (public_dir, mine):   # the learner's notebook loads questions.json beside it
+                write_json_atomic(folder / QUESTIONS, public)
             write_json_atomic(key_path, key)
             check_no_leak(mine)
             _zip(mine, root / "a_distribuer" / learner.login / f"{aid}.zip")
@@ -298,108 +246,151 @@ def release_variants(classe, args, release) -> list[str]:
 
 
 def variant_for(classe, login: str, exercice: str = MISSION) -> tuple[dict | None, dict | None]:
-    """(public, key) of a learner's variant; (None, None) = the common variant of ``solutions/``.
-
-    In order: the learner's own variant from the class roster (``release --variantes``); for the
-    mission, the class-wide key of the teacher's own file (``release --contacts --cle``); else
-    (None, None). Grading calls this with the login of the submission's folder; what the answers
-    file says about its variant is never used.
+    """(public spec, key) of a learner's own variant, from the class roster (``cles/roster.json``
+    written by ``release --variantes``); (None, None) when the learner has no variant of this
+    exercise (grading then uses the class-wide spec and key). Grading calls this with the login
+    of the submission's folder; what the answers file says about its variant is never used.
     """
     root = _root(classe)
     entry = _roster_doc(root).get("eleves", {}).get(login)
-    if entry and exercice in entry.get("exercices", {}):
-        paths = entry["exercices"][exercice]
-        key = json.loads((root / paths["cle"]).read_text(encoding="utf-8"))
-        public_dir = root / paths["public"]
-        name = "variante.json" if exercice == MISSION else "questions.json"
-        public = json.loads((public_dir / name).read_text(encoding="utf-8"))
-        return public, key
-    if exercice == MISSION:
-        return _teacher_file_variant(root)
-    return None, None
-
-
-def _teacher_file_variant(root: Path) -> tuple[dict | None, dict | None]:
-    """The mission released with the teacher's own file: its key and contacts, same for all."""
-    key_path = root / "cles" / f"{MISSION}.key.json"
+    if not entry or exercice not in entry.get("exercices", {}):
+        return None, None
+    paths = entry["exercices"][exercice]
+    key_path, public_path = root / paths["cle"], root / paths["public"] / QUESTIONS
     try:
-        settings = json.loads((root / "classe.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None, None
-    spec = (settings.get("reponses") or {}).get(MISSION) or {}
-    if Path(spec.get("cle", "")) != key_path or not key_path.is_file():
-        return None, None
-    from prospection.loader import load_contacts
-
-    key = json.loads(key_path.read_text(encoding="utf-8"))
-    contacts = load_contacts(root / "source" / MISSION / key.get("fichier", f"{_dataset().BUNDLED_NAME}.xlsx"))
-    public = {"schema": "prospection-variante", "version": 1, "exercice": MISSION, "variante": "enseignant",
-              "fichier_contacts": contacts.source.name, "date_salon": key.get("date_salon"),
-              "contacts": dict(zip(contacts.frame["id"], contacts.frame["observations"]))}
+        key = json.loads(key_path.read_text(encoding="utf-8"))
+        public = json.loads(public_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ToolchainError(f"Variante de {_q(login)} pour {exercice} illisible ({exc})\u00a0: "
+                             "republiez avec --variantes.") from None
     return public, key
 
 
-def mission_answers(doc: dict | None) -> dict[str, tuple[str | None, str]]:
-    """``{contact id: (classe, justification)}`` from a version-1 or version-2 answers document."""
-    from grader.engine import normalize_classe
+def variant_paths(classe, login: str, exercice: str) -> tuple[Path, Path] | None:
+    """(public spec, key) files of a learner's variant, or None."""
+    root = _root(classe)
+    entry = _roster_doc(root).get("eleves", {}).get(login)
+    if not entry or exercice not in entry.get("exercices", {}):
+        return None
+    paths = entry["exercices"][exercice]
+    return root / paths["public"] / QUESTIONS, root / paths["cle"]
 
-    if not isinstance(doc, dict):
+
+def _mission_classes(answers: dict) -> dict[str, str]:
+    from grader.exercices.ex_04_mission_salon import qualification_answers
+
+    given = qualification_answers(_as_v2(answers))
+    return {cid: a["classe"] for cid, a in given.items() if a["classe"]}
+
+
+def _as_v2(answers: dict | None) -> dict:
+    """A version-2 answers document (a version-1 ``reponses_salon.json`` is migrated)."""
+    if not isinstance(answers, dict):
         return {}
-    out = {}
-    if isinstance(doc.get("questions"), dict):
-        value = (doc["questions"].get("qualification") or {}).get("valeur") or {}
-        for cid, item in value.items():
-            if isinstance(item, dict):
-                out[str(cid)] = (normalize_classe(item.get("classe")), str(item.get("justification") or ""))
-    elif isinstance(doc.get("reponses"), dict):
-        for cid, item in doc["reponses"].items():
-            if isinstance(item, dict):
-                out[str(cid)] = (normalize_classe(item.get("qualification")), str(item.get("justification") or ""))
-    return out
+    if isinstance(answers.get("questions"), dict):
+        return answers
+    if isinstance(answers.get("reponses"), dict):
+        return {"questions": {"qualification": {"valeur": {
+            str(cid): {"classe": e.get("qualification"), "justification": e.get("justification") or ""}
+            for cid, e in answers["reponses"].items() if isinstance(e, dict)}}}}
+    return {}
 
 
-def _accepted(entry: dict) -> set[str]:
-    return set(entry.get("classes_acceptees") or [entry["classe"]])
+def _tail(probabilities: list[float], k: int) -> float:
+    """P(at least k successes) for independent trials of these probabilities (Poisson binomial)."""
+    dist = [1.0]
+    for p in probabilities:
+        nxt = [0.0] * (len(dist) + 1)
+        for j, q in enumerate(dist):
+            nxt[j] += q * (1 - p)
+            nxt[j + 1] += q * p
+        dist = nxt
+    return sum(dist[k:])
 
 
-def mission_agreement(key: dict, answers: dict) -> float:
-    """Share of the key's contacts whose answered class is accepted by the key."""
-    given = mission_answers(answers)
+def mission_fit(key: dict, answers: dict) -> tuple[float, float]:
+    """(share of the key's contacts answered with an accepted class, chance of that many by luck).
+
+    The chance model: the learner's classes, in their own proportions, dealt at random over the
+    key's contacts. A learner's honest answers fit a classmate's key only by chance (the contact
+    ids are the same in every variant, C01…C27, so some agreement always exists); a copy fits it
+    far beyond chance.
+    """
+    from grader.exercices.ex_04_mission_salon import accepted_classes
+
+    given = _mission_classes(answers)
     contacts = key.get("contacts", {})
-    if not contacts:
-        return 0.0
-    return sum(given.get(cid, (None, ""))[0] in _accepted(e) for cid, e in contacts.items()) / len(contacts)
+    if not contacts or not given:
+        return 0.0, 1.0
+    mix = {c: n / len(given) for c in set(given.values()) for n in [list(given.values()).count(c)]}
+    probs, hits = [], 0
+    for cid, entry in contacts.items():
+        accepted = accepted_classes(entry)
+        probs.append(min(1.0, sum(mix.get(c, 0.0) for c in accepted)))
+        hits += given.get(cid) in accepted
+    return hits / len(contacts), _tail(probs, hits)
 
 
-def mission_points(key: dict, answers: dict, out_of: float = 10.0) -> float:
-    """Points of the classes question against a learner's own key (open contacts accept both)."""
-    return round(out_of * mission_agreement(key, answers), 2)
+def _number(value) -> float | None:
+    try:
+        return float(str(value).replace(",", ".").replace("%", "").strip())
+    except (TypeError, ValueError):
+        return None
 
 
-def _agreement(exercice: str, public: dict | None, key: dict | None, answers: dict) -> float:
+def items_fit(key: dict, answers: dict) -> tuple[float, float]:
+    """Exercises 01–03: (share of the key's items answered as the key says, chance of that many).
+
+    Items are the entries of the key's per-question maps (``{"B": "televente"}``, several
+    accepted values as a list, numbers as ``{"valeur", "tolerance"}``); item ids are the same in
+    every variant. The chance model is :func:`mission_fit`'s: the learner's own answers to a
+    question, dealt at random over its items; an order is one trial that luck wins once in n!.
+    Texts are left out (no chance model).
+    """
+    questions = (answers or {}).get("questions") or {}
+    probs, hits = [], 0
+    for qid, expected in key.items():
+        if isinstance(expected, list) and len(expected) > 1:   # an order: one trial, 1 in n! by luck
+            given = (questions.get(qid) or {}).get("valeur") if isinstance(questions.get(qid), dict) else None
+            probs.append(1 / math.factorial(len(expected)))
+            hits += isinstance(given, list) and [str(g) for g in given] == [str(e) for e in expected]
+            continue
+        if not isinstance(expected, dict) or not expected:
+            continue
+        given = (questions.get(qid) or {}).get("valeur") if isinstance(questions.get(qid), dict) else None
+        given = given if isinstance(given, dict) else {}
+        values = [v for v in given.values() if v not in (None, "")]
+        for item, ref in expected.items():
+            if isinstance(ref, dict) and "valeur" in ref:
+                target, tol = _number(ref["valeur"]), float(ref.get("tolerance") or 0)
+                close = lambda v: (n := _number(v)) is not None and target is not None and abs(n - target) <= tol  # noqa: E731
+            elif isinstance(ref, (str, list)):
+                accepted = {ref} if isinstance(ref, str) else {str(r) for r in ref}
+                close = lambda v: isinstance(v, str) and v in accepted  # noqa: E731
+            else:
+                continue
+            probs.append(sum(1 for v in values if close(v)) / len(values) if values else 0.0)
+            hits += close(given.get(item))
+    if not probs:
+        return 0.0, 1.0
+    return hits / len(probs), _tail(probs, hits)
+
+
+def _agreement(exercice: str, public: dict | None, key: dict | None, answers: dict) -> tuple[float, float]:
+    """(fit, chance of that fit by luck) of answers with one variant's key."""
     if key is None:
-        return 0.0
+        return 0.0, 1.0
     if exercice == MISSION:
-        rate = mission_agreement(key, answers)
-        # Naming another variant's organisations in the justifications counts too.
-        text = " ".join(j for _, j in mission_answers(answers).values()).lower()
-        names = [e.get("organisation", "").lower() for e in key.get("contacts", {}).values()]
-        cited = sum(1 for n in names if n and n in text)
-        return rate + 0.5 * cited / max(1, len(names))
-    from grader.exercices import score_answers
-
-    scores = score_answers(exercice, public, key, answers)
-    total = sum(s.max_points for s in scores)
-    return sum(s.points for s in scores) / total if total else 0.0
+        return mission_fit(key, answers)
+    return items_fit(key, _as_v2(answers) or answers)
 
 
-def copy_flags(classe, exercice: str, answers_by_login: dict[str, dict], margin: float = 0.2,
-               floor: float = 0.7) -> dict[str, dict]:
+def copy_flags(classe, exercice: str, answers_by_login: dict[str, dict]) -> dict[str, dict]:
     """Learners whose answers fit another learner's variant better than their own.
 
-    Flagged when the best fit with a classmate's variant reaches ``floor`` and beats the fit
-    with their own by more than ``margin`` (random answers fit a 27-contact key about a third
-    of the time: far below the floor).
+    Flagged when the fit with a classmate's key is far beyond luck (chance below ``COPY_ALPHA``
+    under the model of :func:`mission_fit` / :func:`items_fit`) and beats the fit with their own
+    key (an honest learner fits their own key best, whatever the keys have in common).
 
     Returns ``{login: {"code", "gravite", "message", "source", "accord_propre", "accord_autre"}}``.
     """
@@ -410,18 +401,20 @@ def copy_flags(classe, exercice: str, answers_by_login: dict[str, dict], margin:
     for login, answers in answers_by_login.items():
         if login not in variants or variants[login][1] is None:
             continue
-        own = _agreement(exercice, *variants[login], answers)
-        best, source = 0.0, None
+        own, _ = _agreement(exercice, *variants[login], answers)
+        best, chance, source = 0.0, 1.0, None
         for other in logins:
             if other == login or variants[other][1] is None:
                 continue
-            rate = _agreement(exercice, *variants[other], answers)
-            if rate > best:
-                best, source = rate, other
-        if source is not None and best >= floor and best > own + margin:
+            rate, luck = _agreement(exercice, *variants[other], answers)
+            if (luck, -rate) < (chance, -best):
+                best, chance, source = rate, luck, other
+        if source is None:
+            continue
+        if chance < COPY_ALPHA and best > own:
             flags[login] = {
                 "code": "copie_variante", "gravite": "alerte", "source": source,
-                "accord_propre": round(own, 3), "accord_autre": round(best, 3),
+                "accord_propre": round(own, 3), "accord_autre": round(best, 3), "hasard": chance,
                 "message": (f"réponses plus proches de la variante de {source} ({best:.0%}) que de la "
                             f"sienne ({own:.0%})\u00a0: copie probable, à vérifier.").replace("%", f"{NBSP}%"),
             }
