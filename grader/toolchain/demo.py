@@ -172,14 +172,20 @@ def cheat_cell(nb, cell, kind: str):
 
 def model_answers(classe: Classe, aid: str) -> dict | None:
     """The teacher's model answers of an exercise graded from data: the answers file left in
-    ``solutions/<id>/`` (never released), read through the answers adapter."""
+    ``solutions/<id>/`` (never released), read through the answers adapter; else the answers
+    the question module derives from its key (``perfect_answers``)."""
     from grader.exercices import module_for
 
     from .answers import load_answers_document
-    if module_for(aid) is None:
+    module = module_for(aid)
+    if module is None:
         return None
     status, doc, _ = load_answers_document(classe.solutions / aid, aid)
-    return None if status in ("absent", "illisible") else doc
+    if status not in ("absent", "illisible"):
+        return doc
+    if hasattr(module, "perfect_answers"):
+        return module.perfect_answers(*module.generate(None))
+    return None
 
 
 def answers_v2(model: dict, quality: float, rng: random.Random, wrong_classes: float | None) -> dict | None:
