@@ -232,7 +232,9 @@ def test_demo_on_the_fixture_assignment(tmp_path):
     assert len(list((classe.root / "feedback").rglob("*.html"))) == 8
     flags = json.loads(classe.flags_path.read_text(encoding="utf-8"))
     codes = {f["code"] for per in flags.values() for fl in per.values() for f in fl}
-    assert {"cellule_interrompue", "delai_depasse", "noyau_arrete", "notebook_illisible"} <= codes
+    # A loop that ignores the interruption is cut inside the sandbox (cellule_interrompue): the
+    # copy is no longer stopped from outside as a whole (delai_depasse), see test_toolchain_robustness.
+    assert {"cellule_interrompue", "noyau_arrete", "notebook_illisible"} <= codes
 
 
 @pytest.mark.slow

@@ -274,8 +274,11 @@ def autograde(classe: Classe, students=None, assignments=None, workers=None, lim
     shared: dict = {}
     hashes = {(sid, aid): submission_hash(classe, sid, aid, shared) for sid, aid in pairs}
     previous = read_json(classe.flags_path, {}) or {}
+    # Unchanged: same submission, already flagged, and its graded copy still there (the
+    # Formgrader shows it; a teacher who deleted autograded/ asks for a new grading).
     unchanged = {(sid, aid) for sid, aid in pairs
-                 if cache.get(f"{sid}/{aid}") == hashes[(sid, aid)] and aid in previous.get(sid, {})}
+                 if cache.get(f"{sid}/{aid}") == hashes[(sid, aid)] and aid in previous.get(sid, {})
+                 and (classe.root / "autograded" / sid / aid).is_dir()}
     pairs = [p for p in pairs if p not in unchanged]
     if not pairs:
         return {(sid, aid): previous[sid][aid] for sid, aid in sorted(unchanged)}
