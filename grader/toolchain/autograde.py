@@ -408,7 +408,7 @@ def summary(classe: Classe, done: dict, log=print) -> None:
     log(f"{len(done)} copie(s) corrigée(s), {flagged} signalée(s) (détail\u00a0: {classe.flags_path}).")
     for (sid, aid), flags in sorted(done.items()):
         s = scores.get(sid, {}).get(aid)
-        note = f"{s['score']:g}/{s['max']:g}" if s else "—"
+        note = f"{s['score']:g}\u00a0/\u00a0{s['max']:g}".replace(".", ",") if s else "—"  # « 25,5 / 26 »
         marks = "".join(" ⚠" for f in flags if f["gravite"] == "alerte")[:2]
         log(f"  {sid:<20} {aid:<22} {note:>9}{marks}")
 
