@@ -94,9 +94,21 @@ def _flagged(root: Path) -> dict[str, bool]:
                 for s in gb.find_assignment(AID).submissions}
 
 
-def _sandbox_processes() -> list[int]:
+def _sandbox_processes(marker: str = "update grade set auto_score") -> list[int]:
+    """Live processes of the sandbox uid started by these copies (the detached attack's own code
+    is the marker), so another test worker's sandboxes running meanwhile are not counted; waits
+    for the kernel's asynchronous kill of a dying PID namespace to settle."""
+    import time
+
     import psutil
-    return [p.pid for p in psutil.process_iter(["uids"]) if p.info["uids"] and p.info["uids"].real == 65534]
+    deadline = time.monotonic() + 3
+    while True:
+        found = [p.pid for p in psutil.process_iter(["uids", "cmdline", "status"])
+                 if p.info["uids"] and p.info["uids"].real == 65534 and p.info["status"] != psutil.STATUS_ZOMBIE
+                 and marker in " ".join(p.info["cmdline"] or [])]
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)
 
 
 @pytest.fixture(scope="module")
