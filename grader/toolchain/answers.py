@@ -162,6 +162,19 @@ def contact_details(doc: dict | None, key: dict) -> list[dict]:
     return rows
 
 
+def graded_answers_and_key(classe, student: str, assignment: str, staging: str):
+    """``(cleaned answers document or None, key or None)`` of a graded copy of the mission:
+    the answers file of the graded copy, else of its staged copy (feedback and review flags)."""
+    spec = classe.answers.get(assignment)
+    key = load_key(spec) if spec else None
+    if not key:
+        return None, None
+    path = classe.root / "autograded" / student / assignment / spec["fichier"]
+    if not path.exists():
+        path = classe.root / staging / student / assignment / spec["fichier"]
+    return check_answers(path, key)[1], key
+
+
 def justification_review_flags(doc: dict | None, key: dict) -> list[dict]:
     """``flags.json`` entries for the justifications the teacher should read (never shown to
     the learner: their code is not among ``feedback.LEARNER_FLAGS``)."""

@@ -158,16 +158,11 @@ def _post_flags(classe: Classe, student: str, assignment: str) -> list[dict]:
 
 def _justification_flags(classe: Classe, student: str, assignment: str) -> list[dict]:
     """Justifications to read (uncertain score, refused pattern): for the teacher only."""
-    from .answers import check_answers, justification_review_flags, load_key
-    spec = classe.answers.get(assignment)
-    key = load_key(spec) if spec else None
-    if not key:
-        return []
-    path = classe.root / "autograded" / student / assignment / spec["fichier"]
-    if not path.exists():
-        path = classe.root / STAGING / student / assignment / spec["fichier"]
+    from .answers import graded_answers_and_key, justification_review_flags
     try:
-        _, doc, _ = check_answers(path, key)
+        doc, key = graded_answers_and_key(classe, student, assignment, STAGING)
+        if not key:
+            return []
         return [flag(f["code"], f["gravite"], f["message"]) for f in justification_review_flags(doc, key)]
     except Exception:  # noqa: BLE001 - one odd answers file must not stop the grading
         return []

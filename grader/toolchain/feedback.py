@@ -121,17 +121,10 @@ def contacts_block(rows: list[dict]) -> str:
 
 
 def _justification_rows(classe: Classe, sid: str, aid: str) -> list[dict]:
-    from .answers import check_answers, justification_feedback, load_key
-    spec = classe.answers.get(aid)
-    key = load_key(spec) if spec else None
-    if not key:
-        return []
-    path = classe.root / "autograded" / sid / aid / spec["fichier"]
-    if not path.exists():
-        path = classe.root / STAGING / sid / aid / spec["fichier"]
+    from .answers import graded_answers_and_key, justification_feedback
     try:
-        _, doc, _ = check_answers(path, key)
-        return justification_feedback(doc, key) if doc else []
+        doc, key = graded_answers_and_key(classe, sid, aid, STAGING)
+        return justification_feedback(doc, key) if key and doc else []
     except Exception:  # noqa: BLE001 - one odd answers file must not stop the feedback
         return []
 
