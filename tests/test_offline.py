@@ -133,10 +133,19 @@ def test_learner_lab_makes_no_request_outside_localhost(tmp_path, artifacts):
             network = NetworkLog(page)
             page.goto(url, timeout=90_000)
             open_home_notebook(page)
-            # Run the home notebook's first code cell: a kernel starts, widgets load.
-            page.locator(".jp-Notebook .jp-CodeCell .jp-InputArea-editor").first.click()
-            page.keyboard.press("Shift+Enter")
-            page.locator(".jp-Notebook .jp-CodeCell .jp-OutputArea-output").first.wait_for(timeout=90_000)
+            # Run the home notebook's first code cell once its kernel is idle: widgets load.
+            page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle'], "
+                         ".jp-StatusBar-TextItem:has-text('Inactif')").first.wait_for(timeout=120_000)
+            output = page.locator(".jp-Notebook .jp-CodeCell .jp-OutputArea-output").first
+            for attempt in range(2):  # a keystroke lost while the page still settles: once more
+                page.locator(".jp-Notebook .jp-CodeCell .jp-InputArea-editor").first.click()
+                page.keyboard.press("Shift+Enter")
+                try:
+                    output.wait_for(timeout=90_000)
+                    break
+                except Exception:
+                    if attempt:
+                        raise
             page.wait_for_timeout(3000)  # lazy chunks, fonts, polls
             check_icons(page)
             page.screenshot(path=str(artifacts / "hors_ligne_lab_eleve.png"))
