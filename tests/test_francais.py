@@ -2,7 +2,8 @@
 
 from hypothesis import given, strategies as st
 
-from prospection.texte.francais import find_phrases, fold, negated_spans, normalize, tokenize
+from prospection.texte.francais import fold, negated_spans, normalize, tokenize
+from prospection.texte.phrases import Lexicon, Text, find_phrases
 
 
 def test_normalize_lowercases_strips_accents_and_collapses_spaces():
@@ -98,3 +99,46 @@ def test_find_phrases_offsets_point_to_original_text():
 def test_que_jamais_and_pas_seulement_are_not_negations():
     assert negated_spans("Plus motivés que jamais pour le tournoi") == []
     assert negated_spans("Intéressés, et pas seulement par les maillots") == []
+
+
+# ---------------------------------------------------------------- the one phrase matcher
+
+def test_a_negative_phrase_carries_its_own_negation_even_after_ne():
+    text = "Le club n'a aucun projet, ne prévoit pas d'achat"
+    by_phrase = {m.phrase: m for m in find_phrases(text, ["aucun projet", "projet", "prévoit * achat"])}
+    assert not by_phrase["aucun projet"].negated  # begins with its cue: it says the negation itself
+    assert by_phrase["projet"].negated
+    # « prévoit pas d'achat » holds the cue but not the « ne » before it: under the negation.
+    assert by_phrase["prévoit * achat"].negated and by_phrase["prévoit * achat"].text == "prévoit pas d'achat"
+
+
+def test_prefix_and_exact_words():
+    lex = Lexicon({"relance": ["relan~"], "etait": ["etait="], "mail": ["e-mail~"]})
+    text = "Je relancerai le club ; il était intéressé, il sera ravi. Envoi par e-mail."
+    hits = Text(text).find(lex)
+    assert [(h.tag, text[h.start:h.end]) for h in hits] == [
+        ("relance", "relancerai"), ("etait", "était"), ("mail", "e-mail")]
+    assert not any(h.tag == "etait" for h in Text("il sera là").find(lex))
+
+
+def test_rendez_vous_is_one_word_in_a_phrase_and_in_a_text():
+    lex = Lexicon({"rdv": ["prendre * rendez-vous"]})
+    for text in ("prendre un rendez-vous", "prendre un rendez vous", "Prendre RDV"):
+        (hit,) = Text(text).find(lex)
+        assert hit.tag == "rdv" and hit.last - hit.first == (3 if "un" in text else 2), text
+
+
+def test_find_phrases_and_a_lexicon_are_the_same_matcher():
+    phrases = ["intéressé", "pas intéressé", "projet", "demande * devis", "relan~"]
+    lex = Lexicon({i: [p] for i, p in enumerate(phrases)})
+    for text in ("Pas intéressé, aucun projet", "Demande un devis, à relancer", "n'est pas intéressé par le projet"):
+        from_lexicon = sorted((phrases[h.tag], h.start, h.end, h.negated) for h in Text(text).find(lex))
+        from_function = sorted((m.phrase, m.start, m.end, m.negated) for m in find_phrases(text, phrases))
+        assert from_lexicon == from_function and from_function, text
+
+
+def test_the_core_has_one_phrase_matcher():
+    from prospection.texte import francais
+
+    for gone in ("PhraseIndex", "find_phrases", "word_keys", "Match"):
+        assert not hasattr(francais, gone), gone

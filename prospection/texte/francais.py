@@ -1,5 +1,5 @@
-"""French text helpers: the one implementation used by the qualification engine, the
-justification scorer, the board's hints and the lessons.
+"""French words: the one normaliser, tokeniser, lemmatiser and negation scope used by the
+qualification engine, the justification scorer, the board's hints and the lessons.
 
 Everything here works on the notes a seller types on a stand or the justification a learner
 writes: accents may be missing, case is random, a few words are often misspelt, and negation
@@ -11,9 +11,10 @@ Public API (see docs/ARCHITECTURE.md):
 - ``normalize(text)`` -> lower case, no accents, common misspellings fixed, whitespace collapsed;
 - ``fold(text)`` -> lower case without accents, *same length* as ``text`` (offsets stay valid);
 - ``tokenize(text)`` -> list of ``Token`` (``text``, ``norm``, ``start``, ``end``, ``lemma``);
-- ``negated_spans(text)`` -> character spans under the scope of a negation;
-- ``find_phrases(text, phrases)`` -> list of ``Match`` (accent/case-insensitive,
-  lemma-tolerant, with ``.negated``).
+- ``negated_spans(text)`` -> character spans under the scope of a negation.
+
+The phrase matcher built on these words is ``prospection.texte.phrases`` (``Lexicon``,
+``Text``, ``find_phrases``).
 """
 
 from __future__ import annotations
@@ -22,17 +23,18 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 __all__ = [
     "Token",
-    "Match",
     "normalize",
     "fold",
     "tokenize",
     "negated_spans",
-    "find_phrases",
+    "negation_scopes",
+    "Scope",
     "lemma",
+    "light_stem",
 ]
 
 
@@ -49,17 +51,6 @@ class Token(NamedTuple):
     start: int
     end: int
     lemma: str = ""
-
-
-@dataclass(frozen=True)
-class Match:
-    """One occurrence of a searched phrase in a text."""
-
-    phrase: str
-    text: str
-    start: int
-    end: int
-    negated: bool
 
 
 def _fold_char(ch: str) -> str:
@@ -131,11 +122,11 @@ def lemma(word: str) -> str:
     folded = normalize(lem) or normalize(low)
     # simplemma does not know accent-free spellings: fall back on a light stemmer.
     if folded == normalize(low):
-        folded = _light_stem(folded)
+        folded = light_stem(folded)
     return folded
 
 
-def _light_stem(word: str) -> str:
+def light_stem(word: str) -> str:
     """Drops the usual French inflection endings (plural, feminine) of a normalised word."""
     for suffix in ("ees", "ee", "s", "x"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
@@ -192,7 +183,9 @@ _CLAUSE_PUNCT_RE = re.compile(r"[.;:!?,()\[\]\n\r\u2013\u2014/•|]|\s-\s")
 
 
 @dataclass(frozen=True)
-class _Scope:
+class Scope:
+    """A negation scope: the span it covers (``start:end``) and its cue (``cue_start:cue_end``)."""
+
     start: int
     end: int
     cue_start: int
@@ -204,14 +197,15 @@ def _clause_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
-def _scopes(text: str) -> list[_Scope]:
-    return list(_scopes_cached(text))
+def negation_scopes(text: str) -> list[Scope]:
+    """The negation scopes of ``text``, one per cue, in text order (not merged)."""
+    return list(_scopes_cached(text or ""))
 
 
 @lru_cache(maxsize=4096)
-def _scopes_cached(text: str) -> tuple[_Scope, ...]:
+def _scopes_cached(text: str) -> tuple[Scope, ...]:
     tokens = _tokenize_cached(text)
-    scopes: list[_Scope] = []
+    scopes: list[Scope] = []
     n = len(tokens)
     for i, tok in enumerate(tokens):
         word = tok.norm
@@ -249,13 +243,13 @@ def _scopes_cached(text: str) -> tuple[_Scope, ...]:
                 end = later.start
                 break
         end = len(text[:end].rstrip()) if end > tok.end else tok.end
-        scopes.append(_Scope(start, end, tok.start, tok.end))
+        scopes.append(Scope(start, end, tok.start, tok.end))
     return tuple(scopes)
 
 
 def negated_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of ``text`` under a negation (cue included), merged and sorted."""
-    spans = sorted((s.start, s.end) for s in _scopes(text or ""))
+    spans = sorted((s.start, s.end) for s in negation_scopes(text))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:
@@ -263,128 +257,3 @@ def negated_spans(text: str) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
-
-
-# --- phrase search -----------------------------------------------------------------------
-
-_GAP = {"*", "…", "..."}
-
-
-@lru_cache(maxsize=8192)
-def _phrase_pattern(phrase: str) -> tuple[tuple[str, str] | None, ...]:
-    """A phrase as a tuple of (norm, lemma) per word; ``None`` is a gap of 0 to 3 words."""
-    parts: list[tuple[str, str] | None] = []
-    for chunk in re.split(r"(\*|…|\.\.\.)", phrase):
-        if chunk in _GAP:
-            parts.append(None)
-            continue
-        for tok in tokenize(chunk):
-            parts.append((tok.norm, tok.lemma))
-    return tuple(parts)
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    return _light_stem(word)
-
-
-@lru_cache(maxsize=65536)
-def word_keys(norm: str, lemma: str) -> frozenset:
-    """The forms a word matches by: accent-free form, lemma, light stem (prefixed « ~ »).
-
-    A text word matches a phrase word when their keys meet: same form, same lemma, one's form
-    is the other's lemma, or same light stem.
-    """
-    return frozenset((norm, lemma, "~" + _stem(norm)))
-
-
-def _match(tkeys: list[frozenset], i: int, words: tuple) -> int | None:
-    """Index after the last token matched by ``words`` from token ``i`` (gap = 0 to 3 words)."""
-    for k, head in enumerate(words):
-        if head is None:
-            rest = words[k + 1:]
-            for skip in range(4):
-                if i + skip > len(tkeys):
-                    return None
-                end = _match(tkeys, i + skip, rest)
-                if end is not None:
-                    return end
-            return None
-        if i >= len(tkeys) or head.isdisjoint(tkeys[i]):
-            return None
-        i += 1
-    return i
-
-
-class PhraseIndex:
-    """Phrases indexed by every form of their first word: the one phrase matcher of the core.
-
-    ``find(text)`` returns ``(pid, start, end, negated)`` for every occurrence of every phrase
-    (``pid`` is the phrase's position in the list given), sorted by start, longest first.
-    """
-
-    def __init__(self, phrases: Iterable[str]):
-        self.phrases = tuple(phrases)
-        self._by_first: dict[str, list[tuple[int, tuple]]] = {}
-        self._floating: list[tuple[int, tuple]] = []  # phrases starting with a gap
-        for pid, phrase in enumerate(self.phrases):
-            pattern = _phrase_pattern(phrase)
-            if not pattern or all(p is None for p in pattern):
-                continue
-            words = tuple(None if w is None else word_keys(w[0], w[1]) for w in pattern)
-            if words[0] is None:
-                self._floating.append((pid, words))
-                continue
-            for key in words[0]:
-                self._by_first.setdefault(key, []).append((pid, words))
-        self._memo: dict[frozenset, tuple] = {}
-
-    def _candidates(self, keys: frozenset) -> tuple:
-        found = self._memo.get(keys)
-        if found is None:
-            seen: dict[int, tuple] = {}
-            for key in sorted(keys):
-                for pid, words in self._by_first.get(key, ()):
-                    seen.setdefault(pid, words)
-            for pid, words in self._floating:
-                seen.setdefault(pid, words)
-            found = tuple((pid, seen[pid]) for pid in sorted(seen))
-            if len(self._memo) < 100_000:
-                self._memo[keys] = found
-        return found
-
-    def find(self, text: str, tokens: list[Token] | None = None) -> list[tuple[int, int, int, bool]]:
-        text = text or ""
-        toks = tokens if tokens is not None else tokenize(text)
-        scopes = _scopes(text) if toks else []
-        tkeys = [word_keys(t.norm, t.lemma) for t in toks]
-        out = []
-        for i, tok in enumerate(toks):
-            for pid, words in self._candidates(tkeys[i]):
-                end_index = _match(tkeys, i, words)
-                if end_index is None or end_index <= i:
-                    continue
-                start, end = tok.start, toks[end_index - 1].end
-                negated = any(s.start <= start < s.end and not (start <= s.cue_start and s.cue_end <= end)
-                              for s in scopes)
-                out.append((pid, start, end, negated))
-        out.sort(key=lambda h: (h[1], -(h[2] - h[1]), h[0]))
-        return out
-
-
-@lru_cache(maxsize=256)
-def _index_of(phrases: tuple[str, ...]) -> PhraseIndex:
-    return PhraseIndex(phrases)
-
-
-def find_phrases(text: str, phrases: Iterable[str], tokens: list[Token] | None = None) -> list[Match]:
-    """Occurrences of ``phrases`` in ``text``, ignoring accents, case and inflection.
-
-    A ``*`` in a phrase stands for 0 to 3 words (« ne * pas * utilité »). A match is
-    ``negated`` when it lies in the scope of a negation cue that is not part of the match
-    itself: « intéressé » in « pas intéressé » is negated, the phrase « pas intéressé » is not.
-    """
-    text = text or ""
-    index = _index_of(tuple(phrases))
-    return [Match(index.phrases[pid], text[start:end], start, end, negated)
-            for pid, start, end, negated in index.find(text, tokens)]

@@ -15,8 +15,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from prospection.texte import francais
 from prospection.texte.abreviations import expand
+from prospection.texte.phrases import Lexicon, Text
 
 __all__ = ["Cue", "Hit", "LEXICON", "NEGATED_ROLE", "ROLES", "scan", "cues"]
 
@@ -32,7 +32,7 @@ def _load() -> list[tuple[str, str, int]]:
 
 
 LEXICON: list[tuple[str, str, int]] = _load()
-"""(phrase, role, weight) — phrases use ``francais.find_phrases`` syntax (« * » = 0 to 3 words)."""
+"""(phrase, role, weight) — phrases in the syntax of ``prospection.texte.phrases`` (« * » = 0 to 3 words)."""
 
 
 class Hit(NamedTuple):
@@ -45,8 +45,9 @@ class Hit(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def _index() -> francais.PhraseIndex:
-    return francais.PhraseIndex(phrase for phrase, _, _ in LEXICON)
+def _index() -> Lexicon:
+    """The lexicon with one group per phrase, tagged by its position in ``LEXICON``."""
+    return Lexicon({pid: (phrase,) for pid, (phrase, _, _) in enumerate(LEXICON)})
 
 
 def scan(text: str) -> list[Hit]:
@@ -54,11 +55,8 @@ def scan(text: str) -> list[Hit]:
 
     A longer phrase hides the shorter ones inside it (« pas intéressé » hides « intéressé »).
     """
-    hits = []
-    for pid, start, end, negated in _index().find(text):
-        phrase, role, weight = LEXICON[pid]
-        hits.append(Hit(phrase, role, weight, start, end, negated))
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    found = sorted(Text(text).find(_index()), key=lambda h: (h.start, -(h.end - h.start), h.tag))
+    hits = [Hit(*LEXICON[h.tag], h.start, h.end, h.negated) for h in found]
     kept: list[Hit] = []
     for h in hits:
         if any(k.start <= h.start and h.end <= k.end and (k.end - k.start) > (h.end - h.start) for k in kept):

@@ -1,31 +1,42 @@
-"""Fast phrase matching over ``prospection.texte.francais`` tokens.
+"""The one phrase matcher of the French-text core.
 
-``prospection.texte.francais.find_phrases`` tries every phrase at every token; the grader searches
-a few hundred phrases in each of thousands of justifications, so it indexes the phrases by
-their first word instead. Matching rules are the same in spirit (accents, case, misspellings
-and inflection ignored; ``*`` is a gap of 0 to 3 words) with one addition: a pattern word
-ending in ``~`` matches any word starting with it (« relan~ » → relancer, relance,
-relancerai), which survives conjugation and most typing slips; one ending in ``=`` matches
-that exact spelling only (« etait= » must not match every form of « être »).
+Every user of the core finds phrases here: the cue scan (``indices.scan``, used by the
+qualification engine and the lessons), the board's hints, the justification scorer and
+``find_phrases``. Words come from ``francais`` (normalisation, tokens, lemmas, negation scopes).
 
-Negation scopes come from ``prospection.texte.francais.negated_spans``.
+Phrase syntax (one phrase per string):
+
+- words are compared accent-, case- and misspelling-free (``francais.normalize``); a phrase word
+  matches a text word with the same form, the same lemma, one's form being the other's lemma,
+  or the same light stem (« intéressées » ~ « intéressé »);
+- ``*`` (or ``…``, ``...``) is a gap of 0 to 3 words: « ne voit pas * utilité »;
+- a word ending in ``~`` matches any word starting with it (« relan~ » → relancer, relance,
+  relancerai), which survives conjugation and most typing slips;
+- a word ending in ``=`` matches that exact spelling only (« etait= » must not match every form
+  of « être »);
+- « rendez-vous » (and « rdv ») is one word, in a phrase and in a text.
+
+A hit is ``negated`` when it begins inside a negation scope it does not carry itself: « intéressé »
+in « pas intéressé » is negated, the phrase « pas intéressé » is not (it holds its cue and begins
+with it), « prévoit * achat » in « ne prévoit pas d'achat » is (the « ne » is outside).
+
+Phrases are indexed by the forms of their first word, so a few hundred phrases are searched in
+one pass over a text's words.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Callable, Iterable
+from functools import cached_property, lru_cache
+from typing import Callable, Hashable, Iterable, Mapping, NamedTuple
 
-from prospection.texte.francais import lemma as fr_lemma
-from prospection.texte.francais import negated_spans, normalize, tokenize
+from prospection.texte.francais import light_stem, negation_scopes, tokenize
 
-__all__ = ["Tok", "Hit", "Lexicon", "Text", "analyse_tokens"]
+__all__ = ["Tok", "Hit", "Match", "Lexicon", "Text", "analyse_tokens", "find_phrases"]
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
     """A word: offsets in the original text, normalised form and lemma."""
 
     norm: str
@@ -34,122 +45,85 @@ class Tok:
     end: int
 
 
-@dataclass(frozen=True)
-class Hit:
-    """A phrase found in a text."""
+class Hit(NamedTuple):
+    """A phrase found in a text: its group's tag, offsets, token span and negation."""
 
-    tag: str
+    tag: Hashable
     start: int
     end: int
     first: int  # index of the first token
     last: int  # index after the last token
     negated: bool
+    phrase: str = ""
 
 
-_Word = tuple[str, str, bool]  # (norm, lemma, prefix?)
+@dataclass(frozen=True)
+class Match:
+    """One occurrence of a searched phrase in a text (``find_phrases``)."""
+
+    phrase: str
+    text: str
+    start: int
+    end: int
+    negated: bool
 
 
-@lru_cache(maxsize=4096)
-def _compile(phrase: str) -> tuple[_Word | None, ...]:
-    parts: list[_Word | None] = []
-    for chunk in phrase.split():
-        if chunk == "*":
-            parts.append(None)
-            continue
-        prefix = chunk.endswith("~")
-        exact = chunk.endswith("=")
-        word = normalize(chunk.rstrip("~="))
-        if prefix:
-            parts.append((word, word, True))
-        elif exact:
-            parts.append((word, "\x00", False))
-        else:
-            parts.append((word, fr_lemma(word), False))
-    return tuple(parts)
+# --- words ---------------------------------------------------------------------------------
+
+_GAPS = {"*", "…", "..."}
+_WORD, _PREFIX, _EXACT = 0, 1, 2
 
 
-def _word_ok(tok: Tok, want: _Word) -> bool:
-    norm, lem, prefix = want
-    if prefix:
-        return tok.norm.startswith(norm)
-    if lem == "\x00":
-        return tok.norm == norm
-    return tok.norm == norm or tok.lemma == lem or tok.lemma == norm or tok.norm == lem
+class _Word(NamedTuple):
+    """A phrase word: its normalised form, lemma, the forms it matches by, and how it matches."""
+
+    norm: str
+    lemma: str
+    keys: frozenset
+    mode: int
 
 
-class Lexicon:
-    """Named groups of phrases, indexed by the first word of each phrase."""
+@lru_cache(maxsize=65536)
+def _keys(norm: str, lemma: str) -> frozenset:
+    """The forms a word matches by: its form, its lemma, its light stem (prefixed « ~ »).
 
-    def __init__(self, groups: dict[str, Iterable[str]]):
-        self.groups = {tag: tuple(phrases) for tag, phrases in groups.items()}
-        self._exact: dict[str, list[tuple[str, tuple]]] = {}
-        self._prefix: dict[str, list[tuple[str, str, tuple]]] = {}  # by the head's first 3 letters
-        self._short_prefix: list[tuple[str, str, tuple]] = []
-        self._memo: dict[tuple[str, str], list[tuple[str, tuple]]] = {}
-        for tag, phrases in self.groups.items():
-            for phrase in phrases:
-                pattern = _compile(phrase)
-                head = pattern[0]
-                if head is None:
-                    raise ValueError(f"phrase starting with a gap: {phrase!r}")
-                if head[2] and len(head[0]) >= 3:
-                    self._prefix.setdefault(head[0][:3], []).append((head[0], tag, pattern))
-                elif head[2]:
-                    self._short_prefix.append((head[0], tag, pattern))
-                else:
-                    for key in {head[0], head[1]}:
-                        self._exact.setdefault(key, []).append((tag, pattern))
-
-    def candidates(self, tok: Tok) -> list[tuple[str, tuple]]:
-        """Patterns whose first word can match ``tok`` (memoised per word form)."""
-        key = (tok.norm, tok.lemma)
-        found = self._memo.get(key)
-        if found is not None:
-            return found
-        out = list(self._exact.get(tok.norm, ()))
-        if tok.lemma != tok.norm:
-            out += [c for c in self._exact.get(tok.lemma, ()) if c not in out]
-        for head, tag, pat in self._prefix.get(tok.norm[:3], []) + self._short_prefix:
-            if tok.norm.startswith(head):
-                out.append((tag, pat))
-        if len(self._memo) < 100_000:
-            self._memo[key] = out
-        return out
+    Two words match when their keys meet: same form, same lemma, one's form is the other's
+    lemma, or same light stem.
+    """
+    return frozenset((norm, lemma, "~" + light_stem(norm)))
 
 
-def _match_at(toks: list[Tok], i: int, pattern: tuple) -> int | None:
-    if not pattern:
-        return i
-    head, rest = pattern[0], pattern[1:]
-    if head is None:
-        for skip in range(4):
-            if i + skip > len(toks):
-                break
-            end = _match_at(toks, i + skip, rest)
-            if end is not None:
-                return end
-        return None
-    if i < len(toks) and _word_ok(toks[i], head):
-        return _match_at(toks, i + 1, rest)
-    return None
+def _stem_key(keys: frozenset) -> str:
+    return next(k for k in keys if k.startswith("~"))
 
 
-_RDV_PARTS = ("rendez", "vous")
+_RDV = ("rendez", "vous")
 
 
 def analyse_tokens(text: str, lemmatize: Callable[[str, list], list[str]] | None = None) -> list[Tok]:
     """Tokens of ``text``; « rendez-vous » becomes one word (like « rdv »).
 
     ``lemmatize`` (optional) replaces the simplemma lemmas: it gets the text and the
-    ``prospection.texte.francais`` tokens and returns one lemma per token (used to compare spaCy).
+    ``francais.tokenize`` tokens and returns one lemma per token (used to compare spaCy).
     """
+    if lemmatize is None:
+        return list(_analyse_cached(text or ""))
+    return _analyse(text, lemmatize)
+
+
+@lru_cache(maxsize=4096)
+def _analyse_cached(text: str) -> tuple[Tok, ...]:
+    return tuple(_analyse(text, None))
+
+
+def _analyse(text: str, lemmatize) -> list[Tok]:
     base = tokenize(text)
     lemmas = lemmatize(text, base) if lemmatize else [t.lemma for t in base]
     toks: list[Tok] = []
     i = 0
     while i < len(base):
         t = base[i]
-        if t.norm == "rendez" and i + 1 < len(base) and base[i + 1].norm == "vous":
+        if t.norm == _RDV[0] and i + 1 < len(base) and base[i + 1].norm == _RDV[1]:
             toks.append(Tok("rendez-vous", "rendez-vous", t.start, base[i + 1].end))
             i += 2
             continue
@@ -162,6 +136,116 @@ def analyse_tokens(text: str, lemmatize: Callable[[str, list], list[str]] | None
     return toks
 
 
+@lru_cache(maxsize=8192)
+def _compile(phrase: str) -> tuple[_Word | None, ...]:
+    """A phrase as a tuple of words; ``None`` is a gap of 0 to 3 words."""
+    parts: list[_Word | None] = []
+    for chunk in re.split(r"(\*|…|\.\.\.)|\s+", phrase):
+        if not chunk:
+            continue
+        if chunk in _GAPS:
+            parts.append(None)
+            continue
+        mode = _PREFIX if chunk.endswith("~") else _EXACT if chunk.endswith("=") else _WORD
+        words = analyse_tokens(chunk.rstrip("~="))
+        for k, tok in enumerate(words):
+            last = k == len(words) - 1
+            parts.append(_Word(tok.norm, tok.lemma, _keys(tok.norm, tok.lemma), mode if last else _WORD))
+    return tuple(parts)
+
+
+def _match_at(toks: list[Tok], keys: list[frozenset], i: int, pattern: tuple) -> int | None:
+    """Index after the last token matched by ``pattern`` from token ``i`` (``keys``: the
+    tokens' match keys)."""
+    n = len(toks)
+    for k, word in enumerate(pattern):
+        if word is None:
+            rest = pattern[k + 1:]
+            for skip in range(4):
+                if i + skip > n:
+                    return None
+                end = _match_at(toks, keys, i + skip, rest)
+                if end is not None:
+                    return end
+            return None
+        if i >= n:
+            return None
+        mode = word.mode
+        if mode == _WORD:
+            if word.keys.isdisjoint(keys[i]):
+                return None
+        elif mode == _PREFIX:
+            if not toks[i].norm.startswith(word.norm):
+                return None
+        elif toks[i].norm != word.norm:
+            return None
+        i += 1
+    return i
+
+
+# --- the matcher ---------------------------------------------------------------------------
+
+class Lexicon:
+    """Named groups of phrases (``{tag: phrases}``), indexed by the first word of each phrase.
+
+    ``Text(text).find(lexicon)`` gives every occurrence of every phrase as a :class:`Hit`.
+    """
+
+    def __init__(self, groups: Mapping[Hashable, Iterable[str]]):
+        self.groups = {tag: tuple(phrases) for tag, phrases in groups.items()}
+        self._exact: dict[str, list[tuple]] = {}  # by form or lemma of the head word
+        self._stems: dict[str, list[tuple]] = {}  # by light stem of the head word
+        self._prefix: dict[str, list[tuple]] = {}  # prefix heads, by their first 3 letters
+        self._short_prefix: list[tuple] = []
+        self._floating: list[tuple] = []  # phrases starting with a gap
+        self._memo: dict[tuple[str, str], list[tuple]] = {}
+        for tag, phrases in self.groups.items():
+            for phrase in phrases:
+                pattern = _compile(phrase)
+                if not pattern or all(w is None for w in pattern):
+                    continue
+                entry = (tag, phrase, pattern)
+                head = pattern[0]
+                if head is None:
+                    self._floating.append(entry)
+                elif head.mode == _PREFIX:
+                    if len(head.norm) >= 3:
+                        self._prefix.setdefault(head.norm[:3], []).append(entry)
+                    else:
+                        self._short_prefix.append(entry)
+                elif head.mode == _EXACT:
+                    self._exact.setdefault(head.norm, []).append(entry)
+                else:
+                    for key in {head.norm, head.lemma}:
+                        self._exact.setdefault(key, []).append(entry)
+                    self._stems.setdefault(_stem_key(head.keys), []).append(entry)
+
+    def candidates(self, tok: Tok) -> list[tuple]:
+        """``(tag, phrase, pattern)`` whose first word may match ``tok`` (memoised per word)."""
+        key = (tok.norm, tok.lemma)
+        found = self._memo.get(key)
+        if found is not None:
+            return found
+        out: list[tuple] = []
+        seen: set[int] = set()
+
+        def add(entries):
+            for e in entries:
+                if id(e) not in seen:
+                    seen.add(id(e))
+                    out.append(e)
+
+        add(self._exact.get(tok.norm, ()))
+        add(self._exact.get(tok.lemma, ()))
+        add(self._stems.get(_stem_key(_keys(tok.norm, tok.lemma)), ()))
+        add(e for e in self._prefix.get(tok.norm[:3], []) + self._short_prefix
+            if tok.norm.startswith(e[2][0].norm))
+        add(self._floating)
+        if len(self._memo) < 100_000:
+            self._memo[key] = out
+        return out
+
+
 class Text:
     """A text analysed once: tokens, negation scopes, sentence/clause boundaries."""
 
@@ -170,8 +254,16 @@ class Text:
     def __init__(self, text: str, lemmatize=None):
         self.raw = text or ""
         self.toks = analyse_tokens(self.raw, lemmatize)
-        self.neg = negated_spans(self.raw)
-        self.bounds = [m.start() for m in self._CLAUSE_RE.finditer(self.raw)]
+        self.scopes = negation_scopes(self.raw)
+
+    @cached_property
+    def bounds(self) -> list[int]:
+        """Offsets of the clause boundaries (punctuation, arrows, dashes)."""
+        return [m.start() for m in self._CLAUSE_RE.finditer(self.raw)]
+
+    @cached_property
+    def _word_end(self) -> dict[int, int]:
+        return {t.start: t.end for t in self.toks}
 
     def clause_of(self, pos: int) -> tuple[int, int]:
         """Character span of the clause holding ``pos``."""
@@ -184,19 +276,50 @@ class Text:
                 break
         return start, end
 
-    def is_negated(self, start: int) -> bool:
-        """True when ``start`` lies inside a negation scope opened before it."""
-        return any(a < start < b for a, b in self.neg)
+    def is_negated(self, start: int, end: int | None = None) -> bool:
+        """Whether the passage ``start:end`` (by default the word at ``start``) is negated.
+
+        It is when it begins inside a negation scope that it does not carry itself: a passage
+        carries a negation when it holds the cue and begins with it or with its « ne »
+        (« aucun projet », « ne voit pas * utilité »); « prévoit pas d'achat » in « ne prévoit
+        pas d'achat » does not carry the « ne » and is negated.
+        """
+        if not self.scopes:
+            return False
+        end = self._word_end.get(start, start) if end is None else end
+        return any(s.start <= start < s.end
+                   and not (start in (s.start, s.cue_start) and s.cue_end <= end)
+                   for s in self.scopes)
 
     def find(self, lexicon: Lexicon) -> list[Hit]:
+        """Every occurrence of every phrase of ``lexicon``, sorted by start, longest first."""
         hits: list[Hit] = []
         toks = self.toks
+        keys = [_keys(t.norm, t.lemma) for t in toks]
         for i, tok in enumerate(toks):
-            for tag, pattern in lexicon.candidates(tok):
-                end = _match_at(toks, i, pattern)
-                if end is None or end <= i:
+            for tag, phrase, pattern in lexicon.candidates(tok):
+                # The candidates' first word matches ``tok`` already (or is a gap).
+                last = _match_at(toks, keys, i + 1, pattern[1:]) if pattern[0] is not None \
+                    else _match_at(toks, keys, i, pattern)
+                if last is None or last <= i:
                     continue
-                start = tok.start
-                hits.append(Hit(tag, start, toks[end - 1].end, i, end, self.is_negated(start)))
+                start, end = tok.start, toks[last - 1].end
+                hits.append(Hit(tag, start, end, i, last, self.is_negated(start, end), phrase))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         return hits
+
+
+@lru_cache(maxsize=256)
+def _lexicon_of(phrases: tuple[str, ...]) -> Lexicon:
+    return Lexicon({pid: (phrase,) for pid, phrase in enumerate(phrases)})
+
+
+def find_phrases(text: str, phrases: Iterable[str]) -> list[Match]:
+    """Occurrences of ``phrases`` in ``text``, ignoring accents, case and inflection.
+
+    Sorted by start, longest first, then in the order of ``phrases``.
+    """
+    text = text or ""
+    hits = Text(text).find(_lexicon_of(tuple(phrases)))
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start), h.tag))
+    return [Match(h.phrase, text[h.start:h.end], h.start, h.end, h.negated) for h in hits]
