@@ -1,4 +1,5 @@
-"""Lesson 03 (appels à chaud): opener builder, rubric, objection log, quizzes, widgets, checks."""
+"""Lesson 03 (appels à chaud): opener builder and its practice checklist, exercise 03's opener
+rubric (teacher-side), objection log, quizzes, widgets, checks."""
 
 from __future__ import annotations
 
@@ -18,9 +19,11 @@ from hypothesis import strategies as st
 from prospection.cours import appels
 from prospection.cours.appels import (
     CONTACTS_PREALABLES, CROYANCES, EXEMPLES_DETAIL, OBJECTIONS, QUESTIONS_APPELS, JournalObjections,
-    construire_accroche, evaluer_accroche,
+    construire_accroche, reperes_accroche,
 )
 from prospection.cours.quiz import Quiz
+
+from grader.exercices.bareme_accroche import evaluer_accroche
 
 import nbsource
 
@@ -39,7 +42,7 @@ BONNE = ("Bonjour Madame Durand, je suis Camille Martin, de la société Sporté
          "minutes\u00a0: plutôt mardi à 10 h ou jeudi à 15 h\u00a0?")
 
 
-# --------------------------------------------------------------------------- rubric
+# --------------------------------------------------------------------------- exercise 03's rubric (teacher-side)
 
 def test_a_good_opener_meets_every_criterion():
     for noms in ({}, NOMS):
@@ -107,18 +110,75 @@ def test_wrong_type_or_empty_gets_french_feedback_not_an_exception(valeur):
     assert all("guillemets" in c.retour for c in resultat.criteres)
 
 
-def test_rubric_renders_as_text_and_html():
+def test_rubric_renders_as_text():
     resultat = evaluer_accroche(BONNE)
-    assert "Critères remplis\u00a0: 4 / 4." in str(resultat) or "Critères remplis : 4 / 4." in str(resultat)
-    assert resultat._repr_html_().count("<tr>") == 4
+    assert "Critères remplis\u00a0: 4 / 4." in str(resultat)
+
+
+# --------------------------------------------------------------------------- the lesson's practice checklist
+
+REPERES = ("salutation", "nom", "entreprise", "raison", "question")
+PRATIQUE = ("Bonjour Monsieur Nguyen, je suis Hugo Lemaire, de la société Brodelia. Je vous appelle parce que "
+            "votre club ouvre une section jeunes. Auriez-vous un moment\u00a0?")
+
+
+def test_checklist_quotes_every_element_it_sees_as_written():
+    reperes = reperes_accroche(PRATIQUE)
+    assert [r.cle for r in reperes.reperes] == list(REPERES)
+    assert {r.cle: r.vu for r in reperes.reperes} == {
+        "salutation": "Bonjour", "nom": "je suis Hugo Lemaire", "entreprise": "de la société Brodelia",
+        "raison": "Je vous appelle parce que", "question": "?"}
+    assert "repéré («\u00a0je suis Hugo Lemaire\u00a0»)" in str(reperes)
+
+
+@pytest.mark.parametrize("cle, avant, apres", [
+    ("salutation", "Bonjour Monsieur Nguyen, ", ""),
+    ("nom", "je suis Hugo Lemaire, ", ""),
+    ("entreprise", ", de la société Brodelia", ""),
+    ("raison", "Je vous appelle parce que votre club ouvre une section jeunes. ", ""),
+    ("question", "Auriez-vous un moment\u00a0?", "Bonne journée."),
+])
+def test_checklist_says_what_it_does_not_see_with_a_tip(cle, avant, apres):
+    assert avant in PRATIQUE
+    reperes = reperes_accroche(PRATIQUE.replace(avant, apres))
+    assert reperes[cle].vu is None and FRENCH.search(reperes[cle].conseil)
+    assert all(r.vu for r in reperes.reperes if r.cle != cle)
+    assert "pas repéré" in reperes._repr_html_()
+
+
+def test_checklist_gives_no_mark():
+    reperes = reperes_accroche(PRATIQUE)
+    for name in ("score", "total", "points", "reussie", "note"):
+        assert not hasattr(reperes, name), name
+    for shown in (str(reperes), reperes._repr_html_()):
+        shown = html.unescape(shown)
+        assert "ne note pas" in shown
+        assert not re.search(r"\d\s*/\s*\d|\bpoints?\b|\bnote\b", shown.replace("ne note pas", "")), shown
+
+
+@pytest.mark.parametrize("valeur", [None, 42, ["Bonjour"], "", "   "])
+def test_checklist_on_a_wrong_type_or_empty_gets_french_tips(valeur):
+    reperes = reperes_accroche(valeur)
+    assert not any(r.vu for r in reperes.reperes)
+    assert all("guillemets" in r.conseil for r in reperes.reperes)
 
 
 def test_verifier_accroche_reads_the_notebook_variable():
     assert "Pas encore fait" in repr(appels.verifier_accroche())
-    namespace = {"accroche": BONNE, "verifier_accroche": appels.verifier_accroche}
-    exec("resultat = verifier_accroche(vendeur='Camille Martin')", namespace)
-    assert namespace["resultat"].reussie
-    assert appels.verifier_accroche("Bonjour").score < 4
+    namespace = {"accroche": PRATIQUE, "verifier_accroche": appels.verifier_accroche}
+    exec("resultat = verifier_accroche()", namespace)
+    assert all(r.vu for r in namespace["resultat"].reperes)
+    assert [r.cle for r in appels.verifier_accroche("Bonjour").reperes if r.vu] == ["salutation"]
+    with pytest.raises(TypeError):
+        appels.verifier_accroche(PRATIQUE, vendeur="Camille Martin")  # no key names: no graded reading
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400))
+def test_checklist_never_raises_and_quotes_the_text(texte):
+    reperes = reperes_accroche(texte)
+    assert [r.cle for r in reperes.reperes] == list(REPERES)
+    assert all(r.vu is None or r.vu in texte for r in reperes.reperes)
 
 
 # --------------------------------------------------------------------------- opener builder
@@ -150,10 +210,11 @@ def test_builder_refuses_incomplete_input_in_french(changement, message):
         construire_accroche(**champs)
 
 
-def test_builder_widget_updates_the_opener_and_its_rubric():
+def test_builder_widget_updates_the_opener_and_its_checklist():
     box = appels.constructeur_accroche()
     apercu = html.unescape(box.apercu.value)
-    assert "Hugo Lemaire" in apercu and box.grille.value.count("✔") == 4
+    assert "Hugo Lemaire" in apercu and box.grille.value.count("✔") == len(REPERES)
+    assert "ne note pas" in html.unescape(box.grille.value)
     box.champs["interlocuteur"].value = "Monsieur Petit"
     box.champs["creneau2"].value = "vendredi à 9 h"
     apercu = html.unescape(box.apercu.value)
@@ -169,7 +230,7 @@ def test_builder_widget_updates_the_opener_and_its_rubric():
     box.champs["vendeur"].value = ""
     assert "Renseignez le champ" in html.unescape(box.apercu.value) and box.grille.value == ""
     box.champs["vendeur"].value = "Hugo Lemaire"
-    assert box.grille.value.count("✔") == 4
+    assert box.grille.value.count("✔") == len(REPERES)
 
 
 def test_builder_starts_on_the_lessons_own_scenario_not_exercise_03s():
@@ -335,7 +396,8 @@ def test_lesson_structure_and_typography():
 
 
 def test_module_strings_use_french_typography():
-    for path in (ROOT / "prospection/cours/appels.py", ROOT / "grader/exercices/ex_03_appels.py"):
+    for path in (ROOT / "prospection/cours/appels.py", ROOT / "prospection/cours/appels_accroche.py",
+                 ROOT / "grader/exercices/ex_03_appels.py", ROOT / "grader/exercices/bareme_accroche.py"):
         tokens = tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline)
         for tok in tokens:
             if tok.type == tokenize.STRING and not tok.string.lower().startswith(("r", "rf", "fr")):

@@ -1,9 +1,9 @@
 """Exercise 03 — warm calls: warm or cold, a warm-call opener, the objections log.
 
-Q1 ``choix`` per situation (2 pts); Q2 ``texte``: the opener, scored on the lesson's rubric
-(length, introduction, reminder of the earlier contact, good moment, appointment with two
-slots: 1 pt each); Q3 the objections log shown as a table: how many times each objection was
-heard (``nombre``, 2 pts), the objections ordered from the least often overcome to the most
+Q1 ``choix`` per situation (2 pts); Q2 ``texte``: the opener, scored on the teacher-side rubric
+of ``bareme_accroche`` (length, introduction, reminder of the earlier contact, good moment,
+appointment with two slots: 1 pt each); Q3 the objections log shown as a table: how many times
+each objection was heard (``nombre``, 2 pts), the objections ordered from the least often overcome to the most
 (``ordre``, 2 pts), the one to prepare first (``choix``, 1 pt).
 """
 
@@ -14,7 +14,7 @@ import random
 
 from grader.exercices import QuestionScore
 from grader.exercices import _outils as o
-from prospection.cours.appels import evaluer_accroche
+from grader.exercices.bareme_accroche import evaluer_accroche
 
 EXERCISE_ID = "03_appels"
 TITRE = "Les appels à chaud"

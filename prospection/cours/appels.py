@@ -1,17 +1,17 @@
 """Lesson 03 — warm calls: the views (opener builder, CRAC sheets, objection log, speed-to-lead,
 quizzes) and the lesson's data.
 
-The logic lives beside it and imports no widget: ``appels_accroche`` (opener rubric and
-builder logic), ``appels_objections`` (CRAC sheets, objection log). The view functions only
+The logic lives beside it and imports no widget: ``appels_accroche`` (opener builder logic and
+practice checklist), ``appels_objections`` (CRAC sheets, objection log). The view functions only
 show it. pandas and matplotlib
 are imported lazily so that the lesson starts fast.
 """
 
 from __future__ import annotations
 
-from prospection.cours.appels_accroche import (  # noqa: F401 - names the lesson and exercise 03 use
-    CONTACTS_PREALABLES, CONTEXTES, EXEMPLES_DETAIL, PRETEXTES, Critere, EvaluationAccroche,
-    construire_accroche, evaluer_accroche, verifier_accroche,
+from prospection.cours.appels_accroche import (  # noqa: F401 - names the lesson uses
+    CONTACTS_PREALABLES, CONTEXTES, EXEMPLES_DETAIL, PRETEXTES, Repere, ReperesAccroche,
+    construire_accroche, reperes_accroche, verifier_accroche,
 )
 from prospection.cours.appels_objections import (  # noqa: F401
     ETAPES_CRAC, OBJECTIONS, JournalObjections, Objection, fiche_crac,
@@ -25,7 +25,7 @@ from prospection.cours.quiz import Question, vrai_faux
 
 
 def constructeur_accroche():
-    """The opener builder widget: fields on the left, the opener and its rubric below."""
+    """The opener builder widget: fields on the left, the opener and the checklist below."""
     import ipywidgets as widgets
 
     style = {"description_width": "150px"}
@@ -64,8 +64,7 @@ def constructeur_accroche():
             return
         apercu.value = (f'<blockquote style="border-left:4px solid #1b5e9b;padding:6px 10px;'
                         f'background:#f3f7fb">« {escape(texte)} »</blockquote>')
-        evaluation = evaluer_accroche(texte, vendeur=vendeur.value, entreprise=entreprise.value)
-        grille.value = evaluation._repr_html_()
+        grille.value = reperes_accroche(texte)._repr_html_()
 
     for champ in champs:
         champ.observe(mettre_a_jour, names="value")

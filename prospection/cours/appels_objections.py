@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from prospection.cours.appels_accroche import _norm
 from prospection.cours.cycle import a_gauche, escape
 
 # ---------------------------------------------------------------------------------------

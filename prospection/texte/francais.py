@@ -10,6 +10,7 @@ Public API (see docs/ARCHITECTURE.md):
 
 - ``normalize(text)`` -> lower case, no accents, common misspellings fixed, whitespace collapsed;
 - ``fold(text)`` -> lower case without accents, *same length* as ``text`` (offsets stay valid);
+- ``flatten(text)`` -> ``fold`` on one line, for regular expressions over a learner's prose;
 - ``tokenize(text)`` -> list of ``Token`` (``text``, ``norm``, ``start``, ``end``, ``lemma``);
 - ``negated_spans(text)`` -> character spans under the scope of a negation.
 
@@ -29,6 +30,7 @@ __all__ = [
     "Token",
     "normalize",
     "fold",
+    "flatten",
     "tokenize",
     "negated_spans",
     "negation_scopes",
@@ -107,6 +109,20 @@ def normalize(text: str) -> str:
     folded = folded.replace("rendez vous", "rendez-vous")
     folded = _WORD_RE.sub(lambda m: _fix_word(m.group(0)), folded)
     return _SPACES_RE.sub(" ", folded).strip()
+
+
+_WHERE_RE = re.compile(r"(?i)\bo\u00f9\b")
+
+
+def flatten(text: str) -> str:
+    """One line of lower-case, accent-free text for regular expressions over a learner's prose.
+
+    ``fold``, straight hyphens, collapsed whitespace; « où » (where) is spelt « oulieu » so that it
+    is not read as « ou » (or) once accents are gone. No spelling fixes (see ``normalize``).
+    """
+    text = _WHERE_RE.sub("oulieu", unicodedata.normalize("NFC", str(text)))
+    text = fold(text).replace("\u2011", "-").replace("\u2010", "-")
+    return _SPACES_RE.sub(" ", text).strip()
 
 
 @lru_cache(maxsize=65536)
