@@ -444,3 +444,23 @@ def test_availability_alone_is_not_a_meeting_with_slots():
                           "Êtes-vous disponible pour en parler maintenant\u00a0?")
     resultat = evaluer_accroche(texte)
     assert not resultat["rendez_vous"].ok and resultat["bon_moment"].ok
+
+
+# --------------------------------------------------------------------------- the exercise as a Voilà app
+
+def test_exercise_app_uses_the_boards_french_offline_template(tmp_path):
+    from prospection.board import app as board_app
+    from prospection.exercices import app
+
+    notebook, data_dir = app.prepare_app(ROOT / "exercises" / ID, tmp_path)
+    assert notebook.name == "Exercice 03.ipynb" and data_dir == tmp_path / "share"
+    template = data_dir / "voila" / "templates" / app.TEMPLATE
+    board = board_app.prepare_template(tmp_path / "tableau")
+    assert board is not None
+    board_template = board / "voila" / "templates" / board_app.TEMPLATE
+    files = sorted(p.name for p in template.iterdir())
+    assert files == sorted(p.name for p in board_template.iterdir()) and "index.html.j2" in files
+    index = (template / "index.html.j2").read_text(encoding="utf-8")
+    assert "cdn.jsdelivr.net" not in index and index == (board_template / "index.html.j2").read_text(encoding="utf-8")
+    assert "Chargement de «\u00a0{{nb_title}}\u00a0»" in (template / "spinner.macro.html.j2").read_text(encoding="utf-8")
+    assert "Préparation (étape" in (template / "voila_setup.macro.html.j2").read_text(encoding="utf-8")

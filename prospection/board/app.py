@@ -85,22 +85,27 @@ def without_remote_assets(template_text: str) -> str:
     return "".join(kept)
 
 
-def prepare_template(data_dir: str | os.PathLike) -> Path | None:
-    """Write the French, offline Voilà template ``mission_fr`` under ``data_dir`` (a
-    ``JUPYTER_PATH`` entry, see :func:`voila_environment`); ``None`` if Voilà's own templates
-    are not found. Any Voilà app of the course can serve its notebook with it."""
+def prepare_template(data_dir: str | os.PathLike, name: str = TEMPLATE,
+                     french_texts: dict[str, list[tuple[str, str]]] | None = None) -> Path | None:
+    """Write a French, offline Voilà template ``name`` under ``data_dir`` (a ``JUPYTER_PATH``
+    entry, see :func:`voila_environment`); ``None`` if Voilà's own templates are not found.
+
+    Every Voilà app of the course serves its notebook with it: the board (``mission_fr``, the
+    default) and the exercises (``prospection.exercices.app``, ``exercice_fr``, with their own
+    loading texts in ``french_texts``, by default :data:`FRENCH_TEXTS`).
+    """
     base = _voila_base_template()
     if base is None:
         return None
     data_dir = Path(data_dir)
-    template = data_dir / "voila" / "templates" / TEMPLATE
+    template = data_dir / "voila" / "templates" / name
     template.mkdir(parents=True, exist_ok=True)
     (template / "conf.json").write_text(json.dumps({"base_template": "lab"}), encoding="utf-8")
-    for name, replacements in FRENCH_TEXTS.items():
-        text = (base / name).read_text(encoding="utf-8")
+    for macro, replacements in (FRENCH_TEXTS if french_texts is None else french_texts).items():
+        text = (base / macro).read_text(encoding="utf-8")
         for english, french in replacements:
             text = text.replace(english, french)
-        (template / name).write_text(text, encoding="utf-8")
+        (template / macro).write_text(text, encoding="utf-8")
     lab = _voila_template("lab", "index.html.j2")
     if lab is not None:
         index = without_remote_assets((lab / "index.html.j2").read_text(encoding="utf-8"))

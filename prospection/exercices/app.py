@@ -18,24 +18,24 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
 
-from prospection.board.app import _voila_base_template, port_is_free, voila_command
+from prospection.board.app import FRENCH_TEXTS as BOARD_TEXTS
+from prospection.board.app import port_is_free, prepare_template, voila_command
 
 from .model import ENV_FOLDER, SPEC_FILENAME
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PORT = 8870
 TEMPLATE = "exercice_fr"
+#: The board's French loading texts, with the exercise's own title line.
 FRENCH_TEXTS = {
+    **BOARD_TEXTS,
     "spinner.macro.html.j2": [("Running {{nb_title}}...", "Chargement de «\u00a0{{nb_title}}\u00a0»…")],
-    "voila_setup.macro.html.j2": [
-        ("`Executing ${cell_index} of ${cell_count}`", "`Préparation (étape ${cell_index} sur ${cell_count})…`"),
-        ("`Reading ${cell_index} of ${cell_count}`", "`Lecture (étape ${cell_index} sur ${cell_count})…`"),
-    ],
 }
 
 
 def prepare_app(dossier: Path, folder: Path | None = None) -> tuple[Path, Path | None]:
-    """Write the one-cell app notebook (titled after the exercise) and a French Voilà template."""
+    """Write the one-cell app notebook (titled after the exercise) and a French, offline Voilà
+    template (the board's :func:`prepare_template`); the template's folder is None without Voilà."""
     spec = json.loads((dossier / SPEC_FILENAME).read_text(encoding="utf-8"))
     title = f"Exercice {spec['exercice'][:2]}"
     folder = folder or Path(tempfile.gettempdir()) / f"prospection-exercice-{os.getuid()}-{spec['exercice']}"
@@ -45,19 +45,7 @@ def prepare_app(dossier: Path, folder: Path | None = None) -> tuple[Path, Path |
                                                "name": "python3"}, "title": title})
     notebook = folder / f"{title}.ipynb"
     nbformat.write(nb, notebook)
-    base = _voila_base_template()
-    if base is None:
-        return notebook, None
-    data_dir = folder / "share"
-    template = data_dir / "voila" / "templates" / TEMPLATE
-    template.mkdir(parents=True, exist_ok=True)
-    (template / "conf.json").write_text(json.dumps({"base_template": "lab"}), encoding="utf-8")
-    for name, replacements in FRENCH_TEXTS.items():
-        text = (base / name).read_text(encoding="utf-8")
-        for english, french in replacements:
-            text = text.replace(english, french)
-        (template / name).write_text(text, encoding="utf-8")
-    return notebook, data_dir
+    return notebook, prepare_template(folder / "share", TEMPLATE, FRENCH_TEXTS)
 
 
 def app_command(dossier: str | os.PathLike, port: int = DEFAULT_PORT, open_browser: bool = True,
