@@ -174,6 +174,8 @@ def _bought_elsewhere(text: Text, hit: Hit) -> bool:
     return bool(_ELSEWHERE_RE.search(fold(text.raw[hit.end : c_end])))
 
 
+_AVANT_ALONE = re.compile(r"\s+avant\s*(?:[,.;:)]|$)")
+_YEAR = re.compile(r"20\d\d")
 _SHORT_SEASON_RE = re.compile(r"\bsaison\s+(\d{2})\s*[-/]\s*(\d{2})\b")
 _FAR = {"plusieurs", "longtemps", "annees", "des", "nombreuses", "jamais"}
 
@@ -559,7 +561,7 @@ class _Reader:
                 continue
             c_start, c_end = t.clause_of(h.start)
             after = raw[h.end : h.end + 12]
-            if any(c_start <= p < c_end for p in past_positions) or re.match(r"\s+avant\s*(?:[,.;:)]|$)", after):
+            if any(c_start <= p < c_end for p in past_positions) or _AVANT_ALONE.match(after):
                 out.past_interest.append(word)  # « intéressés il y a deux ans », « intéressés avant, … »
                 continue
             if t.toks[h.first].norm.startswith(_LIKING):
@@ -583,13 +585,13 @@ class _Reader:
             if e.label == "urgence" and any(a <= e.start < b for a, b in long_spans):
                 continue  # « rien ne presse »: the long reading wins
             claim = _classify_range(e.date_min, e.date_max, self.salon, e.confidence, e.label)
-            if e.label in ("rentree", "saison", "evenement", "mois") and not re.search(r"20\d\d", e.text) \
+            if e.label in ("rentree", "saison", "evenement", "mois") and not _YEAR.search(e.text) \
                     and (e.date_min - self.salon).days > 300:
                 # « la rentrée » said just after this year's one: this year or next? Ask the teacher.
                 claim = Claim("ambigu", "", 0, 0.4)
             if fold(e.text).startswith("avant") and _negation_just_before(t, e.start):
                 claim = Claim("moyen_long", "", 0, 0.7)  # « rien avant l'été »: not before, so later
-            has_year = bool(re.search(r"20\d\d", e.text))
+            has_year = bool(_YEAR.search(e.text))
             if e.label == "date" or (e.label == "mois" and has_year):
                 out.dates.append((e.text, e.date_min, e.date_max))
             explicit = e.label in ("date", "mois", "annee") or has_year

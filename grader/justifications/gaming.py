@@ -67,8 +67,16 @@ def _language(words: list[str]) -> str:
 
 
 # --- keyword lists --------------------------------------------------------------------------
+_WORD_RE = re.compile(r"\w+")
 _ITEM_SPLIT = re.compile(r"[,;/\n•|]+|\s-\s|\.\s")
 _DIGIT = re.compile(r"\d")
+
+
+def _n_words(text: str) -> int:
+    """Words of ``text`` as ``analyse_tokens`` counts them (« rendez-vous » is one), without
+    lemmatising them."""
+    words = [m.group(0).lower() for m in _WORD_RE.finditer(text)]
+    return len(words) - sum(a == "rendez" and b == "vous" for a, b in zip(words, words[1:]))
 
 
 def _keyword_list(text: str) -> bool:
@@ -81,7 +89,7 @@ def _keyword_list(text: str) -> bool:
     for item in items:
         if ":" in item or "=" in item or _DIGIT.search(item):
             return False
-        n = len(analyse_tokens(item))
+        n = _n_words(item)
         if n >= 4:
             return False
         if n <= 2:
@@ -102,9 +110,6 @@ class _W:
 
     def __init__(self, norm: str, start: int, end: int):
         self.norm, self.start, self.end = norm, start, end
-
-
-_WORD_RE = re.compile(r"\w+")
 
 
 def _norms(text: str) -> list[_W]:
@@ -190,8 +195,7 @@ def _pasted(justification: str, observations: str, salon=None) -> bool:
     if claims.interest or claims.disinterest or claims.no_budget or claims.interest_later \
             or claims.past_interest or claims.timing:
         return False
-    words = [t.norm for t in Text(a.text).toks
-             if not any(x <= t.start < y for x, y in a.action_spans)]
+    words = [t.norm for t in a.toks if not any(x <= t.start < y for x, y in a.action_spans)]
     concluded = bool(claims.classes)
     content = [w for w in words if len(w) >= 4 and w not in L.STOPWORDS and w not in L.CLASS_WORDS]
     if (set(words) & _LINK_WORDS or concluded) and len(content) >= 3:
@@ -336,26 +340,45 @@ _FACTS = [
 ]
 
 
+_FACTS = [(code, pattern, tuple(re.compile((r"\b" + b) if b[0].isalpha() else re.escape(b))
+                                  for b in backing)) for code, pattern, backing in _FACTS]
+_ANY_FACT = re.compile("|".join(f"(?:{p.pattern})" for _, p, _ in _FACTS))
+_NEGATED_BEFORE = re.compile(r"\b(?:pas|aucun\w*|sans|ni|jamais)\b[^.,;:]*$")
+_AVANT_BEFORE = re.compile(r"\bavant\b[^.,;:]*$")
+_APOSTROPHE = re.compile(r"[’']")
+
+
+@lru_cache(maxsize=2048)
+def _folded_notes(observations: str) -> str:
+    from prospection.texte.francais import fold
+
+    return fold(observations)
+
+
 def absent_facts(analysis, observations: str) -> list[str]:
     """Decisive facts stated by the text that nothing in the notes backs up."""
     from prospection.texte.francais import fold
 
-    text = re.sub(r"[’']", " ", fold(analysis.text))
-    notes = fold(observations or "")
+    text = _APOSTROPHE.sub(" ", fold(analysis.text))
+    if not _ANY_FACT.search(text):
+        return []
+    notes = _folded_notes(observations or "")
     found = []
     for code, pattern, backing in _FACTS:
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 25) : m.start()]
-            if re.search(r"\b(?:pas|aucun\w*|sans|ni|jamais)\b[^.,;:]*$", before):
+            if _NEGATED_BEFORE.search(before):
                 continue  # « pas de subvention » states nothing the notes would need to give
-            if re.search(r"\bavant\b[^.,;:]*$", before) or any(
+            if _AVANT_BEFORE.search(before) or any(
                     a <= m.start() < b for a, b in analysis.action_spans):
                 continue  # « avant qu'il aille chez un concurrent »: the learner's plan
-            if not any(re.search((r"\b" + b) if b[0].isalpha() else re.escape(b), notes)
-                       for b in backing):
+            if not any(b.search(notes) for b in backing):
                 found.append(analysis.text[m.start() : m.end()].strip())  # the learner's spelling
                 break
     return found
+
+
+_LETTERS = re.compile(r"[A-Za-zÀ-ÿ]+")
 
 
 def detect(justification: str, observations: str, analysis=None, salon=None) -> list[Pattern]:
@@ -366,7 +389,7 @@ def detect(justification: str, observations: str, analysis=None, salon=None) -> 
     text = justification or ""
     if not text.strip():
         return []
-    raw_words = re.findall(r"[A-Za-zÀ-ÿ]+", text.lower())
+    raw_words = _LETTERS.findall(text.lower())
     if _language(raw_words) != "fr":
         return [Pattern("not_french", "", 0.9)]
     out: list[Pattern] = []
