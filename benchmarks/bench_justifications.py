@@ -26,13 +26,15 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 # Development sets: all of them have been looked at and tuned on (``dev_exholdout`` was a
 # held-out set until issue 14; ``dev2`` holds the first half of the issue-14 contacts, ``dev3``
 # a blind batch written after the first sealed evaluation, ``dev4`` one after the second,
-# ``dev5`` the pasted-notes boundary: notes restated or pasted, then argued or not).
+# ``dev5`` the pasted-notes boundary: notes restated or pasted, then argued or not; ``dev6`` a
+# blind batch written after dev5's rules).
 SETS = {"dev": DATA / "justifications_dev.jsonl",
         "dev_exholdout": DATA / "justifications_dev_exholdout.jsonl",
         "dev2": DATA / "justifications_dev2.jsonl",
         "dev3": DATA / "justifications_dev3.jsonl",
         "dev4": DATA / "justifications_dev4.jsonl",
-        "dev5": DATA / "justifications_dev5.jsonl"}
+        "dev5": DATA / "justifications_dev5.jsonl",
+        "dev6": DATA / "justifications_dev6.jsonl"}
 CATEGORIES = ("ordinaire", "jeu")
 
 

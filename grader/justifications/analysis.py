@@ -157,16 +157,21 @@ def _not_before(text: Text, hit: Hit) -> bool:
 
 _POSSESSIVE = {"sa", "son", "ses", "leur", "leurs"}
 _PURCHASE = ("achet", "renouvel", "equipe", "command", "remplace")
-_ELSEWHERE_RE = re.compile(r"\b(?:chez (?:un|une|leur|son) (?:autre fournisseur|concurrent\w*|autre prestataire|equipementier\w*)|ailleurs)\b")
+_ELSEWHERE_RE = re.compile(
+    r"\b(?:chez (?:un|une|leur|son|ses|leurs) (?:autres? fournisseurs?|concurrent\w*|autres? prestataires?|equipementier\w*|fournisseurs? habituel\w*)"
+    r"|ailleurs|sur internet|en ligne"
+    r"|(?:a l['’ ]?|au |aux |a la )(?:armurerie|magasin|boutique|supermarche|hypermarche|grande surface|mercerie|cooperative|centrale d achat)\w*)")
 
 
 def _bought_elsewhere(text: Text, hit: Hit) -> bool:
-    """A purchase already made elsewhere: « vient d'acheter … chez un autre fournisseur »."""
+    """A purchase made elsewhere, done or habitual: « vient d'acheter … chez un autre
+    fournisseur », « les chasseurs achètent leurs vêtements à l'armurerie »."""
     word = text.toks[hit.first].norm
-    if not word.startswith(_PURCHASE) or not word.endswith(("e", "es", "ee", "ees", "er")):
+    if not word.startswith(_PURCHASE) or not word.endswith(("e", "es", "ee", "ees", "er", "ent")):
         return False
     before = [t.norm for t in text.toks[max(0, hit.first - 3) : hit.first]]
-    past = word.endswith(("e", "es", "ee", "ees")) and not word.endswith("er") or "vient" in before \
+    # done or habitual (« a acheté », « achètent chacun … à l'armurerie »), not a wish (« acheter »)
+    past = word.endswith(("e", "es", "ee", "ees", "ent")) and not word.endswith("er") or "vient" in before \
         or "viennent" in before
     if not past:
         return False
@@ -545,6 +550,9 @@ class _Reader:
             if t.toks[h.first].norm.startswith(("besoin", "projet")) and {
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]} & {"si", "quand", "cas", "jour"}:
                 continue  # « le jour où un besoin apparaîtra »: a hypothesis, not the contact's need
+            if t.toks[h.first].norm.startswith(("souhait", "demand", "veu", "voul")) and [
+                    x.norm for x in t.toks[max(0, h.first - 3) : h.first]][-3:][:1] == ["comme"]:
+                continue  # « je l'inscris à la newsletter, comme elle le souhaite »: about the plan
             if _bought_elsewhere(t, h):
                 out.disinterest.append(word)  # « a renouvelé ses vestes chez un concurrent »
                 continue
