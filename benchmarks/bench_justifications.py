@@ -27,7 +27,8 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 # held-out set until issue 14; ``dev2`` holds the first half of the issue-14 contacts, ``dev3``
 # a blind batch written after the first sealed evaluation, ``dev4`` one after the second,
 # ``dev5`` the pasted-notes boundary: notes restated or pasted, then argued or not; ``dev6`` a
-# blind batch written after dev5's rules, ``dev7`` one of ordinary answers after dev6's).
+# blind batch written after dev5's rules, ``dev7`` one of ordinary answers after dev6's,
+# ``dev8`` one of good and SMS answers after dev7's).
 SETS = {"dev": DATA / "justifications_dev.jsonl",
         "dev_exholdout": DATA / "justifications_dev_exholdout.jsonl",
         "dev2": DATA / "justifications_dev2.jsonl",
@@ -35,7 +36,8 @@ SETS = {"dev": DATA / "justifications_dev.jsonl",
         "dev4": DATA / "justifications_dev4.jsonl",
         "dev5": DATA / "justifications_dev5.jsonl",
         "dev6": DATA / "justifications_dev6.jsonl",
-        "dev7": DATA / "justifications_dev7.jsonl"}
+        "dev7": DATA / "justifications_dev7.jsonl",
+        "dev8": DATA / "justifications_dev8.jsonl"}
 CATEGORIES = ("ordinaire", "jeu")
 
 
