@@ -171,3 +171,41 @@ def test_published_correction_names_the_expected_class(graded, tmp_path):
     # back to the unpublished feedback: the other tests of this module read it
     assert feedback_cmd.main(["--classe", str(graded.root), "--silencieux", "--eleves", "v2seul"]) == 0
     assert retour_of(graded, "v2seul")["correction_publiee"] is False
+
+
+@pytest.mark.browser
+def test_voila_board_shows_the_feedback_on_the_cards(tmp_path, artifacts):
+    """The learner's board in headless Chromium (the Voilà app), after the teacher's feedback."""
+    from browser import chromium_page, free_port, server
+
+    from grader.toolchain.feedback import retour_document
+    from prospection.board.app import app_command
+
+    work = tmp_path / "travail"
+    rows = [{"contact": "C01", "preuve_ok": True, "action_ok": False,
+             "message": "Indiquez la suite que vous donnez à ce contact\u00a0: quelle action, et quand\u00a0?"},
+            {"contact": "C02", "preuve_ok": False, "action_ok": True,
+             "message": "Vous avez recopié les notes sans les commenter."}]
+    dest = work / "feedback" / "2026-03-21 10:00:00.000000 UTC"
+    dest.mkdir(parents=True)
+    (dest / "retour.json").write_text(json.dumps(retour_document("04_mission_salon", rows),
+                                                 ensure_ascii=False), encoding="utf-8")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    cmd, env = app_command(port=port, open_browser=False, dossier=work, folder=tmp_path / "app")
+    with server(cmd, ready_url=f"{url}voila/static/absent", ok_statuses=(200, 403, 404),
+                env=env, cwd=tmp_path, log=tmp_path / "voila.log"):
+        with chromium_page() as page:
+            page.goto(url, timeout=90_000)
+            page.locator(".board-card").first.wait_for(timeout=90_000)
+            first = page.locator(".board-card").nth(0).locator(".board-retour")
+            first.wait_for(timeout=30_000)
+            text = first.inner_text().replace("\u00a0", " ")
+            assert "✓ preuves" in text and "✗ action" in text and "quelle action, et quand ?" in text
+            second = page.locator(".board-card").nth(1).locator(".board-retour").inner_text()
+            assert "recopié les notes" in second
+            assert page.locator(".board-card").nth(2).locator(".board-retour").count() == 0
+            summary = page.locator(".board-retour-summary").first.inner_text().replace("\u00a0", " ")
+            assert "Retour de votre enseignant" in summary and "1 / 2" in summary
+            page.locator(".board-card").nth(0).scroll_into_view_if_needed()
+            page.screenshot(path=str(artifacts / "board_retour.png"))
