@@ -269,7 +269,7 @@ def _main(argv) -> int:
     count = sum(len(v) for v in written.values())
     print(f"{count} page(s) de retour dans {classe.root / 'feedback'} "
           "(un dossier par élève, à lui transmettre"
-          + (" ; correction publiée\u00a0: la classe attendue de chaque contact y figure" if args.publier_correction else "")
+          + ("\u00a0; correction publiée\u00a0: la classe attendue de chaque contact y figure" if args.publier_correction else "")
           + ").")
     return 0
 
