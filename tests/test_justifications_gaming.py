@@ -63,6 +63,23 @@ def test_pasted_notes_with_reasoning_of_ones_own_keep_the_point():
     assert (s.evidence, s.action, s.motifs) == (1, 1, ())
 
 
+def test_notes_restated_or_pasted_then_argued_keep_the_point_a_class_word_alone_does_not():
+    """The rubric's line (dev5): quoting the notes then linking them to the class is reasoning;
+    the notes left as they are with only a class word (or a plan) added are pasted."""
+    notes = ("Très intéressé par des dossards et des tee-shirts pour la course régionale du 12 juin. "
+             "Veut un devis sous huit jours ; hésite avec un concurrent.")
+    salon = "2027-04-24"
+    restated = ("Très intéressé par des dossards et des tee-shirts pour la course du 12 juin, il veut "
+                "un devis sous huit jours et hésite avec un concurrent : chaud. J'envoie le devis en priorité.")
+    argued = notes + " La course a lieu dans sept semaines à peine : c'est chaud, je l'appelle demain."
+    for text in (restated, argued):
+        s = score(notes, salon, "chaud", "chaud", text)
+        assert (s.evidence, s.action, s.motifs) == (1, 1, ()), text
+    for text in (notes + " Chaud.", notes.rstrip(".") + " : chaud.", notes + " Chaud. Rappeler demain."):
+        s = score(notes, salon, "chaud", "chaud", text)
+        assert s.evidence == 0 and s.motifs == ("pasted",), text
+
+
 def test_english_is_flagged_and_earns_nothing():
     text = ("Very interested in rowing suits for the 19 December regatta: hot lead, call him back "
             "on Monday with the quote.")

@@ -157,16 +157,21 @@ def _not_before(text: Text, hit: Hit) -> bool:
 
 _POSSESSIVE = {"sa", "son", "ses", "leur", "leurs"}
 _PURCHASE = ("achet", "renouvel", "equipe", "command", "remplace")
-_ELSEWHERE_RE = re.compile(r"\b(?:chez (?:un|une|leur|son) (?:autre fournisseur|concurrent\w*|autre prestataire|equipementier\w*)|ailleurs)\b")
+_ELSEWHERE_RE = re.compile(
+    r"\b(?:chez (?:un|une|leur|son|ses|leurs) (?:autres? fournisseurs?|concurrent\w*|autres? prestataires?|equipementier\w*|fournisseurs? habituel\w*)"
+    r"|ailleurs|sur internet|en ligne"
+    r"|(?:a l['’ ]?|au |aux |a la )(?:armurerie|magasin|boutique|supermarche|hypermarche|grande surface|mercerie|cooperative|centrale d achat)\w*)")
 
 
 def _bought_elsewhere(text: Text, hit: Hit) -> bool:
-    """A purchase already made elsewhere: « vient d'acheter … chez un autre fournisseur »."""
+    """A purchase made elsewhere, done or habitual: « vient d'acheter … chez un autre
+    fournisseur », « les chasseurs achètent leurs vêtements à l'armurerie »."""
     word = text.toks[hit.first].norm
-    if not word.startswith(_PURCHASE) or not word.endswith(("e", "es", "ee", "ees", "er")):
+    if not word.startswith(_PURCHASE) or not word.endswith(("e", "es", "ee", "ees", "er", "ent")):
         return False
     before = [t.norm for t in text.toks[max(0, hit.first - 3) : hit.first]]
-    past = word.endswith(("e", "es", "ee", "ees")) and not word.endswith("er") or "vient" in before \
+    # done or habitual (« a acheté », « achètent chacun … à l'armurerie »), not a wish (« acheter »)
+    past = word.endswith(("e", "es", "ee", "ees", "ent")) and not word.endswith("er") or "vient" in before \
         or "viennent" in before
     if not past:
         return False
@@ -174,6 +179,8 @@ def _bought_elsewhere(text: Text, hit: Hit) -> bool:
     return bool(_ELSEWHERE_RE.search(fold(text.raw[hit.end : c_end])))
 
 
+_AVANT_ALONE = re.compile(r"\s+avant\s*(?:[,.;:)]|$)")
+_YEAR = re.compile(r"20\d\d")
 _SHORT_SEASON_RE = re.compile(r"\bsaison\s+(\d{2})\s*[-/]\s*(\d{2})\b")
 _FAR = {"plusieurs", "longtemps", "annees", "des", "nombreuses", "jamais"}
 
@@ -543,6 +550,9 @@ class _Reader:
             if t.toks[h.first].norm.startswith(("besoin", "projet")) and {
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]} & {"si", "quand", "cas", "jour"}:
                 continue  # « le jour où un besoin apparaîtra »: a hypothesis, not the contact's need
+            if t.toks[h.first].norm.startswith(("souhait", "demand", "veu", "voul")) and [
+                    x.norm for x in t.toks[max(0, h.first - 3) : h.first]][-3:][:1] == ["comme"]:
+                continue  # « je l'inscris à la newsletter, comme elle le souhaite »: about the plan
             if _bought_elsewhere(t, h):
                 out.disinterest.append(word)  # « a renouvelé ses vestes chez un concurrent »
                 continue
@@ -559,7 +569,7 @@ class _Reader:
                 continue
             c_start, c_end = t.clause_of(h.start)
             after = raw[h.end : h.end + 12]
-            if any(c_start <= p < c_end for p in past_positions) or re.match(r"\s+avant\s*(?:[,.;:)]|$)", after):
+            if any(c_start <= p < c_end for p in past_positions) or _AVANT_ALONE.match(after):
                 out.past_interest.append(word)  # « intéressés il y a deux ans », « intéressés avant, … »
                 continue
             if t.toks[h.first].norm.startswith(_LIKING):
@@ -583,13 +593,13 @@ class _Reader:
             if e.label == "urgence" and any(a <= e.start < b for a, b in long_spans):
                 continue  # « rien ne presse »: the long reading wins
             claim = _classify_range(e.date_min, e.date_max, self.salon, e.confidence, e.label)
-            if e.label in ("rentree", "saison", "evenement", "mois") and not re.search(r"20\d\d", e.text) \
+            if e.label in ("rentree", "saison", "evenement", "mois") and not _YEAR.search(e.text) \
                     and (e.date_min - self.salon).days > 300:
                 # « la rentrée » said just after this year's one: this year or next? Ask the teacher.
                 claim = Claim("ambigu", "", 0, 0.4)
             if fold(e.text).startswith("avant") and _negation_just_before(t, e.start):
                 claim = Claim("moyen_long", "", 0, 0.7)  # « rien avant l'été »: not before, so later
-            has_year = bool(re.search(r"20\d\d", e.text))
+            has_year = bool(_YEAR.search(e.text))
             if e.label == "date" or (e.label == "mois" and has_year):
                 out.dates.append((e.text, e.date_min, e.date_max))
             explicit = e.label in ("date", "mois", "annee") or has_year

@@ -67,8 +67,16 @@ def _language(words: list[str]) -> str:
 
 
 # --- keyword lists --------------------------------------------------------------------------
+_WORD_RE = re.compile(r"\w+")
 _ITEM_SPLIT = re.compile(r"[,;/\n•|]+|\s-\s|\.\s")
 _DIGIT = re.compile(r"\d")
+
+
+def _n_words(text: str) -> int:
+    """Words of ``text`` as ``analyse_tokens`` counts them (« rendez-vous » is one), without
+    lemmatising them."""
+    words = [m.group(0).lower() for m in _WORD_RE.finditer(text)]
+    return len(words) - sum(a == "rendez" and b == "vous" for a, b in zip(words, words[1:]))
 
 
 def _keyword_list(text: str) -> bool:
@@ -81,7 +89,7 @@ def _keyword_list(text: str) -> bool:
     for item in items:
         if ":" in item or "=" in item or _DIGIT.search(item):
             return False
-        n = len(analyse_tokens(item))
+        n = _n_words(item)
         if n >= 4:
             return False
         if n <= 2:
@@ -104,9 +112,6 @@ class _W:
         self.norm, self.start, self.end = norm, start, end
 
 
-_WORD_RE = re.compile(r"\w+")
-
-
 def _norms(text: str) -> list[_W]:
     from prospection.texte.francais import fold
 
@@ -120,15 +125,24 @@ def _note_ngrams(observations: str) -> tuple[frozenset, int]:
     return grams, len(norms)
 
 
-def pasted_spans(justification: str, observations: str) -> list[tuple[int, int]]:
-    """Character spans of ``justification`` copied from the notes (runs of ≥ 3 words)."""
-    grams, _ = _note_ngrams(observations or "")
+@dataclass(frozen=True)
+class _Copy:
+    """How a justification reuses the notes word for word (runs of ≥ 3 words)."""
+
+    share: float  # share of the notes' words found in copied runs
+    spans: tuple[tuple[int, int], ...]  # character spans of the copied runs (merged)
+    interleaved: int  # own words between the first and the last copied word: a restatement
+
+
+@lru_cache(maxsize=4096)
+def _copy(justification: str, observations: str) -> _Copy:
+    grams, n_notes = _note_ngrams(observations or "")
     toks = _norms(justification or "")
     copied = [False] * len(toks)
+    norms = [t.norm for t in toks]
     for i in range(len(toks) - N + 1):
-        if tuple(t.norm for t in toks[i : i + N]) in grams:
-            for k in range(i, i + N):
-                copied[k] = True
+        if tuple(norms[i : i + N]) in grams:
+            copied[i] = copied[i + 1] = copied[i + 2] = True
     spans: list[tuple[int, int]] = []
     for tok, c in zip(toks, copied):
         if c:
@@ -136,49 +150,57 @@ def pasted_spans(justification: str, observations: str) -> list[tuple[int, int]]
                 spans[-1] = (spans[-1][0], tok.end)
             else:
                 spans.append((tok.start, tok.end))
-    return spans
+    idx = [i for i, c in enumerate(copied) if c]
+    interleaved = sum(not c for c in copied[idx[0] : idx[-1]]) if idx else 0
+    share = min(1.0, sum(copied) / n_notes) if n_notes else 0.0
+    return _Copy(share, tuple(spans), interleaved)
+
+
+def pasted_spans(justification: str, observations: str) -> list[tuple[int, int]]:
+    """Character spans of ``justification`` copied from the notes (runs of ≥ 3 words)."""
+    return list(_copy(justification or "", observations or "").spans)
 
 
 def copied_share(justification: str, observations: str) -> tuple[float, list[str]]:
     """(share of the notes' words found copied, words of the text outside the copied runs)."""
-    grams, n_notes = _note_ngrams(observations or "")
-    if n_notes == 0:
-        return 0.0, []
-    toks = _norms(justification or "")
-    copied = [False] * len(toks)
-    for i in range(len(toks) - N + 1):
-        g = tuple(t.norm for t in toks[i : i + N])
-        if g in grams:
-            for k in range(i, i + N):
-                copied[k] = True
-    n_copied = sum(copied)
-    own = [t.norm for t, c in zip(toks, copied) if not c]
-    return min(1.0, n_copied / n_notes), own
+    c = _copy(justification or "", observations or "")
+    own = [t.norm for t in _norms(blank(justification or "", list(c.spans)))]
+    return c.share, own
 
 
 def _pasted(justification: str, observations: str, salon=None) -> bool:
+    """The notes pasted whole or nearly, with no reasoning of one's own (see the module doc).
+
+    Reasoning of one's own, outside the copied runs and the plan, is one of: a claim in the
+    rubric's terms (« pas d'intérêt à ce jour », « projet à moyen terme »); a linking word
+    (« donc », « car », « ce qui montre ») or the class drawn as a conclusion, with a few
+    content words of one's own (« le tournoi a lieu dans cinq semaines : c'est chaud »); the
+    notes restated in one's own sentence (words of one's own inserted between the copied ones)
+    and concluded with the class (« il veut un devis sous huit jours et hésite avec un
+    concurrent : chaud »). The notes left as they are, followed by a class word or a plan
+    only, are pasted.
+    """
     if len(justification.split()) < 0.8 * len(observations.split()):
         return False  # too short to hold 90 % of the notes
-    share, _ = copied_share(justification, observations)
-    if share < 0.9:
+    copy = _copy(justification, observations)
+    if copy.share < 0.9:
         return False
-    # Reasoning of one's own, outside the copied runs and the plan: a claim in the rubric's
-    # terms (« pas d'intérêt à ce jour », « projet à moyen terme »), or a linking word and a
-    # few content words (« ce qui montre un besoin immédiat »). A class word alone is not one.
     from datetime import date
 
     from .analysis import analyse
 
-    own_text = blank(justification, pasted_spans(justification, observations))
+    own_text = blank(justification, list(copy.spans))
     a = analyse(own_text, salon or date.today())
     claims = analyse(blank(a.text, a.action_spans), salon or date.today())  # the plan left out
     if claims.interest or claims.disinterest or claims.no_budget or claims.interest_later \
             or claims.past_interest or claims.timing:
         return False
-    words = [t.norm for t in Text(a.text).toks
-             if not any(x <= t.start < y for x, y in a.action_spans)]
+    words = [t.norm for t in a.toks if not any(x <= t.start < y for x, y in a.action_spans)]
+    concluded = bool(claims.classes)
     content = [w for w in words if len(w) >= 4 and w not in L.STOPWORDS and w not in L.CLASS_WORDS]
-    return not (set(words) & _LINK_WORDS and len(content) >= 3)
+    if (set(words) & _LINK_WORDS or concluded) and len(content) >= 3:
+        return False  # own sentences that argue, linked to the facts or to the class
+    return not (concluded and copy.interleaved >= 1)  # restated in one's own sentence
 
 
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -318,26 +340,45 @@ _FACTS = [
 ]
 
 
+_FACTS = [(code, pattern, tuple(re.compile((r"\b" + b) if b[0].isalpha() else re.escape(b))
+                                  for b in backing)) for code, pattern, backing in _FACTS]
+_ANY_FACT = re.compile("|".join(f"(?:{p.pattern})" for _, p, _ in _FACTS))
+_NEGATED_BEFORE = re.compile(r"\b(?:pas|aucun\w*|sans|ni|jamais)\b[^.,;:]*$")
+_AVANT_BEFORE = re.compile(r"\bavant\b[^.,;:]*$")
+_APOSTROPHE = re.compile(r"[’']")
+
+
+@lru_cache(maxsize=2048)
+def _folded_notes(observations: str) -> str:
+    from prospection.texte.francais import fold
+
+    return fold(observations)
+
+
 def absent_facts(analysis, observations: str) -> list[str]:
     """Decisive facts stated by the text that nothing in the notes backs up."""
     from prospection.texte.francais import fold
 
-    text = re.sub(r"[’']", " ", fold(analysis.text))
-    notes = fold(observations or "")
+    text = _APOSTROPHE.sub(" ", fold(analysis.text))
+    if not _ANY_FACT.search(text):
+        return []
+    notes = _folded_notes(observations or "")
     found = []
     for code, pattern, backing in _FACTS:
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 25) : m.start()]
-            if re.search(r"\b(?:pas|aucun\w*|sans|ni|jamais)\b[^.,;:]*$", before):
+            if _NEGATED_BEFORE.search(before):
                 continue  # « pas de subvention » states nothing the notes would need to give
-            if re.search(r"\bavant\b[^.,;:]*$", before) or any(
+            if _AVANT_BEFORE.search(before) or any(
                     a <= m.start() < b for a, b in analysis.action_spans):
                 continue  # « avant qu'il aille chez un concurrent »: the learner's plan
-            if not any(re.search((r"\b" + b) if b[0].isalpha() else re.escape(b), notes)
-                       for b in backing):
+            if not any(b.search(notes) for b in backing):
                 found.append(analysis.text[m.start() : m.end()].strip())  # the learner's spelling
                 break
     return found
+
+
+_LETTERS = re.compile(r"[A-Za-zÀ-ÿ]+")
 
 
 def detect(justification: str, observations: str, analysis=None, salon=None) -> list[Pattern]:
@@ -348,7 +389,7 @@ def detect(justification: str, observations: str, analysis=None, salon=None) -> 
     text = justification or ""
     if not text.strip():
         return []
-    raw_words = re.findall(r"[A-Za-zÀ-ÿ]+", text.lower())
+    raw_words = _LETTERS.findall(text.lower())
     if _language(raw_words) != "fr":
         return [Pattern("not_french", "", 0.9)]
     out: list[Pattern] = []

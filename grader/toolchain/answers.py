@@ -163,16 +163,39 @@ def contact_details(doc: dict | None, key: dict) -> list[dict]:
 
 
 def graded_answers_and_key(classe, student: str, assignment: str, staging: str):
-    """``(cleaned answers document or None, key or None)`` of a graded copy of the mission:
-    the answers file of the graded copy, else of its staged copy (feedback and review flags)."""
+    """``(answers or None, key or None)`` of a graded copy of the mission (feedback, review
+    flags, the board's ``retour.json``).
+
+    The answers are read through :func:`load_answers_document` (``reponses.json`` version 2, or
+    a version-1 ``reponses_salon.json``) in the copy as handed in (``submitted/``, which the
+    grading itself reads), else in the graded copy, else in its staged copy, and
+    returned in the shape the justification grader reads: ``{"reponses": {id:
+    {"qualification", "justification"}}}`` (contacts of the key only). None when neither copy
+    has an answers file."""
     spec = classe.answers.get(assignment)
     key = load_key(spec) if spec else None
     if not key:
         return None, None
-    path = classe.root / "autograded" / student / assignment / spec["fichier"]
-    if not path.exists():
-        path = classe.root / staging / student / assignment / spec["fichier"]
-    return check_answers(path, key)[1], key
+    for folder in (classe.root / "submitted" / student / assignment,
+                   classe.root / "autograded" / student / assignment,
+                   classe.root / staging / student / assignment):
+        status, doc, _ = load_answers_document(folder, assignment)
+        if status != "absent":
+            return mission_answers(doc, key), key
+    return None, key
+
+
+def mission_answers(doc: dict | None, key: dict) -> dict:
+    """The mission's qualification question of a version-2 document as ``{"reponses": {id:
+    {"qualification", "justification"}}}``, for the contacts of ``key``."""
+    valeur = reponses.answer(doc or {}, reponses.QUALIFICATION, {}) if doc else {}
+    out = {}
+    for cid in key.get("contacts", {}):
+        entry = (valeur or {}).get(cid)
+        if isinstance(entry, dict):
+            out[cid] = {"qualification": entry.get("classe"),
+                        "justification": entry.get("justification") or ""}
+    return {"reponses": out}
 
 
 def justification_review_flags(doc: dict | None, key: dict) -> list[dict]:

@@ -5,6 +5,14 @@ tracebacks quote the failing test line. So each graded notebook is first cleaned
 regions removed, tracebacks reduced to the error's name and French message), rendered with
 nbgrader's feedback template, translated, and finally searched for any hidden test, solution
 or answer-key line the learner did not write: a page that leaks is not kept.
+
+For the salon mission, the learner's justifications are also graded contact by contact (✓/✗
+per point and one sentence in « vous », no class named): a table on the page, and the same as
+data in ``retour.json`` beside the pages (schema ``prospection-retour``, see
+docs/ARCHITECTURE.md), which the mission board shows on each contact's card. The JSON is also
+embedded in each page (``<script type="application/json" id="prospection-retour">``), because
+nbgrader's exchange hands learners the HTML pages only. ``--publier-correction`` releases the
+correction: each sentence then ends with « Classe attendue : … ».
 """
 
 from __future__ import annotations
@@ -54,6 +62,9 @@ def build_parser() -> FrenchParser:
     parser.add_argument("--eleves", metavar="A,B", default=None,
                         help="identifiants des élèves (par défaut : toute la classe)")
     parser.add_argument("--silencieux", action="store_true", help="sans barre de progression")
+    parser.add_argument("--publier-correction", action="store_true",
+                        help="publie la correction : le retour de chaque contact donne la classe "
+                             "attendue (sinon, aucune classe n'est nommée)")
     return parser
 
 
@@ -120,13 +131,41 @@ def contacts_block(rows: list[dict]) -> str:
             "</table></div>")
 
 
-def _justification_rows(classe: Classe, sid: str, aid: str) -> list[dict]:
+def _justification_rows(classe: Classe, sid: str, aid: str, correction_publiee: bool = False) -> list[dict]:
     from .answers import graded_answers_and_key, justification_feedback
     try:
         doc, key = graded_answers_and_key(classe, sid, aid, STAGING)
-        return justification_feedback(doc, key) if key and doc else []
+        return justification_feedback(doc, key, correction_publiee=correction_publiee) if key and doc else []
     except Exception:  # noqa: BLE001 - one odd answers file must not stop the feedback
         return []
+
+
+RETOUR_FILENAME = "retour.json"
+RETOUR_SCHEMA = "prospection-retour"
+RETOUR_SCRIPT_ID = "prospection-retour"
+
+
+def retour_document(assignment: str, rows: list[dict], correction_publiee: bool = False) -> dict:
+    """The per-contact feedback as data, for the learner's mission board (``retour.json``).
+
+    ``{"schema": "prospection-retour", "version": 1, "exercice", "cree_le", "correction_publiee",
+    "contacts": {id: {"preuve": bool, "action": bool, "message": str}}}``: the marks and the one
+    sentence in « vous » of ``justification_feedback`` (the expected class only when
+    ``correction_publiee``). Nothing of the teacher's review is in it."""
+    from prospection.reponses import now_utc
+
+    return {"schema": RETOUR_SCHEMA, "version": 1, "exercice": assignment, "cree_le": now_utc(),
+            "correction_publiee": bool(correction_publiee),
+            "contacts": {r["contact"]: {"preuve": bool(r["preuve_ok"]), "action": bool(r["action_ok"]),
+                                        "message": r["message"]} for r in rows}}
+
+
+def retour_script(doc: dict) -> str:
+    """The document embedded in a page (« </ » escaped so that no text closes the script)."""
+    import json
+
+    data = json.dumps(doc, ensure_ascii=False).replace("</", "<\\/")
+    return f'<script type="application/json" id="{RETOUR_SCRIPT_ID}">{data}</script>'
 
 
 def fallback_page(student: str, assignment: str, flags, score) -> str:
@@ -136,8 +175,11 @@ def fallback_page(student: str, assignment: str, flags, score) -> str:
             "<p>Votre copie n'a pas pu être exécutée, voir les remarques ci-dessus.</p></body></html>")
 
 
-def feedback(classe: Classe, students=None, progress=True) -> dict:
-    """Write the pages; return ``{(student, assignment): [html paths]}``."""
+def feedback(classe: Classe, students=None, progress=True, correction_publiee: bool = False) -> dict:
+    """Write the pages (and ``retour.json`` for the mission); return ``{(student, assignment):
+    [html paths]}``."""
+    from prospection.fichiers import write_json_atomic
+
     from nbgrader.converters import GenerateFeedback
     from nbgrader.coursedir import CourseDirectory
     from nbgrader.utils import capture_log
@@ -171,6 +213,8 @@ def feedback(classe: Classe, students=None, progress=True) -> dict:
         for ts in (classe.root / "autograded" / sid / aid).glob("timestamp.txt"):
             shutil.copy(ts, prep / ts.name)
         pages = []
+        rows = _justification_rows(classe, sid, aid, correction_publiee)
+        retour = retour_document(aid, rows, correction_publiee) if rows else None
         if graded:
             coursedir.student_id, coursedir.assignment_id, coursedir.notebook_id = sid, aid, "*"
             app = GenerateFeedback(coursedir=coursedir, config=config)
@@ -180,8 +224,8 @@ def feedback(classe: Classe, students=None, progress=True) -> dict:
                 problems.append(f"{sid}/{aid}\u00a0: nbgrader generate_feedback a échoué")
             for page in sorted(out_dir.glob("*.html")):
                 text = translate(page.read_text(encoding="utf-8"))
-                text = text.replace("<body>", "<body>" + banner(flags, score)
-                                    + contacts_block(_justification_rows(classe, sid, aid)), 1)
+                text = text.replace("<body>", "<body>" + banner(flags, score) + contacts_block(rows)
+                                    + (retour_script(retour) if retour else ""), 1)
                 page.write_text(text, encoding="utf-8")
                 pages.append(page)
         if not pages:
@@ -196,6 +240,16 @@ def feedback(classe: Classe, students=None, progress=True) -> dict:
                 page.unlink()
                 problems.append(f"{sid}/{aid}\u00a0: retour supprimé, il montrait "
                                 f"{len(leaks)} ligne(s) secrète(s) ({leaks[0][0]})")
+        if retour is not None:
+            import json
+
+            leaks = find_leaks(json.dumps(retour, ensure_ascii=False), secrets[aid], own)
+            if leaks:
+                problems.append(f"{sid}/{aid}\u00a0: {RETOUR_FILENAME} non écrit, il montrait "
+                                f"{len(leaks)} ligne(s) secrète(s) ({leaks[0][0]})")
+            else:
+                out_dir.mkdir(parents=True, exist_ok=True)
+                write_json_atomic(out_dir / RETOUR_FILENAME, retour)
         written[(sid, aid)] = [p for p in pages if p.exists()]
         shutil.rmtree(prep, ignore_errors=True)
         if bar:
@@ -210,10 +264,13 @@ def feedback(classe: Classe, students=None, progress=True) -> dict:
 def _main(argv) -> int:
     args = build_parser().parse_args(argv)
     classe = Classe.open(args.classe)
-    written = feedback(classe, parse_students(args.eleves), progress=not args.silencieux)
+    written = feedback(classe, parse_students(args.eleves), progress=not args.silencieux,
+                       correction_publiee=args.publier_correction)
     count = sum(len(v) for v in written.values())
     print(f"{count} page(s) de retour dans {classe.root / 'feedback'} "
-          "(un dossier par élève, à lui transmettre).")
+          "(un dossier par élève, à lui transmettre"
+          + ("\u00a0; correction publiée\u00a0: la classe attendue de chaque contact y figure" if args.publier_correction else "")
+          + ").")
     return 0
 
 

@@ -147,6 +147,94 @@ class Feedback:
         return out
 
 
+# --------------------------------------------------------------------------- teacher's feedback
+#: The per-contact feedback the teacher's ``feedback`` step writes (schema in docs/ARCHITECTURE.md).
+RETOUR_FILENAME = "retour.json"
+RETOUR_SCHEMA = "prospection-retour"
+_RETOUR_SCRIPT = re.compile(
+    r'<script type="application/json" id="prospection-retour">(.*?)</script>', re.S)
+
+
+@dataclass(frozen=True)
+class ContactRetour:
+    """The teacher's feedback on one contact: a mark per point and one sentence in « vous »."""
+
+    preuve: bool
+    action: bool
+    message: str
+
+    @property
+    def marks(self) -> str:
+        return f"preuves {'✓' if self.preuve else '✗'} · action {'✓' if self.action else '✗'}"
+
+
+@dataclass(frozen=True)
+class Retour:
+    """The feedback of a graded copy: contact id -> :class:`ContactRetour`."""
+
+    contacts: dict[str, ContactRetour]
+    correction_publiee: bool = False
+    cree_le: str = ""
+
+    def summary(self) -> str:
+        n = len(self.contacts)
+        preuves = sum(c.preuve for c in self.contacts.values())
+        actions = sum(c.action for c in self.contacts.values())
+        text = (f"Retour de votre enseignant : preuves justes pour {preuves} / {n} contacts, "
+                f"action adaptée pour {actions} / {n}. Le détail est sous chaque contact.")
+        if self.correction_publiee:
+            text += " La correction est publiée : la classe attendue y figure."
+        return text
+
+
+def parse_retour(data: Any) -> Retour | None:
+    """A ``retour.json`` document as a :class:`Retour`; None if it is not one."""
+    if not isinstance(data, dict) or data.get("schema") != RETOUR_SCHEMA or data.get("version") != 1:
+        return None
+    contacts = data.get("contacts")
+    if not isinstance(contacts, dict):
+        return None
+    out = {}
+    for cid, entry in contacts.items():
+        if isinstance(entry, dict) and isinstance(entry.get("message"), str):
+            out[str(cid)] = ContactRetour(bool(entry.get("preuve")), bool(entry.get("action")),
+                                          entry["message"])
+    return Retour(out, bool(data.get("correction_publiee")), str(data.get("cree_le") or ""))
+
+
+def read_retour(dossier) -> Retour | None:
+    """The most recent teacher's feedback found in the mission folder ``dossier``, or None.
+
+    Looked for: ``retour.json`` in the folder, then in its ``feedback/*/`` subfolders (where
+    ``nbgrader fetch_feedback`` puts a copy's feedback), then inside the feedback pages there
+    (the exchange hands over HTML pages only, so the teacher's step embeds the data in them).
+    An unreadable file is skipped: the board opens anyway.
+    """
+    import json
+    from pathlib import Path
+
+    folder = Path(dossier)
+    candidates = [folder / RETOUR_FILENAME] + sorted(folder.glob(f"feedback/*/{RETOUR_FILENAME}"))
+    candidates += sorted(folder.glob("feedback/*/*.html"))
+    found: list[Retour] = []
+    for path in candidates:
+        try:
+            if not path.is_file():
+                continue
+            text = path.read_text(encoding="utf-8")
+            if path.suffix == ".html":
+                m = _RETOUR_SCRIPT.search(text)
+                if not m:
+                    continue
+                text = m.group(1)
+            retour = parse_retour(json.loads(text))
+        except (OSError, ValueError):
+            continue
+        if retour is not None:
+            found.append(retour)
+    return max(found, key=lambda r: r.cree_le) if found else None
+
+
 def _names(names: list[str], limit: int = 20) -> str:
     shown = ", ".join(f"«\u00a0{n}\u00a0»" for n in names[:limit])
     if len(names) > limit:
@@ -346,6 +434,8 @@ class BoardModel(HasTraits):
         self._grader_hints = grader_hints
         self.page_size = page_size
         self._visible: list[str] = []
+        #: The teacher's feedback after grading (``retour.json``), None before.
+        self.retour: Retour | None = None
         self._refilter()
 
     # ---- answers
@@ -436,6 +526,14 @@ class BoardModel(HasTraits):
             elif missing:
                 to_improve.append((name, missing))
         return Feedback(len(self.contacts), complete, without_class, without_just, to_improve)
+
+    # ---- the teacher's feedback
+    def set_retour(self, retour: Retour | None) -> None:
+        self.retour = retour
+
+    def contact_retour(self, contact_id: str) -> ContactRetour | None:
+        """The teacher's feedback on this contact, if the graded copy has some."""
+        return self.retour.contacts.get(contact_id) if self.retour else None
 
     # ---- filter and paging
     @validate("filtre")

@@ -20,7 +20,7 @@ import os
 
 import ipywidgets as widgets
 
-from .model import CRITERIA, FILTERS, BoardModel, Contact
+from .model import CRITERIA, FILTERS, BoardModel, Contact, ContactRetour, read_retour
 from .session import ANNEX_FILENAME, MissionSession
 
 #: Above this many contacts the annex is redrawn when typing pauses, not on every keystroke.
@@ -76,6 +76,21 @@ def hints_html(hints) -> str:
     return f'<div class="board-hints" style="font-size:90%">Votre justification évoque\u00a0: {"".join(items)}</div>'
 
 
+def retour_html(retour: ContactRetour | None) -> str:
+    """The teacher's feedback on one contact (after grading), empty before."""
+    if retour is None:
+        return ""
+    def mark(ok: bool, label: str) -> str:
+        colour = "#1b5e20" if ok else "#8b0000"
+        return f'<span style="color:{colour};margin-right:1em">{"✓" if ok else "✗"}\u00a0{label}</span>'
+    return (
+        '<div class="board-retour" style="background:#eef3f8;border-left:4px solid #1f4e79;'
+        'padding:4px 8px;margin:4px 0"><b>Retour de l\'enseignant\u00a0:</b> '
+        + mark(retour.preuve, "preuves") + mark(retour.action, "action")
+        + f'<div class="board-retour-message">{html.escape(retour.message)}</div></div>'
+    )
+
+
 def _presentation(info) -> str:
     """The company, its offer and the salon, as the contacts file (or its short form) gives them."""
     parts = [(label, getattr(info, attr, None)) for label, attr in
@@ -110,10 +125,12 @@ class ContactCard(widgets.VBox):
         )
         self.justification.add_class("board-justification")
         self.hints = widgets.HTML()
+        self.retour = widgets.HTML()
+        self.retour.add_class("board-card-retour")
         self.choice.observe(self._on_choice, "value")
         self.justification.observe(self._on_text, "value")
         super().__init__(
-            [self.header, self.observations, self.choice, self.justification, self.hints],
+            [self.header, self.observations, self.choice, self.justification, self.hints, self.retour],
             layout=widgets.Layout(border="1px solid #bbb", padding="6px", margin="6px 0"),
         )
         self.add_class("board-card")
@@ -146,6 +163,7 @@ class ContactCard(widgets.VBox):
             self.choice.value = answer["qualification"]
             self.justification.value = answer["justification"]
             self.hints.value = hints_html(model.hints(contact.id))
+            self.retour.value = retour_html(model.contact_retour(contact.id))
         finally:
             self._binding = False
 
@@ -191,6 +209,8 @@ class MissionBoard(widgets.VBox):
         reminder.add_class("board-reminder")
         self.notices = widgets.HTML()
         self.notices.add_class("board-notices")
+        self.retour_summary = widgets.HTML()
+        self.retour_summary.add_class("board-retour-summary")
         self.upload = widgets.FileUpload(
             accept=".xlsx,.xlsm,.xls,.ods,.csv", multiple=False,
             description="Charger un fichier de contacts",
@@ -249,7 +269,7 @@ class MissionBoard(widgets.VBox):
         self.export_button.on_click(lambda _: self.export())
 
         super().__init__([
-            style, title, reminder, self.notices,
+            style, title, reminder, self.notices, self.retour_summary,
             widgets.HBox([self.upload, self.upload_status]), self.source,
             self.progress, self.filter, nav, self.card_box,
             widgets.HBox([self.verify_button]), self.feedback,
@@ -268,6 +288,10 @@ class MissionBoard(widgets.VBox):
             old.unobserve(self._on_external, "external")
         self.model = model
         self._attached = model
+        model.set_retour(read_retour(self.session.dossier))
+        self.retour_summary.value = (
+            f'<div class="board-retour-summary" style="color:#1f4e79;margin:4px 0">'
+            f"{html.escape(model.retour.summary())}</div>" if model.retour else "")
         model.observe(self._on_revision, "revision")
         model.observe(self._on_external, "external")
         n = len(model.contacts)
