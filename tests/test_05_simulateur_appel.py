@@ -225,3 +225,62 @@ def test_released_with_variants_and_autograded_from_the_path(tmp_path):
     assert got == {"anna.b": 10.0, "basile.c": 0.0}
     graded = next((root / "autograded" / "basile.c" / EX).glob("*.ipynb")).read_text(encoding="utf-8")
     assert "Ne jamais critiquer" in graded   # the debrief comes back with the correction
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.xdist_group("browser")
+def test_the_call_played_in_voila_with_clicks_only_is_saved_restored_and_graded(tmp_path, artifacts):
+    """Headless Chromium: half of the ideal call, a reload (the call comes back), the rest; the saved
+    path is worth full marks teacher-side; no score and no debrief are shown in the page."""
+    import time
+
+    from browser import chromium_page, free_port, server
+    from prospection.exercices.app import app_command
+
+    folder = tmp_path / EX
+    shutil.copytree(REPO / "exercises" / EX, folder, ignore=shutil.ignore_patterns("reponses*.json"))
+    public, key = MODULE.generate(None)
+    scenario = Scenario.depuis_dict(public["questions"][0]["scenario"], public=True)
+    ideal = MODULE.scenario_complet().chemin_optimal()
+    clicks, node = [], scenario.noeuds[scenario.debut]
+    for cid in ideal:
+        index = [c.id for c in node.choix].index(cid)
+        clicks.append(index)
+        node = scenario.noeuds[node.choix[index].suivant]
+
+    def play(sim, indexes):
+        for index in indexes:
+            before = sim.locator(".simu-replique").count()
+            sim.locator("button.simu-choix").nth(index).click()
+            deadline = time.monotonic() + 30
+            while sim.locator(".simu-replique").count() <= before:
+                assert time.monotonic() < deadline, "the transcript did not grow after a click"
+                time.sleep(0.1)
+
+    port = free_port()
+    cmd, env = app_command(folder, port=port, open_browser=False, folder=tmp_path / "app")
+    url = f"http://127.0.0.1:{port}/"
+    with server(cmd, ready_url=url, env=env, log=tmp_path / "voila.log"):
+        with chromium_page() as page:
+            page.goto(url, timeout=120_000)
+            sim = page.locator(".simu-evalue").first
+            sim.locator("button.simu-choix").first.wait_for(timeout=120_000)
+            assert "Score" not in sim.inner_text() and "Humeur" not in sim.inner_text()
+            play(sim, clicks[:3])
+            deadline = time.monotonic() + 20
+            while reponses.answer(reponses.load(folder / "reponses.json"), "q1_appel") != ideal[:3]:
+                assert time.monotonic() < deadline, "the path was not saved"
+                time.sleep(0.2)
+            page.reload()
+            sim = page.locator(".simu-evalue").first
+            sim.locator("button.simu-choix").first.wait_for(timeout=120_000)
+            assert sim.locator(".simu-replique").count() >= 1 + 2 * 3   # the call came back
+            play(sim, clicks[3:])
+            sim.locator(".simu-fin").wait_for(timeout=30_000)
+            text = sim.inner_text()
+            assert "correction" in text and "Score" not in text and "Rendez-vous obtenu" not in text
+            page.screenshot(path=str(artifacts / "exercice_05_simulateur_appel_voila.png"), full_page=True)
+    saved = reponses.load(folder / "reponses.json")
+    assert saved["questions"]["q1_appel"]["valeur"] == ideal
+    assert score_answers(EX, public, key, saved)[0].points == 10
