@@ -195,3 +195,14 @@ def test_the_mission_text_explains_every_status():
     for label in CONSENTEMENTS.values():
         assert label in text, label
     assert "11\u00a0août 2026" in text and "L.\u00a0223-1" in text and "ne l'appelle pas" in text
+
+
+def test_the_mission_notebooks_contacts_table_shows_the_column(monkeypatch):
+    from html import unescape
+
+    from prospection.exercices.ex_04_mission_salon import afficher_contacts
+
+    monkeypatch.chdir(REPO / "exercises" / "04_mission_salon")
+    shown = unescape(afficher_contacts().data)
+    assert "<th>Consentement (salon)</th>" in shown and shown.count("<tr>") == 28
+    assert "S'oppose à la prospection téléphonique" in shown and "non renseigné" in shown
