@@ -405,6 +405,32 @@ def _variant_notes(rng: random.Random, classe: str, kind: str, produit: str, sal
     return f"{interet} {projet}", [interet.rstrip("."), delai]
 
 
+# What the contacts agreed to at the salon, per class, as in the course's file (nine contacts of
+# each class): the hot contacts asked to be called back; a few lukewarm and cold ones oppose phone
+# canvassing or want documentation only ("" = not recorded on the form: unknown).
+_CONSENT_PROFILE = {
+    "chaud": ["rappel"] * 9,
+    "tiède": ["offres", "rappel", "offres", "rappel", "opposition", "offres", "rappel", "offres", "offres"],
+    "froid": ["opposition", "documentation", "", "offres", "documentation", "opposition", "documentation",
+              "opposition", ""],
+}
+
+
+def _consents(seed: int, classes: list[str]) -> list[str]:
+    """One consent cell per contact: the same count per class for every seed (fair variants),
+    dealt with an RNG of its own (the notes of a seed do not change)."""
+    from prospection.loader import CONSENTEMENTS
+
+    rng = random.Random(f"consentement:{seed}")
+    pools = {}
+    for classe in set(classes):
+        n = classes.count(classe)
+        pool = [_CONSENT_PROFILE[classe][i % 9] for i in range(n)]
+        rng.shuffle(pool)
+        pools[classe] = pool
+    return [CONSENTEMENTS.get(pools[c].pop(), "") for c in classes]
+
+
 def generate_variant(seed: int, n_contacts: int = 27, salon: dict | None = None,
                      organisations: list[tuple[str, str, str]] | None = None) -> Dataset:
     """A learner's variant: other contacts and notes, the same difficulty profile for every seed.
@@ -441,6 +467,13 @@ def generate_variant(seed: int, n_contacts: int = 27, salon: dict | None = None,
         })
         key[cid] = {"organisation": org, "classe": classe, "difficulte": kind,
                     "preuves": [typographie(p) for p in preuves], "action": ACTIONS[classe]}
+    from grader.regles import action_selon_consentement
+    from prospection.loader import statut_consentement
+
+    for contact, consent in zip(contacts, _consents(seed, [c for c, _ in slots[:len(contacts)]])):
+        contact["consentement"] = consent
+        entry = key[contact["id"]]
+        entry["action"] = action_selon_consentement(entry["classe"], entry["action"], statut_consentement(consent))
     return Dataset(salon=salon, contacts=contacts, key={"date_salon": salon["date"], "contacts": key})
 
 

@@ -149,8 +149,32 @@ def _action(classe: str, h: Horizon, salon_date: date) -> str:
     return ACTIONS[classe]
 
 
-def qualify(observations: str, salon_date: date) -> Qualification:
-    """Class, interest, horizon, action and a French justification for one contact's notes."""
+def with_consent(q: Qualification, consentement: object) -> Qualification:
+    """``q`` with its action carried out as the contact's consent allows (``grader.regles``).
+
+    ``consentement`` is the consent cell of the contacts file (text or code); empty or None keeps
+    the class's action (unknown consent). The class never changes: consent decides how to follow
+    the contact up, not how warm the contact is."""
+    from dataclasses import replace
+
+    from grader.regles import action_selon_consentement
+    from prospection.loader import CONSENTEMENTS, statut_consentement
+
+    text = "" if consentement is None else str(consentement)
+    statut = text if text in CONSENTEMENTS else statut_consentement(text)
+    action = action_selon_consentement(q.classe, q.action, statut)
+    if action == q.action:
+        return q
+    old = f"Action{NBSP}: {q.action[0].lower()}{q.action[1:]}"
+    justification = q.justification.replace(old, f"Action{NBSP}: {action[0].lower()}{action[1:]}")
+    return replace(q, action=action, justification=justification)
+
+
+def qualify(observations: str, salon_date: date, consentement: object = None) -> Qualification:
+    """Class, interest, horizon, action and a French justification for one contact's notes
+    (and, when given, the consent column's cell: see :func:`with_consent`)."""
+    if consentement not in (None, ""):
+        return with_consent(qualify(observations, salon_date), consentement)
     text = expand("" if observations is None else str(observations))
     if isinstance(salon_date, str):
         salon_date = date.fromisoformat(salon_date)
@@ -307,8 +331,10 @@ def _qualify_chunk(args: tuple[list[str], date]) -> list[tuple]:
     return [_pack(qualify(t, salon_date)) for t in texts]
 
 
-def qualify_many(observations: list[str], salon_date: date, *, processes: int | None = None) -> list[Qualification]:
-    """Qualifies many notes; identical notes are analysed once.
+def qualify_many(observations: list[str], salon_date: date, *, processes: int | None = None,
+                 consentements: list | None = None) -> list[Qualification]:
+    """Qualifies many notes; identical notes are analysed once. ``consentements`` (one consent
+    cell per note, optional) adapts each action as :func:`with_consent` says.
 
     Large batches (``PARALLEL_FROM`` distinct notes or more) use one process per core unless
     ``processes`` says otherwise (``processes=1``: never).
@@ -341,5 +367,8 @@ def qualify_many(observations: list[str], salon_date: date, *, processes: int | 
     else:
         results = [qualify(t, salon_date) for t in unique]
     by_text = dict(zip(unique, results))
-    return [by_text[k] for k in keys]
+    out = [by_text[k] for k in keys]
+    if consentements is not None:
+        out = [q if c in (None, "") else with_consent(q, c) for q, c in zip(out, consentements)]
+    return out
 

@@ -19,7 +19,8 @@ from prospection.telemarketing import (
     holiday_name,
 )
 
-__all__ = ["Reason", "Decision", "may_call", "weekly_grid", "filter_call_list", "reason_codes"]
+__all__ = ["Reason", "Decision", "may_call", "weekly_grid", "filter_call_list", "reason_codes",
+           "appel_permis", "action_selon_consentement"]
 
 
 @dataclass(frozen=True)
@@ -306,3 +307,64 @@ def reason_codes(motif: str) -> set[str]:
                                "week end")):
         codes.add("horaire")
     return codes
+
+
+# ---------------------------------------------------------------------------------------------
+# After a salon: what the contact agreed to decides how the class's action is carried out.
+# ---------------------------------------------------------------------------------------------
+
+#: Consent statuses (codes of ``prospection.loader.statut_consentement``) that let the company phone
+#: the contact: a callback the contact asked for is a solicited call, not canvassing; an agreement to
+#: receive offers by phone is the prior consent L. 223-1 asks for (from 11 August 2026).
+APPEL_PERMIS = {"rappel", "offres"}
+PAR_ECRIT = "par courriel ou par courrier"
+
+
+def appel_permis(statut: str | None) -> bool | None:
+    """True: the contact may be phoned; False: not (opposition, or documentation only);
+    None: unknown (no consent column, or an empty cell): check the consent before calling."""
+    if statut is None:
+        return None
+    return statut in APPEL_PERMIS
+
+
+def action_selon_consentement(classe: str, action: str, statut: str | None) -> str:
+    return _action_consentement(classe, action, statut).replace(" :", f"{NBSP}:")
+
+
+def _action_consentement(classe: str, action: str, statut: str | None) -> str:
+    """The class's ``action`` carried out as the contact's consent allows (course's reading, 2026).
+
+    ``rappel``/``offres``/unknown: the action is unchanged (an unknown consent is a teacher's own file:
+    the course does not guess). ``opposition``: the contact is never phoned; the follow-up goes
+    in writing, or nothing beyond keeping the record. ``documentation``: send what was asked for,
+    in writing, and no call without a new agreement.
+    """
+    if statut == "opposition":
+        if classe == "froid":
+            return ("Conserver la fiche dans le système d'information commercial (SIC) en y notant son "
+                    "opposition au démarchage téléphonique : ne pas l'appeler, mais lui envoyer notre "
+                    f"documentation ou une invitation à nos portes ouvertes {PAR_ECRIT} lors d'une prochaine "
+                    "campagne.")
+        if classe == "tiède":
+            return ("Ne pas l'appeler (opposition au démarchage téléphonique notée au salon) : "
+                    + _par_ecrit(action))
+        return ("Ne pas l'appeler (opposition au démarchage téléphonique notée au salon) : lui écrire en "
+                "priorité, par courriel, dès les premiers jours après le salon, pour proposer un rendez-vous "
+                "ou un devis, avant que l'achat ne parte chez un concurrent.")
+    if statut == "documentation":
+        if classe == "froid":
+            return (f"Envoyer la documentation demandée, {PAR_ECRIT}, sans appel (le contact n'a demandé que "
+                    "cela), et conserver la fiche dans le système d'information commercial (SIC).")
+        if classe == "tiède":
+            return "Envoyer la documentation demandée, puis " + _par_ecrit(action) + " Pas d'appel sans son accord."
+        return ("Envoyer dès les premiers jours après le salon la documentation demandée avec un devis, par "
+                "courriel, et proposer un rendez-vous par écrit. Pas d'appel sans son accord.")
+    return action
+
+
+def _par_ecrit(action: str) -> str:
+    """« Relancer vers mars 2027 pour … » → « relancer par courriel ou par courrier vers mars 2027 pour … »."""
+    if action.startswith("Relancer"):
+        return f"relancer {PAR_ECRIT}" + action[len("Relancer"):]
+    return f"{action[0].lower()}{action[1:]} ({PAR_ECRIT})"

@@ -42,6 +42,15 @@ SHEET_CONTACTS = "Contacts"
 COLUMNS = ["N°", "Organisation", "Type", "Interlocuteur", "Fonction", "Téléphone", "E-mail", "Ville", "Observations"]
 CANONICAL = ["id", "organisation", "type", "contact", "fonction", "telephone", "email", "ville", "observations"]
 COLUMN_WIDTHS = [7, 34, 26, 22, 26, 16, 34, 22, 80]
+#: Optional last column: what the contact agreed to at the salon (written when the contacts carry it).
+CONSENT_KEY, CONSENT_COLUMN, CONSENT_WIDTH = "consentement", "Consentement (salon)", 34
+
+
+def _columns(ds: "Dataset") -> tuple[list[str], list[str], list[int]]:
+    """(headers, keys, widths) of the contacts sheet: the consent column only when a contact has it."""
+    if any(CONSENT_KEY in c for c in ds.contacts):
+        return COLUMNS + [CONSENT_COLUMN], CANONICAL + [CONSENT_KEY], COLUMN_WIDTHS + [CONSENT_WIDTH]
+    return COLUMNS, CANONICAL, COLUMN_WIDTHS
 
 _FIXED_TIMESTAMP = datetime(2026, 1, 1, 0, 0, 0)
 _ZIP_DATE = (2026, 1, 1, 0, 0, 0)
@@ -184,20 +193,21 @@ def build_workbook(ds: Dataset):
     pres.append([label_cell("Données"), warn])
 
     sheet = wb.create_sheet(SHEET_CONTACTS)
-    for i, width in enumerate(COLUMN_WIDTHS, start=1):
+    headers, keys, widths = _columns(ds)
+    for i, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width
     _print_ready(sheet, landscape=True)
     sheet.print_title_rows = "1:1"
     sheet.row_dimensions[1].height = 20
-    wrapped = [(key, width) for key, width in zip(CANONICAL, COLUMN_WIDTHS)
+    wrapped = [(key, width) for key, width in zip(keys, widths)
                if key in ("observations", "organisation", "type", "fonction")]
     for row_index, contact in enumerate(ds.contacts, start=2):
         sheet.row_dimensions[row_index].height = max(_height(str(contact[k]), w) for k, w in wrapped)
     sheet.freeze_panes = "B2"
-    last = get_column_letter(len(COLUMNS))
+    last = get_column_letter(len(headers))
     sheet.auto_filter.ref = f"A1:{last}{len(ds.contacts) + 1}"
     header = []
-    for name in COLUMNS:
+    for name in headers:
         c = WriteOnlyCell(sheet, name)
         c.font = head_font
         c.fill = head_fill
@@ -207,7 +217,7 @@ def build_workbook(ds: Dataset):
     sheet.append(header)
     # One styled prototype per column; body cells copy its style array (fast for 100 000 rows).
     prototypes = {}
-    for key in CANONICAL:
+    for key in keys:
         proto = WriteOnlyCell(sheet, "")
         proto.border = border
         proto.alignment = wrap if key in ("observations", "organisation", "type", "fonction") else top
@@ -216,8 +226,8 @@ def build_workbook(ds: Dataset):
         prototypes[key] = proto._style
     for contact in ds.contacts:
         row = []
-        for key in CANONICAL:
-            c = WriteOnlyCell(sheet, contact[key])
+        for key in keys:
+            c = WriteOnlyCell(sheet, contact.get(key, ""))
             c._style = copy(prototypes[key])
             row.append(c)
         sheet.append(row)

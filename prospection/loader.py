@@ -37,6 +37,9 @@ __all__ = [
     "message_for_user",
     "HEADER_SYNONYMS",
     "REQUIRED",
+    "CONSENT",
+    "CONSENTEMENTS",
+    "statut_consentement",
 ]
 
 REQUIRED = ("organisation", "observations")
@@ -46,6 +49,38 @@ FRENCH_NAMES = {
     "observations": "Observations",
 }
 SUPPORTED = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+
+#: The optional consent column (what the contact agreed to at the salon). A file without it loads
+#: as before; its contacts' consent is then unknown (empty text, ``statut_consentement`` → None).
+CONSENT = "consentement"
+#: The statuses the course's files use, by code (the rules that follow are in lesson 01 and the mission).
+CONSENTEMENTS = {
+    "rappel": "Accord pour être rappelé",
+    "offres": "Accord pour recevoir nos offres par téléphone",
+    "documentation": "Souhaite recevoir une documentation uniquement",
+    "opposition": "S'oppose à la prospection téléphonique",
+}
+_CONSENT_WORDS = (
+    ("opposition", ("oppos", "refus", "pas d appel", "ne pas appeler", "ne pas rappeler", "ne pas telephoner",
+                    "aucun appel", "bloctel", "ne souhaite pas etre")),
+    ("documentation", ("documentation", "brochure", "catalogue", "uniquement par", "seulement par", "par courrier",
+                       "par mail", "par e mail", "par courriel")),
+    ("rappel", ("rappel", "rappeler", "recontacte")),
+    ("offres", ("offre", "demarch", "prospection", "accepte", "accord", "consent", "oui", "opt in")),
+)
+
+
+def statut_consentement(text: object) -> str | None:
+    """The code of a consent cell (``rappel``, ``offres``, ``documentation``, ``opposition``), or
+    None when the cell is empty or says nothing the course knows (unknown: ask before calling)."""
+    key = re.sub(r"[^a-z0-9]+", " ", fold(str(text or ""))).strip()
+    if not key or key in ("non renseigne", "inconnu", "nc", "na", "non", "sans objet"):
+        return None
+    for code, words in _CONSENT_WORDS:
+        if any(re.search(r"\b" + re.escape(w), key) for w in words):
+            return code
+    return None
+
 
 # Header names seen in real files, compared after _header_key() (no accents, no punctuation).
 HEADER_SYNONYMS: dict[str, set[str]] = {
@@ -76,9 +111,13 @@ HEADER_SYNONYMS: dict[str, set[str]] = {
                      "notes du salon", "besoins", "echange", "notes prises sur le stand",
                      "observations du vendeur", "informations recueillies", "details",
                      "notes salon", "observations notees", "compte rendu d entretien"},
+    CONSENT: {"consentement", "consentement salon", "consentement au salon", "consentement rgpd", "rgpd",
+              "statut rgpd", "opposition", "consentement opposition", "accord", "accord de contact",
+              "accord contact", "opt in", "autorisation", "autorisation de contact", "consentement prospection"},
 }
 # Fallback: a header containing one of these words (in this order of priority).
 _HEADER_WORDS = [
+    (CONSENT, ("consent", "rgpd", "opt in")),
     ("observations", ("observ", "remarqu", "commentair", "compte rendu", "notes")),
     ("email", ("mail", "courriel")),
     ("telephone", ("tel", "phone", "portable")),
@@ -447,7 +486,8 @@ def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int
     records: list[dict[str, str]] = []
     numbers: list[int] = []
     cols = {c: mapping.get(c) for c in CANONICAL}
-    used = set(j for j in cols.values() if j is not None)
+    consent_col = mapping.get(CONSENT)
+    used = set(j for j in cols.values() if j is not None) | ({consent_col} if consent_col is not None else set())
     positions = [(c, cols[c]) for c in CANONICAL]
     for i in range(header_index + 1, len(rows)):
         row = rows[i]
@@ -492,6 +532,7 @@ def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int
             "email": _clean_text(values["email"]).replace(" ", "").lower(),
             "ville": _clean_text(values["ville"]),
             "observations": observations,
+            CONSENT: _clean_text(row[consent_col]) if consent_col is not None and consent_col < width else "",
         })
         numbers.append(_excel_row(i))
     # Footer lines that filled only the organisation column after the table.
@@ -514,7 +555,7 @@ def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int
                 f"{_q(rec['id'])} est déjà utilisé ligne {seen[rec['id']]}\u00a0; chaque contact "
                 "doit avoir son propre numéro.", path=path, sheet=sheet, row=number, column="N°")
         seen[rec["id"]] = number
-    frame = pd.DataFrame.from_records(records, columns=CANONICAL)
+    frame = pd.DataFrame.from_records(records, columns=CANONICAL + [CONSENT])
     return frame, numbers
 
 

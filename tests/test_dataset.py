@@ -43,14 +43,15 @@ def test_presentation_names_the_company_and_a_saturday_salon_in_2026(workbook):
 
 def test_contacts_sheet_columns_and_row_count(workbook):
     rows = list(workbook[SHEET_CONTACTS].iter_rows(values_only=True))
-    assert list(rows[0]) == COLUMNS
+    assert list(rows[0]) == COLUMNS + ["Consentement (salon)"]
     assert COLUMNS == ["N°", "Organisation", "Type", "Interlocuteur", "Fonction", "Téléphone", "E-mail",
                        "Ville", "Observations"]
     body = rows[1:]
     assert len(body) == 27
     assert [r[0] for r in body] == [f"C{i:02d}" for i in range(1, 28)]
     for r in body:
-        assert all(isinstance(v, str) and v.strip() for v in r), r
+        assert all(isinstance(v, str) and v.strip() for v in r[:9]), r
+        assert r[9] is None or isinstance(r[9], str), r  # an empty consent cell: not recorded
         assert re.fullmatch(r"0\d( \d\d){4}", r[5]), r[5]
         assert "@" in r[6]
 

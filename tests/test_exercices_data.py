@@ -1,4 +1,4 @@
-"""Exercises 01–03 graded from data: generate(seed) → (public, key), score(public, key, answers)."""
+"""Exercises 01–03 and 05 graded from data: generate(seed) → (public, key), score(public, key, answers)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import pytest
 from grader.exercices import _outils, exercise_ids, module_for
 from prospection import reponses
 
-IDS = ["01_telemarketing", "02_cycle_prospect", "03_appels"]
-TOTALS = {"01_telemarketing": 9, "02_cycle_prospect": 10, "03_appels": 12}  # automatic points
-MANUAL = {"01_telemarketing": 2, "02_cycle_prospect": 0, "03_appels": 0}
+IDS = ["01_telemarketing", "02_cycle_prospect", "03_appels", "05_simulateur_appel"]
+TOTALS = {"01_telemarketing": 9, "02_cycle_prospect": 10, "03_appels": 12, "05_simulateur_appel": 10}  # automatic
+MANUAL = {"01_telemarketing": 2, "02_cycle_prospect": 0, "03_appels": 0, "05_simulateur_appel": 0}
 
 
 def total(scores):
@@ -58,6 +58,8 @@ def test_partial_answers_get_partial_points(ex):
         value = entry["valeur"]
         if isinstance(value, dict) and len(value) > 1:
             entry["valeur"] = dict(list(value.items())[: len(value) // 2])
+        elif qid == "q1_appel" and isinstance(value, list):  # exercise 05: a call stopped half-way
+            entry["valeur"] = value[: len(value) // 2]
     got = {s.grade_id: s.points for s in module.score(public, key, partial)}
     assert 0 < sum(got.values()) < sum(scores_full.values())
     assert any(0 < got[g] < scores_full[g] for g in got)
@@ -158,9 +160,13 @@ def test_public_spec_holds_no_key(ex):
         for q in public["questions"]:
             assert set(q) <= {"id", "grade_id", "type", "titre", "consigne", "points", "items", "options",
                               "exemple", "colonnes", "tableau", "manuel", "notes", "quand", "unite",
-                              "decimales", "min", "max", "lignes", "mots_min", "mots_max"}
+                              "decimales", "min", "max", "lignes", "mots_min", "mots_max", "scenario"}
             for item in q["items"]:
                 assert set(item) <= {"id", "texte", "colonnes"}
+            for node in (q.get("scenario") or {}).get("noeuds", {}).values():  # a graded call: dialogue only
+                assert set(node) <= {"etape", "qui", "replique", "choix", "fin"}
+                for choice in node.get("choix", []):
+                    assert set(choice) == {"id", "texte", "suivant", "reaction"}
 
 
 def test_ex03_accroche_partial_credit_per_criterion():

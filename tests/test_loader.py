@@ -61,6 +61,7 @@ def expected_frame_records(contacts=CONTACTS):
     for rec in contacts:
         r = dict(rec)
         r["observations"] = r["observations"].strip()
+        r.setdefault("consentement", "")  # no consent column in the file: unknown
         out.append(r)
     return out
 
@@ -68,7 +69,7 @@ def expected_frame_records(contacts=CONTACTS):
 def test_bundled_file_loads_with_salon_info():
     before = sha(BUNDLED)
     contacts = load_bundled()
-    assert list(contacts.frame.columns) == CANONICAL
+    assert list(contacts.frame.columns) == CANONICAL + ["consentement"]
     assert len(contacts) == 27
     assert contacts.sheet == "Contacts" and contacts.header_row == 1
     assert contacts.salon.date.isoformat() == "2026-10-10"

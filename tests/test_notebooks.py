@@ -23,7 +23,7 @@ ALL = COURSE + SOLUTIONS + EXERCISES
 EXPECTED_LESSONS = ["00_accueil", "01_telemarketing", "02_cycle_prospect", "03_appels", "04_qualification",
                     "05_plan_appel", "06_fiche_prospect", "07_plan_prospection", "08_salon",
                     "09_simulateur_appel", "10_revision", "90_lexique"]
-EXPECTED_EXERCISES = ["01_telemarketing", "02_cycle_prospect", "03_appels", "04_mission_salon"]
+EXPECTED_EXERCISES = ["01_telemarketing", "02_cycle_prospect", "03_appels", "04_mission_salon", "05_simulateur_appel"]
 
 
 def ids(paths):
@@ -186,8 +186,9 @@ def test_exercises_equal_what_nbgrader_generates(tmp_path):
 # ------------------------------------------------------------------ exercises graded from data
 
 
-def test_data_graded_exercises_are_01_to_03():
-    assert [p.parent.name for p in DATA_GRADED] == ["01_telemarketing", "02_cycle_prospect", "03_appels"]
+def test_data_graded_exercises_are_01_to_03_and_05():
+    assert [p.parent.name for p in DATA_GRADED] == ["01_telemarketing", "02_cycle_prospect", "03_appels",
+                                                    "05_simulateur_appel"]
 
 
 @pytest.mark.xdist_group("kernels")

@@ -294,6 +294,9 @@ _GENERIC_PREFIXES = (
     "toujours", "seulement", "aucun", "plutot", "surtout", "simplement", "curieu", "certain",
     "rien", "reel", "vient", "actuel", "interess", "dispos", "possib", "passe", "instant",
     "quand", "lorsq", "cependant", "pourtant", "neanmoins", "toutefois", "enfin", "ensuite",
+    # what the contact agreed to at the salon (the file's consent column) and how to reach them
+    "consent", "oppos", "refus", "demarch", "telephon", "courriel", "courrier", "mail", "ecrit",
+    "accord", "rgpd", "notant", "uniquement",
 )
 
 

@@ -56,6 +56,7 @@ class Contact:
     type: str = ""
     ville: str = ""
     observations: str = ""
+    consentement: str = ""  # the file's consent column; "" = not recorded (unknown)
 
 
 def _text(value: Any) -> str:
@@ -82,6 +83,7 @@ def contacts_from_records(records: Iterable[dict]) -> list[Contact]:
                 type=_text(row.get("type")),
                 ville=_text(row.get("ville")),
                 observations=_text(row.get("observations")),
+                consentement=_text(row.get("consentement")),
             )
         )
     return out

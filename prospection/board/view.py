@@ -91,6 +91,18 @@ def retour_html(retour: ContactRetour | None) -> str:
     )
 
 
+def consent_html(text: str) -> str:
+    """The contact's consent, as recorded at the salon, on its card (unknown when not recorded)."""
+    from prospection.loader import statut_consentement
+
+    statut = statut_consentement(text)
+    shown = html.escape(text) if text else "non renseigné (à vérifier avant tout appel)"
+    color = {"opposition": "#b3261e", "documentation": "#8a6d00"}.get(statut, "#1b5e20" if statut else "#666")
+    return (f'<div class="board-card-consent" data-consent="{statut or "inconnu"}" '
+            f'style="color:{color};font-size:90%;margin:2px 8px">'
+            f"<b>Consentement recueilli au salon\u00a0:</b> {shown}</div>")
+
+
 def _presentation(info) -> str:
     """The company, its offer and the salon, as the contacts file (or its short form) gives them."""
     parts = [(label, getattr(info, attr, None)) for label, attr in
@@ -157,7 +169,7 @@ class ContactCard(widgets.VBox):
             obs = html.escape(contact.observations) or "<i>(aucune observation)</i>"
             self.observations.value = (
                 f'<div style="background:#f7f7f2;padding:4px 8px;margin:4px 0">'
-                f"<b>Observations relevées\u00a0:</b> {obs}</div>"
+                f"<b>Observations relevées\u00a0:</b> {obs}</div>" + consent_html(contact.consentement)
             )
             answer = model.answer(contact.id)
             self.choice.value = answer["qualification"]

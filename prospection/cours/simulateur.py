@@ -7,12 +7,13 @@ next node and a debrief note that ties the choice to a lesson. When the mood fal
 prospect hangs up. :class:`Scenario` is the data and its scoring; :class:`Partie` is one play;
 neither imports a widget. :func:`simulateur` is the view.
 
-Self-training only: no scenario is graded. The scenarios ship in the learner package with their
-points (the learner sees them in the debrief), so none of them may be used as a graded item as it
-is. A graded scenario would be a new scenario kept out of the learner package, its points in the
-key (teacher side): :meth:`Scenario.sans_bareme` gives the public data without points,
-:meth:`Scenario.bareme` the points by choice id, and ``score(path, bareme=...)`` scores a path
-against points kept elsewhere.
+The scenarios of ``prospection/data`` are self-training only: they ship in the learner package
+with their points (the learner sees them in the debrief), so none of them is a graded item.
+The graded scenario (exercise 05) is authored teacher-side (``grader.exercices.ex_05_simulateur_appel``);
+the learner receives only its public form (:meth:`Scenario.forme_publique`, read with ``public=True``): the
+dialogue, the branches and the reactions, no points, no debrief, no mood, and end nodes that only say
+« fin ». :func:`simulateur_evalue` plays it in the exercise runtime and hands each new path to a
+saver; :func:`etat_parcours` is its self-check (answered or not, never right or wrong).
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ ISSUES = {
     "suite": "Suite convenue, sans rendez-vous",
     "echec": "Appel terminé sans suite",
 }
+#: The only outcome a public (graded) scenario names: the call is over, the rest is in the key.
+FIN_PUBLIQUE = "terminee"
 
 
 class ScenarioError(ValueError):
@@ -102,7 +105,8 @@ class Scenario:
     # ------------------------------------------------------------------ loading
 
     @classmethod
-    def depuis_dict(cls, data: dict) -> "Scenario":
+    def depuis_dict(cls, data: dict, *, public: bool = False) -> "Scenario":
+        """Read a scenario; ``public=True`` reads the graded form (no points, no debrief, ``"fin": true``)."""
         if not isinstance(data, dict) or data.get("schema") != SCHEMA:
             raise ScenarioError(fr(f"Ce fichier n'est pas un scénario d'appel (schéma attendu : « {SCHEMA} »)."))
         try:
@@ -111,13 +115,14 @@ class Scenario:
                 choix = tuple(Choix(c["id"], fr(c["texte"]), c["suivant"], int(c.get("points", 0)),
                                     int(c.get("humeur", 0)), fr(c.get("reaction", "")), fr(c.get("debrief", "")),
                                     c.get("lecon", "")) for c in n.get("choix", ()))
+                issue = FIN_PUBLIQUE if public and n.get("fin") is True else n.get("issue")
                 noeuds[nid] = Noeud(nid, n["etape"], fr(n.get("qui", "")), fr(n.get("replique", "")), choix,
-                                    n.get("issue"), fr(n.get("conseil", "")))
+                                    issue, fr(n.get("conseil", "")))
             scenario = cls(data["id"], fr(data["titre"]), fr(data["contexte"]), data["debut"], noeuds,
                            int(data.get("humeur_initiale", 3)), data.get("fin_raccroche", "fin_raccroche"))
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ScenarioError(fr(f"Scénario incomplet : champ manquant ou mal formé ({exc}).")) from None
-        scenario.valider()
+        scenario.valider(public=public)
         return scenario
 
     @classmethod
@@ -129,15 +134,18 @@ class Scenario:
                                    f"{', '.join(scenarios_disponibles())}."))
         return cls.depuis_dict(json.loads(chemin.read_text(encoding="utf-8")))
 
-    def valider(self) -> None:
-        """Every link points to a node, every step is known, every path ends, ids are unique."""
+    def valider(self, *, public: bool = False) -> None:
+        """Every link points to a node, every step is known, every path ends, ids are unique.
+
+        Choice ids are unique in the whole scenario (a path of ids then names one walk), and every
+        choice has a debrief note, except in the public form of a graded scenario."""
         if self.debut not in self.noeuds or self.fin_raccroche not in self.noeuds:
             raise ScenarioError(fr("Le début ou la fin « raccroche » du scénario n'existe pas."))
         for noeud in self.noeuds.values():
             if noeud.etape not in ETAPES:
                 raise ScenarioError(fr(f"Étape inconnue « {noeud.etape} » au nœud « {noeud.id} »."))
             if noeud.fin:
-                if noeud.issue not in ISSUES or noeud.choix:
+                if noeud.issue not in ({FIN_PUBLIQUE} if public else ISSUES) or noeud.choix:
                     raise ScenarioError(fr(f"Le nœud final « {noeud.id} » est mal formé."))
                 continue
             if not noeud.choix:
@@ -148,8 +156,11 @@ class Scenario:
             for c in noeud.choix:
                 if c.suivant not in self.noeuds:
                     raise ScenarioError(fr(f"Le choix « {c.id} » mène à un nœud absent : « {c.suivant} »."))
-                if not c.debrief:
+                if not c.debrief and not public:
                     raise ScenarioError(fr(f"Le choix « {c.id} » n'a pas de note de débriefing."))
+        tous = [c.id for n in self.noeuds.values() for c in n.choix]
+        if len(set(tous)) != len(tous):
+            raise ScenarioError(fr("Deux choix du scénario portent le même identifiant."))
         self.maximum()  # also proves there is no cycle
 
     # ------------------------------------------------------------------ scoring
@@ -211,6 +222,25 @@ class Scenario:
                                         for c in n.choix]}
                        for n in self.noeuds.values()},
         }
+
+    def forme_publique(self) -> dict:
+        """The graded form the learner receives: dialogue, branches and reactions only.
+
+        No points, no mood, no debrief, no lesson link (it would hint at the step that went wrong),
+        no end-of-call outcome or advice: end nodes say ``"fin": true``. Read it back with
+        ``Scenario.depuis_dict(data, public=True)``."""
+        noeuds = {}
+        for n in self.noeuds.values():
+            noeud = {"etape": n.etape, "qui": n.qui, "replique": n.replique}
+            if n.fin:
+                noeud["fin"] = True
+            else:
+                noeud["choix"] = [{"id": c.id, "texte": c.texte, "suivant": c.suivant, "reaction": c.reaction}
+                                  for c in n.choix]
+            noeuds[n.id] = noeud
+        return {"schema": SCHEMA, "version": 1, "id": self.id, "titre": self.titre, "contexte": self.contexte,
+                "debut": self.debut, "humeur_initiale": self.humeur_initiale, "fin_raccroche": self.fin_raccroche,
+                "noeuds": noeuds}
 
     def chemin_optimal(self) -> list[str]:
         """One best path (choice ids), e.g. to demonstrate the scenario."""
@@ -312,6 +342,40 @@ class Partie:
         return etapes
 
 
+def rejouer(scenario: Scenario, chemin) -> tuple[Partie, list[str]]:
+    """Replay a saved path as far as it is valid: ``(play, French problems)``; never raises."""
+    partie = Partie(scenario)
+    problemes: list[str] = []
+    if chemin is None:
+        return partie, problemes
+    if not isinstance(chemin, list) or not all(isinstance(c, str) for c in chemin):
+        return partie, [fr("Le parcours enregistré n’est pas une liste de choix : recommencez l’appel.")]
+    for choix_id in chemin:
+        try:
+            partie.choisir_id(choix_id)
+        except ScenarioError as exc:
+            problemes.append(fr(f"Parcours enregistré interrompu : {exc} Recommencez l’appel."))
+            break
+    return partie, problemes
+
+
+def etat_parcours(data: dict, chemin) -> tuple[str, str, list[str]]:
+    """Self-check of a graded call: ``(etat, detail, problems)``, ``etat`` in ``vide``, ``partiel``,
+    ``repondu``. Says whether the call was played to its end — never whether it went well."""
+    try:
+        scenario = Scenario.depuis_dict(data, public=True)
+    except ScenarioError as exc:
+        return "vide", fr("scénario illisible"), [str(exc)]
+    partie, problemes = rejouer(scenario, chemin)
+    n = len(partie.choix_faits)
+    if n == 0:
+        return "vide", fr("appel pas encore commencé"), problemes
+    pluriel = "s" if n > 1 else ""
+    if not partie.terminee:
+        return "partiel", fr(f"appel commencé, pas terminé ({n} choix fait{pluriel})"), problemes
+    return "repondu", fr(f"appel terminé ({n} choix fait{pluriel})"), problemes
+
+
 # --------------------------------------------------------------------------- view
 
 def _lien_lecon(ident: str) -> str:
@@ -338,14 +402,21 @@ _STYLE = ("<style>.simu-choix{white-space:normal!important;height:auto!important
 
 
 class Simulateur:
-    """The view: transcript, the choices of the current node as buttons, score, debrief, replay."""
+    """The view: transcript, the choices of the current node as buttons, score, debrief, replay.
 
-    def __init__(self, scenario: Scenario, a_la_fin=None):
-        """``a_la_fin(scenario_id, chemin)`` is called when a call ends (e.g. to save the path
-        of a graded scenario in the answers file); an error there never breaks the view."""
+    ``evalue=True`` is the graded form (exercise 05): no score, no mood, no debrief (they come
+    with the correction); ``au_choix(chemin)`` receives the path after every choice (the exercise
+    saves it), and ``chemin`` replays a saved path when the notebook is opened again."""
+
+    def __init__(self, scenario: Scenario, a_la_fin=None, *, evalue: bool = False, au_choix=None,
+                 chemin=None):
+        """``a_la_fin(scenario_id, chemin)`` is called when a call ends; an error there, or in
+        ``au_choix``, never breaks the view: a French message says the path was not saved."""
         import ipywidgets as widgets
 
-        self.partie = Partie(scenario)
+        self.evalue = evalue
+        self.au_choix = au_choix
+        self.partie, problemes = rejouer(scenario, chemin)
         self.a_la_fin = a_la_fin
         self.message = widgets.HTML()
         self.titre = widgets.HTML(_STYLE + f"<h4>{escape(scenario.titre)}</h4><p>{escape(scenario.contexte)}</p>")
@@ -353,37 +424,52 @@ class Simulateur:
         self.fil = widgets.HTML()
         self.boutons = widgets.VBox()
         self.debrief = widgets.HTML()
-        self.rejouer = widgets.Button(description="Rejouer", icon="undo")
+        self.rejouer = widgets.Button(description="Recommencer l’appel" if evalue else "Rejouer", icon="undo")
         self.rejouer.add_class("simu-rejouer")
         self.rejouer.on_click(lambda _: self.recommencer())
         self.widget = widgets.VBox([self.titre, self.etat, self.fil, self.boutons, self.debrief, self.message,
                                     self.rejouer])
         self.widget.add_class("simu")
+        if evalue:
+            self.widget.add_class("simu-evalue")
         self.afficher()
+        if problemes:
+            self.message.value = f'<div style="color:#b3261e">{escape(" ".join(problemes))}</div>'
 
     def recommencer(self) -> None:
         self.partie.recommencer()
         self.afficher()
+        if self.evalue:
+            self.message.value = escape(fr("Nouvel appel : votre parcours précédent reste enregistré jusqu’à "
+                                           "votre premier choix, qui le remplace."))
 
     def cliquer(self, index: int) -> None:
         self.partie.choisir(index)
         self.afficher()
-        if self.partie.terminee and self.a_la_fin is not None:
-            try:
+        self.message.value = ""
+        try:
+            if self.au_choix is not None:
+                self.au_choix(list(self.partie.chemin))
+            if self.partie.terminee and self.a_la_fin is not None:
                 self.a_la_fin(self.partie.scenario.id, list(self.partie.chemin))
-                self.message.value = ""
-            except Exception as exc:  # the learner keeps the debrief; the path is shown to be kept
-                self.message.value = (f'<div style="color:#b3261e">{escape(fr("Votre parcours n’a pas pu être enregistré"))}'
-                                      f" ({escape(type(exc).__name__)}){escape(fr(' : réessayez en cliquant sur « Rejouer ».'))}</div>")
+        except Exception as exc:  # the learner keeps the call on screen; the path is shown to be kept
+            suite = (" : l’appel reste affiché ; votre prochain choix réessaiera l’enregistrement."
+                     if self.evalue and not self.partie.terminee else " : réessayez en cliquant sur « Rejouer ».")
+            self.message.value = (f'<div style="color:#b3261e">{escape(fr("Votre parcours n’a pas pu être enregistré"))}'
+                                  f" ({escape(type(exc).__name__)}){escape(fr(suite))}</div>")
 
     def afficher(self) -> None:
         import ipywidgets as widgets
 
         p = self.partie
         s = p.scenario
-        self.etat.value = (f'<div class="simu-etat"><b>{escape(fr("Étape :"))}</b> {escape(ETAPES[p.noeud.etape])}'
-                           f' · <span class="simu-score">{escape(fr(f"Score : {p.points}"))}</span> · '
-                           f"{_humeur_html(p.humeur, s.humeur_initiale)}</div>")
+        if self.evalue:
+            self.etat.value = (f'<div class="simu-etat"><b>{escape(fr("Étape :"))}</b> '
+                               f"{escape(ETAPES[p.noeud.etape])}</div>")
+        else:
+            self.etat.value = (f'<div class="simu-etat"><b>{escape(fr("Étape :"))}</b> {escape(ETAPES[p.noeud.etape])}'
+                               f' · <span class="simu-score">{escape(fr(f"Score : {p.points}"))}</span> · '
+                               f"{_humeur_html(p.humeur, s.humeur_initiale)}</div>")
         lignes = []
         for r in p.transcription:
             style = "background:#e8f1fb;margin-left:40px" if r.vendeur else "background:#f4f4f4;margin-right:40px"
@@ -392,7 +478,7 @@ class Simulateur:
         self.fil.value = "".join(lignes)
         if p.terminee:
             self.boutons.children = ()
-            self.debrief.value = self._debrief_html()
+            self.debrief.value = self._fin_evaluee_html() if self.evalue else self._debrief_html()
         else:
             boutons = []
             for index, choix in enumerate(p.noeud.choix):
@@ -403,6 +489,12 @@ class Simulateur:
                 boutons.append(b)
             self.boutons.children = (widgets.HTML(f"<b>{escape(fr('Que répondez-vous ?'))}</b>"), *boutons)
             self.debrief.value = ""
+
+    def _fin_evaluee_html(self) -> str:
+        n = len(self.partie.choix_faits)
+        return (f'<div class="simu-fin" data-issue="{FIN_PUBLIQUE}"><h4>{escape(fr("Fin de l’appel."))}</h4>'
+                f"<p>{escape(fr(f'Votre parcours ({n} choix) est enregistré dans « reponses.json ». Le débriefing, '))}"
+                f"{escape(fr('choix par choix, vous sera rendu avec la correction.'))}</p></div>")
 
     def _debrief_html(self) -> str:
         p = self.partie
@@ -429,6 +521,12 @@ class Simulateur:
 def simulateur(nom: str = "club_handball") -> Simulateur:
     """Play the scenario ``nom`` (``prospection/data/simulation_<nom>.json``)."""
     return Simulateur(Scenario.charger(nom))
+
+
+def simulateur_evalue(data: dict, chemin=None, au_choix=None) -> Simulateur:
+    """The graded call of an exercise: ``data`` is the public scenario of ``questions.json``,
+    ``chemin`` the saved path, ``au_choix(chemin)`` saves each new path."""
+    return Simulateur(Scenario.depuis_dict(data, public=True), evalue=True, au_choix=au_choix, chemin=chemin)
 
 
 def simulateur_club():

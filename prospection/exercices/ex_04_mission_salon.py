@@ -100,7 +100,8 @@ def afficher_contacts(dossier: str | Path = "."):
         f"<td style='text-align:left'>{escape(c.get('organisation', ''))}</td>"
         f"<td style='text-align:left'>{escape(c.get('contact', ''))}<br>"
         f"<small>{escape(c.get('fonction', ''))}</small></td>"
-        f"<td style='text-align:left'>{escape(c.get('observations', ''))}</td></tr>"
+        f"<td style='text-align:left'>{escape(c.get('observations', ''))}</td>"
+        f"<td style='text-align:left'>{escape(c.get('consentement') or 'non renseigné')}</td></tr>"
         for cid, c in _contacts_index(contacts).items()
     )
     date = salon_date(contacts)
@@ -110,7 +111,7 @@ def afficher_contacts(dossier: str | Path = "."):
     entete += "</p>"
     return HTML(
         entete + "<table><tr><th>Id</th><th>Organisation</th><th>Contact</th>"
-        f"<th>Observations</th></tr>{lignes}</table>"
+        f"<th>Observations</th><th>Consentement (salon)</th></tr>{lignes}</table>"
     )
 
 

@@ -260,6 +260,11 @@ def check_question(q: dict, valeur: Any) -> Etat:
     """Answered or not, and format problems — never right or wrong."""
     kind = q["type"]
     problems: list[str] = []
+    if kind == "simulation":  # a graded call: played to its end or not (exercise 05)
+        from prospection.cours.simulateur import etat_parcours
+
+        etat, detail, problems = etat_parcours(q.get("scenario") or {}, valeur)
+        return Etat(q["id"], q["titre"], q["points"], etat, detail, problems)
     if kind == "texte":
         text = valeur if isinstance(valeur, str) else ""
         words = len(text.split())

@@ -232,6 +232,18 @@ class QuestionView(widgets.VBox):
     def _save_order(self) -> None:
         self.model.set_value(self.q["id"], list(self.order))
 
+    # ---- simulation (a graded call: only the path of choices is saved)
+    def _build_simulation(self) -> widgets.Widget:
+        from prospection.cours.simulateur import ScenarioError, simulateur_evalue
+
+        try:
+            self.simulateur = simulateur_evalue(self.q.get("scenario") or {}, self.model.value(self.q["id"]),
+                                                lambda chemin: self.model.set_value(self.q["id"], chemin))
+        except ScenarioError as exc:
+            return widgets.HTML(f"<span class='px-erreur' role='alert'>{escape(str(exc))} Demandez une nouvelle "
+                                "copie de l'exercice à votre enseignant.</span>")
+        return self.simulateur.widget
+
     # ---- texte
     def _build_texte(self) -> widgets.Widget:
         saved = self.model.value(self.q["id"])
