@@ -46,6 +46,9 @@ def _sommaire() -> tuple[Lien, ...]:
              "../exercises/04_mission_salon/04_mission_salon.ipynb",
              "Qualifier chaque contact du fichier « Contacts Prospects – Clubs et associations », "
              "justifier, remplir l'annexe.", "exercice"),
+        Lien("E5", "Exercice — Appel simulé", "../exercises/05_simulateur_appel/05_simulateur_appel.ipynb",
+             "Mener un appel de bout en bout, du standard au rendez-vous, en choisissant ses répliques.",
+             "exercice"),
         Lien("T", "Tableau de mission (application)", "mission_salon_app.ipynb",
              "Le tableau de qualification seul, sans code. Il s'ouvre aussi dans le carnet de la "
              "mission salon, et comme application Voilà avec « make mission ».", "application"),
@@ -79,17 +82,17 @@ _ETIQUETTES = {
     "04": "04 Qualifier\nun contact", "05": "05 Plan\nd'appel CROC", "06": "06 Fiche\nprospect",
     "07": "07 Plan de\nprospection", "08": "08 Salon", "09": "09 Simulateur\nd'appel",
     "10": "10 Révision", "L": "Lexique", "E1": "Exercice 01", "E2": "Exercice 02", "E3": "Exercice 03",
-    "E4": "Mission salon\n(exercice 04)", "T": "Tableau de\nmission",
+    "E4": "Mission salon\n(exercice 04)", "E5": "Appel simulé\n(exercice 05)", "T": "Tableau de\nmission",
 }
 _BOITES = (
     tuple((c, _ETIQUETTES[c], 0.8 + _PAS * i, 4.2) for i, c in enumerate(("00", "01", "02", "03", "04", "05")))
     + tuple((c, _ETIQUETTES[c], 0.8 + _PAS * i, 3.0) for i, c in ((1, "E1"), (2, "E2"), (3, "E3"), (4, "E4")))
-    + (("T", _ETIQUETTES["T"], 0.8 + _PAS * 4, 1.8),)
+    + (("T", _ETIQUETTES["T"], 0.8 + _PAS * 4, 1.8), ("E5", _ETIQUETTES["E5"], 0.8 + _PAS * 2, 1.8))
     + tuple((c, _ETIQUETTES[c], 0.8 + _PAS * (5 - i), 0.6) for i, c in enumerate(("06", "07", "08", "09", "10", "L")))
 )
 _FLECHES = (("00", "01"), ("01", "02"), ("02", "03"), ("03", "04"), ("04", "05"), ("05", "06"),
             ("06", "07"), ("07", "08"), ("08", "09"), ("09", "10"),
-            ("01", "E1"), ("02", "E2"), ("03", "E3"), ("04", "E4"), ("E4", "T"))
+            ("01", "E1"), ("02", "E2"), ("03", "E3"), ("04", "E4"), ("E4", "T"), ("09", "E5"))
 _COULEURS = {"leçon": "#d7e8fb", "exercice": "#fde6c8", "application": "#dff3e0"}
 
 
@@ -108,7 +111,8 @@ def figure_plan():
             sens = 1 if x1 > x0 else -1
             x0, x1 = x0 + 0.78 * sens, x1 - 0.78 * sens
         else:
-            y0, y1 = y0 - 0.42, y1 + 0.42
+            sens = 1 if y1 > y0 else -1
+            y0, y1 = y0 + 0.42 * sens, y1 - 0.42 * sens
         ax.annotate("", xy=(x1, y1), xytext=(x0, y0),
                     arrowprops={"arrowstyle": "-|>", "color": "#555", "lw": 1.3})
     for code, texte, x, y in _BOITES:
