@@ -31,6 +31,7 @@ from pathlib import Path
 from types import ModuleType
 
 from prospection.fichiers import write_atomic, write_json_atomic
+from prospection.loader import CONSENT
 
 __all__ = [
     "CleError", "Proposal", "OPEN_CHOICES", "propose", "write_review", "read_review",
@@ -149,7 +150,8 @@ def propose(contacts, salon_date: date) -> list[Proposal]:
     engine = _engine()
     frame = contacts.frame
     notes = [str(v or "") for v in frame["observations"]]
-    results = engine.qualify_many(notes, salon_date)
+    consents = list(frame[CONSENT]) if CONSENT in frame else None
+    results = engine.qualify_many(notes, salon_date, consentements=consents)
     rows = list(contacts.rows) or [None] * len(frame)
     out = []
     for (cid, org, obs), row, q in zip(frame[["id", "organisation", "observations"]].itertuples(index=False),

@@ -24,7 +24,7 @@ def _fail(message: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     from grader.engine import qualify_many
     from prospection.argparse_fr import FrenchArgumentParser
-    from prospection.loader import ContactsFileError, load_contacts, message_for_user
+    from prospection.loader import CONSENT, ContactsFileError, load_contacts, message_for_user
 
     parser = FrenchArgumentParser(
         prog="python -m grader qualifier",
@@ -60,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
                      "donnez-la avec --date-salon AAAA-MM-JJ.")
 
     frame = contacts.frame
-    results = qualify_many(list(frame["observations"]), salon_date)
+    consents = list(frame[CONSENT]) if CONSENT in frame else None
+    results = qualify_many(list(frame["observations"]), salon_date, consentements=consents)
     rows = []
     for rec, q in zip(frame.itertuples(index=False), results):
         rows.append((rec, q))

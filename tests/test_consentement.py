@@ -206,3 +206,27 @@ def test_the_mission_notebooks_contacts_table_shows_the_column(monkeypatch):
     shown = unescape(afficher_contacts().data)
     assert "<th>Consentement (salon)</th>" in shown and shown.count("<tr>") == 28
     assert "S'oppose à la prospection téléphonique" in shown and "non renseigné" in shown
+
+
+def test_the_key_review_and_the_qualifier_follow_the_consent_column(contacts, capsys):
+    """A teacher's own file with the column: `cle` proposals and `qualifier --json` give an
+    opposing contact no call, and the same file without the column keeps the calls."""
+    from grader import cle
+    from grader.qualifier import main as qualifier_main
+
+    proposals = cle.propose(contacts, SALON)
+    by_id = {p.id: p for p in proposals}
+    opposed = [cid for cid, v in zip(contacts.frame["id"], contacts.frame[CONSENT])
+               if statut_consentement(v) == "opposition"]
+    assert opposed
+    for cid in opposed:
+        assert not any(by_id[cid].action.startswith(c) for c in CALLS), by_id[cid].action
+    assert qualifier_main([str(FILE), "--date-salon", SALON.isoformat(), "--json"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]
+    actions = {line["id"]: line["action"] for line in lines}
+    assert len(actions) == 27
+    for cid in opposed:
+        assert not any(actions[cid].startswith(c) for c in CALLS), actions[cid]
+    # Without the column, the same notes give the engine's plain action back.
+    plain = dict(zip(contacts.frame["id"], qualify_many(list(contacts.frame["observations"]), SALON)))
+    assert any(any(plain[cid].action.startswith(c) for c in CALLS) for cid in opposed)
