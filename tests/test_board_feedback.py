@@ -86,6 +86,15 @@ def test_v2_only_copy_gets_its_justification_feedback_and_review_flags(graded):
     flags = read_json(graded.flags_path, {})["v2seul"][ASSIGNMENT]
     review = [f for f in flags if f["code"] == "justification_a_relire"]
     assert len(review) == 1 and "contact C02" in review[0]["message"]
+    # The notebook of this assignment reads the version-1 file: the graded copy gets it from
+    # reponses.json, and the copy is not said to lack answers or to carry an extra file.
+    codes = {f["code"] for f in flags}
+    assert not codes & {"reponses_absentes", "fichiers_en_plus"}, flags
+    graded_v1 = graded.root / "autograded" / "v2seul" / ASSIGNMENT / reponses.LEGACY_FILENAME
+    assert graded_v1.is_file(), sorted(graded_v1.parent.iterdir())
+    v1 = json.loads(graded_v1.read_text(encoding="utf-8"))["reponses"]
+    assert {cid: e["qualification"] for cid, e in v1.items()} == {
+        cid: e["classe"] for cid, e in V2_ANSWERS.items()}
 
 
 def test_v1_copy_still_gets_its_feedback(graded):

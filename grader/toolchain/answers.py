@@ -43,9 +43,14 @@ def check_answers(path: Path, key: dict | None):
         return "illisible", None, ["le fichier n'est pas encodé en UTF-8"]
     except ValueError as exc:
         return "illisible", None, [f"JSON invalide ({exc.msg}, ligne {exc.lineno})"]
+    return clean_v1(doc, key)
+
+
+def clean_v1(doc, key: dict | None, problems: list[str] | None = None):
+    """:func:`check_answers` on an already parsed version-1 document."""
     if not isinstance(doc, dict) or not isinstance(doc.get("reponses"), dict):
         return "illisible", None, ["la clé « reponses » manque ou n'est pas un objet"]
-    problems = []
+    problems = list(problems or [])
     extra = sorted(set(doc) - TOP_KEYS)
     if extra:
         problems.append(f"champs ajoutés à la main ignorés\u00a0: {', '.join(extra)}")
@@ -328,3 +333,26 @@ def attach_data_files(doc: dict, folder: Path, public: dict) -> list[str]:
                 problems.append(f"{name}\u00a0: illisible")
     doc["fichiers"] = files
     return problems
+
+
+def check_v2_as_v1(folder: Path, key: dict | None):
+    """A copy that holds only a version-2 ``reponses.json`` (today's board), for an assignment
+    whose notebook reads the version-1 file: its qualification answers as a cleaned version-1
+    document, with :func:`check_answers`'s ``(status, doc, problems)``."""
+    path = folder / V2_FILENAME
+    if not path.is_file():
+        return "absent", None, []
+    if path.stat().st_size > MAX_ANSWERS_BYTES:
+        return "illisible", None, ["fichier trop gros pour un fichier de réponses"]
+    try:
+        doc = reponses.load(path)
+    except reponses.ReponsesError as exc:
+        return "illisible", None, [str(exc)]
+    valeur = reponses.answer(doc, reponses.QUALIFICATION, {}) or {}
+    contexte = doc.get("contexte") or {}
+    v1 = {"version": 1, "fichier_contacts": str(contexte.get("fichier_contacts") or ""),
+          "date_salon": contexte.get("date_salon"),
+          "reponses": {cid: {"organisation": e.get("organisation", ""), "qualification": e.get("classe"),
+                             "justification": e.get("justification", ""), "modifie_le": e.get("modifie_le", "")}
+                       for cid, e in valeur.items()}}
+    return clean_v1(v1, key)

@@ -191,7 +191,7 @@ def prepare(classe: Classe, student: str, assignment: str, key_cache: dict | Non
     answers_doc = None
     from grader.exercices import module_for
 
-    from .answers import ANSWER_FILES
+    from .answers import ANSWER_FILES, V2_FILENAME, check_v2_as_v1
     if module_for(assignment) is not None:
         # graded from data: the grading itself reads and checks the answers files (nbg)
         spec = None
@@ -205,7 +205,12 @@ def prepare(classe: Classe, student: str, assignment: str, key_cache: dict | Non
             if key_cache is not None:
                 key_cache[assignment] = key
         answers_path = src / spec["fichier"]
-        status, answers_doc, problems = check_answers(answers_path, key)
+        if not answers_path.exists() and (src / V2_FILENAME).is_file():
+            # today's board saves reponses.json: its answers, in the file this notebook reads
+            status, answers_doc, problems = check_v2_as_v1(src, key)
+            used.add(src / V2_FILENAME)
+        else:
+            status, answers_doc, problems = check_answers(answers_path, key)
         used.add(answers_path)
         if status == "absent":
             flags.append(flag("reponses_absentes", "info",
