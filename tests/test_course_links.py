@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import chromium_page, free_port, server
+from browser import chromium_page, free_port, lab_run_all, server
 from prospection import lab, reponses
 from prospection.board import storage
 from prospection.board.session import default_folder
@@ -169,15 +169,6 @@ def _exists(base: str, token: str, path: str) -> bool:
         return False
 
 
-def _menu_run_all(page) -> None:
-    """« Exécution → Exécuter toutes les cellules », once the kernel is idle."""
-    page.get_by_text(re.compile(r"\| (Inactif|Idle)$")).first.wait_for(timeout=120_000)
-    page.get_by_role("menuitem", name=re.compile(r"^(Exécution|Run)$")).first.click()
-    item = page.get_by_role("menuitem", name=re.compile(r"^(Exécuter toutes les cellules|Run All Cells)$")).first
-    item.wait_for(timeout=30_000)
-    item.click()
-
-
 def _current(page):
     return page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
 
@@ -192,7 +183,7 @@ def _answer_exercise(page, root: Path, path: str, folder: str) -> str:
     example = (q.get("exemple") or {}).get("item")  # the worked example cannot be changed
     item = next(i for i in q["items"] if i["id"] != example)
     option = q["options"][0]
-    _menu_run_all(page)
+    lab_run_all(page)
     _current(page).locator(".px-bilan").wait_for(timeout=180_000)  # the whole notebook ran
     widget = _current(page).locator(f".px-q-{q['id']} .px-item-{item['id']}")
     widget.scroll_into_view_if_needed()
@@ -215,7 +206,7 @@ def _answer_board(page, root: Path, path: str, folder: str, card: int, label: st
                   before: dict) -> dict:
     """Run the board's notebook, check it shows what ``before`` holds (the same file), click
     ``label`` on card ``card`` and wait for it in the mission's graded answers file."""
-    _menu_run_all(page)
+    lab_run_all(page)
     cards = _current(page).locator(".board-card")
     cards.first.wait_for(timeout=180_000)
     for cid, klass in before.items():

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import secrets
 import shutil
 import subprocess
@@ -29,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import chromium_page, free_port, server
+from browser import chromium_page, free_port, lab_run_all, server
 from grader.exercices import module_for
 from prospection import lab
 from prospection.board import storage
@@ -79,11 +78,7 @@ def answer_exercise_in_lab(tmp_path: Path, home: Path, artifacts: Path) -> None:
         with chromium_page() as page, _screenshot_on_failure(page, artifacts / "chaine_sans_code_lab_echec.png"):
             page.goto(f"{base}/lab/tree/{EXERCISE}/{EXERCISE}.ipynb?token={token}", timeout=120_000)
             page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=120_000)
-            page.get_by_text(re.compile(r"\| (Inactif|Idle)$")).first.wait_for(timeout=120_000)
-            page.get_by_role("menuitem", name=re.compile(r"^(Exécution|Run)$")).first.click()
-            item = page.get_by_role("menuitem", name=re.compile(r"^(Exécuter toutes les cellules|Run All Cells)$")).first
-            item.wait_for(timeout=30_000)
-            item.click()
+            lab_run_all(page)
             page.locator(".px-bilan").wait_for(timeout=180_000)
             answer_everything(page, public, answers)
             wait_saved(home / EXERCISE, public)
