@@ -230,6 +230,9 @@ def _answer_board(page, root: Path, path: str, folder: str, card: int, label: st
         time.sleep(0.3)
 
 
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.xdist_group("browser")
 def test_every_course_link_leads_to_an_existing_target_and_answers_land_where_grading_reads(
         tmp_path, artifacts):
     port, token = free_port(), secrets.token_hex(8)
