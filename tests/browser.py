@@ -131,3 +131,25 @@ def chromium_page(viewport=(1400, 900), locale: str = "fr-FR", **context_options
             yield context.new_page()
         finally:
             context.close()
+
+
+def lab_run_all(page, attempts: int = 2) -> None:
+    """JupyterLab's « Exécution → Exécuter toutes les cellules » on the notebook in front, by
+    clicks, once its kernel is idle; clicked again if no cell started (a click can land while
+    the kernel is still connecting)."""
+    import re
+
+    page.get_by_text(re.compile(r"\| (Inactif|Idle)$")).first.wait_for(timeout=120_000)
+    started = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt").filter(
+        has_text=re.compile(r"\[(\*|\d+)\]")).first
+    for attempt in range(1, attempts + 1):
+        page.get_by_role("menuitem", name=re.compile(r"^(Exécution|Run)$")).first.click()
+        item = page.get_by_role("menuitem", name=re.compile(r"^(Exécuter toutes les cellules|Run All Cells)$")).first
+        item.wait_for(timeout=30_000)
+        item.click()
+        try:
+            started.wait_for(timeout=20_000)
+            return
+        except Exception:  # noqa: BLE001 - Playwright's TimeoutError
+            if attempt == attempts:
+                raise

@@ -208,6 +208,7 @@ def test_jupyterlab_qualify_reload_restart_restore_export(tmp_path, artifacts):
     cmd.append(f"--ServerApp.root_dir={work}")
     env = lab.lab_environment()
     env["JUPYTER_RUNTIME_DIR"] = str(tmp_path / "runtime")
+    env["JUPYTERLAB_WORKSPACES_DIR"] = str(tmp_path / "workspaces")  # no tab restored from another lab
     env.pop(ENV_FOLDER, None)  # the learner's board works in the notebook's folder
     base = f"http://127.0.0.1:{port}"
     with server(cmd, ready_url=f"{base}/api/status?token={token}", env=env, cwd=work,

@@ -199,7 +199,9 @@ def test_exercise_in_jupyterlab_with_clicks_and_typing_only(tmp_path, artifacts,
     if os.geteuid() == 0:
         cmd.append("--allow-root")
     env = dict(os.environ, JUPYTER_PLATFORM_DIRS="1", JUPYTERLAB_SETTINGS_DIR=str(lab_settings(tmp_path)),
-               JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), LANG="fr_FR.UTF-8")
+               JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), LANG="fr_FR.UTF-8",
+               # A workspace of its own: no tab restored from another test's lab (nor left to one).
+               JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"))
     base = f"http://127.0.0.1:{port}"
     notebook_url = f"{base}/lab/tree/{exercise}/{exercise}.ipynb?token={token}"
 

@@ -16,7 +16,9 @@ def afficher_tableau(dossier: str | os.PathLike | None = None, **options):
     """Show the mission board; answers are kept in ``reponses.json`` in ``dossier``.
 
     Without ``dossier``, the folder named by ``PROSPECTION_MISSION_DOSSIER`` (set by the Voilà
-    app) or else the notebook's folder is used.
+    app), else the mission's exercise folder when opened from the course (``course/``, next to
+    ``exercises/04_mission_salon/``), else the notebook's folder is used
+    (:func:`prospection.board.session.default_folder`).
     """
     from IPython.display import display
 

@@ -25,6 +25,25 @@ from .model import BoardModel, contacts_from_frame
 ANNEX_FILENAME = "annexe_salon.xlsx"
 BUNDLED_NAME = "contacts_salon_clubs_associations.xlsx"
 ENV_FOLDER = "PROSPECTION_MISSION_DOSSIER"
+#: Where the mission's answers are graded, seen from the course folder (``course/`` and
+#: ``exercises/`` side by side, in the repository and in a learner's folder).
+COURSE_HOME = "00_accueil.ipynb"
+MISSION_FROM_COURSE = Path("..") / "exercises" / "04_mission_salon"
+
+
+def default_folder() -> Path:
+    """The board's folder when none is given: ``PROSPECTION_MISSION_DOSSIER`` (the Voilà app),
+    else the mission's exercise folder when the board is opened from the course (the home page's
+    « Tableau de mission » link: its answers must land where grading reads them), else the
+    current folder (the notebook's)."""
+    named = os.environ.get(ENV_FOLDER)
+    if named:
+        return Path(named)
+    here = Path.cwd()
+    mission = here / MISSION_FROM_COURSE
+    if (here / COURSE_HOME).is_file() and mission.is_dir():
+        return mission
+    return here
 
 
 def _slug(name: str) -> str:
@@ -87,7 +106,7 @@ class MissionSession:
     def __init__(self, dossier: str | os.PathLike | None = None, contacts=None,
                  page_size: int = 10, grader_hints=True):
         if dossier is None:
-            dossier = os.environ.get(ENV_FOLDER) or "."
+            dossier = default_folder()
         self.dossier = Path(dossier).resolve()
         self.dossier.mkdir(parents=True, exist_ok=True)
         self.answers_path = self.dossier / storage.ANSWERS_FILENAME
