@@ -137,6 +137,8 @@ def running(cmd, env, root, tmp_path, token, name="lab"):
     """A lab server from exactly ``cmd``/``env``; yields (base URL, log path)."""
     env = dict(env)
     env["JUPYTER_RUNTIME_DIR"] = str(tmp_path / f"runtime-{name}")
+    # A workspace of its own: no tab restored from another test's lab (nor left to one).
+    env["JUPYTERLAB_WORKSPACES_DIR"] = str(tmp_path / f"workspaces-{name}")
     port = next(a.split("=", 1)[1] for a in cmd if a.startswith("--ServerApp.port="))
     base = f"http://127.0.0.1:{port}"
     log = tmp_path / f"{name}.log"
