@@ -41,6 +41,10 @@ def build_parser() -> FrenchParser:
                         help="une variante par élève (avec --eleves-csv)")
     parser.add_argument("--eleves-csv", metavar="CSV", default=None,
                         help="liste de la classe (colonne login ou identifiant)")
+    parser.add_argument("--echange", metavar="DOSSIER", nargs="?", const="", default=None,
+                        help="publie aussi dans l'échange nbgrader du hub (onglet des devoirs), avec la "
+                             "variante de chaque élève s'il y en a (DOSSIER : racine de l'échange, si elle "
+                             "diffère de la configuration)")
     return parser
 
 
@@ -129,8 +133,12 @@ def _main(argv) -> int:
 
         release_variants(classe, args, release)
     else:
-        release(classe, args.exercices or None, Path(args.copie_vers) if args.copie_vers else None,
-                prepare=_mission_hook(args, classe))
+        ids = release(classe, args.exercices or None, Path(args.copie_vers) if args.copie_vers else None,
+                      prepare=_mission_hook(args, classe))
+        if args.echange is not None:
+            from .echange_variantes import release_to_exchange
+
+            release_to_exchange(classe, ids, args.echange or None)
     print(f"Classe prête\u00a0: {classe.root}")
     return 0
 

@@ -224,6 +224,11 @@ def build_variants(classe, learners: list[Learner], assignments: list[str], log=
         doc["eleves"][learner.login] = entry
     shutil.rmtree(build, ignore_errors=True)
     write_json_atomic(root / "cles" / ROSTER, doc)
+    for private in ("cles", "variantes"):   # the teacher's alone, even in a readable folder
+        (root / private).chmod(0o700)
+    for folder in (root / "a_distribuer").glob("*/"):
+        if folder.name in doc["eleves"]:
+            folder.chmod(0o700)
     log(f"Variantes{NBSP}: {len(learners)} élève(s), clés dans {root / 'cles'}, "
         f"archives dans {root / 'a_distribuer'}/<login>/, fichiers publics dans {root / 'variantes'}/<login>/.")
     return doc
@@ -239,7 +244,22 @@ def release_variants(classe, args, release) -> list[str]:
     learners = read_roster(args.eleves_csv)
     ids = release(classe, args.exercices or None, Path(args.copie_vers) if args.copie_vers else None)
     build_variants(classe, learners, ids)
+    record_roster(classe, learners)
+    if getattr(args, "echange", None) is not None:
+        from .echange_variantes import release_to_exchange
+
+        release_to_exchange(classe, ids, args.echange or None)
     return ids
+
+
+def record_roster(classe, learners: list[Learner]) -> Path:
+    """The roster in the class's ``eleves.json`` (what ``collect`` keeps and ``export`` lists):
+    every learner of the variants roster appears in the export, absent ones included; Moodle
+    participant numbers learned by an earlier ``collect`` are kept."""
+    root = _root(classe)
+    fresh = [roster.Learner(identifiant=l.login, nom=l.nom, prenom=l.prenom, email=l.email,
+                            idnumber=l.idnumber) for l in learners]
+    return roster.save_class_roster(root, roster.merge(roster.load_class_roster(root), fresh))
 
 
 # --- grading side ---------------------------------------------------------------------------
