@@ -184,8 +184,8 @@ def hub_class():
         "c.ExchangeFactory.fetch_assignment = 'prospection.echange.FetchAssignmentVariante'\n",
         encoding="utf-8")
     roster = tmp / "eleves.csv"
-    lines = ["Nom;Prénom;Login"] + [f"Élève{k};Prénom{k};{login}"
-                                    for k, login in enumerate((*LEARNERS, NO_ACCOUNT))]
+    lines = ["Nom;Prénom;Login;Adresse de courriel"] + [f"Élève{k};Prénom{k};{login};{login}@lycee.fr"
+                                                        for k, login in enumerate((*LEARNERS, NO_ACCOUNT))]
     roster.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
     root = tmp / "classe"
     released = _grader("release", MISSION, EX01, "--classe", str(root), "--variantes",
@@ -318,5 +318,43 @@ def test_submit_collect_autograde_export_with_variants(hub_class):
             rows = list(csv.DictReader(f, delimiter=sep))
         assert sorted(r["identifiant"] for r in rows) == sorted((*LEARNERS, NO_ACCOUNT)), fmt
         by_id = {r["identifiant"]: r for r in rows}
-        assert by_id[NO_ACCOUNT][MISSION] == "" and by_id[NO_ACCOUNT]["nom"] == "Élève2"
-        assert all(by_id[login][MISSION] not in ("", "0") for login in LEARNERS)
+        assert by_id[NO_ACCOUNT][MISSION] in ("", "-") and by_id[NO_ACCOUNT]["nom"] == "Élève2"
+        assert all(by_id[login][MISSION] not in ("", "-", "0") for login in LEARNERS)
+    assert not (h.root / "export" / "moodle_sans_identifiant.csv").exists()
+
+
+@pytest.mark.slow
+def test_release_echange_publishes_through_the_toolchain(hub_class, capsys):
+    """``python -m grader release … --echange DOSSIER`` goes through the same release class."""
+    from grader.toolchain.echange_variantes import release_to_exchange
+    from grader.toolchain.workspace import Classe
+
+    h = hub_class
+    second = h.tmp / "echange2"
+    second.mkdir()
+    second.chmod(0o777)
+    said = []
+    release_to_exchange(Classe.open(h.root), [MISSION], str(second), log=said.append)
+    assert (second / COURSE / "outbound" / MISSION / "questions.json").is_file()
+    a, b = LEARNERS
+    assert sorted(p.name for p in (second / COURSE / "variantes").iterdir()) == sorted(LEARNERS)
+    assert (second / COURSE / "variantes" / a / MISSION / "questions.json").read_bytes() == \
+        (h.root / "variantes" / a / MISSION / "questions.json").read_bytes()
+    assert any(NO_ACCOUNT in s and "version commune" in s for s in said), said
+    # Published again: replaced, not refused.
+    release_to_exchange(Classe.open(h.root), [MISSION], str(second), log=said.append)
+
+
+def test_release_records_the_roster_for_export(tmp_path):
+    from grader.toolchain import roster
+
+    root = tmp_path / "classe"
+    root.mkdir()
+    roster.save_class_roster(root, [roster.Learner("eleve01", participant="42", participants={"x": "42"}),
+                                    roster.Learner("inconnu", inscrit=False)])
+    learners = [roster.Learner("eleve01", "Durand", "Zoé", "z@l.fr"), roster.Learner("eleve02", "Ba", "Léo")]
+    variantes.record_roster(root, learners)
+    kept = {x.identifiant: x for x in roster.load_class_roster(root)}
+    assert sorted(kept) == ["eleve01", "eleve02", "inconnu"]
+    assert kept["eleve01"].nom == "Durand" and kept["eleve01"].participants == {"x": "42"}
+    assert kept["eleve02"].inscrit and not kept["inconnu"].inscrit
