@@ -47,8 +47,10 @@ class FetchAssignmentVariante(ExchangeFetchAssignment):
         super().init_src()
         self.variant_path = variant_folder(self.root, self.coursedir.course_id, get_username(),
                                            self.coursedir.assignment_id)
-        if os.path.lexists(self.variant_path) and not os.access(self.variant_path, os.R_OK | os.X_OK):
-            self.fail("Ta version personnelle de cet exercice est illisible\u00a0: préviens ton "
+        mine = os.path.dirname(self.variant_path)
+        if any(os.path.lexists(path) and not os.access(path, os.R_OK | os.X_OK)
+               for path in (mine, self.variant_path)):
+            self.fail("Votre version personnelle de cet exercice est illisible\u00a0: prévenez votre "
                       "enseignant (droits de l'échange à vérifier). Rien n'a été copié.")
 
     def copy_files(self):

@@ -137,6 +137,49 @@ def test_each_learner_reads_their_own_folder_only():
         shutil.rmtree(tmp)
 
 
+@needs_root
+def test_fetch_overlays_the_variant_and_refuses_an_unreadable_one():
+    """nbgrader's own ``fetch_assignment`` with the learners' setting, on a small exchange."""
+    tmp = _open_tmp()
+    try:
+        root = _fake_class(tmp, ("nobody",))
+        exchange = tmp / "echange"
+        outbound = exchange / COURSE / "outbound" / MISSION
+        outbound.mkdir(parents=True)
+        exchange.chmod(0o777)
+        (outbound / "questions.json").write_text(json.dumps({"variante": "commune"}))
+        (outbound / "contacts.xlsx").write_bytes(b"contacts communs")
+        (outbound / "04_mission_salon.ipynb").write_text("{}")
+        publish_variants(root, exchange / COURSE, MISSION)
+        # daemon's folder exists but was left without its ACL (a copy by hand, say).
+        (exchange / COURSE / "variantes" / "daemon" / MISSION).mkdir(parents=True)
+        (exchange / COURSE / "variantes" / "daemon").chmod(0o700)
+        config = tmp / "config"
+        config.mkdir()
+        (config / "nbgrader_config.py").write_text(
+            f"c.CourseDirectory.course_id = {COURSE!r}\nc.Exchange.root = {str(exchange)!r}\n"
+            "c.ExchangeFactory.fetch_assignment = 'prospection.echange.FetchAssignmentVariante'\n")
+        env = {"JUPYTER_CONFIG_PATH": str(config)}
+        homes = {}
+        for login in LEARNERS:
+            homes[login] = tmp / f"home-{login}"
+            homes[login].mkdir()
+            shutil.chown(homes[login], login)
+        as_user("nobody", [sys.executable, "-m", "nbgrader", "fetch_assignment", MISSION], homes["nobody"], env)
+        fetched = homes["nobody"] / MISSION
+        assert json.loads((fetched / "questions.json").read_text()) == {"variante": "v-nobody"}
+        assert (fetched / "contacts.xlsx").read_bytes() == b"contacts de nobody"
+        assert (fetched / "04_mission_salon.ipynb").is_file()
+        done = as_user("daemon", [sys.executable, "-m", "nbgrader", "fetch_assignment", MISSION],
+                       homes["daemon"], env, check=False)
+        assert done.returncode != 0
+        assert "Votre version personnelle de cet exercice est illisible" in done.stdout + done.stderr
+        assert "Traceback" not in done.stdout + done.stderr
+        assert not (homes["daemon"] / MISSION).exists()
+    finally:
+        shutil.rmtree(tmp)
+
+
 def test_a_class_without_variants_publishes_nothing(tmp_path):
     (tmp_path / "classe").mkdir()
     assert publish_variants(tmp_path / "classe", tmp_path / "echange" / COURSE, MISSION) == ([], [])

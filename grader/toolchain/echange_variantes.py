@@ -121,7 +121,7 @@ def publish_variants(class_root: Path, course_path: Path, assignment: str, *,
     vroot = course_path / VARIANTS
     if not entries and not vroot.is_dir():
         return [], []
-    if vroot.is_dir() and vroot.stat().st_uid != os.getuid():
+    if vroot.is_dir() and vroot.stat().st_uid != os.getuid() and not groupshared:
         raise ExchangeVariantError(f"{vroot} appartient à un autre compte{NBSP}: variantes non publiées.")
     if not vroot.is_dir():
         vroot.mkdir(parents=True)
