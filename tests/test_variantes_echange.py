@@ -22,6 +22,7 @@ import pytest
 
 from grader.toolchain import variantes
 from grader.toolchain.echange_variantes import (ExchangeVariantError, publish_variants, read_acl_users)
+from test_variantes_notes import mission_answers   # the model answers of a mission variant
 
 REPO = Path(__file__).resolve().parent.parent
 MISSION = "04_mission_salon"
@@ -137,6 +138,7 @@ def test_each_learner_reads_their_own_folder_only():
         shutil.rmtree(tmp)
 
 
+@pytest.mark.slow
 @needs_root
 def test_fetch_overlays_the_variant_and_refuses_an_unreadable_one():
     """nbgrader's own ``fetch_assignment`` with the learners' setting, on a small exchange."""
@@ -195,17 +197,6 @@ def _grader(*args, cwd=REPO):
                           text=True, timeout=1500)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     return done
-
-
-def mission_answers(public: dict, key: dict) -> dict:
-    """The model answers of a mission variant, as the board writes them."""
-    return {"schema": "prospection-reponses", "version": 2, "exercice": MISSION,
-            "variante": public["variante"], "modifie_le": "2026-11-28T08:00:00Z",
-            "contexte": dict(public.get("contexte", {})),
-            "questions": {"qualification": {"modifie_le": "2026-11-28T08:00:00Z", "valeur": {
-                cid: {"classe": e["classe"],
-                      "justification": f"{' ; '.join(e['preuves'])}. Action prévue : {e['action']}."}
-                for cid, e in key["contacts"].items()}}}}
 
 
 @pytest.fixture(scope="module")
