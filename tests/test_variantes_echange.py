@@ -392,3 +392,19 @@ def test_release_records_the_roster_for_export(tmp_path):
     assert sorted(kept) == ["eleve01", "eleve02", "inconnu"]
     assert kept["eleve01"].nom == "Durand" and kept["eleve01"].participants == {"x": "42"}
     assert kept["eleve02"].inscrit and not kept["inconnu"].inscrit
+
+
+def test_release_echange_errors_are_french(tmp_path, monkeypatch):
+    import jupyter_core.paths
+
+    from grader.toolchain.common import ToolchainError
+    from grader.toolchain.echange_variantes import exchange_root, release_to_exchange
+    from grader.toolchain.workspace import Classe
+
+    classe = Classe.create(tmp_path / "classe")
+    monkeypatch.setattr(jupyter_core.paths, "jupyter_config_path", lambda: [])
+    with pytest.raises(ToolchainError, match="Aucun échange nbgrader configuré"):
+        exchange_root(classe)
+    assert exchange_root(classe, str(tmp_path / "x")) == str((tmp_path / "x").resolve())
+    with pytest.raises(ToolchainError, match="dossier introuvable"):
+        release_to_exchange(classe, ["01_telemarketing"], "/proc/pas-de-dossier/echange", log=lambda s: None)

@@ -186,6 +186,17 @@ class ReleaseAssignmentVariantes(ExchangeReleaseAssignment):
 RELEASE_CLASS = f"{__name__}.ReleaseAssignmentVariantes"
 
 
+def exchange_root(classe, root: str | None = None) -> str:
+    """The exchange folder ``--echange`` publishes into: the one given, else the configured one."""
+    from .echange import exchange_config
+
+    config = exchange_config(classe, root)
+    if "root" not in config.Exchange:
+        raise ToolchainError(f"Aucun échange nbgrader configuré sur cette machine (c.Exchange.root){NBSP}: "
+                             "donnez son dossier après --echange.")
+    return config.Exchange.root
+
+
 def release_to_exchange(classe, ids: list[str], root: str | None = None, log=print) -> None:
     """``release --echange``: nbgrader's release of each exercise into the hub's exchange (and the
     learners' variants when the class has some), replacing an earlier release."""
@@ -197,13 +208,13 @@ def release_to_exchange(classe, ids: list[str], root: str | None = None, log=pri
 
     config = exchange_config(classe, root)
     config.CourseDirectory.root = str(classe.root)
+    where = exchange_root(classe, root)
     messages: list[str] = []
     quiet = logging.getLogger("grader.echange.publication")
     quiet.setLevel(logging.WARNING)
     quiet.propagate = False
     handler = _Keep(messages)
     quiet.addHandler(handler)
-    where = config.Exchange.get("root", "/usr/local/share/nbgrader/exchange")
     try:
         for aid in ids:
             coursedir = CourseDirectory(config=config)
@@ -216,6 +227,11 @@ def release_to_exchange(classe, ids: list[str], root: str | None = None, log=pri
                 releaser.start()
             except ExchangeError as exc:
                 raise ToolchainError(f"Publication de {aid} dans l'échange impossible{NBSP}: {exc}") from None
+            except OSError as exc:
+                why = {errno.ENOENT: "dossier introuvable", errno.EACCES: "accès refusé",
+                       errno.EPERM: "accès refusé", errno.ENOSPC: "disque plein"}.get(exc.errno, exc.strerror)
+                raise ToolchainError(f"Publication de {aid} dans l'échange {where} impossible{NBSP}: "
+                                     f"{why} ({exc.filename or where}).") from None
             for text in messages:
                 if "compte" in text:
                     log(f"Attention{NBSP}: {text}")

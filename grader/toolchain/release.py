@@ -128,6 +128,13 @@ def release(classe: Classe, ids: list[str] | None = None, copy_to: Path | None =
 def _main(argv) -> int:
     args = build_parser().parse_args(argv)
     classe = Classe.create(args.classe, solutions=args.solutions, timeout=args.delai)
+    if args.echange and not Path(args.echange).exists() and args.echange in assignment_ids_in(classe.solutions):
+        # « --echange 04_mission_salon »: an exercise, not the exchange's folder
+        args.exercices, args.echange = [*args.exercices, args.echange], ""
+    if args.echange is not None:   # before anything is released: where does it go?
+        from .echange_variantes import exchange_root
+
+        exchange_root(classe, args.echange or None)
     if args.variantes or args.eleves_csv:
         from .variantes import release_variants
 
