@@ -10,10 +10,15 @@ normal nbgrader release (``release/<exercice>``), then, for every learner of the
   exists (otherwise the learner gets the common version, and a French message says so);
 - the keys: ``<classe>/cles/<login>/<exercice>.key.json`` (never released);
 - the public files of the variant: ``<classe>/variantes/<login>/<exercice>/`` (``questions.json``,
-  the contacts file or data files, no key); nbgrader's hub exchange does not serve them per
-  login (see docs/enseignant.md), the teacher copies them or hands out the learner's zip;
+  the contacts file or data files, no key); on a hub, the class's release into nbgrader's
+  exchange puts them in a folder only that login can read, and the learners' fetch lays them
+  over the common version (``grader.toolchain.echange_variantes``, ``prospection.echange``);
 - ``<classe>/a_distribuer/<login>/<exercice>.zip``: the release with the variant's files, for
   the Moodle route.
+- the roster in the class's ``eleves.json`` (as ``collect`` keeps it), so that ``export`` lists
+  every learner of the roster.
+
+``cles/`` and ``variantes/`` are made private to the teacher's account (mode 0700).
 
 The seed of a learner is a stable hash of a secret salt drawn once per class
 (``cles/sel.txt``), the class name and the login: stable across re-releases, and a learner
