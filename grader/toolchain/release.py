@@ -41,6 +41,10 @@ def build_parser() -> FrenchParser:
                         help="une variante par élève (avec --eleves-csv)")
     parser.add_argument("--eleves-csv", metavar="CSV", default=None,
                         help="liste de la classe (colonne login ou identifiant)")
+    parser.add_argument("--echange", metavar="DOSSIER", nargs="?", const="", default=None,
+                        help="publie aussi dans l'échange nbgrader du hub (onglet des devoirs), avec la "
+                             "variante de chaque élève s'il y en a (DOSSIER : racine de l'échange, si elle "
+                             "diffère de la configuration)")
     return parser
 
 
@@ -124,13 +128,24 @@ def release(classe: Classe, ids: list[str] | None = None, copy_to: Path | None =
 def _main(argv) -> int:
     args = build_parser().parse_args(argv)
     classe = Classe.create(args.classe, solutions=args.solutions, timeout=args.delai)
+    if args.echange and not Path(args.echange).exists() and args.echange in assignment_ids_in(classe.solutions):
+        # « --echange 04_mission_salon »: an exercise, not the exchange's folder
+        args.exercices, args.echange = [*args.exercices, args.echange], ""
+    if args.echange is not None:   # before anything is released: where does it go?
+        from .echange_variantes import exchange_root
+
+        exchange_root(classe, args.echange or None)
     if args.variantes or args.eleves_csv:
         from .variantes import release_variants
 
         release_variants(classe, args, release)
     else:
-        release(classe, args.exercices or None, Path(args.copie_vers) if args.copie_vers else None,
-                prepare=_mission_hook(args, classe))
+        ids = release(classe, args.exercices or None, Path(args.copie_vers) if args.copie_vers else None,
+                      prepare=_mission_hook(args, classe))
+        if args.echange is not None:
+            from .echange_variantes import release_to_exchange
+
+            release_to_exchange(classe, ids, args.echange or None)
     print(f"Classe prête\u00a0: {classe.root}")
     return 0
 

@@ -10,10 +10,15 @@ normal nbgrader release (``release/<exercice>``), then, for every learner of the
   exists (otherwise the learner gets the common version, and a French message says so);
 - the keys: ``<classe>/cles/<login>/<exercice>.key.json`` (never released);
 - the public files of the variant: ``<classe>/variantes/<login>/<exercice>/`` (``questions.json``,
-  the contacts file or data files, no key); nbgrader's hub exchange does not serve them per
-  login (see docs/enseignant.md), the teacher copies them or hands out the learner's zip;
+  the contacts file or data files, no key); on a hub, the class's release into nbgrader's
+  exchange puts them in a folder only that login can read, and the learners' fetch lays them
+  over the common version (``grader.toolchain.echange_variantes``, ``prospection.echange``);
 - ``<classe>/a_distribuer/<login>/<exercice>.zip``: the release with the variant's files, for
   the Moodle route.
+- the roster in the class's ``eleves.json`` (as ``collect`` keeps it), so that ``export`` lists
+  every learner of the roster.
+
+``cles/`` and ``variantes/`` are made private to the teacher's account (mode 0700).
 
 The seed of a learner is a stable hash of a secret salt drawn once per class
 (``cles/sel.txt``), the class name and the login: stable across re-releases, and a learner
@@ -224,6 +229,11 @@ def build_variants(classe, learners: list[Learner], assignments: list[str], log=
         doc["eleves"][learner.login] = entry
     shutil.rmtree(build, ignore_errors=True)
     write_json_atomic(root / "cles" / ROSTER, doc)
+    for private in ("cles", "variantes"):   # the teacher's alone, even in a readable folder
+        (root / private).chmod(0o700)
+    for folder in (root / "a_distribuer").glob("*/"):
+        if folder.name in doc["eleves"]:
+            folder.chmod(0o700)
     log(f"Variantes{NBSP}: {len(learners)} élève(s), clés dans {root / 'cles'}, "
         f"archives dans {root / 'a_distribuer'}/<login>/, fichiers publics dans {root / 'variantes'}/<login>/.")
     return doc
@@ -239,7 +249,22 @@ def release_variants(classe, args, release) -> list[str]:
     learners = read_roster(args.eleves_csv)
     ids = release(classe, args.exercices or None, Path(args.copie_vers) if args.copie_vers else None)
     build_variants(classe, learners, ids)
+    record_roster(classe, learners)
+    if getattr(args, "echange", None) is not None:
+        from .echange_variantes import release_to_exchange
+
+        release_to_exchange(classe, ids, args.echange or None)
     return ids
+
+
+def record_roster(classe, learners: list[Learner]) -> Path:
+    """The roster in the class's ``eleves.json`` (what ``collect`` keeps and ``export`` lists):
+    every learner of the variants roster appears in the export, absent ones included; Moodle
+    participant numbers learned by an earlier ``collect`` are kept."""
+    root = _root(classe)
+    fresh = [roster.Learner(identifiant=l.login, nom=l.nom, prenom=l.prenom, email=l.email,
+                            idnumber=l.idnumber) for l in learners]
+    return roster.save_class_roster(root, roster.merge(roster.load_class_roster(root), fresh))
 
 
 # --- grading side ---------------------------------------------------------------------------

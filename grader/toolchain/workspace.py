@@ -149,6 +149,9 @@ class Classe:
             "    ClearMetadataPreprocessor, LimitOutput, SaveDataGrades, AssignLatePenalties,\n"
             "    CheckCellMetadata]\n"
             f"c.SandboxExecute.timeout = {int(self.timeout)}\n"
+            "# Release into the hub's exchange: each learner's variant too (release --variantes).\n"
+            "c.ExchangeFactory.release_assignment = "
+            "'grader.toolchain.echange_variantes.ReleaseAssignmentVariantes'\n"
         )
         path = self.root / "nbgrader_config.py"
         if not path.exists() or path.read_text(encoding="utf-8") != text:
