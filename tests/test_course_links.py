@@ -39,7 +39,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 #: Notebooks where a learner answers, and the folder (relative to the learner's folder) whose
 #: ``reponses.json`` grading reads for them.
-EXERCISES = ("01_telemarketing", "02_cycle_prospect", "03_appels")
+EXERCISES = tuple(sorted(p.parent.name for p in (REPO / "exercises").glob("*/questions.json")))
+assert len(EXERCISES) >= 4, EXERCISES  # 01–03 and the graded call (05)
 MISSION = "04_mission_salon"
 ANSWERING = {f"exercises/{ex}/{ex}.ipynb": f"exercises/{ex}" for ex in EXERCISES}
 ANSWERING[f"exercises/{MISSION}/{MISSION}.ipynb"] = f"exercises/{MISSION}"
@@ -179,6 +180,21 @@ def _answer_exercise(page, root: Path, path: str, folder: str) -> str:
     ex = Path(path).stem
     spec = json.loads((root / folder / "questions.json").read_text(encoding="utf-8"))
     q = spec["questions"][0]
+    if q["type"] == "simulation":  # the graded call: the first reply, saved as the path of choices
+        lab_run_all(page)
+        _current(page).locator(".px-bilan").wait_for(timeout=180_000)
+        sim = _current(page).locator(f".px-q-{q['id']}")
+        sim.scroll_into_view_if_needed()
+        sim.locator("button.simu-choix").first.click()
+        deadline = time.monotonic() + 30
+        target = root / folder / "reponses.json"
+        while True:
+            if target.is_file():
+                path_ = reponses.load(target, ex)["questions"].get(q["id"], {}).get("valeur")
+                if path_:
+                    return q["id"]
+            assert time.monotonic() < deadline, f"{path}: the click did not reach {target}"
+            time.sleep(0.3)
     assert q["type"] == "choix", q["type"]
     example = (q.get("exemple") or {}).get("item")  # the worked example cannot be changed
     item = next(i for i in q["items"] if i["id"] != example)
