@@ -58,7 +58,7 @@ $(HUB_PREFIX)/.sources: $(HUB_PROF)/.installed $(HUB_ELEVE)/.installed $(HUB_SOU
 	@if [ -f grader/pyproject.toml ]; then $(HUB_PROF)/bin/python -m pip install --quiet --no-deps --force-reinstall ./grader; fi
 	touch $@
 
-hub-deps: node-proxy $(HUB_PREFIX)/.sources
+hub-deps: bwrap node-proxy $(HUB_PREFIX)/.sources
 
 ## A trial hub on http://127.0.0.1:8000 (accounts: see docs/serveur.md, deploy/comptes.py).
 hub: hub-deps
