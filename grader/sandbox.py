@@ -272,11 +272,14 @@ def run(argv: list[str], submission: Path | None = None, limits: Limits | None =
         raise SandboxUnavailable(f"bubblewrap ({cmd[0]}) ne se lance pas\u00a0: {exc.strerror or exc} "
                                  f"({HELP}).") from None
     if input_bytes is not None:
-        try:
+        try:  # a sandbox that dies at once (or never starts) reads nothing
             proc.stdin.write(input_bytes)
+            proc.stdin.close()
         except BrokenPipeError:
-            pass
-        proc.stdin.close()
+            try:
+                proc.stdin.close()
+            except BrokenPipeError:
+                pass
     kept = {"out": bytearray(), "err": bytearray()}
     cut = {"out": 0, "err": 0}
     caps = {"out": limits.output_bytes, "err": limits.stderr_bytes}
