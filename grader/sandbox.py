@@ -55,7 +55,7 @@ RUNNER_IN = "/opt/correction/executer.py"
 MB = 1024 * 1024
 # Written on stderr by the sandbox's last step, right before the command: the sandbox started.
 STARTED = b"@@prospection-bac-a-sable-pret@@\n"
-HELP = "voir « Bac à sable » dans docs/serveur.md"
+HELP = "voir «\u00a0Le bac à sable de la correction\u00a0» dans docs/serveur.md"
 
 
 class SandboxUnavailable(RuntimeError):
