@@ -111,13 +111,21 @@ def main() -> int:
         figures["grades_since_last_submit"] = time.monotonic() - max(ends)
         import pwd
         home = Path(pwd.getpwnam(trial.teacher).pw_dir)
-        rows = (home / "classe" / "export" / "notes.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
-        figures["graded"] = sum(1 for r in rows if r.split(";")[2] not in ("", "Abs"))
+        import csv
+        rows = list(csv.DictReader((home / "classe" / "export" / "notes.csv").read_text(encoding="utf-8-sig")
+                                   .splitlines(), delimiter=";"))
+        figures["graded"] = sum(1 for r in rows if r["note_sur_20"] not in ("", "Abs"))
+        # honest copies get their points (the sandbox ran them): 8 automatic points on the fixture
+        perfect = {u for i, u in enumerate(trial.learners) if cases[i % 3] == "perfect"}
+        figures["perfect"] = len(perfect)
+        figures["perfect_full"] = sum(1 for r in rows if r["identifiant"] in perfect
+                                      and float(r["total"].replace(",", ".")) == 8)
     load_end = os.getloadavg()
     total_mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     mem_ratio = sum(active) / total_mem
     login_ratio = figures["login_all"] / figures["login_one"]
-    ok = mem_ratio <= 0.5 and login_ratio <= 10 and figures["graded"] == N
+    ok = mem_ratio <= 0.5 and login_ratio <= 10 and figures["graded"] == N \
+        and figures["perfect_full"] == figures["perfect"]
     lines = [
         "# Hub benchmark: a class of 30 on one server",
         "",
@@ -141,7 +149,8 @@ def main() -> int:
         f"working: {sec(figures['work_all'])}; {N} simultaneous submissions: **{sec(figures['submit_all'])}**.",
         f"- From the last submission to all grades (collect --echange, autograde, feedback, "
         f"retours, export): **{sec(figures['grades_since_last_submit'])}**; "
-        f"{figures['graded']}/{N} learners graded.",
+        f"{figures['graded']}/{N} learners graded; {figures['perfect_full']}/{figures['perfect']} "
+        "honest complete copies with every automatic point (8/8, learner code run in the sandbox).",
         "",
         f"Targets {'met' if ok else 'NOT met'}.",
         "",

@@ -213,10 +213,17 @@ class HubTrial:
             "content": {"code": code, "silent": False, "store_history": False,
                         "user_expressions": {}, "allow_stdin": False, "stop_on_error": True}}))
         out, error = [], None
+        replied = idle = False
         deadline = time.monotonic() + timeout
         try:
-            while time.monotonic() < deadline:
-                msg = json.loads(ws.recv())
+            # the reply (shell) may come before the outputs (iopub): wait for both the reply and
+            # the kernel's « idle » after this request, which comes after its last output
+            while time.monotonic() < deadline and not (replied and idle):
+                ws.settimeout(max(0.1, deadline - time.monotonic()))
+                try:
+                    msg = json.loads(ws.recv())
+                except websocket.WebSocketTimeoutException:
+                    break
                 if msg.get("parent_header", {}).get("msg_id") != msg_id:
                     continue
                 kind = msg["header"]["msg_type"]
@@ -225,7 +232,10 @@ class HubTrial:
                 elif kind == "error":
                     error = "\n".join(msg["content"]["traceback"])
                 elif kind == "execute_reply":
-                    break
+                    replied = True
+                    deadline = min(deadline, time.monotonic() + 30)  # outputs follow closely
+                elif kind == "status" and msg["content"].get("execution_state") == "idle":
+                    idle = True
         finally:
             ws.close()
             if not keep:

@@ -49,16 +49,19 @@ $(HUB_ELEVE)/.installed: $(HUB_LOCK) deploy/requirements-hub.txt deploy/requirem
 ## The course itself, copied (not linked: a learner cannot read a teacher's clone): the learner
 ## part alone in the learner environment, both parts in the teacher's. Re-run when sources change.
 $(HUB_PREFIX)/.sources: $(HUB_PROF)/.installed $(HUB_ELEVE)/.installed $(HUB_SOURCES)
+	@# setuptools builds in ./build and packs whatever is left there: an old build/lib/grader
+	@# would land in the learner environment. Start from an empty build folder.
+	rm -rf build
 	$(HUB_ELEVE)/bin/python -m pip install --quiet --no-deps --force-reinstall .
 	$(HUB_ELEVE)/bin/python -m prospection.lab --configure-only
-	@# Until the teacher part has its own grader/pyproject.toml, the root one also ships `grader`:
-	@# take it out of the learner environment (learners never get keys nor the grading code).
-	@if [ ! -f grader/pyproject.toml ]; then rm -rf $(HUB_ELEVE)/lib/python3*/site-packages/grader; fi
+	@# Learners never get the grading code nor keys, whatever a package ships.
+	rm -rf $(HUB_ELEVE)/lib/python3*/site-packages/grader
+	@! $(HUB_ELEVE)/bin/python -I -c "import grader" 2>/dev/null || { echo "grader importable dans l'environnement élève"; exit 1; }
 	$(HUB_PROF)/bin/python -m pip install --quiet --no-deps --force-reinstall .
 	@if [ -f grader/pyproject.toml ]; then $(HUB_PROF)/bin/python -m pip install --quiet --no-deps --force-reinstall ./grader; fi
 	touch $@
 
-hub-deps: node-proxy $(HUB_PREFIX)/.sources
+hub-deps: bwrap node-proxy $(HUB_PREFIX)/.sources
 
 ## A trial hub on http://127.0.0.1:8000 (accounts: see docs/serveur.md, deploy/comptes.py).
 hub: hub-deps

@@ -14,18 +14,27 @@ What a sandboxed command gets:
 - an unprivileged uid (65534): the real one when we are root (``setpriv`` after the mounts),
   else a user namespace;
 - resource limits (``prlimit``): address space, CPU time, processes, file size, open files, no
-  core dumps; a wall-clock limit enforced from outside;
+  core dumps, each at most the hard limit we inherit (a non-root account cannot raise a hard
+  limit, even inside its user namespace: JupyterHub's spawner caps the teacher's server with
+  ``prlimit --as``); a wall-clock limit enforced from outside;
 - a scrubbed environment (only a few neutral variables);
 - stdout and stderr read by us up to a cap: the rest is discarded and the cut is reported.
 
 ``run()`` runs any command; ``execute_notebook()`` runs a notebook with nbclient and ipykernel
 inside the sandbox and returns the executed notebook as data (see ``toolchain/sandbox_runner.py``).
+
+A sandbox that cannot start (bwrap, setpriv or prlimit refused by the system) is never mistaken for
+learner code that failed: the last step before the command writes a marker on stderr, and without
+it ``run()`` raises ``SandboxUnavailable`` with what the system said. ``check()`` runs the whole
+chain once (the notebook runner included) so that a command grading a class stops at once, in
+French, instead of giving every learner 0.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import resource
 import selectors
 import shutil
 import signal
@@ -35,8 +44,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Limits", "SandboxResult", "SandboxUnavailable", "available", "run", "execute_notebook",
-           "NOBODY", "SCRATCH", "SUBMISSION"]
+__all__ = ["Limits", "SandboxResult", "SandboxUnavailable", "available", "check", "run",
+           "execute_notebook", "NOBODY", "SCRATCH", "SUBMISSION"]
 
 NOBODY = 65534
 SCRATCH = "/copie"
@@ -44,6 +53,9 @@ SUBMISSION = "/soumission"
 RUNNER = Path(__file__).resolve().parent / "toolchain" / "sandbox_runner.py"
 RUNNER_IN = "/opt/correction/executer.py"
 MB = 1024 * 1024
+# Written on stderr by the sandbox's last step, right before the command: the sandbox started.
+STARTED = b"@@prospection-bac-a-sable-pret@@\n"
+HELP = "voir «\u00a0Le bac à sable de la correction\u00a0» dans docs/serveur.md"
 
 
 class SandboxUnavailable(RuntimeError):
@@ -83,6 +95,10 @@ class SandboxResult:
 
 
 def bwrap_path() -> str | None:
+    """``PROSPECTION_BWRAP`` (the teacher's setting), else ``bwrap`` on the PATH or in /usr/bin."""
+    chosen = os.environ.get("PROSPECTION_BWRAP")
+    if chosen:
+        return chosen
     return shutil.which("bwrap") or (os.path.exists("/usr/bin/bwrap") and "/usr/bin/bwrap") or None
 
 
@@ -109,6 +125,28 @@ def learner_paths() -> list[Path]:
     if datasets.is_dir():
         paths.append(datasets)
     return paths
+
+
+def _capped(kind: int, wanted: int) -> int:
+    """``wanted``, or the hard limit we inherit when it is lower: only root may raise a hard
+    limit, and prlimit sets soft and hard together."""
+    try:
+        hard = resource.getrlimit(kind)[1]
+    except (OSError, ValueError):
+        return wanted
+    return wanted if hard == resource.RLIM_INFINITY or hard < 0 else min(wanted, hard)
+
+
+def rlimits(limits: Limits) -> dict[str, int]:
+    """What ``prlimit`` sets inside, the same for root and non-root teachers."""
+    return {
+        "as": _capped(resource.RLIMIT_AS, limits.memory_mb * MB),
+        "cpu": _capped(resource.RLIMIT_CPU, int(limits.cpu_seconds)),
+        "nproc": _capped(resource.RLIMIT_NPROC, limits.processes),
+        "fsize": _capped(resource.RLIMIT_FSIZE, limits.file_mb * MB),
+        "nofile": _capped(resource.RLIMIT_NOFILE, limits.open_files),
+        "core": 0,
+    }
 
 
 def _python_roots() -> list[Path]:
@@ -201,13 +239,10 @@ def build_command(argv: list[str], submission: Path | None = None, limits: Limit
     if root:  # the real uid drops to nobody once the mounts are made
         cmd += ["/usr/bin/setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
                 "--no-new-privs", "--inh-caps=-all", "--bounding-set=-all", "--"]
-    cmd += ["/usr/bin/prlimit",
-            f"--as={limits.memory_mb * MB}",
-            f"--cpu={int(limits.cpu_seconds)}",
-            f"--nproc={limits.processes}",
-            f"--fsize={limits.file_mb * MB}",
-            f"--nofile={limits.open_files}",
-            "--core=0", "--"]
+    cmd += ["/usr/bin/prlimit", *(f"--{name}={value}" for name, value in rlimits(limits).items()), "--"]
+    # the last step: every limit is set; the marker tells run() that the sandbox started
+    marker = STARTED.decode().strip()
+    cmd += ["/bin/sh", "-c", f"echo {marker} >&2 && exec \"$@\"", "sh"]
     return cmd + list(argv)
 
 
@@ -229,15 +264,22 @@ def run(argv: list[str], submission: Path | None = None, limits: Limits | None =
     limits = limits or Limits()
     cmd = build_command(argv, submission, limits, env, binds)
     start = time.monotonic()
-    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE if input_bytes is not None else subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True, close_fds=True)
+    try:
+        proc = subprocess.Popen(cmd, stdin=subprocess.PIPE if input_bytes is not None else subprocess.DEVNULL,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                start_new_session=True, close_fds=True)
+    except OSError as exc:
+        raise SandboxUnavailable(f"bubblewrap ({cmd[0]}) ne se lance pas\u00a0: {exc.strerror or exc} "
+                                 f"({HELP}).") from None
     if input_bytes is not None:
-        try:
+        try:  # a sandbox that dies at once (or never starts) reads nothing
             proc.stdin.write(input_bytes)
+            proc.stdin.close()
         except BrokenPipeError:
-            pass
-        proc.stdin.close()
+            try:
+                proc.stdin.close()
+            except BrokenPipeError:
+                pass
     kept = {"out": bytearray(), "err": bytearray()}
     cut = {"out": 0, "err": 0}
     caps = {"out": limits.output_bytes, "err": limits.stderr_bytes}
@@ -272,12 +314,43 @@ def run(argv: list[str], submission: Path | None = None, limits: Limits | None =
         proc.wait()
     proc.stdout.close()
     proc.stderr.close()
-    if proc.returncode is not None and proc.returncode != 0 and b"bwrap:" in bytes(kept["err"][:4096]) \
-            and not timed_out and b"setting up uid map" in bytes(kept["err"]):
-        raise SandboxUnavailable("bubblewrap ne peut pas créer le bac à sable ici\u00a0: "
-                                 + bytes(kept["err"][:300]).decode("utf-8", "replace"))
-    return SandboxResult(proc.returncode, bytes(kept["out"]), bytes(kept["err"]), cut["out"],
+    err = bytes(kept["err"])
+    at = err.find(STARTED)
+    if at < 0:  # nothing of the command ran: what stderr holds comes from bwrap, setpriv, prlimit, cp
+        said = err.decode("utf-8", "replace").strip()[-600:] or \
+            ("délai dépassé" if timed_out else f"code de sortie {proc.returncode}")
+        raise SandboxUnavailable(
+            "le bac à sable (bubblewrap) n'a pas pu démarrer sur cette machine\u00a0: "
+            f"{said} ({HELP}).")
+    err = err[:at] + err[at + len(STARTED):]
+    return SandboxResult(proc.returncode, bytes(kept["out"]), err, cut["out"],
                          cut["err"], timed_out, time.monotonic() - start, cmd)
+
+
+_CHECKED: str | None = None
+
+
+def check() -> None:
+    """Start the whole chain once, as a graded notebook would (bwrap, limits, the copy of a
+    submission, the notebook runner and its imports); raise ``SandboxUnavailable`` (French)
+    if it does not work. Remembered for the process once it worked."""
+    global _CHECKED
+    if _CHECKED == bwrap_path() and _CHECKED is not None:
+        return
+    import tempfile
+    with tempfile.TemporaryDirectory(prefix="verif-bac-") as tmp:
+        Path(tmp).chmod(0o755)
+        (Path(tmp) / "essai.txt").write_text("ok", encoding="utf-8")
+        res = run([str(Path(sys.prefix) / "bin" / "python"), "-I", RUNNER_IN, "--verifier"],
+                  submission=Path(tmp), limits=Limits(wall_seconds=120), binds=[(RUNNER, RUNNER_IN)])
+    if res.ok and res.stdout.strip().endswith(b"pret"):
+        _CHECKED = bwrap_path()
+        return
+    said = (res.stderr.decode("utf-8", "replace").strip()[-600:]
+            or ("délai dépassé" if res.timed_out else f"code de sortie {res.returncode}"))
+    raise SandboxUnavailable(
+        "le bac à sable démarre, mais Python n'y exécute pas un carnet (nbclient, ipykernel ou "
+        f"la partie élève manquent ou ne s'importent pas)\u00a0: {said} ({HELP}).")
 
 
 # ------------------------------------------------------------------------ notebooks
@@ -305,9 +378,12 @@ def execute_notebook(notebook: dict, folder: Path, name: str, timeout: int = 60,
     limits.cpu_seconds = int(max(limits.cpu_seconds, timeout * 2))
     request = {"name": name, "notebook": notebook, "timeout": int(timeout),
                "output_bytes": int(limits.output_bytes // 2)}
-    res = run([str(Path(sys.prefix) / "bin" / "python"), "-I", RUNNER_IN],
-              submission=folder, limits=limits, input_bytes=json.dumps(request).encode("utf-8"),
-              binds=[(RUNNER, RUNNER_IN)])
+    try:
+        res = run([str(Path(sys.prefix) / "bin" / "python"), "-I", RUNNER_IN],
+                  submission=folder, limits=limits, input_bytes=json.dumps(request).encode("utf-8"),
+                  binds=[(RUNNER, RUNNER_IN)])
+    except SandboxUnavailable as exc:  # not the learner's doing: said as such to the teacher
+        return NotebookRun(None, [], SandboxResult(None, b"", str(exc).encode("utf-8")), str(exc))
     events: list[dict] = []
     nb = None
     error = ""

@@ -124,12 +124,6 @@ def browser_learner(trial: HubTrial, user: str, artifacts: Path, step: str) -> N
             page.screenshot(path=str(artifacts / "hub_eleve_retour.png"))
 
 
-# Known failure found at the integration of the sandbox (issue 10) with the hub (issue 16): the
-# teacher's grading on the hub, as a non-root account in the hub's own environment, scores every
-# learner 0 (the sandboxed execution of the copies fails there). Strict: the day it passes, this
-# mark must go. Release, fetch, simultaneous submit, collect, feedback and export still run first.
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="notation dans le hub (compte enseignant non root) : le bac à sable donne 0 partout")
 def test_a_class_on_the_hub(artifacts):
     if os.geteuid() != 0:
         pytest.skip("le hub d'essai crée des comptes Unix : root requis (CI et make test le sont)")
@@ -229,6 +223,12 @@ def run_class(trial: HubTrial, artifacts: Path) -> None:
         assert float(grades[user]["total"].replace(",", ".")) == best, (user, grades[user])
     for user in (u for u in trial.learners if cases[u] == "empty"):
         assert float(grades[user]["total"].replace(",", ".")) < best
+    # the sandbox ran the copies: every automatic point of the fixture (8, the comment is graded
+    # by hand), and no copy flagged as not executed
+    assert best == 8, (grades, out)
+    flags = json.loads((home / "classe" / "rapport" / "flags.json").read_text(encoding="utf-8"))
+    codes = {f["code"] for per_learner in flags.values() for fl in per_learner.values() for f in fl}
+    assert not codes & {"execution_impossible", "correction_impossible", "noyau_arrete"}, flags
 
     # ---- every learner sees their feedback -------------------------------------------------
     def feedback(user):

@@ -277,6 +277,11 @@ def autograde(classe: Classe, students=None, assignments=None, workers=None, lim
     pairs = [p for p in pairs if p not in unchanged]
     if not pairs:
         return {(sid, aid): previous[sid][aid] for sid, aid in sorted(unchanged)}
+    from grader import sandbox
+    try:  # a sandbox that cannot start would give every learner 0: stop before grading anyone
+        sandbox.check()
+    except sandbox.SandboxUnavailable as exc:
+        raise ToolchainError(f"aucune copie n'a été corrigée\u00a0: {exc}") from None
     workers = workers or min(os.cpu_count() or 1, 4)
     from .grades import gradebook
     with gradebook(classe) as gb:   # copies dropped by hand: two workers must not both add the learner

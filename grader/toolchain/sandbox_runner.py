@@ -81,7 +81,25 @@ def _other_processes(own: set) -> list[str]:
     return found
 
 
+def verify() -> int:
+    """``--verifier``: what a graded notebook needs is here (``grader.sandbox.check``)."""
+    import importlib.util
+    import prospection  # noqa: F401 - the learner part
+    # found, not imported: importing nbformat costs seconds (jsonschema's format checkers)
+    missing = [m for m in ("ipykernel", "nbclient", "nbformat") if importlib.util.find_spec(m) is None]
+    if missing:
+        raise SystemExit("modules absents : " + ", ".join(missing))
+    with open(os.path.join(SCRATCH, "essai.txt"), encoding="utf-8") as fh:
+        assert fh.read() == "ok", "copie de la soumission incomplète"
+    with open(os.path.join(SCRATCH, "ecrit.txt"), "w", encoding="utf-8") as fh:
+        fh.write("ok")
+    print("pret")
+    return 0
+
+
 def main() -> int:
+    if "--verifier" in sys.argv[1:]:
+        return verify()
     results = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
     os.dup2(2, 1)  # whatever the kernel prints never reaches our answer
     sys.stdout = sys.stderr
