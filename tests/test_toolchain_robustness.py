@@ -52,7 +52,7 @@ EXPECTED = {
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     names = cases()
-    classe = class_with(tmp_path_factory.mktemp("robustesse") / "classe", names, timeout=3)
+    classe = class_with(tmp_path_factory.mktemp("robustesse") / "classe", names, timeout=6)  # per cell: a loaded machine slows even a short cell
     start = time.monotonic()
     flags = autograde(classe, workers=2, limit=LIMIT, progress=False, log=lambda *_: None)
     elapsed = time.monotonic() - start
