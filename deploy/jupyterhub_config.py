@@ -147,7 +147,9 @@ os.chmod(NBGRADER_CONFIG, 0o755)
     "c = get_config()\n"
     f"c.CourseDirectory.course_id = {COURSE!r}\n"
     f"c.Exchange.root = {str(EXCHANGE)!r}\n"
-    "c.Exchange.path_includes_course = False\n",
+    "c.Exchange.path_includes_course = False\n"
+    "# Fetch lays each learner's own variant over the common release (release --variantes).\n"
+    "c.ExchangeFactory.fetch_assignment = 'prospection.echange.FetchAssignmentVariante'\n",
     encoding="utf-8")
 
 # ---- idle servers are stopped (memory back for the others) ---------------------------------
