@@ -10,6 +10,10 @@ What a teacher would hit on day one, checked here as far as this machine allows:
   the teacher group only;
 - the nbgrader configuration written into learner pods (singleuser.extraFiles) is valid Python,
   sets real nbgrader options, and points at the ngshare service the guide installs;
+- the chart's own hub configuration (files/hub/jupyterhub_config.py of the same tag) loads it
+  in an environment with the hub image's exact packages (`make z2jh-hub-env`): every hub.config
+  option is an option of the real authenticator/spawner classes, every service field exists,
+  every role scope exists;
 - ngshare.yaml only sets keys of the ngshare chart and shares its token with config.yaml;
 - the learner pods may reach ngshare despite the chart's default network policy;
 - both Dockerfiles COPY only paths of the repository, install the pinned requirement files, and
@@ -398,3 +402,58 @@ def test_learner_image_never_installs_the_teacher_package():
     # The teacher image does install it.
     teacher = [w for args in pip_installs(dockerfile_lines("Dockerfile.prof")) for w in args]
     assert "./grader" in teacher and (ROOT / "grader" / "pyproject.toml").is_file()
+
+
+# --- The chart's own hub configuration, with the hub image's classes ----------------------
+
+HUB_PYTHON = ROOT / ".venv-z2jh-hub" / "bin" / "python"
+
+
+def hub_check(values: dict, tmp_path: Path) -> list[str]:
+    """Run tests/data/z2jh/hub_check.py in the hub image's environment (`make z2jh-hub-env`)."""
+    import json
+    import subprocess
+
+    if not HUB_PYTHON.exists():
+        pytest.skip("environment of the chart's hub image missing: run `make z2jh-hub-env`")
+    values_file = tmp_path / "values.yaml"
+    values_file.write_text(yaml.safe_dump(values), encoding="utf-8")
+    result = subprocess.run(
+        [str(HUB_PYTHON), str(DATA / "hub_check.py"), str(values_file), str(DATA / "chart-hub")],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["sections"]["GenericOAuthenticator"], "hub.config did not reach the authenticator"
+    assert "pre_spawn_hook" in report["sections"]["KubeSpawner"], "hub.extraConfig was not run"
+    return report["errors"]
+
+
+def merged_config(text: str) -> dict:
+    return helm_merge(load_yaml(DATA / "values.yaml"), yaml.safe_load(fill(text)))
+
+
+def test_hub_loads_the_config_with_the_chart_classes(tmp_path):
+    """hub.config options are real options of oauthenticator 17.4.0 / kubespawner 7.0.0 /
+    jupyterhub 5.5.0 (the chart's hub image), services fields exist, role scopes exist."""
+    text = (Z2JH / "config.yaml").read_text(encoding="utf-8")
+    assert hub_check(merged_config(text), tmp_path) == []
+
+
+def test_hub_check_catches_seeded_mistakes(tmp_path):
+    text = (Z2JH / "config.yaml").read_text(encoding="utf-8")
+    seeds = [
+        ("      username_claim: preferred_username", "      username_claime: preferred_username"),
+        ("      oauth_no_confirm: true", "      oauth_noconfirm: true"),
+        ("scopes: [read:users, read:groups]", "scopes: [read:users, read:group]"),
+    ]
+    for mistake, replacement in seeds:
+        assert text.count(mistake) == 1, mistake
+        text = text.replace(mistake, replacement)
+    # The schema lets all three through (free-form sections of the chart)...
+    assert all_errors(text) == []
+    # ...the hub's own classes do not.
+    errors = " | ".join(hub_check(merged_config(text), tmp_path))
+    assert "GenericOAuthenticator.username_claime" in errors
+    assert "no such service field oauth_noconfirm" in errors
+    assert "read:group" in errors
