@@ -13,7 +13,8 @@ What a teacher would hit on day one, checked here as far as this machine allows:
 - the chart's own hub configuration (files/hub/jupyterhub_config.py of the same tag) loads it
   in an environment with the hub image's exact packages (`make z2jh-hub-env`): every hub.config
   option is an option of the real authenticator/spawner classes, every service field exists,
-  every role scope exists;
+  every role scope exists, and the real KubeSpawner, after the pre_spawn_hook, builds the
+  learner's and the teacher's pods with the right image, limits and nbgrader configuration;
 - ngshare.yaml only sets keys of the ngshare chart and shares its token with config.yaml;
 - the learner pods may reach ngshare despite the chart's default network policy;
 - both Dockerfiles COPY only paths of the repository, install the pinned requirement files, and
@@ -426,7 +427,7 @@ def hub_check(values: dict, tmp_path: Path) -> list[str]:
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["sections"]["GenericOAuthenticator"], "hub.config did not reach the authenticator"
     assert "pre_spawn_hook" in report["sections"]["KubeSpawner"], "hub.extraConfig was not run"
-    return report["errors"]
+    return report
 
 
 def merged_config(text: str) -> dict:
@@ -437,7 +438,20 @@ def test_hub_loads_the_config_with_the_chart_classes(tmp_path):
     """hub.config options are real options of oauthenticator 17.4.0 / kubespawner 7.0.0 /
     jupyterhub 5.5.0 (the chart's hub image), services fields exist, role scopes exist."""
     text = (Z2JH / "config.yaml").read_text(encoding="utf-8")
-    assert hub_check(merged_config(text), tmp_path) == []
+    config = yaml.safe_load(fill(text))
+    report = hub_check(merged_config(text), tmp_path)
+    assert report["errors"] == []
+
+    # The pods the real KubeSpawner builds after the pre_spawn_hook, for each group.
+    image = config["singleuser"]["image"]
+    learner, teacher = report["pods"][LEARNER_GROUP], report["pods"][TEACHER_GROUP]
+    assert learner["image"] == f"{image['name']}:{image['tag']}"
+    assert teacher["image"] == f"{SAMPLES['registre']}/prospection-prof:{image['tag']}"
+    for pod in (learner, teacher):
+        assert pod["memory_limit"] == 1024**3  # singleuser.memory.limit: 1G
+        assert pod["cpu_limit"] == 1.0
+        assert "/etc/jupyter/nbgrader_config.py" in pod["mounts"]
+        assert pod["env"]["LANG"] == "C.UTF-8"
 
 
 def test_hub_check_catches_seeded_mistakes(tmp_path):
@@ -446,6 +460,8 @@ def test_hub_check_catches_seeded_mistakes(tmp_path):
         ("      username_claim: preferred_username", "      username_claime: preferred_username"),
         ("      oauth_no_confirm: true", "      oauth_noconfirm: true"),
         ("scopes: [read:users, read:groups]", "scopes: [read:users, read:group]"),
+        # The hook's group misspelled: no error anywhere, the teacher just gets the learner image.
+        ('if "prospection-profs" in groups', 'if "prospection-prof" in groups'),
     ]
     for mistake, replacement in seeds:
         assert text.count(mistake) == 1, mistake
@@ -453,7 +469,9 @@ def test_hub_check_catches_seeded_mistakes(tmp_path):
     # The schema lets all three through (free-form sections of the chart)...
     assert all_errors(text) == []
     # ...the hub's own classes do not.
-    errors = " | ".join(hub_check(merged_config(text), tmp_path))
+    report = hub_check(merged_config(text), tmp_path)
+    errors = " | ".join(report["errors"])
     assert "GenericOAuthenticator.username_claime" in errors
     assert "no such service field oauth_noconfirm" in errors
     assert "read:group" in errors
+    assert "prospection-eleve:" in report["pods"][TEACHER_GROUP]["image"]

@@ -11,6 +11,7 @@ CHART_HUB_FILES_DIR: the chart's files/hub/ (jupyterhub_config.py, z2jh.py) of t
 Prints one JSON object: {"errors": [...], "sections": {...}}; exit status 0 even with errors.
 """
 
+import asyncio
 import json
 import logging
 import os
@@ -41,6 +42,14 @@ def main(values_path: str, chart_hub_dir: str) -> None:
     for key, service in values["hub"].get("services", {}).items():
         token = service.get("api_token") or service.get("apiToken") or "generated"
         (etc / "secret" / f"hub.services.{key}.apiToken").write_text(token)
+    # kubespawner loads a client configuration at construction; no request is ever sent.
+    (work / "kubeconfig").write_text(yaml.safe_dump({
+        "apiVersion": "v1", "kind": "Config", "current-context": "none",
+        "clusters": [{"name": "none", "cluster": {"server": "https://127.0.0.1:9"}}],
+        "contexts": [{"name": "none", "context": {"cluster": "none", "user": "none"}}],
+        "users": [{"name": "none", "user": {"token": "none"}}],
+    }))
+    os.environ["KUBECONFIG"] = str(work / "kubeconfig")
     os.environ.update(HUB_SERVICE_PORT="8081", PROXY_API_SERVICE_PORT="8001",
                       PROXY_PUBLIC_SERVICE_PORT="80", POD_NAMESPACE="prospection")
 
@@ -118,7 +127,41 @@ def main(values_path: str, chart_hub_dir: str) -> None:
         except Exception as exc:  # noqa: BLE001
             errors.append(f"role {role['name']}: {exc}")
 
-    print(json.dumps({"errors": errors, "sections": sections}))
+    # A learner's and a teacher's pod, as the real KubeSpawner of the image builds them after the
+    # pre_spawn_hook of hub.extraConfig (no cluster: kubespawner's own mock mode).
+    pods = {}
+    for group in ("prospection-eleves", "prospection-profs"):
+        try:
+            pods[group] = asyncio.run(pod_of(spawner, c, group))
+        except Exception as exc:  # noqa: BLE001
+            errors.append(f"pod for group {group}: {type(exc).__name__}: {exc}")
+
+    print(json.dumps({"errors": errors, "sections": sections, "pods": pods}))
+
+
+async def pod_of(spawner_class, config, group: str) -> dict:
+    from types import SimpleNamespace
+
+    user = SimpleNamespace(
+        name="eleve1" if group.endswith("eleves") else "mdupont", id=1, url="/user/x/",
+        groups=[SimpleNamespace(name=group)], escaped_name="x", admin=False,
+    )
+    user.url = f"/user/{user.name}/"
+    hub = SimpleNamespace(public_host="", url="http://hub:8081/hub/", base_url="/hub/",
+                          api_url="http://hub:8081/hub/api")
+    spawner = spawner_class(_mock=True, config=config, user=user, hub=hub)
+    spawner.api_token = "t"
+    spawner.oauth_client_id = "jupyterhub-user-x"
+    spawner.run_pre_spawn_hook()
+    manifest = await spawner.get_pod_manifest()
+    container = manifest.spec.containers[0]
+    return {
+        "image": container.image,
+        "memory_limit": container.resources.limits.get("memory"),
+        "cpu_limit": container.resources.limits.get("cpu"),
+        "env": {e.name: e.value for e in container.env if e.value is not None},
+        "mounts": sorted(m.mount_path for m in container.volume_mounts),
+    }
 
 
 if __name__ == "__main__":
