@@ -59,7 +59,8 @@ SAMPLES = {
     "registre": "registre.lycee-exemple.fr/cours",
     "identifiant-admin": "mdupont",
 }
-PLACEHOLDER = re.compile(r"<([^<>\s…][^<>]*)>")
+# `<adresse du hub>` (with spaces) is prose in a comment, not a value: not matched.
+PLACEHOLDER = re.compile(r"<([^<>\s…][^<>\s]*)>")
 
 
 def fill(text: str) -> str:
@@ -113,9 +114,17 @@ def chart_runtime_errors(values: dict) -> list[str]:
     return errors
 
 
-def all_errors(config_text: str) -> list[str]:
-    values = helm_merge(load_yaml(DATA / "values.yaml"), yaml.safe_load(fill(config_text)))
+def all_errors(config_text: str, *overlays: str) -> list[str]:
+    values = merged_config(config_text, *overlays)
     return schema_errors(values) + chart_runtime_errors(values)
+
+
+def merged_config(text: str, *overlays: str) -> dict:
+    """`helm upgrade -f config.yaml -f overlay.yaml …` over the chart's defaults."""
+    user = yaml.safe_load(fill(text))
+    for overlay in overlays:
+        user = helm_merge(user, yaml.safe_load(fill(overlay)))
+    return helm_merge(load_yaml(DATA / "values.yaml"), user)
 
 
 @pytest.fixture(scope="module")
@@ -144,7 +153,7 @@ def test_vendored_schema_is_the_pinned_chart_version():
 
 
 def test_every_placeholder_has_a_sample():
-    files = [Z2JH / "config.yaml", Z2JH / "ngshare.yaml"]
+    files = [Z2JH / "config.yaml", Z2JH / "ngshare.yaml", Z2JH / "sans-ent.yaml"]
     found = {m for f in files for m in PLACEHOLDER.findall(f.read_text(encoding="utf-8"))}
     assert found, "no <…> placeholder found: the regular expression no longer matches"
     assert found <= SAMPLES.keys(), f"placeholders without a sample value: {found - SAMPLES.keys()}"
@@ -157,6 +166,15 @@ def test_every_placeholder_has_a_sample():
 
 def test_config_is_valid_against_the_chart_schema():
     assert all_errors((Z2JH / "config.yaml").read_text(encoding="utf-8")) == []
+
+
+def test_config_without_ent_is_valid_against_the_chart_schema():
+    config = (Z2JH / "config.yaml").read_text(encoding="utf-8")
+    overlay = (Z2JH / "sans-ent.yaml").read_text(encoding="utf-8")
+    assert all_errors(config, overlay) == []
+    hub_config = merged_config(config, overlay)["hub"]["config"]
+    assert "GenericOAuthenticator" not in hub_config  # the ENT section is gone, not left over
+    assert hub_config["JupyterHub"]["load_groups"][TEACHER_GROUP]["users"]
 
 
 @pytest.mark.parametrize(
@@ -410,7 +428,7 @@ def test_learner_image_never_installs_the_teacher_package():
 HUB_PYTHON = ROOT / ".venv-z2jh-hub" / "bin" / "python"
 
 
-def hub_check(values: dict, tmp_path: Path) -> list[str]:
+def hub_check(values: dict, tmp_path: Path, authenticator: str = "GenericOAuthenticator") -> dict:
     """Run tests/data/z2jh/hub_check.py in the hub image's environment (`make z2jh-hub-env`)."""
     import json
     import subprocess
@@ -425,15 +443,13 @@ def hub_check(values: dict, tmp_path: Path) -> list[str]:
     )
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(result.stdout.strip().splitlines()[-1])
-    assert report["sections"]["GenericOAuthenticator"], "hub.config did not reach the authenticator"
+    assert report["authenticator"] == authenticator
+    assert report["sections"][authenticator if authenticator != "NativeAuthenticator" else "Authenticator"]
     assert "pre_spawn_hook" in report["sections"]["KubeSpawner"], "hub.extraConfig was not run"
     return report
 
 
-def merged_config(text: str) -> dict:
-    return helm_merge(load_yaml(DATA / "values.yaml"), yaml.safe_load(fill(text)))
-
-
+@pytest.mark.slow
 def test_hub_loads_the_config_with_the_chart_classes(tmp_path):
     """hub.config options are real options of oauthenticator 17.4.0 / kubespawner 7.0.0 /
     jupyterhub 5.5.0 (the chart's hub image), services fields exist, role scopes exist."""
@@ -454,6 +470,7 @@ def test_hub_loads_the_config_with_the_chart_classes(tmp_path):
         assert pod["env"]["LANG"] == "C.UTF-8"
 
 
+@pytest.mark.slow
 def test_hub_check_catches_seeded_mistakes(tmp_path):
     text = (Z2JH / "config.yaml").read_text(encoding="utf-8")
     seeds = [
@@ -475,3 +492,15 @@ def test_hub_check_catches_seeded_mistakes(tmp_path):
     assert "no such service field oauth_noconfirm" in errors
     assert "read:group" in errors
     assert "prospection-eleve:" in report["pods"][TEACHER_GROUP]["image"]
+
+
+@pytest.mark.slow
+def test_hub_without_ent_loads_and_gives_teachers_their_image(tmp_path):
+    """The NativeAuthenticator variant (sans-ent.yaml): real options of nativeauthenticator
+    1.3.0 and JupyterHub 5.5.0; JupyterHub 5 lets nobody in without allow_all (or a list)."""
+    config = (Z2JH / "config.yaml").read_text(encoding="utf-8")
+    overlay = (Z2JH / "sans-ent.yaml").read_text(encoding="utf-8")
+    report = hub_check(merged_config(config, overlay), tmp_path, authenticator="NativeAuthenticator")
+    assert report["errors"] == []
+    assert report["sections"]["Authenticator"] == ["admin_users", "allow_all"]
+    assert "prospection-prof:" in report["pods"][TEACHER_GROUP]["image"]

@@ -109,7 +109,11 @@ def main(values_path: str, chart_hub_dir: str) -> None:
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG)
     try:
-        authenticator(config=c, log=logger)
+        from jupyterhub import orm
+
+        # An empty in-memory hub database (NativeAuthenticator adds its table at start).
+        db = orm.new_session_factory("sqlite://")()
+        authenticator(config=c, log=logger, _deprecated_db_session=db)
     except Exception as exc:  # noqa: BLE001 - reported, not raised
         errors.append(f"{authenticator.__name__}: {type(exc).__name__}: {exc}")
     errors += [f"{authenticator.__name__}: {m}" for m in messages if "not recognized" in m]
@@ -136,7 +140,8 @@ def main(values_path: str, chart_hub_dir: str) -> None:
         except Exception as exc:  # noqa: BLE001
             errors.append(f"pod for group {group}: {type(exc).__name__}: {exc}")
 
-    print(json.dumps({"errors": errors, "sections": sections, "pods": pods}))
+    print(json.dumps({"errors": errors, "sections": sections, "pods": pods,
+                      "authenticator": authenticator.__name__}))
 
 
 async def pod_of(spawner_class, config, group: str) -> dict:
