@@ -358,19 +358,26 @@ def copy_sources(lines: list[str]) -> list[str]:
     return sources
 
 
-def pip_installs(lines: list[str]) -> list[list[str]]:
+def run_commands(lines: list[str]) -> list[list[str]]:
+    """Every simple command of the RUN instructions, as words."""
     commands = []
     for line in lines:
         if line.upper().startswith("RUN "):
             command: list[str] = []
             for word in shlex.split(line[4:]) + ["&&"]:
                 if word in {"&&", "||", "|", ";"} or word.endswith(";"):
-                    if command[:2] == ["pip", "install"]:
-                        commands.append(command[2:])
+                    while command[:1] and command[0] in {"then", "else", "do"}:
+                        command.pop(0)
+                    if command:
+                        commands.append(command)
                     command = []
                 else:
                     command.append(word)
     return commands
+
+
+def pip_installs(lines: list[str]) -> list[list[str]]:
+    return [command[2:] for command in run_commands(lines) if command[:2] == ["pip", "install"]]
 
 
 @pytest.mark.parametrize("name", ["Dockerfile.eleve", "Dockerfile.prof"])
@@ -504,3 +511,55 @@ def test_hub_without_ent_loads_and_gives_teachers_their_image(tmp_path):
     assert report["errors"] == []
     assert report["sections"]["Authenticator"] == ["admin_users", "allow_all"]
     assert "prospection-prof:" in report["pods"][TEACHER_GROUP]["image"]
+
+
+@pytest.mark.slow
+def test_learner_image_turns_off_the_teacher_tools(tmp_path):
+    """Replays the learner image's `jupyter server extension` / `jupyter labextension` commands
+    on a copy of this environment's sys-prefix configuration (where pip puts nbgrader's, as in
+    the image), then reads the result back: nbgrader's teacher tools are off and locked (same
+    lists as prospection/lab.py for a learner), the Assignments tab stays."""
+    import json
+    import os
+    import shutil
+    import subprocess
+    import sysconfig
+
+    from prospection import lab
+
+    commands = [c for c in run_commands(dockerfile_lines("Dockerfile.eleve")) if c[0] == "jupyter"]
+    assert commands, "the learner image runs no jupyter command"
+    prefix = tmp_path / "prefix"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(prefix)], check=True)
+    site_packages = list(prefix.glob("lib/python3*/site-packages"))
+    assert len(site_packages) == 1
+    (site_packages[0] / "main.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    shutil.copytree(Path(sys.prefix) / "etc" / "jupyter", prefix / "etc" / "jupyter")
+    python = str(prefix / "bin" / "python")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER")}
+    env["HOME"] = str(tmp_path / "home")
+    for command in commands:
+        if command[1:3] == ["server", "extension"]:
+            argv = [python, "-m", "jupyter_server", "extension", *command[3:]]
+        else:
+            assert command[1] == "labextension", command
+            argv = [python, "-m", "jupyterlab.labextensions", *command[2:]]
+        result = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=120, check=False)
+        assert result.returncode == 0, result.stderr[-2000:]
+        assert "Validation failed" not in result.stderr + result.stdout, result.stderr[-2000:]
+
+    listing = subprocess.run([python, "-m", "jupyter_server", "extension", "list"], env=env,
+                             capture_output=True, text=True, timeout=120, check=True)
+    text = re.sub(r"\x1b\[[0-9;]*m", "", listing.stdout + listing.stderr)
+    state = dict(re.findall(r"^\s*(nbgrader\.server_extensions\.\w+) (enabled|disabled)\s*$", text, re.M))
+    assert state, text
+    for module in lab.NBGRADER_TEACHER_SERVER:
+        assert state[module] == "disabled", module
+    for module in lab.NBGRADER_ASSIGNMENTS_SERVER:
+        assert state[module] == "enabled", module
+
+    page = json.loads((prefix / "etc" / "jupyter" / "labconfig" / "page_config.json").read_text())
+    expected = set(lab.NBGRADER_TEACHER_PLUGINS) | set(lab.LEARNER_HIDDEN_PLUGINS)
+    assert {k for k, v in page["disabledExtensions"].items() if v} == expected
+    assert {k for k, v in page["lockedExtensions"].items() if v} == expected
+    assert not expected & set(lab.NBGRADER_ASSIGNMENTS_PLUGINS)
