@@ -563,3 +563,63 @@ def test_learner_image_turns_off_the_teacher_tools(tmp_path):
     assert {k for k, v in page["disabledExtensions"].items() if v} == expected
     assert {k for k, v in page["lockedExtensions"].items() if v} == expected
     assert not expected & set(lab.NBGRADER_ASSIGNMENTS_PLUGINS)
+
+
+
+NGSHARE_TARGET = ROOT / ".venv-z2jh-hub" / "ngshare_exchange"
+
+EXCHANGE_CHECK = """
+import json, os, sys
+os.environ.setdefault("JUPYTERHUB_USER", "eleve1")  # ngshare_exchange reads it at import
+from traitlets.config import Config
+c = Config()
+exec(compile(open(sys.argv[1]).read(), "nbgrader_config.py", "exec"), {"get_config": lambda: c})
+from nbgrader.coursedir import CourseDirectory
+from nbgrader.exchange import ExchangeFactory
+factory, coursedir = ExchangeFactory(config=c), CourseDirectory(config=c)
+out = {"course_id": coursedir.course_id}
+for name in ("List", "FetchAssignment", "Submit", "FetchFeedback", "ReleaseAssignment",
+             "Collect", "ReleaseFeedback"):
+    step = getattr(factory, name)(coursedir=coursedir, authenticator=None, config=c)
+    out[name] = [type(step).__module__, getattr(step, "ngshare_url", None)]
+from ngshare_exchange import course_management
+for argv in json.loads(sys.argv[2]):
+    course_management.parse_args(argv)  # exits on a bad command line
+print(json.dumps(out))
+"""
+
+
+@pytest.mark.slow
+def test_learner_nbgrader_config_runs_with_the_real_ngshare_exchange(config, tmp_path):
+    """The extraFiles nbgrader configuration, run by nbgrader 0.9.6 (this .venv) with the
+    ngshare_exchange the images install (`make z2jh-hub-env`): every exchange step nbgrader
+    builds is ngshare's, on the configured URL. The guide's ngshare-course-management command
+    lines parse with its real argument parser."""
+    import json
+    import os
+    import subprocess
+
+    pin = re.search(r"ngshare_exchange==([\d.]+)", (Z2JH / "Dockerfile.eleve").read_text()).group(1)
+    if not (NGSHARE_TARGET / "ngshare_exchange").is_dir():
+        pytest.skip("ngshare_exchange missing: run `make z2jh-hub-env`")
+    assert (NGSHARE_TARGET / f"ngshare_exchange-{pin}.dist-info").is_dir(), "stale: make z2jh-hub-env"
+
+    snippet = tmp_path / "nbgrader_config.py"
+    snippet.write_text(config["singleuser"]["extraFiles"]["nbgrader-config"]["stringData"], encoding="utf-8")
+    guide = GUIDE.read_text(encoding="utf-8")
+    commands = [shlex.split(m)[1:] for m in re.findall(r"`(ngshare-course-management [^`]+)`", guide)]
+    assert len(commands) >= 2, "the guide no longer shows ngshare-course-management commands"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER")}
+    env.update(PYTHONPATH=str(NGSHARE_TARGET), HOME=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-c", EXCHANGE_CHECK, str(snippet), json.dumps(commands)],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    out = json.loads(result.stdout.strip().splitlines()[-1])
+    url = config["hub"]["services"]["ngshare"]["url"] + "/services/ngshare"
+    assert out.pop("course_id") == "*"
+    assert len(out) == 7
+    for step, (module, step_url) in out.items():
+        assert module.startswith("ngshare_exchange."), (step, module)
+        assert step_url == url, step
