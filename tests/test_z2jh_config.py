@@ -388,11 +388,19 @@ def test_dockerfile_copies_existing_paths_and_pinned_requirements(name):
     for source in sources:
         assert (ROOT / source).exists(), f"{name}: COPY {source} does not exist in the repository"
     text = " ".join(lines)
-    for requirement in re.findall(r"(?:deploy/)?requirements-[\w-]+\.txt", text):
-        assert (ROOT / "deploy" / Path(requirement).name).is_file(), requirement
     assert "requirements.lock" in text and (ROOT / "requirements.lock").is_file()
     installs = pip_installs(lines)
     assert installs, f"{name}: no pip install"
+    # Every -c / -r file is a file of the repository (by its path, or by its name once COPY'd).
+    copied = {Path(source).name: source for source in sources}
+    files = [args[i + 1] for args in installs for i, w in enumerate(args[:-1]) if w in {"-c", "-r"}]
+    assert files, f"{name}: installs without constraints"
+    written = set(re.findall(r">\s*(\S+)", text))  # e.g. the lock without one pin, by grep -v
+    for file in files:
+        assert (ROOT / file).is_file() or Path(file).name in copied or file in written, (
+            f"{name}: {file} not in the repository")
+    # The images' jupyterhub (jupyterhub-singleuser) is the chart's hub version.
+    assert any(Path(f).name == "contraintes-image.txt" for f in files), f"{name}: jupyterhub not pinned"
     # Every PyPI package named on a pip command line is pinned.
     for args in installs:
         for word in args:
@@ -404,9 +412,10 @@ def test_dockerfile_copies_existing_paths_and_pinned_requirements(name):
 def test_ngshare_exchange_is_installed_without_its_stale_pin(name):
     """ngshare_exchange 0.5.3 (the last release) declares jupyter-core<4.11.2, which the
     pinned jupyter_core 5 of requirements.lock contradicts: `pip install` with the lock as
-    constraints stops with ResolutionImpossible. It loads and configures nbgrader 0.9.6 with
-    jupyter_core 5 (checked by hand), and its imports (nbgrader, requests, rapidfuzz, traitlets,
-    jupyter_core) are all in the lock: it must be installed alone with --no-deps."""
+    constraints stops with ResolutionImpossible. It runs with nbgrader 0.9.6 and jupyter_core 5
+    (test_learner_nbgrader_config_runs_with_the_real_ngshare_exchange), and its imports
+    (nbgrader, requests, rapidfuzz, traitlets, jupyter_core) are all in the lock: it must be
+    installed alone with --no-deps."""
     installs = pip_installs(dockerfile_lines(name))
     with_ngshare = [args for args in installs if any(w.startswith("ngshare_exchange") for w in args)]
     assert with_ngshare, f"{name}: ngshare_exchange not installed"
@@ -415,6 +424,15 @@ def test_ngshare_exchange_is_installed_without_its_stale_pin(name):
     lock = (ROOT / "requirements.lock").read_text(encoding="utf-8").lower().replace("-", "_")
     for dependency in ("nbgrader==", "requests==", "rapidfuzz==", "traitlets==", "jupyter_core=="):
         assert dependency in lock, dependency
+
+
+def test_images_run_the_hub_version_of_the_chart():
+    """jupyterhub-singleuser in the pods matches the chart's hub (images/hub/requirements.txt
+    of 4.4.0), not the school server's pin (deploy/requirements-hub.txt)."""
+    def pin(path: Path) -> str:
+        return re.search(r"^jupyterhub==(\S+)$", path.read_text(encoding="utf-8"), re.M).group(1)
+
+    assert pin(Z2JH / "contraintes-image.txt") == pin(DATA / "hub-image-requirements.txt")
 
 
 def test_learner_image_never_installs_the_teacher_package():
