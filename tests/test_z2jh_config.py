@@ -15,10 +15,18 @@ What a teacher would hit on day one, checked here as far as this machine allows:
   option is an option of the real authenticator/spawner classes, every service field exists,
   every role scope exists, and the real KubeSpawner, after the pre_spawn_hook, builds the
   learner's and the teacher's pods with the right image, limits and nbgrader configuration;
+- the same for the variant without ENT (config.yaml + sans-ent.yaml, NativeAuthenticator);
+- the learners' nbgrader configuration runs with the real ngshare_exchange (the images' version)
+  and nbgrader 0.9.6: every exchange step is ngshare's, on the right URL;
 - ngshare.yaml only sets keys of the ngshare chart and shares its token with config.yaml;
 - the learner pods may reach ngshare despite the chart's default network policy;
-- both Dockerfiles COPY only paths of the repository, install the pinned requirement files, and
-  the learner image never installs the teacher package ``grader``.
+- both Dockerfiles COPY only paths of the repository, install the pinned requirement files,
+  run the chart's hub version of jupyterhub, install ngshare_exchange without its stale pin; the
+  learner image never installs the teacher package ``grader``, and its `jupyter … disable/lock`
+  commands, replayed here, really turn off nbgrader's teacher tools.
+
+The checks that need `make z2jh-hub-env` (the hub image's packages, ngshare_exchange) are
+skipped without it; `make test` builds it.
 """
 
 from __future__ import annotations
