@@ -65,7 +65,7 @@ bwrap:
 	  else echo "bubblewrap manque : sudo apt-get install bubblewrap"; exit 1; fi; }
 
 ## The whole test suite.
-test: setup chromium fonts bwrap
+test: setup chromium fonts bwrap z2jh-hub-env
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -p no:cacheprovider $(PYTEST_ARGS)
 
 ## Regenerates exercises/ from solutions/ with nbgrader (never edit exercises/ by hand).
@@ -93,3 +93,4 @@ lock:
 	{ echo '# Exact versions of every package, tested together here (pip freeze). Regenerate with `make lock`.'; cat requirements.lock.new; } > requirements.lock && rm requirements.lock.new
 
 include deploy/hub.mk
+include deploy/z2jh/z2jh.mk
