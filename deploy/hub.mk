@@ -6,6 +6,11 @@
 #   $(HUB_PREFIX)/eleve  learners: Jupyter, nbgrader's Assignments tab and the learner part only
 # Both are built from the system's Python 3 (/usr/bin/python3), which every account can run.
 HUB_PREFIX ?= /opt/prospection-hub
+HUB_TEACHER_SERVER := nbgrader.server_extensions.formgrader nbgrader.server_extensions.course_list \
+	nbgrader.server_extensions.validate_assignment
+HUB_TEACHER_PLUGINS := @jupyter/nbgrader:create-assignment @jupyter/nbgrader:formgrader \
+	@jupyter/nbgrader:course-list @jupyter/nbgrader:validate-assignment \
+	@jupyter-notebook/lab-extension:interface-switcher
 HUB_PYTHON ?= /usr/bin/python3
 HUB_STATE ?= /var/lib/prospection-hub
 HUB_PROF := $(HUB_PREFIX)/prof
@@ -41,9 +46,12 @@ $(HUB_ELEVE)/.installed: $(HUB_LOCK) deploy/requirements-hub.txt deploy/requirem
 	test -x $(HUB_ELEVE)/bin/python || $(HUB_PYTHON) -m venv $(HUB_ELEVE)
 	$(HUB_ELEVE)/bin/python -m pip install --quiet --upgrade "pip==26.3"
 	$(HUB_ELEVE)/bin/python -m pip install --quiet -c $(HUB_LOCK) -c deploy/requirements-hub.txt -r deploy/requirements-eleve.txt
-	# No Formgrader nor assignment creation for learners (nbgrader enables all by default).
-	$(HUB_ELEVE)/bin/jupyter server extension disable --sys-prefix nbgrader.server_extensions.formgrader >/dev/null 2>&1
-	$(HUB_ELEVE)/bin/jupyter labextension disable --level=sys_prefix @jupyter/nbgrader:formgrader @jupyter/nbgrader:create-assignment >/dev/null 2>&1
+	# nbgrader's teacher tools off and locked for learners (nbgrader enables all by default, and
+	# JupyterLab 4 lets a user turn an unlocked one back on); the same lists as prospection/lab.py
+	# and deploy/z2jh/Dockerfile.eleve. The Assignments tab (assignment-list, menu) stays.
+	$(HUB_ELEVE)/bin/jupyter server extension disable --sys-prefix $(HUB_TEACHER_SERVER) >/dev/null 2>&1
+	$(HUB_ELEVE)/bin/jupyter labextension disable --level=sys_prefix $(HUB_TEACHER_PLUGINS) >/dev/null 2>&1
+	$(HUB_ELEVE)/bin/jupyter labextension lock --level=sys_prefix $(HUB_TEACHER_PLUGINS) >/dev/null 2>&1
 	touch $@
 
 ## The course itself, copied (not linked: a learner cannot read a teacher's clone): the learner
