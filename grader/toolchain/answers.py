@@ -13,8 +13,23 @@ from pathlib import Path
 from prospection import reponses
 from prospection.texte.classes import CLASSES, normalize_class
 
+KEYS_DIRECTORY = "cles"           # class folder: cles/<exercice>.key.json (never released)
+QUESTIONS_FILENAME = "questions.json"
 TOP_KEYS = {"version", "fichier_contacts", "date_salon", "reponses"}
 ENTRY_KEYS = {"organisation", "qualification", "justification", "modifie_le"}
+
+
+def spec_files(root: Path, assignment: str, student: str | None = None) -> tuple[Path, Path]:
+    """(public spec, key) files that grade this learner's copy: their own variant when the class
+    was released with ``--variantes`` (from the roster, never from the submission), else the
+    class-wide ``source/<exercice>/questions.json`` and ``cles/<exercice>.key.json``."""
+    if student is not None:
+        from .variantes import variant_paths
+
+        own = variant_paths(root, student, assignment)
+        if own is not None:
+            return own
+    return root / "source" / assignment / QUESTIONS_FILENAME, root / KEYS_DIRECTORY / f"{assignment}.key.json"
 
 
 def load_key(spec: dict | None) -> dict | None:

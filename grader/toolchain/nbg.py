@@ -32,12 +32,11 @@ from nbgrader.api import Gradebook
 from nbgrader.preprocessors import NbGraderPreprocessor, SaveAutoGrades
 from traitlets import Bool, Int, Unicode
 
+from .answers import KEYS_DIRECTORY, QUESTIONS_FILENAME, spec_files  # noqa: F401 (also imported from here)
 from .checks import flag
 from .tampering import changed_code, event_flags, modules_beside, record_flags, scan
 
 ANSWERS_DIRECTORY = "submitted"   # answers are always read from the copy as handed in
-KEYS_DIRECTORY = "cles"           # class folder: cles/<exercice>.key.json (never released)
-QUESTIONS_FILENAME = "questions.json"
 FLAGGING = ("attention", "alerte")
 _CACHE: dict = {}
 
@@ -50,19 +49,6 @@ def _root(pp) -> Path:
 def _module(assignment: str):
     from grader.exercices import module_for
     return module_for(assignment)
-
-
-def spec_files(root: Path, assignment: str, student: str | None = None) -> tuple[Path, Path]:
-    """(public spec, key) files that grade this learner's copy: their own variant when the class
-    was released with ``--variantes`` (from the roster, never from the submission), else the
-    class-wide ``source/<exercice>/questions.json`` and ``cles/<exercice>.key.json``."""
-    if student is not None:
-        from .variantes import variant_paths
-
-        own = variant_paths(root, student, assignment)
-        if own is not None:
-            return own
-    return root / "source" / assignment / QUESTIONS_FILENAME, root / KEYS_DIRECTORY / f"{assignment}.key.json"
 
 
 def spec_and_key(root: Path, assignment: str, student: str | None = None) -> tuple[dict, dict]:
