@@ -154,6 +154,21 @@ class SandboxExecute(NbGraderPreprocessor):
         return nb, resources
 
 
+def manual_text_source(instruction: str, text) -> str:
+    """A manually graded cell as the teacher sees it in the Formgrader: the task's instruction,
+    then the text the learner saved in their answers file. The text is shown, never rendered:
+    HTML-escaped, on one line of one HTML block (no markdown, no tag of the learner's reaches
+    the teacher's browser)."""
+    head = f"{instruction.rstrip()}\n\n**Texte rendu par l'élève"
+    if not isinstance(text, str) or not text.strip():
+        return head + "\u00a0:** *aucun texte dans le fichier de réponses rendu.*\n"
+    words = len(text.split())
+    body = escape(text.strip()).replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
+    return (f"{head} ({words}\u00a0mot{'s' if words > 1 else ''})\u00a0:**\n\n"
+            "<div class=\"texte-eleve\" style=\"border-left:3px solid #1b5e9c;padding-left:8px\">"
+            f"{body}</div>\n")
+
+
 def _html_answers(public: dict, answers: dict) -> str:
     rows = []
     for question in public.get("questions", []):
@@ -245,9 +260,8 @@ class SaveDataGrades(SaveAutoGrades):
             for cell in nb.cells:
                 meta = cell.metadata.get("nbgrader", {})
                 gid = meta.get("grade_id")
-                if gid in texts and cell.cell_type == "markdown" and isinstance(texts[gid], str) \
-                        and texts[gid].strip():
-                    cell.source = texts[gid]
+                if gid in texts and cell.cell_type == "markdown":   # graded by the teacher
+                    cell.source = manual_text_source(cell.source, texts[gid])
                 if utils.is_grade(cell):
                     grade = gb.find_grade(gid, self.notebook_id, self.assignment_id, self.student_id)
                     cell_max = float(meta.get("points", 0) or 0)
