@@ -193,32 +193,28 @@ def _justification_flags(classe: Classe, student: str, assignment: str) -> list[
         return []
 
 
-def _flag_identical_answers(classe: Classe, assignments, all_flags: dict, key_cache: dict) -> None:
-    """Flag learners whose answers files are identical, over the whole class (not just this run)."""
+def _flag_identical_answers(classe: Classe, assignments, all_flags: dict) -> None:
+    """Flag learners whose answers are identical (see ``answers.fingerprint``), over the whole
+    class (not just this run). Answers are read as handed in (``submitted/``), through the one
+    reader of answers files (version 2 ``reponses.json``, or a version-1 file migrated)."""
     from grader.exercices import module_for
 
-    from .answers import check_answers, load_answers_document, load_key
+    from .answers import load_answers_document
     for aid in assignments:
-        spec = classe.answers.get(aid)
-        from_data = module_for(aid) is not None
-        if not spec and not from_data:
+        if module_for(aid) is None and aid not in classe.answers:
             continue
-        key = None if from_data else (key_cache[aid] if aid in key_cache else load_key(spec))
-        groups: dict[str, list[str]] = {}
+        groups: dict[tuple[str, str], list[str]] = {}
         for sid in classe.students():
             folder = classe.root / "submitted" / sid / aid
-            if from_data:
-                questions = load_answers_document(folder, aid)[1]["questions"]
-                values = {q: e.get("valeur") for q, e in questions.items() if e.get("valeur")}
-                fp = json.dumps(values, sort_keys=True, ensure_ascii=False) if values else None
-            else:
-                fp = fingerprint(check_answers(folder / spec["fichier"], key)[1])
-            if fp:
-                groups.setdefault(fp, []).append(sid)
+            if not folder.is_dir():
+                continue
+            found = fingerprint(load_answers_document(folder, aid)[1])
+            if found:
+                groups.setdefault(found, []).append(sid)
         for sid, per in all_flags.items():
             if aid in per:
                 per[aid] = [f for f in per[aid] if f["code"] != "reponses_identiques"]
-        for sids in groups.values():
+        for (_, reason), sids in groups.items():
             if len(sids) < 2:
                 continue
             for sid in sids:
@@ -226,7 +222,7 @@ def _flag_identical_answers(classe: Classe, assignments, all_flags: dict, key_ca
                     continue
                 others = ", ".join(s for s in sorted(sids) if s != sid)
                 all_flags[sid][aid].append(flag("reponses_identiques", "attention",
-                                                f"réponses identiques à celles de\u00a0: {others}."))
+                                                f"réponses identiques ({reason}) à celles de\u00a0: {others}."))
 
 
 CACHE = ".cache/correction.json"
@@ -417,7 +413,7 @@ def autograde(classe: Classe, students=None, assignments=None, workers=None, lim
         if (sid, aid) in to_zero:
             graded = [f for f in graded if f["gravite"] != "info"]
         all_flags.setdefault(sid, {})[aid] = _merge_flags(flags, graded)
-    _flag_identical_answers(classe, {aid for _, aid in pairs}, all_flags, key_cache)
+    _flag_identical_answers(classe, {aid for _, aid in pairs}, all_flags)
     from .variantes import add_copy_flags  # learners' variants: answers that fit a classmate's variant
     add_copy_flags(classe, {aid for _, aid in pairs}, all_flags)
     write_json(classe.flags_path, all_flags)
