@@ -83,7 +83,7 @@ def _assert_text_shown(cell) -> None:
     assert "Tâche corrigée par votre enseignant" in cell.source          # the instruction stays
     assert "Texte rendu par l'élève" in cell.source
     assert "je vérifierais d'abord son statut." in cell.source
-    assert "&lt;script&gt;document.title=&#x27;pirate&#x27;&lt;/script&gt;" in cell.source
+    assert "&lt;script&gt;document.title='pirate'&lt;/script&gt;" in cell.source
     assert "<script" not in cell.source                                   # shown, never run
     html_line = [ln for ln in cell.source.splitlines() if "texte-eleve" in ln]
     assert len(html_line) == 1 and html_line[0].endswith("</div>")        # one raw HTML block

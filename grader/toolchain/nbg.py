@@ -163,7 +163,7 @@ def manual_text_source(instruction: str, text) -> str:
     if not isinstance(text, str) or not text.strip():
         return head + "\u00a0:** *aucun texte dans le fichier de réponses rendu.*\n"
     words = len(text.split())
-    body = escape(text.strip()).replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
+    body = escape(text.strip(), quote=False).replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
     return (f"{head} ({words}\u00a0mot{'s' if words > 1 else ''})\u00a0:**\n\n"
             "<div class=\"texte-eleve\" style=\"border-left:3px solid #1b5e9c;padding-left:8px\">"
             f"{body}</div>\n")
