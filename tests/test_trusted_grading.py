@@ -43,10 +43,13 @@ def _answers(choices: dict, when: str, text: str | None) -> dict:
     return reponses.validate(doc)
 
 
-def _hand_in(root: Path, sid: str, doc: dict | bytes) -> Path:
+def _hand_in(root: Path, sid: str, doc: dict | bytes, drop: str | None = None) -> Path:
     folder = root / "submitted" / sid / AID
     folder.mkdir(parents=True)
-    shutil.copy(root / "release" / AID / f"{AID}.ipynb", folder)
+    nb = nbformat.read(root / "release" / AID / f"{AID}.ipynb", as_version=4)
+    if drop:   # the learner deleted a locked cell
+        nb.cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") != drop]
+    nbformat.write(nb, folder / f"{AID}.ipynb")
     data = doc if isinstance(doc, bytes) else json.dumps(doc, ensure_ascii=False, indent=1).encode()
     (folder / "reponses.json").write_bytes(data)
     return folder
@@ -66,6 +69,8 @@ def classe(tmp_path_factory):
     _hand_in(root, "copieur2", copied)   # the same file, byte for byte
     _hand_in(root, "bon1", _answers(choices, "2026-11-22T08:00:00Z", None))
     _hand_in(root, "bon2", _answers(choices, "2026-11-22T08:30:00Z", None))   # same right choices
+    # a deleted test cell after a locked widget cell (nbgrader 0.9.6 alone crashes on it)
+    _hand_in(root, "supprime", _answers(choices, "2026-11-23T08:00:00Z", None), drop="q1_types")
     _python("-m", "grader", "autograde", "--classe", str(root), "--silencieux")
     return root
 
@@ -158,3 +163,12 @@ def test_fingerprint_reads_v1_and_v2_through_one_reader(tmp_path):
     one = _answers({"q1_types": {"B": "appels_sortants"}}, "2026-11-20T08:00:00Z", None)
     assert fingerprint(one) is None        # one choice at the same second proves nothing
     assert fingerprint(load_answers_document(tmp_path / "absent", AID)[1]) is None
+
+
+def test_a_deleted_test_cell_is_restored_and_graded(classe):
+    flags = json.loads((classe / "rapport" / "flags.json").read_text(encoding="utf-8"))["supprime"][AID]
+    codes = {f["code"] for f in flags}
+    assert "cellule_test_supprimee" in codes and "correction_impossible" not in codes, flags
+    scores = read_scores(Classe.open(classe))["supprime"][AID]["questions"]
+    assert scores[f"{AID}:q1_types"] == (3.0, 3.0), scores
+    assert _cell(classe, "supprime", "q1_types").cell_type == "code"
