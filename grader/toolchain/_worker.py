@@ -14,6 +14,61 @@ import sys
 import time
 
 
+def skip_slow_optional_imports() -> None:
+    """Keep jsonschema from importing ``rfc3987_syntax`` (3 to 5 s per process here: it builds a
+    Lark grammar at import). jsonschema imports it only to check the ``iri`` format, which neither
+    nbformat nor nbgrader asks for; without it jsonschema simply skips that optional check. Called
+    before nbformat is first imported by the toolchain's own processes (command, workers)."""
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)
+
+
+def keep_nbgrader_caches() -> None:
+    """Let nbgrader's per-copy bookkeeping reuse what it recomputes for every copy, nothing else.
+
+    - nbgrader opens the gradebook about ten times per copy, each time through a new SQLAlchemy
+      engine, which throws away SQLAlchemy's cache of compiled statements (kept per engine): the
+      worker hands nbgrader one engine per database URL. Each ``Gradebook`` keeps its own session
+      and still disposes of its connections when closed.
+    - nbgrader validates each cell's metadata with ``jsonschema.validate``, which checks the
+      schema itself again on every call: the worker checks nbgrader's schema once, then validates
+      every cell against it as before (same errors, same best match).
+    """
+    import jsonschema
+    from nbgrader import api
+    from nbgrader.nbgraderformat import common
+
+    create_engine = api.create_engine
+    engines: dict = {}
+
+    def shared_engine(url, **kwargs):
+        key = (str(url), tuple(sorted(kwargs.items())))
+        if key not in engines:
+            engines[key] = create_engine(url, **kwargs)
+        return engines[key]
+
+    class CheckedSchemas:
+        """``jsonschema`` as nbgrader's metadata validation uses it, the schema checked once."""
+        def __init__(self):
+            self.validators: dict = {}
+
+        def validate(self, instance, schema):
+            known = self.validators.get(id(schema))
+            if known is None or known[0] is not schema:
+                cls = jsonschema.validators.validator_for(schema)
+                cls.check_schema(schema)
+                known = self.validators[id(schema)] = (schema, cls(schema))
+            error = jsonschema.exceptions.best_match(known[1].iter_errors(instance))
+            if error is not None:
+                raise error
+
+        def __getattr__(self, name):
+            return getattr(jsonschema, name)
+
+    api.create_engine = shared_engine
+    common.jsonschema = CheckedSchemas()
+
+
 def _run(app, capture_log) -> dict:
     try:
         return capture_log(app)
@@ -22,6 +77,7 @@ def _run(app, capture_log) -> dict:
 
 
 def main() -> int:
+    skip_slow_optional_imports()
     results = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
     os.dup2(2, 1)
     sys.stdout = sys.stderr
@@ -33,6 +89,8 @@ def main() -> int:
     from nbgrader.utils import capture_log
 
     from grader.toolchain.workspace import STAGING, Classe
+
+    keep_nbgrader_caches()
 
     classe = Classe.open(Path(sys.argv[1]))
     config = classe.load_config()

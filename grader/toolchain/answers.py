@@ -13,8 +13,23 @@ from pathlib import Path
 from prospection import reponses
 from prospection.texte.classes import CLASSES, normalize_class
 
+KEYS_DIRECTORY = "cles"           # class folder: cles/<exercice>.key.json (never released)
+QUESTIONS_FILENAME = "questions.json"
 TOP_KEYS = {"version", "fichier_contacts", "date_salon", "reponses"}
 ENTRY_KEYS = {"organisation", "qualification", "justification", "modifie_le"}
+
+
+def spec_files(root: Path, assignment: str, student: str | None = None) -> tuple[Path, Path]:
+    """(public spec, key) files that grade this learner's copy: their own variant when the class
+    was released with ``--variantes`` (from the roster, never from the submission), else the
+    class-wide ``source/<exercice>/questions.json`` and ``cles/<exercice>.key.json``."""
+    if student is not None:
+        from .variantes import variant_paths
+
+        own = variant_paths(root, student, assignment)
+        if own is not None:
+            return own
+    return root / "source" / assignment / QUESTIONS_FILENAME, root / KEYS_DIRECTORY / f"{assignment}.key.json"
 
 
 def load_key(spec: dict | None) -> dict | None:
@@ -94,15 +109,52 @@ def clean_v1(doc, key: dict | None, problems: list[str] | None = None):
     return ("modifie" if problems else "ok"), clean_doc, problems
 
 
-def fingerprint(doc: dict | None) -> str | None:
-    """What identical answers look like (classes and justifications), None if nothing answered."""
-    if not doc or not doc.get("reponses"):
+#: Written text (texts, justifications) two copies must share to be called identical.
+MIN_WRITTEN_CHARS = 30
+
+
+def _normalised(value):
+    """Answer values compared as a teacher would: save times dropped, text case and spacing ignored."""
+    if isinstance(value, dict):
+        return {str(k): _normalised(v) for k, v in value.items() if k != "modifie_le"}
+    if isinstance(value, list):
+        return [_normalised(v) for v in value]
+    if isinstance(value, str):
+        return " ".join(value.split()).casefold()
+    return value
+
+
+def _written(value) -> list[str]:
+    """The sentences in an answer (strings with a space: never an option id such as ``chaud``)."""
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _written(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _written(v)]
+    return [value] if isinstance(value, str) and " " in value.strip() else []
+
+
+def fingerprint(doc: dict | None) -> tuple[str, str] | None:
+    """``(key, reason)`` by which copied answers files are found, None when the file proves nothing.
+
+    ``doc`` is an answers document as :func:`load_answers_document` reads it (a version-2
+    ``reponses.json`` or a migrated version-1 ``reponses_salon.json``). Two copies share a key when
+    their answered values are the same and either they contain written text (a text answer,
+    justifications: at least ``MIN_WRITTEN_CHARS`` characters, which two learners do not write
+    alike) or every question (two at least) was saved at the same instant (the file itself was
+    copied). The same choices saved at other times are what two good learners hand in: no match.
+    """
+    questions = (doc or {}).get("questions") or {}
+    values = {q: _normalised(e.get("valeur")) for q, e in questions.items()
+              if isinstance(e, dict) and e.get("valeur") not in (None, "", [], {})}
+    if not values:
         return None
-    items = sorted((cid, e.get("qualification") or "", (e.get("justification") or "").strip())
-                   for cid, e in doc["reponses"].items())
-    if not any(q or j for _, q, j in items):
-        return None
-    return json.dumps(items, ensure_ascii=False)
+    if sum(len(s) for v in values.values() for s in _written(v)) >= MIN_WRITTEN_CHARS:
+        return json.dumps(values, sort_keys=True, ensure_ascii=False), "mêmes textes rédigés"
+    stamps = {q: questions[q].get("modifie_le") for q in values}
+    if len(stamps) >= 2 and all(stamps.values()):
+        return (json.dumps([values, stamps], sort_keys=True, ensure_ascii=False),
+                "fichier copié\u00a0: mêmes réponses enregistrées aux mêmes instants")
+    return None
 
 
 def _scorer():

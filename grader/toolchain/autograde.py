@@ -22,7 +22,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
+from ._worker import skip_slow_optional_imports
+
+skip_slow_optional_imports()  # before the first nbformat import of this process
+
+import nbformat  # noqa: E402 (after the import guard above)
 
 from .answers import fingerprint
 from .checks import flag, prepare
@@ -61,6 +65,27 @@ class Job:
     notebooks: int
     limit: float
     flags: list = field(default_factory=list)
+    runs_code: bool = True
+
+
+def _runs_code(classe: Classe, student: str, assignment: str) -> bool:
+    """Will grading this staged copy run learner code in the sandbox? (Scheduling only: the
+    ``SandboxExecute`` preprocessor decides.) Always for an exercise not graded from data; for
+    one graded from data, when a code cell differs from the release."""
+    from grader.exercices import module_for
+
+    from .tampering import changed_code
+    if module_for(assignment) is None:
+        return True
+    for path in (classe.root / STAGING / student / assignment).glob("*.ipynb"):
+        release = classe.root / "release" / assignment / path.name
+        try:
+            if not release.is_file() or changed_code(nbformat.read(path, as_version=4),
+                                                     nbformat.read(release, as_version=4)):
+                return True
+        except Exception:  # noqa: BLE001 - unreadable here: let the grading say why
+            return True
+    return False
 
 
 class Worker:
@@ -161,39 +186,35 @@ def _justification_flags(classe: Classe, student: str, assignment: str) -> list[
     from .answers import graded_answers_and_key, justification_review_flags
     try:
         doc, key = graded_answers_and_key(classe, student, assignment, STAGING)
-        if not key:
+        if not key or not doc:   # no answers file found: no justification to read
             return []
         return [flag(f["code"], f["gravite"], f["message"]) for f in justification_review_flags(doc, key)]
     except Exception:  # noqa: BLE001 - one odd answers file must not stop the grading
         return []
 
 
-def _flag_identical_answers(classe: Classe, assignments, all_flags: dict, key_cache: dict) -> None:
-    """Flag learners whose answers files are identical, over the whole class (not just this run)."""
+def _flag_identical_answers(classe: Classe, assignments, all_flags: dict) -> None:
+    """Flag learners whose answers are identical (see ``answers.fingerprint``), over the whole
+    class (not just this run). Answers are read as handed in (``submitted/``), through the one
+    reader of answers files (version 2 ``reponses.json``, or a version-1 file migrated)."""
     from grader.exercices import module_for
 
-    from .answers import check_answers, load_answers_document, load_key
+    from .answers import load_answers_document
     for aid in assignments:
-        spec = classe.answers.get(aid)
-        from_data = module_for(aid) is not None
-        if not spec and not from_data:
+        if module_for(aid) is None and aid not in classe.answers:
             continue
-        key = None if from_data else (key_cache[aid] if aid in key_cache else load_key(spec))
-        groups: dict[str, list[str]] = {}
+        groups: dict[tuple[str, str], list[str]] = {}
         for sid in classe.students():
             folder = classe.root / "submitted" / sid / aid
-            if from_data:
-                questions = load_answers_document(folder, aid)[1]["questions"]
-                values = {q: e.get("valeur") for q, e in questions.items() if e.get("valeur")}
-                fp = json.dumps(values, sort_keys=True, ensure_ascii=False) if values else None
-            else:
-                fp = fingerprint(check_answers(folder / spec["fichier"], key)[1])
-            if fp:
-                groups.setdefault(fp, []).append(sid)
+            if not folder.is_dir():
+                continue
+            found = fingerprint(load_answers_document(folder, aid)[1])
+            if found:
+                groups.setdefault(found, []).append(sid)
         for sid, per in all_flags.items():
             if aid in per:
                 per[aid] = [f for f in per[aid] if f["code"] != "reponses_identiques"]
-        for sids in groups.values():
+        for (_, reason), sids in groups.items():
             if len(sids) < 2:
                 continue
             for sid in sids:
@@ -201,11 +222,12 @@ def _flag_identical_answers(classe: Classe, assignments, all_flags: dict, key_ca
                     continue
                 others = ", ".join(s for s in sorted(sids) if s != sid)
                 all_flags[sid][aid].append(flag("reponses_identiques", "attention",
-                                                f"réponses identiques à celles de\u00a0: {others}."))
+                                                f"réponses identiques ({reason}) à celles de\u00a0: {others}."))
 
 
 CACHE = ".cache/correction.json"
 CACHE_VERSION = "donnees-1"
+EMPTY = "vide:"   # cache entry of a copy that had no gradable notebook
 
 
 def _digest_tree(h, folder: Path) -> None:
@@ -229,7 +251,7 @@ def submission_hash(classe: Classe, student: str, assignment: str, shared: dict)
             h.update(extra.read_bytes() if extra.exists() else b"-")
         shared[assignment] = h.hexdigest()
     h = hashlib.sha256(shared[assignment].encode())
-    from .nbg import spec_files
+    from .answers import spec_files
     for extra in spec_files(classe.root, assignment, student):   # the learner's own variant, if any
         h.update(extra.read_bytes() if extra.exists() else b"-")
     _digest_tree(h, classe.root / "submitted" / student / assignment)
@@ -271,9 +293,13 @@ def autograde(classe: Classe, students=None, assignments=None, workers=None, lim
     previous = read_json(classe.flags_path, {}) or {}
     # Unchanged: same submission, already flagged, and its graded copy still there (the
     # Formgrader shows it; a teacher who deleted autograded/ asks for a new grading).
+    # A copy with no gradable notebook (missing, unreadable) has no graded copy: its cache entry
+    # says so (« vide: »), so it is not graded again either.
     unchanged = {(sid, aid) for sid, aid in pairs
-                 if cache.get(f"{sid}/{aid}") == hashes[(sid, aid)] and aid in previous.get(sid, {})
-                 and (classe.root / "autograded" / sid / aid).is_dir()}
+                 if aid in previous.get(sid, {})
+                 and (cache.get(f"{sid}/{aid}") == EMPTY + hashes[(sid, aid)]
+                      or (cache.get(f"{sid}/{aid}") == hashes[(sid, aid)]
+                          and (classe.root / "autograded" / sid / aid).is_dir()))}
     pairs = [p for p in pairs if p not in unchanged]
     if not pairs:
         return {(sid, aid): previous[sid][aid] for sid, aid in sorted(unchanged)}
@@ -323,11 +349,14 @@ def autograde(classe: Classe, students=None, assignments=None, workers=None, lim
             flags, _, ready = prepare(classe, sid, aid, key_cache)
             per_nb = limit or (2 * classe.timeout + 90)
             if ready:
-                jobs.append(Job(sid, aid, ready, per_nb * ready, flags))
+                jobs.append(Job(sid, aid, ready, per_nb * ready, flags, _runs_code(classe, sid, aid)))
             else:
                 zero_submission(classe, sid, aid)
                 shutil.rmtree(classe.root / "autograded" / sid / aid, ignore_errors=True)
                 done[(sid, aid)] = flags
+        # copies whose learner code must run (seconds each, up to the time limit) first, so that
+        # they overlap the quick data-graded copies instead of finishing the run alone
+        jobs.sort(key=lambda j: not j.runs_code)
         bar = ProgressBar(len(pairs), "Correction") if progress else None
         for _ in done:
             bar and bar.advance()
@@ -389,13 +418,14 @@ def autograde(classe: Classe, students=None, assignments=None, workers=None, lim
         if (sid, aid) in to_zero:
             graded = [f for f in graded if f["gravite"] != "info"]
         all_flags.setdefault(sid, {})[aid] = _merge_flags(flags, graded)
-    _flag_identical_answers(classe, {aid for _, aid in pairs}, all_flags, key_cache)
+    _flag_identical_answers(classe, {aid for _, aid in pairs}, all_flags)
     from .variantes import add_copy_flags  # learners' variants: answers that fit a classmate's variant
     add_copy_flags(classe, {aid for _, aid in pairs}, all_flags)
     write_json(classe.flags_path, all_flags)
     _set_flagged(classe, {p: all_flags[p[0]][p[1]] for p in done})
     for sid, aid in done:
-        cache[f"{sid}/{aid}"] = hashes[(sid, aid)]
+        graded = (classe.root / "autograded" / sid / aid).is_dir()
+        cache[f"{sid}/{aid}"] = ("" if graded else EMPTY) + hashes[(sid, aid)]
     write_json(cache_path, cache)
     out = {(sid, aid): all_flags[sid][aid] for sid, aid in done}
     out.update({(sid, aid): all_flags.get(sid, {}).get(aid, []) for sid, aid in unchanged})

@@ -133,6 +133,26 @@ def repair_metadata(nb, released) -> list[dict]:
     return flags
 
 
+def restore_locked_cells(nb, released) -> None:
+    """Put back, where the release has them, the locked cells (tests, read-only) a learner
+    deleted. nbgrader 0.9.6's own ``add_missing_cells`` crashes (KeyError) when the released cell
+    just before a missing grade cell is neither a grade nor a solution cell (the widget cells of
+    exercises 01–03); its content is overwritten from the release by nbgrader anyway."""
+    import copy
+    at = -1   # index in ``nb`` of the last released cell found so far
+    for ref in released.cells:
+        meta = _nbgrader(ref)
+        gid = meta.get("grade_id")
+        if not gid:
+            continue
+        found = [i for i, cell in enumerate(nb.cells) if _nbgrader(cell).get("grade_id") == gid]
+        if found:
+            at = found[-1]
+        elif meta.get("locked") or (meta.get("grade") and not meta.get("solution")):
+            at += 1
+            nb.cells.insert(at, copy.deepcopy(ref))
+
+
 def _find_renamed(folder: Path, expected: str, released) -> Path | None:
     """Another notebook of the submission that carries the expected graded cells."""
     wanted = set(_grade_ids(released))
@@ -181,6 +201,7 @@ def prepare(classe: Classe, student: str, assignment: str, key_cache: dict | Non
             continue
         flags.extend(compare_cells(nb, released, rel_nb.name))
         flags.extend(repair_metadata(nb, released))
+        restore_locked_cells(nb, released)
         nbformat.write(nb, dest / rel_nb.name)
         ready += 1
 

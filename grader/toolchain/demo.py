@@ -268,7 +268,9 @@ def build_submissions(classe: Classe, dest: Path, n: int, seed: int) -> list[dic
         folder = dest / f"{first} {last}_{100000 + k}_assignsubmission_file_"
         target = assignments[k % len(assignments)]
         if kind in ("reponses_trafiquees", "classes_fausses", "copie_conforme") and answers_ids:
-            target = answers_ids[0]
+            # these tamper with the salon's classes: the exercise whose answers have them
+            target = next((a for a in answers_ids if "qualification" in (models.get(a) or {}).get("questions", {})),
+                          answers_ids[0])
         for aid in assignments:
             sub = folder / aid
             sub.mkdir(parents=True)

@@ -32,12 +32,11 @@ from nbgrader.api import Gradebook
 from nbgrader.preprocessors import NbGraderPreprocessor, SaveAutoGrades
 from traitlets import Bool, Int, Unicode
 
+from .answers import KEYS_DIRECTORY, QUESTIONS_FILENAME, spec_files  # noqa: F401 (also imported from here)
 from .checks import flag
 from .tampering import changed_code, event_flags, modules_beside, record_flags, scan
 
 ANSWERS_DIRECTORY = "submitted"   # answers are always read from the copy as handed in
-KEYS_DIRECTORY = "cles"           # class folder: cles/<exercice>.key.json (never released)
-QUESTIONS_FILENAME = "questions.json"
 FLAGGING = ("attention", "alerte")
 _CACHE: dict = {}
 
@@ -50,19 +49,6 @@ def _root(pp) -> Path:
 def _module(assignment: str):
     from grader.exercices import module_for
     return module_for(assignment)
-
-
-def spec_files(root: Path, assignment: str, student: str | None = None) -> tuple[Path, Path]:
-    """(public spec, key) files that grade this learner's copy: their own variant when the class
-    was released with ``--variantes`` (from the roster, never from the submission), else the
-    class-wide ``source/<exercice>/questions.json`` and ``cles/<exercice>.key.json``."""
-    if student is not None:
-        from .variantes import variant_paths
-
-        own = variant_paths(root, student, assignment)
-        if own is not None:
-            return own
-    return root / "source" / assignment / QUESTIONS_FILENAME, root / KEYS_DIRECTORY / f"{assignment}.key.json"
 
 
 def spec_and_key(root: Path, assignment: str, student: str | None = None) -> tuple[dict, dict]:
@@ -168,6 +154,21 @@ class SandboxExecute(NbGraderPreprocessor):
         return nb, resources
 
 
+def manual_text_source(instruction: str, text) -> str:
+    """A manually graded cell as the teacher sees it in the Formgrader: the task's instruction,
+    then the text the learner saved in their answers file. The text is shown, never rendered:
+    HTML-escaped, on one line of one HTML block (no markdown, no tag of the learner's reaches
+    the teacher's browser)."""
+    head = f"{instruction.rstrip()}\n\n**Texte rendu par l'élève"
+    if not isinstance(text, str) or not text.strip():
+        return head + "\u00a0:** *aucun texte dans le fichier de réponses rendu.*\n"
+    words = len(text.split())
+    body = escape(text.strip(), quote=False).replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
+    return (f"{head} ({words}\u00a0mot{'s' if words > 1 else ''})\u00a0:**\n\n"
+            "<div class=\"texte-eleve\" style=\"border-left:3px solid #1b5e9c;padding-left:8px\">"
+            f"{body}</div>\n")
+
+
 def _html_answers(public: dict, answers: dict) -> str:
     rows = []
     for question in public.get("questions", []):
@@ -259,9 +260,8 @@ class SaveDataGrades(SaveAutoGrades):
             for cell in nb.cells:
                 meta = cell.metadata.get("nbgrader", {})
                 gid = meta.get("grade_id")
-                if gid in texts and cell.cell_type == "markdown" and isinstance(texts[gid], str) \
-                        and texts[gid].strip():
-                    cell.source = texts[gid]
+                if gid in texts and cell.cell_type == "markdown":   # graded by the teacher
+                    cell.source = manual_text_source(cell.source, texts[gid])
                 if utils.is_grade(cell):
                     grade = gb.find_grade(gid, self.notebook_id, self.assignment_id, self.student_id)
                     cell_max = float(meta.get("points", 0) or 0)
