@@ -117,16 +117,16 @@ def main(argv=None) -> int:
         print(f"Erreur\u00a0: {exc}", file=sys.stderr)
         return 1
     if args.supprimer:
-        gone = [n for n in [x.identifiant for x in learners] + args.prof if remove(n)]
+        gone = [n for n in [x.login for x in learners] + args.prof if remove(n)]
         print(f"{len(gone)} compte(s) supprimé(s).")
         return 0
     for group in (LEARNERS, TEACHERS):
         run("groupadd", "--force", group)
     rows = []
     for learner in learners:
-        secret = create(learner.identifiant, LEARNERS)
+        secret = create(learner.login, LEARNERS)
         if secret:
-            rows.append([learner.identifiant, learner.nom, learner.prenom, secret])
+            rows.append([learner.login, learner.nom, learner.prenom, secret])
     for name in args.prof:
         secret = create(name, TEACHERS, teacher=True)
         if secret:

@@ -371,3 +371,21 @@ def test_exercise_copies_are_caught_and_chance_is_not(tmp_path, aid):
                 entry["valeur"] = rng.sample(value, len(value))
         answers[login] = doc
     assert variantes.copy_flags(classe, aid, answers) == {}
+
+
+def test_a_roster_login_in_capitals_is_the_hub_account_in_lower_case(tmp_path):
+    """JupyterHub and useradd spell accounts in lower case: « Dupont.M » in the roster logs in as
+    « dupont.m ». The variant lives under that name, and grading finds it from a folder named
+    either way (a Moodle or hand-made folder keeps the roster's spelling)."""
+    classe = fake_classe(tmp_path)
+    roster = tmp_path / "eleves.csv"
+    roster.write_text("Nom;Prénom;Login\nDupont;Marie;Dupont.M\nMartin;Léo;LMARTIN\n", encoding="utf-8")
+    learners = variantes.read_roster(roster)
+    assert [l.login for l in learners] == ["dupont.m", "lmartin"]
+    doc = variantes.build_variants(classe, learners, ["04_mission_salon"], log=lambda *_: None)
+    assert sorted(doc["eleves"]) == ["dupont.m", "lmartin"]
+    assert (classe.root / "variantes" / "dupont.m").is_dir() and not (classe.root / "variantes" / "Dupont.M").exists()
+    for folder_name in ("dupont.m", "Dupont.M"):
+        public, key = variantes.variant_for(classe, folder_name)
+        assert key is not None and public["variante"] == doc["eleves"]["dupont.m"]["variante"]
+    assert variantes.variant_for(classe, "LMartin")[1] == variantes.variant_for(classe, "lmartin")[1]

@@ -67,8 +67,10 @@ class Learner:
 
     @property
     def login(self) -> str:
-        """The learner's account name (hub login, variant folder): the roster's ``identifiant``."""
-        return self.identifiant
+        """The learner's account name (hub login, variant folder): the roster's ``identifiant`` in
+        lower case, as JupyterHub and Debian's ``useradd`` spell accounts (« Dupont.M » logs in
+        as « dupont.m »)."""
+        return login_of(self.identifiant)
 
     @property
     def libelle(self) -> str:
@@ -89,6 +91,11 @@ class Learner:
         if self.idnumber:
             keys.add(fold(self.idnumber))
         return {k for k in keys if k}
+
+
+def login_of(identifiant: str) -> str:
+    """An account name from a roster ``identifiant`` or a submission folder name."""
+    return str(identifiant).strip().lower()
 
 
 def split_full_name(text: str) -> tuple[str, str]:

@@ -277,7 +277,8 @@ def variant_for(classe, login: str, exercice: str = MISSION) -> tuple[dict | Non
     of the submission's folder; what the answers file says about its variant is never used.
     """
     root = _root(classe)
-    entry = _roster_doc(root).get("eleves", {}).get(login)
+    eleves = _roster_doc(root).get("eleves", {})
+    entry = eleves.get(login) or eleves.get(roster.login_of(login))  # a folder « Dupont.M »: « dupont.m »
     if not entry or exercice not in entry.get("exercices", {}):
         return None, None
     paths = entry["exercices"][exercice]
@@ -294,7 +295,8 @@ def variant_for(classe, login: str, exercice: str = MISSION) -> tuple[dict | Non
 def variant_paths(classe, login: str, exercice: str) -> tuple[Path, Path] | None:
     """(public spec, key) files of a learner's variant, or None."""
     root = _root(classe)
-    entry = _roster_doc(root).get("eleves", {}).get(login)
+    eleves = _roster_doc(root).get("eleves", {})
+    entry = eleves.get(login) or eleves.get(roster.login_of(login))  # a folder « Dupont.M »: « dupont.m »
     if not entry or exercice not in entry.get("exercices", {}):
         return None
     paths = entry["exercices"][exercice]
