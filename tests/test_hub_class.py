@@ -3,11 +3,12 @@
 
 The teacher releases through the exchange; the learners log in through the login form, fetch,
 write their answers through the REST contents API of their own server and submit at the same
-time; one learner does it in Chromium (login form, nbgrader's Assignments panel in JupyterLab).
+time; three learners do it in Chromium (login form, nbgrader's Assignments panel in JupyterLab),
+one after the other while the others work.
 The teacher collects from the exchange and grades with ``python -m grader``, releases the
 feedback, and every learner fetches it. Everything started is stopped and the accounts removed.
 
-``make test`` runs it with 4 learners (CI's 2 cores); ``benchmarks/bench_hub.py`` with 30.
+``make test`` runs it with 6 learners, 3 in Chromium (CI's 2 cores); ``benchmarks/bench_hub.py`` with 30.
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 FIXTURES = REPO / "tests" / "fixtures"
 ASSIGNMENT = "90_mini_salon"
-N = int(os.environ.get("PROSPECTION_HUB_ELEVES", "4"))
+N = int(os.environ.get("PROSPECTION_HUB_ELEVES", "6"))
+#: Learners who do everything in Chromium (login form, Assignments panel); the others script it.
+BROWSERS = min(int(os.environ.get("PROSPECTION_HUB_NAVIGATEURS", "3")), N - 1)
 CASES = ["perfect", "partial", "empty"]
 
 TEACHER_RELEASE = f'''
@@ -80,7 +83,13 @@ def answers(case: str) -> str | None:
     return path.read_text(encoding="utf-8") if path.exists() else None  # « empty »: none written
 
 
-def browser_learner(trial: HubTrial, user: str, artifacts: Path, step: str) -> None:
+def browser_learners(trial: HubTrial, users: list[str], artifacts: Path, step: str) -> None:
+    """The Chromium learners, one after the other in one thread (one Playwright per thread)."""
+    for user in users:
+        browser_learner(trial, user, artifacts, step, shots=user == users[0])
+
+
+def browser_learner(trial: HubTrial, user: str, artifacts: Path, step: str, shots: bool = True) -> None:
     """What one learner does in Chromium: ``login`` + fetch + answer, ``submit``, ``feedback``."""
     from browser import chromium_page
     with chromium_page() as page:
@@ -113,15 +122,18 @@ def browser_learner(trial: HubTrial, user: str, artifacts: Path, step: str) -> N
             }""", [user, answers("perfect")])
             page.goto(f"{trial.base}/user/{user}/lab/tree/{ASSIGNMENT}/{ASSIGNMENT}.ipynb")
             page.wait_for_selector(".jp-Notebook .jp-Cell", state="attached")
-            page.screenshot(path=str(artifacts / "hub_eleve_notebook.png"))
+            if shots:
+                page.screenshot(path=str(artifacts / "hub_eleve_notebook.png"))
         elif step == "submit":
             page.locator("#fetched_assignments_list button", has_text="Submit").first.click()
             page.locator("#submitted_assignments_list").get_by_text(ASSIGNMENT).first.wait_for()
-            page.screenshot(path=str(artifacts / "hub_eleve_rendu.png"))
+            if shots:
+                page.screenshot(path=str(artifacts / "hub_eleve_rendu.png"))
         elif step == "feedback":
             page.locator("button", has_text="Fetch Feedback").first.click()
             page.locator("#submitted_assignments_list").get_by_text("view feedback").first.wait_for()
-            page.screenshot(path=str(artifacts / "hub_eleve_retour.png"))
+            if shots:
+                page.screenshot(path=str(artifacts / "hub_eleve_retour.png"))
 
 
 def test_a_class_on_the_hub(artifacts):
@@ -149,7 +161,7 @@ def test_a_class_on_the_hub(artifacts):
 
 
 def run_class(trial: HubTrial, artifacts: Path) -> None:
-    browser_user, api_users = trial.learners[0], trial.learners[1:]
+    browser_users, api_users = trial.learners[:BROWSERS], trial.learners[BROWSERS:]
     # ---- the teacher releases through the exchange ----------------------------------------
     trial.login(trial.teacher)
     teacher = trial.token(trial.teacher)
@@ -164,13 +176,14 @@ def run_class(trial: HubTrial, artifacts: Path) -> None:
 
     # ---- learners log in (login form, PAM) and fetch, all at once ---------------------------
     with ThreadPoolExecutor(max_workers=len(api_users) + 1) as pool:
-        browser_job = pool.submit(browser_learner, trial, browser_user, artifacts, "login")
+        browser_job = pool.submit(browser_learners, trial, browser_users, artifacts, "login")
         sessions = list(pool.map(trial.login, api_users))
         tokens = dict(zip(api_users, pool.map(trial.token, api_users)))
         list(pool.map(lambda u: trial.assignment_action(u, tokens[u], "fetch", ASSIGNMENT), api_users))
         browser_job.result()
     assert len(sessions) == len(api_users)
-    tokens[browser_user] = trial.token(browser_user)
+    for user in browser_users:
+        tokens[user] = trial.token(user)
     for user in trial.learners:
         listing = trial.server(user, tokens[user], "GET", f"api/contents/{ASSIGNMENT}").json()
         assert f"{ASSIGNMENT}.ipynb" in {item["name"] for item in listing["content"]}, (user, listing)
@@ -183,7 +196,8 @@ def run_class(trial: HubTrial, artifacts: Path) -> None:
 
     # ---- they answer (REST contents API of their own server) and submit together ------------
     cases = {user: CASES[i % len(CASES)] for i, user in enumerate(api_users)}
-    cases[browser_user] = "browser"
+    assert len(api_users) < len(CASES) or set(cases.values()) == set(CASES), cases
+    cases.update(dict.fromkeys(browser_users, "browser"))
     barrier = threading.Barrier(len(api_users))
 
     def answer_and_submit(user):
@@ -194,11 +208,12 @@ def run_class(trial: HubTrial, artifacts: Path) -> None:
         barrier.wait(timeout=300)
         trial.assignment_action(user, tokens[user], "submit", ASSIGNMENT)
 
-    # the browser learner's notebook (answers file written from the page already)
-    trial.put_file(browser_user, tokens[browser_user], f"{ASSIGNMENT}/{ASSIGNMENT}.ipynb", notebook("perfect"), "notebook")
+    # the browser learners' notebook (answers file written from the page already)
+    for user in browser_users:
+        trial.put_file(user, tokens[user], f"{ASSIGNMENT}/{ASSIGNMENT}.ipynb", notebook("perfect"), "notebook")
     with ThreadPoolExecutor(max_workers=len(api_users) + 1) as pool:
         jobs = [pool.submit(answer_and_submit, u) for u in api_users]
-        jobs.append(pool.submit(browser_learner, trial, browser_user, artifacts, "submit"))
+        jobs.append(pool.submit(browser_learners, trial, browser_users, artifacts, "submit"))
         errors = [job.exception(timeout=900) for job in jobs]
     errors = sorted((e for e in errors if e), key=lambda e: isinstance(e, threading.BrokenBarrierError))
     if errors:
@@ -240,8 +255,9 @@ def run_class(trial: HubTrial, artifacts: Path) -> None:
 
     with ThreadPoolExecutor(max_workers=len(api_users)) as pool:
         pages = dict(zip(api_users, pool.map(feedback, api_users)))
-    browser_learner(trial, browser_user, artifacts, "feedback")
-    pages[browser_user] = feedback(browser_user)
+    browser_learners(trial, browser_users, artifacts, "feedback")
+    for user in browser_users:
+        pages[user] = feedback(user)
     for user, page in pages.items():
         assert "carre" in page and "BEGIN HIDDEN" not in page, user
         score = grades[user][ASSIGNMENT]
