@@ -156,6 +156,23 @@ def test_board_cards_show_the_feedback_without_naming_a_class(graded, tmp_path):
     assert "Retour de votre enseignant" in board.retour_summary.value
 
 
+def test_feedback_given_on_another_contacts_file_is_not_shown(graded, tmp_path):
+    """The feedback names the file the answers were given on: a board opened on another file
+    (the same ids C01… for other organisations) shows none of it."""
+    from prospection.board.view import MissionBoard
+
+    folder = learner_folder(tmp_path, graded, "v2seul")
+    assert retour_of(graded, "v2seul")["fichier_contacts"] == "mini_salon.xlsx"
+    same = MissionBoard(folder, contacts=stub_contacts(), grader_hints=False)
+    assert any(card.retour.value for card in same.cards)
+    other = stub_contacts()
+    other.source = "/ailleurs/autre_salon.xlsx"
+    board = MissionBoard(folder, contacts=other, grader_hints=False)
+    assert board.model.doc.get("fichier_contacts") == "autre_salon.xlsx"
+    assert all(card.retour.value == "" for card in board.cards)
+    assert board.retour_summary.value == ""
+
+
 def test_board_without_feedback_shows_none(tmp_path):
     from prospection.board.view import MissionBoard
 

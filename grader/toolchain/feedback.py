@@ -145,17 +145,30 @@ RETOUR_SCHEMA = "prospection-retour"
 RETOUR_SCRIPT_ID = "prospection-retour"
 
 
-def retour_document(assignment: str, rows: list[dict], correction_publiee: bool = False) -> dict:
+def _contacts_file(classe: Classe, sid: str, aid: str) -> str:
+    """The contacts file the learner's answers were given on (their answers file's context)."""
+    from .answers import load_answers_document
+    try:
+        _, doc, _ = load_answers_document(classe.root / "submitted" / sid / aid, aid)
+        return str((doc.get("contexte") or {}).get("fichier_contacts") or "")
+    except Exception:  # noqa: BLE001 - then the board shows the feedback whatever file it has
+        return ""
+
+
+def retour_document(assignment: str, rows: list[dict], correction_publiee: bool = False,
+                    fichier_contacts: str = "") -> dict:
     """The per-contact feedback as data, for the learner's mission board (``retour.json``).
 
     ``{"schema": "prospection-retour", "version": 1, "exercice", "cree_le", "correction_publiee",
-    "contacts": {id: {"preuve": bool, "action": bool, "message": str}}}``: the marks and the one
+    "fichier_contacts", "contacts": {id: {"preuve": bool, "action": bool, "message": str}}}``:
+    ``fichier_contacts`` names the contacts file the graded answers were given on (the board shows
+    the feedback only beside that file), then the marks and the one
     sentence in « vous » of ``justification_feedback`` (the expected class only when
     ``correction_publiee``). Nothing of the teacher's review is in it."""
     from prospection.reponses import now_utc
 
     return {"schema": RETOUR_SCHEMA, "version": 1, "exercice": assignment, "cree_le": now_utc(),
-            "correction_publiee": bool(correction_publiee),
+            "correction_publiee": bool(correction_publiee), "fichier_contacts": fichier_contacts,
             "contacts": {r["contact"]: {"preuve": bool(r["preuve_ok"]), "action": bool(r["action_ok"]),
                                         "message": r["message"]} for r in rows}}
 
@@ -214,7 +227,8 @@ def feedback(classe: Classe, students=None, progress=True, correction_publiee: b
             shutil.copy(ts, prep / ts.name)
         pages = []
         rows = _justification_rows(classe, sid, aid, correction_publiee)
-        retour = retour_document(aid, rows, correction_publiee) if rows else None
+        retour = (retour_document(aid, rows, correction_publiee, _contacts_file(classe, sid, aid))
+                  if rows else None)
         if graded:
             coursedir.student_id, coursedir.assignment_id, coursedir.notebook_id = sid, aid, "*"
             app = GenerateFeedback(coursedir=coursedir, config=config)

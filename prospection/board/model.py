@@ -177,6 +177,13 @@ class Retour:
     contacts: dict[str, ContactRetour]
     correction_publiee: bool = False
     cree_le: str = ""
+    #: The contacts file the graded answers were given on ("" in older documents: any file).
+    fichier_contacts: str = ""
+
+    def applies_to(self, fichier_contacts: str | None) -> bool:
+        """Whether this feedback belongs beside the board's current contacts file: another
+        file may reuse the same contact ids for other organisations."""
+        return not self.fichier_contacts or self.fichier_contacts == (fichier_contacts or "")
 
     def summary(self) -> str:
         n = len(self.contacts)
@@ -201,7 +208,8 @@ def parse_retour(data: Any) -> Retour | None:
         if isinstance(entry, dict) and isinstance(entry.get("message"), str):
             out[str(cid)] = ContactRetour(bool(entry.get("preuve")), bool(entry.get("action")),
                                           entry["message"])
-    return Retour(out, bool(data.get("correction_publiee")), str(data.get("cree_le") or ""))
+    return Retour(out, bool(data.get("correction_publiee")), str(data.get("cree_le") or ""),
+                  str(data.get("fichier_contacts") or ""))
 
 
 def read_retour(dossier) -> Retour | None:

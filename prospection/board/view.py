@@ -300,7 +300,9 @@ class MissionBoard(widgets.VBox):
             old.unobserve(self._on_external, "external")
         self.model = model
         self._attached = model
-        model.set_retour(read_retour(self.session.dossier))
+        retour = read_retour(self.session.dossier)
+        # Feedback given on another contacts file is not shown beside this one.
+        model.set_retour(retour if retour and retour.applies_to(model.doc.get("fichier_contacts")) else None)
         self.retour_summary.value = (
             f'<div class="board-retour-summary" style="color:#1f4e79;margin:4px 0">'
             f"{html.escape(model.retour.summary())}</div>" if model.retour else "")
