@@ -69,7 +69,12 @@ class Limits:
     wall_seconds: float = 120.0        # from outside: the whole tree is killed after this
     cpu_seconds: int = 120             # per process (RLIMIT_CPU)
     memory_mb: int = 3072              # address space per process (RLIMIT_AS)
-    processes: int = 64                # processes of the sandbox uid (RLIMIT_NPROC)
+    # Processes and threads of the sandbox's real uid (RLIMIT_NPROC), counted by the kernel over
+    # every process of that uid: all the sandboxes of a grading run as root (uid 65534), and all
+    # the teacher's processes on a hub. 64 made kernels die (« noyau arrêté », 0 point) as soon as
+    # a few copies ran side by side (an ipykernel has about ten threads); 512 still stops a fork
+    # bomb, and the PID namespace kills whatever is left.
+    processes: int = 512
     file_mb: int = 64                  # largest file written (RLIMIT_FSIZE)
     open_files: int = 256              # RLIMIT_NOFILE
     scratch_mb: int = 256              # size of the writable /copie tmpfs

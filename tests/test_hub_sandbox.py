@@ -161,7 +161,7 @@ def test_learner_code_gets_the_same_sandbox_as_when_root_grades(readable_checkou
     assert root["written"] == {"usr": "refusé", "etc": "refusé", "copie": "écrit", "tmp": "écrit",
                                "soumission": "refusé", "python": "refusé", "venv": "refusé"}
     assert not root["home_visible"] and root["teacher_files"] == []
-    assert root["limits"]["AS"][1] <= 3 * 1024 ** 3 and root["limits"]["NPROC"] == [64, 64]
+    assert root["limits"]["AS"][1] <= 3 * 1024 ** 3 and root["limits"]["NPROC"] == [512, 512]
     # under the hub's 2 GB hard limit: never more than what the account already had
     limited = json.loads(as_teacher(readable_checkout, {"what": "probe", "code": PROBE, "private": private})["stdout"])
     assert limited["limits"]["AS"] == [2 * 1024 ** 3] * 2
