@@ -95,6 +95,14 @@ def test_v2_only_copy_gets_its_justification_feedback_and_review_flags(graded):
     v1 = json.loads(graded_v1.read_text(encoding="utf-8"))["reponses"]
     assert {cid: e["qualification"] for cid, e in v1.items()} == {
         cid: e["classe"] for cid, e in V2_ANSWERS.items()}
+    # …and the notebook's salon test, run in the sandbox, read those answers (one point a class)
+    from grader.toolchain.grades import read_scores
+
+    key = json.loads(KEY.read_text(encoding="utf-8"))["contacts"]
+    right = sum(V2_ANSWERS[cid]["classe"] == key[cid]["classe"] for cid in V2_ANSWERS)
+    assert 0 < right < len(V2_ANSWERS)
+    got = read_scores(graded)["v2seul"][ASSIGNMENT]["questions"][f"{ASSIGNMENT}:test_reponses"]
+    assert got == (float(right), 3.0), got
 
 
 def test_v1_copy_still_gets_its_feedback(graded):

@@ -112,6 +112,14 @@ class SandboxExecute(NbGraderPreprocessor):
             for fname in ANSWER_FILES:
                 if (handed / fname).is_file() and not (handed / fname).is_symlink():
                     shutil.copyfile(handed / fname, folder / fname)
+            # A file this notebook reads that the copy lacks but the toolchain's checked copy holds
+            # (today's reponses.json given as the reponses_salon.json an older notebook reads).
+            staged_name = self.config.CourseDirectory.get("submitted_directory", ANSWERS_DIRECTORY) \
+                if "CourseDirectory" in self.config else ANSWERS_DIRECTORY
+            staged = root / str(staged_name) / info["student"] / info["assignment"]
+            for fname in ANSWER_FILES:
+                if not (folder / fname).exists() and (staged / fname).is_file() and not (staged / fname).is_symlink():
+                    shutil.copyfile(staged / fname, folder / fname)
             folder.chmod(0o755)
             run = sandbox.execute_notebook(dict(nb), folder, f"{name}.ipynb", timeout=timeout)
         state["executed"] = True
