@@ -73,6 +73,10 @@ def fill_board(page) -> dict:
         textarea.click()
         textarea.press_sequentially(text[:10], delay=5)  # real keystrokes for the beginning
         textarea.fill(text)
+        # What the learner sees must be what they typed before anything is read back from the
+        # file: a failure then says whether the page or the save lost the text.
+        shown = textarea.input_value()
+        assert shown == text, f"la zone de texte affiche {shown!r} au lieu de {text!r}"
         cid = card.locator(".board-card-title").get_attribute("data-contact")
         expected[cid] = (cls, text)
     return expected
@@ -193,8 +197,22 @@ def _run_notebook_cells(page) -> None:
         select.click()
     page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle'], "
                  ".jp-StatusBar-TextItem:has-text('Inactif')").first.wait_for(timeout=90_000)
-    page.locator(".jp-Notebook .jp-Cell .jp-InputArea-editor").first.click()
-    page.keyboard.press("Shift+Enter")
+    prompt = page.locator(".jp-Notebook .jp-CodeCell .jp-InputPrompt").first
+    for attempt in range(2):  # a keystroke lost while the page still settles: once more
+        page.locator(".jp-Notebook .jp-Cell .jp-InputArea-editor").first.click()
+        page.keyboard.press("Shift+Enter")
+        try:  # the run has started (« [*]: ») or is over (« [1]: »)
+            page.wait_for_function("el => /\\[(\\*|\\d+)\\]/.test(el.textContent)",
+                                   arg=prompt.element_handle(), timeout=20_000)
+            break
+        except Exception:
+            if attempt:
+                raise
+    # The board is used once the run is over, as a learner sees it (« [1]: »): when a run
+    # ends, JupyterLab scrolls to and re-activates the notebook's active cell, which must not
+    # happen while the test types in a text area.
+    page.wait_for_function("el => /\\[\\d+\\]/.test(el.textContent)",
+                           arg=prompt.element_handle(), timeout=120_000)
 
 
 def test_jupyterlab_qualify_reload_restart_restore_export(tmp_path, artifacts):
