@@ -1,10 +1,13 @@
 """``make evaluation``: the justification scorer on the sealed set, against the issue-14 targets.
 
-The sealed set (``tests/data/justifications_sealed.jsonl``, 20 contacts never used to change a
-rule) is read here and nowhere else: ``make test`` never scores it, and
-``tests/test_justifications_eval.py`` fails if any test file names it. Only figures are written
+The sealed set is ``tests/data/justifications_sealed2.jsonl`` (25 contacts, 200 justifications,
+written and labelled by someone who had never read or run the scorer). The first sealed set,
+``tests/data/justifications_sealed.jsonl`` (20 contacts), had its figures looked at four times
+while rules changed; it is still scored, as a second line, but the targets are judged on the new
+one. Both are read here and nowhere else: ``make test`` never scores them, and
+``tests/test_justifications_eval.py`` fails if any test file names them. Only figures are written
 (per rubric point, ordinary justifications apart from gaming patterns, and per pattern), never
-the individual disagreements, so that the set stays sealed.
+the individual disagreements, so that the sets stay sealed.
 
 The figures replace the section between the ``evaluation`` markers of
 ``benchmarks/RESULTS_justifications.md``; the rest of that file is prose kept by hand.
@@ -25,7 +28,9 @@ from pathlib import Path
 from benchmarks.bench_justifications import (DATA, SETS, agreement, by_category, grade, load,
                                              thousand, throughput)
 
-SEALED = DATA / "justifications_sealed.jsonl"
+SEALED = DATA / "justifications_sealed2.jsonl"
+#: The first sealed set, retired after four looks at its figures: reported, not judged.
+RETIRED = DATA / "justifications_sealed.jsonl"
 RESULTS = Path(__file__).resolve().parent / "RESULTS_justifications.md"
 START, END = "<!-- evaluation:start -->", "<!-- evaluation:end -->"
 TARGETS = {"ordinaire": (0.95, 0.9), "jeu": (0.90, None)}
@@ -51,20 +56,23 @@ def _met(cat: str, res: dict) -> list[str]:
 
 def evaluate() -> tuple[str, list[str]]:
     """The Markdown section and the list of targets missed."""
-    sealed = load(SEALED)
+    sealed, retired = load(SEALED), load(RETIRED)
     dev_rows = [r for path in SETS.values() for r in load(path)]
-    assert not {r["contact"] for r in sealed} & {r.get("contact") for r in dev_rows}
-    assert not {r["observations"] for r in sealed} & {r["observations"] for r in dev_rows}
+    for other in (dev_rows, retired):
+        assert not {r["contact"] for r in sealed} & {r.get("contact") for r in other}
+        assert not {r["observations"] for r in sealed} & {r["observations"] for r in other}
+        assert not {r["organisation"] for r in sealed} & {r.get("organisation") for r in other}
+    assert not {r["contact"] for r in retired} & {r.get("contact") for r in dev_rows}
     # Throughput first, before any text is scored in this process (no cache flatters it):
     # 1,000 distinct labelled justifications as written, then 1,000 twice as long.
     seen, singles = set(), []
-    for r in dev_rows + sealed:
+    for r in dev_rows + sealed + retired:
         if r["justification"] not in seen:
             seen.add(r["justification"])
             singles.append(r)
     warm = thousand(dev_rows, extra=0)[:50]
     single = throughput(singles[:1000] + warm, cpu=True)
-    double = throughput(thousand(dev_rows + sealed, extra=50)[-1050:], cpu=True)
+    double = throughput(thousand(dev_rows + sealed + retired, extra=50)[-1050:], cpu=True)
     scores = grade(sealed)
     cats = by_category(sealed, scores)
     lines = ["| set | n | evidence acc | evidence kappa | action acc | action kappa | a_revoir |",
@@ -73,6 +81,10 @@ def evaluate() -> tuple[str, list[str]]:
     lines.append(_row("**sealed / gaming patterns**", cats["jeu"]))
     lines.append(_row("sealed / all", agreement(sealed, scores)))
     missed = _met("ordinaire", cats["ordinaire"]) + _met("jeu", cats["jeu"])
+    old_scores = grade(retired)
+    old = by_category(retired, old_scores)
+    lines.append(_row("first sealed set, retired (looked at 4 times) / ordinary", old["ordinaire"]))
+    lines.append(_row("first sealed set, retired (looked at 4 times) / gaming patterns", old["jeu"]))
     for name, path in SETS.items():
         rows = load(path)
         lines.append(_row(f"{name} (development, tuned on)", agreement(rows, grade(rows))))
