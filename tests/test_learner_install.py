@@ -92,6 +92,7 @@ def graded_inputs(tmp: Path) -> Path:
     assert len(doc["creneaux"]) == len(doc["creneaux_attendus"]) == 11 and doc["autorises"]
     doc["etiquetes"] = labelled_items()
     assert [len(t["items"]) for t in doc["etiquetes"]] == [8, 7, 6]
+    doc["simulations"] = [graded_call()]
     path = tmp / "entrees.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     return path
@@ -155,6 +156,36 @@ def labelled_items() -> list[dict]:
     return tasks
 
 
+#: Complete paths of exercise 05's call besides the ideal one, each worth other points.
+CALL_PATHS = (
+    ["b_clair", "o_rdv_direct", "d_fermee", "af_question", "a_benefice", "ob_crac", "c_creneaux", "r_court"],
+    ["b_vague", "br_presente", "o_catalogue", "d_ouverte", "a_technique", "ob_crac", "c_devis"],
+)
+
+
+def graded_call() -> dict:
+    """Exercise 05 (a call played with buttons): the public scenario the learner has, and what the
+    key holds (ideal path, barème) with the points of sample paths as the teacher grades them."""
+    from grader.exercices import ex_05_simulateur_appel as ex05
+
+    public, cle = exercise("05_simulateur_appel")
+    (q,) = public["questions"]
+    key = cle[q["id"]]
+    paths = [key["chemin_ideal"], *CALL_PATHS]
+    points = []
+    for path in paths:
+        answers = dict(ex05.perfect_answers(public, cle), questions={q["id"]: {"valeur": path, "modifie_le": ""}})
+        (scored,) = ex05.score(public, cle, answers)
+        assert scored.details["termine"], path
+        points.append([scored.details["points_appel"], scored.points])
+    # The samples tell paths apart: no two share a score, and none is worth nothing.
+    assert len({p for p, _ in points}) == len({m for _, m in points}) == len(paths) and all(m > 0 for _, m in points)
+    assert [n for n in q["scenario"]["noeuds"].values() if n.get("choix")], "no choice in the public scenario"
+    assert not any("points" in c for n in q["scenario"]["noeuds"].values() for c in n.get("choix", []))
+    return {"nom": "l'exercice 05 Q1", "scenario": q["scenario"], "ideal": key["chemin_ideal"],
+            "bareme": key["bareme"], "chemins": paths, "points": points}
+
+
 def test_learner_part_alone_answers_nothing_graded(learner_venv, tmp_path):
     python, wheel, root = learner_venv
     work = tmp_path / "travail"
@@ -182,6 +213,8 @@ def test_the_probe_would_flag_the_teacher_engine(tmp_path):
                           '    _answers = {json.dumps(task["items"][k], ensure_ascii=False): v'
                           ' for task in _tasks for k, v in task["attendus"].items()}\n'
                           '    seen.append(("tricheur", lambda x: _answers[json.dumps(x, ensure_ascii=False)]))\n'
+                          '    from grader.exercices import ex_05_simulateur_appel as _ex05\n'
+                          '    seen.append(("appel_complet", lambda *a, **k: _ex05.scenario_complet()))\n'
                           '    return seen\n'
                           '    for info in pkgutil.walk_packages(prospection.__path__, "prospection."):')
     script = tmp_path / "probe_enseignant.py"
@@ -193,6 +226,11 @@ def test_the_probe_would_flag_the_teacher_engine(tmp_path):
     assert any("exercice 01 Q2" in f for f in flagged) and any("Q3" in f for f in flagged), flagged
     for question in ("01 Q1", "02 Q1", "03 Q1"):
         assert any(f.startswith("tricheur") and question in f for f in flagged), (question, flagged)
+    # A learner-side callable that held exercise 05's graded scenario would give away its ideal
+    # path, its barème and the points of any path.
+    for what in ("chemin idéal", "barème", "points des parcours"):
+        assert any(f.startswith("appel_complet") and f"{what} de l'exercice 05 Q1" in f for f in flagged), (what, flagged)
+    assert not [f for f in flagged if f.startswith("prospection.")], flagged
 
 
 def test_learner_cli_lists_only_learner_commands(learner_venv, tmp_path):
