@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from grader.keys import load_key
+from test_packaging import build_learner_wheel, learner_sources
 
 REPO = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
@@ -30,11 +31,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def learner_venv(tmp_path_factory):
     root = tmp_path_factory.mktemp("apprenant")
-    wheels = root / "wheels"
-    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(REPO)],
-                          capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr[-2000:]
-    (wheel,) = wheels.glob("prospection_cours-*.whl")
+    wheel = build_learner_wheel(learner_sources(root / "src"), root / "wheels")
     venv = root / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
     python = venv / "bin" / "python"
