@@ -230,6 +230,41 @@ def test_the_probe_would_flag_the_teacher_engine(tmp_path):
     assert not [f for f in flagged if f.startswith("prospection.")], flagged
 
 
+
+def test_the_probe_would_flag_a_graded_call_shipped_with_the_learner_part(tmp_path):
+    """Exercise 05's scenario with its barème, put where the learner part reads its training
+    scenarios, is found through the learner's own API (``Scenario.charger``, ``simulateur``)."""
+    import shutil
+
+    from grader.exercices import ex_05_simulateur_appel as ex05
+    from prospection.cours import simulateur
+
+    shipped = tmp_path / "donnees"
+    shipped.mkdir()
+    trainings = sorted(simulateur.DOSSIER.glob(f"{simulateur.PREFIXE}*.json"))
+    assert trainings
+    for path in trainings:
+        shutil.copy(path, shipped)
+    (shipped / f"{simulateur.PREFIXE}{ex05.SCENARIO['id']}.json").write_text(
+        json.dumps(ex05.SCENARIO, ensure_ascii=False), encoding="utf-8")
+    probe = (REPO / "tests" / "learner_probe.py").read_text(encoding="utf-8")
+    marker = "    import prospection\n\n    seen = []\n"
+    assert probe.count(marker) == 1
+    probe = probe.replace(marker, marker + f"    import prospection.cours.simulateur as _s\n"
+                                           f"    _s.DOSSIER = Path({str(shipped)!r})\n")
+    script = tmp_path / "probe_fuite.py"
+    script.write_text(probe, encoding="utf-8")
+    work = tmp_path / "travail"
+    work.mkdir()
+    done = run(sys.executable, script, graded_inputs(tmp_path), cwd=work)
+    assert done.returncode == 0, done.stderr[-3000:]
+    flagged = json.loads(done.stdout.strip().splitlines()[-1])["flagged"]
+    for where, what in (("Scenario.charger(id).chemin_optimal()", "chemin idéal"),
+                        ("Scenario.charger(id).bareme()", "barème"),
+                        ("Scenario.charger(id).score(chemin)", "points des parcours"),
+                        ("simulateur(id)", "barème")):
+        assert f"prospection.cours.simulateur.{where}: {what} de l'exercice 05 Q1" in " ".join(flagged), (where, flagged)
+
 def test_learner_cli_lists_only_learner_commands(learner_venv, tmp_path):
     python, _, _ = learner_venv
     done = run(python, "-m", "prospection", "--help", cwd=tmp_path)
