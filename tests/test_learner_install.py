@@ -5,8 +5,10 @@ The learner distribution is built as a wheel and installed into a new venv that 
 a copy of its site-packages *without* the editable installs of this repository. A probe
 (tests/learner_probe.py) then imports every module of `prospection`, calls every public
 callable with the graded inputs (the 27 notes of the salon file and its path, the call list
-and the slots of exercise 01) and looks for the key's classes or the exercise's answers; the
-CLI's commands are listed; every packaged data file is searched for key content.
+and the slots of exercise 01, the texts to label of exercises 01–03, the public scenario of
+exercise 05's graded call with sample paths) and looks for the key's classes or the exercises'
+answers (for exercise 05: its ideal path, barème or a path's points); the CLI's commands are
+listed; every packaged data file is searched for key content.
 """
 
 from __future__ import annotations
