@@ -7,15 +7,22 @@ process group, so kernels do not outlive the test).
     with server(cmd, ready_url=url, cwd=..., env=..., log=tmp_path / "x.log") as proc:
         with chromium_page() as page:
             page.goto(url)
+
+Voilà and JupyterLab have their own small helpers: :func:`voila_command` / :func:`voila_server`,
+:func:`lab_server`, :func:`lab_dirs` (a lab of its own: runtime, workspace, French settings);
+:func:`screenshot_on_failure` keeps the page of a failed test; :func:`simulator_clicks` and
+:func:`play_simulator` play a call of the simulator by its buttons.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -108,6 +115,60 @@ def server(cmd: list[str], ready_url: str, cwd: str | Path | None = None,
 
 
 @contextlib.contextmanager
+def voila_server(cmd: list[str], url: str, **options) -> Iterator[subprocess.Popen]:
+    """:func:`server` for Voilà at ``url`` (ending with « / »): up once it answers a static URL,
+    even with 403/404 (an absent file proves the server answers without starting a kernel)."""
+    with server(cmd, ready_url=f"{url}voila/static/absent", ok_statuses=(200, 403, 404), **options) as proc:
+        yield proc
+
+
+def voila_command(target: str | Path, port: int, *options: str) -> list[str]:
+    """Voilà serving ``target`` (a notebook or a folder) on 127.0.0.1:``port``, no browser, no
+    other port tried; ``options`` are added as they are."""
+    return [sys.executable, "-m", "voila", str(target), f"--port={port}", "--no-browser",
+            "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", *options]
+
+
+@contextlib.contextmanager
+def lab_server(cmd: list[str], base: str, token: str, **options) -> Iterator[subprocess.Popen]:
+    """:func:`server` for a Jupyter server at ``base`` (no trailing « / »): up once its REST
+    status answers with ``token``."""
+    with server(cmd, ready_url=f"{base}/api/status?token={token}", **options) as proc:
+        yield proc
+
+
+def lab_settings(folder: Path, kernel_shutdown: bool = False) -> Path:
+    """JupyterLab settings written in ``folder`` (returned): French, every cell rendered (no
+    windowing, so far cells are in the page), no news; with ``kernel_shutdown``, a closed
+    notebook's kernel is stopped."""
+    tracker = {"windowingMode": "none", **({"kernelShutdown": True} if kernel_shutdown else {})}
+    overrides = {
+        "@jupyterlab/translation-extension:plugin": {"locale": "fr_FR"},
+        "@jupyterlab/notebook-extension:tracker": tracker,
+        "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+    }
+    for plugin, values in overrides.items():
+        package, name = plugin.split(":")
+        path = folder / package / f"{name}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values), encoding="utf-8")
+    return folder
+
+
+def lab_dirs(folder: Path, name: str = "", settings: bool = True, kernel_shutdown: bool = False) -> dict[str, str]:
+    """Environment variables giving a test's lab folders of its own below ``folder``: runtime,
+    workspace (no tab restored from another test's lab, nor left to one) and, with
+    ``settings``, :func:`lab_settings` in ``folder/settings``. ``name`` suffixes the runtime
+    and workspace folders (several labs in one test)."""
+    suffix = f"-{name}" if name else ""
+    env = {"JUPYTER_RUNTIME_DIR": str(folder / f"runtime{suffix}"),
+           "JUPYTERLAB_WORKSPACES_DIR": str(folder / f"workspaces{suffix}")}
+    if settings:
+        env["JUPYTERLAB_SETTINGS_DIR"] = str(lab_settings(folder / "settings", kernel_shutdown))
+    return env
+
+
+@contextlib.contextmanager
 def chromium(headless: bool = True) -> Iterator[object]:
     """A Playwright Chromium browser (Debian's binary), closed on exit."""
     from playwright.sync_api import sync_playwright
@@ -131,6 +192,40 @@ def chromium_page(viewport=(1400, 900), locale: str = "fr-FR", **context_options
             yield context.new_page()
         finally:
             context.close()
+
+
+@contextlib.contextmanager
+def screenshot_on_failure(page, path: Path, full_page: bool = True) -> Iterator[None]:
+    """On any failure inside the block, save a screenshot of ``page`` at ``path`` (best effort)
+    and let the failure go on."""
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(Exception):
+            page.screenshot(path=str(path), full_page=full_page)
+        raise
+
+
+def simulator_clicks(scenario, path: list[str]) -> list[int]:
+    """The button index, step by step, of each choice id of ``path`` in a simulator's
+    ``scenario`` (what a learner clicks)."""
+    node, found = scenario.noeuds[scenario.debut], []
+    for choice_id in path:
+        index = [c.id for c in node.choix].index(choice_id)
+        found.append(index)
+        node = scenario.noeuds[node.choix[index].suivant]
+    return found
+
+
+def play_simulator(simulator, clicks: list[int], timeout: float = 30) -> None:
+    """Click the simulator's choice buttons by index, each time waiting for the transcript to grow."""
+    for index in clicks:
+        before = simulator.locator(".simu-replique").count()
+        simulator.locator("button.simu-choix").nth(index).click()
+        deadline = time.monotonic() + timeout
+        while simulator.locator(".simu-replique").count() <= before:
+            assert time.monotonic() < deadline, "the transcript did not grow after a click"
+            time.sleep(0.1)
 
 
 def lab_run_all(page, attempts: int = 2) -> None:

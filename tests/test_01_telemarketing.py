@@ -476,36 +476,29 @@ def test_prose_uses_french_typography(path):
 @pytest.mark.slow
 def test_lesson_in_voila_checker_and_quiz_respond(tmp_path, artifacts):
     import shutil
-    import sys
 
-    from browser import chromium_page, free_port, server
+    from browser import chromium_page, free_port, screenshot_on_failure, voila_command, voila_server
 
     notebook = tmp_path / COURSE.name
     shutil.copy(COURSE, notebook)
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    cmd = [sys.executable, "-m", "voila", str(notebook), f"--port={port}", "--Voila.ip=127.0.0.1",
-           "--Voila.port_retries=0", "--no-browser", "--theme=light", "--strip_sources=True"]
-    with server(cmd, ready_url=f"{url}voila/static/absent", ok_statuses=(200, 403, 404),
-                cwd=tmp_path, log=tmp_path / "voila.log"):
-        with chromium_page() as page:
-            try:
-                page.goto(url, timeout=90_000)
-                page.get_by_text("Ai-je le droit d'appeler\u00a0?").first.wait_for(timeout=90_000)
-                assert page.locator(".jp-InputArea-editor").count() == 0, "code shown in Voilà"
-                page.get_by_text("Votre avis").first.wait_for(timeout=20_000)
-                page.get_by_role("button", name="Interdit").click()
-                page.get_by_text("Ce n'est pas la bonne réponse").wait_for(timeout=20_000)
-                page.get_by_role("button", name="Autorisé").click()
-                page.get_by_text("Appel autorisé — Bonne réponse").wait_for(timeout=20_000)
-                page.get_by_role("radio", name="Appels sortants").first.check()
-                page.get_by_role("button", name="Valider").first.click()
-                page.get_by_text("Bonne réponse").first.wait_for(timeout=20_000)
-                page.get_by_text("Ai-je le droit d'appeler\u00a0?").first.scroll_into_view_if_needed()
-                page.screenshot(path=str(artifacts / "lecon01_voila.png"), full_page=True)
-            except BaseException:
-                page.screenshot(path=str(artifacts / "lecon01_voila_echec.png"), full_page=True)
-                raise
+    cmd = voila_command(notebook, port, "--theme=light", "--strip_sources=True")
+    with voila_server(cmd, url, cwd=tmp_path, log=tmp_path / "voila.log"):
+        with chromium_page() as page, screenshot_on_failure(page, artifacts / "lecon01_voila_echec.png"):
+            page.goto(url, timeout=90_000)
+            page.get_by_text("Ai-je le droit d'appeler\u00a0?").first.wait_for(timeout=90_000)
+            assert page.locator(".jp-InputArea-editor").count() == 0, "code shown in Voilà"
+            page.get_by_text("Votre avis").first.wait_for(timeout=20_000)
+            page.get_by_role("button", name="Interdit").click()
+            page.get_by_text("Ce n'est pas la bonne réponse").wait_for(timeout=20_000)
+            page.get_by_role("button", name="Autorisé").click()
+            page.get_by_text("Appel autorisé — Bonne réponse").wait_for(timeout=20_000)
+            page.get_by_role("radio", name="Appels sortants").first.check()
+            page.get_by_role("button", name="Valider").first.click()
+            page.get_by_text("Bonne réponse").first.wait_for(timeout=20_000)
+            page.get_by_text("Ai-je le droit d'appeler\u00a0?").first.scroll_into_view_if_needed()
+            page.screenshot(path=str(artifacts / "lecon01_voila.png"), full_page=True)
 
 
 def test_lesson_scenarios_are_not_exercise_01_items():

@@ -182,22 +182,20 @@ def test_notebook_structure_objectives_summary_links_one_call_per_cell():
 
 # ---------------------------------------------------------------- rendered in Voilà (headless Chromium)
 
+@pytest.mark.browser
 @pytest.mark.slow
 def test_lesson_renders_in_voila_and_the_analyser_answers(tmp_path, artifacts):
     import shutil
-    import sys
 
-    from browser import chromium_page, free_port, server
+    from browser import chromium_page, free_port, voila_command, voila_server
 
     work = tmp_path / "course"
     work.mkdir()
     shutil.copyfile(NOTEBOOK, work / NOTEBOOK.name)
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    cmd = [sys.executable, "-m", "voila", NOTEBOOK.name, f"--port={port}", "--no-browser",
-           "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", "--theme=light"]
-    with server(cmd, ready_url=f"{url}voila/static/absent", ok_statuses=(200, 403, 404),
-                cwd=work, log=tmp_path / "voila.log"):
+    cmd = voila_command(NOTEBOOK.name, port, "--theme=light")
+    with voila_server(cmd, url, cwd=work, log=tmp_path / "voila.log"):
         with chromium_page() as page:
             try:
                 page.goto(url, timeout=120_000)

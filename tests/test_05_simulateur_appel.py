@@ -235,7 +235,7 @@ def test_the_call_played_in_voila_with_clicks_only_is_saved_restored_and_graded(
     path is worth full marks teacher-side; no score and no debrief are shown in the page."""
     import time
 
-    from browser import chromium_page, free_port, server
+    from browser import chromium_page, free_port, play_simulator, server, simulator_clicks
     from prospection.exercices.app import app_command
 
     folder = tmp_path / EX
@@ -243,20 +243,7 @@ def test_the_call_played_in_voila_with_clicks_only_is_saved_restored_and_graded(
     public, key = MODULE.generate(None)
     scenario = Scenario.depuis_dict(public["questions"][0]["scenario"], public=True)
     ideal = MODULE.scenario_complet().chemin_optimal()
-    clicks, node = [], scenario.noeuds[scenario.debut]
-    for cid in ideal:
-        index = [c.id for c in node.choix].index(cid)
-        clicks.append(index)
-        node = scenario.noeuds[node.choix[index].suivant]
-
-    def play(sim, indexes):
-        for index in indexes:
-            before = sim.locator(".simu-replique").count()
-            sim.locator("button.simu-choix").nth(index).click()
-            deadline = time.monotonic() + 30
-            while sim.locator(".simu-replique").count() <= before:
-                assert time.monotonic() < deadline, "the transcript did not grow after a click"
-                time.sleep(0.1)
+    clicks = simulator_clicks(scenario, ideal)
 
     port = free_port()
     cmd, env = app_command(folder, port=port, open_browser=False, folder=tmp_path / "app")
@@ -267,7 +254,7 @@ def test_the_call_played_in_voila_with_clicks_only_is_saved_restored_and_graded(
             sim = page.locator(".simu-evalue").first
             sim.locator("button.simu-choix").first.wait_for(timeout=120_000)
             assert "Score" not in sim.inner_text() and "Humeur" not in sim.inner_text()
-            play(sim, clicks[:3])
+            play_simulator(sim, clicks[:3])
             deadline = time.monotonic() + 20
             while reponses.answer(reponses.load(folder / "reponses.json"), "q1_appel") != ideal[:3]:
                 assert time.monotonic() < deadline, "the path was not saved"
@@ -276,7 +263,7 @@ def test_the_call_played_in_voila_with_clicks_only_is_saved_restored_and_graded(
             sim = page.locator(".simu-evalue").first
             sim.locator("button.simu-choix").first.wait_for(timeout=120_000)
             assert sim.locator(".simu-replique").count() >= 1 + 2 * 3   # the call came back
-            play(sim, clicks[3:])
+            play_simulator(sim, clicks[3:])
             sim.locator(".simu-fin").wait_for(timeout=30_000)
             text = sim.inner_text()
             assert "correction" in text and "Score" not in text and "Rendez-vous obtenu" not in text

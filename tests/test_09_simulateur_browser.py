@@ -6,53 +6,21 @@ hangs up) are clicked in the page; the debrief is read back from the page.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from browser import chromium_page, free_port, server
+from browser import (chromium_page, free_port, play_simulator, screenshot_on_failure, simulator_clicks,
+                     voila_command, voila_server)
 from prospection.cours.simulateur import Scenario
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parent.parent
 LESSON = REPO / "course" / "09_simulateur_appel.ipynb"
-
-
-def indexes(scenario: Scenario, path: list[str]) -> list[int]:
-    """The button index of each choice of ``path`` (what a learner clicks)."""
-    node, found = scenario.noeuds[scenario.debut], []
-    for choice_id in path:
-        index = [c.id for c in node.choix].index(choice_id)
-        found.append(index)
-        node = scenario.noeuds[node.choix[index].suivant]
-    return found
-
-
-def play(simulator, clicks: list[int]) -> None:
-    for index in clicks:
-        before = simulator.locator(".simu-replique").count()
-        simulator.locator("button.simu-choix").nth(index).click()
-        deadline = time.monotonic() + 30
-        while simulator.locator(".simu-replique").count() <= before:
-            assert time.monotonic() < deadline, "the transcript did not grow after a click"
-            time.sleep(0.1)
-
-
-@contextlib.contextmanager
-def screenshot_on_failure(page, path: Path):
-    try:
-        yield
-    except BaseException:
-        with contextlib.suppress(Exception):
-            page.screenshot(path=str(path), full_page=True)
-        raise
 
 
 def test_good_then_poor_path_in_chromium(tmp_path, artifacts):
@@ -65,11 +33,9 @@ def test_good_then_poor_path_in_chromium(tmp_path, artifacts):
     shutil.copytree(REPO / "course", work, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    cmd = [sys.executable, "-m", "voila", str(work / LESSON.name), f"--port={port}", "--no-browser",
-           "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", "--strip_sources=True", "--show_tracebacks=False"]
+    cmd = voila_command(work / LESSON.name, port, "--strip_sources=True", "--show_tracebacks=False")
     env = dict(os.environ, JUPYTER_PLATFORM_DIRS="1")
-    with server(cmd, ready_url=f"{url}voila/static/absent", ok_statuses=(200, 403, 404), env=env,
-                cwd=tmp_path, log=tmp_path / "voila.log"):
+    with voila_server(cmd, url, env=env, cwd=tmp_path, log=tmp_path / "voila.log"):
         with chromium_page() as page, screenshot_on_failure(page, artifacts / "simulateur_echec.png"):
             page.goto(url, timeout=120_000)
             simulator = page.locator(".simu").first
@@ -77,7 +43,7 @@ def test_good_then_poor_path_in_chromium(tmp_path, artifacts):
             assert "Traceback" not in page.content()
             assert "Handball Club de Tours, bonjour" in simulator.inner_text()
 
-            play(simulator, indexes(scenario, good))
+            play_simulator(simulator, simulator_clicks(scenario, good))
             end = simulator.locator(".simu-fin")
             end.wait_for(timeout=30_000)
             assert end.get_attribute("data-issue") == "rendez_vous"
@@ -91,7 +57,7 @@ def test_good_then_poor_path_in_chromium(tmp_path, artifacts):
             simulator.locator("button.simu-rejouer").click()
             simulator.locator("button.simu-choix").first.wait_for(timeout=30_000)
             assert simulator.locator(".simu-fin").count() == 0
-            play(simulator, indexes(scenario, poor))
+            play_simulator(simulator, simulator_clicks(scenario, poor))
             end.wait_for(timeout=30_000)
             assert end.get_attribute("data-issue") == "echec"
             text = end.inner_text().replace("\u00a0", " ")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import chromium_page, free_port, server
+from browser import chromium_page, free_port, lab_dirs, lab_server, screenshot_on_failure, voila_server
 from prospection import lab
 from prospection.board import storage
 from prospection.board.app import APP_NOTEBOOK, app_command
@@ -37,16 +37,6 @@ def learner_copy(folder: Path) -> Path:
     target = folder / "mission_salon.ipynb"
     shutil.copy(APP_NOTEBOOK, target)
     return target
-
-
-@contextlib.contextmanager
-def screenshot_on_failure(page, path: Path):
-    try:
-        yield
-    except BaseException:
-        with contextlib.suppress(Exception):
-            page.screenshot(path=str(path))
-        raise
 
 
 def wait_for_answers(folder: Path, expected: dict, timeout: float = 30) -> dict:
@@ -163,9 +153,8 @@ def test_voila_app_qualify_reload_restore_export(tmp_path, artifacts):
     # Exactly what `make mission` runs, with the app's files in a temp folder.
     cmd, env = app_command(port=port, open_browser=False, dossier=work, folder=tmp_path / "app")
     assert "--Voila.ip=127.0.0.1" in cmd and "--no-browser" in cmd
-    with server(cmd, ready_url=f"{url}voila/static/absent", ok_statuses=(200, 403, 404),
-                env=env, cwd=tmp_path, log=tmp_path / "voila.log"):
-        with chromium_page() as page, screenshot_on_failure(page, artifacts / "board_voila_echec.png"):
+    with voila_server(cmd, url, env=env, cwd=tmp_path, log=tmp_path / "voila.log"):
+        with chromium_page() as page, screenshot_on_failure(page, artifacts / "board_voila_echec.png", full_page=False):
             page.goto(url, timeout=90_000)
             page.locator(".board-card").first.wait_for(timeout=90_000)
             assert page.locator(".jp-InputArea, .jp-CodeMirrorEditor").count() == 0, "code shown"
@@ -225,13 +214,11 @@ def test_jupyterlab_qualify_reload_restart_restore_export(tmp_path, artifacts):
            if not a.startswith("--ServerApp.root_dir") and not a.endswith(".ipynb")]
     cmd.append(f"--ServerApp.root_dir={work}")
     env = lab.lab_environment()
-    env["JUPYTER_RUNTIME_DIR"] = str(tmp_path / "runtime")
-    env["JUPYTERLAB_WORKSPACES_DIR"] = str(tmp_path / "workspaces")  # no tab restored from another lab
+    env.update(lab_dirs(tmp_path, settings=False))
     env.pop(ENV_FOLDER, None)  # the learner's board works in the notebook's folder
     base = f"http://127.0.0.1:{port}"
-    with server(cmd, ready_url=f"{base}/api/status?token={token}", env=env, cwd=work,
-                log=tmp_path / "lab.log"):
-        with chromium_page() as page, screenshot_on_failure(page, artifacts / "board_lab_echec.png"):
+    with lab_server(cmd, base, token, env=env, cwd=work, log=tmp_path / "lab.log"):
+        with chromium_page() as page, screenshot_on_failure(page, artifacts / "board_lab_echec.png", full_page=False):
             page.goto(f"{base}/lab/tree/{notebook.name}?token={token}", timeout=90_000)
             _run_notebook_cells(page)
             page.locator(".board-card").first.wait_for(timeout=90_000)
@@ -261,8 +248,7 @@ def test_cli_of_make_mission_serves_the_board(tmp_path):
     cmd = [sys.executable, "-m", "prospection.board.app", "--no-browser", f"--port={port}",
            f"--dossier={tmp_path}"]
     url = f"http://127.0.0.1:{port}/"
-    with server(cmd, ready_url=f"{url}voila/static/absent", ok_statuses=(200, 403, 404), cwd=tmp_path,
-                log=tmp_path / "mission.log"):
+    with voila_server(cmd, url, cwd=tmp_path, log=tmp_path / "mission.log"):
         page = urllib.request.urlopen(url, timeout=90).read().decode("utf-8")
         assert "<title>Mission salon</title>" in page
         assert "application/vnd.jupyter.widget-view+json" in page, "the board widget is not rendered"

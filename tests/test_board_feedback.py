@@ -210,7 +210,7 @@ def test_published_correction_names_the_expected_class(graded, tmp_path):
 @pytest.mark.browser
 def test_voila_board_shows_the_feedback_on_the_cards(tmp_path, artifacts):
     """The learner's board in headless Chromium (the Voilà app), after the teacher's feedback."""
-    from browser import chromium_page, free_port, server
+    from browser import chromium_page, free_port, voila_server
 
     from grader.toolchain.feedback import retour_document
     from prospection.board.app import app_command
@@ -227,8 +227,7 @@ def test_voila_board_shows_the_feedback_on_the_cards(tmp_path, artifacts):
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     cmd, env = app_command(port=port, open_browser=False, dossier=work, folder=tmp_path / "app")
-    with server(cmd, ready_url=f"{url}voila/static/absent", ok_statuses=(200, 403, 404),
-                env=env, cwd=tmp_path, log=tmp_path / "voila.log"):
+    with voila_server(cmd, url, env=env, cwd=tmp_path, log=tmp_path / "voila.log"):
         with chromium_page() as page:
             page.goto(url, timeout=90_000)
             page.locator(".board-card").first.wait_for(timeout=90_000)

@@ -401,19 +401,11 @@ def test_no_learner_callable_returns_exercise_03s_opener_points(tmp_path):
 @pytest.mark.slow
 def test_the_learner_wheel_carries_no_opener_rubric(tmp_path):
     """Built from a clean copy of the sources (a stale ``build/`` must not leak into it)."""
-    import shutil
-    import subprocess
-    import sys
     import zipfile
 
-    src = tmp_path / "src"
-    shutil.copytree(REPO / "prospection", src / "prospection", ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("pyproject.toml", "README.md", "LICENSE"):
-        shutil.copy(REPO / name, src / name)
-    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "w"), str(src)],
-                          capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr[-2000:]
-    (wheel,) = (tmp_path / "w").glob("prospection_cours-*.whl")
+    from test_packaging import build_learner_wheel, learner_sources
+
+    wheel = build_learner_wheel(learner_sources(tmp_path / "src"), tmp_path / "w")
     patterns = rubric_patterns()
     with zipfile.ZipFile(wheel) as zf:
         names = zf.namelist()

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import chromium_page, free_port, lab_run_all, server
+from browser import chromium_page, free_port, lab_dirs, lab_run_all, lab_server
 from prospection import lab, reponses
 from prospection.board import storage
 from prospection.board.session import default_folder
@@ -88,22 +88,6 @@ def test_make_targets_serve_the_graded_folders():
 
 
 # ---------------------------------------------------------------- the crawl, in Chromium
-
-def _settings(folder: Path) -> Path:
-    """French, every cell in the page (no windowing: links of far cells are in the DOM), and a
-    closed notebook's kernel stopped."""
-    overrides = {
-        "@jupyterlab/translation-extension:plugin": {"locale": "fr_FR"},
-        "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none", "kernelShutdown": True},
-        "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
-    }
-    for plugin, values in overrides.items():
-        package, name = plugin.split(":")
-        path = folder / package / f"{name}.jupyterlab-settings"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(values), encoding="utf-8")
-    return folder
-
 
 #: The links of the document in front (its heading anchors « ¶ » aside): text and href, which
 #: JupyterLab has resolved to the target's ``/files/<path>`` URL (a click opens it in the lab).
@@ -255,10 +239,9 @@ def test_every_course_link_leads_to_an_existing_target_and_answers_land_where_gr
     cmd, env, root = lab.learner_lab(tmp_path / "eleve", port=port, open_browser=False, token=token,
                                      config_dir=tmp_path / "config")
     cmd.append("--LabApp.expose_app_in_browser=True")  # the test reads the document in front
-    env["JUPYTERLAB_SETTINGS_DIR"] = str(_settings(tmp_path / "settings"))
-    env["JUPYTER_RUNTIME_DIR"] = str(tmp_path / "runtime")
-    # A workspace of its own: no tab restored from an earlier session (nor left for the next).
-    env["JUPYTERLAB_WORKSPACES_DIR"] = str(tmp_path / "workspaces")
+    # French, every cell in the page (no windowing: links of far cells are in the DOM), a closed
+    # notebook's kernel stopped; a workspace of its own (no tab restored from an earlier session).
+    env.update(lab_dirs(tmp_path, kernel_shutdown=True))
     env.pop("PROSPECTION_MISSION_DOSSIER", None)
     env.pop("PROSPECTION_EXERCICE_DOSSIER", None)
     assert not list(root.rglob("reponses*.json")), "a fresh learner folder has no answers yet"
@@ -269,8 +252,7 @@ def test_every_course_link_leads_to_an_existing_target_and_answers_land_where_gr
     external: list[str] = []
     answered: dict[str, str] = {}
     board_state: dict[str, str] = {}
-    with server(cmd, ready_url=f"{base}/api/status?token={token}", env=env, cwd=root,
-                log=tmp_path / "lab.log", timeout=120):
+    with lab_server(cmd, base, token, env=env, cwd=root, log=tmp_path / "lab.log", timeout=120):
         with chromium_page() as page:
             page.on("dialog", lambda dialog: dialog.accept())
             try:

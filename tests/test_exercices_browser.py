@@ -7,7 +7,6 @@ the page, checks that the answers came back, then scores the saved ``reponses.js
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import secrets
@@ -19,7 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from browser import chromium_page, free_port, server
+from browser import chromium_page, free_port, lab_dirs, lab_server, server
 from grader.exercices import module_for
 from prospection import reponses
 from prospection.exercices.app import app_command
@@ -173,22 +172,6 @@ def test_exercise_in_voila_with_clicks_and_typing_only(tmp_path, artifacts, exer
         f"page ouverte → exercice utilisable : {usable:.1f} s\n", encoding="utf-8")
 
 
-def lab_settings(folder: Path) -> Path:
-    """French and every cell rendered (no windowing), as the learner's lab settings say."""
-    settings = folder / "settings"
-    overrides = {
-        "@jupyterlab/translation-extension:plugin": {"locale": "fr_FR"},
-        "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
-        "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
-    }
-    for plugin, values in overrides.items():
-        package, name = plugin.split(":")
-        path = settings / package / f"{name}.jupyterlab-settings"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(values), encoding="utf-8")
-    return settings
-
-
 @pytest.mark.parametrize("exercise", EXERCISES)
 def test_exercise_in_jupyterlab_with_clicks_and_typing_only(tmp_path, artifacts, exercise):
     folder = release(tmp_path, exercise)
@@ -198,10 +181,7 @@ def test_exercise_in_jupyterlab_with_clicks_and_typing_only(tmp_path, artifacts,
            "--ServerApp.port_retries=0", "--no-browser", f"--IdentityProvider.token={token}"]
     if os.geteuid() == 0:
         cmd.append("--allow-root")
-    env = dict(os.environ, JUPYTER_PLATFORM_DIRS="1", JUPYTERLAB_SETTINGS_DIR=str(lab_settings(tmp_path)),
-               JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), LANG="fr_FR.UTF-8",
-               # A workspace of its own: no tab restored from another test's lab (nor left to one).
-               JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"))
+    env = dict(os.environ, JUPYTER_PLATFORM_DIRS="1", LANG="fr_FR.UTF-8", **lab_dirs(tmp_path))
     base = f"http://127.0.0.1:{port}"
     notebook_url = f"{base}/lab/tree/{exercise}/{exercise}.ipynb?token={token}"
 
@@ -216,8 +196,7 @@ def test_exercise_in_jupyterlab_with_clicks_and_typing_only(tmp_path, artifacts,
         item.click()
         page.locator(".px-bilan").wait_for(timeout=180_000)
 
-    with server(cmd, ready_url=f"{base}/api/status?token={token}", env=env, log=tmp_path / "lab.log",
-                timeout=120):
+    with lab_server(cmd, base, token, env=env, log=tmp_path / "lab.log", timeout=120):
         with chromium_page() as page:
             started = time.monotonic()
             page.goto(notebook_url, timeout=120_000)

@@ -16,7 +16,7 @@ import urllib.request
 
 import pytest
 
-from browser import chromium_page, free_port, server
+from browser import chromium_page, free_port, lab_dirs, lab_server
 from conftest import REPO
 from prospection import lab
 
@@ -135,14 +135,11 @@ def test_hub_image_gets_the_learner_config_from_the_command_line(tmp_path):
 @contextlib.contextmanager
 def running(cmd, env, root, tmp_path, token, name="lab"):
     """A lab server from exactly ``cmd``/``env``; yields (base URL, log path)."""
-    env = dict(env)
-    env["JUPYTER_RUNTIME_DIR"] = str(tmp_path / f"runtime-{name}")
-    # A workspace of its own: no tab restored from another test's lab (nor left to one).
-    env["JUPYTERLAB_WORKSPACES_DIR"] = str(tmp_path / f"workspaces-{name}")
+    env = dict(env, **lab_dirs(tmp_path, name, settings=False))
     port = next(a.split("=", 1)[1] for a in cmd if a.startswith("--ServerApp.port="))
     base = f"http://127.0.0.1:{port}"
     log = tmp_path / f"{name}.log"
-    with server(cmd, ready_url=f"{base}/api/status?token={token}", cwd=root, env=env, log=log):
+    with lab_server(cmd, base, token, cwd=root, env=env, log=log):
         yield base, log
 
 

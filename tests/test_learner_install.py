@@ -5,8 +5,10 @@ The learner distribution is built as a wheel and installed into a new venv that 
 a copy of its site-packages *without* the editable installs of this repository. A probe
 (tests/learner_probe.py) then imports every module of `prospection`, calls every public
 callable with the graded inputs (the 27 notes of the salon file and its path, the call list
-and the slots of exercise 01) and looks for the key's classes or the exercise's answers; the
-CLI's commands are listed; every packaged data file is searched for key content.
+and the slots of exercise 01, the texts to label of exercises 01–03, the public scenario of
+exercise 05's graded call with sample paths) and looks for the key's classes or the exercises'
+answers (for exercise 05: its ideal path, barème or a path's points); the CLI's commands are
+listed; every packaged data file is searched for key content.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from grader.keys import load_key
+from test_packaging import build_learner_wheel, learner_sources
 
 REPO = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
@@ -30,11 +33,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def learner_venv(tmp_path_factory):
     root = tmp_path_factory.mktemp("apprenant")
-    wheels = root / "wheels"
-    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(REPO)],
-                          capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr[-2000:]
-    (wheel,) = wheels.glob("prospection_cours-*.whl")
+    wheel = build_learner_wheel(learner_sources(root / "src"), root / "wheels")
     venv = root / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
     python = venv / "bin" / "python"
@@ -92,6 +91,7 @@ def graded_inputs(tmp: Path) -> Path:
     assert len(doc["creneaux"]) == len(doc["creneaux_attendus"]) == 11 and doc["autorises"]
     doc["etiquetes"] = labelled_items()
     assert [len(t["items"]) for t in doc["etiquetes"]] == [8, 7, 6]
+    doc["simulations"] = [graded_call()]
     path = tmp / "entrees.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     return path
@@ -155,6 +155,36 @@ def labelled_items() -> list[dict]:
     return tasks
 
 
+#: Complete paths of exercise 05's call besides the ideal one, each worth other points.
+CALL_PATHS = (
+    ["b_clair", "o_rdv_direct", "d_fermee", "af_question", "a_benefice", "ob_crac", "c_creneaux", "r_court"],
+    ["b_vague", "br_presente", "o_catalogue", "d_ouverte", "a_technique", "ob_crac", "c_devis"],
+)
+
+
+def graded_call() -> dict:
+    """Exercise 05 (a call played with buttons): the public scenario the learner has, and what the
+    key holds (ideal path, barème) with the points of sample paths as the teacher grades them."""
+    from grader.exercices import ex_05_simulateur_appel as ex05
+
+    public, cle = exercise("05_simulateur_appel")
+    (q,) = public["questions"]
+    key = cle[q["id"]]
+    paths = [key["chemin_ideal"], *CALL_PATHS]
+    points = []
+    for path in paths:
+        answers = dict(ex05.perfect_answers(public, cle), questions={q["id"]: {"valeur": path, "modifie_le": ""}})
+        (scored,) = ex05.score(public, cle, answers)
+        assert scored.details["termine"], path
+        points.append([scored.details["points_appel"], scored.points])
+    # The samples tell paths apart: no two share a score, and none is worth nothing.
+    assert len({p for p, _ in points}) == len({m for _, m in points}) == len(paths) and all(m > 0 for _, m in points)
+    assert [n for n in q["scenario"]["noeuds"].values() if n.get("choix")], "no choice in the public scenario"
+    assert not any("points" in c for n in q["scenario"]["noeuds"].values() for c in n.get("choix", []))
+    return {"nom": "l'exercice 05 Q1", "scenario": q["scenario"], "ideal": key["chemin_ideal"],
+            "bareme": key["bareme"], "chemins": paths, "points": points}
+
+
 def test_learner_part_alone_answers_nothing_graded(learner_venv, tmp_path):
     python, wheel, root = learner_venv
     work = tmp_path / "travail"
@@ -182,6 +212,8 @@ def test_the_probe_would_flag_the_teacher_engine(tmp_path):
                           '    _answers = {json.dumps(task["items"][k], ensure_ascii=False): v'
                           ' for task in _tasks for k, v in task["attendus"].items()}\n'
                           '    seen.append(("tricheur", lambda x: _answers[json.dumps(x, ensure_ascii=False)]))\n'
+                          '    from grader.exercices import ex_05_simulateur_appel as _ex05\n'
+                          '    seen.append(("appel_complet", lambda *a, **k: _ex05.scenario_complet()))\n'
                           '    return seen\n'
                           '    for info in pkgutil.walk_packages(prospection.__path__, "prospection."):')
     script = tmp_path / "probe_enseignant.py"
@@ -193,7 +225,47 @@ def test_the_probe_would_flag_the_teacher_engine(tmp_path):
     assert any("exercice 01 Q2" in f for f in flagged) and any("Q3" in f for f in flagged), flagged
     for question in ("01 Q1", "02 Q1", "03 Q1"):
         assert any(f.startswith("tricheur") and question in f for f in flagged), (question, flagged)
+    # A learner-side callable that held exercise 05's graded scenario would give away its ideal
+    # path, its barème and the points of any path.
+    for what in ("chemin idéal", "barème", "points des parcours"):
+        assert any(f.startswith("appel_complet") and f"{what} de l'exercice 05 Q1" in f for f in flagged), (what, flagged)
+    assert not [f for f in flagged if f.startswith("prospection.")], flagged
 
+
+
+def test_the_probe_would_flag_a_graded_call_shipped_with_the_learner_part(tmp_path):
+    """Exercise 05's scenario with its barème, put where the learner part reads its training
+    scenarios, is found through the learner's own API (``Scenario.charger``, ``simulateur``)."""
+    import shutil
+
+    from grader.exercices import ex_05_simulateur_appel as ex05
+    from prospection.cours import simulateur
+
+    shipped = tmp_path / "donnees"
+    shipped.mkdir()
+    trainings = sorted(simulateur.DOSSIER.glob(f"{simulateur.PREFIXE}*.json"))
+    assert trainings
+    for path in trainings:
+        shutil.copy(path, shipped)
+    (shipped / f"{simulateur.PREFIXE}{ex05.SCENARIO['id']}.json").write_text(
+        json.dumps(ex05.SCENARIO, ensure_ascii=False), encoding="utf-8")
+    probe = (REPO / "tests" / "learner_probe.py").read_text(encoding="utf-8")
+    marker = "    import prospection\n\n    seen = []\n"
+    assert probe.count(marker) == 1
+    probe = probe.replace(marker, marker + f"    import prospection.cours.simulateur as _s\n"
+                                           f"    _s.DOSSIER = Path({str(shipped)!r})\n")
+    script = tmp_path / "probe_fuite.py"
+    script.write_text(probe, encoding="utf-8")
+    work = tmp_path / "travail"
+    work.mkdir()
+    done = run(sys.executable, script, graded_inputs(tmp_path), cwd=work)
+    assert done.returncode == 0, done.stderr[-3000:]
+    flagged = json.loads(done.stdout.strip().splitlines()[-1])["flagged"]
+    for where, what in (("Scenario.charger(id).chemin_optimal()", "chemin idéal"),
+                        ("Scenario.charger(id).bareme()", "barème"),
+                        ("Scenario.charger(id).score(chemin)", "points des parcours"),
+                        ("simulateur(id)", "barème")):
+        assert f"prospection.cours.simulateur.{where}: {what} de l'exercice 05 Q1" in " ".join(flagged), (where, flagged)
 
 def test_learner_cli_lists_only_learner_commands(learner_venv, tmp_path):
     python, _, _ = learner_venv

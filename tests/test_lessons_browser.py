@@ -6,12 +6,11 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-from browser import chromium_page, free_port, server
+from browser import chromium_page, free_port, server, voila_command
 from prospection.cours import cadre
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -25,8 +24,7 @@ def voila_tree(tmp_path):
     shutil.copytree(REPO / "course", work, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    cmd = [sys.executable, "-m", "voila", str(work), f"--port={port}", "--no-browser", "--Voila.ip=127.0.0.1",
-           "--Voila.port_retries=0", "--strip_sources=True", "--show_tracebacks=True"]
+    cmd = voila_command(work, port, "--strip_sources=True", "--show_tracebacks=True")
     env = dict(os.environ, JUPYTER_PLATFORM_DIRS="1")
     with server(cmd, ready_url=url, ok_statuses=(200,), env=env, cwd=tmp_path, log=tmp_path / "voila.log",
                 timeout=120):

@@ -17,7 +17,6 @@ and the gradebook holds the points those answers are worth.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import secrets
 import shutil
@@ -28,12 +27,13 @@ from pathlib import Path
 
 import pytest
 
-from browser import chromium_page, free_port, lab_run_all, server
+from browser import (chromium_page, free_port, lab_dirs, lab_run_all, lab_server, screenshot_on_failure,
+                     voila_server)
 from grader.exercices import module_for
 from prospection import lab
 from prospection.board import storage
 from prospection.board.app import app_command as mission_app_command
-from test_exercices_browser import answer_everything, lab_settings, plan, wait_saved
+from test_exercices_browser import answer_everything, plan, wait_saved
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
@@ -54,28 +54,16 @@ def _run(*args: str, cwd: Path | None = None, timeout: int = 900) -> str:
     return done.stdout + done.stderr
 
 
-@contextlib.contextmanager
-def _screenshot_on_failure(page, path: Path):
-    try:
-        yield
-    except BaseException:
-        with contextlib.suppress(Exception):
-            page.screenshot(path=str(path), full_page=True)
-        raise
-
-
 def answer_exercise_in_lab(tmp_path: Path, home: Path, artifacts: Path) -> None:
     """Exercise 01 in the learner's lab, rooted at the learner's home (the fetched copies)."""
     public, key, answers, _ = plan(EXERCISE)
     port, token = free_port(), secrets.token_hex(8)
     cmd = lab.lab_command(port=port, open_browser=False, token=token, root=home)
     env = lab.lab_environment(lab.learner_config_dir(tmp_path / "config"))
-    env.update(JUPYTERLAB_SETTINGS_DIR=str(lab_settings(tmp_path)), JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
-               JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"))
+    env.update(lab_dirs(tmp_path))
     base = f"http://127.0.0.1:{port}"
-    with server(cmd, ready_url=f"{base}/api/status?token={token}", env=env, cwd=home,
-                log=tmp_path / "lab.log", timeout=120):
-        with chromium_page() as page, _screenshot_on_failure(page, artifacts / "chaine_sans_code_lab_echec.png"):
+    with lab_server(cmd, base, token, env=env, cwd=home, log=tmp_path / "lab.log", timeout=120):
+        with chromium_page() as page, screenshot_on_failure(page, artifacts / "chaine_sans_code_lab_echec.png"):
             page.goto(f"{base}/lab/tree/{EXERCISE}/{EXERCISE}.ipynb?token={token}", timeout=120_000)
             page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=120_000)
             lab_run_all(page)
@@ -103,9 +91,8 @@ def answer_mission_in_voila(tmp_path: Path, folder: Path, artifacts: Path) -> di
     url = f"http://127.0.0.1:{port}/"
     cmd, env = mission_app_command(port=port, open_browser=False, dossier=folder, folder=tmp_path / "app")
     given: dict[str, dict] = {}
-    with server(cmd, ready_url=f"{url}voila/static/absent", ok_statuses=(200, 403, 404), env=env, cwd=tmp_path,
-                log=tmp_path / "voila.log", timeout=120):
-        with chromium_page() as page, _screenshot_on_failure(page, artifacts / "chaine_sans_code_mission_echec.png"):
+    with voila_server(cmd, url, env=env, cwd=tmp_path, log=tmp_path / "voila.log", timeout=120):
+        with chromium_page() as page, screenshot_on_failure(page, artifacts / "chaine_sans_code_mission_echec.png"):
             page.goto(url, timeout=120_000)
             cards = page.locator(".board-card")
             cards.first.wait_for(timeout=120_000)

@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 import psutil
 import pytest
 
-from browser import chromium_page, free_port, server
+from browser import chromium_page, free_port, voila_server
 from prospection.board import app
 from prospection.board.app import app_command
 from test_lab import learner_lab_server, open_home_notebook, printed_url, running_lab  # noqa: F401 (fixture)
@@ -105,8 +105,7 @@ def mission_app(tmp_path: Path, **culling):
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     cmd, env = app_command(port=port, open_browser=False, dossier=work, folder=tmp_path / "app", **culling)
-    with server(cmd, ready_url=f"{url}voila/static/absent", ok_statuses=(200, 403, 404),
-                env=env, cwd=tmp_path, log=tmp_path / "voila.log") as proc:
+    with voila_server(cmd, url, env=env, cwd=tmp_path, log=tmp_path / "voila.log") as proc:
         yield url, proc
 
 

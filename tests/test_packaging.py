@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
+import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -119,3 +122,73 @@ def test_both_parts_are_installed_in_the_project_venv():
     from importlib.metadata import distribution
     assert distribution("prospection-cours").version == PYPROJECT["project"]["version"]
     assert distribution("prospection-enseignant").requires == GRADER_PYPROJECT["project"]["dependencies"]
+
+
+# ---------------------------------------------------------------- a learner wheel from a clean build
+
+#: What the learner wheel is built from (pyproject.toml's backend-path included).
+LEARNER_SOURCES = ("pyproject.toml", "MANIFEST.in", "README.md", "LICENSE", "backend", "prospection")
+
+
+def learner_sources(dest: Path) -> Path:
+    """A copy of the learner part's sources in ``dest`` (no ``__pycache__``, no ``build/``): a
+    test builds from it, never in the repository (a build there would touch its ``build/``)."""
+    dest.mkdir(parents=True)
+    for name in LEARNER_SOURCES:
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(REPO / name, dest / name)
+    return dest
+
+
+def build_learner_wheel(src: Path, out: Path) -> Path:
+    """``pip wheel`` of ``src`` into ``out``: the one wheel built."""
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(src)],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    (wheel,) = out.glob("prospection_cours-*.whl")
+    return wheel
+
+
+def test_the_build_backend_travels_with_the_sources():
+    """backend-path names a folder of this repository, and MANIFEST.in puts its module in the sdist."""
+    system = PYPROJECT["build-system"]
+    (folder,) = system["backend-path"]
+    module = REPO / folder / f"{system['build-backend']}.py"
+    assert module.is_file()
+    assert f"include {folder}/{module.name}" in (REPO / "MANIFEST.in").read_text().splitlines()
+    assert folder in LEARNER_SOURCES
+
+
+@pytest.mark.slow
+def test_a_stale_build_folder_never_reaches_the_learner_wheel(tmp_path):
+    """Files left in build/lib by an earlier build (a module since deleted from the sources, a
+    teacher-side module, an old data file) are not in the learner wheel."""
+    stale = ["prospection/cours/bareme_perime.py", "grader/keys.py", "prospection/data/cle_perimee.json"]
+
+    def plant(src: Path) -> None:
+        for name in stale:
+            path = src / "build" / "lib" / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("BAREME = {'b_clair': 2}\n" if name.endswith(".py") else '{"C01": "chaud"}\n')
+
+    # The check is not blind: setuptools' own backend packs what an old build left in build/lib.
+    plain = learner_sources(tmp_path / "setuptools")
+    pyproject = plain / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8")
+    assert 'build-backend = "clean_setuptools"\nbackend-path = ["backend"]\n' in text
+    pyproject.write_text(text.replace('build-backend = "clean_setuptools"\nbackend-path = ["backend"]\n',
+                                      'build-backend = "setuptools.build_meta"\n'), encoding="utf-8")
+    plant(plain)
+    with zipfile.ZipFile(build_learner_wheel(plain, tmp_path / "w-setuptools")) as zf:
+        assert set(stale) <= set(zf.namelist()), zf.namelist()
+
+    src = learner_sources(tmp_path / "src")
+    plant(src)
+    with zipfile.ZipFile(build_learner_wheel(src, tmp_path / "w")) as zf:
+        names = set(zf.namelist())
+    assert not set(stale) & names, sorted(set(stale) & names)
+    assert not [n for n in names if n.startswith(("grader/", "backend/", "build/"))]
+    assert "prospection/cours/simulateur.py" in names and "prospection/data/" in " ".join(names)
+    assert not (src / "build" / "lib" / "grader").exists(), "the stale build folder was kept"
