@@ -244,7 +244,21 @@ def lab_run_all(page, attempts: int = 2) -> None:
         item.click()
         try:
             started.wait_for(timeout=20_000)
-            return
+            break
         except Exception:  # noqa: BLE001 - Playwright's TimeoutError
             if attempt == attempts:
                 raise
+    lab_wait_run_over(page)
+
+
+def lab_wait_run_over(page, timeout: float = 180_000) -> None:
+    """Until no cell of the notebook in front is running or queued (« [*]: »), as the learner
+    sees it: when a run ends JupyterLab scrolls to and re-activates the active cell, which must
+    not happen while a test types in a widget."""
+    page.wait_for_function(
+        """() => {
+            const prompts = [...document.querySelectorAll(
+                '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')];
+            return prompts.some(p => /\\[\\d+\\]/.test(p.textContent))
+                && !prompts.some(p => p.textContent.includes('[*]'));
+        }""", timeout=timeout)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import chromium_page, free_port, lab_dirs, lab_server, screenshot_on_failure, voila_server
+from browser import chromium_page, free_port, lab_dirs, lab_server, lab_wait_run_over, screenshot_on_failure, voila_server
 from prospection import lab
 from prospection.board import storage
 from prospection.board.app import APP_NOTEBOOK, app_command
@@ -197,11 +197,7 @@ def _run_notebook_cells(page) -> None:
         except Exception:
             if attempt:
                 raise
-    # The board is used once the run is over, as a learner sees it (« [1]: »): when a run
-    # ends, JupyterLab scrolls to and re-activates the notebook's active cell, which must not
-    # happen while the test types in a text area.
-    page.wait_for_function("el => /\\[\\d+\\]/.test(el.textContent)",
-                           arg=prompt.element_handle(), timeout=120_000)
+    lab_wait_run_over(page)  # the board is used once the run is over, as a learner sees it
 
 
 def test_jupyterlab_qualify_reload_restart_restore_export(tmp_path, artifacts):
