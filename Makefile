@@ -9,7 +9,7 @@ export LANG := C.UTF-8
 # nbgrader calls alembic and jupyter scripts from PATH: the venv's come first.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lock lab lab-eleve test mission exercice setup chromium fonts bwrap exercises clean-notebooks check-notebooks benchmarks annexe-pdf demo evaluation
+.PHONY: lock lab lab-eleve test mission exercice setup chromium fonts bwrap exercises clean-notebooks benchmarks demo evaluation
 
 # Both parts, editable: the learner part (root pyproject.toml, package `prospection`) and the
 # teacher part (grader/pyproject.toml, package `grader`). A learner installs only the first.

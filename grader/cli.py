@@ -30,7 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 
 def usage() -> str:
-    lines = ["Usage\u00a0: python -m grader <commande> [options]", "", "Commandes\u00a0:"]
+    lines = ["Utilisation\u00a0: python -m grader <commande> [options]", "", "Commandes\u00a0:"]
     width = max(map(len, COMMANDS))
     lines += [f"  {name.ljust(width)}  {about}" for name, (_, about) in COMMANDS.items()]
     return "\n".join(lines)

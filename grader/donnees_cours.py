@@ -138,8 +138,15 @@ def build_practice_contacts() -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from prospection.argparse_fr import FrenchArgumentParser
+
     from grader.dataset import practice, write_dataset
 
+    FrenchArgumentParser(
+        prog="python -m grader donnees-cours",
+        description="Réécrit les données d'entraînement des leçons 01 et 04 (appels, contacts et "
+                    "classeur d'entraînement), tirées des sources du cours. Aucune option.",
+    ).parse_args(argv)
     for path, doc in ((practice_calls_path(), build_practice_calls()),
                       (practice_contacts_path(), build_practice_contacts())):
         write_json_atomic(path, doc)

@@ -6,7 +6,6 @@ repository's gradebook is never touched and the result depends only on ``solutio
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import subprocess
@@ -15,6 +14,8 @@ import tempfile
 from pathlib import Path
 
 import nbformat
+
+from prospection.argparse_fr import FrenchArgumentParser
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SOLUTIONS = REPO_ROOT / "solutions"
@@ -120,8 +121,8 @@ def all_notebooks() -> list[Path]:
 
 
 def main_generate(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m grader generate",
-                                     description="Génère exercises/ à partir de solutions/ avec nbgrader.")
+    parser = FrenchArgumentParser(prog="python -m grader generate",
+                                  description="Génère exercises/ à partir de solutions/ avec nbgrader.")
     parser.add_argument("ids", nargs="*", help="identifiants (par défaut : tous)")
     args = parser.parse_args(argv)
     for nb in (SOLUTIONS).rglob("*.ipynb"):
@@ -129,7 +130,7 @@ def main_generate(argv: list[str]) -> int:
     ids = args.ids or assignment_ids()
     unknown = sorted(set(ids) - set(assignment_ids()))
     if unknown:
-        print(f"Exercice inconnu : {', '.join(unknown)}", file=sys.stderr)
+        print(f"Exercice inconnu\u00a0: {', '.join(unknown)}", file=sys.stderr)
         return 2
     generate_into(EXERCISES, ids)
     print(f"exercises/ régénéré pour : {', '.join(ids)}")
@@ -137,6 +138,11 @@ def main_generate(argv: list[str]) -> int:
 
 
 def main_clean_notebooks(argv: list[str]) -> int:
+    FrenchArgumentParser(
+        prog="python -m grader clean-notebooks",
+        description="Retire les sorties et les compteurs d'exécution de tous les notebooks du dépôt "
+                    "(course/, solutions/, exercises/). Aucune option.",
+    ).parse_args(argv)
     changed = [p for p in all_notebooks() if clear_outputs(p)]
     for p in changed:
         print(f"nettoyé : {p.relative_to(REPO_ROOT)}")

@@ -203,13 +203,25 @@ def test_report_has_plots_and_flagged_copies(cycle):
     assert "ldurand" in text and "cellule_test_modifiee" in text
 
 
-def test_commands_speak_french(python):
-    for command in ("release", "collect", "autograde", "feedback", "export", "report", "demo"):
+def _mtimes(root: Path) -> dict[str, int]:
+    skip = {".git", ".venv", "artifacts", "build", "__pycache__", ".pytest_cache"}
+    return {str(p): p.stat().st_mtime_ns for p in root.rglob("*")
+            if p.is_file() and not skip & set(p.relative_to(root).parts)}
+
+
+def test_every_command_has_a_french_help_that_changes_nothing(python):
+    from grader.cli import COMMANDS
+
+    assert len(COMMANDS) >= 15
+    before = _mtimes(REPO)
+    for command in COMMANDS:
         done = subprocess.run([python, "-m", "grader", command, "--help"], capture_output=True,
                               text=True, cwd=REPO, timeout=120)
-        assert done.returncode == 0, done.stderr
-        assert "Usage\u00a0:" in done.stdout and "affiche cette aide" in done.stdout
-        assert "show this help" not in done.stdout
+        assert done.returncode == 0, (command, done.stderr)
+        assert "Utilisation\u00a0:" in done.stdout and "affiche cette aide" in done.stdout, command
+        assert "usage:" not in done.stdout and "show this help" not in done.stdout, command
+    changed = sorted(p for p, t in _mtimes(REPO).items() if before.get(p) != t)
+    assert not changed, f"« --help » a écrit des fichiers\u00a0: {changed[:5]}"
 
 
 def test_user_errors_are_french_messages_not_tracebacks(python, tmp_path):

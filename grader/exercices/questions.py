@@ -7,12 +7,12 @@ that the committed files are what the generators give (for CI and tests).
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
 from grader.exercices import exercise_ids, module_for
+from prospection.argparse_fr import FrenchArgumentParser
 from prospection.fichiers import write_atomic
 
 SOLUTIONS = Path(__file__).resolve().parents[2] / "solutions"
@@ -33,7 +33,7 @@ def expected_files(exercise_id: str) -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m grader questions",
+    parser = FrenchArgumentParser(prog="python -m grader questions",
                                      description="Écrit questions.json et les données de chaque exercice "
                                                  "(variante commune) dans solutions/.")
     parser.add_argument("ids", nargs="*", help="identifiants (par défaut\u00a0: tous ceux notés à partir des données)")

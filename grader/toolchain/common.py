@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
-from typing import NoReturn
+
+from prospection.argparse_fr import FrenchArgumentParser
+from prospection.cours.typographie import fr
 
 NBSP = "\u00a0"
 
@@ -15,50 +16,11 @@ class ToolchainError(Exception):
     """A user-facing error; the message is in French and printed without a traceback."""
 
 
-class FrenchParser(argparse.ArgumentParser):
-    """argparse with French usage, help and error messages."""
+#: The course's one French argument parser (usage, help and errors in French, typography).
+FrenchParser = FrenchArgumentParser
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("add_help", False)
-        if kwargs.get("description"):
-            kwargs["description"] = french_typography(kwargs["description"])
-        super().__init__(*args, **kwargs)
-        self._positionals.title = "arguments"
-        self._optionals.title = "options"
-        self.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
-
-    def add_argument(self, *args, **kwargs):
-        if isinstance(kwargs.get("help"), str):
-            kwargs["help"] = french_typography(kwargs["help"])
-        return super().add_argument(*args, **kwargs)
-
-    def format_usage(self) -> str:
-        return super().format_usage().replace("usage:", f"Usage{NBSP}:", 1)
-
-    def format_help(self) -> str:
-        text = super().format_help().replace("usage:", f"Usage{NBSP}:", 1)
-        return french_typography(text)
-
-    def error(self, message: str) -> NoReturn:
-        translations = {
-            "the following arguments are required": "arguments obligatoires manquants",
-            "unrecognized arguments": "arguments inconnus",
-            "invalid int value": "nombre entier invalide",
-            "invalid float value": "nombre invalide",
-            "expected one argument": "une valeur est attendue",
-            "invalid choice": "choix invalide",
-        }
-        for en, fr in translations.items():
-            message = message.replace(en, fr)
-        self.print_usage(sys.stderr)
-        print(f"Erreur{NBSP}: {message}", file=sys.stderr)
-        raise SystemExit(2)
-
-
-def french_typography(text: str) -> str:
-    """Non-breaking space before « : ; ? ! » and inside guillemets (French typography)."""
-    text = re.sub(r" ([:;?!»])", NBSP + r"\1", text)
-    return text.replace("« ", "«" + NBSP)
+#: The course's one French typography (non-breaking spaces before « : ; ? ! », in guillemets…).
+french_typography = fr
 
 
 def add_classe_argument(parser: argparse.ArgumentParser) -> None:

@@ -8,7 +8,6 @@ passed to the kernel through ``PROSPECTION_EXERCICE_DOSSIER``.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
@@ -18,6 +17,7 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
 
+from prospection.argparse_fr import FrenchArgumentParser
 from prospection.board.app import FRENCH_TEXTS as BOARD_TEXTS
 from prospection.board.app import port_is_free, prepare_template, voila_command
 
@@ -65,7 +65,7 @@ def app_command(dossier: str | os.PathLike, port: int = DEFAULT_PORT, open_brows
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m prospection.exercices.app",
+    parser = FrenchArgumentParser(prog="python -m prospection.exercices.app",
                                      description="Ouvre un exercice dans le navigateur, sans code (application Voilà).")
     parser.add_argument("exercice", help="identifiant de l'exercice, par exemple 01_telemarketing")
     parser.add_argument("--dossier", default=None,
