@@ -164,6 +164,8 @@ class Contacts:
     salon: SalonInfo | None = None
     rows: list[int] = field(default_factory=list)  # spreadsheet row number of each contact
     header_row: int | None = None
+    #: What the reading left aside or chose, in French (lines under the table, another sheet…).
+    avertissements: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -197,6 +199,8 @@ def _canonical_for(header: object) -> str | None:
 
 _SPACES_RE = re.compile(r"[ \t\r\n\f\v]+")
 _LINE_SPACES_RE = re.compile(r"[ \t\f\v]+")
+#: Stripped at both ends of a cell: spaces, no-break spaces, zero-width spaces, a stray BOM.
+_EDGES = " \u00a0\u202f\u2007\u200b\ufeff"
 
 
 def _clean_text(value: object, *, keep_lines: bool = False) -> str:
@@ -223,13 +227,13 @@ def _clean_text(value: object, *, keep_lines: bool = False) -> str:
     if "\u00ad" in text:
         text = text.replace("\u00ad", "")
     if keep_lines:
-        if "\n" not in text and "  " not in text and "\t" not in text and text == text.strip(" "):
+        if "\n" not in text and "  " not in text and "\t" not in text and text == text.strip(_EDGES):
             return text
-        lines = (_LINE_SPACES_RE.sub(" ", ln).strip(" ") for ln in text.split("\n"))
+        lines = (_LINE_SPACES_RE.sub(" ", ln).strip(_EDGES) for ln in text.split("\n"))
         return "\n".join(ln for ln in lines if ln)
-    if "\n" not in text and "  " not in text and "\t" not in text and text == text.strip(" "):
+    if "\n" not in text and "  " not in text and "\t" not in text and text == text.strip(_EDGES):
         return text
-    return _SPACES_RE.sub(" ", text).strip(" ")
+    return _SPACES_RE.sub(" ", text).strip(_EDGES)
 
 
 def format_phone(value: object) -> str:
@@ -258,15 +262,98 @@ def _clean_id(value: object) -> str:
 # --- reading raw rows ---------------------------------------------------------------------
 
 
+class Uncomputed(str):
+    """A formula cell saved without its value (files written by a program, never opened in a
+    spreadsheet). It reads as empty text; :func:`load_contacts` refuses it where a contact's
+    data is expected, saying which cell."""
+
+    formula: str = ""
+
+
+def _uncomputed_formulas(path: Path) -> dict[str, list[tuple[int, int, str]]]:
+    """Per sheet name, the (row, column, formula) of .xlsx formula cells without a saved value."""
+    import posixpath
+    import zipfile
+    from xml.etree import ElementTree
+
+    from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    try:
+        with zipfile.ZipFile(path) as z:
+            rels = {r.get("Id"): r.get("Target") for r in ElementTree.fromstring(
+                z.read("xl/_rels/workbook.xml.rels"))}
+            for sheet in ElementTree.fromstring(z.read("xl/workbook.xml")).iter(main + "sheet"):
+                target = rels.get(sheet.get(rel + "id")) or ""
+                member = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
+                try:
+                    data = z.read(member)
+                except KeyError:
+                    continue
+                if b"<f" not in data and b":f" not in data:
+                    continue
+                for cell in ElementTree.fromstring(data).iter(main + "c"):
+                    formula = cell.find(main + "f")
+                    value = cell.find(main + "v")
+                    if formula is None or (value is not None and (value.text or "") != "") or cell.find(main + "is") is not None:
+                        continue
+                    letters, number = coordinate_from_string(cell.get("r"))
+                    out.setdefault(sheet.get("name"), []).append(
+                        (number - 1, column_index_from_string(letters) - 1, formula.text or ""))
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError):
+        return {}
+    return out
+
+
+def _mark_uncomputed(rows: list[list[object]], cells: list[tuple[int, int, str]]) -> None:
+    for i, j, formula in cells:
+        while len(rows) <= i:
+            rows.append([])
+        row = rows[i]
+        if row[j:j + 1] not in ([None], [""], []):
+            continue  # a value was read after all
+        row.extend([None] * (j + 1 - len(row)))
+        marker = Uncomputed("")
+        marker.formula = formula
+        row[j] = marker
+
+
+def _fill_vertical_merges(rows: list[list[object]], ranges) -> None:
+    """A cell merged over several rows (one organisation for two people met) gives its value to
+    each of those rows, in its first column; merges within one row (titles) are left as they are."""
+    for (r1, c1), (r2, _c2) in ranges or ():
+        if r2 <= r1 or r1 >= len(rows) or c1 >= len(rows[r1]):
+            continue
+        value = rows[r1][c1]
+        if value is None or value == "":
+            continue
+        for r in range(r1 + 1, min(r2, len(rows) - 1) + 1):
+            row = rows[r]
+            if len(row) <= c1:
+                row.extend([None] * (c1 + 1 - len(row)))
+            if row[c1] is None or row[c1] == "":
+                row[c1] = value
+
+
 def _sheets_calamine(path: Path) -> list[tuple[str, list[list[object]]]]:
     from python_calamine import CalamineWorkbook
 
     wb = CalamineWorkbook.from_path(str(path))
+    uncomputed = _uncomputed_formulas(path) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
     try:
         out = []
         for name in wb.sheet_names:
             sheet = wb.get_sheet_by_name(name)
-            out.append((name, sheet.to_python(skip_empty_area=False)))
+            rows = sheet.to_python(skip_empty_area=False)
+            try:
+                merged = sheet.merged_cell_ranges
+            except Exception:  # noqa: BLE001 - formats without merge information
+                merged = None
+            _fill_vertical_merges(rows, merged)
+            _mark_uncomputed(rows, uncomputed.get(name, []))
+            out.append((name, rows))
         return out
     finally:
         try:
@@ -394,7 +481,30 @@ def _map_header(row: list[object]) -> dict[str, int]:
             mapping["organisation"] = nom_col
         elif "contact" not in mapping:
             mapping["contact"] = nom_col
-    return mapping
+    return _contacts_block(row, mapping)
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _contacts_block(row: list[object], mapping: dict[str, int]) -> dict[str, int]:
+    """Only the columns of the contacts table when another table sits beside it.
+
+    Header cells side by side form a block; a block apart (an empty column between) holding
+    both « Organisation » and « Observations » is the contacts table, and the headers of the
+    other blocks (a legend « Code / Signification », a summary) are not its columns.
+    """
+    if not all(c in mapping for c in REQUIRED):
+        return mapping
+    start = end = mapping["organisation"]
+    while start > 0 and not _blank(row[start - 1]):
+        start -= 1
+    while end + 1 < len(row) and not _blank(row[end + 1]):
+        end += 1
+    if not start <= mapping["observations"] <= end:
+        return mapping  # a blank header cell inside the table: keep every column
+    return {c: j for c, j in mapping.items() if start <= j <= end}
 
 
 def _find_header(rows: list[list[object]], limit: int = 40) -> tuple[int, dict[str, int]] | None:
@@ -410,6 +520,45 @@ def _find_header(rows: list[list[object]], limit: int = 40) -> tuple[int, dict[s
     return (best[1], best[2]) if best else None
 
 
+def _as_date(value: object) -> date | None:
+    """A date cell: a real date, an Excel serial number (a date cell without date format, as a
+    CSV export or a copy-paste leaves it), « 10/10/2026 » or « 2026-10-10 »."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 25000 <= value <= 80000:  # 1968–2119
+            from datetime import timedelta
+
+            return date(1899, 12, 30) + timedelta(days=int(value))
+        return None
+    m = re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})|(\d{4})-(\d{2})-(\d{2})", str(value or ""))
+    if m:
+        try:
+            return (date(int(m[3]), int(m[2]), int(m[1])) if m[1]
+                    else date(int(m[4]), int(m[5]), int(m[6])))
+        except ValueError:
+            return None
+    return None
+
+
+_DATE_COLUMNS = {"date", "date du salon", "date salon", "date de rencontre", "date du contact", "date de l echange",
+                 "date du forum", "jour"}
+
+
+def _date_column(rows: list[list[object]], header_index: int, numbers: list[int]) -> date | None:
+    """The salon date from a « Date » column of the table, when every contact has the same one."""
+    header = rows[header_index]
+    for j, value in enumerate(header):
+        if _header_key(value) not in _DATE_COLUMNS:
+            continue
+        found = {_as_date(rows[n - 1][j]) for n in numbers if j < len(rows[n - 1]) and not _blank(rows[n - 1][j])}
+        if len(found) == 1 and None not in found:
+            return found.pop()
+    return None
+
+
 def _salon_from_rows(rows: list[list[object]]) -> SalonInfo:
     info = SalonInfo()
     for row in rows[:60]:
@@ -417,19 +566,8 @@ def _salon_from_rows(rows: list[list[object]]) -> SalonInfo:
         if len(cells) < 2:
             continue
         label, value = _header_key(cells[0]), cells[1]
-        if label in ("date du salon", "date", "date de l evenement"):
-            if isinstance(value, datetime):
-                info.date = value.date()
-            elif isinstance(value, date):
-                info.date = value
-            else:
-                m = re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})|(\d{4})-(\d{2})-(\d{2})", str(value))
-                if m:
-                    try:
-                        info.date = (date(int(m[3]), int(m[2]), int(m[1])) if m[1]
-                                     else date(int(m[4]), int(m[5]), int(m[6])))
-                    except ValueError:
-                        pass
+        if label in ("date du salon", "date", "date de l evenement", "date du forum"):
+            info.date = _as_date(value) or info.date
         elif label in ("salon", "nom du salon", "evenement"):
             info.nom = _clean_text(value)
         elif label in ("lieu", "lieu du salon"):
@@ -474,8 +612,17 @@ def _excel_row(i: int) -> int:
     return i + 1
 
 
+def _lines(numbers: list[int]) -> str:
+    """« ligne 12 », « lignes 12 à 14 », « lignes 12, 15 et 16 »."""
+    if len(numbers) == 1:
+        return f"ligne {numbers[0]}"
+    if numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"lignes {numbers[0]} à {numbers[-1]}"
+    return "lignes " + ", ".join(map(str, numbers[:-1])) + f" et {numbers[-1]}"
+
+
 def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int,
-             mapping: dict[str, int]) -> tuple[pd.DataFrame, list[int]]:
+             mapping: dict[str, int], notices: list[str] | None = None) -> tuple[pd.DataFrame, list[int]]:
     missing = [c for c in REQUIRED if c not in mapping]
     if missing:
         names = " et ".join(_q(FRENCH_NAMES[c]) for c in missing)
@@ -489,6 +636,13 @@ def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int
     consent_col = mapping.get(CONSENT)
     used = set(j for j in cols.values() if j is not None) | ({consent_col} if consent_col is not None else set())
     positions = [(c, cols[c]) for c in CANONICAL]
+    if consent_col is not None:
+        positions_checked = positions + [(CONSENT, consent_col)]
+    else:
+        positions_checked = positions
+    previous_row = None  # index of the last row read as a contact (or as its notes)
+    below = False  # a title line after a blank line: a block of notes under the table begins
+    set_aside: list[int] = []
     for i in range(header_index + 1, len(rows)):
         row = rows[i]
         width = len(row)
@@ -496,6 +650,26 @@ def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int
         filled = {c: v for c, v in values.items() if v is not None and (type(v) is not str or v.strip())}
         if not filled:
             continue  # blank row
+        for c, j in positions_checked:
+            if j is not None and j < width and isinstance(row[j], Uncomputed):
+                name = FRENCH_NAMES.get(c, "Consentement")
+                raise ContactsFileError(
+                    f"Fichier {_q(path.name)}, feuille {_q(sheet)}, ligne {_excel_row(i)}, colonne {_q(name)}\u00a0: "
+                    f"la cellule contient une formule ({_q('=' + row[j].formula)}) dont le fichier n'a pas gardé "
+                    "le résultat (fichier produit par un programme)\u00a0; ouvrez-le dans Excel ou LibreOffice, "
+                    "enregistrez-le, puis recommencez.",
+                    path=path, sheet=sheet, row=_excel_row(i), column=name)
+        adjacent = previous_row is not None and previous_row == i - 1
+        if below and not (_clean_text(values["organisation"]) and _clean_text(values["observations"])):
+            set_aside.append(_excel_row(i))  # under the table: only whole contacts are read
+            continue
+        if (records and not adjacent and len(filled) == 1 and ("organisation" in filled or "observations" in filled)
+                and not [v for j, v in enumerate(row) if j not in used and not _blank(v)]):
+            # After a blank line, a lone sentence is a title (« Notes générales du stand : »):
+            # what follows is not the table any more, unless it is a whole contact.
+            below = True
+            set_aside.append(_excel_row(i))
+            continue
         if len(filled) == 1 and "observations" not in filled and "organisation" not in filled:
             continue  # a lone value: footer, total, page mark
         other_cells = [] if len(filled) > 1 else [
@@ -512,6 +686,7 @@ def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int
                 more = _clean_text(values["observations"], keep_lines=True)
                 previous = records[-1]["observations"]
                 records[-1]["observations"] = f"{previous}\n{more}" if previous else more
+                previous_row = i
                 continue
         organisation = _clean_text(values["organisation"])
         observations = _clean_text(values["observations"], keep_lines=True)
@@ -535,6 +710,7 @@ def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int
             CONSENT: _clean_text(row[consent_col]) if consent_col is not None and consent_col < width else "",
         })
         numbers.append(_excel_row(i))
+        previous_row = i
     # Footer lines that filled only the organisation column after the table.
     while records and not records[-1]["observations"] and not any(
             records[-1][c] for c in ("id", "contact", "telephone", "email", "ville", "type", "fonction")):
@@ -555,8 +731,30 @@ def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int
                 f"{_q(rec['id'])} est déjà utilisé ligne {seen[rec['id']]}\u00a0; chaque contact "
                 "doit avoir son propre numéro.", path=path, sheet=sheet, row=number, column="N°")
         seen[rec["id"]] = number
+    if notices is not None:
+        if set_aside:
+            first = next(_clean_text(v) for v in rows[set_aside[0] - 1] if not _blank(v))
+            notices.append(
+                f"Fichier {_q(path.name)}, feuille {_q(sheet)}\u00a0: {_lines(set_aside)} (sous le tableau, "
+                f"à partir de {_q(first[:60])}) non lue(s) comme des contacts\u00a0; si ce sont des contacts, "
+                "supprimez la ligne vide au-dessus et donnez à chacun une organisation et des observations.")
+        twins: dict[tuple[str, str], int] = {}
+        for rec, number in zip(records, numbers):
+            key = (fold(rec["organisation"]), fold(rec["observations"]))
+            if key in twins:
+                notices.append(
+                    f"Fichier {_q(path.name)}, feuille {_q(sheet)}\u00a0: la ligne {number} répète la ligne "
+                    f"{twins[key]} ({_q(rec['organisation'])}, mêmes observations)\u00a0; les deux sont gardées, "
+                    "supprimez le doublon si c'en est un.")
+            else:
+                twins[key] = number
     frame = pd.DataFrame.from_records(records, columns=CANONICAL + [CONSENT])
     return frame, numbers
+
+
+def preferred_named(sheet: str) -> bool:
+    """A sheet called « Contacts » is read first (the course's own files)."""
+    return _header_key(sheet) == _header_key(SHEET_CONTACTS)
 
 
 def load_contacts(path: Path | str, sheet: str | None = None, *, engine: str = "calamine") -> Contacts:
@@ -579,19 +777,24 @@ def load_contacts(path: Path | str, sheet: str | None = None, *, engine: str = "
                 + ", ".join(_q(n) for n in names) + ".", path=path, sheet=sheet)
         candidates = matches[:1]
     else:
-        preferred = [s for s in sheets if _header_key(s[0]) == _header_key(SHEET_CONTACTS)]
+        preferred = [s for s in sheets if preferred_named(s[0])]
         candidates = preferred + [s for s in sheets if s not in preferred]
     best = None
+    complete_sheets = []
     for name, rows in candidates:
         found = _find_header(rows)
         if found is None:
             continue
         header_index, mapping = found
         complete = all(c in mapping for c in REQUIRED)
-        if best is None or (complete and not best[3]):
-            best = (name, rows, found, complete)
+        filled = sum(1 for r in rows[header_index + 1:] if any(not _blank(v) for v in r)) if complete else 0
         if complete:
-            break
+            complete_sheets.append(name)
+        # A complete header first, then the sheet called « Contacts », then the most lines below the
+        # header (a one-line example in an instructions sheet does not win over the real list).
+        score = (complete, preferred_named(name), filled)
+        if best is None or score > best[3]:
+            best = (name, rows, found, score)
     if best is None:
         where = _q(candidates[0][0]) if len(candidates) == 1 else "aucune feuille (" + ", ".join(_q(n) for n in names) + ")"
         raise ContactsFileError(
@@ -600,10 +803,20 @@ def load_contacts(path: Path | str, sheet: str | None = None, *, engine: str = "
             f"{_q('Organisation')} et {_q('Observations')}.",
             path=path, sheet=candidates[0][0] if len(candidates) == 1 else None, column="Organisation")
     name, rows, (header_index, mapping), _ = best
-    frame, numbers = _extract(path, name, rows, header_index, mapping)
+    notices: list[str] = []
+    frame, numbers = _extract(path, name, rows, header_index, mapping, notices)
+    others = [n for n in complete_sheets if n != name]
+    if others:
+        notices.append(
+            f"Fichier {_q(path.name)}\u00a0: la feuille {_q(name)} est lue ({len(frame)} contacts)\u00a0; "
+            + ("les feuilles " if len(others) > 1 else "la feuille ") + ", ".join(_q(n) for n in others)
+            + (" ont" if len(others) > 1 else " a") + " aussi un en-tête de contacts. Pour en lire une autre, "
+            "indiquez son nom (option --feuille).")
+    if salon.date is None:
+        salon.date = _date_column(rows, header_index, numbers)
     has_salon = any(getattr(salon, a) is not None for a in ("nom", "lieu", "date", "entreprise", "offre"))
     return Contacts(frame=frame, source=path, sheet=name, salon=salon if has_salon else None,
-                    rows=numbers, header_row=_excel_row(header_index))
+                    rows=numbers, header_row=_excel_row(header_index), avertissements=notices)
 
 
 CONTEXT_SUFFIX = ".contexte.json"
