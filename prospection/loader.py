@@ -735,9 +735,13 @@ def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int
         if set_aside:
             first = next(_clean_text(v) for v in rows[set_aside[0] - 1] if not _blank(v))
             notices.append(
-                f"Fichier {_q(path.name)}, feuille {_q(sheet)}\u00a0: {_lines(set_aside)} (sous le tableau, "
-                f"à partir de {_q(first[:60])}) non lue(s) comme des contacts\u00a0; si ce sont des contacts, "
-                "supprimez la ligne vide au-dessus et donnez à chacun une organisation et des observations.")
+                f"Fichier {_q(path.name)}, feuille {_q(sheet)}\u00a0: "
+                + (f"la {_lines(set_aside)} (sous le tableau\u00a0: {_q(first[:60])}) n'est pas lue comme un contact"
+                   if len(set_aside) == 1 else
+                   f"les {_lines(set_aside)} (sous le tableau, à partir de {_q(first[:60])}) ne sont pas lues "
+                   "comme des contacts")
+                + "\u00a0; si ce sont des contacts, supprimez la ligne vide au-dessus et donnez à chacun "
+                "une organisation et des observations.")
         twins: dict[tuple[str, str], int] = {}
         for rec, number in zip(records, numbers):
             key = (fold(rec["organisation"]), fold(rec["observations"]))
@@ -810,8 +814,8 @@ def load_contacts(path: Path | str, sheet: str | None = None, *, engine: str = "
         notices.append(
             f"Fichier {_q(path.name)}\u00a0: la feuille {_q(name)} est lue ({len(frame)} contacts)\u00a0; "
             + ("les feuilles " if len(others) > 1 else "la feuille ") + ", ".join(_q(n) for n in others)
-            + (" ont" if len(others) > 1 else " a") + " aussi un en-tête de contacts. Pour en lire une autre, "
-            "indiquez son nom (option --feuille).")
+            + (" ont" if len(others) > 1 else " a") + " aussi un en-tête de contacts. Pour lire une autre feuille, "
+            f"nommez-la {_q(SHEET_CONTACTS)}.")
     if salon.date is None:
         salon.date = _date_column(rows, header_index, numbers)
     has_salon = any(getattr(salon, a) is not None for a in ("nom", "lieu", "date", "entreprise", "offre"))

@@ -59,6 +59,8 @@ class Variant:
     error: tuple[str, ...] = ()
     #: The file says no salon date: ``grader cle`` must ask for --date-salon (in French).
     no_date: bool = False
+    #: Pieces of the warning(s) the reading must give (``Contacts.avertissements``); none when empty.
+    warnings: tuple[str, ...] = ()
 
     def write(self, folder: Path) -> Path:
         path = Path(folder) / f"{self.name}{self.suffix}"
@@ -328,7 +330,8 @@ def variants() -> list[Variant]:
                 ORGS, OBS, no_date=True),
         Variant("deux_tableaux_cote_a_cote", ".xlsx", _xlsx(SIDE_BY_SIDE), ORGS, OBS,
                 ids=["C01", "C02", "C03", "C04", "C05"]),
-        Variant("bloc_de_notes_sous_le_tableau", ".xlsx", _xlsx(NOTES_BELOW), ORGS, OBS),
+        Variant("bloc_de_notes_sous_le_tableau", ".xlsx", _xlsx(NOTES_BELOW), ORGS, OBS,
+                warnings=("les lignes 9 à 12", "sous le tableau", "Notes générales du stand")),
         Variant("cellules_fusionnees_dans_les_donnees", ".xlsx", _xlsx(MERGED_ROWS, setup=_merged_in_data),
                 [BASE[0][0], BASE[1][0], BASE[2][0], BASE[2][0], BASE[3][0]],
                 [BASE[0][3], BASE[1][3], BASE[2][3], "Le trésorier confirme le budget des survêtements.", BASE[3][3]]),
@@ -337,7 +340,8 @@ def variants() -> list[Variant]:
             ORGS, [o if k != 2 else "" for k, o in enumerate(OBS)]),
         Variant("meme_organisation_deux_fois", ".xlsx", _xlsx(_table(
             ["Organisation", "Observations"], [[c[0], c[3]] for c in BASE] + [[BASE[0][0], BASE[0][3]]])),
-            ORGS + [ORGS[0]], OBS + [OBS[0]], ids=["C01", "C02", "C03", "C04", "C05", "C06"]),
+            ORGS + [ORGS[0]], OBS + [OBS[0]], ids=["C01", "C02", "C03", "C04", "C05", "C06"],
+            warnings=("la ligne 7 répète la ligne 2", "Judo Club de Segré")),
         Variant("emojis_et_espaces_insecables", ".xlsx", _xlsx(_table(
             ["Organisation\u00a0", "Observations\u00a0"],
             [[f"\u00a0{c[0]} ⚽\u00a0", f"{c[3]} 👍"] for c in BASE])),
@@ -352,7 +356,8 @@ def variants() -> list[Variant]:
             [["Salon des associations – samedi 10 octobre 2026"], []]
             + _table(["N°", "Nom de l'association", "Tél.", "Observations"],
                      [[k, c[0], c[2], c[3]] for k, c in enumerate(BASE, 1)]), instructions=INSTRUCTIONS),
-            ORGS, OBS, ids=["1", "2", "3", "4", "5"], salon_date=SALON),
+            ORGS, OBS, ids=["1", "2", "3", "4", "5"], salon_date=SALON,
+            warnings=("la feuille «\u00a0Contacts\u00a0» est lue", "«\u00a0Consignes\u00a0»")),
         Variant("csv_utf8_bom_point_virgule", ".csv", _csv(_table(
             ["Structure", "Interlocuteur", "Tél.", "Remarques"], _base_rows()), encoding="utf-8-sig"), ORGS, OBS),
         Variant("csv_tabulations_utf8", ".csv", _csv(_table(
@@ -364,6 +369,7 @@ def variants() -> list[Variant]:
             ORGS, [OBS[0], OBS[1], 'Dit\u00a0: "on verra",\nprojet de survêtements', OBS[3], OBS[4]]),
         Variant("contacts_sur_la_deuxieme_feuille", ".xlsx", _xlsx(
             _table(["Organisation", "Interlocuteur", "Observations"], [[c[0], c[1], c[3]] for c in BASE]),
-            title="Feuil2", before=[("Consignes", INSTRUCTIONS)]), ORGS, OBS),
+            title="Feuil2", before=[("Consignes", INSTRUCTIONS)]), ORGS, OBS,
+            warnings=("la feuille «\u00a0Feuil2\u00a0» est lue (5 contacts)", "«\u00a0Consignes\u00a0»")),
     ]
     return v
