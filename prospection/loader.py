@@ -337,11 +337,41 @@ def _fill_vertical_merges(rows: list[list[object]], ranges) -> None:
                 row[c1] = value
 
 
+def _ods_vertical_merges(path: Path) -> dict[str, list[tuple[tuple[int, int], tuple[int, int]]]]:
+    """Per sheet, the cells of an .ods merged over several rows (calamine gives none for .ods)."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    t = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+    out: dict[str, list] = {}
+    try:
+        with zipfile.ZipFile(path) as z:
+            data = z.read("content.xml")
+        if b"number-rows-spanned" not in data:
+            return {}
+        for table in ElementTree.fromstring(data).iter(t + "table"):
+            r = 0
+            for row in table.iter(t + "table-row"):
+                c = 0
+                for cell in row:
+                    if cell.tag not in (t + "table-cell", t + "covered-table-cell"):
+                        continue
+                    span = int(cell.get(t + "number-rows-spanned", "1"))
+                    if span > 1:
+                        out.setdefault(table.get(t + "name"), []).append(((r, c), (r + span - 1, c)))
+                    c += int(cell.get(t + "number-columns-repeated", "1"))
+                r += int(row.get(t + "number-rows-repeated", "1"))
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError):
+        return {}
+    return out
+
+
 def _sheets_calamine(path: Path) -> list[tuple[str, list[list[object]]]]:
     from python_calamine import CalamineWorkbook
 
     wb = CalamineWorkbook.from_path(str(path))
     uncomputed = _uncomputed_formulas(path) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
+    ods_merges = _ods_vertical_merges(path) if path.suffix.lower() == ".ods" else {}
     try:
         out = []
         for name in wb.sheet_names:
@@ -351,7 +381,7 @@ def _sheets_calamine(path: Path) -> list[tuple[str, list[list[object]]]]:
                 merged = sheet.merged_cell_ranges
             except Exception:  # noqa: BLE001 - formats without merge information
                 merged = None
-            _fill_vertical_merges(rows, merged)
+            _fill_vertical_merges(rows, merged or ods_merges.get(name))
             _mark_uncomputed(rows, uncomputed.get(name, []))
             out.append((name, rows))
         return out
@@ -495,16 +525,28 @@ def _contacts_block(row: list[object], mapping: dict[str, int]) -> dict[str, int
     both « Organisation » and « Observations » is the contacts table, and the headers of the
     other blocks (a legend « Code / Signification », a summary) are not its columns.
     """
+    start, end = _block(row, mapping)
+    return {c: j for c, j in mapping.items() if start <= j <= end}
+
+
+def _block(row: list[object], mapping: dict[str, int]) -> tuple[int, int]:
+    """First and last column of the contacts table's header (see :func:`_contacts_block`)."""
     if not all(c in mapping for c in REQUIRED):
-        return mapping
+        return 0, len(row) - 1
     start = end = mapping["organisation"]
     while start > 0 and not _blank(row[start - 1]):
         start -= 1
     while end + 1 < len(row) and not _blank(row[end + 1]):
         end += 1
     if not start <= mapping["observations"] <= end:
-        return mapping  # a blank header cell inside the table: keep every column
-    return {c: j for c, j in mapping.items() if start <= j <= end}
+        return 0, len(row) - 1  # a blank header cell inside the table: keep every column
+    return start, end
+
+
+def _is_number(value: object) -> bool:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return True
+    return isinstance(value, str) and re.fullmatch(r"\s*\d+(?:[.,]\d+)?\s*", value) is not None
 
 
 def _find_header(rows: list[list[object]], limit: int = 40) -> tuple[int, dict[str, int]] | None:
@@ -516,6 +558,11 @@ def _find_header(rows: list[list[object]], limit: int = 40) -> tuple[int, dict[s
             if best is None or score > best[0]:
                 best = (score, i, mapping)
             if all(c in mapping for c in REQUIRED) and len(mapping) >= 3:
+                # A header on two rows (« Contact » over « Nom | Fonction | Tél. »): the second
+                # row, completed by the cells merged over both, names more columns.
+                below = _map_header(rows[i + 1]) if i + 1 < len(rows) else {}
+                if all(c in below for c in REQUIRED) and len(below) > len(mapping):
+                    return i + 1, below
                 break
     return (best[1], best[2]) if best else None
 
@@ -533,13 +580,18 @@ def _as_date(value: object) -> date | None:
 
             return date(1899, 12, 30) + timedelta(days=int(value))
         return None
-    m = re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})|(\d{4})-(\d{2})-(\d{2})", str(value or ""))
-    if m:
-        try:
-            return (date(int(m[3]), int(m[2]), int(m[1])) if m[1]
-                    else date(int(m[4]), int(m[5]), int(m[6])))
-        except ValueError:
-            return None
+    text = fold(str(value or ""))
+    m = re.search(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b|(\d{4})-(\d{2})-(\d{2})", text)
+    words = _TITLE_DATE_RE.search(text)
+    try:
+        if m and m[1]:
+            return date(int(m[3]) + (2000 if len(m[3]) == 2 else 0), int(m[2]), int(m[1]))
+        if m:
+            return date(int(m[4]), int(m[5]), int(m[6]))
+        if words and words[4]:
+            return date(int(words[6]), _MONTH_NUMBERS[words[5]], int(words[4]))
+    except ValueError:
+        return None
     return None
 
 
@@ -549,14 +601,19 @@ _DATE_COLUMNS = {"date", "date du salon", "date salon", "date de rencontre", "da
 
 def _date_column(rows: list[list[object]], header_index: int, numbers: list[int]) -> date | None:
     """The salon date from a « Date » column of the table, when every contact has the same one."""
-    header = rows[header_index]
-    for j, value in enumerate(header):
-        if _header_key(value) not in _DATE_COLUMNS:
-            continue
-        found = {_as_date(rows[n - 1][j]) for n in numbers if j < len(rows[n - 1]) and not _blank(rows[n - 1][j])}
-        if len(found) == 1 and None not in found:
-            return found.pop()
+    for j in range(len(rows[header_index])):
+        found = _single_date(rows, header_index, j, numbers)
+        if found is not None:
+            return found
     return None
+
+
+def _single_date(rows: list[list[object]], header_index: int, j: int, numbers: list[int]) -> date | None:
+    """The date of column ``j`` when it is a « Date » column with one same date for every contact."""
+    if _header_key(rows[header_index][j]) not in _DATE_COLUMNS:
+        return None
+    found = {_as_date(rows[n - 1][j]) for n in numbers if j < len(rows[n - 1]) and not _blank(rows[n - 1][j])}
+    return found.pop() if len(found) == 1 and None not in found else None
 
 
 def _salon_from_rows(rows: list[list[object]]) -> SalonInfo:
@@ -640,6 +697,8 @@ def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int
         positions_checked = positions + [(CONSENT, consent_col)]
     else:
         positions_checked = positions
+    header = rows[header_index]
+    org_col, obs_col = mapping["organisation"], mapping["observations"]
     previous_row = None  # index of the last row read as a contact (or as its notes)
     below = False  # a title line after a blank line: a block of notes under the table begins
     set_aside: list[int] = []
@@ -660,6 +719,12 @@ def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int
                     "enregistrez-le, puis recommencez.",
                     path=path, sheet=sheet, row=_excel_row(i), column=name)
         adjacent = previous_row is not None and previous_row == i - 1
+        if (org_col < width and obs_col < width and _header_key(row[org_col]) == _header_key(header[org_col])
+                and _header_key(row[obs_col]) == _header_key(header[obs_col])):
+            continue  # the header repeated (a listing printed page by page, then pasted)
+        if records and re.match(r"(total|sous total|nombre|nb)\b", _header_key(values["organisation"] or "")) and all(
+                _is_number(v) for c, v in filled.items() if c != "organisation"):
+            continue  # « Total | 27 », « Nombre de contacts | 27 » under the table
         if below and not (_clean_text(values["organisation"]) and _clean_text(values["observations"])):
             set_aside.append(_excel_row(i))  # under the table: only whole contacts are read
             continue
@@ -732,6 +797,17 @@ def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int
                 "doit avoir son propre numéro.", path=path, sheet=sheet, row=number, column="N°")
         seen[rec["id"]] = number
     if notices is not None:
+        start, end = _block(header, mapping)
+        unread = [_clean_text(header[j]) for j in range(start, min(end, len(header) - 1) + 1)
+                  if j not in used and not _blank(header[j]) and _single_date(rows, header_index, j, numbers) is None
+                  and any(j < len(rows[n - 1]) and not _blank(rows[n - 1][j]) for n in numbers)]
+        if unread:
+            notices.append(
+                f"Fichier {_q(path.name)}, feuille {_q(sheet)}\u00a0: "
+                + (f"la colonne {_q(unread[0])} n'est pas lue\u00a0; si elle compte pour qualifier les contacts, "
+                   f"recopiez-la dans {_q('Observations')}." if len(unread) == 1 else
+                   "les colonnes " + ", ".join(_q(u) for u in unread) + " ne sont pas lues\u00a0; si elles "
+                   f"comptent pour qualifier les contacts, recopiez-les dans {_q('Observations')}."))
         if set_aside:
             first = next(_clean_text(v) for v in rows[set_aside[0] - 1] if not _blank(v))
             notices.append(

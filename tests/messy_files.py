@@ -271,6 +271,56 @@ NOTES_BELOW = _table(["Organisation", "Interlocuteur", "Observations"],
     ["Mairie de Segré", "lundi"],
 ]
 
+TWO_ROW_HEADER = [
+    ["Organisation", "Contact", None, None, "Observations"],  # « Contact » merged over B1:D1, the others over two rows
+    [None, "Nom", "Fonction", "Tél.", None],
+] + [[c[0], c[1], "Président", c[2], c[3]] for c in BASE]
+
+
+def _two_row_header(ws):
+    ws.merge_cells("A1:A2")
+    ws.merge_cells("B1:D1")
+    ws.merge_cells("E1:E2")
+
+
+PRINTED = [["Organisation", "Interlocuteur", "Observations"]] + [[c[0], c[1], c[3]] for c in BASE[:3]] + [
+    ["Organisation", "Interlocuteur", "Observations"]] + [[c[0], c[1], c[3]] for c in BASE[3:]] + [
+    [], ["Nombre de contacts", 5], ["Total", None, 5]]
+
+
+def _rich_text(ws):
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    ws["B2"] = CellRichText(["Très intéressé\u00a0: ", TextBlock(InlineFont(b=True), "veut des kimonos"),
+                             " pour le 20 novembre."])
+
+
+def _ods_merged(path: Path) -> None:
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import CoveredTableCell, Table as OTable, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = OTable(name="Contacts")
+    for i, row in enumerate(MERGED_ROWS):
+        tr = TableRow()
+        for j, value in enumerate(row):
+            if i == 3 and j == 0:
+                cell = TableCell(valuetype="string", numberrowsspanned=2)
+            elif i == 4 and j == 0:
+                tr.addElement(CoveredTableCell())
+                continue
+            else:
+                cell = TableCell(valuetype="string")
+            for line in str(value).split("\n"):
+                cell.addElement(P(text=line))
+            tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    doc.save(str(path))
+
+
 BIG = [(f"Association n°{k} de l'Anjou", f"Contact {k}", "", f"Note {k}\u00a0: intéressé par des maillots, "
         f"rappeler sous {k % 12 + 1} semaines.") for k in range(1, 2001)]
 
@@ -371,5 +421,34 @@ def variants() -> list[Variant]:
             _table(["Organisation", "Interlocuteur", "Observations"], [[c[0], c[1], c[3]] for c in BASE]),
             title="Feuil2", before=[("Consignes", INSTRUCTIONS)]), ORGS, OBS,
             warnings=("la feuille «\u00a0Feuil2\u00a0» est lue (5 contacts)", "«\u00a0Consignes\u00a0»")),
+        Variant("entete_sur_deux_lignes_fusionnees", ".xlsx", _xlsx(TWO_ROW_HEADER, setup=_two_row_header), ORGS, OBS),
+        Variant("entete_repete_et_totaux_imprimes", ".xlsx", _xlsx(PRINTED), ORGS, OBS),
+        Variant("notes_en_texte_enrichi", ".xlsx", _xlsx(
+            _table(["Organisation", "Observations"], [[c[0], c[3]] for c in BASE]), setup=_rich_text), ORGS, OBS),
+        Variant("ods_cellules_fusionnees_dans_les_donnees", ".ods", _ods_merged,
+                [BASE[0][0], BASE[1][0], BASE[2][0], BASE[2][0], BASE[3][0]],
+                [BASE[0][3], BASE[1][3], BASE[2][3], "Le trésorier confirme le budget des survêtements.", BASE[3][3]]),
+        Variant("tableau_decale_en_c5", ".xlsx", _xlsx(
+            [[], [None, "Relevé du stand – Forum des associations, 10 octobre 2026"], [], []]
+            + [[None, None] + r for r in _table(["N° fiche", "Club", "Remarques"],
+                                                 [[k, c[0], c[3]] for k, c in enumerate(BASE, 1)])]),
+            ORGS, OBS, ids=["1", "2", "3", "4", "5"], salon_date=SALON),
+        Variant("date_en_toutes_lettres", ".xlsx", _xlsx(
+            [["Date du salon", "samedi 10 octobre 2026"], []]
+            + _table(["Organisation", "Observations"], [[c[0], c[3]] for c in BASE])), ORGS, OBS, salon_date=SALON),
+        Variant("colonne_date_numero_de_serie_sans_format", ".xlsx", _xlsx(_table(
+            ["Date", "Organisation", "Observations"], [[(SALON - date(1899, 12, 30)).days, c[0], c[3]] for c in BASE])),
+            ORGS, OBS, salon_date=SALON),
+        Variant("colonnes_non_reconnues", ".xlsx", _xlsx(_table(
+            ["Organisation", "Observations", "Échéance", "Budget"],
+            [[c[0], c[3], "novembre", 500] for c in BASE])), ORGS, OBS,
+            warnings=("«\u00a0Échéance\u00a0»", "«\u00a0Budget\u00a0»", "pas lues")),
+        Variant("numerotation_par_page", ".xlsx", _xlsx(_table(
+            ["N°", "Organisation", "Observations"], [[k % 3 + 1, c[0], c[3]] for k, c in enumerate(BASE)])),
+            error=("ligne 5", "ligne 2", "«\u00a01\u00a0»", "numéro")),
+        Variant("organisation_oubliee", ".csv", _csv(_table(
+            ["Organisation", "Interlocuteur", "Observations"],
+            [[c[0] if k != 3 else "", c[1], c[3]] for k, c in enumerate(BASE)])),
+            error=("ligne 5", "Organisation", "vide")),
     ]
     return v
