@@ -270,8 +270,22 @@ class Uncomputed(str):
     formula: str = ""
 
 
-def _uncomputed_formulas(path: Path) -> dict[str, list[tuple[int, int, str]]]:
-    """Per sheet name, the (row, column, formula) of .xlsx formula cells without a saved value."""
+class _Rows(list):
+    """A sheet's rows, with the (0-based) rows the spreadsheet hides."""
+
+    hidden: frozenset = frozenset()
+
+
+_HIDDEN_ROW_RE = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"[^>]*?\bhidden="(?:1|true)"')
+
+
+def _xlsx_hidden_rows(data: bytes) -> frozenset:
+    return frozenset(int(m[1]) - 1 for m in _HIDDEN_ROW_RE.finditer(data)) if b"hidden=" in data else frozenset()
+
+
+def _uncomputed_formulas(path: Path, hidden: dict[str, frozenset] | None = None) -> dict[str, list[tuple[int, int, str]]]:
+    """Per sheet name, the (row, column, formula) of .xlsx formula cells without a saved value
+    (and, in ``hidden``, the rows the sheet hides)."""
     import posixpath
     import zipfile
     from xml.etree import ElementTree
@@ -292,6 +306,8 @@ def _uncomputed_formulas(path: Path) -> dict[str, list[tuple[int, int, str]]]:
                     data = z.read(member)
                 except KeyError:
                     continue
+                if hidden is not None:
+                    hidden[sheet.get("name")] = _xlsx_hidden_rows(data)
                 if b"<f" not in data and b":f" not in data:
                     continue
                 for cell in ElementTree.fromstring(data).iter(main + "c"):
@@ -370,7 +386,8 @@ def _sheets_calamine(path: Path) -> list[tuple[str, list[list[object]]]]:
     from python_calamine import CalamineWorkbook
 
     wb = CalamineWorkbook.from_path(str(path))
-    uncomputed = _uncomputed_formulas(path) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
+    hidden: dict[str, frozenset] = {}
+    uncomputed = _uncomputed_formulas(path, hidden) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
     ods_merges = _ods_vertical_merges(path) if path.suffix.lower() == ".ods" else {}
     try:
         out = []
@@ -383,6 +400,8 @@ def _sheets_calamine(path: Path) -> list[tuple[str, list[list[object]]]]:
                 merged = None
             _fill_vertical_merges(rows, merged or ods_merges.get(name))
             _mark_uncomputed(rows, uncomputed.get(name, []))
+            rows = _Rows(rows)
+            rows.hidden = hidden.get(name, frozenset())
             out.append((name, rows))
         return out
     finally:
@@ -678,6 +697,16 @@ def _lines(numbers: list[int]) -> str:
     return "lignes " + ", ".join(map(str, numbers[:-1])) + f" et {numbers[-1]}"
 
 
+def _is_contact_row(rows: list[list[object]], i: int, mapping: dict[str, int]) -> bool:
+    """Row ``i`` has an organisation and something else of the contacts table."""
+    if i >= len(rows):
+        return False
+    row = rows[i]
+    cells = [row[j] for j in mapping.values() if j < len(row) and not _blank(row[j])]
+    org = mapping["organisation"]
+    return org < len(row) and not _blank(row[org]) and len(cells) >= 2
+
+
 def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int,
              mapping: dict[str, int], notices: list[str] | None = None) -> tuple[pd.DataFrame, list[int]]:
     missing = [c for c in REQUIRED if c not in mapping]
@@ -702,6 +731,7 @@ def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int
     previous_row = None  # index of the last row read as a contact (or as its notes)
     below = False  # a title line after a blank line: a block of notes under the table begins
     set_aside: list[int] = []
+    titles: list[int] = []
     for i in range(header_index + 1, len(rows)):
         row = rows[i]
         width = len(row)
@@ -725,11 +755,17 @@ def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int
         if records and re.match(r"(total|sous total|nombre|nb)\b", _header_key(values["organisation"] or "")) and all(
                 _is_number(v) for c, v in filled.items() if c != "organisation"):
             continue  # « Total | 27 », « Nombre de contacts | 27 » under the table
+        lone = (len(filled) == 1 and ("organisation" in filled or "observations" in filled)
+                and not [v for j, v in enumerate(row) if j not in used and not _blank(v)])
+        if lone and not adjacent and not below and _is_contact_row(rows, i + 1, mapping):
+            # After a blank line (or the header), a lone sentence over a contact is a section
+            # title (« Clubs sportifs »), not a contact.
+            titles.append(_excel_row(i))
+            continue
         if below and not (_clean_text(values["organisation"]) and _clean_text(values["observations"])):
             set_aside.append(_excel_row(i))  # under the table: only whole contacts are read
             continue
-        if (records and not adjacent and len(filled) == 1 and ("organisation" in filled or "observations" in filled)
-                and not [v for j, v in enumerate(row) if j not in used and not _blank(v)]):
+        if records and not adjacent and lone:
             # After a blank line, a lone sentence is a title (« Notes générales du stand : »):
             # what follows is not the table any more, unless it is a whole contact.
             below = True
@@ -808,6 +844,20 @@ def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int
                    f"recopiez-la dans {_q('Observations')}." if len(unread) == 1 else
                    "les colonnes " + ", ".join(_q(u) for u in unread) + " ne sont pas lues\u00a0; si elles "
                    f"comptent pour qualifier les contacts, recopiez-les dans {_q('Observations')}."))
+        masked = [n for n in numbers if n - 1 in getattr(rows, "hidden", ())]
+        if masked:
+            notices.append(
+                f"Fichier {_q(path.name)}, feuille {_q(sheet)}\u00a0: "
+                + (f"la {_lines(masked)}, masquée dans le tableur, est lue comme les autres"
+                   if len(masked) == 1 else f"les {_lines(masked)}, masquées dans le tableur, sont lues comme les autres")
+                + "\u00a0; supprimez les contacts à écarter plutôt que de les masquer.")
+        if titles:
+            named = ", ".join(_q(next(_clean_text(v) for v in rows[n - 1] if not _blank(v))[:60]) for n in titles)
+            notices.append(
+                f"Fichier {_q(path.name)}, feuille {_q(sheet)}\u00a0: "
+                + (f"la {_lines(titles)} ({named}) est lue comme un titre de section, pas comme un contact."
+                   if len(titles) == 1 else
+                   f"les {_lines(titles)} ({named}) sont lues comme des titres de section, pas comme des contacts."))
         if set_aside:
             first = next(_clean_text(v) for v in rows[set_aside[0] - 1] if not _blank(v))
             notices.append(

@@ -350,7 +350,14 @@ def variants() -> list[Variant]:
             ["N°", "Organisation", "Observations"], [[k, c[0], c[3]] for k, c in enumerate(BASE, 1)])),
             ORGS, OBS, ids=["1", "2", "3", "4", "5"]),
         Variant("lignes_et_colonnes_masquees", ".xlsx", _xlsx(_table(
-            ["Organisation", "Interlocuteur", "Tél.", "Observations"], _base_rows()), setup=_hidden), ORGS, OBS),
+            ["Organisation", "Interlocuteur", "Tél.", "Observations"], _base_rows()), setup=_hidden), ORGS, OBS,
+            warnings=("la ligne 3", "masquée")),
+        Variant("titres_de_sections", ".xlsx", _xlsx(
+            [["Organisation", "Interlocuteur", "Observations"], [], ["Clubs sportifs"]]
+            + [[c[0], c[1], c[3]] for c in (BASE[0], BASE[2], BASE[4])]
+            + [[], ["Associations culturelles et comités"]] + [[c[0], c[1], c[3]] for c in (BASE[1], BASE[3])]),
+            [ORGS[0], ORGS[2], ORGS[4], ORGS[1], ORGS[3]], [OBS[0], OBS[2], OBS[4], OBS[1], OBS[3]],
+            warnings=("«\u00a0Clubs sportifs\u00a0»", "«\u00a0Associations culturelles et comités\u00a0»", "titre")),
         Variant("filtre_volet_fige_feuille_protegee", ".xlsx", _xlsx(_table(
             ["Organisation", "Interlocuteur", "Tél.", "Observations"], _base_rows()), setup=_filter_freeze_protect),
             ORGS, OBS),
