@@ -8,6 +8,16 @@ in cells. ``load_contacts`` copes with all of these and returns canonical column
 cannot use raises one ``ContactsFileError`` whose French message names the file, the sheet
 and the row or the missing column. The input file is only ever read.
 
+Teachers' own files add (see ``tests/messy_files.py``): a header on two rows or repeated page
+by page, a legend table beside the contacts (ignored), section titles between contacts and a
+block of notes under the table (not read as contacts), « Total | 27 » lines, cells merged over
+several rows (their value goes to each row), formulas saved without their value (a French
+error naming the cell: the file must be opened and saved in a spreadsheet), the salon date as
+an Excel serial, in words or in a « Date » column, an instructions sheet whose example line
+has the same header (the sheet with the most contacts wins). What the reading left aside or
+chose is told in ``Contacts.avertissements`` (French sentences): rows under the table, section
+titles, hidden rows (read like the others), columns not read, repeated contacts, other sheets.
+
 Reading uses python-calamine (measured faster than openpyxl, see benchmarks/RESULTS.md);
 openpyxl is kept as a fallback reader and for writing.
 """

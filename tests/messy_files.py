@@ -156,6 +156,9 @@ def _filter_freeze_protect(ws):
     ws.freeze_panes = "B2"
     ws.protection.sheet = True
     ws.protection.password = "salon"
+    from openpyxl.workbook.protection import WorkbookProtection
+
+    ws.parent.security = WorkbookProtection(workbookPassword="salon", lockStructure=True)
 
 
 def _as_table(ws):
@@ -415,6 +418,9 @@ def variants() -> list[Variant]:
                      [[k, c[0], c[2], c[3]] for k, c in enumerate(BASE, 1)]), instructions=INSTRUCTIONS),
             ORGS, OBS, ids=["1", "2", "3", "4", "5"], salon_date=SALON,
             warnings=("la feuille «\u00a0Contacts\u00a0» est lue", "«\u00a0Consignes\u00a0»")),
+        Variant("ods_date_du_salon_cellule_date", ".ods", _ods(
+            [["Date du salon", SALON], ["Lieu", "Angers"], []]
+            + _table(["Structure", "Commentaires"], [[c[0], c[3]] for c in BASE])), ORGS, OBS, salon_date=SALON),
         Variant("csv_utf8_bom_point_virgule", ".csv", _csv(_table(
             ["Structure", "Interlocuteur", "Tél.", "Remarques"], _base_rows()), encoding="utf-8-sig"), ORGS, OBS),
         Variant("csv_tabulations_utf8", ".csv", _csv(_table(

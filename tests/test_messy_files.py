@@ -19,6 +19,7 @@ import pytest
 from openpyxl import load_workbook
 
 from grader import cle
+from prospection.board import storage
 from prospection.board.session import MissionSession
 from prospection.loader import ContactsFileError, load_contacts
 
@@ -200,11 +201,21 @@ def test_board_upload(written, tmp_path):
     else:
         assert result.ok, result.message
         assert f"{len(variant.organisations)} contacts" in result.message
+        for piece in variant.warnings:  # what the reading left aside is said to the learner too
+            assert piece in result.message
+        assert ".televersement-" not in result.message
         contacts = session.model.contacts
         assert [c.organisation for c in contacts] == variant.organisations
         assert [c.observations for c in contacts] == variant.observations
         if variant.salon_date or variant.no_date:
             assert session.model.date_salon == variant.salon_date
         assert (board / path.name).read_bytes() == path.read_bytes()
+        # The learner can work on it, with or without a salon date in the file.
+        first = contacts[0].id
+        assert session.model.set_qualification(first, "chaud")
+        session.model.set_justification(first, "Très intéressé, projet pour le 20 novembre\u00a0: rappeler.")
+        assert session.model.hints(first).criteria
+        saved = storage.load_answers(board / storage.ANSWERS_FILENAME)  # written on disk, read back
+        assert saved["fichier_contacts"] == path.name and saved["reponses"][first]["qualification"] == "chaud"
     assert not list(board.glob(".televersement-*"))
     assert folder_state(path.parent) == before
