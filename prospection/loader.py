@@ -284,13 +284,27 @@ class _Rows(list):
     """A sheet's rows, with the (0-based) rows the spreadsheet hides."""
 
     hidden: frozenset = frozenset()
+    uncomputed: bool = False  # some cells are formulas saved without their value
 
 
 _HIDDEN_ROW_RE = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"[^>]*?\bhidden="(?:1|true)"')
 
 
-def _xlsx_hidden_rows(data: bytes) -> frozenset:
-    return frozenset(int(m[1]) - 1 for m in _HIDDEN_ROW_RE.finditer(data)) if b"hidden=" in data else frozenset()
+_FORMULA_RE = re.compile(rb"</(?:\w+:)?f>")
+
+
+def _scan_sheet_xml(z, member: str) -> tuple[bool, frozenset]:
+    """Whether a sheet's XML has formulas, and its hidden rows (0-based), read by chunks."""
+    has_formulas, hidden, tail = False, set(), b""
+    with z.open(member) as fh:
+        while chunk := fh.read(1 << 20):
+            data = tail + chunk
+            # « </f> » closes every formula that has a text (a shared formula's first cell too).
+            has_formulas = has_formulas or (b"f>" in data and _FORMULA_RE.search(data) is not None)
+            if b"hidden=" in data:
+                hidden.update(int(m[1]) - 1 for m in _HIDDEN_ROW_RE.finditer(data))
+            tail = data[-400:]
+    return has_formulas, frozenset(hidden)
 
 
 def _uncomputed_formulas(path: Path, hidden: dict[str, frozenset] | None = None) -> dict[str, list[tuple[int, int, str]]]:
@@ -313,13 +327,14 @@ def _uncomputed_formulas(path: Path, hidden: dict[str, frozenset] | None = None)
                 target = rels.get(sheet.get(rel + "id")) or ""
                 member = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
                 try:
-                    data = z.read(member)
+                    has_formulas, rows_hidden = _scan_sheet_xml(z, member)
                 except KeyError:
                     continue
                 if hidden is not None:
-                    hidden[sheet.get("name")] = _xlsx_hidden_rows(data)
-                if b"<f" not in data and b":f" not in data:
+                    hidden[sheet.get("name")] = rows_hidden
+                if not has_formulas:
                     continue
+                data = z.read(member)
                 for cell in ElementTree.fromstring(data).iter(main + "c"):
                     formula = cell.find(main + "f")
                     value = cell.find(main + "v")
@@ -412,6 +427,7 @@ def _sheets_calamine(path: Path) -> list[tuple[str, list[list[object]]]]:
             _mark_uncomputed(rows, uncomputed.get(name, []))
             rows = _Rows(rows)
             rows.hidden = hidden.get(name, frozenset())
+            rows.uncomputed = bool(uncomputed.get(name))
             out.append((name, rows))
         return out
     finally:
@@ -738,6 +754,9 @@ def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int
         positions_checked = positions
     header = rows[header_index]
     org_col, obs_col = mapping["organisation"], mapping["observations"]
+    org_key, obs_key = _header_key(header[org_col]), _header_key(header[obs_col])
+    obs_len = len(str(header[obs_col])) + 10
+    check_formulas = getattr(rows, "uncomputed", False)
     previous_row = None  # index of the last row read as a contact (or as its notes)
     below = False  # a title line after a blank line: a block of notes under the table begins
     set_aside: list[int] = []
@@ -749,7 +768,7 @@ def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int
         filled = {c: v for c, v in values.items() if v is not None and (type(v) is not str or v.strip())}
         if not filled:
             continue  # blank row
-        for c, j in positions_checked:
+        for c, j in positions_checked if check_formulas else ():
             if j is not None and j < width and isinstance(row[j], Uncomputed):
                 name = FRENCH_NAMES.get(c, "Consentement")
                 raise ContactsFileError(
@@ -759,11 +778,12 @@ def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int
                     "enregistrez-le, puis recommencez.",
                     path=path, sheet=sheet, row=_excel_row(i), column=name)
         adjacent = previous_row is not None and previous_row == i - 1
-        if (org_col < width and obs_col < width and _header_key(row[org_col]) == _header_key(header[org_col])
-                and _header_key(row[obs_col]) == _header_key(header[obs_col])):
+        if (obs_col < width and isinstance(row[obs_col], str) and len(row[obs_col]) <= obs_len
+                and _header_key(row[obs_col]) == obs_key and _header_key(row[org_col]) == org_key):
             continue  # the header repeated (a listing printed page by page, then pasted)
-        if records and re.match(r"(total|sous total|nombre|nb)\b", _header_key(values["organisation"] or "")) and all(
-                _is_number(v) for c, v in filled.items() if c != "organisation"):
+        if records and str(values["organisation"])[:1] in "TtSsNn" and all(
+                _is_number(v) for c, v in filled.items() if c != "organisation") and re.match(
+                r"(total|sous total|nombre|nb)\b", _header_key(values["organisation"] or "")):
             continue  # « Total | 27 », « Nombre de contacts | 27 » under the table
         lone = (len(filled) == 1 and ("organisation" in filled or "observations" in filled)
                 and not [v for j, v in enumerate(row) if j not in used and not _blank(v)])
@@ -854,7 +874,8 @@ def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int
                    f"recopiez-la dans {_q('Observations')}." if len(unread) == 1 else
                    "les colonnes " + ", ".join(_q(u) for u in unread) + " ne sont pas lues\u00a0; si elles "
                    f"comptent pour qualifier les contacts, recopiez-les dans {_q('Observations')}."))
-        masked = [n for n in numbers if n - 1 in getattr(rows, "hidden", ())]
+        hidden_rows = getattr(rows, "hidden", ())
+        masked = [n for n in numbers if n - 1 in hidden_rows] if hidden_rows else []
         if masked:
             notices.append(
                 f"Fichier {_q(path.name)}, feuille {_q(sheet)}\u00a0: "
@@ -880,7 +901,7 @@ def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int
                 "une organisation et des observations.")
         twins: dict[tuple[str, str], int] = {}
         for rec, number in zip(records, numbers):
-            key = (fold(rec["organisation"]), fold(rec["observations"]))
+            key = (rec["organisation"].casefold(), rec["observations"].casefold())
             if key in twins:
                 notices.append(
                     f"Fichier {_q(path.name)}, feuille {_q(sheet)}\u00a0: la ligne {number} répète la ligne "
