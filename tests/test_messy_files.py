@@ -165,6 +165,16 @@ def test_grader_cle(written, tmp_path, capsys):
     ids = list(load_contacts(path).frame["id"])
     assert sorted(key["contacts"]) == sorted(ids)
     assert [key["contacts"][i]["organisation"] for i in ids] == variant.organisations
+    # What the release ships to learners: the contacts rewritten as the mission's tidy file.
+    contacts = load_contacts(path)
+    cle.check_key_matches(contacts, key)
+    from grader.dataset import write_dataset
+
+    tidy = write_dataset(cle.tidy_dataset(contacts, SALON), tmp_path / "mission" / "contacts.xlsx")
+    shipped = load_contacts(tidy)
+    assert list(shipped.frame["id"]) == ids and shipped.salon.date == SALON
+    assert list(shipped.frame["organisation"]) == variant.organisations
+    assert list(shipped.frame["observations"]) == variant.observations
     assert folder_state(path.parent) == before
 
 
