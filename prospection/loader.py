@@ -128,7 +128,7 @@ HEADER_SYNONYMS: dict[str, set[str]] = {
 # Fallback: a header containing one of these words (in this order of priority).
 _HEADER_WORDS = [
     (CONSENT, ("consent", "rgpd", "opt in")),
-    ("observations", ("observ", "remarqu", "commentair", "compte rendu", "notes")),
+    ("observations", ("observ", "remarqu", "commentair", "compte rendu", "notes", "besoin")),
     ("email", ("mail", "courriel")),
     ("telephone", ("tel", "phone", "portable")),
     ("contact", ("interlocut", "personne", "contact", "referent")),
@@ -195,16 +195,21 @@ def _header_key(value: object) -> str:
 
 
 def _canonical_for(header: object) -> str | None:
+    return _canonical_match(header)[0]
+
+
+def _canonical_match(header: object) -> tuple[str | None, bool]:
+    """(canonical column, whether the header is one of its exact names rather than a word in it)."""
     key = _header_key(header)
     if not key:
-        return None
+        return None, False
     for canon, names in HEADER_SYNONYMS.items():
         if key in names:
-            return canon
+            return canon, True
     for canon, words in _HEADER_WORDS:
         if any(re.search(r"\b" + re.escape(w), key) for w in words):
-            return canon
-    return None
+            return canon, False
+    return None, False
 
 
 _SPACES_RE = re.compile(r"[ \t\r\n\f\v]+")
@@ -541,6 +546,7 @@ def read_rows(path: Path | str, engine: str = "calamine") -> list[tuple[str, lis
 
 def _map_header(row: list[object]) -> dict[str, int]:
     mapping: dict[str, int] = {}
+    exact: set[str] = set()
     nom_col = None
     for j, value in enumerate(row):
         if value is None or str(value).strip() == "":
@@ -548,11 +554,16 @@ def _map_header(row: list[object]) -> dict[str, int]:
         if _header_key(value) == "nom":
             nom_col = j
             continue
-        canon = _canonical_for(value)
-        if canon and canon not in mapping:
+        canon, is_exact = _canonical_match(value)
+        # The first column of each kind, but an exact name (« Observations ») wins over a header
+        # that only contains a word of it (« Commentaire interne »).
+        if canon and (canon not in mapping or (is_exact and canon not in exact)):
             mapping[canon] = j
+            if is_exact:
+                exact.add(canon)
     if nom_col is not None:
-        if "organisation" not in mapping:
+        person = any(_header_key(v) in ("prenom", "prenoms") for v in row if not _blank(v))
+        if "organisation" not in mapping and not person:  # « Nom | Prénom »: a person, not a club
             mapping["organisation"] = nom_col
         elif "contact" not in mapping:
             mapping["contact"] = nom_col
@@ -740,7 +751,9 @@ def _extract(path: Path, sheet: str, rows: list[list[object]], header_index: int
         names = " et ".join(_q(FRENCH_NAMES[c]) for c in missing)
         raise ContactsFileError(
             f"Fichier {_q(path.name)}, feuille {_q(sheet)}\u00a0: colonne {names} introuvable "
-            f"dans l'en-tête (ligne {_excel_row(header_index)}).",
+            f"dans l'en-tête (ligne {_excel_row(header_index)})\u00a0; donnez ce titre à la colonne qui contient "
+            + ("le nom du club ou de l'association de chaque contact" if "organisation" in missing
+               else "les notes prises sur le stand") + ".",
             path=path, sheet=sheet, row=_excel_row(header_index), column=FRENCH_NAMES[missing[0]])
     records: list[dict[str, str]] = []
     numbers: list[int] = []

@@ -456,6 +456,15 @@ def variants() -> list[Variant]:
             ["Organisation", "Observations", "Échéance", "Budget"],
             [[c[0], c[3], "novembre", 500] for c in BASE])), ORGS, OBS,
             warnings=("«\u00a0Échéance\u00a0»", "«\u00a0Budget\u00a0»", "pas lues")),
+        Variant("deux_colonnes_de_notes", ".xlsx", _xlsx(_table(
+            ["Structure", "Commentaire interne", "Observations"], [[c[0], "RAS", c[3]] for c in BASE])), ORGS, OBS,
+            warnings=("la colonne «\u00a0Commentaire interne\u00a0» n'est pas lue",)),
+        Variant("besoin_exprime", ".csv", _csv(_table(
+            ["Nom de l'association", "Personne rencontrée", "Besoin exprimé"], [[c[0], c[1], c[3]] for c in BASE]),
+            encoding="cp1252"), ORGS, OBS),
+        Variant("nom_prenom_sans_organisation", ".xlsx", _xlsx(_table(
+            ["Nom", "Prénom", "Observations"], [[c[1].split()[1], c[1].split()[0], c[3]] for c in BASE])),
+            error=("«\u00a0Organisation\u00a0»", "introuvable", "ligne 1")),
         Variant("numerotation_par_page", ".xlsx", _xlsx(_table(
             ["N°", "Organisation", "Observations"], [[k % 3 + 1, c[0], c[3]] for k, c in enumerate(BASE)])),
             error=("ligne 5", "ligne 2", "«\u00a01\u00a0»", "numéro")),
