@@ -194,19 +194,25 @@ def _libreoffice_quirks(ws):
     ws.column_dimensions.group("F", "AMJ", hidden=False)
 
 
-def _ods(rows, *, instructions=None):
+def _ods(rows, *, instructions=None, spans=None):
+    """An .ods as LibreOffice writes it; ``spans``: {(row, column): rows merged from that cell}."""
+    covered = {(i + k, j) for (i, j), n in (spans or {}).items() for k in range(1, n)}
+
     def build(path: Path) -> None:
         from odf.opendocument import OpenDocumentSpreadsheet
-        from odf.table import Table as OTable, TableCell, TableRow
+        from odf.table import CoveredTableCell, Table as OTable, TableCell, TableRow
         from odf.text import P
 
         doc = OpenDocumentSpreadsheet()
 
-        def add(name, content):
+        def add(name, content, spans=None):
             table = OTable(name=name)
-            for row in content:
+            for i, row in enumerate(content):
                 tr = TableRow()
-                for value in row:
+                for j, value in enumerate(row):
+                    if spans is not None and (i, j) in covered:
+                        tr.addElement(CoveredTableCell())
+                        continue
                     if value is None:
                         tr.addElement(TableCell())
                         continue
@@ -217,7 +223,8 @@ def _ods(rows, *, instructions=None):
                         cell = TableCell(valuetype="date", datevalue=value.isoformat())
                         cell.addElement(P(text=value.strftime("%d/%m/%Y")))
                     else:
-                        cell = TableCell(valuetype="string")
+                        extra = {"numberrowsspanned": spans[(i, j)]} if spans and (i, j) in spans else {}
+                        cell = TableCell(valuetype="string", **extra)
                         for line in str(value).split("\n"):
                             cell.addElement(P(text=line))
                     tr.addElement(cell)
@@ -228,7 +235,7 @@ def _ods(rows, *, instructions=None):
 
         if instructions:
             add("Consignes", instructions)
-        add("Contacts", rows)
+        add("Contacts", rows, spans or {})
         doc.save(str(path))
 
     return build
@@ -297,31 +304,6 @@ def _rich_text(ws):
 
     ws["B2"] = CellRichText(["Très intéressé\u00a0: ", TextBlock(InlineFont(b=True), "veut des kimonos"),
                              " pour le 20 novembre."])
-
-
-def _ods_merged(path: Path) -> None:
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.table import CoveredTableCell, Table as OTable, TableCell, TableRow
-    from odf.text import P
-
-    doc = OpenDocumentSpreadsheet()
-    table = OTable(name="Contacts")
-    for i, row in enumerate(MERGED_ROWS):
-        tr = TableRow()
-        for j, value in enumerate(row):
-            if i == 3 and j == 0:
-                cell = TableCell(valuetype="string", numberrowsspanned=2)
-            elif i == 4 and j == 0:
-                tr.addElement(CoveredTableCell())
-                continue
-            else:
-                cell = TableCell(valuetype="string")
-            for line in str(value).split("\n"):
-                cell.addElement(P(text=line))
-            tr.addElement(cell)
-        table.addElement(tr)
-    doc.spreadsheet.addElement(table)
-    doc.save(str(path))
 
 
 BIG = [(f"Association n°{k} de l'Anjou", f"Contact {k}", "", f"Note {k}\u00a0: intéressé par des maillots, "
@@ -438,7 +420,7 @@ def variants() -> list[Variant]:
         Variant("entete_repete_et_totaux_imprimes", ".xlsx", _xlsx(PRINTED), ORGS, OBS),
         Variant("notes_en_texte_enrichi", ".xlsx", _xlsx(
             _table(["Organisation", "Observations"], [[c[0], c[3]] for c in BASE]), setup=_rich_text), ORGS, OBS),
-        Variant("ods_cellules_fusionnees_dans_les_donnees", ".ods", _ods_merged,
+        Variant("ods_cellules_fusionnees_dans_les_donnees", ".ods", _ods(MERGED_ROWS, spans={(3, 0): 2}),
                 [BASE[0][0], BASE[1][0], BASE[2][0], BASE[2][0], BASE[3][0]],
                 [BASE[0][3], BASE[1][3], BASE[2][3], "Le trésorier confirme le budget des survêtements.", BASE[3][3]]),
         Variant("tableau_decale_en_c5", ".xlsx", _xlsx(
