@@ -241,6 +241,26 @@ def _ods(rows, *, instructions=None, spans=None):
     return build
 
 
+def _xls(rows, *, merges=()):
+    """A real .xls (BIFF, Excel 97-2003) with xlwt; ``merges``: (first row, last row, first col, last col)."""
+
+    def build(path: Path) -> None:
+        import xlwt
+
+        wb = xlwt.Workbook(encoding="utf-8")
+        ws = wb.add_sheet("Feuil1")
+        spanned = {(r, c) for r1, r2, c1, c2 in merges for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
+        for r1, r2, c1, c2 in merges:
+            ws.write_merge(r1, r2, c1, c2, rows[r1][c1])
+        for i, row in enumerate(rows):
+            for j, value in enumerate(row):
+                if value is not None and (i, j) not in spanned:
+                    ws.write(i, j, value)
+        wb.save(str(path))
+
+    return build
+
+
 def _csv(rows, *, encoding="utf-8", delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n"):
     def build(path: Path) -> None:
         out = io.StringIO(newline="")
@@ -400,6 +420,9 @@ def variants() -> list[Variant]:
                      [[k, c[0], c[2], c[3]] for k, c in enumerate(BASE, 1)]), instructions=INSTRUCTIONS),
             ORGS, OBS, ids=["1", "2", "3", "4", "5"], salon_date=SALON,
             warnings=("la feuille «\u00a0Contacts\u00a0» est lue", "«\u00a0Consignes\u00a0»")),
+        Variant("xls_cellules_fusionnees_dans_les_donnees", ".xls", _xls(MERGED_ROWS, merges=[(3, 4, 0, 0)]),
+                [BASE[0][0], BASE[1][0], BASE[2][0], BASE[2][0], BASE[3][0]],
+                [BASE[0][3], BASE[1][3], BASE[2][3], "Le trésorier confirme le budget des survêtements.", BASE[3][3]]),
         Variant("ods_date_du_salon_cellule_date", ".ods", _ods(
             [["Date du salon", SALON], ["Lieu", "Angers"], []]
             + _table(["Structure", "Commentaires"], [[c[0], c[3]] for c in BASE])), ORGS, OBS, salon_date=SALON),

@@ -42,7 +42,7 @@ def folder_state(folder: Path) -> dict[str, str]:
 def test_the_generator_covers_both_outcomes():
     assert len(VARIANTS) >= 30 and LOADING and FAILING
     assert len({v.name for v in VARIANTS}) == len(VARIANTS)
-    assert {v.suffix for v in VARIANTS} == {".xlsx", ".ods", ".csv"}
+    assert {v.suffix for v in VARIANTS} == {".xlsx", ".xls", ".ods", ".csv"}
     assert any(v.no_date for v in LOADING) and any(v.salon_date for v in LOADING)
     assert any(v.warnings for v in LOADING)
 
