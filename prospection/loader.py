@@ -486,6 +486,8 @@ def _read_csv(path: Path) -> list[tuple[str, list[list[object]]]]:
     text = _decode(path.read_bytes(), path)
     if "\x00" in text:
         raise ContactsFileError(f"Le fichier {_q(path.name)} n'est pas un fichier CSV lisible.", path=path)
+    if "\r" in text:  # Windows (CRLF) and old Mac (CR alone) line ends, inside quoted notes too
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     first, _, rest = text.partition("\n")
     hint = re.fullmatch(r"\s*sep=(.)\s*", first)
     if hint:
@@ -503,12 +505,13 @@ def _read_csv(path: Path) -> list[tuple[str, list[list[object]]]]:
         if best is None or score[:2] > best[:2]:
             best = score
     delimiter = best[2] if best else ";"
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    except csv.Error as exc:
+        rows = list(reader)
+    except csv.Error:
         raise ContactsFileError(
-            f"Le fichier {_q(path.name)} n'est pas un fichier CSV lisible ({exc})\u00a0: "
-            "enregistrez-le de nouveau depuis votre tableur.", path=path) from None
+            f"Le fichier {_q(path.name)} n'est pas un fichier CSV lisible (vers la ligne {reader.line_num})\u00a0: "
+            "enregistrez-le de nouveau depuis votre tableur.", path=path, row=reader.line_num) from None
     return [(path.stem, rows)]
 
 

@@ -435,6 +435,12 @@ def variants() -> list[Variant]:
             _base_rows() [:2] + [[BASE[2][0], BASE[2][1], BASE[2][2], 'Dit\u00a0: "on verra",\nprojet de survêtements']]
             + _base_rows()[3:]), delimiter=",", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n"),
             ORGS, [OBS[0], OBS[1], 'Dit\u00a0: "on verra",\nprojet de survêtements', OBS[3], OBS[4]]),
+        Variant("csv_fins_de_ligne_cr_et_colonnes_vides", ".csv", _csv(
+            [["Contacts du salon", "", "", "", "", ""]]
+            + [r + ["", ""] for r in _table(["Organisation", "Interlocuteur", "Tél.", "Remarques"],
+                                            _base_rows()[:2] + _base_rows()[3:])],
+            encoding="cp1252", lineterminator="\r"),
+            [o for k, o in enumerate(ORGS) if k != 2], [o for k, o in enumerate(OBS) if k != 2]),
         Variant("contacts_sur_la_deuxieme_feuille", ".xlsx", _xlsx(
             _table(["Organisation", "Interlocuteur", "Observations"], [[c[0], c[1], c[3]] for c in BASE]),
             title="Feuil2", before=[("Consignes", INSTRUCTIONS)]), ORGS, OBS,
