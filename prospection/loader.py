@@ -343,12 +343,13 @@ def _uncomputed_formulas(path: Path, hidden: dict[str, frozenset] | None = None)
                 for cell in ElementTree.fromstring(data).iter(main + "c"):
                     formula = cell.find(main + "f")
                     value = cell.find(main + "v")
-                    if formula is None or (value is not None and (value.text or "") != "") or cell.find(main + "is") is not None:
+                    if (formula is None or not cell.get("r") or (value is not None and (value.text or "") != "")
+                            or cell.find(main + "is") is not None):
                         continue
                     letters, number = coordinate_from_string(cell.get("r"))
                     out.setdefault(sheet.get("name"), []).append(
                         (number - 1, column_index_from_string(letters) - 1, formula.text or ""))
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError):
+    except Exception:  # noqa: BLE001 - a best-effort look: the file is read by calamine anyway
         return {}
     return out
 
@@ -407,7 +408,7 @@ def _ods_vertical_merges(path: Path) -> dict[str, list[tuple[tuple[int, int], tu
                         out.setdefault(table.get(t + "name"), []).append(((r, c), (r + span - 1, c)))
                     c += int(cell.get(t + "number-columns-repeated", "1"))
                 r += int(row.get(t + "number-rows-repeated", "1"))
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError):
+    except Exception:  # noqa: BLE001 - a best-effort look: the file is read by calamine anyway
         return {}
     return out
 
