@@ -229,3 +229,52 @@ def test_board_upload(written, tmp_path):
         assert saved["fichier_contacts"] == path.name and saved["reponses"][first]["qualification"] == "chaud"
     assert not list(board.glob(".televersement-*"))
     assert folder_state(path.parent) == before
+
+
+# --- the habits combined at random ---------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+from messy_files import BASE, OBS, ORGS, _csv, _xlsx  # noqa: E402
+
+HEADERS = {"id": ["N°", "Réf.", "N° fiche"], "org": ["Organisation", "Nom de la structure", "Association", "CLUB "],
+           "contact": ["Interlocuteur", "Personne rencontrée", "Contact"], "tel": ["Tél.", "Portable", "TELEPHONE"],
+           "obs": ["Observations", "Remarques", "Commentaires", "Notes\n(salon)", "OBSERVATIONS "]}
+
+
+@st.composite
+def messy_layouts(draw):
+    order = draw(st.permutations(["id", "org", "contact", "tel", "obs"] if draw(st.booleans())
+                                 else ["org", "contact", "tel", "obs"]))
+    header = [draw(st.sampled_from(HEADERS[k])) for k in order]
+    rows = [[t] for t in draw(st.lists(st.sampled_from(["Salon des associations", "Relevé du stand", "Confidentiel"]),
+                                       max_size=3))]
+    rows += [[]] * draw(st.integers(0, 1)) + [header]
+    sections = draw(st.booleans())
+    values = {"id": lambda k, c: f"F{k}", "org": lambda k, c: c[0], "contact": lambda k, c: c[1],
+              "tel": lambda k, c: c[2], "obs": lambda k, c: c[3]}
+    for k, contact in enumerate(BASE, 1):
+        if sections and k in (1, 4):
+            rows += [[]] + [[None] * order.index("org") + [f"Section {k}"]]
+        else:
+            rows += [[]] * draw(st.integers(0, 2))
+        rows.append([values[c](k, contact) for c in order])
+    if draw(st.booleans()):
+        rows += [[], [None] * order.index("org") + ["Total"] + [None] * (len(order) - order.index("org") - 1)]
+        rows[-1][(order.index("org") + 1) % len(order)] = 5
+    if draw(st.booleans()):
+        rows += [[], [], [None] * order.index("obs") + ["Notes générales\u00a0: commander des flyers."],
+                 [None] * order.index("obs") + ["Relancer la mairie."]]
+    return rows
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(messy_layouts(), st.sampled_from([".xlsx", ".csv"]))
+def test_messy_habits_combined_read_the_same_contacts(tmp_path, rows, suffix):
+    path = tmp_path / f"melange{suffix}"
+    (_xlsx(rows) if suffix == ".xlsx" else _csv(rows, encoding="cp1252"))(path)
+    before = sha(path)
+    contacts = load_contacts(path)
+    assert list(contacts.frame["organisation"]) == ORGS
+    assert list(contacts.frame["observations"]) == OBS
+    assert sha(path) == before
