@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 from openpyxl import load_workbook
 
 from grader import cle
@@ -23,7 +24,7 @@ from prospection.board import storage
 from prospection.board.session import MissionSession
 from prospection.loader import ContactsFileError, load_contacts
 
-from messy_files import SALON, Variant, variants
+from messy_files import BASE, OBS, ORGS, SALON, Variant, _csv, _xlsx, variants
 
 ROOT = Path(__file__).resolve().parent.parent
 VARIANTS = variants()
@@ -232,10 +233,6 @@ def test_board_upload(written, tmp_path):
 
 
 # --- the habits combined at random ---------------------------------------------------------------
-
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
-
-from messy_files import BASE, OBS, ORGS, _csv, _xlsx  # noqa: E402
 
 HEADERS = {"id": ["N°", "Réf.", "N° fiche"], "org": ["Organisation", "Nom de la structure", "Association", "CLUB "],
            "contact": ["Interlocuteur", "Personne rencontrée", "Contact"], "tel": ["Tél.", "Portable", "TELEPHONE"],
