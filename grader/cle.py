@@ -605,6 +605,8 @@ def _run(argv: list[str]) -> int:
         parser.error("indiquez le fichier de contacts (ou --valider REVUE)")
     source = Path(args.fichier)
     contacts = load_teacher_file(source, args.feuille)
+    for notice in getattr(contacts, "avertissements", None) or ():
+        print(f"Attention{NBSP}: {notice}")
     salon_date = salon_date_for(contacts, args.date_salon)
     out = Path(args.sortie) if args.sortie else source.with_name(source.stem + "_revue.xlsx")
     if out.suffix.lower() != ".xlsx":

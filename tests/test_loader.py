@@ -400,3 +400,31 @@ def test_csv_row_without_organisation_is_named_in_french(tmp_path):
         load_contacts(path)
     assert err.value.row == 3 and err.value.column == "Organisation"
     assert "«\u00a0trou.csv\u00a0»" in err.value.message and "ligne 3" in err.value.message
+
+
+# --- teachers' own files: the salon date however it is written, the right notes column ---------
+
+
+@pytest.mark.parametrize("label, value", [
+    ("Date du salon", "10/10/2026"), ("Date du salon :", "10.10.26"), ("Date", "samedi 10 octobre 2026"),
+    ("Date du salon", 46305), ("Date de l'évènement", "2026-10-10"), ("DATE DU FORUM", 46305.0),
+])
+def test_salon_date_written_in_many_ways(tmp_path, label, value):
+    rows = [[label, value], []] + table()
+    assert load_contacts(write_xlsx(tmp_path / "date.xlsx", rows)).salon.date.isoformat() == "2026-10-10"
+
+
+@pytest.mark.parametrize("headers", [
+    ["Organisation", "Commentaire interne", "Observations"],
+    ["Organisation", "Observations", "Commentaire interne"],
+])
+def test_the_exact_notes_header_wins_whatever_the_order(tmp_path, headers):
+    notes = {"Commentaire interne": "RAS", "Observations": "Très intéressé, rappeler lundi."}
+    rows = [headers, ["Judo Club", *(notes.get(h, "") for h in headers[1:])]]
+    contacts = load_contacts(write_xlsx(tmp_path / "notes.xlsx", rows))
+    assert contacts.frame.loc[0, "observations"] == "Très intéressé, rappeler lundi."
+    assert any("«\u00a0Commentaire interne\u00a0» n'est pas lue" in n for n in contacts.avertissements)
+
+
+def test_bundled_file_reads_without_warnings():
+    assert load_bundled().avertissements == []

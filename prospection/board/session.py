@@ -300,8 +300,10 @@ class MissionSession:
             if is_new:
                 os.replace(tmp, target)
             self.model = self._activate(contacts, self.model.doc, name=target.name)
+            notices = [n.replace(tmp.name, filename) for n in getattr(contacts, "avertissements", None) or ()]
             return UploadResult(
-                True, f"Fichier «\u00a0{target.name}\u00a0» chargé\u00a0: {len(self.model.contacts)} contacts."
+                True, " ".join([f"Fichier «\u00a0{target.name}\u00a0» chargé\u00a0: {len(self.model.contacts)} contacts."]
+                               + notices)
             )
         finally:
             if tmp.exists():
