@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 import subprocess
 import sys
 from pathlib import Path
@@ -316,3 +317,36 @@ def test_taste_is_not_a_need_for_a_cold_contact():
     obs = "Très aimable, trouve nos sacs jolis. Pas de projet en vue."
     assert points(obs, "froid", "froid", "Il aime nos sacs mais n'a aucun projet. Garder la fiche.") == (1, 1)
     assert points(obs, "froid", "froid", "Il est intéressé mais n'a aucun projet. Garder la fiche.")[0] == 0
+
+
+# --- issue 14, dev9 round: general rules, each on a sentence of its own --------------------
+def test_a_purchase_already_made_from_the_contacts_own_supplier_is_no_interest():
+    from grader.justifications.analysis import analyse
+
+    obs = "Aucun intérêt : la section vient de racheter ses chasubles auprès de son équipementier habituel."
+    text = "La section a déjà changé ses chasubles chez son équipementier, elle n'attend rien : froid. Je garde la fiche."
+    assert points(obs, "froid", "froid", text) == (1, 1)
+    # a wish to change is interest, a change already made elsewhere is not
+    a = analyse("Il veut changer ses ballons avant le tournoi de mars.", date(2026, 10, 8))
+    assert a.interest and not a.disinterest
+    a = analyse("Il vient de changer ses ballons chez son fournisseur.", date(2026, 10, 8))
+    assert a.disinterest and not a.interest and a.elsewhere
+    # « avant qu'il commande ailleurs »: what the plan forestalls, not a purchase made
+    a = analyse("Je l'appelle demain, avant qu'il commande ailleurs.", date(2026, 10, 8))
+    assert not a.disinterest and not a.elsewhere
+
+
+def test_the_contacts_visit_at_the_stand_is_not_a_meeting_the_learner_plans():
+    obs = "Venu au stand par curiosité ; le club n'a aucun besoin et aucun budget."
+    text = "Une visite au stand par simple curiosité, sans aucun besoin : froid. On l'ajoute au fichier."
+    assert points(obs, "froid", "froid", text) == (1, 1)
+    # a visit the learner proposes to a contact who wants nothing is still a meeting
+    assert points(obs, "froid", "froid", "Aucun besoin. Je lui propose une visite de nos locaux.")[1] == 0
+
+
+def test_general_words_for_events_and_reasons_are_not_another_contacts_facts():
+    obs = "Le comité ne prépare aucune fête cette année et ne vend rien. Pas de budget."
+    text = ("Aucune manifestation en vue, aucune activité de vente, donc rien à nous acheter : "
+            "froid. Je l'inscris dans le fichier.")
+    s = score(obs, SALON, "froid", "froid", text)
+    assert (s.evidence, s.action) == (1, 1) and "other_contact" not in s.motifs

@@ -233,3 +233,24 @@ def test_cli_keeps_its_lines_and_reads_classes_acceptees(tmp_path):
     out = subprocess.run([sys.executable, "-m", "grader", "justifications", str(bad)], cwd=REPO,
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 2 and "classes_acceptees" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_a_supplier_the_notes_do_not_give_is_an_absent_fact():
+    notes = "Ne voit pas l'intérêt : l'amicale n'organise plus de sorties."
+    text = "Pas intéressée, l'amicale achète toujours ses tenues au magasin du quartier. Garder la fiche."
+    s = score(notes, SALON, "froid", "froid", text)
+    assert (s.evidence, s.action) == (0, 1) and "absent_fact" in s.motifs
+    # the same claim is fine when the notes say where the contact buys
+    notes = "Ne voit pas l'intérêt : l'amicale achète tout au magasin de sport du quartier."
+    s = score(notes, SALON, "froid", "froid", text)
+    assert (s.evidence, s.action, s.motifs) == (1, 1, ())
+
+
+def test_another_contacts_product_with_nothing_of_these_notes_earns_no_evidence():
+    text = "Intéressé par des parkas pour les benjamins en 2029. Relance en 2028."
+    s = score(TIEDE_NOTES, SALON, "tiède", "tiède", text)
+    assert (s.evidence, s.action) == (0, 1) and "other_contact" in s.motifs
+    # the notes' own product, said in one's own words, is fine
+    s = score(TIEDE_NOTES, SALON, "tiède", "tiède",
+              "Les tireurs voudraient des sacs brodés, mais pour 2027-2028 : relance avant l'AG.")
+    assert (s.evidence, s.action) == (1, 1) and "other_contact" not in s.motifs

@@ -60,6 +60,8 @@ class Analysis:
     past_interest: list[str] = field(default_factory=list)
     disinterest: list[str] = field(default_factory=list)
     no_budget: list[str] = field(default_factory=list)
+    # Purchases made elsewhere (« achète tout à l'armurerie »): a supplier, a fact to check.
+    elsewhere: list[str] = field(default_factory=list)
     timing: list[Claim] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
@@ -156,11 +158,25 @@ def _not_before(text: Text, hit: Hit) -> bool:
 
 
 _POSSESSIVE = {"sa", "son", "ses", "leur", "leurs"}
-_PURCHASE = ("achet", "renouvel", "equipe", "command", "remplace")
+_PURCHASE = ("achet", "renouvel", "equipe", "command", "remplace", "chang")
+# Where the purchase was made: another supplier, or the contact's own (« chez son fournisseur »,
+# « auprès de leur équipementier »): either way not from us.
 _ELSEWHERE_RE = re.compile(
-    r"\b(?:chez (?:un|une|leur|son|ses|leurs) (?:autres? fournisseurs?|concurrent\w*|autres? prestataires?|equipementier\w*|fournisseurs? habituel\w*)"
+    r"\b(?:(?:chez|aupres d[eu]s?) (?:un|une|leur|son|sa|ses|leurs) (?:autres? fournisseurs?|concurrent\w*|autres? prestataires?|equipementier\w*|fournisseurs?|prestataires?|presta\b)"
     r"|ailleurs|sur internet|en ligne"
     r"|(?:a l['’ ]?|au |aux |a la )(?:armurerie|magasin|boutique|supermarche|hypermarche|grande surface|mercerie|cooperative|centrale d achat)\w*)")
+
+
+_VISIT_NOUNS = ("visite", "passage", "rencontre")
+_AT_STAND_RE = re.compile(r"^\W*(?:de |par |en )?(?:simple |pure )?curiosite|^\W*(?:au|du|sur (?:le|notre)|a (?:notre|son)) stand")
+
+
+def _contact_visit(text: Text, hit: Hit) -> bool:
+    """« Simple visite de curiosité », « sa visite au stand »: the contact's visit at the salon,
+    not a meeting the learner plans."""
+    if not text.toks[hit.first].norm.startswith(_VISIT_NOUNS):
+        return False
+    return bool(_AT_STAND_RE.search(fold(text.raw[hit.end : hit.end + 30])))
 
 
 def _bought_elsewhere(text: Text, hit: Hit) -> bool:
@@ -170,6 +186,8 @@ def _bought_elsewhere(text: Text, hit: Hit) -> bool:
     if not word.startswith(_PURCHASE) or not word.endswith(("e", "es", "ee", "ees", "er", "ent")):
         return False
     before = [t.norm for t in text.toks[max(0, hit.first - 3) : hit.first]]
+    if "avant" in before:
+        return False  # « avant qu'il commande ailleurs »: what the plan forestalls
     # done or habitual (« a acheté », « achètent chacun … à l'armurerie »), not a wish (« acheter »)
     past = word.endswith(("e", "es", "ee", "ees", "ent")) and not word.endswith("er") or "vient" in before \
         or "viennent" in before
@@ -365,7 +383,8 @@ class _Reader:
         for kind in ("meeting", "quote", "campaign"):
             # « sa visite », « leur demo »: the contact's, not a plan
             candidates += [(kind, h) for h in by_tag.get(kind, [])
-                           if not (kind == "meeting" and h.first and t.toks[h.first - 1].norm in _POSSESSIVE)]
+                           if not (kind == "meeting" and (h.first and t.toks[h.first - 1].norm in _POSSESSIVE
+                                                          or _contact_visit(t, h)))]
         for h in by_tag.get("docs", []):
             verb = near_before(h, "send", 4)
             if verb is not None:
@@ -538,10 +557,14 @@ class _Reader:
             word = raw[h.start : h.end]
             if any(a <= h.start < b for a, b in dis_spans + label_no):
                 continue
-            if any(0 <= h.first - d.last <= 3 and _same_clause(t, d.start, h.start) for d in dis_kept):
-                continue  # « aucun achat n'est envisagé »: still the refusal
             if self.in_region(h.start) and t.toks[h.first].norm.startswith(("devi", "command")):
                 continue
+            if _bought_elsewhere(t, h):
+                out.disinterest.append(word)  # « a renouvelé ses vestes chez un concurrent »
+                out.elsewhere.append(raw[h.start : t.clause_of(h.start)[1]].strip())
+                continue
+            if any(0 <= h.first - d.last <= 3 and _same_clause(t, d.start, h.start) for d in dis_kept):
+                continue  # « aucun achat n'est envisagé »: still the refusal
             if t.toks[h.first].norm.startswith("equipementier"):
                 continue  # a supplier (« un équipementier national »), not the wish to equip
             if t.toks[h.first].norm in ("lui", "leur") and [
@@ -553,9 +576,6 @@ class _Reader:
             if t.toks[h.first].norm.startswith(("souhait", "demand", "veu", "voul")) and [
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]][-3:][:1] == ["comme"]:
                 continue  # « je l'inscris à la newsletter, comme elle le souhaite »: about the plan
-            if _bought_elsewhere(t, h):
-                out.disinterest.append(word)  # « a renouvelé ses vestes chez un concurrent »
-                continue
             nxt = t.toks[h.last].norm if h.last < len(t.toks) else ""
             nxt2 = t.toks[h.last + 1].norm if h.last + 1 < len(t.toks) else ""
             if nxt in ("pas", "jamais", "rien") and not h.negated and nxt2 not in _NOT_NEGATING:

@@ -297,6 +297,10 @@ _GENERIC_PREFIXES = (
     # what the contact agreed to at the salon (the file's consent column) and how to reach them
     "consent", "oppos", "refus", "demarch", "telephon", "courriel", "courrier", "mail", "ecrit",
     "accord", "rgpd", "notant", "uniquement",
+    # reasons for (no) interest and events in general words, any contact's (paraphrases of the
+    # notes: « ne fait ni vente ni manifestation » for « ne vend rien, aucun événement »)
+    "concern", "satisf", "utilit", "engag", "manifest", "evenement", "activit", "simple",
+    "visite", "curios", "politesse",
 )
 
 
@@ -325,6 +329,10 @@ def content_match(analysis, observations: str) -> tuple[list[str], int]:
     return missing, found
 
 
+# Notes that say where the contact buys: they back a supplier or a competitor named by the text.
+_SUPPLIER_BACKING = ("concurren", "fournisseur", "presta", "equipementier", "contrat", "ailleurs",
+                     "achet", "achat", "chez", "magasin", "boutique", "armurerie", "equipe",
+                     "renouvel")
 # Decisive facts: (code, phrases in the justification, words in the notes that back them up).
 _FACTS = [
     ("montant", re.compile(r"\d[\d\s]*(?:€|euros?\b|k€)"), ("€", "euro")),
@@ -334,8 +342,9 @@ _FACTS = [
     ("subvention", re.compile(r"\b(?:subvention\w*|financ\w+ (?:obtenu|accorde))"), ("subvention", "financ", "mairie", "departement", "region\\b", "aide")),
     ("devis", re.compile(r"\b(?:(?:a|ont|deja) (?:demande|recu|reçu)\w* (?:un|des|le|notre|nos) (?:devis|tarifs?|prix|propositions?|offres?)|recu (?:un|des) devis)"),
      ("devis", "tarif", "prix", "proposition", "offre", "chiffr", "catalogue")),
-    ("concurrent", re.compile(r"\b(?:deja un fournisseur|fournisseur actuel|(?:devis|offre) d un concurrent|chez (?:un concurrent|decathlon|intersport)|decathlon|intersport)"),
-     ("concurren", "fournisseur", "presta", "equipementier", "contrat", "ailleurs")),
+    ("concurrent", re.compile(r"\b(?:deja un fournisseur|fournisseurs? (?:actuel|habituel)\w*|(?:devis|offre) d un concurrent|chez (?:un concurrent|decathlon|intersport)|decathlon|intersport"
+                              r"|(?:son|sa|leur|leurs) (?:fournisseur|prestataire|equipementier)\w*)"),
+     _SUPPLIER_BACKING),
     ("fermeture", re.compile(r"\b(?:(?:va|vont|allait|allaient) (?:fermer|disparaitre)|fermeture|dissolution|dissou\w*)"),
      ("ferm", "dissou", "sommeil", "activite", "arret")),
     ("budget", re.compile(r"\bbudget (?:de \d|deja (?:vote|accorde|reserve)|(?:est |a ete )?(?:deja )?(?:vote|accorde|reserve|debloque|valide)\b)"),
@@ -345,6 +354,7 @@ _FACTS = [
 
 _FACTS = [(code, pattern, tuple(re.compile((r"\b" + b) if b[0].isalpha() else re.escape(b))
                                   for b in backing)) for code, pattern, backing in _FACTS]
+_SUPPLIER_RE = tuple(re.compile(r"\b" + b) for b in _SUPPLIER_BACKING)
 _ANY_FACT = re.compile("|".join(f"(?:{p.pattern})" for _, p, _ in _FACTS))
 _NEGATED_BEFORE = re.compile(r"\b(?:pas|aucun\w*|sans|ni|jamais)\b[^.,;:]*$")
 _AVANT_BEFORE = re.compile(r"\bavant\b[^.,;:]*$")
@@ -363,10 +373,15 @@ def absent_facts(analysis, observations: str) -> list[str]:
     from prospection.texte.francais import fold
 
     text = _APOSTROPHE.sub(" ", fold(analysis.text))
-    if not _ANY_FACT.search(text):
+    elsewhere = getattr(analysis, "elsewhere", [])
+    if not elsewhere and not _ANY_FACT.search(text):
         return []
     notes = _folded_notes(observations or "")
     found = []
+    # « achète tout à l'armurerie », « a renouvelé ses tenues chez son fournisseur »: the
+    # contact's supplier, which the notes must give
+    if elsewhere and not any(b.search(notes) for b in _SUPPLIER_RE):
+        found.append(elsewhere[0])
     for code, pattern, backing in _FACTS:
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 25) : m.start()]
@@ -409,6 +424,9 @@ def detect(justification: str, observations: str, analysis=None, salon=None) -> 
             out.append(Pattern("other_contact", ", ".join(foreign[:3]), 0.75))
         elif len(missing) >= 3 and found == 0:  # nothing particular the notes say
             out.append(Pattern("other_contact", ", ".join(missing[:3]), 0.7))
+        elif foreign and matched == 0 and len(missing) >= 2 and found == 0:
+            # a product or an event of someone else's, and nothing else the notes say
+            out.append(Pattern("other_contact", ", ".join(foreign[:3]), 0.7))
         facts = absent_facts(analysis, observations)
         if facts:
             out.append(Pattern("absent_fact", facts[0], 0.75))
