@@ -350,3 +350,44 @@ def test_general_words_for_events_and_reasons_are_not_another_contacts_facts():
             "froid. Je l'inscris dans le fichier.")
     s = score(obs, SALON, "froid", "froid", text)
     assert (s.evidence, s.action) == (1, 1) and "other_contact" not in s.motifs
+
+
+def test_vocabulary_families_of_interest_and_of_no_interest():
+    # interest: « demandeur », « preneur »; its negation is no interest
+    assert points(OBS_CHAUD, "chaud", "chaud",
+                  "Le club est très demandeur, tournoi le 20 novembre : je l'appelle dès demain.") == (1, 1)
+    assert points(OBS_CHAUD, "chaud", "chaud",
+                  "Preneur de maillots pour le tournoi du 20 novembre. Rappel en priorité.") == (1, 1)
+    assert points(OBS_FROID, "froid", "froid", "Pas preneuse, on garde sa fiche.") == (1, 1)
+    # no interest said without the usual words
+    for text in ("Elle ne donnera pas suite. Garder la fiche.",
+                 "L'association a tout ce qu'il lui faut. Fiche CRM.",
+                 "Aucune intention d'acheter quoi que ce soit. Je conserve le contact.",
+                 "Nos produits ne lui serviraient à rien. On garde la fiche."):
+        assert points(OBS_FROID, "froid", "froid", text) == (1, 1), text
+
+
+def test_vocabulary_families_of_follow_up_moves():
+    # calls said otherwise, a quote « chiffré », SMS « dvis », urgency « sous trois jours »
+    for text in ("Intéressé, tournoi le 20 novembre : je lui passe un coup de fil dès demain.",
+                 "Intéressé pour le tournoi du 20 novembre. Je chiffre sa commande sous trois jours.",
+                 "interessé, tournoi le 20/11. dvis dans la foulée"):
+        assert points(OBS_CHAUD, "chaud", "chaud", text) == (1, 1), text
+    for text in ("Intéressé, mais pour la saison prochaine. Prendre de ses nouvelles en mars.",
+                 "Intéressé, projet pour la saison prochaine : faire le point avec lui en mars."):
+        assert points(OBS_TIEDE, "tiède", "tiède", text) == (1, 1), text
+
+
+def test_a_renewal_already_done_is_no_need_never_a_wish():
+    from grader.justifications.analysis import analyse
+
+    obs = "Pas de besoin : les maillots ont été remplacés l'an dernier. Aucun budget."
+    for text in ("Maillots remplacés l'an dernier, rien à vendre : froid. Fiche gardée.",
+                 "Intérêt : aucun\nMotif : équipement renouvelé\nSuite : fiche CRM",
+                 "Le club vient de tout changer, pas de besoin. Je garde sa fiche."):
+        assert points(obs, "froid", "froid", text) == (1, 1), text
+    # a renewal wished for or planned stays interest
+    d = date(2026, 10, 8)
+    assert analyse("Il veut faire remplacer ses maillots avant mars.", d).interest
+    assert analyse("Le club doit changer ses survêtements.", d).interest
+    assert not analyse("Survêtements changés en septembre.", d).interest

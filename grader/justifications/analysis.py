@@ -179,6 +179,24 @@ def _contact_visit(text: Text, hit: Hit) -> bool:
     return bool(_AT_STAND_RE.search(fold(text.raw[hit.end : hit.end + 30])))
 
 
+_RENEWED_RE = re.compile(r"(?:renouvel[eé]e?s?|remplacée?s?|changée?s?)", re.IGNORECASE)
+_RENEWAL = ("renouvel", "remplac", "chang")
+
+
+def _renewed(text: Text, hit: Hit) -> bool:
+    """A renewal already done (« tenues renouvelées », « a remplacé ses maillots », « vient de
+    tout changer »): the need is covered, a weak sign of no purchase (never a contradiction)."""
+    tok = text.toks[hit.first]
+    if hit.last - hit.first != 1 or not tok.norm.startswith(_RENEWAL):
+        return False
+    before = [t.norm for t in text.toks[max(0, hit.first - 3) : hit.first]]
+    if {"veut", "veulent", "voudrait", "souhaite", "faut", "doit", "doivent", "va", "vont"} & set(before):
+        return False  # « veut faire remplacer », « doit changer »: a wish or a plan
+    if _RENEWED_RE.fullmatch(text.raw[tok.start : tok.end]):
+        return True
+    return bool({"vient", "viennent", "venons"} & set(before)) and tok.norm.endswith("er")
+
+
 def _bought_elsewhere(text: Text, hit: Hit) -> bool:
     """A purchase made elsewhere, done or habitual: « vient d'acheter … chez un autre
     fournisseur », « les chasseurs achètent leurs vêtements à l'armurerie »."""
@@ -563,10 +581,13 @@ class _Reader:
                 out.disinterest.append(word)  # « a renouvelé ses vestes chez un concurrent »
                 out.elsewhere.append(raw[h.start : t.clause_of(h.start)[1]].strip())
                 continue
+            if _renewed(t, h):
+                out.no_budget.append(word)  # « tenues renouvelées », « vient de tout changer »
+                continue
             if any(0 <= h.first - d.last <= 3 and _same_clause(t, d.start, h.start) for d in dis_kept):
                 continue  # « aucun achat n'est envisagé »: still the refusal
-            if t.toks[h.first].norm.startswith("equipementier"):
-                continue  # a supplier (« un équipementier national »), not the wish to equip
+            if t.toks[h.first].norm.startswith("equipement"):
+                continue  # a supplier (« un équipementier »), the gear (« équipement renouvelé »): no wish
             if t.toks[h.first].norm in ("lui", "leur") and [
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]][:2] == ["ce", "qu"]:
                 continue  # « tout ce qu'il lui faut »: what it needs in general, not our offer
