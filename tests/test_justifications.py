@@ -391,3 +391,13 @@ def test_a_renewal_already_done_is_no_need_never_a_wish():
     assert analyse("Il veut faire remplacer ses maillots avant mars.", d).interest
     assert analyse("Le club doit changer ses survêtements.", d).interest
     assert not analyse("Survêtements changés en septembre.", d).interest
+
+
+def test_not_interested_now_but_yes_later_is_a_timing_the_plan_aside():
+    for text in ("Pas intéressé pour cette saison, mais oui pour la suivante. Le relancer en mars.",
+                 "Il ne veut rien cette année mais pour la saison 2027-2028 il en parlera. Relance en mars."):
+        assert points(OBS_TIEDE, "tiède", "tiède", text) == (1, 1), text
+    # a later date in the learner's own plan after « mais » does not turn a no into a later
+    text = "Pas intéressée pour l'instant, mais je garde sa fiche pour la campagne de l'an prochain."
+    assert points(OBS_FROID, "froid", "froid", text) == (1, 1)
+    assert points(OBS_FROID, "froid", "froid", "Elle n'a pas l'utilité de nos produits. Fiche CRM.") == (1, 1)

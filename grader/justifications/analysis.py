@@ -215,6 +215,7 @@ def _bought_elsewhere(text: Text, hit: Hit) -> bool:
     return bool(_ELSEWHERE_RE.search(fold(text.raw[hit.end : c_end])))
 
 
+_SENTENCE_END = re.compile(r"[.;!?\n]")
 _AVANT_ALONE = re.compile(r"\s+avant\s*(?:[,.;:)]|$)")
 _YEAR = re.compile(r"20\d\d")
 _SHORT_SEASON_RE = re.compile(r"\bsaison\s+(\d{2})\s*[-/]\s*(\d{2})\b")
@@ -334,6 +335,7 @@ class _Reader:
         self.out = Analysis(n_words=len(self.t.toks), text=self.raw, toks=self.t.toks)
         self.regions: list[tuple[int, int]] = []  # from each learner action to its clause end
         self.budget_later: list[str] = []
+        self.not_now_spans: list[tuple[int, int]] = []  # « pas intéressé cette année » before « mais … »
 
     def read(self, objects) -> Analysis:
         if not self.t.toks:
@@ -551,7 +553,8 @@ class _Reader:
             if _not_before(t, h) and _far_horizon(t, h):
                 return False
             return _not_before(t, h) or any(
-                0 <= n.first - h.last <= window and _same_clause(t, h.start, n.start) for n in not_now)
+                0 <= n.first - h.last <= window and _same_clause(t, h.start, n.start) for n in not_now) \
+                or self._but_later(h)
 
         # Disinterest phrases carry their own negation cue: « ne … plus intéressé » is no
         # double negation.
@@ -600,7 +603,8 @@ class _Reader:
             nxt = t.toks[h.last].norm if h.last < len(t.toks) else ""
             nxt2 = t.toks[h.last + 1].norm if h.last + 1 < len(t.toks) else ""
             if nxt in ("pas", "jamais", "rien") and not h.negated and nxt2 not in _NOT_NEGATING:
-                out.disinterest.append(word)  # « veut pas », SMS style without « ne »
+                # « veut pas », SMS style without « ne »; « ne veut rien cette année mais … 2028 »
+                (out.interest_later if later_not_no(h, 4) else out.disinterest).append(word)
                 continue
             if not h.negated and t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "demand", "souhait")) \
                     and any(tok.norm in _DOC_WORDS for tok in t.toks[h.last : h.last + 4]):
@@ -624,12 +628,37 @@ class _Reader:
                         and not self.in_region(tok.start):
                     out.interest_objects.append(raw[tok.start : tok.end])
 
+    def _but_later(self, h: Hit) -> bool:
+        """« pas intéressée pour cette année, mais oui pour 2028 », « pas de projet cette saison
+        mais pour la suivante »: a « mais » soon after the negated interest, in the same sentence,
+        followed by « oui » or by a date at least a month after the salon (not the learner's
+        plan)."""
+        t = self.t
+        m = _SENTENCE_END.search(self.raw, h.end)
+        sentence_end = m.start() if m else len(self.raw)
+        for k in range(h.last, min(len(t.toks), h.last + 8)):
+            tok = t.toks[k]
+            if tok.start >= sentence_end:
+                return False
+            if tok.norm != "mais":
+                continue
+            following = t.toks[k + 1 : k + 7]
+            limit = following[-1].end if following else tok.end
+            later = any(x.norm == "oui" for x in following) or any(
+                tok.end <= e.start < limit and not e.past and not self.in_region(e.start)
+                and e.date_min > self.salon + timedelta(days=30) for e in self.exprs)
+            if later:  # what is denied is « now »: « cette année » is not the project's timing
+                self.not_now_spans.append((h.start, tok.start))
+            return later
+        return False
+
     # --- timing of the project ----------------------------------------------------------------
     def _timing(self) -> None:
         t, raw, out = self.t, self.raw, self.out
         long_spans = [(h.start, h.end) for h in self.time_lex if h.tag == "long" and not h.negated]
         for e in self.exprs:
-            if e.past or e.label == "passe" or self.in_region(e.start):
+            if e.past or e.label == "passe" or self.in_region(e.start) \
+                    or any(a <= e.start < b for a, b in self.not_now_spans):
                 continue
             if e.label == "urgence" and any(a <= e.start < b for a, b in long_spans):
                 continue  # « rien ne presse »: the long reading wins
@@ -650,7 +679,7 @@ class _Reader:
             o is not h and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
             for o in self.time_lex)]
         for h in longest:
-            if self.in_region(h.start) or any(a <= h.start < b for a, b in covered):
+            if self.in_region(h.start) or any(a <= h.start < b for a, b in covered + self.not_now_spans):
                 continue
             flipped = h.negated and not _has_cue(t, h)  # « pas pressé » stays long
             kind = "moyen_long" if (h.tag == "long") != flipped else "court"
