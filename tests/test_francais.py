@@ -142,3 +142,17 @@ def test_the_core_has_one_phrase_matcher():
 
     for gone in ("PhraseIndex", "find_phrases", "word_keys", "Match"):
         assert not hasattr(francais, gone), gone
+
+
+def test_puisque_ends_a_negation_scope():
+    text = "Ce n'est pas un contact froid puisque l'intérêt est réel."
+    spans = [text[a:b] for a, b in negated_spans(text)]
+    assert spans == ["n'est pas un contact froid"]
+    text = "Elle n'a aucun projet puisqu'elle vient de tout acheter ailleurs."
+    assert all("acheter" not in text[a:b] for a, b in negated_spans(text))
+
+
+def test_rien_ne_keeps_the_clause_under_its_negation():
+    text = "Rien ne sera commandé avant la rentrée, et il en est content."
+    spans = [text[a:b] for a, b in negated_spans(text)]
+    assert spans == ["Rien ne sera commandé avant la rentrée"]

@@ -401,3 +401,31 @@ def test_not_interested_now_but_yes_later_is_a_timing_the_plan_aside():
     text = "Pas intéressée pour l'instant, mais je garde sa fiche pour la campagne de l'an prochain."
     assert points(OBS_FROID, "froid", "froid", text) == (1, 1)
     assert points(OBS_FROID, "froid", "froid", "Elle n'a pas l'utilité de nos produits. Fiche CRM.") == (1, 1)
+
+
+def test_interest_denied_for_the_short_term_only_is_not_a_contradiction():
+    # warm contact: the denial is about the timing; cold contact: it still reads as no interest now
+    text = ("Il est intéressé, mais rien ne sera commandé à court terme : c'est pour la saison "
+            "prochaine. Je le relance en mars.")
+    assert points(OBS_TIEDE, "tiède", "tiède", text) == (1, 1)
+    assert points(OBS_CHAUD, "chaud", "chaud", "Intéressé mais aucun achat à court terme. Rappel demain.")[0] == 0
+    assert points(OBS_FROID, "froid", "froid", "Aucun achat à court terme. Je garde la fiche.") == (1, 1)
+
+
+def test_an_action_the_learner_sets_aside_is_not_the_plan():
+    text = ("Pas intéressée, déjà un fournisseur : la relancer vite serait inutile. "
+            "Je garde la fiche et lui envoie une invitation.")
+    assert points(OBS_FROID, "froid", "froid", text) == (1, 1)
+    text = ("Intéressé pour la saison prochaine ; il serait prématuré de lui faire un devis "
+            "aujourd'hui. Relance en mars pour un rendez-vous.")
+    assert points(OBS_TIEDE, "tiède", "tiède", text) == (1, 1)
+
+
+def test_a_suppliers_closure_is_a_need_not_the_contacts_end():
+    obs = "Son imprimeur a fermé boutique : veut vite des maillots pour le tournoi du 20 novembre 2026."
+    text = "Son imprimeur a cessé son activité, il veut des maillots pour le 20 novembre : je le rappelle demain."
+    assert points(obs, "chaud", "chaud", text) == (1, 1)
+    # the contact's own closure stays a no
+    obs = "Le club va fermer en juin, aucun besoin."
+    assert points(obs, "froid", "froid", "Le club va fermer. Garder la fiche.") == (1, 1)
+    assert points(obs, "chaud", "chaud", "Le club va fermer, rappel demain.")[0] == 0

@@ -60,6 +60,9 @@ class Analysis:
     past_interest: list[str] = field(default_factory=list)
     disinterest: list[str] = field(default_factory=list)
     no_budget: list[str] = field(default_factory=list)
+    # Interest denied for the short term only (« aucun achat à court terme »): no interest now
+    # for a cold contact, no contradiction for a warm one (the timing says « not soon »).
+    not_soon: list[str] = field(default_factory=list)
     # Purchases made elsewhere (« achète tout à l'armurerie »): a supplier, a fact to check.
     elsewhere: list[str] = field(default_factory=list)
     timing: list[Claim] = field(default_factory=list)
@@ -167,6 +170,18 @@ _ELSEWHERE_RE = re.compile(
     r"|(?:a l['’ ]?|au |aux |a la )(?:armurerie|magasin|boutique|supermarche|hypermarche|grande surface|mercerie|cooperative|centrale d achat)\w*)")
 
 
+_REJECTION_RE = re.compile(
+    r"\b(?:inutile\w*|prematur\w*|pas la peine|pas besoin de|ne servirait|serait une erreur|"
+    r"eviter de|hors de question|pas question|contre-?productif\w*|trop tot)\b")
+
+
+def _rejected(text: Text, hit: Hit) -> bool:
+    """An action the learner sets aside in its own clause: « un rappel rapide serait inutile »,
+    « il serait prématuré de lui envoyer un devis », « pas la peine de le relancer »."""
+    c_start, c_end = text.clause_of(hit.start)
+    return bool(_REJECTION_RE.search(fold(text.raw[c_start:c_end])))
+
+
 _VISIT_NOUNS = ("visite", "passage", "rencontre")
 _AT_STAND_RE = re.compile(r"^\W*(?:de |par |en )?(?:simple |pure )?curiosite|^\W*(?:au|du|sur (?:le|notre)|a (?:notre|son)) stand")
 
@@ -189,7 +204,7 @@ def _renewed(text: Text, hit: Hit) -> bool:
     tok = text.toks[hit.first]
     if hit.last - hit.first != 1 or not tok.norm.startswith(_RENEWAL):
         return False
-    before = [t.norm for t in text.toks[max(0, hit.first - 3) : hit.first]]
+    before = [t.norm for t in text.toks[max(0, hit.first - 4) : hit.first]]
     if {"veut", "veulent", "voudrait", "souhaite", "faut", "doit", "doivent", "va", "vont"} & set(before):
         return False  # « veut faire remplacer », « doit changer »: a wish or a plan
     if _RENEWED_RE.fullmatch(text.raw[tok.start : tok.end]):
@@ -197,13 +212,30 @@ def _renewed(text: Text, hit: Hit) -> bool:
     return bool({"vient", "viennent", "venons"} & set(before)) and tok.norm.endswith("er")
 
 
+_CLOSURE = ("cess", "arret", "ferm", "dissou", "activite", "disparu", "faillite")
+_SUPPLIER_WORDS = ("fournisseur", "prestataire", "presta", "equipementier", "concurrent", "magasin",
+                   "boutique", "imprimeur", "brodeur")
+
+
+def _suppliers_closure(text: Text, hit: Hit) -> bool:
+    """A closure phrase whose subject is a supplier (« leur fournisseur a cessé son activité »,
+    « le magasin va fermer »)."""
+    words = [x.norm for x in text.toks[hit.first : hit.last]]
+    if not any(w.startswith(_CLOSURE) for w in words):
+        return False
+    c_start = text.clause_of(hit.start)[0]
+    before = [x.norm for x in text.toks[max(0, hit.first - 4) : hit.first] if x.start >= c_start]
+    return any(w.startswith(_SUPPLIER_WORDS) for w in before)
+
+
 def _bought_elsewhere(text: Text, hit: Hit) -> bool:
     """A purchase made elsewhere, done or habitual: « vient d'acheter … chez un autre
     fournisseur », « les chasseurs achètent leurs vêtements à l'armurerie »."""
-    word = text.toks[hit.first].norm
+    first = hit.first + 1 if text.toks[hit.first].norm == "s" and hit.last - hit.first > 1 else hit.first
+    word = text.toks[first].norm  # « s'équiper »: the verb after the pronoun
     if not word.startswith(_PURCHASE) or not word.endswith(("e", "es", "ee", "ees", "er", "ent")):
         return False
-    before = [t.norm for t in text.toks[max(0, hit.first - 3) : hit.first]]
+    before = [t.norm for t in text.toks[max(0, first - 4) : first]]
     if "avant" in before:
         return False  # « avant qu'il commande ailleurs »: what the plan forestalls
     # done or habitual (« a acheté », « achètent chacun … à l'armurerie »), not a wish (« acheter »)
@@ -335,7 +367,9 @@ class _Reader:
         self.out = Analysis(n_words=len(self.t.toks), text=self.raw, toks=self.t.toks)
         self.regions: list[tuple[int, int]] = []  # from each learner action to its clause end
         self.budget_later: list[str] = []
-        self.not_now_spans: list[tuple[int, int]] = []  # « pas intéressé cette année » before « mais … »
+        # Spans whose dates are not the project's timing: « pas intéressé cette année » before
+        # « mais … 2028 », a plan the learner sets aside.
+        self.not_now_spans: list[tuple[int, int]] = []
 
     def read(self, objects) -> Analysis:
         if not self.t.toks:
@@ -350,7 +384,10 @@ class _Reader:
         self.interest_hits = group("interest")
         self.dis_hits = group("disinterest")
         self.act_hits = [h for h in group("action")
-                         if not h.negated or _not_before(t, h) or _after_not_before(t, h)]
+                         if (not h.negated or _not_before(t, h) or _after_not_before(t, h))
+                         and not _rejected(t, h)]
+        # a plan set aside (« un devis aujourd'hui serait prématuré »): its date is no timing
+        self.not_now_spans += [t.clause_of(h.start) for h in group("action") if _rejected(t, h)]
         self.mod_hits = group("modifier")
         self.misc = group("misc")
         self.time_lex = group("timing")
@@ -563,10 +600,14 @@ class _Reader:
         dis_kept = [h for h in dis_hits if not h.negated]
         dis_spans = [(h.start, h.end) for h in dis_kept]
         for h in dis_kept:
+            if _suppliers_closure(t, h):
+                continue  # « son fournisseur a cessé son activité »: a need, not the contact's end
             if later_not_no(h, 3) and h.tag == "no_budget":
                 self.budget_later.append(raw[h.start : h.end])  # « pas de budget avant X »: a date, not interest
             elif later_not_no(h, 3):
                 out.interest_later.append(raw[h.start : h.end])
+            elif h.tag != "no_budget" and self._short_term_denied(h):
+                out.not_soon.append(raw[h.start : h.end])  # « aucun achat à court terme »
             else:
                 (out.no_budget if h.tag == "no_budget" else out.disinterest).append(raw[h.start : h.end])
         # Form-style answers: « intérêt : aucun », « besoin : non ».
@@ -610,7 +651,12 @@ class _Reader:
                     and any(tok.norm in _DOC_WORDS for tok in t.toks[h.last : h.last + 4]):
                 continue  # « chercher de la documentation » is not interest in the offer
             if h.negated:
-                (out.interest_later if later_not_no(h, 4) else out.disinterest).append(word)
+                if later_not_no(h, 4):
+                    out.interest_later.append(word)
+                elif self._short_term_denied(h):
+                    out.not_soon.append(word)  # « rien ne sera acheté à court terme »
+                else:
+                    out.disinterest.append(word)
                 continue
             c_start, c_end = t.clause_of(h.start)
             after = raw[h.end : h.end + 12]
@@ -627,6 +673,14 @@ class _Reader:
                         and not t.is_negated(tok.start) \
                         and not self.in_region(tok.start):
                     out.interest_objects.append(raw[tok.start : tok.end])
+
+    def _short_term_denied(self, h: Hit) -> bool:
+        """« court terme » just after a denial, in its clause: « pas intéressé à court terme »,
+        « rien ne sera acheté à court terme » deny the short term, not the interest."""
+        t = self.t
+        c_end = t.clause_of(h.start)[1]
+        words = [x.norm for x in t.toks[h.first : h.last + 5] if x.start < c_end]
+        return any(a == "court" and b == "terme" for a, b in zip(words, words[1:]))
 
     def _but_later(self, h: Hit) -> bool:
         """« pas intéressée pour cette année, mais oui pour 2028 », « pas de projet cette saison

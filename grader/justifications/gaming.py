@@ -301,6 +301,12 @@ _GENERIC_PREFIXES = (
     # notes: « ne fait ni vente ni manifestation » for « ne vend rien, aucun événement »)
     "concern", "satisf", "utilit", "engag", "manifest", "evenement", "activit", "simple",
     "visite", "curios", "politesse",
+    # general French: auxiliaries and modals, time adverbs, number words, judgement words —
+    # never a fact of one contact rather than another
+    "serai", "seron", "seront", "etait", "etaient", "sera", "aurai", "auron", "pourr", "peuvent",
+    "faudr", "devr", "doiven", "aujourd", "bientot", "jamais", "beaucoup", "reste", "chose",
+    "deux", "trois", "quatre", "cinq", "douze", "quinze", "vingt", "trente", "quarante",
+    "cinquante", "cent", "mille", "prematur", "inutil", "utile", "import", "possible", "peut",
 )
 
 

@@ -160,6 +160,8 @@ def _evidence(a: Analysis, reference: str, qualification: str | None,
             return 0, 0.8 if a.disinterest else 0.85, "contradiction" if a.disinterest else "need_interest"
         if a.disinterest:
             return 1, 0.9, ""
+        if a.not_soon:
+            return 1, 0.75, ""
         if a.no_budget:
             return 1, 0.7, ""
         if a.interest_later:
@@ -329,7 +331,7 @@ def hints(observations: str, date_salon, qualification, justification: str) -> H
     salon = parse_date(date_salon) if date_salon not in (None, "") else date.today()
     qual = normalise_class(qualification)
     a = analyse(justification or "", salon)
-    interest = bool(a.interest or a.interest_later or a.disinterest or a.no_budget)
+    interest = bool(a.interest or a.interest_later or a.disinterest or a.no_budget or a.not_soon)
     timing: bool | None = None if qual == "froid" else bool(a.timing)
     if qual is None:
         action = bool(a.actions)
