@@ -429,3 +429,9 @@ def test_a_suppliers_closure_is_a_need_not_the_contacts_end():
     obs = "Le club va fermer en juin, aucun besoin."
     assert points(obs, "froid", "froid", "Le club va fermer. Garder la fiche.") == (1, 1)
     assert points(obs, "chaud", "chaud", "Le club va fermer, rappel demain.")[0] == 0
+
+
+def test_a_refusal_phrase_does_not_run_across_punctuation():
+    text = ("Intéressé pour la saison prochaine. De plus, aucun budget ne sera voté avant avril : "
+            "je le relance en mars.")
+    assert points(OBS_TIEDE, "tiède", "tiède", text) == (1, 1)

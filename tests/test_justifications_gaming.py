@@ -254,3 +254,12 @@ def test_another_contacts_product_with_nothing_of_these_notes_earns_no_evidence(
     s = score(TIEDE_NOTES, SALON, "tiède", "tiède",
               "Les tireurs voudraient des sacs brodés, mais pour 2027-2028 : relance avant l'AG.")
     assert (s.evidence, s.action) == (1, 1) and "other_contact" not in s.motifs
+
+
+def test_a_budget_the_notes_give_in_other_words_is_no_absent_fact():
+    notes = "Veut 60 gourdes pour la fête du 12 décembre ; le bureau a validé la dépense."
+    s = score(notes, SALON, "chaud", "chaud", "veut 60 gourdes pr le 12/12, budget validé. rappel demain")
+    assert (s.evidence, s.action) == (1, 1) and "absent_fact" not in s.motifs
+    s = score("Veut 60 gourdes pour la fête du 12 décembre.", SALON, "chaud", "chaud",
+              "veut 60 gourdes pr le 12/12, budget validé. rappel demain")
+    assert s.evidence == 0 and "absent_fact" in s.motifs

@@ -247,6 +247,7 @@ def _bought_elsewhere(text: Text, hit: Hit) -> bool:
     return bool(_ELSEWHERE_RE.search(fold(text.raw[hit.end : c_end])))
 
 
+_PUNCT_INSIDE = re.compile(r"[,;:.!?()]")
 _SENTENCE_END = re.compile(r"[.;!?\n]")
 _AVANT_ALONE = re.compile(r"\s+avant\s*(?:[,.;:)]|$)")
 _YEAR = re.compile(r"20\d\d")
@@ -382,7 +383,8 @@ class _Reader:
 
         self.requests = [h for h in group("request") if not h.negated]
         self.interest_hits = group("interest")
-        self.dis_hits = group("disinterest")
+        # a refusal is said in one go: « de plus, aucun budget » is no « plus aucun »
+        self.dis_hits = [h for h in group("disinterest") if not _PUNCT_INSIDE.search(self.raw[h.start : h.end])]
         self.act_hits = [h for h in group("action")
                          if (not h.negated or _not_before(t, h) or _after_not_before(t, h))
                          and not _rejected(t, h)]

@@ -354,7 +354,7 @@ _FACTS = [
     ("fermeture", re.compile(r"\b(?:(?:va|vont|allait|allaient) (?:fermer|disparaitre)|fermeture|dissolution|dissou\w*)"),
      ("ferm", "dissou", "sommeil", "activite", "arret")),
     ("budget", re.compile(r"\bbudget (?:de \d|deja (?:vote|accorde|reserve)|(?:est |a ete )?(?:deja )?(?:vote|accorde|reserve|debloque|valide)\b)"),
-     ("budget", "cagnotte", "subvention", "vote")),
+     ("budget", "cagnotte", "subvention", "vote", "depense", "valid", "financ", "fonds", "argent")),
 ]
 
 
