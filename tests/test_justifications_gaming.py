@@ -263,3 +263,20 @@ def test_a_budget_the_notes_give_in_other_words_is_no_absent_fact():
     s = score("Veut 60 gourdes pour la fête du 12 décembre.", SALON, "chaud", "chaud",
               "veut 60 gourdes pr le 12/12, budget validé. rappel demain")
     assert s.evidence == 0 and "absent_fact" in s.motifs
+
+
+def test_another_contacts_product_month_or_quantity_is_refused_and_sent_for_review():
+    notes = ("Intéressé par des kimonos brodés pour les ceintures noires. Pas avant la rentrée "
+             "2027, le budget sera voté en juin.")
+    # another contact's product, event and month, nothing of these notes
+    s = score(notes, SALON, "tiède", "tiède", "Intéressé par des gourdes pour la fête de mars. Relance en février.")
+    assert s.evidence == 0 and "other_contact" in s.motifs and "mars" in s.feedback
+    # one product of someone else's and nothing of these notes: refused, and the teacher looks
+    s = score(notes, SALON, "tiède", "tiède", "Intéressé par des gourdes, pas avant la rentrée 2027. Relance en mai.")
+    assert s.evidence == 0 and "other_contact" in s.motifs and s.a_revoir
+    # a quantity of goods the notes do not give counts as a fact of someone else's
+    s = score(notes, SALON, "tiède", "tiède", "Veut 150 casquettes, pas avant la rentrée 2027. Relance en mai.")
+    assert s.evidence == 0 and "other_contact" in s.motifs and "150 casquettes" in s.feedback
+    # this contact's product, its month, in the learner's words: fine
+    s = score(notes, SALON, "tiède", "tiède", "Il voudrait des kimonos pour ses ceintures noires, budget en juin : relance en mai.")
+    assert (s.evidence, s.action) == (1, 1) and "other_contact" not in s.motifs

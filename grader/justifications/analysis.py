@@ -76,6 +76,8 @@ class Analysis:
     unknown_instructions: list[str] = field(default_factory=list)
     # Calendar dates the text states about the project: (text, first day, last day).
     dates: list[tuple[str, date, date]] = field(default_factory=list)
+    # Month names without a year (« en février »), resolved: facts to compare with the notes.
+    months: list[tuple[str, date, date]] = field(default_factory=list)
     content_words: set[str] = field(default_factory=set)
     # Character spans (in the SMS-expanded text) from each learner action to its clause end.
     action_spans: list[tuple[int, int]] = field(default_factory=list)
@@ -728,6 +730,8 @@ class _Reader:
             has_year = bool(_YEAR.search(e.text))
             if e.label == "date" or (e.label == "mois" and has_year):
                 out.dates.append((e.text, e.date_min, e.date_max))
+            elif e.label == "mois":
+                out.months.append((e.text, e.date_min, e.date_max))
             explicit = e.label in ("date", "mois", "annee") or has_year
             out.timing.append(Claim(claim.kind, e.text, e.start, claim.confidence, explicit))
         covered = [(c.start, c.start + len(c.text)) for c in out.timing]

@@ -29,9 +29,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import lru_cache
 
 from . import lexicon as L
+from prospection.texte.francais import fold
 from prospection.texte.phrases import Text, analyse_tokens
 
 __all__ = ["Pattern", "detect", "pasted_spans", "blank", "PATTERNS", "copied_share", "foreign_facts",
@@ -227,6 +229,11 @@ _THINGS = (
     "trail", "loto", "marche", "fete", "spectacle", "stage", "corrida", "randonnee", "interclub",
     "tournee", "delegation", "voyage", "kermesse", "brocante", "vide", "rallye", "jumelage",
     "sevens", "derby", "phase", "reprise", "montee", "ag",
+    # more of the same families: gear and goodies, then events
+    "tablier", "polaire", "sacoche", "raquette", "gant", "bandeau", "brassard", "jupe", "legging",
+    "mug", "tasse", "stylo", "badge", "ecusson", "trifonction", "pagaie", "kimono", "gobelet",
+    "triathlon", "duathlon", "marathon", "cross", "bal", "soiree", "repas", "carnaval", "concert",
+    "exposition", "foire", "tombola", "finale", "sejour", "colonie", "descente", "raid",
 )
 
 
@@ -269,7 +276,28 @@ def foreign_facts(analysis, observations: str, salon) -> tuple[list[str], int]:
             matched += 1
         else:
             foreign.append(text_)
+    # a month without a year (« en février »): near no date of the notes (± 3 weeks, for
+    # « fin février » against « début mars »)
+    slack = timedelta(days=21)
+    precise = [(r_lo, r_hi) for r_lo, r_hi in ranges if (r_hi - r_lo).days <= 62]  # not « avant X »
+    for text_, lo, hi in getattr(analysis, "months", ()):
+        if any(lo - slack <= r_hi and r_lo <= hi + slack for r_lo, r_hi in precise):
+            matched += 1
+        else:
+            foreign.append(text_)
+    # a quantity of goods (« 300 gobelets ») the notes do not give
+    for m in _QUANTITY_RE.finditer(analysis.text):
+        if any(a <= m.start() < b for a, b in analysis.action_spans):
+            continue
+        if _thing(fold(m.group(2)).lower().replace("-", "")) and not re.search(rf"\b{m.group(1)}\b", observations or ""):
+            if m.group(2) in foreign:  # the product itself is foreign: say it once, with its number
+                foreign[foreign.index(m.group(2))] = m.group(0)
+            else:
+                foreign.append(m.group(0))
     return foreign, matched
+
+
+_QUANTITY_RE = re.compile(r"\b(\d{2,4})\s+([A-Za-zÀ-ÿ-]+)")
 
 
 # Rubric and plan vocabulary: words any justification may use whatever the contact.
@@ -430,10 +458,13 @@ def detect(justification: str, observations: str, analysis=None, salon=None) -> 
             out.append(Pattern("other_contact", ", ".join(foreign[:3]), 0.75))
         elif len(missing) >= 3 and found == 0:  # nothing particular the notes say
             out.append(Pattern("other_contact", ", ".join(missing[:3]), 0.7))
-        elif foreign and matched == 0 and len(missing) >= 2 and found == 0:
-            # a product or an event of someone else's, and nothing else the notes say
-            out.append(Pattern("other_contact", ", ".join(foreign[:3]), 0.7))
+        elif foreign and matched == 0 and (_note_things(observations) or (len(missing) >= 2 and found == 0)):
+            # a product, an event or a date of someone else's while the notes name their own,
+            # and none of these: « sacs brodés » for a contact who wants kimonos (weaker: the
+            # teacher reviews it, a learner may have misnamed the product)
+            out.append(Pattern("other_contact", ", ".join(foreign[:3]), 0.55))
         facts = absent_facts(analysis, observations)
         if facts:
             out.append(Pattern("absent_fact", facts[0], 0.75))
     return out
+
