@@ -435,3 +435,18 @@ def test_a_refusal_phrase_does_not_run_across_punctuation():
     text = ("Intéressé pour la saison prochaine. De plus, aucun budget ne sera voté avant avril : "
             "je le relance en mars.")
     assert points(OBS_TIEDE, "tiède", "tiède", text) == (1, 1)
+
+
+def test_sms_signs_zero_and_question_form_answers():
+    assert points(OBS_CHAUD, "chaud", "chaud", "interessé, tournoi < 2 mois. rapl asap") == (1, 1)
+    assert points(OBS_TIEDE, "tiède", "tiède", "interessé survets, projet > 6 mois. relance mars") == (1, 1)
+    assert points(OBS_FROID, "froid", "froid", "0 interet, 0 budget. fiche crm") == (1, 1)
+    assert points(OBS_FROID, "froid", "froid", "Intéressée ? non. Besoin ? aucun. Fiche + doc.") == (1, 1)
+
+
+def test_a_borderline_contacts_date_abbreviated_still_counts_for_either_side():
+    obs = ("Intéressé par des bonnets pour la rentrée de septembre ; le budget ne sera voté "
+           "qu'en juillet.")
+    text = "interessé bonnets pr la rentree, budget voté en juil. relance fin juin"
+    s = score(obs, "2027-05-22", "tiède", "tiède", text, accepted=["tiède", "chaud"])
+    assert (s.evidence, s.action) == (1, 1)

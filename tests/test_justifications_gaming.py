@@ -280,3 +280,12 @@ def test_another_contacts_product_month_or_quantity_is_refused_and_sent_for_revi
     # this contact's product, its month, in the learner's words: fine
     s = score(notes, SALON, "tiède", "tiède", "Il voudrait des kimonos pour ses ceintures noires, budget en juin : relance en mai.")
     assert (s.evidence, s.action) == (1, 1) and "other_contact" not in s.motifs
+
+
+def test_a_contract_the_notes_give_as_signed_is_no_absent_fact():
+    notes = "Aucun intérêt : le comité a signé pour deux ans avec un autre fournisseur."
+    s = score(notes, SALON, "froid", "froid", "Pas intéressé, contrat de 2 ans ailleurs. Fiche CRM.")
+    assert (s.evidence, s.action) == (1, 1) and "absent_fact" not in s.motifs
+    s = score("Aucun intérêt pour nos produits.", SALON, "froid", "froid",
+              "Pas intéressé, contrat de 2 ans ailleurs. Fiche CRM.")
+    assert s.evidence == 0 and "absent_fact" in s.motifs

@@ -153,7 +153,7 @@ _CONTACT_SUBJECT = {"a", "ont", "il", "elle", "ils", "elles", "le", "la", "les"}
 _RECORD_PLACES = {"fiche", "fiches", "crm", "sic", "fichier", "fichiers", "base", "newsletter"}
 _ACTION_LABEL_RE = re.compile(r"\b(?:actions?|suite|a faire|suivi)\s*[:=]")
 _LABEL_NO_RE = re.compile(
-    r"\b(?:interet|interets|besoin|besoins|projet|projets)\s*[:=]\s*(?:aucun\w*|non|nul\w*|pas\b|neant|rien|0\b)")
+    r"\b(?:interet|interets|interess\w*|besoin|besoins|projet|projets)\s*[:=?]\s*(?:aucun\w*|non|nul\w*|pas\b|neant|rien|0\b)")
 
 
 def _not_before(text: Text, hit: Hit) -> bool:

@@ -370,7 +370,7 @@ _SUPPLIER_BACKING = ("concurren", "fournisseur", "presta", "equipementier", "con
 # Decisive facts: (code, phrases in the justification, words in the notes that back them up).
 _FACTS = [
     ("montant", re.compile(r"\d[\d\s]*(?:€|euros?\b|k€)"), ("€", "euro")),
-    ("contrat", re.compile(r"\b(?:sous )?contrat\b"), ("contrat", "engage")),
+    ("contrat", re.compile(r"\b(?:sous )?contrat\b"), ("contrat", "engage", "sign", "lie\\b", "lies\\b")),
     ("commande", re.compile(r"\b(?:bon de (?:commande|reservation)|(?:a|ont|deja) (?:signe|commande|reserve)(?:e|s|es)?\b|signe (?:un|le|la)\b)"),
      ("command", "signe", "reserv")),
     ("subvention", re.compile(r"\b(?:subvention\w*|financ\w+ (?:obtenu|accorde))"), ("subvention", "financ", "mairie", "departement", "region\\b", "aide")),
