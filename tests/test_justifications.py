@@ -450,3 +450,20 @@ def test_a_borderline_contacts_date_abbreviated_still_counts_for_either_side():
     text = "interessé bonnets pr la rentree, budget voté en juil. relance fin juin"
     s = score(obs, "2027-05-22", "tiède", "tiède", text, accepted=["tiède", "chaud"])
     assert (s.evidence, s.action) == (1, 1)
+
+
+def test_an_event_of_the_notes_is_a_date_not_the_interest():
+    obs = ("Intéressé par des bonnets. Le bureau hésite à commander pour la course du 6 décembre "
+           "ou pour la suivante.")
+    # the event with its date only: no interest stated
+    assert points(obs, "chaud", "chaud", "Course le 6 décembre. Je le rappelle en priorité.")[0] == 0
+    # the product named (the object of the interest) is enough with the date
+    assert points(obs, "chaud", "chaud", "Des bonnets pour la course du 6 décembre. Je le rappelle en priorité.") == (1, 1)
+
+
+def test_a_meeting_the_contact_asked_for_and_the_learner_sets_up_is_the_plan():
+    obs = "Veut des maillots pour le tournoi du 20 novembre 2026 ; demande un rendez-vous."
+    text = "Veut des maillots pour le 20 novembre : fixer le rendez-vous demandé dès demain."
+    assert points(obs, "chaud", "chaud", text) == (1, 1)
+    # the request alone is not the plan
+    assert points(obs, "chaud", "chaud", "Veut des maillots pour le 20 novembre, rendez-vous demandé.")[1] == 0

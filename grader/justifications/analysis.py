@@ -118,10 +118,17 @@ def _same_clause(text: Text, a: int, b: int) -> bool:
     return not any(lo <= x < hi for x in text.bounds)
 
 
+_PLAN_VERBS = ("propos", "envoy", "enverr", "fix", "cal", "organis", "prepar", "transmet",
+               "adress", "faire", "fais", "planifi", "programm", "obten")
+
+
 def _requested(text: Text, hit: Hit, requests: list[Hit], interests: list[Hit]) -> bool:
     """The action word reports what the contact asked for (« veut être rappelé »)."""
     if hit.last < len(text.toks) and text.toks[hit.last].norm.startswith(("demande", "souhaite", "attendu", "reclame")):
-        return True  # « devis demandé sous quinze jours »
+        # « devis demandé sous quinze jours »; but « proposer le rendez-vous demandé » is the plan
+        before = [x.norm for x in text.toks[max(0, hit.first - 3) : hit.first]
+                  if _same_clause(text, x.start, hit.start)]
+        return not any(w.startswith(_PLAN_VERBS) for w in before)
     for r in requests + interests:
         gap = 4 if r in requests else 2
         if r in interests and any(c in text.raw[r.end : hit.start] for c in ",+"):
@@ -298,6 +305,15 @@ def interest_objects(observations: str) -> list[str]:
     return list(_interest_objects(observations or ""))
 
 
+_EVENT_STEMS = ("tournoi", "festival", "gala", "meeting", "concours", "course", "regate",
+                "championnat", "trail", "loto", "fete", "spectacle", "stage", "corrida",
+                "randonnee", "interclub", "kermesse", "brocante", "rallye", "reprise", "saison",
+                "match", "triathlon", "marathon", "descente",
+                # month names: a date too
+                "janvier", "fevrier", "mars", "avril", "juin", "juillet", "aout", "septembre",
+                "octobre", "novembre", "decembre")
+
+
 @lru_cache(maxsize=1024)
 def _interest_objects(observations: str) -> tuple[str, ...]:
     if not observations:
@@ -311,7 +327,9 @@ def _interest_objects(observations: str) -> tuple[str, ...]:
         for tok in t.toks[h.last : h.last + 6]:
             if tok.start >= clause_end:
                 break
-            if len(tok.norm) < 4 or tok.norm in L.STOPWORDS or tok.norm.isdigit():
+            if len(tok.norm) < 4 or tok.norm in L.STOPWORDS or tok.norm.isdigit() \
+                    or tok.norm.startswith(_EVENT_STEMS):
+                # an event (« commander pour ce tournoi ») dates the project, it is not the offer
                 continue
             if tok.norm.endswith(("er", "ir")) and not tok.norm.endswith("ier"):
                 continue  # verbs (« décider ») say nothing of what the contact wants
