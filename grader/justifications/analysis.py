@@ -405,11 +405,13 @@ class _Reader:
         self.interest_hits = group("interest")
         # a refusal is said in one go: « de plus, aucun budget » is no « plus aucun »
         self.dis_hits = [h for h in group("disinterest") if not _PUNCT_INSIDE.search(self.raw[h.start : h.end])]
+        # a plan set aside (« un devis aujourd'hui serait prématuré »): no action, its date no timing
+        rejected = [h for h in group("action") if _rejected(t, h)] \
+            if _REJECTION_RE.search(fold(self.raw)) else []
         self.act_hits = [h for h in group("action")
                          if (not h.negated or _not_before(t, h) or _after_not_before(t, h))
-                         and not _rejected(t, h)]
-        # a plan set aside (« un devis aujourd'hui serait prématuré »): its date is no timing
-        self.not_now_spans += [t.clause_of(h.start) for h in group("action") if _rejected(t, h)]
+                         and h not in rejected]
+        self.not_now_spans += [t.clause_of(h.start) for h in rejected]
         self.mod_hits = group("modifier")
         self.misc = group("misc")
         self.time_lex = group("timing")

@@ -237,12 +237,17 @@ _THINGS = (
 )
 
 
+_THING_SET = frozenset(_THINGS)
+_THING_PREFIXES = tuple(s for s in _THINGS if len(s) >= 4)
+
+
 @lru_cache(maxsize=65536)
 def _thing(word: str) -> str | None:
     w = L.OBJECT_SYNONYMS.get(word, word)
-    for stem in _THINGS:
-        if w == stem or (len(stem) >= 4 and w.startswith(stem)) or (w.rstrip("s") == stem):
-            return stem
+    if w in _THING_SET or w.startswith(_THING_PREFIXES) or w.rstrip("s") in _THING_SET:
+        for stem in _THINGS:  # the first stem that fits, as before
+            if w == stem or (len(stem) >= 4 and w.startswith(stem)) or (w.rstrip("s") == stem):
+                return stem
     return None
 
 
