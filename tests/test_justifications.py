@@ -467,3 +467,12 @@ def test_a_meeting_the_contact_asked_for_and_the_learner_sets_up_is_the_plan():
     assert points(obs, "chaud", "chaud", text) == (1, 1)
     # the request alone is not the plan
     assert points(obs, "chaud", "chaud", "Veut des maillots pour le 20 novembre, rendez-vous demandé.")[1] == 0
+
+
+def test_timing_words_brefs_delais_and_the_next_edition():
+    assert points(OBS_CHAUD, "chaud", "chaud",
+                  "Intéressé, tournoi le 20 novembre : je le rappelle dans les plus brefs délais.") == (1, 1)
+    assert points(OBS_TIEDE, "tiède", "tiède",
+                  "Intéressé, mais pour l'année d'après, pas celle-ci. Relance en mars.") == (1, 1)
+    assert points(OBS_TIEDE, "tiède", "tiède",
+                  "Intéressé pour la prochaine édition seulement. Je le relance au printemps.") == (1, 1)
