@@ -289,3 +289,10 @@ def test_a_contract_the_notes_give_as_signed_is_no_absent_fact():
     s = score("Aucun intérêt pour nos produits.", SALON, "froid", "froid",
               "Pas intéressé, contrat de 2 ans ailleurs. Fiche CRM.")
     assert s.evidence == 0 and "absent_fact" in s.motifs
+
+
+def test_a_keyword_list_joined_by_plus_signs_earns_nothing_but_a_plus_in_a_plan_is_fine():
+    s = score(TIEDE_NOTES, SALON, "tiède", "tiède", "intérêt + saison + AG + relance + rdv")
+    assert (s.evidence, s.action) == (0, 0) and "keywords" in s.motifs
+    s = score(TIEDE_NOTES, SALON, "tiède", "tiède", "Intéressé, saison 2027-2028. Relance + rdv avant l'AG.")
+    assert (s.evidence, s.action) == (1, 1) and "keywords" not in s.motifs

@@ -71,6 +71,8 @@ def _language(words: list[str]) -> str:
 # --- keyword lists --------------------------------------------------------------------------
 _WORD_RE = re.compile(r"\w+")
 _ITEM_SPLIT = re.compile(r"[,;/\n•|]+|\s-\s|\.\s")
+_PLUS_SPLIT = re.compile(r"\s*\+\s*")
+_PLUS_ONLY = re.compile(r"[^,;:/\n•|.!?]+(?:\+[^,;:/\n•|.!?]+){3,}")
 _DIGIT = re.compile(r"\d")
 
 
@@ -82,8 +84,12 @@ def _n_words(text: str) -> int:
 
 
 def _keyword_list(text: str) -> bool:
-    """Four or more short items (≤ 2 words, no figure, no « : »), none of four words or more."""
-    items = [i.strip(" .-*–") for i in _ITEM_SPLIT.split(text)]
+    """Four or more short items (≤ 2 words, no figure, no « : »), none of four words or more.
+
+    « + » separates items only in a text joined by nothing else (« intérêt + budget + relance
+    + rdv »): in a sentence it joins the plan (« fiche + doc »)."""
+    split = _PLUS_SPLIT if _PLUS_ONLY.fullmatch(text.strip()) else _ITEM_SPLIT
+    items = [i.strip(" .-*–") for i in split.split(text)]
     items = [i for i in items if i]
     if len(items) < 4:
         return False
@@ -91,6 +97,7 @@ def _keyword_list(text: str) -> bool:
     for item in items:
         if ":" in item or "=" in item or _DIGIT.search(item):
             return False
+
         n = _n_words(item)
         if n >= 4:
             return False
