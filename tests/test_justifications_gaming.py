@@ -296,3 +296,20 @@ def test_a_keyword_list_joined_by_plus_signs_earns_nothing_but_a_plus_in_a_plan_
     assert (s.evidence, s.action) == (0, 0) and "keywords" in s.motifs
     s = score(TIEDE_NOTES, SALON, "tiède", "tiède", "Intéressé, saison 2027-2028. Relance + rdv avant l'AG.")
     assert (s.evidence, s.action) == (1, 1) and "keywords" not in s.motifs
+
+
+def test_absent_fact_families_financing_past_orders_and_closures():
+    notes = "Intéressé par des sacs brodés pour la saison 2027-2028, décision à l'AG de juin."
+    for text, word in (("Intéressé pour 2027-2028, son sponsor paiera les sacs. Relance en mai.", "sponsor"),
+                       ("Intéressé pour 2027-2028, la mairie finance l'achat. Relance en mai.", "mairie finance"),
+                       ("Intéressé pour 2027-2028, il est déjà client chez nous. Relance en mai.", "déjà client")):
+        s = score(notes, SALON, "tiède", "tiède", text)
+        assert (s.evidence, s.action) == (0, 1) and "absent_fact" in s.motifs, text
+        assert word in s.feedback, s.feedback
+    s = score("Aucun intérêt pour nos produits.", SALON, "froid", "froid",
+              "Pas intéressé, le club est en redressement judiciaire. Garder la fiche.")
+    assert (s.evidence, s.action) == (0, 1) and "absent_fact" in s.motifs
+    # the notes give them: fine
+    s = score("Pas de besoin : le club, en liquidation, cessera ses activités.", SALON, "froid", "froid",
+              "Aucun besoin, club en liquidation. Garder la fiche.")
+    assert (s.evidence, s.action) == (1, 1) and "absent_fact" not in s.motifs

@@ -383,16 +383,18 @@ _SUPPLIER_BACKING = ("concurren", "fournisseur", "presta", "equipementier", "con
 _FACTS = [
     ("montant", re.compile(r"\d[\d\s]*(?:€|euros?\b|k€)"), ("€", "euro")),
     ("contrat", re.compile(r"\b(?:sous )?contrat\b"), ("contrat", "engage", "sign", "lie\\b", "lies\\b")),
-    ("commande", re.compile(r"\b(?:bon de (?:commande|reservation)|(?:a|ont|deja) (?:signe|commande|reserve)(?:e|s|es)?\b|signe (?:un|le|la)\b)"),
-     ("command", "signe", "reserv")),
-    ("subvention", re.compile(r"\b(?:subvention\w*|financ\w+ (?:obtenu|accorde))"), ("subvention", "financ", "mairie", "departement", "region\\b", "aide")),
+    ("commande", re.compile(r"\b(?:bon de (?:commande|reservation)|(?:a|ont|deja) (?:signe|commande|reserve)(?:e|s|es)?\b|signe (?:un|le|la)\b"
+                            r"|(?:a|ont|avait|avaient|deja) (?:deja )?passe (?:une |la |sa |leur )?commande|(?:deja|ancien) client)"),
+     ("command", "signe", "reserv", "client")),
+    ("subvention", re.compile(r"\b(?:subvention\w*|financ\w+ (?:obtenu|accorde)|(?:mairie|commune|departement|region) (?:financ|pai|pay|prend)\w*|sponsor\w*|mecen\w*)"),
+     ("subvention", "financ", "mairie", "departement", "region\\b", "aide", "sponsor", "mecen", "partenaire")),
     ("devis", re.compile(r"\b(?:(?:a|ont|deja) (?:demande|recu|reçu)\w* (?:un|des|le|notre|nos) (?:devis|tarifs?|prix|propositions?|offres?)|recu (?:un|des) devis)"),
      ("devis", "tarif", "prix", "proposition", "offre", "chiffr", "catalogue")),
     ("concurrent", re.compile(r"\b(?:deja un fournisseur|fournisseurs? (?:actuel|habituel)\w*|(?:devis|offre) d un concurrent|chez (?:un concurrent|decathlon|intersport)|decathlon|intersport"
                               r"|(?:son|sa|leur|leurs) (?:fournisseur|prestataire|equipementier)\w*)"),
      _SUPPLIER_BACKING),
-    ("fermeture", re.compile(r"\b(?:(?:va|vont|allait|allaient) (?:fermer|disparaitre)|fermeture|dissolution|dissou\w*)"),
-     ("ferm", "dissou", "sommeil", "activite", "arret")),
+    ("fermeture", re.compile(r"\b(?:(?:va|vont|allait|allaient) (?:fermer|disparaitre)|fermeture|dissolution|dissou\w*|redressement|liquidation|faillite)"),
+     ("ferm", "dissou", "sommeil", "activite", "arret", "faillite", "liquidation", "redressement", "difficult")),
     ("budget", re.compile(r"\bbudget (?:de \d|deja (?:vote|accorde|reserve)|(?:est |a ete )?(?:deja )?(?:vote|accorde|reserve|debloque|valide)\b)"),
      ("budget", "cagnotte", "subvention", "vote", "depense", "valid", "financ", "fonds", "argent")),
 ]
