@@ -309,6 +309,10 @@ def test_absent_fact_families_financing_past_orders_and_closures():
     s = score("Aucun intérêt pour nos produits.", SALON, "froid", "froid",
               "Pas intéressé, le club est en redressement judiciaire. Garder la fiche.")
     assert (s.evidence, s.action) == (0, 1) and "absent_fact" in s.motifs
+    # a customer of a competitor is not a customer of ours
+    s = score("Aucun intérêt : achète tout chez un concurrent.", SALON, "froid", "froid",
+              "Pas intéressé, il est déjà client d'un concurrent. Fiche CRM.")
+    assert (s.evidence, s.action, s.motifs) == (1, 1, ())
     # the notes give them: fine
     s = score("Pas de besoin : le club, en liquidation, cessera ses activités.", SALON, "froid", "froid",
               "Aucun besoin, club en liquidation. Garder la fiche.")

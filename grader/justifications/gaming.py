@@ -384,7 +384,7 @@ _FACTS = [
     ("montant", re.compile(r"\d[\d\s]*(?:€|euros?\b|k€)"), ("€", "euro")),
     ("contrat", re.compile(r"\b(?:sous )?contrat\b"), ("contrat", "engage", "sign", "lie\\b", "lies\\b")),
     ("commande", re.compile(r"\b(?:bon de (?:commande|reservation)|(?:a|ont|deja) (?:signe|commande|reserve)(?:e|s|es)?\b|signe (?:un|le|la)\b"
-                            r"|(?:a|ont|avait|avaient|deja) (?:deja )?passe (?:une |la |sa |leur )?commande|(?:deja|ancien) client)"),
+                            r"|(?:a|ont|avait|avaient|deja) (?:deja )?passe (?:une |la |sa |leur )?commande|(?:deja|ancien) client(?:e|s|es)?(?= *(?:chez nous|de (?:notre|nos)|[.,;:!)]|$)))"),
      ("command", "signe", "reserv", "client")),
     ("subvention", re.compile(r"\b(?:subvention\w*|financ\w+ (?:obtenu|accorde)|(?:mairie|commune|departement|region) (?:financ|pai|pay|prend)\w*|sponsor\w*|mecen\w*)"),
      ("subvention", "financ", "mairie", "departement", "region\\b", "aide", "sponsor", "mecen", "partenaire")),
