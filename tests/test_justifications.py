@@ -476,3 +476,13 @@ def test_timing_words_brefs_delais_and_the_next_edition():
                   "Intéressé, mais pour l'année d'après, pas celle-ci. Relance en mars.") == (1, 1)
     assert points(OBS_TIEDE, "tiède", "tiède",
                   "Intéressé pour la prochaine édition seulement. Je le relance au printemps.") == (1, 1)
+
+
+def test_an_event_two_months_past_means_the_next_one():
+    # said in February, « Noël » is next December (long term); « la rentrée » said just after this
+    # year's one is still asked of the teacher
+    obs = "Intéressé par des bonnets pour le marché de Noël ; rien ne presse."
+    s = score(obs, "2027-02-20", "tiède", "tiède", "Intéressé par des bonnets pour Noël : je le relance en octobre.")
+    assert (s.evidence, s.action, s.a_revoir) == (1, 1, False)
+    s = score(OBS_TIEDE, "2026-09-14", "tiède", "tiède", "Intéressé, projet pour la rentrée. Relance en mars.")
+    assert s.a_revoir

@@ -742,7 +742,7 @@ class _Reader:
                 continue  # « rien ne presse »: the long reading wins
             claim = _classify_range(e.date_min, e.date_max, self.salon, e.confidence, e.label)
             if e.label in ("rentree", "saison", "evenement", "mois") and not _YEAR.search(e.text) \
-                    and (e.date_min - self.salon).days > 300:
+                    and (e.date_min - self.salon).days > 330:
                 # « la rentrée » said just after this year's one: this year or next? Ask the teacher.
                 claim = Claim("ambigu", "", 0, 0.4)
             if fold(e.text).startswith("avant") and _negation_just_before(t, e.start):
