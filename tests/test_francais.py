@@ -166,3 +166,9 @@ def test_sms_comparison_signs_and_zero_are_spelled_out():
     # arrows, figures and dates are left alone
     assert expand("rapl -> devis => vite") == "rappeler -> devis => vite"
     assert expand("le 10/07/2027 0 h, 100 maillots, 20 ans") == "le 10/07/2027 0 h, 100 maillots, 20 ans"
+
+
+def test_order_abbreviations_are_spelled_out():
+    from prospection.texte.abreviations import expand
+
+    assert expand("cmd avt mi-juin, cder vite, cde validée") == "commande avant mi-juin, commander vite, commande validée"

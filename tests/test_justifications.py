@@ -486,3 +486,14 @@ def test_an_event_two_months_past_means_the_next_one():
     assert (s.evidence, s.action, s.a_revoir) == (1, 1, False)
     s = score(OBS_TIEDE, "2026-09-14", "tiède", "tiède", "Intéressé, projet pour la rentrée. Relance en mars.")
     assert s.a_revoir
+
+
+def test_sms_orders_phone_calls_and_a_plan_after_a_comma():
+    # « cmd » / « cder » are orders (interest), « tel lundi » a call, and a plan after a comma is
+    # the learner's even right after what the contact wants
+    assert points(OBS_CHAUD, "chaud", "chaud", "cmd pr le tournoi du 20/11. tel demain") == (1, 1)
+    assert points(OBS_CHAUD, "chaud", "chaud", "veut cder pr le 20/11, tel lundi") == (1, 1)
+    # « tel » as an ordinary word is no call
+    assert points(OBS_TIEDE, "tiède", "tiède", "Un tel projet prend du temps.")[1] == 0
+    # what the contact asks for is still not the plan
+    assert points(OBS_CHAUD, "chaud", "chaud", "Intéressé pour le 20 novembre, il veut être rappelé demain.")[1] == 0

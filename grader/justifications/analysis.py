@@ -118,6 +118,7 @@ def _same_clause(text: Text, a: int, b: int) -> bool:
     return not any(lo <= x < hi for x in text.bounds)
 
 
+_PLAN_AFTER_COMMA = re.compile(r"[,+]\s*$")
 _PLAN_VERBS = ("propos", "envoy", "enverr", "fix", "cal", "organis", "prepar", "transmet",
                "adress", "faire", "fais", "planifi", "programm", "obten")
 
@@ -133,6 +134,8 @@ def _requested(text: Text, hit: Hit, requests: list[Hit], interests: list[Hit]) 
         gap = 4 if r in requests else 2
         if r in interests and any(c in text.raw[r.end : hit.start] for c in ",+"):
             continue
+        if r in requests and _PLAN_AFTER_COMMA.search(text.raw[r.end : hit.start]):
+            continue  # « veut commander avant mi-juin, tél. lundi »: the plan starts after the comma
         if r.last <= hit.first and hit.first - r.last <= gap and _same_clause(text, r.start, hit.start):
             between = {t.norm for t in text.toks[r.last : hit.first]}
             if not between & L.LEARNER_SUBJECT:
