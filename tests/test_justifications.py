@@ -497,3 +497,10 @@ def test_sms_orders_phone_calls_and_a_plan_after_a_comma():
     assert points(OBS_TIEDE, "tiède", "tiède", "Un tel projet prend du temps.")[1] == 0
     # what the contact asks for is still not the plan
     assert points(OBS_CHAUD, "chaud", "chaud", "Intéressé pour le 20 novembre, il veut être rappelé demain.")[1] == 0
+
+
+def test_a_comma_closes_the_interest_before_a_negated_timing():
+    assert points(OBS_TIEDE, "tiède", "tiède", "Intéressé, pas pressé du tout. Relance en mars.") == (1, 1)
+    # SMS « veut pas » without the comma is still a refusal
+    assert points(OBS_FROID, "froid", "froid", "veut pas de maillots. fiche crm") == (1, 1)
+    assert points(OBS_FROID, "froid", "froid", "Aucune occasion d'utiliser nos produits. Fiche CRM.") == (1, 1)

@@ -670,7 +670,9 @@ class _Reader:
                 continue  # « je l'inscris à la newsletter, comme elle le souhaite »: about the plan
             nxt = t.toks[h.last].norm if h.last < len(t.toks) else ""
             nxt2 = t.toks[h.last + 1].norm if h.last + 1 < len(t.toks) else ""
-            if nxt in ("pas", "jamais", "rien") and not h.negated and nxt2 not in _NOT_NEGATING:
+            if nxt in ("pas", "jamais", "rien") and not h.negated and nxt2 not in _NOT_NEGATING \
+                    and not _PUNCT_INSIDE.search(raw[h.end : t.toks[h.last].start]):
+                # (« intéressé, pas pressé »: the comma closes the interest first)
                 # « veut pas », SMS style without « ne »; « ne veut rien cette année mais … 2028 »
                 (out.interest_later if later_not_no(h, 4) else out.disinterest).append(word)
                 continue
