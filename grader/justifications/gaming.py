@@ -14,11 +14,14 @@ patterns found, strongest first:
     more) with no reasoning of one's own outside the copied runs and the plan: no claim in the
     rubric's terms (interest, its absence, a timing), no linking word with a few words of its own;
 ``other_contact``
-    the products, events and dates named are not those of this contact's notes, or none of the
-    particular words of the text (the plan and the rubric's vocabulary left out) is in them;
+    the products, events, dates, months and quantities named are not those of this contact's
+    notes, or none of the particular words of the text (the plan and the rubric's vocabulary
+    left out) is in them; one product, event or date of someone else's while the notes name
+    their own and nothing of them is named is refused at review confidence;
 ``absent_fact``
-    a decisive fact the notes do not give: an amount, a signed order or booking, a grant, a
-    quote asked for or received, a competitor, a contract, a closure, a voted budget.
+    a decisive fact the notes do not give: an amount, a signed order or booking, a past order,
+    a grant or a sponsor, a quote asked for or received, a competitor or the contact's supplier
+    (« achète tout à l'armurerie »), a contract, a closure or receivership, a voted budget.
 
 The scorer refuses the evidence point for each of them (``keywords`` and ``not_french`` also
 the action point; for ``pasted`` only the words outside the copied runs are read for the
