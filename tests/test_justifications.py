@@ -463,7 +463,7 @@ def test_an_event_of_the_notes_is_a_date_not_the_interest():
 
 def test_a_meeting_the_contact_asked_for_and_the_learner_sets_up_is_the_plan():
     obs = "Veut des maillots pour le tournoi du 20 novembre 2026 ; demande un rendez-vous."
-    text = "Veut des maillots pour le 20 novembre : fixer le rendez-vous demandé dès demain."
+    text = "Veut des maillots pour le 20 novembre : lui proposer le rendez-vous demandé dès lundi."
     assert points(obs, "chaud", "chaud", text) == (1, 1)
     # the request alone is not the plan
     assert points(obs, "chaud", "chaud", "Veut des maillots pour le 20 novembre, rendez-vous demandé.")[1] == 0
