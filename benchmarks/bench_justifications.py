@@ -31,7 +31,8 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 # a blind batch written after the first sealed evaluation, ``dev4`` one after the second,
 # ``dev5`` the pasted-notes boundary: notes restated or pasted, then argued or not; ``dev6`` a
 # blind batch written after dev5's rules, ``dev7`` one of ordinary answers after dev6's,
-# ``dev8`` one of good and SMS answers after dev7's).
+# ``dev8`` one of good and SMS answers after dev7's, ``dev9`` a blind batch of ordinary and
+# gaming answers on ten new contacts, committed before it was scored).
 SETS = {"dev": DATA / "justifications_dev.jsonl",
         "dev_exholdout": DATA / "justifications_dev_exholdout.jsonl",
         "dev2": DATA / "justifications_dev2.jsonl",
@@ -40,7 +41,8 @@ SETS = {"dev": DATA / "justifications_dev.jsonl",
         "dev5": DATA / "justifications_dev5.jsonl",
         "dev6": DATA / "justifications_dev6.jsonl",
         "dev7": DATA / "justifications_dev7.jsonl",
-        "dev8": DATA / "justifications_dev8.jsonl"}
+        "dev8": DATA / "justifications_dev8.jsonl",
+        "dev9": DATA / "justifications_dev9.jsonl"}
 CATEGORIES = ("ordinaire", "jeu")
 
 

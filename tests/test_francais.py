@@ -142,3 +142,33 @@ def test_the_core_has_one_phrase_matcher():
 
     for gone in ("PhraseIndex", "find_phrases", "word_keys", "Match"):
         assert not hasattr(francais, gone), gone
+
+
+def test_puisque_ends_a_negation_scope():
+    text = "Ce n'est pas un contact froid puisque l'intérêt est réel."
+    spans = [text[a:b] for a, b in negated_spans(text)]
+    assert spans == ["n'est pas un contact froid"]
+    text = "Elle n'a aucun projet puisqu'elle vient de tout acheter ailleurs."
+    assert all("acheter" not in text[a:b] for a, b in negated_spans(text))
+
+
+def test_rien_ne_keeps_the_clause_under_its_negation():
+    text = "Rien ne sera commandé avant la rentrée, et il en est content."
+    spans = [text[a:b] for a, b in negated_spans(text)]
+    assert spans == ["Rien ne sera commandé avant la rentrée"]
+
+
+def test_sms_comparison_signs_and_zero_are_spelled_out():
+    from prospection.texte.abreviations import expand
+
+    assert expand("tournoi < 2 mois, saison > 6 mois") == "tournoi moins de 2 mois, saison plus de 6 mois"
+    assert expand("0 besoin, 0 projet") == "aucun besoin, aucun projet"
+    # arrows, figures and dates are left alone
+    assert expand("rapl -> devis => vite") == "rappeler -> devis => vite"
+    assert expand("le 10/07/2027 0 h, 100 maillots, 20 ans") == "le 10/07/2027 0 h, 100 maillots, 20 ans"
+
+
+def test_order_abbreviations_are_spelled_out():
+    from prospection.texte.abreviations import expand
+
+    assert expand("cmd avt mi-juin, cder vite, cde validée") == "commande avant mi-juin, commander vite, commande validée"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 import subprocess
 import sys
 from pathlib import Path
@@ -316,3 +317,190 @@ def test_taste_is_not_a_need_for_a_cold_contact():
     obs = "Très aimable, trouve nos sacs jolis. Pas de projet en vue."
     assert points(obs, "froid", "froid", "Il aime nos sacs mais n'a aucun projet. Garder la fiche.") == (1, 1)
     assert points(obs, "froid", "froid", "Il est intéressé mais n'a aucun projet. Garder la fiche.")[0] == 0
+
+
+# --- issue 14, dev9 round: general rules, each on a sentence of its own --------------------
+def test_a_purchase_already_made_from_the_contacts_own_supplier_is_no_interest():
+    from grader.justifications.analysis import analyse
+
+    obs = "Aucun intérêt : la section vient de racheter ses chasubles auprès de son équipementier habituel."
+    text = "La section a déjà changé ses chasubles chez son équipementier, elle n'attend rien : froid. Je garde la fiche."
+    assert points(obs, "froid", "froid", text) == (1, 1)
+    # a wish to change is interest, a change already made elsewhere is not
+    a = analyse("Il veut changer ses ballons avant le tournoi de mars.", date(2026, 10, 8))
+    assert a.interest and not a.disinterest
+    a = analyse("Il vient de changer ses ballons chez son fournisseur.", date(2026, 10, 8))
+    assert a.disinterest and not a.interest and a.elsewhere
+    # « avant qu'il commande ailleurs »: what the plan forestalls, not a purchase made
+    a = analyse("Je l'appelle demain, avant qu'il commande ailleurs.", date(2026, 10, 8))
+    assert not a.disinterest and not a.elsewhere
+
+
+def test_the_contacts_visit_at_the_stand_is_not_a_meeting_the_learner_plans():
+    obs = "Venu au stand par curiosité ; le club n'a aucun besoin et aucun budget."
+    text = "Une visite au stand par simple curiosité, sans aucun besoin : froid. On l'ajoute au fichier."
+    assert points(obs, "froid", "froid", text) == (1, 1)
+    # a visit the learner proposes to a contact who wants nothing is still a meeting
+    assert points(obs, "froid", "froid", "Aucun besoin. Je lui propose une visite de nos locaux.")[1] == 0
+
+
+def test_general_words_for_events_and_reasons_are_not_another_contacts_facts():
+    obs = "Le comité ne prépare aucune fête cette année et ne vend rien. Pas de budget."
+    text = ("Aucune manifestation en vue, aucune activité de vente, donc rien à nous acheter : "
+            "froid. Je l'inscris dans le fichier.")
+    s = score(obs, SALON, "froid", "froid", text)
+    assert (s.evidence, s.action) == (1, 1) and "other_contact" not in s.motifs
+
+
+def test_vocabulary_families_of_interest_and_of_no_interest():
+    # interest: « demandeur », « preneur »; its negation is no interest
+    assert points(OBS_CHAUD, "chaud", "chaud",
+                  "Le club est très demandeur, tournoi le 20 novembre : je l'appelle dès demain.") == (1, 1)
+    assert points(OBS_CHAUD, "chaud", "chaud",
+                  "Preneur de maillots pour le tournoi du 20 novembre. Rappel en priorité.") == (1, 1)
+    assert points(OBS_FROID, "froid", "froid", "Pas preneuse, on garde sa fiche.") == (1, 1)
+    # no interest said without the usual words
+    for text in ("Elle ne donnera pas suite. Garder la fiche.",
+                 "L'association a tout ce qu'il lui faut. Fiche CRM.",
+                 "Aucune intention d'acheter quoi que ce soit. Je conserve le contact.",
+                 "Nos produits ne lui serviraient à rien. On garde la fiche."):
+        assert points(OBS_FROID, "froid", "froid", text) == (1, 1), text
+
+
+def test_vocabulary_families_of_follow_up_moves():
+    # calls said otherwise, a quote « chiffré », SMS « dvis », urgency « sous trois jours »
+    for text in ("Intéressé, tournoi le 20 novembre : je lui passe un coup de fil dès demain.",
+                 "Intéressé pour le tournoi du 20 novembre. Je chiffre sa commande sous trois jours.",
+                 "interessé, tournoi le 20/11. dvis dans la foulée"):
+        assert points(OBS_CHAUD, "chaud", "chaud", text) == (1, 1), text
+    for text in ("Intéressé, mais pour la saison prochaine. Prendre de ses nouvelles en mars.",
+                 "Intéressé, projet pour la saison prochaine : faire le point avec lui en mars."):
+        assert points(OBS_TIEDE, "tiède", "tiède", text) == (1, 1), text
+
+
+def test_a_renewal_already_done_is_no_need_never_a_wish():
+    from grader.justifications.analysis import analyse
+
+    obs = "Pas de besoin : les maillots ont été remplacés l'an dernier. Aucun budget."
+    for text in ("Maillots remplacés l'an dernier, rien à vendre : froid. Fiche gardée.",
+                 "Intérêt : aucun\nMotif : équipement renouvelé\nSuite : fiche CRM",
+                 "Le club vient de tout changer, pas de besoin. Je garde sa fiche."):
+        assert points(obs, "froid", "froid", text) == (1, 1), text
+    # a renewal wished for or planned stays interest
+    d = date(2026, 10, 8)
+    assert analyse("Il veut faire remplacer ses maillots avant mars.", d).interest
+    assert analyse("Le club doit changer ses survêtements.", d).interest
+    assert not analyse("Survêtements changés en septembre.", d).interest
+
+
+def test_not_interested_now_but_yes_later_is_a_timing_the_plan_aside():
+    for text in ("Pas intéressé pour cette saison, mais oui pour la suivante. Le relancer en mars.",
+                 "Il ne veut rien cette année mais pour la saison 2027-2028 il en parlera. Relance en mars."):
+        assert points(OBS_TIEDE, "tiède", "tiède", text) == (1, 1), text
+    # a later date in the learner's own plan after « mais » does not turn a no into a later
+    text = "Pas intéressée pour l'instant, mais je garde sa fiche pour la campagne de l'an prochain."
+    assert points(OBS_FROID, "froid", "froid", text) == (1, 1)
+    assert points(OBS_FROID, "froid", "froid", "Elle n'a pas l'utilité de nos produits. Fiche CRM.") == (1, 1)
+
+
+def test_interest_denied_for_the_short_term_only_is_not_a_contradiction():
+    # warm contact: the denial is about the timing; cold contact: it still reads as no interest now
+    text = ("Il est intéressé, mais rien ne sera commandé à court terme : c'est pour la saison "
+            "prochaine. Je le relance en mars.")
+    assert points(OBS_TIEDE, "tiède", "tiède", text) == (1, 1)
+    assert points(OBS_CHAUD, "chaud", "chaud", "Intéressé mais aucun achat à court terme. Rappel demain.")[0] == 0
+    assert points(OBS_FROID, "froid", "froid", "Aucun achat à court terme. Je garde la fiche.") == (1, 1)
+
+
+def test_an_action_the_learner_sets_aside_is_not_the_plan():
+    text = ("Pas intéressée, déjà un fournisseur : la relancer vite serait inutile. "
+            "Je garde la fiche et lui envoie une invitation.")
+    assert points(OBS_FROID, "froid", "froid", text) == (1, 1)
+    text = ("Intéressé pour la saison prochaine ; il serait prématuré de lui faire un devis "
+            "aujourd'hui. Relance en mars pour un rendez-vous.")
+    assert points(OBS_TIEDE, "tiède", "tiède", text) == (1, 1)
+
+
+def test_a_suppliers_closure_is_a_need_not_the_contacts_end():
+    obs = "Son imprimeur a fermé boutique : veut vite des maillots pour le tournoi du 20 novembre 2026."
+    text = "Son imprimeur a cessé son activité, il veut des maillots pour le 20 novembre : je le rappelle demain."
+    assert points(obs, "chaud", "chaud", text) == (1, 1)
+    # the contact's own closure stays a no
+    obs = "Le club va fermer en juin, aucun besoin."
+    assert points(obs, "froid", "froid", "Le club va fermer. Garder la fiche.") == (1, 1)
+    assert points(obs, "chaud", "chaud", "Le club va fermer, rappel demain.")[0] == 0
+
+
+def test_a_refusal_phrase_does_not_run_across_punctuation():
+    text = ("Intéressé pour la saison prochaine. De plus, aucun budget ne sera voté avant avril : "
+            "je le relance en mars.")
+    assert points(OBS_TIEDE, "tiède", "tiède", text) == (1, 1)
+
+
+def test_sms_signs_zero_and_question_form_answers():
+    assert points(OBS_CHAUD, "chaud", "chaud", "interessé, tournoi < 2 mois. rapl asap") == (1, 1)
+    assert points(OBS_TIEDE, "tiède", "tiède", "interessé survets, projet > 6 mois. relance mars") == (1, 1)
+    assert points(OBS_FROID, "froid", "froid", "0 interet, 0 budget. fiche crm") == (1, 1)
+    assert points(OBS_FROID, "froid", "froid", "Intéressée ? non. Besoin ? aucun. Fiche + doc.") == (1, 1)
+
+
+def test_a_borderline_contacts_date_abbreviated_still_counts_for_either_side():
+    obs = ("Intéressé par des bonnets pour la rentrée de septembre ; le budget ne sera voté "
+           "qu'en juillet.")
+    text = "interessé bonnets pr la rentree, budget voté en juil. relance fin juin"
+    s = score(obs, "2027-05-22", "tiède", "tiède", text, accepted=["tiède", "chaud"])
+    assert (s.evidence, s.action) == (1, 1)
+
+
+def test_an_event_of_the_notes_is_a_date_not_the_interest():
+    obs = ("Intéressé par des bonnets. Le bureau hésite à commander pour la course du 6 décembre "
+           "ou pour la suivante.")
+    # the event with its date only: no interest stated
+    assert points(obs, "chaud", "chaud", "Course le 6 décembre. Je le rappelle en priorité.")[0] == 0
+    # the product named (the object of the interest) is enough with the date
+    assert points(obs, "chaud", "chaud", "Des bonnets pour la course du 6 décembre. Je le rappelle en priorité.") == (1, 1)
+
+
+def test_a_meeting_the_contact_asked_for_and_the_learner_sets_up_is_the_plan():
+    obs = "Veut des maillots pour le tournoi du 20 novembre 2026 ; demande un rendez-vous."
+    text = "Veut des maillots pour le 20 novembre : lui proposer le rendez-vous demandé dès lundi."
+    assert points(obs, "chaud", "chaud", text) == (1, 1)
+    # the request alone is not the plan
+    assert points(obs, "chaud", "chaud", "Veut des maillots pour le 20 novembre, rendez-vous demandé.")[1] == 0
+
+
+def test_timing_words_brefs_delais_and_the_next_edition():
+    assert points(OBS_CHAUD, "chaud", "chaud",
+                  "Intéressé, tournoi le 20 novembre : je le rappelle dans les plus brefs délais.") == (1, 1)
+    assert points(OBS_TIEDE, "tiède", "tiède",
+                  "Intéressé, mais pour l'année d'après, pas celle-ci. Relance en mars.") == (1, 1)
+    assert points(OBS_TIEDE, "tiède", "tiède",
+                  "Intéressé pour la prochaine édition seulement. Je le relance au printemps.") == (1, 1)
+
+
+def test_an_event_two_months_past_means_the_next_one():
+    # said in February, « Noël » is next December (long term); « la rentrée » said just after this
+    # year's one is still asked of the teacher
+    obs = "Intéressé par des bonnets pour le marché de Noël ; rien ne presse."
+    s = score(obs, "2027-02-20", "tiède", "tiède", "Intéressé par des bonnets pour Noël : je le relance en octobre.")
+    assert (s.evidence, s.action, s.a_revoir) == (1, 1, False)
+    s = score(OBS_TIEDE, "2026-09-14", "tiède", "tiède", "Intéressé, projet pour la rentrée. Relance en mars.")
+    assert s.a_revoir
+
+
+def test_sms_orders_phone_calls_and_a_plan_after_a_comma():
+    # « cmd » / « cder » are orders (interest), « tel lundi » a call, and a plan after a comma is
+    # the learner's even right after what the contact wants
+    assert points(OBS_CHAUD, "chaud", "chaud", "cmd pr le tournoi du 20/11. tel demain") == (1, 1)
+    assert points(OBS_CHAUD, "chaud", "chaud", "veut cder pr le 20/11, tel lundi") == (1, 1)
+    # « tel » as an ordinary word is no call
+    assert points(OBS_TIEDE, "tiède", "tiède", "Un tel projet prend du temps.")[1] == 0
+    # what the contact asks for is still not the plan
+    assert points(OBS_CHAUD, "chaud", "chaud", "Intéressé pour le 20 novembre, il veut être rappelé demain.")[1] == 0
+
+
+def test_a_comma_closes_the_interest_before_a_negated_timing():
+    assert points(OBS_TIEDE, "tiède", "tiède", "Intéressé, pas pressé du tout. Relance en mars.") == (1, 1)
+    # SMS « veut pas » without the comma is still a refusal
+    assert points(OBS_FROID, "froid", "froid", "veut pas de maillots. fiche crm") == (1, 1)
+    assert points(OBS_FROID, "froid", "froid", "Aucune occasion d'utiliser nos produits. Fiche CRM.") == (1, 1)

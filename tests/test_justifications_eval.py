@@ -31,18 +31,19 @@ def load(name: str) -> list[dict]:
 
 def test_labelled_sets_are_well_formed_and_separate():
     sets = {name: load(name) for name in SETS}
-    assert set(sets) == {"dev", "dev_exholdout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"}
+    assert set(sets) == {"dev", "dev_exholdout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"}
     assert len(sets["dev"]) >= 200 and len(sets["dev_exholdout"]) >= 60 and len(sets["dev2"]) >= 150
     assert len(sets["dev3"]) >= 80 and len(sets["dev4"]) >= 60 and len(sets["dev5"]) >= 45 and len(sets["dev6"]) >= 29 and len(sets["dev7"]) >= 29 and len(sets["dev8"]) >= 23
+    assert len(sets["dev9"]) >= 80
     for rows in sets.values():
         for r in rows:
             assert FIELDS <= set(r), r
             assert r["label_evidence"] in (0, 1) and r["label_action"] in (0, 1)
-        assert len({r["observations"] for r in rows}) >= (6 if rows in (sets["dev6"], sets["dev7"], sets["dev8"]) else 10 if rows in (sets["dev3"], sets["dev4"], sets["dev5"]) else 15)
-    for r in sets["dev2"] + sets["dev3"] + sets["dev4"] + sets["dev5"] + sets["dev6"] + sets["dev7"] + sets["dev8"]:
+        assert len({r["observations"] for r in rows}) >= (6 if rows in (sets["dev6"], sets["dev7"], sets["dev8"]) else 10 if rows in (sets["dev3"], sets["dev4"], sets["dev5"], sets["dev9"]) else 15)
+    for r in sets["dev2"] + sets["dev3"] + sets["dev4"] + sets["dev5"] + sets["dev6"] + sets["dev7"] + sets["dev8"] + sets["dev9"]:
         assert r["motif"] in GAMING | ORDINARY and r["raison"], r["id"]
         assert r["categorie"] == ("jeu" if r["motif"] in GAMING else "ordinaire")
-    contacts = [{r["contact"] for r in sets[name]} for name in ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")]
+    contacts = [{r["contact"] for r in sets[name]} for name in ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")]
     assert all(not (a & b) for i, a in enumerate(contacts) for b in contacts[i + 1 :])
     motifs = {r["motif"] for r in sets["dev2"]}
     assert motifs == GAMING | ORDINARY - {"reprise_argumentee"}, motifs ^ (GAMING | ORDINARY)
@@ -54,7 +55,7 @@ def test_kappa_formula():
     assert kappa([1, 1, 0, 0], [1, 0, 1, 0]) == 0.0
 
 
-@pytest.mark.parametrize("name", ["dev", "dev_exholdout", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"])
+@pytest.mark.parametrize("name", ["dev", "dev_exholdout", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"])
 def test_agreement_with_hand_labels(name):
     rows = load(name)
     res = agreement(rows, grade(rows))

@@ -233,3 +233,87 @@ def test_cli_keeps_its_lines_and_reads_classes_acceptees(tmp_path):
     out = subprocess.run([sys.executable, "-m", "grader", "justifications", str(bad)], cwd=REPO,
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 2 and "classes_acceptees" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_a_supplier_the_notes_do_not_give_is_an_absent_fact():
+    notes = "Ne voit pas l'intérêt : l'amicale n'organise plus de sorties."
+    text = "Pas intéressée, l'amicale achète toujours ses tenues au magasin du quartier. Garder la fiche."
+    s = score(notes, SALON, "froid", "froid", text)
+    assert (s.evidence, s.action) == (0, 1) and "absent_fact" in s.motifs
+    # the same claim is fine when the notes say where the contact buys
+    notes = "Ne voit pas l'intérêt : l'amicale achète tout au magasin de sport du quartier."
+    s = score(notes, SALON, "froid", "froid", text)
+    assert (s.evidence, s.action, s.motifs) == (1, 1, ())
+
+
+def test_another_contacts_product_with_nothing_of_these_notes_earns_no_evidence():
+    text = "Intéressé par des parkas pour les benjamins en 2029. Relance en 2028."
+    s = score(TIEDE_NOTES, SALON, "tiède", "tiède", text)
+    assert (s.evidence, s.action) == (0, 1) and "other_contact" in s.motifs
+    # the notes' own product, said in one's own words, is fine
+    s = score(TIEDE_NOTES, SALON, "tiède", "tiède",
+              "Les tireurs voudraient des sacs brodés, mais pour 2027-2028 : relance avant l'AG.")
+    assert (s.evidence, s.action) == (1, 1) and "other_contact" not in s.motifs
+
+
+def test_a_budget_the_notes_give_in_other_words_is_no_absent_fact():
+    notes = "Veut 60 gourdes pour la fête du 12 décembre ; le bureau a validé la dépense."
+    s = score(notes, SALON, "chaud", "chaud", "veut 60 gourdes pr le 12/12, budget validé. rappel demain")
+    assert (s.evidence, s.action) == (1, 1) and "absent_fact" not in s.motifs
+    s = score("Veut 60 gourdes pour la fête du 12 décembre.", SALON, "chaud", "chaud",
+              "veut 60 gourdes pr le 12/12, budget validé. rappel demain")
+    assert s.evidence == 0 and "absent_fact" in s.motifs
+
+
+def test_another_contacts_product_month_or_quantity_is_refused_and_sent_for_review():
+    notes = ("Intéressé par des kimonos brodés pour les ceintures noires. Pas avant la rentrée "
+             "2027, le budget sera voté en juin.")
+    # another contact's product, event and month, nothing of these notes
+    s = score(notes, SALON, "tiède", "tiède", "Intéressé par des gourdes pour la fête de mars. Relance en février.")
+    assert s.evidence == 0 and "other_contact" in s.motifs and "mars" in s.feedback
+    # one product of someone else's and nothing of these notes: refused, and the teacher looks
+    s = score(notes, SALON, "tiède", "tiède", "Intéressé par des gourdes, pas avant la rentrée 2027. Relance en mai.")
+    assert s.evidence == 0 and "other_contact" in s.motifs and s.a_revoir
+    # a quantity of goods the notes do not give counts as a fact of someone else's
+    s = score(notes, SALON, "tiède", "tiède", "Veut 150 casquettes, pas avant la rentrée 2027. Relance en mai.")
+    assert s.evidence == 0 and "other_contact" in s.motifs and "150 casquettes" in s.feedback
+    # this contact's product, its month, in the learner's words: fine
+    s = score(notes, SALON, "tiède", "tiède", "Il voudrait des kimonos pour ses ceintures noires, budget en juin : relance en mai.")
+    assert (s.evidence, s.action) == (1, 1) and "other_contact" not in s.motifs
+
+
+def test_a_contract_the_notes_give_as_signed_is_no_absent_fact():
+    notes = "Aucun intérêt : le comité a signé pour deux ans avec un autre fournisseur."
+    s = score(notes, SALON, "froid", "froid", "Pas intéressé, contrat de 2 ans ailleurs. Fiche CRM.")
+    assert (s.evidence, s.action) == (1, 1) and "absent_fact" not in s.motifs
+    s = score("Aucun intérêt pour nos produits.", SALON, "froid", "froid",
+              "Pas intéressé, contrat de 2 ans ailleurs. Fiche CRM.")
+    assert s.evidence == 0 and "absent_fact" in s.motifs
+
+
+def test_a_keyword_list_joined_by_plus_signs_earns_nothing_but_a_plus_in_a_plan_is_fine():
+    s = score(TIEDE_NOTES, SALON, "tiède", "tiède", "intérêt + saison + AG + relance + rdv")
+    assert (s.evidence, s.action) == (0, 0) and "keywords" in s.motifs
+    s = score(TIEDE_NOTES, SALON, "tiède", "tiède", "Intéressé, saison 2027-2028. Relance + rdv avant l'AG.")
+    assert (s.evidence, s.action) == (1, 1) and "keywords" not in s.motifs
+
+
+def test_absent_fact_families_financing_past_orders_and_closures():
+    notes = "Intéressé par des sacs brodés pour la saison 2027-2028, décision à l'AG de juin."
+    for text, word in (("Intéressé pour 2027-2028, son sponsor paiera les sacs. Relance en mai.", "sponsor"),
+                       ("Intéressé pour 2027-2028, la mairie finance l'achat. Relance en mai.", "mairie finance"),
+                       ("Intéressé pour 2027-2028, il est déjà client chez nous. Relance en mai.", "déjà client")):
+        s = score(notes, SALON, "tiède", "tiède", text)
+        assert (s.evidence, s.action) == (0, 1) and "absent_fact" in s.motifs, text
+        assert word in s.feedback, s.feedback
+    s = score("Aucun intérêt pour nos produits.", SALON, "froid", "froid",
+              "Pas intéressé, le club est en redressement judiciaire. Garder la fiche.")
+    assert (s.evidence, s.action) == (0, 1) and "absent_fact" in s.motifs
+    # a customer of a competitor is not a customer of ours
+    s = score("Aucun intérêt : achète tout chez un concurrent.", SALON, "froid", "froid",
+              "Pas intéressé, il est déjà client d'un concurrent. Fiche CRM.")
+    assert (s.evidence, s.action, s.motifs) == (1, 1, ())
+    # the notes give them: fine
+    s = score("Pas de besoin : le club, en liquidation, cessera ses activités.", SALON, "froid", "froid",
+              "Aucun besoin, club en liquidation. Garder la fiche.")
+    assert (s.evidence, s.action) == (1, 1) and "absent_fact" not in s.motifs

@@ -60,6 +60,11 @@ class Analysis:
     past_interest: list[str] = field(default_factory=list)
     disinterest: list[str] = field(default_factory=list)
     no_budget: list[str] = field(default_factory=list)
+    # Interest denied for the short term only (« aucun achat à court terme »): no interest now
+    # for a cold contact, no contradiction for a warm one (the timing says « not soon »).
+    not_soon: list[str] = field(default_factory=list)
+    # Purchases made elsewhere (« achète tout à l'armurerie »): a supplier, a fact to check.
+    elsewhere: list[str] = field(default_factory=list)
     timing: list[Claim] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
@@ -71,6 +76,8 @@ class Analysis:
     unknown_instructions: list[str] = field(default_factory=list)
     # Calendar dates the text states about the project: (text, first day, last day).
     dates: list[tuple[str, date, date]] = field(default_factory=list)
+    # Month names without a year (« en février »), resolved: facts to compare with the notes.
+    months: list[tuple[str, date, date]] = field(default_factory=list)
     content_words: set[str] = field(default_factory=set)
     # Character spans (in the SMS-expanded text) from each learner action to its clause end.
     action_spans: list[tuple[int, int]] = field(default_factory=list)
@@ -111,14 +118,24 @@ def _same_clause(text: Text, a: int, b: int) -> bool:
     return not any(lo <= x < hi for x in text.bounds)
 
 
+_PLAN_AFTER_COMMA = re.compile(r"[,+]\s*$")
+_PLAN_VERBS = ("propos", "envoy", "enverr", "fix", "cal", "organis", "prepar", "transmet",
+               "adress", "faire", "fais", "planifi", "programm", "obten")
+
+
 def _requested(text: Text, hit: Hit, requests: list[Hit], interests: list[Hit]) -> bool:
     """The action word reports what the contact asked for (« veut être rappelé »)."""
     if hit.last < len(text.toks) and text.toks[hit.last].norm.startswith(("demande", "souhaite", "attendu", "reclame")):
-        return True  # « devis demandé sous quinze jours »
+        # « devis demandé sous quinze jours »; but « proposer le rendez-vous demandé » is the plan
+        before = [x.norm for x in text.toks[max(0, hit.first - 3) : hit.first]
+                  if _same_clause(text, x.start, hit.start)]
+        return not any(w.startswith(_PLAN_VERBS) for w in before)
     for r in requests + interests:
         gap = 4 if r in requests else 2
         if r in interests and any(c in text.raw[r.end : hit.start] for c in ",+"):
             continue
+        if r in requests and _PLAN_AFTER_COMMA.search(text.raw[r.end : hit.start]):
+            continue  # « veut commander avant mi-juin, tél. lundi »: the plan starts after the comma
         if r.last <= hit.first and hit.first - r.last <= gap and _same_clause(text, r.start, hit.start):
             between = {t.norm for t in text.toks[r.last : hit.first]}
             if not between & L.LEARNER_SUBJECT:
@@ -146,7 +163,7 @@ _CONTACT_SUBJECT = {"a", "ont", "il", "elle", "ils", "elles", "le", "la", "les"}
 _RECORD_PLACES = {"fiche", "fiches", "crm", "sic", "fichier", "fichiers", "base", "newsletter"}
 _ACTION_LABEL_RE = re.compile(r"\b(?:actions?|suite|a faire|suivi)\s*[:=]")
 _LABEL_NO_RE = re.compile(
-    r"\b(?:interet|interets|besoin|besoins|projet|projets)\s*[:=]\s*(?:aucun\w*|non|nul\w*|pas\b|neant|rien|0\b)")
+    r"\b(?:interet|interets|interess\w*|besoin|besoins|projet|projets)\s*[:=?]\s*(?:aucun\w*|non|nul\w*|pas\b|neant|rien|0\b)")
 
 
 def _not_before(text: Text, hit: Hit) -> bool:
@@ -156,20 +173,83 @@ def _not_before(text: Text, hit: Hit) -> bool:
 
 
 _POSSESSIVE = {"sa", "son", "ses", "leur", "leurs"}
-_PURCHASE = ("achet", "renouvel", "equipe", "command", "remplace")
+_PURCHASE = ("achet", "renouvel", "equipe", "command", "remplace", "chang")
+# Where the purchase was made: another supplier, or the contact's own (« chez son fournisseur »,
+# « auprès de leur équipementier »): either way not from us.
 _ELSEWHERE_RE = re.compile(
-    r"\b(?:chez (?:un|une|leur|son|ses|leurs) (?:autres? fournisseurs?|concurrent\w*|autres? prestataires?|equipementier\w*|fournisseurs? habituel\w*)"
+    r"\b(?:(?:chez|aupres d[eu]s?) (?:un|une|leur|son|sa|ses|leurs) (?:autres? fournisseurs?|concurrent\w*|autres? prestataires?|equipementier\w*|fournisseurs?|prestataires?|presta\b)"
     r"|ailleurs|sur internet|en ligne"
     r"|(?:a l['’ ]?|au |aux |a la )(?:armurerie|magasin|boutique|supermarche|hypermarche|grande surface|mercerie|cooperative|centrale d achat)\w*)")
+
+
+_REJECTION_RE = re.compile(
+    r"\b(?:inutile\w*|prematur\w*|pas la peine|pas besoin de|ne servirait|serait une erreur|"
+    r"eviter de|hors de question|pas question|contre-?productif\w*|trop tot)\b")
+
+
+def _rejected(text: Text, hit: Hit) -> bool:
+    """An action the learner sets aside in its own clause: « un rappel rapide serait inutile »,
+    « il serait prématuré de lui envoyer un devis », « pas la peine de le relancer »."""
+    c_start, c_end = text.clause_of(hit.start)
+    return bool(_REJECTION_RE.search(fold(text.raw[c_start:c_end])))
+
+
+_VISIT_NOUNS = ("visite", "passage", "rencontre")
+_AT_STAND_RE = re.compile(r"^\W*(?:de |par |en )?(?:simple |pure )?curiosite|^\W*(?:au|du|sur (?:le|notre)|a (?:notre|son)) stand")
+
+
+def _contact_visit(text: Text, hit: Hit) -> bool:
+    """« Simple visite de curiosité », « sa visite au stand »: the contact's visit at the salon,
+    not a meeting the learner plans."""
+    if not text.toks[hit.first].norm.startswith(_VISIT_NOUNS):
+        return False
+    return bool(_AT_STAND_RE.search(fold(text.raw[hit.end : hit.end + 30])))
+
+
+_RENEWED_RE = re.compile(r"(?:renouvel[eé]e?s?|remplacée?s?|changée?s?)", re.IGNORECASE)
+_RENEWAL = ("renouvel", "remplac", "chang")
+
+
+def _renewed(text: Text, hit: Hit) -> bool:
+    """A renewal already done (« tenues renouvelées », « a remplacé ses maillots », « vient de
+    tout changer »): the need is covered, a weak sign of no purchase (never a contradiction)."""
+    tok = text.toks[hit.first]
+    if hit.last - hit.first != 1 or not tok.norm.startswith(_RENEWAL):
+        return False
+    before = [t.norm for t in text.toks[max(0, hit.first - 4) : hit.first]]
+    if {"veut", "veulent", "voudrait", "souhaite", "faut", "doit", "doivent", "va", "vont"} & set(before):
+        return False  # « veut faire remplacer », « doit changer »: a wish or a plan
+    if _RENEWED_RE.fullmatch(text.raw[tok.start : tok.end]):
+        return True
+    return bool({"vient", "viennent", "venons"} & set(before)) and tok.norm.endswith("er")
+
+
+_CLOSURE = ("cess", "arret", "ferm", "dissou", "activite", "disparu", "faillite")
+_SUPPLIER_WORDS = ("fournisseur", "prestataire", "presta", "equipementier", "concurrent", "magasin",
+                   "boutique", "imprimeur", "brodeur")
+
+
+def _suppliers_closure(text: Text, hit: Hit) -> bool:
+    """A closure phrase whose subject is a supplier (« leur fournisseur a cessé son activité »,
+    « le magasin va fermer »)."""
+    words = [x.norm for x in text.toks[hit.first : hit.last]]
+    if not any(w.startswith(_CLOSURE) for w in words):
+        return False
+    c_start = text.clause_of(hit.start)[0]
+    before = [x.norm for x in text.toks[max(0, hit.first - 4) : hit.first] if x.start >= c_start]
+    return any(w.startswith(_SUPPLIER_WORDS) for w in before)
 
 
 def _bought_elsewhere(text: Text, hit: Hit) -> bool:
     """A purchase made elsewhere, done or habitual: « vient d'acheter … chez un autre
     fournisseur », « les chasseurs achètent leurs vêtements à l'armurerie »."""
-    word = text.toks[hit.first].norm
+    first = hit.first + 1 if text.toks[hit.first].norm == "s" and hit.last - hit.first > 1 else hit.first
+    word = text.toks[first].norm  # « s'équiper »: the verb after the pronoun
     if not word.startswith(_PURCHASE) or not word.endswith(("e", "es", "ee", "ees", "er", "ent")):
         return False
-    before = [t.norm for t in text.toks[max(0, hit.first - 3) : hit.first]]
+    before = [t.norm for t in text.toks[max(0, first - 4) : first]]
+    if "avant" in before:
+        return False  # « avant qu'il commande ailleurs »: what the plan forestalls
     # done or habitual (« a acheté », « achètent chacun … à l'armurerie »), not a wish (« acheter »)
     past = word.endswith(("e", "es", "ee", "ees", "ent")) and not word.endswith("er") or "vient" in before \
         or "viennent" in before
@@ -179,6 +259,8 @@ def _bought_elsewhere(text: Text, hit: Hit) -> bool:
     return bool(_ELSEWHERE_RE.search(fold(text.raw[hit.end : c_end])))
 
 
+_PUNCT_INSIDE = re.compile(r"[,;:.!?()]")
+_SENTENCE_END = re.compile(r"[.;!?\n]")
 _AVANT_ALONE = re.compile(r"\s+avant\s*(?:[,.;:)]|$)")
 _YEAR = re.compile(r"20\d\d")
 _SHORT_SEASON_RE = re.compile(r"\bsaison\s+(\d{2})\s*[-/]\s*(\d{2})\b")
@@ -226,6 +308,15 @@ def interest_objects(observations: str) -> list[str]:
     return list(_interest_objects(observations or ""))
 
 
+_EVENT_STEMS = ("tournoi", "festival", "gala", "meeting", "concours", "course", "regate",
+                "championnat", "trail", "loto", "fete", "spectacle", "stage", "corrida",
+                "randonnee", "interclub", "kermesse", "brocante", "rallye", "reprise", "saison",
+                "match", "triathlon", "marathon", "descente",
+                # month names: a date too
+                "janvier", "fevrier", "mars", "avril", "juin", "juillet", "aout", "septembre",
+                "octobre", "novembre", "decembre")
+
+
 @lru_cache(maxsize=1024)
 def _interest_objects(observations: str) -> tuple[str, ...]:
     if not observations:
@@ -239,7 +330,9 @@ def _interest_objects(observations: str) -> tuple[str, ...]:
         for tok in t.toks[h.last : h.last + 6]:
             if tok.start >= clause_end:
                 break
-            if len(tok.norm) < 4 or tok.norm in L.STOPWORDS or tok.norm.isdigit():
+            if len(tok.norm) < 4 or tok.norm in L.STOPWORDS or tok.norm.isdigit() \
+                    or tok.norm.startswith(_EVENT_STEMS):
+                # an event (« commander pour ce tournoi ») dates the project, it is not the offer
                 continue
             if tok.norm.endswith(("er", "ir")) and not tok.norm.endswith("ier"):
                 continue  # verbs (« décider ») say nothing of what the contact wants
@@ -298,6 +391,9 @@ class _Reader:
         self.out = Analysis(n_words=len(self.t.toks), text=self.raw, toks=self.t.toks)
         self.regions: list[tuple[int, int]] = []  # from each learner action to its clause end
         self.budget_later: list[str] = []
+        # Spans whose dates are not the project's timing: « pas intéressé cette année » before
+        # « mais … 2028 », a plan the learner sets aside.
+        self.not_now_spans: list[tuple[int, int]] = []
 
     def read(self, objects) -> Analysis:
         if not self.t.toks:
@@ -310,9 +406,15 @@ class _Reader:
 
         self.requests = [h for h in group("request") if not h.negated]
         self.interest_hits = group("interest")
-        self.dis_hits = group("disinterest")
+        # a refusal is said in one go: « de plus, aucun budget » is no « plus aucun »
+        self.dis_hits = [h for h in group("disinterest") if not _PUNCT_INSIDE.search(self.raw[h.start : h.end])]
+        # a plan set aside (« un devis aujourd'hui serait prématuré »): no action, its date no timing
+        rejected = [h for h in group("action") if _rejected(t, h)] \
+            if _REJECTION_RE.search(fold(self.raw)) else []
         self.act_hits = [h for h in group("action")
-                         if not h.negated or _not_before(t, h) or _after_not_before(t, h)]
+                         if (not h.negated or _not_before(t, h) or _after_not_before(t, h))
+                         and h not in rejected]
+        self.not_now_spans += [t.clause_of(h.start) for h in rejected]
         self.mod_hits = group("modifier")
         self.misc = group("misc")
         self.time_lex = group("timing")
@@ -365,7 +467,8 @@ class _Reader:
         for kind in ("meeting", "quote", "campaign"):
             # « sa visite », « leur demo »: the contact's, not a plan
             candidates += [(kind, h) for h in by_tag.get(kind, [])
-                           if not (kind == "meeting" and h.first and t.toks[h.first - 1].norm in _POSSESSIVE)]
+                           if not (kind == "meeting" and (h.first and t.toks[h.first - 1].norm in _POSSESSIVE
+                                                          or _contact_visit(t, h)))]
         for h in by_tag.get("docs", []):
             verb = near_before(h, "send", 4)
             if verb is not None:
@@ -514,7 +617,8 @@ class _Reader:
             if _not_before(t, h) and _far_horizon(t, h):
                 return False
             return _not_before(t, h) or any(
-                0 <= n.first - h.last <= window and _same_clause(t, h.start, n.start) for n in not_now)
+                0 <= n.first - h.last <= window and _same_clause(t, h.start, n.start) for n in not_now) \
+                or self._but_later(h)
 
         # Disinterest phrases carry their own negation cue: « ne … plus intéressé » is no
         # double negation.
@@ -523,10 +627,14 @@ class _Reader:
         dis_kept = [h for h in dis_hits if not h.negated]
         dis_spans = [(h.start, h.end) for h in dis_kept]
         for h in dis_kept:
+            if _suppliers_closure(t, h):
+                continue  # « son fournisseur a cessé son activité »: a need, not the contact's end
             if later_not_no(h, 3) and h.tag == "no_budget":
                 self.budget_later.append(raw[h.start : h.end])  # « pas de budget avant X »: a date, not interest
             elif later_not_no(h, 3):
                 out.interest_later.append(raw[h.start : h.end])
+            elif h.tag != "no_budget" and self._short_term_denied(h):
+                out.not_soon.append(raw[h.start : h.end])  # « aucun achat à court terme »
             else:
                 (out.no_budget if h.tag == "no_budget" else out.disinterest).append(raw[h.start : h.end])
         # Form-style answers: « intérêt : aucun », « besoin : non ».
@@ -538,12 +646,19 @@ class _Reader:
             word = raw[h.start : h.end]
             if any(a <= h.start < b for a, b in dis_spans + label_no):
                 continue
-            if any(0 <= h.first - d.last <= 3 and _same_clause(t, d.start, h.start) for d in dis_kept):
-                continue  # « aucun achat n'est envisagé »: still the refusal
             if self.in_region(h.start) and t.toks[h.first].norm.startswith(("devi", "command")):
                 continue
-            if t.toks[h.first].norm.startswith("equipementier"):
-                continue  # a supplier (« un équipementier national »), not the wish to equip
+            if _bought_elsewhere(t, h):
+                out.disinterest.append(word)  # « a renouvelé ses vestes chez un concurrent »
+                out.elsewhere.append(raw[h.start : t.clause_of(h.start)[1]].strip())
+                continue
+            if _renewed(t, h):
+                out.no_budget.append(word)  # « tenues renouvelées », « vient de tout changer »
+                continue
+            if any(0 <= h.first - d.last <= 3 and _same_clause(t, d.start, h.start) for d in dis_kept):
+                continue  # « aucun achat n'est envisagé »: still the refusal
+            if t.toks[h.first].norm.startswith("equipement"):
+                continue  # a supplier (« un équipementier »), the gear (« équipement renouvelé »): no wish
             if t.toks[h.first].norm in ("lui", "leur") and [
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]][:2] == ["ce", "qu"]:
                 continue  # « tout ce qu'il lui faut »: what it needs in general, not our offer
@@ -553,19 +668,24 @@ class _Reader:
             if t.toks[h.first].norm.startswith(("souhait", "demand", "veu", "voul")) and [
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]][-3:][:1] == ["comme"]:
                 continue  # « je l'inscris à la newsletter, comme elle le souhaite »: about the plan
-            if _bought_elsewhere(t, h):
-                out.disinterest.append(word)  # « a renouvelé ses vestes chez un concurrent »
-                continue
             nxt = t.toks[h.last].norm if h.last < len(t.toks) else ""
             nxt2 = t.toks[h.last + 1].norm if h.last + 1 < len(t.toks) else ""
-            if nxt in ("pas", "jamais", "rien") and not h.negated and nxt2 not in _NOT_NEGATING:
-                out.disinterest.append(word)  # « veut pas », SMS style without « ne »
+            if nxt in ("pas", "jamais", "rien") and not h.negated and nxt2 not in _NOT_NEGATING \
+                    and not _PUNCT_INSIDE.search(raw[h.end : t.toks[h.last].start]):
+                # (« intéressé, pas pressé »: the comma closes the interest first)
+                # « veut pas », SMS style without « ne »; « ne veut rien cette année mais … 2028 »
+                (out.interest_later if later_not_no(h, 4) else out.disinterest).append(word)
                 continue
             if not h.negated and t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "demand", "souhait")) \
                     and any(tok.norm in _DOC_WORDS for tok in t.toks[h.last : h.last + 4]):
                 continue  # « chercher de la documentation » is not interest in the offer
             if h.negated:
-                (out.interest_later if later_not_no(h, 4) else out.disinterest).append(word)
+                if later_not_no(h, 4):
+                    out.interest_later.append(word)
+                elif self._short_term_denied(h):
+                    out.not_soon.append(word)  # « rien ne sera acheté à court terme »
+                else:
+                    out.disinterest.append(word)
                 continue
             c_start, c_end = t.clause_of(h.start)
             after = raw[h.end : h.end + 12]
@@ -583,18 +703,51 @@ class _Reader:
                         and not self.in_region(tok.start):
                     out.interest_objects.append(raw[tok.start : tok.end])
 
+    def _short_term_denied(self, h: Hit) -> bool:
+        """« court terme » just after a denial, in its clause: « pas intéressé à court terme »,
+        « rien ne sera acheté à court terme » deny the short term, not the interest."""
+        t = self.t
+        c_end = t.clause_of(h.start)[1]
+        words = [x.norm for x in t.toks[h.first : h.last + 5] if x.start < c_end]
+        return any(a == "court" and b == "terme" for a, b in zip(words, words[1:]))
+
+    def _but_later(self, h: Hit) -> bool:
+        """« pas intéressée pour cette année, mais oui pour 2028 », « pas de projet cette saison
+        mais pour la suivante »: a « mais » soon after the negated interest, in the same sentence,
+        followed by « oui » or by a date at least a month after the salon (not the learner's
+        plan)."""
+        t = self.t
+        m = _SENTENCE_END.search(self.raw, h.end)
+        sentence_end = m.start() if m else len(self.raw)
+        for k in range(h.last, min(len(t.toks), h.last + 8)):
+            tok = t.toks[k]
+            if tok.start >= sentence_end:
+                return False
+            if tok.norm != "mais":
+                continue
+            following = t.toks[k + 1 : k + 7]
+            limit = following[-1].end if following else tok.end
+            later = any(x.norm == "oui" for x in following) or any(
+                tok.end <= e.start < limit and not e.past and not self.in_region(e.start)
+                and e.date_min > self.salon + timedelta(days=30) for e in self.exprs)
+            if later:  # what is denied is « now »: « cette année » is not the project's timing
+                self.not_now_spans.append((h.start, tok.start))
+            return later
+        return False
+
     # --- timing of the project ----------------------------------------------------------------
     def _timing(self) -> None:
         t, raw, out = self.t, self.raw, self.out
         long_spans = [(h.start, h.end) for h in self.time_lex if h.tag == "long" and not h.negated]
         for e in self.exprs:
-            if e.past or e.label == "passe" or self.in_region(e.start):
+            if e.past or e.label == "passe" or self.in_region(e.start) \
+                    or any(a <= e.start < b for a, b in self.not_now_spans):
                 continue
             if e.label == "urgence" and any(a <= e.start < b for a, b in long_spans):
                 continue  # « rien ne presse »: the long reading wins
             claim = _classify_range(e.date_min, e.date_max, self.salon, e.confidence, e.label)
             if e.label in ("rentree", "saison", "evenement", "mois") and not _YEAR.search(e.text) \
-                    and (e.date_min - self.salon).days > 300:
+                    and (e.date_min - self.salon).days > 330:
                 # « la rentrée » said just after this year's one: this year or next? Ask the teacher.
                 claim = Claim("ambigu", "", 0, 0.4)
             if fold(e.text).startswith("avant") and _negation_just_before(t, e.start):
@@ -602,6 +755,8 @@ class _Reader:
             has_year = bool(_YEAR.search(e.text))
             if e.label == "date" or (e.label == "mois" and has_year):
                 out.dates.append((e.text, e.date_min, e.date_max))
+            elif e.label == "mois":
+                out.months.append((e.text, e.date_min, e.date_max))
             explicit = e.label in ("date", "mois", "annee") or has_year
             out.timing.append(Claim(claim.kind, e.text, e.start, claim.confidence, explicit))
         covered = [(c.start, c.start + len(c.text)) for c in out.timing]
@@ -609,7 +764,7 @@ class _Reader:
             o is not h and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
             for o in self.time_lex)]
         for h in longest:
-            if self.in_region(h.start) or any(a <= h.start < b for a, b in covered):
+            if self.in_region(h.start) or any(a <= h.start < b for a, b in covered + self.not_now_spans):
                 continue
             flipped = h.negated and not _has_cue(t, h)  # « pas pressé » stays long
             kind = "moyen_long" if (h.tag == "long") != flipped else "court"

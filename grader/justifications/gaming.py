@@ -14,11 +14,14 @@ patterns found, strongest first:
     more) with no reasoning of one's own outside the copied runs and the plan: no claim in the
     rubric's terms (interest, its absence, a timing), no linking word with a few words of its own;
 ``other_contact``
-    the products, events and dates named are not those of this contact's notes, or none of the
-    particular words of the text (the plan and the rubric's vocabulary left out) is in them;
+    the products, events, dates, months and quantities named are not those of this contact's
+    notes, or none of the particular words of the text (the plan and the rubric's vocabulary
+    left out) is in them; one product, event or date of someone else's while the notes name
+    their own and nothing of them is named is refused at review confidence;
 ``absent_fact``
-    a decisive fact the notes do not give: an amount, a signed order or booking, a grant, a
-    quote asked for or received, a competitor, a contract, a closure, a voted budget.
+    a decisive fact the notes do not give: an amount, a signed order or booking, a past order,
+    a grant or a sponsor, a quote asked for or received, a competitor or the contact's supplier
+    (« achète tout à l'armurerie »), a contract, a closure or receivership, a voted budget.
 
 The scorer refuses the evidence point for each of them (``keywords`` and ``not_french`` also
 the action point; for ``pasted`` only the words outside the copied runs are read for the
@@ -29,9 +32,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import lru_cache
 
 from . import lexicon as L
+from prospection.texte.francais import fold
 from prospection.texte.phrases import Text, analyse_tokens
 
 __all__ = ["Pattern", "detect", "pasted_spans", "blank", "PATTERNS", "copied_share", "foreign_facts",
@@ -69,6 +74,8 @@ def _language(words: list[str]) -> str:
 # --- keyword lists --------------------------------------------------------------------------
 _WORD_RE = re.compile(r"\w+")
 _ITEM_SPLIT = re.compile(r"[,;/\n•|]+|\s-\s|\.\s")
+_PLUS_SPLIT = re.compile(r"\s*\+\s*")
+_PLUS_ONLY = re.compile(r"[^,;:/\n•|.!?]+(?:\+[^,;:/\n•|.!?]+){3,}")
 _DIGIT = re.compile(r"\d")
 
 
@@ -80,8 +87,12 @@ def _n_words(text: str) -> int:
 
 
 def _keyword_list(text: str) -> bool:
-    """Four or more short items (≤ 2 words, no figure, no « : »), none of four words or more."""
-    items = [i.strip(" .-*–") for i in _ITEM_SPLIT.split(text)]
+    """Four or more short items (≤ 2 words, no figure, no « : »), none of four words or more.
+
+    « + » separates items only in a text joined by nothing else (« intérêt + budget + relance
+    + rdv »): in a sentence it joins the plan (« fiche + doc »)."""
+    split = _PLUS_SPLIT if _PLUS_ONLY.fullmatch(text.strip()) else _ITEM_SPLIT
+    items = [i.strip(" .-*–") for i in split.split(text)]
     items = [i for i in items if i]
     if len(items) < 4:
         return False
@@ -89,6 +100,7 @@ def _keyword_list(text: str) -> bool:
     for item in items:
         if ":" in item or "=" in item or _DIGIT.search(item):
             return False
+
         n = _n_words(item)
         if n >= 4:
             return False
@@ -227,15 +239,25 @@ _THINGS = (
     "trail", "loto", "marche", "fete", "spectacle", "stage", "corrida", "randonnee", "interclub",
     "tournee", "delegation", "voyage", "kermesse", "brocante", "vide", "rallye", "jumelage",
     "sevens", "derby", "phase", "reprise", "montee", "ag",
+    # more of the same families: gear and goodies, then events
+    "tablier", "polaire", "sacoche", "raquette", "gant", "bandeau", "brassard", "jupe", "legging",
+    "mug", "tasse", "stylo", "badge", "ecusson", "trifonction", "pagaie", "kimono", "gobelet",
+    "triathlon", "duathlon", "marathon", "cross", "bal", "soiree", "repas", "carnaval", "concert",
+    "exposition", "foire", "tombola", "finale", "sejour", "colonie", "descente", "raid",
 )
+
+
+_THING_SET = frozenset(_THINGS)
+_THING_PREFIXES = tuple(s for s in _THINGS if len(s) >= 4)
 
 
 @lru_cache(maxsize=65536)
 def _thing(word: str) -> str | None:
     w = L.OBJECT_SYNONYMS.get(word, word)
-    for stem in _THINGS:
-        if w == stem or (len(stem) >= 4 and w.startswith(stem)) or (w.rstrip("s") == stem):
-            return stem
+    if w in _THING_SET or w.startswith(_THING_PREFIXES) or w.rstrip("s") in _THING_SET:
+        for stem in _THINGS:  # the first stem that fits, as before
+            if w == stem or (len(stem) >= 4 and w.startswith(stem)) or (w.rstrip("s") == stem):
+                return stem
     return None
 
 
@@ -269,7 +291,28 @@ def foreign_facts(analysis, observations: str, salon) -> tuple[list[str], int]:
             matched += 1
         else:
             foreign.append(text_)
+    # a month without a year (« en février »): near no date of the notes (± 3 weeks, for
+    # « fin février » against « début mars »)
+    slack = timedelta(days=21)
+    precise = [(r_lo, r_hi) for r_lo, r_hi in ranges if (r_hi - r_lo).days <= 62]  # not « avant X »
+    for text_, lo, hi in getattr(analysis, "months", ()):
+        if any(lo - slack <= r_hi and r_lo <= hi + slack for r_lo, r_hi in precise):
+            matched += 1
+        else:
+            foreign.append(text_)
+    # a quantity of goods (« 300 gobelets ») the notes do not give
+    for m in _QUANTITY_RE.finditer(analysis.text):
+        if any(a <= m.start() < b for a, b in analysis.action_spans):
+            continue
+        if _thing(fold(m.group(2)).lower().replace("-", "")) and not re.search(rf"\b{m.group(1)}\b", observations or ""):
+            if m.group(2) in foreign:  # the product itself is foreign: say it once, with its number
+                foreign[foreign.index(m.group(2))] = m.group(0)
+            else:
+                foreign.append(m.group(0))
     return foreign, matched
+
+
+_QUANTITY_RE = re.compile(r"\b(\d{2,4})\s+([A-Za-zÀ-ÿ-]+)")
 
 
 # Rubric and plan vocabulary: words any justification may use whatever the contact.
@@ -297,6 +340,16 @@ _GENERIC_PREFIXES = (
     # what the contact agreed to at the salon (the file's consent column) and how to reach them
     "consent", "oppos", "refus", "demarch", "telephon", "courriel", "courrier", "mail", "ecrit",
     "accord", "rgpd", "notant", "uniquement",
+    # reasons for (no) interest and events in general words, any contact's (paraphrases of the
+    # notes: « ne fait ni vente ni manifestation » for « ne vend rien, aucun événement »)
+    "concern", "satisf", "utilit", "engag", "manifest", "evenement", "activit", "simple",
+    "visite", "curios", "politesse",
+    # general French: auxiliaries and modals, time adverbs, number words, judgement words —
+    # never a fact of one contact rather than another
+    "serai", "seron", "seront", "etait", "etaient", "sera", "aurai", "auron", "pourr", "peuvent",
+    "faudr", "devr", "doiven", "aujourd", "bientot", "jamais", "beaucoup", "reste", "chose",
+    "deux", "trois", "quatre", "cinq", "douze", "quinze", "vingt", "trente", "quarante",
+    "cinquante", "cent", "mille", "prematur", "inutil", "utile", "import", "possible", "peut",
 )
 
 
@@ -325,26 +378,34 @@ def content_match(analysis, observations: str) -> tuple[list[str], int]:
     return missing, found
 
 
+# Notes that say where the contact buys: they back a supplier or a competitor named by the text.
+_SUPPLIER_BACKING = ("concurren", "fournisseur", "presta", "equipementier", "contrat", "ailleurs",
+                     "achet", "achat", "chez", "magasin", "boutique", "armurerie", "equipe",
+                     "renouvel")
 # Decisive facts: (code, phrases in the justification, words in the notes that back them up).
 _FACTS = [
     ("montant", re.compile(r"\d[\d\s]*(?:€|euros?\b|k€)"), ("€", "euro")),
-    ("contrat", re.compile(r"\b(?:sous )?contrat\b"), ("contrat", "engage")),
-    ("commande", re.compile(r"\b(?:bon de (?:commande|reservation)|(?:a|ont|deja) (?:signe|commande|reserve)(?:e|s|es)?\b|signe (?:un|le|la)\b)"),
-     ("command", "signe", "reserv")),
-    ("subvention", re.compile(r"\b(?:subvention\w*|financ\w+ (?:obtenu|accorde))"), ("subvention", "financ", "mairie", "departement", "region\\b", "aide")),
+    ("contrat", re.compile(r"\b(?:sous )?contrat\b"), ("contrat", "engage", "sign", "lie\\b", "lies\\b")),
+    ("commande", re.compile(r"\b(?:bon de (?:commande|reservation)|(?:a|ont|deja) (?:signe|commande|reserve)(?:e|s|es)?\b|signe (?:un|le|la)\b"
+                            r"|(?:a|ont|avait|avaient|deja) (?:deja )?passe (?:une |la |sa |leur )?commande|(?:deja|ancien) client(?:e|s|es)?(?= *(?:chez nous|de (?:notre|nos)|[.,;:!)]|$)))"),
+     ("command", "signe", "reserv", "client")),
+    ("subvention", re.compile(r"\b(?:subvention\w*|financ\w+ (?:obtenu|accorde)|(?:mairie|commune|departement|region) (?:financ|pai|pay|prend)\w*|sponsor\w*|mecen\w*)"),
+     ("subvention", "financ", "mairie", "departement", "region\\b", "aide", "sponsor", "mecen", "partenaire")),
     ("devis", re.compile(r"\b(?:(?:a|ont|deja) (?:demande|recu|reçu)\w* (?:un|des|le|notre|nos) (?:devis|tarifs?|prix|propositions?|offres?)|recu (?:un|des) devis)"),
      ("devis", "tarif", "prix", "proposition", "offre", "chiffr", "catalogue")),
-    ("concurrent", re.compile(r"\b(?:deja un fournisseur|fournisseur actuel|(?:devis|offre) d un concurrent|chez (?:un concurrent|decathlon|intersport)|decathlon|intersport)"),
-     ("concurren", "fournisseur", "presta", "equipementier", "contrat", "ailleurs")),
-    ("fermeture", re.compile(r"\b(?:(?:va|vont|allait|allaient) (?:fermer|disparaitre)|fermeture|dissolution|dissou\w*)"),
-     ("ferm", "dissou", "sommeil", "activite", "arret")),
+    ("concurrent", re.compile(r"\b(?:deja un fournisseur|fournisseurs? (?:actuel|habituel)\w*|(?:devis|offre) d un concurrent|chez (?:un concurrent|decathlon|intersport)|decathlon|intersport"
+                              r"|(?:son|sa|leur|leurs) (?:fournisseur|prestataire|equipementier)\w*)"),
+     _SUPPLIER_BACKING),
+    ("fermeture", re.compile(r"\b(?:(?:va|vont|allait|allaient) (?:fermer|disparaitre)|fermeture|dissolution|dissou\w*|redressement|liquidation|faillite)"),
+     ("ferm", "dissou", "sommeil", "activite", "arret", "faillite", "liquidation", "redressement", "difficult")),
     ("budget", re.compile(r"\bbudget (?:de \d|deja (?:vote|accorde|reserve)|(?:est |a ete )?(?:deja )?(?:vote|accorde|reserve|debloque|valide)\b)"),
-     ("budget", "cagnotte", "subvention", "vote")),
+     ("budget", "cagnotte", "subvention", "vote", "depense", "valid", "financ", "fonds", "argent")),
 ]
 
 
 _FACTS = [(code, pattern, tuple(re.compile((r"\b" + b) if b[0].isalpha() else re.escape(b))
                                   for b in backing)) for code, pattern, backing in _FACTS]
+_SUPPLIER_RE = tuple(re.compile(r"\b" + b) for b in _SUPPLIER_BACKING)
 _ANY_FACT = re.compile("|".join(f"(?:{p.pattern})" for _, p, _ in _FACTS))
 _NEGATED_BEFORE = re.compile(r"\b(?:pas|aucun\w*|sans|ni|jamais)\b[^.,;:]*$")
 _AVANT_BEFORE = re.compile(r"\bavant\b[^.,;:]*$")
@@ -363,10 +424,15 @@ def absent_facts(analysis, observations: str) -> list[str]:
     from prospection.texte.francais import fold
 
     text = _APOSTROPHE.sub(" ", fold(analysis.text))
-    if not _ANY_FACT.search(text):
+    elsewhere = getattr(analysis, "elsewhere", [])
+    if not elsewhere and not _ANY_FACT.search(text):
         return []
     notes = _folded_notes(observations or "")
     found = []
+    # « achète tout à l'armurerie », « a renouvelé ses tenues chez son fournisseur »: the
+    # contact's supplier, which the notes must give
+    if elsewhere and not any(b.search(notes) for b in _SUPPLIER_RE):
+        found.append(elsewhere[0])
     for code, pattern, backing in _FACTS:
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 25) : m.start()]
@@ -409,7 +475,13 @@ def detect(justification: str, observations: str, analysis=None, salon=None) -> 
             out.append(Pattern("other_contact", ", ".join(foreign[:3]), 0.75))
         elif len(missing) >= 3 and found == 0:  # nothing particular the notes say
             out.append(Pattern("other_contact", ", ".join(missing[:3]), 0.7))
+        elif foreign and matched == 0 and (_note_things(observations) or (len(missing) >= 2 and found == 0)):
+            # a product, an event or a date of someone else's while the notes name their own,
+            # and none of these: « sacs brodés » for a contact who wants kimonos (weaker: the
+            # teacher reviews it, a learner may have misnamed the product)
+            out.append(Pattern("other_contact", ", ".join(foreign[:3]), 0.55))
         facts = absent_facts(analysis, observations)
         if facts:
             out.append(Pattern("absent_fact", facts[0], 0.75))
     return out
+

@@ -150,7 +150,7 @@ def _evidence(a: Analysis, reference: str, qualification: str | None,
     if others:
         return 0, 0.85, "class_wrong"
     kinds = a.timing_kinds()
-    open_dates = [c for c in a.timing if notes_dates and fold(c.text).strip() in notes_dates]
+    open_dates = [c for c in a.timing if notes_dates and _date_key(c.text) in notes_dates]
     if open_dates:
         kinds = {c.kind for c in a.timing if c not in open_dates}
     if reference == "froid":
@@ -160,6 +160,8 @@ def _evidence(a: Analysis, reference: str, qualification: str | None,
             return 0, 0.8 if a.disinterest else 0.85, "contradiction" if a.disinterest else "need_interest"
         if a.disinterest:
             return 1, 0.9, ""
+        if a.not_soon:
+            return 1, 0.75, ""
         if a.no_budget:
             return 1, 0.7, ""
         if a.interest_later:
@@ -314,10 +316,16 @@ def score(observations: str, date_salon, reference: str, qualification, justific
 
 
 def _straddling_dates(observations: str, salon: date) -> tuple[str, ...]:
-    """The dates of the notes, folded (« 27 fevrier », « fin fevrier »)."""
+    """The dates of the notes, as ``_date_key`` (« 27 fevr », « fin fevr »)."""
     from prospection.texte.temps import find_time_expressions
 
-    return tuple(fold(e.text).strip() for e in find_time_expressions(observations, salon))
+    return tuple(_date_key(e.text) for e in find_time_expressions(observations, salon))
+
+
+def _date_key(text: str) -> str:
+    """A date's words cut to four letters: « juil. » and « juillet », « sept » and
+    « septembre » are the same date."""
+    return " ".join(w[:4] for w in fold(text).replace(".", " ").split())
 
 
 def hints(observations: str, date_salon, qualification, justification: str) -> Hints:
@@ -329,7 +337,7 @@ def hints(observations: str, date_salon, qualification, justification: str) -> H
     salon = parse_date(date_salon) if date_salon not in (None, "") else date.today()
     qual = normalise_class(qualification)
     a = analyse(justification or "", salon)
-    interest = bool(a.interest or a.interest_later or a.disinterest or a.no_budget)
+    interest = bool(a.interest or a.interest_later or a.disinterest or a.no_budget or a.not_soon)
     timing: bool | None = None if qual == "froid" else bool(a.timing)
     if qual is None:
         action = bool(a.actions)

@@ -32,15 +32,25 @@ _WORD_RE = re.compile(r"(?<![\w'’-])(" + "|".join(sorted(map(re.escape, ABREVI
                       + r")(?![\w-])", re.IGNORECASE)
 _DAYS_RE = re.compile(r"\b(\d{1,3})\s?j\b", re.IGNORECASE)  # « 15j » -> « 15 jours »
 _AN_PRO_RE = re.compile(r"\b(l['’]an|l['’]ann[ée]e)\s+pro\b", re.IGNORECASE)
+# « < 3 mois », « > 3 mois »: comparison signs before a figure (not arrows « -> », « => »)
+_LESS_RE = re.compile(r"(?<![<=-])<\s*(?=\d)")
+_MORE_RE = re.compile(r"(?<![-=>])>\s*(?=\d)")
+# « 0 besoin », « 0 budget »: a zero before a word is « aucun »
+_ZERO_RE = re.compile(r"(?<![\d.,/:])\b0\s+(?=[^\W\d_]{3,})")
 
 
 @lru_cache(maxsize=8192)
 def expand(text: str) -> str:
-    """« pa interessé, devis ds les 15j » -> « pas interessé, devis dans les 15 jours »."""
+    """« pa interessé, devis ds les 15j » -> « pas interessé, devis dans les 15 jours »;
+    « < 3 mois » -> « moins de 3 mois »; « 0 besoin » -> « aucun besoin »."""
     if not text:
         return text or ""
     out = _WORD_RE.sub(lambda m: ABREVIATIONS[m.group(1).lower()], text)
     out = _DAYS_RE.sub(lambda m: f"{m.group(1)} jours", out)
+    if "<" in out or ">" in out:
+        out = _MORE_RE.sub("plus de ", _LESS_RE.sub("moins de ", out))
+    if "0" in out:
+        out = _ZERO_RE.sub("aucun ", out)
     return _AN_PRO_RE.sub(lambda m: f"{m.group(1)} prochain", out)
 
 

@@ -192,7 +192,7 @@ _NOT_NEGATION = {
 _SCOPE_BREAKERS = {
     "mais", "car", "et", "puis", "donc", "cependant", "pourtant", "toutefois", "sinon",
     "sauf", "neanmoins", "or", "alors", "tandis", "contre", "revanche", "ailleurs", "si",
-    "quand", "lorsque", "parce", "bien", "excepte",
+    "quand", "lorsque", "parce", "bien", "excepte", "puisque", "puisqu",
 }
 _ANY_CUE = _NEG_CUES | _NE_CUES
 _CLAUSE_PUNCT_RE = re.compile(r"[.;:!?,()\[\]\n\r\u2013\u2014/•|]|\s-\s")
@@ -255,8 +255,8 @@ def _scopes_cached(text: str) -> tuple[Scope, ...]:
             if later.norm in _SCOPE_BREAKERS:
                 end = later.start
                 break
-            if later.norm in ("ne", "n") and later.start > tok.end:
-                end = later.start
+            if later.norm in ("ne", "n") and later.start > tok.end and later is not tokens[i + 1]:
+                end = later.start  # another negation begins (« rien ne » keeps its own « ne »)
                 break
         end = len(text[:end].rstrip()) if end > tok.end else tok.end
         scopes.append(Scope(start, end, tok.start, tok.end))
