@@ -20,7 +20,6 @@ from datetime import date
 
 from .scoring import normalise_class, score
 
-USAGE = "Usage\u00a0: python -m grader justifications FICHIER.jsonl  (ou « - » pour l'entrée standard)"
 REQUIRED = ("observations", "date_salon", "reference", "qualification", "justification")
 
 
@@ -68,11 +67,17 @@ def _read(lines, source: str) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if len(argv) != 1 or argv[0] in ("-h", "--help"):
-        print(USAGE, file=sys.stderr if argv[:1] not in (["-h"], ["--help"]) else sys.stdout)
-        return 0 if argv[:1] in (["-h"], ["--help"]) else 2
-    path = argv[0]
+    from prospection.argparse_fr import FrenchArgumentParser
+
+    parser = FrenchArgumentParser(
+        prog="python -m grader justifications",
+        description="Note des justifications : lit un objet JSON par ligne (observations, date_salon, "
+                    "reference, qualification, justification ; classes_acceptees facultatif) et "
+                    "écrit chaque ligne complétée par les points preuve et action, le motif et le "
+                    "commentaire.")
+    parser.add_argument("fichier", metavar="FICHIER.jsonl",
+                        help="fichier JSON lines à noter, ou « - » pour l'entrée standard")
+    path = parser.parse_args(list(sys.argv[1:] if argv is None else argv)).fichier
     try:
         if path == "-":
             items = _read(sys.stdin, "entrée standard")
