@@ -265,6 +265,31 @@ def graded(tmp_path_factory):
     hand("horodatage", model, extra={"timestamp.txt": "n'importe quoi"})
     os.mkfifo(hand("carnet_tube", model, notebook=False) / f"{AID}.ipynb")
     os.symlink(victim / f"{AID}.ipynb", hand("carnet_lien", model, notebook=False) / f"{AID}.ipynb")
+    def tamper(sid, change):
+        folder = hand(sid, model)
+        nb = json.loads((folder / f"{AID}.ipynb").read_text(encoding="utf-8"))
+        change(nb)
+        (folder / f"{AID}.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+
+    def schema(nb):
+        for cell in nb["cells"]:
+            if "nbgrader" in cell["metadata"]:
+                cell["metadata"]["nbgrader"]["schema_version"] = 99
+
+    def solution_to_test(nb):
+        for cell in nb["cells"]:
+            meta = cell["metadata"].get("nbgrader", {})
+            if meta.get("solution"):
+                meta.update(solution=False, grade=True, locked=True, points=50)
+
+    def html(nb):
+        nb["cells"].append({"cell_type": "markdown", "id": "pirate", "metadata": {}, "source": SCRIPT})
+        nb["cells"].append({"cell_type": "raw", "id": "brut", "metadata": {"raw_mimetype": "text/html"},
+                            "source": "<script>document.title='brut'</script>"})
+
+    tamper("schema", schema)
+    tamper("solution_en_test", solution_to_test)
+    tamper("html", html)
     hand("fichiers", model, extra={"gradebook.db": "x", "nbgrader_config.py": "c = get_config()\n",
                                    "pandas.py": "raise SystemExit\n", "sitecustomize.py": "import os\n",
                                    ".ipython/profile_default/startup/x.py": "print(1)\n"})
@@ -273,7 +298,7 @@ def graded(tmp_path_factory):
     before = _hashes(protected)
     _python("-m", "grader", "autograde", "--classe", str(root), "--silencieux", timeout=600)
     after = _hashes(protected)
-    for command in ("export", "report"):
+    for command in ("export", "report", "feedback"):
         _python("-m", "grader", command, "--classe", str(root))
     public, key = spec_and_key(root, AID)
     honest = copy.deepcopy(model)
@@ -361,3 +386,61 @@ def test_exports_and_report_never_run_a_learners_text(graded):
     nb = nbformat.read(root / "autograded" / "injection" / AID / f"{AID}.ipynb", as_version=4)
     shown = json.dumps([o for c in nb.cells for o in c.get("outputs", [])])
     assert "&lt;script&gt;" in shown and "<script>alert" not in shown
+
+
+@pytest.mark.slow
+def test_tampered_nbgrader_metadata_is_restored_not_a_zero(graded):
+    for sid in ("schema", "solution_en_test"):
+        assert graded["scores"][sid] == graded["honest"], (sid, _messages(graded, sid))
+        assert "correction_impossible" not in _messages(graded, sid)
+        assert "rétablie" in _messages(graded, sid, "metadonnees_modifiees")
+
+
+@pytest.mark.slow
+def test_learner_html_never_runs_in_the_teachers_views(graded):
+    root = graded["root"]
+    assert graded["scores"]["html"] == graded["honest"]
+    assert "navigateur de l'enseignant" in _messages(graded, "html", "html_actif")
+    assert "html_actif" not in _messages(graded, "victime")
+    pages = sorted((root / "feedback" / "html" / AID).glob("*.html"))
+    assert pages
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in text and "<img src=x" not in text
+        assert "<script>document.title='brut'" not in text
+    nb = nbformat.read(root / "autograded" / "html" / AID / f"{AID}.ipynb", as_version=4)
+    raw = [c for c in nb.cells if c.cell_type == "raw" and "brut" in c.source]
+    assert raw and "raw_mimetype" not in raw[0].metadata
+
+
+def test_neutralise_html_keeps_the_release_and_plain_text():
+    from grader.toolchain.nbg import neutralise_html
+
+    release = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("<div class='consigne'>Lisez</div>")])
+    nb = copy.deepcopy(release)
+    nb.cells += [nbformat.v4.new_markdown_cell("Budget < 500 € et **gras**"),
+                 nbformat.v4.new_markdown_cell(SCRIPT),
+                 nbformat.v4.new_raw_cell("<b>x</b>", metadata={"raw_mimetype": "text/html"})]
+    flags = neutralise_html(nb, release, "x.ipynb")
+    assert nb.cells[0].source == release.cells[0].source            # the teacher's own HTML stays
+    assert nb.cells[1].source == "Budget &lt; 500 € et **gras**"
+    assert "<" not in nb.cells[2].source and "raw_mimetype" not in nb.cells[3].metadata
+    assert [f["code"] for f in flags] == ["html_actif"]
+    plain = copy.deepcopy(release)
+    plain.cells.append(nbformat.v4.new_markdown_cell("Budget < 500 €"))
+    assert neutralise_html(plain, release, "x.ipynb") == []
+
+
+def test_invisible_characters_do_not_hide_a_copied_text(tmp_path):
+    from grader.toolchain.answers import fingerprint
+
+    model = _model()
+    _write(tmp_path / "auteur", model)
+    disguised = copy.deepcopy(model)
+    for entry in disguised["questions"]["qualification"]["valeur"].values():
+        entry["justification"] = "\u200b".join(entry["justification"] or "") + "\u202c"
+        entry["modifie_le"] = "2026-11-21T10:00:00Z"
+    disguised["questions"]["qualification"]["modifie_le"] = "2026-11-21T10:00:00Z"
+    _write(tmp_path / "copieur", disguised)
+    prints = [fingerprint(load_answers_document(tmp_path / sid, AID)[1]) for sid in ("auteur", "copieur")]
+    assert prints[0] is not None and prints[0] == prints[1]

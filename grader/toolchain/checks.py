@@ -107,7 +107,7 @@ def compare_cells(submitted, released, name: str) -> list[dict]:
                               f"{name}\u00a0: cellule {kind} « {gid} » modifiée\u00a0; contenu "
                               "d'origine rétabli (points recalculés avec le vrai test)."))
         cmeta = _nbgrader(cell)
-        for attr in ("grade", "solution", "locked", "points"):
+        for attr in ("grade", "solution", "locked", "points", "schema_version"):
             if attr in meta and cmeta.get(attr) != meta.get(attr):
                 flags.append(flag("metadonnees_modifiees", "alerte",
                                   f"{name}\u00a0: métadonnée « {attr} » de la cellule « {gid} » "
@@ -138,6 +138,28 @@ def repair_metadata(nb, released) -> list[dict]:
         else:
             seen.add(gid)
     return flags
+
+
+def restore_metadata(nb, released) -> None:
+    """The release's nbgrader metadata and cell type put back on every graded cell of the copy
+    (what :func:`compare_cells` reports as « rétablie »): a changed ``schema_version``, a solution
+    cell turned into a test cell, raised points would otherwise make nbgrader refuse the whole
+    copy or count the learner's version."""
+    import copy
+    refs = {_nbgrader(c).get("grade_id"): c for c in released.cells if _nbgrader(c).get("grade_id")}
+    for cell in nb.cells:
+        ref = refs.get(_nbgrader(cell).get("grade_id"))
+        if ref is None:
+            continue
+        cell.metadata["nbgrader"] = copy.deepcopy(ref.metadata["nbgrader"])
+        if cell.get("cell_type") != ref.cell_type:
+            cell.cell_type = ref.cell_type
+            if ref.cell_type == "code":
+                cell.setdefault("outputs", [])
+                cell.setdefault("execution_count", None)
+            else:
+                cell.pop("outputs", None)
+                cell.pop("execution_count", None)
 
 
 def restore_locked_cells(nb, released) -> None:
@@ -229,6 +251,7 @@ def prepare(classe: Classe, student: str, assignment: str, key_cache: dict | Non
             continue
         flags.extend(compare_cells(nb, released, rel_nb.name))
         flags.extend(repair_metadata(nb, released))
+        restore_metadata(nb, released)
         restore_locked_cells(nb, released)
         nbformat.write(nb, dest / rel_nb.name)
         ready += 1
