@@ -8,10 +8,14 @@ impossible classes are dropped, and each removal is reported as a flag.
 from __future__ import annotations
 
 import json
+import os
+import re
+import stat
 from pathlib import Path
 
 from prospection import reponses
 from prospection.texte.classes import CLASSES, normalize_class
+from prospection.texte.francais import FORMAT_CHARS_RE, plain_text
 
 KEYS_DIRECTORY = "cles"           # class folder: cles/<exercice>.key.json (never released)
 QUESTIONS_FILENAME = "questions.json"
@@ -44,21 +48,163 @@ def load_key(spec: dict | None) -> dict | None:
         return None
 
 
+# --------------------------------------------------------------------- the one safe reader
+# Every file of a submission the teacher's process reads as data (answers files, notebooks,
+# timestamp) goes through :func:`read_learner_bytes`: a learner controls what the path is.
+MAX_ANSWERS_BYTES = 2 * 1024 * 1024
+MAX_NOTEBOOK_BYTES = 50 * 1024 * 1024
+#: Nesting of a valid answers file is at most 6 (document, questions, question, valeur,
+#: contact, entry); deeper is not something the widgets write.
+MAX_JSON_DEPTH = 16
+#: Longest text kept in an answer (a justification, a written answer): longer is cut.
+MAX_TEXT_CHARS = 5000
+_LOOKALIKE_RE = re.compile("[\u0370-\u03ff\u0400-\u052f]")   # Greek, Cyrillic letters
+
+
+class LearnerFileError(ValueError):
+    """A learner's file the teacher's process refuses to read; the message is French."""
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f}".replace(".", ",") + "\u00a0Mo"
+
+
+def read_learner_bytes(path: Path, limit: int) -> bytes | None:
+    """The bytes of a file handed in, or None when there is none.
+
+    Only a plain regular file is read, through no link, never more than ``limit`` bytes: a
+    symbolic link (to a classmate's copy, the key, ``/etc/passwd``), a directory, a named pipe or
+    a device raises :class:`LearnerFileError` (French) instead of being followed, waited on or
+    read without end."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise LearnerFileError(f"fichier illisible ({exc.strerror})") from None
+    if stat.S_ISLNK(st.st_mode):
+        raise LearnerFileError("lien symbolique refusé (seul un vrai fichier rendu est lu)")
+    if stat.S_ISDIR(st.st_mode):
+        raise LearnerFileError("c'est un dossier, pas un fichier")
+    if not stat.S_ISREG(st.st_mode):
+        raise LearnerFileError("fichier spécial (tube, périphérique…) refusé")
+    if st.st_size > limit:
+        raise LearnerFileError(f"fichier trop gros ({_megabytes(st.st_size)}, au plus {_megabytes(limit)})")
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as exc:
+        raise LearnerFileError(f"fichier illisible ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):   # replaced since lstat
+            raise LearnerFileError("fichier spécial (tube, périphérique…) refusé")
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise LearnerFileError(f"fichier trop gros (au plus {_megabytes(limit)})")
+    return data
+
+
+def _too_deep(value) -> bool:
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            if depth > MAX_JSON_DEPTH:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+def _clean_strings(value, notes: set):
+    """Every text of a parsed answers file as it reads (:func:`plain_text`), cut at
+    ``MAX_TEXT_CHARS``; what was changed is noted in ``notes`` (codes)."""
+    if isinstance(value, str):
+        if not value.isascii():
+            if FORMAT_CHARS_RE.search(value):
+                notes.add("invisibles")
+            if _LOOKALIKE_RE.search(value):
+                notes.add("alphabet")
+            value = plain_text(value)
+        if len(value) > MAX_TEXT_CHARS:
+            notes.add("long")
+            value = value[:MAX_TEXT_CHARS]
+        return value
+    if isinstance(value, dict):
+        return {_clean_strings(k, notes): _clean_strings(v, notes) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean_strings(v, notes) for v in value]
+    return value
+
+
+_NOTES = {
+    "invisibles": "caractères invisibles (espaces de largeur nulle, inversion du sens d'écriture…) retirés",
+    "alphabet": "lettres grecques ou cyrilliques qui imitent des lettres latines",
+    "long": f"texte de plus de {MAX_TEXT_CHARS} caractères, coupé",
+    "doublons": "clés en double dans le fichier (seule la dernière valeur compte)",
+    "nan": "valeurs NaN ou Infinity (pas du JSON) remplacées par null",
+    "lien": "fichier partagé avec un autre par un lien physique (déposé à la main\u00a0?)",
+}
+
+
+def read_answers_json(path: Path, limit: int = MAX_ANSWERS_BYTES):
+    """A learner's JSON file as data: ``(status, value_or_None, problems)``, status ``absent``,
+    ``illisible`` or ``ok`` (``problems`` then lists what was cleaned: invisible characters,
+    look-alike letters, texts cut, duplicate keys). UTF-8 with or without a byte-order mark;
+    NaN/Infinity become null; nesting deeper than ``MAX_JSON_DEPTH`` is refused."""
+    try:
+        data = read_learner_bytes(path, limit)
+    except LearnerFileError as exc:
+        return "illisible", None, [str(exc)]
+    if data is None:
+        return "absent", None, []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return "illisible", None, ["le fichier n'est pas encodé en UTF-8"]
+    notes: set = set()
+
+    def pairs(items):
+        if len({k for k, _ in items}) != len(items):
+            notes.add("doublons")
+        return dict(items)
+
+    def constant(name):   # NaN, Infinity: not JSON, never written by the widgets
+        notes.add("nan")
+
+    try:
+        raw = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
+    except LearnerFileError as exc:
+        return "illisible", None, [str(exc)]
+    except RecursionError:
+        return "illisible", None, ["structure JSON trop imbriquée"]
+    except ValueError as exc:
+        return "illisible", None, [f"JSON invalide ({getattr(exc, 'msg', exc)}, ligne {getattr(exc, 'lineno', '?')})"]
+    if _too_deep(raw):
+        return "illisible", None, ["structure JSON trop imbriquée"]
+    raw = _clean_strings(raw, notes)
+    try:
+        if os.lstat(path).st_nlink > 1:
+            notes.add("lien")
+    except OSError:
+        pass
+    return "ok", raw, [_NOTES[n] for n in sorted(notes)]
+
+
+#: The problem :func:`read_answers_json` reports for a hard-linked file: a fact about the file
+#: (who made the link cannot be told), flagged apart from « modifié ».
+HARD_LINK_NOTE = _NOTES["lien"]
+
+
 def check_answers(path: Path, key: dict | None):
     """Validate an answers file.
 
     Returns ``(status, clean_document_or_None, problems)`` with status in
     ``absent``, ``illisible``, ``modifie``, ``ok``; ``problems`` are French sentences.
     """
-    if not path.exists():
-        return "absent", None, []
-    try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        return "illisible", None, ["le fichier n'est pas encodé en UTF-8"]
-    except ValueError as exc:
-        return "illisible", None, [f"JSON invalide ({exc.msg}, ligne {exc.lineno})"]
-    return clean_v1(doc, key)
+    status, doc, problems = read_answers_json(path)
+    if status != "ok":
+        return status, None, problems
+    return clean_v1(doc, key, problems)
 
 
 def clean_v1(doc, key: dict | None, problems: list[str] | None = None):
@@ -287,7 +433,6 @@ V2_FILENAME = reponses.FILENAME
 V1_FILENAME = reponses.LEGACY_FILENAME
 #: Files of a submission that are data the teacher's process reads (never executed).
 ANSWER_FILES = (V2_FILENAME, V1_FILENAME, "annexe_salon.xlsx")
-MAX_ANSWERS_BYTES = 2 * 1024 * 1024
 MAX_DATA_FILE_BYTES = 5 * 1024 * 1024
 _TOP_KEYS = {"schema", "version", "exercice", "variante", "contexte", "questions", "modifie_le"}
 
@@ -321,21 +466,15 @@ def load_answers_document(folder: Path, exercise_id: str):
     validated by ``prospection.reponses``; one that is not valid is dropped and reported.
     """
     path = folder / V2_FILENAME
-    if not path.is_file():
-        if (folder / V1_FILENAME).is_file():
+    if not os.path.lexists(path):
+        if os.path.lexists(folder / V1_FILENAME):
             return migrate_v1_document(folder, exercise_id)
         return "absent", empty_document(exercise_id), []
-    if path.stat().st_size > MAX_ANSWERS_BYTES:
-        return "illisible", empty_document(exercise_id), ["fichier trop gros pour un fichier de réponses"]
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        return "illisible", empty_document(exercise_id), ["le fichier n'est pas encodé en UTF-8"]
-    except ValueError as exc:
-        return "illisible", empty_document(exercise_id), [f"JSON invalide ({exc.msg}, ligne {exc.lineno})"]
+    status, raw, problems = read_answers_json(path)
+    if status != "ok":
+        return status, empty_document(exercise_id), problems
     if not isinstance(raw, dict) or not isinstance(raw.get("questions"), dict):
         return "illisible", empty_document(exercise_id), ["la clé « questions » manque ou n'est pas un objet"]
-    problems = []
     if raw.get("schema") != reponses.SCHEMA or raw.get("version") != reponses.VERSION:
         problems.append("schéma ou version inattendus")
     extra = sorted(set(raw) - _TOP_KEYS)
@@ -353,6 +492,8 @@ def load_answers_document(folder: Path, exercise_id: str):
         problems.append(f"en-tête du fichier nettoyé ({exc})")
         doc = empty_document(exercise_id)
     for qid, entry in raw["questions"].items():
+        if qid == reponses.QUALIFICATION and isinstance(entry, dict):
+            entry = {**entry, "valeur": _lenient_qualification(entry.get("valeur"), problems)}
         try:
             one = reponses.validate({**empty_document(exercise_id), "questions": {qid: entry}})
         except reponses.ReponsesError as exc:
@@ -360,6 +501,53 @@ def load_answers_document(folder: Path, exercise_id: str):
             continue
         doc["questions"].update(one["questions"])
     return ("modifie" if problems else "ok"), doc, problems
+
+
+def _lenient_qualification(valeur, problems: list[str]):
+    """The mission's answers, one contact at a time: a contact whose class or justification is
+    not valid loses that answer only (reported), never the whole question."""
+    if not isinstance(valeur, dict):
+        return valeur
+    out = {}
+    for cid, entry in valeur.items():
+        if not isinstance(entry, dict):
+            problems.append(f"réponse du contact « {cid} » mal formée, ignorée")
+            continue
+        entry = dict(entry)
+        try:
+            normalize_class(entry.get("classe"))
+        except ValueError:
+            problems.append(f"contact « {cid} »\u00a0: classe impossible « {entry.get('classe')} », "
+                            "comptée comme non qualifiée")
+            entry["classe"] = None
+        if not isinstance(entry.get("justification") or "", str):
+            problems.append(f"contact « {cid} »\u00a0: justification qui n'est pas un texte, ignorée")
+            entry["justification"] = ""
+        if entry.get("modifie_le"):
+            try:
+                reponses.to_utc(entry["modifie_le"])
+            except reponses.ReponsesError:
+                entry.pop("modifie_le")
+        out[cid] = entry
+    return out
+
+
+def drop_unknown_items(doc: dict, public: dict) -> list[str]:
+    """Answers for items (contacts) the learner's spec does not have are dropped from ``doc``:
+    they earn nothing, and thousands of them must not fill the teacher's view."""
+    problems = []
+    for question in public.get("questions", []):
+        entry = (doc.get("questions") or {}).get(question.get("id"))
+        items = question.get("items")
+        if not isinstance(entry, dict) or not isinstance(entry.get("valeur"), dict) or not items:
+            continue
+        known = {str(i.get("id")) for i in items if isinstance(i, dict)}
+        unknown = [cid for cid in entry["valeur"] if cid not in known]
+        if unknown and question.get("type") == "qualification":
+            entry["valeur"] = {cid: v for cid, v in entry["valeur"].items() if cid in known}
+            shown = ", ".join(f"« {c[:20]} »" for c in unknown[:3]) + (" …" if len(unknown) > 3 else "")
+            problems.append(f"{len(unknown)} contact(s) inconnu(s) de l'exercice ignoré(s)\u00a0: {shown}")
+    return problems
 
 
 def attach_data_files(doc: dict, folder: Path, public: dict) -> list[str]:
@@ -372,7 +560,10 @@ def attach_data_files(doc: dict, folder: Path, public: dict) -> list[str]:
             continue
         path = folder / name
         files[name] = None
-        if not path.is_file() or path.is_symlink():
+        if os.path.lexists(path) and (path.is_symlink() or not path.is_file()):
+            problems.append(f"{name}\u00a0: lien symbolique ou fichier spécial refusé")
+            continue
+        if not path.is_file():
             continue
         if path.stat().st_size > MAX_DATA_FILE_BYTES:
             problems.append(f"{name}\u00a0: fichier trop gros, ignoré")
@@ -391,15 +582,11 @@ def check_v2_as_v1(folder: Path, key: dict | None):
     """A copy that holds only a version-2 ``reponses.json`` (today's board), for an assignment
     whose notebook reads the version-1 file: its qualification answers as a cleaned version-1
     document, with :func:`check_answers`'s ``(status, doc, problems)``."""
-    path = folder / V2_FILENAME
-    if not path.is_file():
-        return "absent", None, []
-    if path.stat().st_size > MAX_ANSWERS_BYTES:
-        return "illisible", None, ["fichier trop gros pour un fichier de réponses"]
-    try:
-        doc = reponses.load(path)
-    except reponses.ReponsesError as exc:
-        return "illisible", None, [str(exc)]
+    status, raw, _ = read_answers_json(folder / V2_FILENAME)
+    own = raw.get("exercice") if isinstance(raw, dict) and isinstance(raw.get("exercice"), str) else None
+    status, doc, problems = load_answers_document(folder, own or reponses.MISSION_ID)
+    if status in ("absent", "illisible"):
+        return status, None, problems
     valeur = reponses.answer(doc, reponses.QUALIFICATION, {}) or {}
     contexte = doc.get("contexte") or {}
     v1 = {"version": 1, "fichier_contacts": str(contexte.get("fichier_contacts") or ""),
@@ -407,4 +594,4 @@ def check_v2_as_v1(folder: Path, key: dict | None):
           "reponses": {cid: {"organisation": e.get("organisation", ""), "qualification": e.get("classe"),
                              "justification": e.get("justification", ""), "modifie_le": e.get("modifie_le", "")}
                        for cid, e in valeur.items()}}
-    return clean_v1(v1, key)
+    return clean_v1(v1, key, problems)

@@ -208,7 +208,10 @@ def _flag_identical_answers(classe: Classe, assignments, all_flags: dict) -> Non
             folder = classe.root / "submitted" / sid / aid
             if not folder.is_dir():
                 continue
-            found = fingerprint(load_answers_document(folder, aid)[1])
+            try:
+                found = fingerprint(load_answers_document(folder, aid)[1])
+            except Exception:  # noqa: BLE001 - one odd answers file must not stop the class
+                found = None
             if found:
                 groups.setdefault(found, []).append(sid)
         for sid, per in all_flags.items():
@@ -234,10 +237,15 @@ def _digest_tree(h, folder: Path) -> None:
     if not folder.is_dir():
         h.update(b"-")
         return
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and ".ipynb_checkpoints" not in path.parts:
+    for path in sorted(folder.rglob("*")):   # rglob follows no symbolic link to a folder
+        if ".ipynb_checkpoints" in path.parts:
+            continue
+        if path.is_symlink():   # the link itself, never what it points to (a learner chose it)
+            h.update(str(path.relative_to(folder)).encode() + b"\0-> " + os.readlink(path).encode() + b"\0")
+        elif path.is_file():
             h.update(str(path.relative_to(folder)).encode() + b"\0")
-            h.update(hashlib.sha256(path.read_bytes()).digest())
+            with open(path, "rb") as fh:
+                h.update(hashlib.file_digest(fh, "sha256").digest())
 
 
 def submission_hash(classe: Classe, student: str, assignment: str, shared: dict) -> str:

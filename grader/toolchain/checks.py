@@ -9,13 +9,15 @@ Every deviation becomes a flag: ``{"code", "gravite", "message"}`` (French messa
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 import shutil
 from pathlib import Path
 
 import nbformat
 
-from .answers import check_answers, load_key
+from .answers import MAX_NOTEBOOK_BYTES, LearnerFileError, check_answers, load_key, read_learner_bytes
 from .common import french_typography
 from .workspace import STAGING, Classe
 
@@ -37,13 +39,18 @@ def _grade_ids(nb) -> list[str]:
 def read_notebook(path: Path):
     """(notebook, None) or (None, French reason)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = read_learner_bytes(path, MAX_NOTEBOOK_BYTES)
+        if data is None:
+            return None, "fichier absent"
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None, "fichier non encodé en UTF-8"
-    except OSError as exc:
-        return None, f"fichier illisible ({exc.strerror})"
+    except LearnerFileError as exc:
+        return None, str(exc)
     try:
         nb = nbformat.reads(text, as_version=4)
+    except RecursionError:
+        return None, "structure JSON trop imbriquée"
     except Exception as exc:  # noqa: BLE001 - nbformat raises many kinds
         if isinstance(exc, ValueError) and "JSON" in str(exc):
             return None, "JSON invalide, fichier tronqué ou abîmé"
@@ -100,7 +107,7 @@ def compare_cells(submitted, released, name: str) -> list[dict]:
                               f"{name}\u00a0: cellule {kind} « {gid} » modifiée\u00a0; contenu "
                               "d'origine rétabli (points recalculés avec le vrai test)."))
         cmeta = _nbgrader(cell)
-        for attr in ("grade", "solution", "locked", "points"):
+        for attr in ("grade", "solution", "locked", "points", "schema_version"):
             if attr in meta and cmeta.get(attr) != meta.get(attr):
                 flags.append(flag("metadonnees_modifiees", "alerte",
                                   f"{name}\u00a0: métadonnée « {attr} » de la cellule « {gid} » "
@@ -131,6 +138,28 @@ def repair_metadata(nb, released) -> list[dict]:
         else:
             seen.add(gid)
     return flags
+
+
+def restore_metadata(nb, released) -> None:
+    """The release's nbgrader metadata and cell type put back on every graded cell of the copy
+    (what :func:`compare_cells` reports as « rétablie »): a changed ``schema_version``, a solution
+    cell turned into a test cell, raised points would otherwise make nbgrader refuse the whole
+    copy or count the learner's version."""
+    import copy
+    refs = {_nbgrader(c).get("grade_id"): c for c in released.cells if _nbgrader(c).get("grade_id")}
+    for cell in nb.cells:
+        ref = refs.get(_nbgrader(cell).get("grade_id"))
+        if ref is None:
+            continue
+        cell.metadata["nbgrader"] = copy.deepcopy(ref.metadata["nbgrader"])
+        if cell.get("cell_type") != ref.cell_type:
+            cell.cell_type = ref.cell_type
+            if ref.cell_type == "code":
+                cell.setdefault("outputs", [])
+                cell.setdefault("execution_count", None)
+            else:
+                cell.pop("outputs", None)
+                cell.pop("execution_count", None)
 
 
 def restore_locked_cells(nb, released) -> None:
@@ -169,6 +198,27 @@ def _find_renamed(folder: Path, expected: str, released) -> Path | None:
     return best if best_score >= 0.5 else None
 
 
+def check_timestamp(path: Path) -> tuple[str | None, str | None]:
+    """``(text to grade with or None, French problem or None)`` for a copy's ``timestamp.txt``
+    (the hand-in time nbgrader reads for lateness). A stamp nbgrader cannot read would make it
+    fail on the whole copy: it is left out (graded as on time, flagged); a stamp in the future
+    is kept and flagged (written by hand)."""
+    from nbgrader.utils import parse_utc
+
+    try:
+        data = read_learner_bytes(path, 200)
+        text = data.decode("utf-8").strip() if data is not None else ""
+        moment = parse_utc(text)
+    except LearnerFileError as exc:
+        return None, f"{exc}\u00a0; heure de remise inconnue, copie corrigée sans pénalité de retard"
+    except Exception:  # noqa: BLE001 - dateutil raises several kinds
+        return None, ("heure de remise illisible (fichier modifié à la main\u00a0?)\u00a0; copie corrigée "
+                      "sans pénalité de retard")
+    if moment > dt.datetime.now(dt.timezone.utc).replace(tzinfo=None) + dt.timedelta(minutes=10):
+        return text, f"heure de remise dans le futur ({text})\u00a0: fichier modifié à la main\u00a0?"
+    return text, None
+
+
 def prepare(classe: Classe, student: str, assignment: str, key_cache: dict | None = None):
     """Build the graded copy; return ``(flags, answers_document_or_None, notebooks_ready)``."""
     src = classe.root / "submitted" / student / assignment
@@ -183,7 +233,7 @@ def prepare(classe: Classe, student: str, assignment: str, key_cache: dict | Non
     for rel_nb in classe.release_notebooks(assignment):
         released = nbformat.read(rel_nb, as_version=4)
         path = src / rel_nb.name
-        if not path.exists():
+        if not os.path.lexists(path):
             other = _find_renamed(src, rel_nb.name, released)
             if other is None:
                 flags.append(flag("notebook_manquant", "alerte",
@@ -201,6 +251,7 @@ def prepare(classe: Classe, student: str, assignment: str, key_cache: dict | Non
             continue
         flags.extend(compare_cells(nb, released, rel_nb.name))
         flags.extend(repair_metadata(nb, released))
+        restore_metadata(nb, released)
         restore_locked_cells(nb, released)
         nbformat.write(nb, dest / rel_nb.name)
         ready += 1
@@ -250,9 +301,13 @@ def prepare(classe: Classe, student: str, assignment: str, key_cache: dict | Non
             (dest / spec["fichier"]).write_text(
                 json.dumps(answers_doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     timestamp = src / "timestamp.txt"
-    if timestamp.exists():
-        shutil.copy(timestamp, dest / "timestamp.txt")
+    if os.path.lexists(timestamp):
         used.add(timestamp)
+        stamp, problem = check_timestamp(timestamp)
+        if problem:
+            flags.append(flag("horodatage_suspect", "alerte", f"timestamp.txt\u00a0: {problem}."))
+        if stamp is not None:
+            (dest / "timestamp.txt").write_text(stamp, encoding="utf-8")
     extras = []
     for path in sorted(src.rglob("*")):
         if not path.is_file() or path in used or ".ipynb_checkpoints" in path.parts:

@@ -77,3 +77,20 @@ class ProgressBar:
     def close(self) -> None:
         self.stream.write("\n")
         self.stream.flush()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def spreadsheet_text(value):
+    """A value written to a CSV or .xlsx export, never read as a formula by Excel, LibreOffice,
+    Moodle or Pronote: a text that starts like one (``=HYPERLINK(…)``, ``=cmd|…``, ``+``, ``-``,
+    ``@``, a tab) gets a leading apostrophe (OWASP's rule for CSV injection). Numbers, booleans
+    and None are returned as they are."""
+    if isinstance(value, str) and value.lstrip(" \u00a0").startswith(_FORMULA_START):
+        try:
+            float(value.replace(",", "."))   # a negative number written as text stays a number
+            return value
+        except ValueError:
+            return "'" + value
+    return value

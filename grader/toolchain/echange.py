@@ -88,7 +88,8 @@ def release_feedback(classe: Classe, root: str | None = None, log=print) -> int:
             handed = classe.root / "submitted" / sid / aid
             # nbgrader finds a learner's feedback through the secret of their submission
             for name in ("timestamp.txt", "submission_secret.txt"):
-                if not (folder / name).exists() and (handed / name).exists():
+                if not (folder / name).exists() and (handed / name).is_file() \
+                        and not (handed / name).is_symlink():   # never what a learner's link points to
                     shutil.copy2(handed / name, folder / name)
             if not (folder / "submission_secret.txt").exists():
                 log(f"Attention\u00a0: {sid}/{aid}\u00a0: copie rendue hors du hub, retour non publié "

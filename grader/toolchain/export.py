@@ -28,7 +28,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .common import FrenchParser, ToolchainError, add_classe_argument, french_typography, run_command
+from .common import FrenchParser, ToolchainError, add_classe_argument, french_typography, run_command, spreadsheet_text
 from .data import ClassData, gather
 from .roster import Learner, load_class_roster
 from .workspace import Classe
@@ -156,8 +156,8 @@ def _write(path: Path, header: list[str], rows: list[list[str]], sep: str) -> Pa
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=sep, quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerow([spreadsheet_text(v) for v in header])
+        writer.writerows([spreadsheet_text(v) for v in row] for row in rows)
     return path
 
 
@@ -248,7 +248,7 @@ def write_xlsx(data: ClassData, learners: list[Learner], path: Path) -> Path:
         for cell in ws[1]:
             cell.font = bold
         for r in rows:
-            ws.append(r)
+            ws.append([spreadsheet_text(v) for v in r])
         ws.freeze_panes = "A2"
         for col in ws.columns:
             width = max(len(str(c.value or "")) for c in col[:200])

@@ -21,6 +21,7 @@ the same way:
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tempfile
 from html import escape
@@ -72,6 +73,33 @@ def _state(resources) -> dict:
     return resources.setdefault("prospection", {"flags": [], "executed": False, "outputs": {}})
 
 
+_ACTIVE_HTML = re.compile(r"<\s*/?\s*(script|img|iframe|svg|style|object|embed|link|meta|form|input|button|"
+                          r"a\b|video|audio|math)|\bon[a-z]+\s*=|javascript:", re.IGNORECASE)
+
+
+def neutralise_html(nb, release, name: str) -> list[dict]:
+    """The learner's own markdown and raw cells, shown as text wherever the graded notebook is
+    rendered (Formgrader, feedback pages): ``<`` written ``&lt;`` in a markdown cell that is not
+    the release's, and no HTML/JavaScript format on a raw cell. Markdown formatting stays. Flags
+    the copy when the HTML could have run in the teacher's browser."""
+    known = {c.source for c in release.cells if c.cell_type in ("markdown", "raw")}
+    active = False
+    for cell in nb.cells:
+        if cell.cell_type not in ("markdown", "raw") or cell.source in known:
+            continue
+        active = active or bool(_ACTIVE_HTML.search(cell.source))
+        if cell.cell_type == "markdown":
+            cell.source = cell.source.replace("<", "&lt;")
+        else:
+            for attr in ("raw_mimetype", "format"):
+                cell.metadata.pop(attr, None)
+    if not active:
+        return []
+    return [flag("html_actif", "alerte",
+                 f"{name}\u00a0: balises HTML ou JavaScript dans une cellule de texte (pour agir dans le "
+                 "navigateur de l'enseignant\u00a0?)\u00a0; affichées comme du texte.")]
+
+
 class SandboxExecute(NbGraderPreprocessor):
     """nbgrader's ``Execute``, in the sandbox, and only when learner code must run."""
 
@@ -87,6 +115,7 @@ class SandboxExecute(NbGraderPreprocessor):
         state = _state(resources)
         release_path = root / "release" / info["assignment"] / f"{name}.ipynb"
         release = nbformat.read(release_path, as_version=4) if release_path.exists() else nbformat.v4.new_notebook()
+        state["flags"] += neutralise_html(nb, release, f"{name}.ipynb")
         added = changed_code(nb, release)
         state["flags"] += scan(added, f"{name}.ipynb")
         graded_from_data = _module(info["assignment"]) is not None
@@ -229,7 +258,7 @@ class SaveDataGrades(SaveAutoGrades):
     # ------------------------------------------------------------------ data grading
     def _grade_from_data(self, nb, resources, module, root, handed, state, name):
         from grader.exercices import score_answers
-        from .answers import attach_data_files, load_answers_document
+        from .answers import attach_data_files, drop_unknown_items, load_answers_document
 
         info = resources["nbgrader"]
         public, key = spec_and_key(root, info["assignment"], info["student"])
@@ -245,6 +274,15 @@ class SaveDataGrades(SaveAutoGrades):
                                            f"le fichier de réponses dit «\u00a0{claimed}\u00a0», la variante "
                                            f"de cet élève est «\u00a0{own}\u00a0» (corrigé avec la sienne)\u00a0: "
                                            "a-t-il travaillé sur la version commune ou celle d'un autre\u00a0?"))
+        from .answers import HARD_LINK_NOTE
+        if HARD_LINK_NOTE in problems:   # who made the link cannot be told: no blame, a note
+            problems.remove(HARD_LINK_NOTE)
+            state["flags"].append(flag("fichier_lie", "attention",
+                                       f"fichier de réponses {HARD_LINK_NOTE}\u00a0: comparez avec les "
+                                       "copies signalées «\u00a0réponses identiques\u00a0»."))
+            if not problems and status == "modifie":
+                status = "ok"
+        problems += drop_unknown_items(answers, public)
         problems += attach_data_files(answers, handed, public)
         if status == "illisible":
             state["flags"].append(flag("reponses_illisibles", "alerte",

@@ -37,6 +37,8 @@ __all__ = [
     "Scope",
     "lemma",
     "light_stem",
+    "plain_text",
+    "FORMAT_CHARS_RE",
 ]
 
 
@@ -109,6 +111,23 @@ def normalize(text: str) -> str:
     folded = folded.replace("rendez vous", "rendez-vous")
     folded = _WORD_RE.sub(lambda m: _fix_word(m.group(0)), folded)
     return _SPACES_RE.sub(" ", folded).strip()
+
+
+#: Invisible format characters (Unicode category Cf): soft hyphen, zero-width spaces and joiners,
+#: left-to-right / right-to-left marks, embeddings, overrides and isolates, word joiner,
+#: invisible operators, byte-order mark, interlinear annotations, tag characters.
+FORMAT_CHARS_RE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+    "\ufeff\ufff9-\ufffb\U000e0001\U000e0020-\U000e007f]")
+
+
+def plain_text(text: str) -> str:
+    """A typed text as it reads: NFKC (full-width letters, ligatures such as « ﬁ », compatibility
+    spaces become their plain form) without invisible format characters (zero-width spaces,
+    right-to-left overrides…). Look-alike letters of other alphabets are left as they are."""
+    if text.isascii():
+        return text
+    return FORMAT_CHARS_RE.sub("", unicodedata.normalize("NFKC", text))
 
 
 _WHERE_RE = re.compile(r"(?i)\bo\u00f9\b")
