@@ -175,7 +175,7 @@ def test_spreadsheet_cells_never_start_a_formula():
     for attack in ("=HYPERLINK(\"http://x\",\"clic\")", "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)",
                    "\t=1", " =1", "\uff1d1"):
         assert spreadsheet_text(attack).startswith("'"), attack
-    for fine in ("Dupont", "-3", "-2,5", "", 12.5, None, True, "Il a dit = oui"):
+    for fine in ("Dupont", "-3", "-2,5", "-", "", 12.5, None, True, "Il a dit = oui"):  # « - »: Moodle, no grade
         assert spreadsheet_text(fine) == fine
 
 

@@ -88,6 +88,8 @@ def spreadsheet_text(value):
     ``@``, a tab) gets a leading apostrophe (OWASP's rule for CSV injection). Numbers, booleans
     and None are returned as they are."""
     if isinstance(value, str) and value.lstrip(" \u00a0").startswith(_FORMULA_START):
+        if value.strip(" \u00a0") in ("-", "+"):
+            return value   # a lone sign is no formula: Moodle's « no grade » marker stays « - »
         try:
             float(value.replace(",", "."))   # a negative number written as text stays a number
             return value
