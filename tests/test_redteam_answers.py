@@ -15,12 +15,9 @@ from __future__ import annotations
 
 import copy
 import csv
-import hashlib
 import json
 import os
 import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -36,6 +33,7 @@ from grader.toolchain.grades import read_scores
 from grader.toolchain.nbg import spec_and_key
 from grader.toolchain.workspace import Classe
 from prospection import annexe
+from test_toolchain_redteam import _hashes, _python  # the red team's runner and file fingerprints
 
 REPO = Path(__file__).resolve().parent.parent
 AID = "04_mission_salon"
@@ -198,23 +196,6 @@ def test_timestamp_garbage_link_and_future(tmp_path):
 
 
 # ----------------------------------------------------------------------------- end to end
-def _python(*args, cwd=None, timeout=900):
-    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
-    done = subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=timeout)
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    return done
-
-
-def _hashes(paths: list[Path]) -> dict[str, str]:
-    out = {}
-    for base in paths:
-        files = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file())
-        for path in files:
-            out[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return out
-
-
 FORMULA = "=HYPERLINK(\"http://pirate.example\",\"Cliquez\")"
 SCRIPT = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 
@@ -222,7 +203,7 @@ SCRIPT = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     root = tmp_path_factory.mktemp("redteam_reponses") / "classe"
-    _python("-m", "grader", "release", AID, "--classe", str(root), "--delai", "10")
+    _python("-m", "grader", "release", AID, "--classe", str(root), "--delai", "10", timeout=900)
     model = _model()
     values = model["questions"]["qualification"]["valeur"]
     release_nb = root / "release" / AID / f"{AID}.ipynb"
@@ -299,7 +280,7 @@ def graded(tmp_path_factory):
     _python("-m", "grader", "autograde", "--classe", str(root), "--silencieux", timeout=600)
     after = _hashes(protected)
     for command in ("export", "report", "feedback"):
-        _python("-m", "grader", command, "--classe", str(root))
+        _python("-m", "grader", command, "--classe", str(root), timeout=900)
     public, key = spec_and_key(root, AID)
     honest = copy.deepcopy(model)
     attach_data_files(honest, victim, public)

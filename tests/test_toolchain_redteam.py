@@ -39,10 +39,10 @@ NO_ANSWERS = {c for c in CASES if not (FIXTURES / f"submitted-{c}" / "reponses.j
 HONEST = ("honnete", "autre")
 
 
-def _python(*args, cwd=None, check=True):
+def _python(*args, cwd=None, check=True, timeout=1200):
     env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
     done = subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=1200)
+                          timeout=timeout)
     if check:
         assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     return done
