@@ -458,19 +458,24 @@ def migrate_v1_document(folder: Path, exercise_id: str):
     return status, doc, problems
 
 
-def load_answers_document(folder: Path, exercise_id: str):
+def load_answers_document(folder: Path, exercise_id: str | None):
     """A submission's answers, as data: ``(status, document_v2, problems)``.
 
     ``status`` is ``absent``, ``illisible``, ``modifie`` (cleaned, see problems) or ``ok``. Reads
     ``reponses.json`` (version 2), else a version-1 ``reponses_salon.json``. Each question is
     validated by ``prospection.reponses``; one that is not valid is dropped and reported.
+    ``exercise_id`` None: the exercise the file names (the mission's when it names none).
     """
     path = folder / V2_FILENAME
     if not os.path.lexists(path):
+        exercise_id = exercise_id or reponses.MISSION_ID
         if os.path.lexists(folder / V1_FILENAME):
             return migrate_v1_document(folder, exercise_id)
         return "absent", empty_document(exercise_id), []
     status, raw, problems = read_answers_json(path)
+    if exercise_id is None:
+        named = raw.get("exercice") if isinstance(raw, dict) else None
+        exercise_id = named if isinstance(named, str) and named else reponses.MISSION_ID
     if status != "ok":
         return status, empty_document(exercise_id), problems
     if not isinstance(raw, dict) or not isinstance(raw.get("questions"), dict):
@@ -582,9 +587,7 @@ def check_v2_as_v1(folder: Path, key: dict | None):
     """A copy that holds only a version-2 ``reponses.json`` (today's board), for an assignment
     whose notebook reads the version-1 file: its qualification answers as a cleaned version-1
     document, with :func:`check_answers`'s ``(status, doc, problems)``."""
-    status, raw, _ = read_answers_json(folder / V2_FILENAME)
-    own = raw.get("exercice") if isinstance(raw, dict) and isinstance(raw.get("exercice"), str) else None
-    status, doc, problems = load_answers_document(folder, own or reponses.MISSION_ID)
+    status, doc, problems = load_answers_document(folder, None)   # whichever exercise it names
     if status in ("absent", "illisible"):
         return status, None, problems
     valeur = reponses.answer(doc, reponses.QUALIFICATION, {}) or {}
