@@ -100,7 +100,6 @@ def _keyword_list(text: str) -> bool:
     for item in items:
         if ":" in item or "=" in item or _DIGIT.search(item):
             return False
-
         n = _n_words(item)
         if n >= 4:
             return False
@@ -125,8 +124,6 @@ class _W:
 
 
 def _norms(text: str) -> list[_W]:
-    from prospection.texte.francais import fold
-
     return [_W(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(fold(text or ""))]
 
 
@@ -414,15 +411,11 @@ _APOSTROPHE = re.compile(r"[’']")
 
 @lru_cache(maxsize=2048)
 def _folded_notes(observations: str) -> str:
-    from prospection.texte.francais import fold
-
     return fold(observations)
 
 
 def absent_facts(analysis, observations: str) -> list[str]:
     """Decisive facts stated by the text that nothing in the notes backs up."""
-    from prospection.texte.francais import fold
-
     text = _APOSTROPHE.sub(" ", fold(analysis.text))
     elsewhere = getattr(analysis, "elsewhere", [])
     if not elsewhere and not _ANY_FACT.search(text):
@@ -484,4 +477,3 @@ def detect(justification: str, observations: str, analysis=None, salon=None) -> 
         if facts:
             out.append(Pattern("absent_fact", facts[0], 0.75))
     return out
-
