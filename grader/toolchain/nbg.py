@@ -258,7 +258,7 @@ class SaveDataGrades(SaveAutoGrades):
     # ------------------------------------------------------------------ data grading
     def _grade_from_data(self, nb, resources, module, root, handed, state, name):
         from grader.exercices import score_answers
-        from .answers import attach_data_files, drop_unknown_items, load_answers_document
+        from .answers import HARD_LINK_NOTE, attach_data_files, drop_unknown_items, load_answers_document
 
         info = resources["nbgrader"]
         public, key = spec_and_key(root, info["assignment"], info["student"])
@@ -274,7 +274,6 @@ class SaveDataGrades(SaveAutoGrades):
                                            f"le fichier de réponses dit «\u00a0{claimed}\u00a0», la variante "
                                            f"de cet élève est «\u00a0{own}\u00a0» (corrigé avec la sienne)\u00a0: "
                                            "a-t-il travaillé sur la version commune ou celle d'un autre\u00a0?"))
-        from .answers import HARD_LINK_NOTE
         if HARD_LINK_NOTE in problems:   # who made the link cannot be told: no blame, a note
             problems.remove(HARD_LINK_NOTE)
             state["flags"].append(flag("fichier_lie", "attention",
