@@ -574,7 +574,14 @@ class _Reader:
         if own:
             mods = own
         timing = ""
-        if any(m.tag == "urgent" for m in mods):
+        urgent = [m for m in mods if m.tag == "urgent"]
+        if urgent and all(self.t.toks[m.first].norm == "avant" for m in urgent) and any(
+                h.start <= e.start < c_end and not e.past and e.date_min > self.salon + timedelta(days=30)
+                for e in self.exprs):
+            # « je la relance fin août pour passer avant les autres »: beating the others is the
+            # reason, the date is the time
+            timing = "later"
+        elif urgent:
             timing = "urgent"
         elif any(m.tag == "later" for m in mods):
             timing = "later"

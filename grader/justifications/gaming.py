@@ -96,6 +96,8 @@ def _keyword_list(text: str) -> bool:
     items = [i for i in items if i]
     if len(items) < 4:
         return False
+    if len(items) >= 5 and _telegram_list(items):
+        return True
     short = 0
     for item in items:
         if ":" in item or "=" in item or _DIGIT.search(item):
@@ -108,10 +110,36 @@ def _keyword_list(text: str) -> bool:
     return short / len(items) >= 0.75
 
 
+_DATE_ITEM = re.compile(r"^\d{1,2}(?:er)?(?:\s+\w+|/\d{1,2})?$|^(?:fin|debut|mi)?\s*\w+\s+20\d\d$")
+
+
+def _telegram_list(items: list[str]) -> bool:
+    """Five items or more of three words at most, with no clause among them (« pas d'intérêt,
+    pas de budget, CRM, newsletter, portes ouvertes, campagne »; « polos, housses, défilé,
+    14 juillet, printemps, tiède, relance »): criteria and actions stacked, not stated. A date
+    counts as an item; a figure of another kind (« 60 tee-shirts ») makes it a note."""
+    for item in items:
+        if ":" in item or "=" in item or _n_words(item) > 3:
+            return False
+        if _DIGIT.search(item) and not _DATE_ITEM.match(fold(item)):
+            return False
+        if _VERBISH.search(fold(item)):
+            return False
+    return sum(_n_words(i) <= 2 for i in items) >= 0.5 * len(items)
+
+
+# A finite verb, a pronoun subject, a participle of interest or a degree makes an item a
+# statement (« très intéressés maillots », « rapl demain »); « budget voté » stays a noun phrase.
+_VERBISH = re.compile(r"\b(?:il|elle|ils|elles|on|je|nous|est|sont|a|ont|veut|veulent|doit|va|vont|fait|"
+                      r"tres|interesse\w*|demain|"
+                      r"cherche\w*|souhaite\w*|attend\w*|demande\w*|rappelle\w*|relance\w*r|envoie\w*)\b")
+
+
 # --- pasted notes ---------------------------------------------------------------------------
 _LINK_WORDS = {"donc", "car", "puisque", "parce", "pourquoi", "ainsi", "signifie", "montre",
                "montrent", "prouve", "indique", "indiquent", "comme", "soit", "explique"}
 N = 3  # a copied run is three words or more
+LONG_BLOCK = 25  # words copied from the notes that make a pasted block whatever the notes' length
 
 
 class _W:
@@ -189,11 +217,12 @@ def _pasted(justification: str, observations: str, salon=None) -> bool:
     concurrent : chaud »). The notes left as they are, followed by a class word or a plan
     only, are pasted.
     """
-    if len(justification.split()) < 0.8 * len(observations.split()):
-        return False  # too short to hold 90 % of the notes
     copy = _copy(justification, observations)
-    if copy.share < 0.9:
-        return False
+    # Long notes copied for the most part (« … Très content de discuter » left out) are a
+    # pasted block too, when hardly a word of one's own is added (checked below).
+    block = copy.share >= 0.75 and copy.share * _note_ngrams(observations)[1] >= LONG_BLOCK
+    if not block and (len(justification.split()) < 0.8 * len(observations.split()) or copy.share < 0.9):
+        return False  # too short to hold 90 % of the notes
     from datetime import date
 
     from .analysis import analyse
@@ -209,6 +238,8 @@ def _pasted(justification: str, observations: str, salon=None) -> bool:
     content = [w for w in words if len(w) >= 4 and w not in L.STOPWORDS and w not in L.CLASS_WORDS]
     if (set(words) & _LINK_WORDS or concluded) and len(content) >= 3:
         return False  # own sentences that argue, linked to the facts or to the class
+    if copy.share < 0.9:
+        return len([w for w in words if w not in L.CLASS_WORDS]) <= 3
     return not (concluded and copy.interleaved >= 1)  # restated in one's own sentence
 
 

@@ -136,6 +136,18 @@ class Hints:
 
 
 # --- evidence -----------------------------------------------------------------------------
+# Statements of no interest that leave no doubt (a cold contact's evidence even beside a word
+# of interest: « seul le secrétaire est intéressé ; le bureau a refusé : pas de projet »), as
+# opposed to weaker signs (« satisfait de son prestataire », « a acheté ailleurs »).
+_PLAIN_NO = ("pas interes", "pas d interet", "aucun interet", "aucun besoin", "pas de besoin",
+             "pas besoin", "besoin de rien", "aucun projet", "pas de projet", "aucun achat",
+             "pas d achat", "ne prevoit aucun", "aucune envie", "aucune intention")
+
+
+def _plainly_no(phrases: list[str]) -> bool:
+    return any(fold(p).replace("'", " ").startswith(_PLAIN_NO) for p in phrases)
+
+
 def _evidence(a: Analysis, reference: str, qualification: str | None,
               notes_dates: tuple[str, ...] = ()) -> tuple[int, float, str]:
     """``notes_dates``: on a contact the key leaves open between two classes, the dates of the
@@ -156,6 +168,10 @@ def _evidence(a: Analysis, reference: str, qualification: str | None,
     if reference == "froid":
         if a.interest and len(a.liking) == len(a.interest) and a.disinterest:
             return 1, 0.75, ""  # « aime nos sacs mais aucun projet »: taste is not a need
+        if a.interest and a.disinterest and _plainly_no(a.disinterest):
+            # « seul le secrétaire est intéressé ; […] pas de projet » : the learner's own
+            # conclusion is stated outright; the interest word is someone else's, or past
+            return 1, 0.7, ""
         if a.interest:
             return 0, 0.8 if a.disinterest else 0.85, "contradiction" if a.disinterest else "need_interest"
         if a.disinterest:

@@ -188,7 +188,7 @@ _URGENT = (
 )
 _SOON = r"prochainement|bientot|dans\s+les\s+(?:prochaines\s+semaines|semaines\s+qui\s+viennent)"
 _LONG = (
-    r"(?:a\s+)?(?:long|moyen)\s+terme|un\s+jour|plus\s+tard|a\s+terme|dans\s+les\s+annees\s+a\s+venir"
+    r"(?:a\s+)?(?:long|moyen)\s+terme|un\s+jour|(?<!\bau\s)plus\s+tard|a\s+terme|dans\s+les\s+annees\s+a\s+venir"
     r"|d'ici\s+quelques\s+annees|dans\s+quelques\s+annees|pas\s+(?:avant\s+)?(?:longtemps|demain)"
     r"|aucune\s+urgence|rien\s+d'urgent|pas\s+(?:d'|de\s+)?urgen\w*|pas\s+(?:tres\s+|du\s+tout\s+)?presse\w*"
     r"|rien\s+de\s+presse|pas\s+pour\s+tout\s+de\s+suite|pas\s+pour\s+maintenant"
