@@ -163,7 +163,7 @@ _CONTACT_SUBJECT = {"a", "ont", "il", "elle", "ils", "elles", "le", "la", "les"}
 _RECORD_PLACES = {"fiche", "fiches", "crm", "sic", "fichier", "fichiers", "base", "newsletter"}
 _ACTION_LABEL_RE = re.compile(r"\b(?:actions?|suite|a faire|suivi)\s*[:=]")
 _LABEL_NO_RE = re.compile(
-    r"\b(?:interet|interets|interess\w*|besoin|besoins|projet|projets)\s*[:=?]\s*(?:aucun\w*|non|nul\w*|pas\b|neant|rien|0\b)")
+    r"\b(?:interet|interets|interess\w*|besoin|besoins|projet|projets)(?:\s+\w+){0,3}?\s*[:=?]\s*(?:aucun\w*|non|nul\w*|pas\b|neant|rien|0\b)")
 
 
 def _not_before(text: Text, hit: Hit) -> bool:
@@ -292,6 +292,23 @@ def _negation_just_before(text: Text, pos: int) -> bool:
     if "mais" in words:
         words = words[len(words) - words[::-1].index("mais"):]
     return any(w in ("pas", "rien", "jamais", "aucun", "aucune") for w in words)
+
+
+def _excluded_spans(text: Text) -> list[tuple[int, int]]:
+    """« pas pour la fête de juin (qui est déjà équipée) »: from « pas pour » to the end of its
+    clause, a time (and what is said of it) the learner sets aside."""
+    out = []
+    for i in range(len(text.toks) - 1):
+        if text.toks[i].norm == "pas" and text.toks[i + 1].norm == "pour":
+            start, end = text.toks[i].start, text.clause_of(text.toks[i].start)[1]
+            stop = re.search(r"[,;:()]", text.raw[start:end])
+            end = start + stop.start() if stop else end
+            for tok in text.toks[i + 2 :]:
+                if tok.start >= end or tok.norm in ("mais", "plutot", "seulement"):
+                    end = min(end, tok.start)
+                    break
+            out.append((start, end))
+    return out
 
 
 def _has_cue(text: Text, hit: Hit) -> bool:
@@ -631,7 +648,9 @@ class _Reader:
         # double negation.
         dis_hits = [Hit(h.tag, h.start, h.end, h.first, h.last, h.negated and not _has_cue(t, h))
                     for h in self.dis_hits]
-        dis_kept = [h for h in dis_hits if not h.negated]
+        excluded = _excluded_spans(t)
+        dis_kept = [h for h in dis_hits if not h.negated
+                    and not any(a < h.start < b for a, b in excluded)]
         dis_spans = [(h.start, h.end) for h in dis_kept]
         for h in dis_kept:
             if _suppliers_closure(t, h):
@@ -651,7 +670,7 @@ class _Reader:
             out.disinterest.append(raw[m.start() : m.end()])
         for h in self.interest_hits:
             word = raw[h.start : h.end]
-            if any(a <= h.start < b for a, b in dis_spans + label_no):
+            if any(a <= h.start < b for a, b in dis_spans + label_no + excluded):
                 continue
             if self.in_region(h.start) and t.toks[h.first].norm.startswith(("devi", "command")):
                 continue
@@ -746,6 +765,7 @@ class _Reader:
     def _timing(self) -> None:
         t, raw, out = self.t, self.raw, self.out
         long_spans = [(h.start, h.end) for h in self.time_lex if h.tag == "long" and not h.negated]
+        excluded = _excluded_spans(t)
         for e in self.exprs:
             if e.past or e.label == "passe" or self.in_region(e.start) \
                     or any(a <= e.start < b for a, b in self.not_now_spans):
@@ -759,6 +779,10 @@ class _Reader:
                 claim = Claim("ambigu", "", 0, 0.4)
             if fold(e.text).startswith("avant") and _negation_just_before(t, e.start):
                 claim = Claim("moyen_long", "", 0, 0.7)  # « rien avant l'été »: not before, so later
+            elif any(a <= e.start < b for a, b in excluded):
+                if claim.kind != "court":
+                    continue
+                claim = Claim("moyen_long", "", 0, 0.6)  # « pas pour cet été »: not soon
             has_year = bool(_YEAR.search(e.text))
             if e.label == "date" or (e.label == "mois" and has_year):
                 out.dates.append((e.text, e.date_min, e.date_max))

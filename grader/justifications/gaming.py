@@ -406,6 +406,50 @@ def content_match(analysis, observations: str) -> tuple[list[str], int]:
     return missing, found
 
 
+_LACK_RE = re.compile(r"\b(?:pas|plus|aucun|aucune|sans|manque|manquent)\s+(?:de\s+|d\s*)?([a-z]+)(?:\s+([a-z]+))?")
+_WANT_BEFORE = ("besoin", "command", "achet", "achat", "veu", "voul", "prevo", "projet", "cherch",
+                "souhait", "interes", "envie")
+
+
+@lru_cache(maxsize=4096)
+def lacked_things(text: str) -> frozenset:
+    """Goods the text says the contact has none of (« aucun maillot », « n'ont pas de
+    maillots », « sans tenues ») — a need, unlike « n'a besoin d'aucun maillot »."""
+    folded = fold(text or "").replace("'", " ").replace("’", " ")
+    out = set()
+    for m in _LACK_RE.finditer(folded):
+        stem = _thing(m.group(1)) or (m.group(2) and _thing(m.group(2)))  # « aucun nouveau maillot »
+        if not stem:
+            continue
+        before = folded[max(0, m.start() - 40) : m.start()].split()[-4:]
+        if any(w.startswith(_WANT_BEFORE) for w in before):
+            continue
+        out.add(stem)
+    return frozenset(out)
+
+
+# Facts of one contact's situation, as opposed to the general words a paraphrase uses.
+_SITUATION_WORDS = ("subvention", "sponsor", "mecen", "mairie", "contrat", "dette", "fusion",
+                    "imprimeur", "brodeu", "couturi", "graphiste", "depense", "tresorerie")
+
+
+def _particular(analysis, missing: list[str]) -> bool:
+    """Whether a word of ``missing`` (from ``content_match``) is a proper name (capital
+    letter inside a sentence), a product or event, a figure or a fact of the contact's
+    situation."""
+    wanted = set(missing)
+    for i, tok in enumerate(analysis.toks):
+        surface = analysis.text[tok.start : tok.end]
+        if surface not in wanted:
+            continue
+        before = analysis.text[: tok.start].rstrip()
+        if surface[:1].isupper() and before and before[-1] not in ".!?:;(-\n":
+            return True
+        if _thing(tok.norm) or any(ch.isdigit() for ch in surface) or tok.norm.startswith(_SITUATION_WORDS):
+            return True
+    return False
+
+
 # Notes that say where the contact buys: they back a supplier or a competitor named by the text.
 _SUPPLIER_BACKING = ("concurren", "fournisseur", "presta", "equipementier", "contrat", "ailleurs",
                      "achet", "achat", "chez", "magasin", "boutique", "armurerie", "equipe",
@@ -497,7 +541,10 @@ def detect(justification: str, observations: str, analysis=None, salon=None) -> 
         missing, found = content_match(analysis, observations)
         if len(foreign) >= 2 and len(foreign) >= 2 * matched:
             out.append(Pattern("other_contact", ", ".join(foreign[:3]), 0.75))
-        elif len(missing) >= 3 and found == 0:  # nothing particular the notes say
+        elif len(missing) >= 3 and found == 0 and (len(missing) >= 6 or _particular(analysis, missing)):
+            # nothing particular the notes say, and something particular of its own: a name,
+            # a product, a figure, a funding (plain words of one's own are a paraphrase:
+            # « satisfaits du prestataire qui les habille depuis une décennie »)
             out.append(Pattern("other_contact", ", ".join(missing[:3]), 0.7))
         elif foreign and matched == 0 and (_note_things(observations) or (len(missing) >= 2 and found == 0)):
             # a product, an event or a date of someone else's while the notes name their own,

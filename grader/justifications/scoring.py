@@ -34,7 +34,7 @@ from datetime import date
 from prospection.texte.francais import fold
 
 from .analysis import Analysis, analyse, dates_not_in_notes, interest_objects, note_words
-from .gaming import Pattern, blank, detect, pasted_spans
+from .gaming import Pattern, blank, detect, lacked_things, pasted_spans
 
 __all__ = ["Score", "Hints", "score", "hints", "normalise_class", "parse_date", "REVIEW_BELOW",
            "CLASSES", "REFUSED_PATTERNS"]
@@ -149,9 +149,11 @@ def _plainly_no(phrases: list[str]) -> bool:
 
 
 def _evidence(a: Analysis, reference: str, qualification: str | None,
-              notes_dates: tuple[str, ...] = ()) -> tuple[int, float, str]:
+              notes_dates: tuple[str, ...] = (), need: bool = False) -> tuple[int, float, str]:
     """``notes_dates``: on a contact the key leaves open between two classes, the dates of the
-    notes that straddle the line; the learner's argument decides which side they fall on."""
+    notes that straddle the line; the learner's argument decides which side they fall on.
+    ``need``: the text says the contact lacks goods the notes say it lacks (« pas de
+    maillots » for a new team with « aucun maillot »): the need is stated."""
     if a.n_words == 0:
         return 0, 0.95, "empty"
     if qualification is not None and qualification != reference:
@@ -187,7 +189,7 @@ def _evidence(a: Analysis, reference: str, qualification: str | None,
     want, against = ("moyen_long", "court") if reference == "tiède" else ("court", "moyen_long")
     if a.disinterest:
         return 0, 0.8, "contradiction"
-    interest = a.has_interest or bool(a.interest_objects)
+    interest = a.has_interest or bool(a.interest_objects) or need
     if against in kinds and want in kinds:
         # A calendar date outweighs a vague word or an unlabelled season on the other side.
         pro = [c for c in a.timing if c.kind == want]
@@ -203,7 +205,7 @@ def _evidence(a: Analysis, reference: str, qualification: str | None,
         return 0, 0.8, "contradiction"
     if not interest:
         return 0, 0.75 if want in kinds else 0.85, "need_interest"
-    conf = 0.9 if a.has_interest else 0.65
+    conf = 0.9 if a.has_interest else 0.75 if need else 0.65
     if a.hedged_classes:  # a class weighed and set aside: fine, but worth a look if doubtful
         conf = min(conf, 0.75)
     if timing_doubt:
@@ -290,7 +292,8 @@ def score(observations: str, date_salon, reference: str, qualification, justific
     patterns: list[Pattern] = detect(text, observations or "", a, salon) if a.n_words else []
     codes = {p.code: p for p in patterns}
     motifs = [p.code for p in patterns]
-    ev, ev_conf, ev_reason = _evidence(a, ref, qual, notes_dates)
+    need = ref != "froid" and bool(lacked_things(text) & lacked_things(observations or ""))
+    ev, ev_conf, ev_reason = _evidence(a, ref, qual, notes_dates, need)
     if ev == 0 and ev_reason in ("need_interest", "need_timing") and \
             len(a.content_words & note_words(observations or "")) >= REUSED_NOTE_WORDS:
         ev_conf = min(ev_conf, 0.55)  # it reuses the notes yet no cue was found: a missed word?
