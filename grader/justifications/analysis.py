@@ -294,6 +294,14 @@ def _negation_just_before(text: Text, pos: int) -> bool:
     return any(w in ("pas", "rien", "jamais", "aucun", "aucune") for w in words)
 
 
+# Negation words that deny no interest: « pas encore choisi » (pending), « rien ne bloque
+# l'achat », « rien ne s'oppose à la commande » (the obstacle denied).
+_PENDING = {"encore"}
+_OBSTACLES = {"bloque", "bloquer", "bloquent", "empeche", "empechent", "freine", "freinent",
+              "oppose", "opposent", "retient", "retiennent", "manque"}
+_FAR_WORDS = {"lointain", "lointaine", "lointains", "lointaines", "eloigne", "eloignee"}
+
+
 def _excluded_spans(text: Text) -> list[tuple[int, int]]:
     """« pas pour la fête de juin (qui est déjà équipée) »: from « pas pour » to the end of its
     clause, a time (and what is said of it) the learner sets aside."""
@@ -569,6 +577,15 @@ class _Reader:
                 break
         return [m for m in self.mod_hits if lo <= m.start < hi and not m.negated]
 
+    def _after_other_plan(self, h: Hit, c_start: int) -> bool:
+        """A coordinator (« et », « puis ») between an earlier action of the text and ``h``."""
+        earlier = [x for x in self.act_hits if x.start < h.start and x.tag in
+                   ("call", "send", "quote", "meeting", "record_verb")]
+        if not earlier:
+            return False
+        last = max(x.last for x in earlier)
+        return any(tok.norm in self._COORD for tok in self.t.toks[last : h.first])
+
     def _action_timing(self, h: Hit, kind: str, by_tag: dict[str, list[Hit]]) -> str:
         """urgent / later / campaign / "" from the words around the action in its clause."""
         t = self.t
@@ -590,6 +607,12 @@ class _Reader:
         own = self._own_modifiers(h, c_start, c_end)
         if own:
             mods = own
+        elif self._after_other_plan(h, c_start):
+            # « … en priorité demain et je le relancerai dans six mois », « puis je le relancerai
+            # en septembre »: a second plan with a date of its own takes that date
+            own_dates = [e for e in self.exprs if h.start <= e.start < c_end and not e.past]
+            if any(e.date_min > self.salon + timedelta(days=30) for e in own_dates):
+                return "later"
         timing = ""
         urgent = [m for m in mods if m.tag == "urgent"]
         if urgent and all(self.t.toks[m.first].norm == "avant" for m in urgent) and any(
@@ -650,7 +673,9 @@ class _Reader:
                     for h in self.dis_hits]
         excluded = _excluded_spans(t)
         dis_kept = [h for h in dis_hits if not h.negated
-                    and not any(a < h.start < b for a, b in excluded)]
+                    and not any(a < h.start < b for a, b in excluded)
+                    and not (h.last < len(t.toks) and t.toks[h.last].norm in ("que", "qu"))]
+        # (« la commande ne concerne que 2028 »: « ne … que » restricts, it does not deny)
         dis_spans = [(h.start, h.end) for h in dis_kept]
         for h in dis_kept:
             if _suppliers_closure(t, h):
@@ -706,6 +731,16 @@ class _Reader:
                     and any(tok.norm in _DOC_WORDS for tok in t.toks[h.last : h.last + 4]):
                 continue  # « chercher de la documentation » is not interest in the offer
             if h.negated:
+                scope = self._negation_words(h)
+                if scope & _PENDING or scope & _OBSTACLES:
+                    # « n'a pas encore choisi »: pending, no refusal; « plus rien ne bloque
+                    # l'achat »: the obstacle is denied, the purchase stands
+                    if scope & _OBSTACLES:
+                        out.interest.append(word)
+                    continue
+                if h.last < len(t.toks) and t.toks[h.last].norm in _FAR_WORDS:
+                    out.interest.append(word)  # « ce n'est pas un projet lointain »: the denial is the delay's
+                    continue
                 if later_not_no(h, 4):
                     out.interest_later.append(word)
                 elif self._short_term_denied(h):
@@ -728,6 +763,15 @@ class _Reader:
                         and not t.is_negated(tok.start) \
                         and not self.in_region(tok.start):
                     out.interest_objects.append(raw[tok.start : tok.end])
+
+    def _negation_words(self, h: Hit) -> set[str]:
+        """The words from the negation cue that covers ``h`` to ``h`` itself."""
+        t = self.t
+        cues = [sc for sc in t.scopes if sc.start <= h.start < sc.end]
+        if not cues:
+            return set()
+        lo = min(sc.cue_start for sc in cues)
+        return {x.norm for x in t.toks if lo <= x.start < h.start}
 
     def _short_term_denied(self, h: Hit) -> bool:
         """« court terme » just after a denial, in its clause: « pas intéressé à court terme »,
