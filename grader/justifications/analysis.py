@@ -302,6 +302,17 @@ _OBSTACLES = {"bloque", "bloquer", "bloquent", "empeche", "empechent", "freine",
 _FAR_WORDS = {"lointain", "lointaine", "lointains", "lointaines", "eloigne", "eloignee"}
 
 
+_SHOWING = ("propos", "organis", "fair", "fais", "prevo", "offr", "planifi", "montr", "program")
+
+
+def _seen_demo(text: Text, hit: Hit) -> bool:
+    """« venues pour la démonstration »: a demonstration the contact watched, not one the
+    learner plans (that one has a verb: « lui proposer une démo »)."""
+    if not text.toks[hit.first].norm.startswith("demo"):
+        return False
+    return not any(x.norm.startswith(_SHOWING) for x in text.toks[max(0, hit.first - 3) : hit.first])
+
+
 def _excluded_spans(text: Text) -> list[tuple[int, int]]:
     """« pas pour la fête de juin (qui est déjà équipée) »: from « pas pour » to the end of its
     clause, a time (and what is said of it) the learner sets aside."""
@@ -452,9 +463,13 @@ class _Reader:
         self.out.action_spans = list(self.regions)
         return self.out
 
-    def _clause_spans(self) -> list[tuple[int, int]]:
+    def _clause_spans(self, commas: bool = False) -> list[tuple[int, int]]:
+        """Clauses; with ``commas``, the parts between commas too (« Aucun besoin, fiche CRM. »)."""
+        bounds = self.t.bounds
+        if commas:
+            bounds = sorted(set(bounds) | {m.start() for m in re.finditer(r",", self.raw)})
         spans, start = [], 0
-        for b in self.t.bounds + [len(self.raw)]:
+        for b in bounds + [len(self.raw)]:
             if b > start:
                 spans.append((start, b))
             start = b + 1
@@ -493,7 +508,7 @@ class _Reader:
             # « sa visite », « leur demo »: the contact's, not a plan
             candidates += [(kind, h) for h in by_tag.get(kind, [])
                            if not (kind == "meeting" and (h.first and t.toks[h.first - 1].norm in _POSSESSIVE
-                                                          or _contact_visit(t, h)))]
+                                                          or _contact_visit(t, h) or _seen_demo(t, h)))]
         for h in by_tag.get("docs", []):
             verb = near_before(h, "send", 4)
             if verb is not None:
@@ -514,7 +529,7 @@ class _Reader:
                 candidates += [(kind, h) for h in by_tag.get(tag, []) if lo <= h.start < hi
                                and (tag != "record_obj" or t.toks[h.first].norm in _RECORD_PLACES)]
         verbs = {"call", "send", "record_verb", "quote", "meeting"}
-        for c_start, c_end in self._clause_spans():
+        for c_start, c_end in self._clause_spans(commas=True):
             words = [x for x in t.toks if c_start <= x.start < c_end]
             if 0 < len(words) <= 4 and words[0].norm not in _CONTACT_SUBJECT and not any(
                     c_start <= h.start < c_end for h in self.act_hits if h.tag in verbs) \
@@ -880,6 +895,12 @@ class _Reader:
                              if len(tok.norm) >= 5 and tok.norm not in L.STOPWORDS}
 
     # --- class words ---------------------------------------------------------------------------
+    def _in_question(self, pos: int) -> bool:
+        """« chaud/tiède ? je dirais chaud »: a class word in a question is weighed, not claimed."""
+        m = re.compile(r"[^.!?;:\n]{0,12}\?").match(self.raw, pos)
+        rest = [w for w in re.findall(r"[a-z]+", fold(m.group(0)) if m else "") if w not in L.CLASS_WORDS]
+        return bool(m) and not any(len(w) >= 4 for w in rest)
+
     def _classes(self) -> None:
         t = self.t
         for i, tok in enumerate(t.toks):
@@ -891,7 +912,7 @@ class _Reader:
             if t.is_negated(tok.start):
                 continue  # « ce n'est pas un contact chaud »
             before = [b.norm for b in t.toks[max(0, i - 4) : i] if _same_clause(t, b.start, tok.start)]
-            if set(before) & L.HEDGES:
+            if set(before) & L.HEDGES or self._in_question(tok.end):
                 self.out.hedged_classes.append(cls)
                 continue
             self.out.classes.append(cls)

@@ -77,6 +77,8 @@ _ITEM_SPLIT = re.compile(r"[,;/\n•|]+|\s-\s|\.\s")
 _PLUS_SPLIT = re.compile(r"\s*\+\s*")
 _PLUS_ONLY = re.compile(r"[^,;:/\n•|.!?]+(?:\+[^,;:/\n•|.!?]+){3,}")
 _DIGIT = re.compile(r"\d")
+_LIST_LABEL = re.compile(r"(?i)\b(?:froids?|froides?|ti[eè]des?|chaud(?:e|s|es)?|actions?|suite|classe|"
+                         r"qualification)\s*:\s*")
 
 
 def _n_words(text: str) -> int:
@@ -91,6 +93,8 @@ def _keyword_list(text: str) -> bool:
 
     « + » separates items only in a text joined by nothing else (« intérêt + budget + relance
     + rdv »): in a sentence it joins the plan (« fiche + doc »)."""
+    # « Froid : intérêt, besoin, budget, délai. Action : CRM »: the labels are no statement
+    text = _LIST_LABEL.sub(", ", text)
     split = _PLUS_SPLIT if _PLUS_ONLY.fullmatch(text.strip()) else _ITEM_SPLIT
     items = [i.strip(" .-*–") for i in split.split(text)]
     items = [i for i in items if i]

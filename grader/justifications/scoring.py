@@ -306,6 +306,9 @@ def score(observations: str, date_salon, reference: str, qualification, justific
         action_text = analyse(blank(text, pasted_spans(text, observations or "")), salon, objects,
                               lemmatize)
     ac, ac_conf, ac_reason = _action(action_text, ref) if a.n_words else (0, 0.95, "empty")
+    if ac and ev_reason == "class_wrong":
+        # the plan follows the learner's own (wrong) class: it cannot be the right one's
+        ac, ac_conf, ac_reason = 0, 0.85, ev_reason
     detail = ""
     for code in ("not_french", "keywords", "pasted", "other_contact", "absent_fact"):
         if code in codes:
@@ -344,7 +347,11 @@ def _straddling_dates(observations: str, salon: date) -> tuple[str, ...]:
 def _date_key(text: str) -> str:
     """A date's words cut to four letters: « juil. » and « juillet », « sept » and
     « septembre » are the same date."""
-    return " ".join(w[:4] for w in fold(text).replace(".", " ").split())
+    words = fold(text).replace(".", " ").replace("'", " ").split()
+    return " ".join(w[:4] for w in words if w not in _DATE_FILLERS)
+
+
+_DATE_FILLERS = {"le", "la", "l", "les", "de", "du", "des", "d", "en", "pour", "a", "au"}
 
 
 def hints(observations: str, date_salon, qualification, justification: str) -> Hints:
