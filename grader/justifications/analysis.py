@@ -637,7 +637,7 @@ class _Reader:
             # reason, the date is the time
             timing = "later"
         elif urgent:
-            timing = "urgent"
+            timing = "urgent"  # (« en priorité … avant la réunion du bureau »: a deadline, still fast)
         elif any(m.tag == "later" for m in mods):
             timing = "later"
         else:

@@ -77,6 +77,7 @@ _ITEM_SPLIT = re.compile(r"[,;/\n•|]+|\s-\s|\.\s")
 _PLUS_SPLIT = re.compile(r"\s*\+\s*")
 _PLUS_ONLY = re.compile(r"[^,;:/\n•|.!?]+(?:\+[^,;:/\n•|.!?]+){3,}")
 _DIGIT = re.compile(r"\d")
+_REFUSAL_ITEM = re.compile(r"(?:aucun|aucune|pas|plus|sans)\s+(?:de\s+|d\s*'?\s*)?(?:besoin|interet|projet|achat)")
 _LIST_LABEL = re.compile(r"(?i)\b(?:froids?|froides?|ti[eè]des?|chaud(?:e|s|es)?|actions?|suite|classe|"
                          r"qualification)\s*:\s*")
 
@@ -102,6 +103,8 @@ def _keyword_list(text: str) -> bool:
         return False
     if len(items) >= 5 and _telegram_list(items):
         return True
+    if len(items) < 5 and any(_REFUSAL_ITEM.match(fold(i)) for i in items):
+        return False  # « Aucun besoin, tenues neuves. Froid. Newsletter. »: a short statement
     short = 0
     for item in items:
         if ":" in item or "=" in item or _DIGIT.search(item):

@@ -148,6 +148,13 @@ def _plainly_no(phrases: list[str]) -> bool:
     return any(fold(p).replace("'", " ").startswith(_PLAIN_NO) for p in phrases)
 
 
+_PLAIN_YES = ("interes", "interres", "besoin", "envie", "veu", "voul", "souhait", "projet", "motiv")
+
+
+def _plainly_yes(words: list[str]) -> bool:
+    return any(fold(w).startswith(_PLAIN_YES) for w in words)
+
+
 def _evidence(a: Analysis, reference: str, qualification: str | None,
               notes_dates: tuple[str, ...] = (), need: bool = False) -> tuple[int, float, str]:
     """``notes_dates``: on a contact the key leaves open between two classes, the dates of the
@@ -170,9 +177,11 @@ def _evidence(a: Analysis, reference: str, qualification: str | None,
     if reference == "froid":
         if a.interest and len(a.liking) == len(a.interest) and a.disinterest:
             return 1, 0.75, ""  # « aime nos sacs mais aucun projet »: taste is not a need
-        if a.interest and a.disinterest and _plainly_no(a.disinterest):
-            # « seul le secrétaire est intéressé ; […] pas de projet » : the learner's own
-            # conclusion is stated outright; the interest word is someone else's, or past
+        if a.interest and a.disinterest and _plainly_no(a.disinterest) and not _plainly_yes(a.interest):
+            # « les licenciées achètent leurs tenues elles-mêmes ; le club n'est pas intéressé »:
+            # the conclusion is stated outright; the other word (a purchase, a grant, a search)
+            # is not the contact's interest in the offer. « Intéressé mais aucun projet » stays
+            # a contradiction.
             return 1, 0.7, ""
         if a.interest:
             return 0, 0.8 if a.disinterest else 0.85, "contradiction" if a.disinterest else "need_interest"

@@ -197,6 +197,7 @@ _LONG = (
 _PAST_AFTER_RE = re.compile(r"^\s*(?:dernier|derniere|passe|passee)\b")
 _NEXT_AFTER_RE = re.compile(r"^\s*(?:prochain|prochaine|suivant|suivante)\b")
 _YEAR_AFTER_RE = re.compile(r"^\s*(20\d\d)\b")
+_NEXT_YEAR_AFTER_RE = re.compile(r"^\s*(?:de|d')\s*(?:l'|l\s|l’)\s*(?:annee|an)\s+(?:prochaine?|suivante?)\b")
 _SECONDARY_BEFORE_RE = re.compile(
     r"\b(?:ag|assemblee(?:\s+generale)?|vote|votee?s?|voter|reunion|conseil|bureau|rappeler|rappel"
     r"|relancer|relance|rendez-vous|rdv|revoir|recontacter|rencontre|demo|demonstration"
@@ -223,6 +224,9 @@ def _resolve_recurring(rng, salon: date, after: str) -> tuple[date, date, bool, 
     if year_m:
         lo, hi = rng(int(year_m.group(1)))
         return lo, hi, hi < salon, False
+    if _NEXT_YEAR_AFTER_RE.match(after):  # « en septembre de l'année prochaine »
+        lo, hi = rng(salon.year + 1)
+        return lo, hi, False, True
     lo, hi = rng(salon.year)
     if _PAST_AFTER_RE.match(after):
         if hi >= salon:
