@@ -1,13 +1,15 @@
 """``make evaluation``: the justification scorer on the sealed set, against the issue-14 targets.
 
-The sealed set is ``tests/data/justifications_sealed2.jsonl`` (25 contacts, 200 justifications,
-written and labelled by someone who had never read or run the scorer). The first sealed set,
-``tests/data/justifications_sealed.jsonl`` (20 contacts), had its figures looked at four times
-while rules changed; it is still scored, as a second line, but the targets are judged on the new
-one. Both are read here and nowhere else: ``make test`` never scores them, and
-``tests/test_justifications_eval.py`` fails if any test file names them. Only figures are written
-(per rubric point, ordinary justifications apart from gaming patterns, and per pattern), never
-the individual disagreements, so that the sets stay sealed.
+The sealed set is ``tests/data/justifications_sealed3.jsonl`` (25 contacts, 200 justifications,
+written and labelled by someone who had never read or run the scorer, and labelled again, blind,
+by a second person). The first sealed set, ``tests/data/justifications_sealed.jsonl``
+(20 contacts), had its figures looked at four times while rules changed; it is still scored, as
+a retired line, but the targets are judged on the newest one (the second sealed set, looked at
+once, became the development set ``dev10``). The sealed files are read here and nowhere else:
+``make test`` never scores them, and ``tests/test_justifications_eval.py`` fails if any test file
+names them. Only figures are written (per rubric point, ordinary justifications apart from
+gaming patterns, and per pattern), never the individual disagreements, so that the sets stay
+sealed.
 
 The figures replace the section between the ``evaluation`` markers of
 ``benchmarks/RESULTS_justifications.md``; the rest of that file is prose kept by hand.
@@ -28,7 +30,7 @@ from pathlib import Path
 from benchmarks.bench_justifications import (DATA, SETS, agreement, by_category, grade, load,
                                              thousand, throughput)
 
-SEALED = DATA / "justifications_sealed2.jsonl"
+SEALED = DATA / "justifications_sealed3.jsonl"
 #: The first sealed set, retired after four looks at its figures: reported, not judged.
 RETIRED = DATA / "justifications_sealed.jsonl"
 RESULTS = Path(__file__).resolve().parent / "RESULTS_justifications.md"
