@@ -364,8 +364,10 @@ def _interest_objects(observations: str) -> tuple[str, ...]:
             continue
         clause_end = t.clause_of(h.start)[1]
         for tok in t.toks[h.last : h.last + 6]:
-            if tok.start >= clause_end:
-                break
+            if tok.start >= clause_end or tok.norm in _OBJECT_STOPS:
+                break  # « changera de tenues quand le contrat … »: the object ends there
+            if tok.lemma in _AUXILIARIES or tok.norm in _NOT_GOODS:
+                continue  # « le projet sera discuté en conseil »: no object of the offer
             if len(tok.norm) < 4 or tok.norm in L.STOPWORDS or tok.norm.isdigit() \
                     or tok.norm.startswith(_EVENT_STEMS):
                 # an event (« commander pour ce tournoi ») dates the project, it is not the offer
@@ -382,6 +384,14 @@ def _interest_objects(observations: str) -> tuple[str, ...]:
                 if key not in found:
                     found.append(key)
     return tuple(found)
+
+
+_OBJECT_STOPS = {"quand", "lorsque", "lorsqu", "si", "car", "parce", "puisque", "puisqu", "mais", "sauf"}
+_AUXILIARIES = {"etre", "avoir", "faire", "aller", "pouvoir", "devoir", "falloir", "vouloir"}
+# What a contact decides with, not what it buys.
+_NOT_GOODS = {"contrat", "contrats", "conseil", "bureau", "assemblee", "reunion", "decision",
+              "budget", "echeance", "fournisseur", "fournisseurs", "president", "presidente",
+              "tresorier", "tresoriere", "association", "club", "discute", "discutee", "vote", "votee"}
 
 
 def _object_key(word: str) -> str:
@@ -592,6 +602,10 @@ class _Reader:
                 break
         return [m for m in self.mod_hits if lo <= m.start < hi and not m.negated]
 
+    def _same_sentence(self, a: int, b: int) -> bool:
+        lo, hi = min(a, b), max(a, b)
+        return not re.search(r"[.!?\n]", self.raw[lo:hi])
+
     def _after_other_plan(self, h: Hit, c_start: int) -> bool:
         """A coordinator (« et », « puis ») between an earlier action of the text and ``h``."""
         earlier = [x for x in self.act_hits if x.start < h.start and x.tag in
@@ -637,7 +651,14 @@ class _Reader:
             # reason, the date is the time
             timing = "later"
         elif urgent:
-            timing = "urgent"  # (« en priorité … avant la réunion du bureau »: a deadline, still fast)
+            timing = "urgent"
+        elif any(m.tag == "later" for m in mods) and all(
+                t.toks[m.first].norm == "avant" for m in mods if m.tag == "later") and any(
+                m.tag == "urgent" and not m.negated and self._same_sentence(m.start, h.start)
+                for m in self.mod_hits):
+            # « je l'appelle en priorité … pour préparer le devis avant la réunion du bureau »:
+            # a deadline inside a fast plan, not a delay
+            timing = "urgent"
         elif any(m.tag == "later" for m in mods):
             timing = "later"
         else:
@@ -729,7 +750,8 @@ class _Reader:
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]][:2] == ["ce", "qu"]:
                 continue  # « tout ce qu'il lui faut »: what it needs in general, not our offer
             if t.toks[h.first].norm.startswith(("besoin", "projet")) and {
-                    x.norm for x in t.toks[max(0, h.first - 3) : h.first]} & {"si", "quand", "cas", "jour"}:
+                    x.norm for x in t.toks[max(0, h.first - 5) : h.first]
+                    if _same_clause(t, x.start, h.start)} & {"si", "quand", "cas", "jour"}:
                 continue  # « le jour où un besoin apparaîtra »: a hypothesis, not the contact's need
             if t.toks[h.first].norm.startswith(("souhait", "demand", "veu", "voul")) and [
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]][-3:][:1] == ["comme"]:

@@ -473,8 +473,11 @@ _FACTS = [
     ("devis", re.compile(r"\b(?:(?:a|ont|deja) (?:demande|recu|reçu)\w* (?:un|des|le|notre|nos) (?:devis|tarifs?|prix|propositions?|offres?)|recu (?:un|des) devis)"),
      ("devis", "tarif", "prix", "proposition", "offre", "chiffr", "catalogue")),
     ("concurrent", re.compile(r"\b(?:deja un fournisseur|fournisseurs? (?:actuel|habituel)\w*|(?:devis|offre) d un concurrent|chez (?:un concurrent|decathlon|intersport)|decathlon|intersport"
+
                               r"|(?:son|sa|leur|leurs) (?:fournisseur|prestataire|equipementier)\w*)"),
      _SUPPLIER_BACKING),
+    ("concurrent", re.compile(r"\b(?:a|aupres d|par|avec) (?:un|des|deux|plusieurs|trois) concurrent"),
+     ("concurren", "fournisseur", "presta", "ailleurs", "compar", "autre")),
     ("fermeture", re.compile(r"\b(?:(?:va|vont|allait|allaient) (?:fermer|disparaitre)|fermeture|dissolution|dissou\w*|redressement|liquidation|faillite)"),
      ("ferm", "dissou", "sommeil", "activite", "arret", "faillite", "liquidation", "redressement", "difficult")),
     ("budget", re.compile(r"\bbudget (?:de \d|deja (?:vote|accorde|reserve)|(?:est |a ete )?(?:deja )?(?:vote|accorde|reserve|debloque|valide)\b)"),
@@ -500,7 +503,7 @@ def absent_facts(analysis, observations: str) -> list[str]:
     """Decisive facts stated by the text that nothing in the notes backs up."""
     text = _APOSTROPHE.sub(" ", fold(analysis.text))
     elsewhere = getattr(analysis, "elsewhere", [])
-    if not elsewhere and not _ANY_FACT.search(text):
+    if not elsewhere and not _ANY_FACT.search(text) and not _QUANTITY_RE.search(analysis.text):
         return []
     notes = _folded_notes(observations or "")
     found = []
@@ -519,7 +522,21 @@ def absent_facts(analysis, observations: str) -> list[str]:
             if not any(b.search(notes) for b in backing):
                 found.append(analysis.text[m.start() : m.end()].strip())  # the learner's spelling
                 break
+    # « il veut 25 combinaisons » when the notes give no quantity
+    for m in _QUANTITY_RE.finditer(analysis.text):
+        if any(a <= m.start() < b for a, b in analysis.action_spans):
+            continue
+        if _thing(fold(m.group(2)).lower().replace("-", "")) and not re.search(rf"\b{m.group(1)}\b", notes) \
+                and not (set(notes.split()) & _NUMBER_WORDS):
+            found.append(m.group(0))
+            break
     return found
+
+
+_NUMBER_WORDS = {"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
+                 "douze", "quinze", "vingt", "trente", "quarante", "cinquante", "soixante",
+                 "cent", "cents", "mille", "dizaine", "douzaine", "vingtaine", "trentaine",
+                 "quarantaine", "cinquantaine", "centaine"}
 
 
 _LETTERS = re.compile(r"[A-Za-zÀ-ÿ]+")

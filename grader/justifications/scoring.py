@@ -191,6 +191,10 @@ def _evidence(a: Analysis, reference: str, qualification: str | None,
             return 1, 0.75, ""
         if a.no_budget:
             return 1, 0.7, ""
+        if a.interest_later and not [c for c in a.timing if c.text not in a.interest_later]:
+            # « aucune raison d'acheter chez nous maintenant »: not now, and nothing said of
+            # later — the cold contact's definition
+            return 1, 0.7, ""
         if a.interest_later:
             return 0, 0.7, "contradiction"
         return 0, 0.8 if not a.past_interest else 0.7, "need_interest"
