@@ -504,3 +504,197 @@ def test_a_comma_closes_the_interest_before_a_negated_timing():
     # SMS « veut pas » without the comma is still a refusal
     assert points(OBS_FROID, "froid", "froid", "veut pas de maillots. fiche crm") == (1, 1)
     assert points(OBS_FROID, "froid", "froid", "Aucune occasion d'utiliser nos produits. Fiche CRM.") == (1, 1)
+
+
+# --- issue 14, dev10–dev12 round (the second sealed set retired to development, then two
+# blind batches): general rules, each on sentences of its own -------------------------------
+SALON_SPRING = "2027-04-17"
+WARM_NOTES = ("Intéressée par des sweats brodés pour la chorale, pour le concert de novembre. "
+              "Le bureau votera la dépense en septembre.")
+HOT_NOTES = ("L'équipe réserve n'a aucun maillot et joue son premier match le 15 mai. Le président "
+             "veut commander vite, le budget est prêt.")
+COLD_NOTES = ("Le trésorier accompagnait un ami exposant. Le club n'a aucun projet d'achat : toutes "
+              "ses dépenses vont à la rénovation du local.")
+
+
+def test_au_plus_tard_is_a_deadline_not_a_delay():
+    text = ("Intérêt net pour des maillots : la commande doit partir dans trois semaines au plus "
+            "tard, donc chaud. Je rappelle le président en priorité demain.")
+    assert points(HOT_NOTES, "chaud", "chaud", text, SALON_SPRING) == (1, 1)
+
+
+def test_a_dated_follow_up_to_get_ahead_of_the_others_is_later():
+    text = ("Intéressée par des sweats pour le concert de novembre, vote en septembre : tiède. "
+            "Je la relance fin août pour passer avant les autres fournisseurs.")
+    assert points(WARM_NOTES, "tiède", "tiède", text, SALON_SPRING) == (1, 1)
+
+
+def test_a_plain_no_outweighs_a_word_that_is_not_the_contacts_interest():
+    text = ("Le trésorier cherchait surtout à saluer un ami ; pour le club, pas de projet : tout va au "
+            "local. Froid, je garde la fiche.")
+    assert points(COLD_NOTES, "froid", "froid", text, SALON_SPRING) == (1, 1)
+    # a plain interest claim beside the no stays a contradiction
+    assert points(COLD_NOTES, "froid", "froid", "Il est intéressé mais pas de projet. Fiche CRM.",
+                  SALON_SPRING)[0] == 0
+
+
+def test_a_telegram_list_of_short_verbless_items_is_a_keyword_list():
+    s = score(COLD_NOTES, SALON_SPRING, "froid", "froid",
+              "pas de projet, pas de budget, fiche, catalogue, invitation, campagne")
+    assert (s.evidence, s.action) == (0, 0) and "keywords" in s.motifs
+    s = score(WARM_NOTES, SALON_SPRING, "tiède", "tiède", "sweats, chorale, concert, novembre, vote, tiède, relance")
+    assert "keywords" in s.motifs
+    s = score(COLD_NOTES, SALON_SPRING, "froid", "froid", "Froid : intérêt, besoin, budget, délai. Action : CRM.")
+    assert (s.evidence, s.action) == (0, 0) and "keywords" in s.motifs
+    # a telegraphic answer that states things is not
+    s = score(HOT_NOTES, SALON_SPRING, "chaud", "chaud",
+              "tres interessé maillots, match 15/05, budget ok, rapl demain, devis")
+    assert "keywords" not in s.motifs and (s.evidence, s.action) == (1, 1)
+    s = score(COLD_NOTES, SALON_SPRING, "froid", "froid", "Aucun besoin, tout au local. Froid. Fiche CRM.")
+    assert "keywords" not in s.motifs and (s.evidence, s.action) == (1, 1)
+
+
+def test_long_notes_mostly_pasted_with_hardly_a_word_of_ones_own_are_pasted():
+    notes = ("Club de théâtre amateur venu en famille. Veut soixante tee-shirts et une bâche pour son "
+             "festival du 5 juin. La présidente décide seule et l'argent de la billetterie est là. "
+             "Attend notre proposition la semaine prochaine. Très sympathique.")
+    text = ("Veut soixante tee-shirts et une bâche pour son festival du 5 juin. La présidente décide "
+            "seule et l'argent de la billetterie est là. Attend notre proposition la semaine prochaine. "
+            "Chaud, je l'appelle demain en priorité.")
+    s = score(notes, SALON_SPRING, "chaud", "chaud", text)
+    assert (s.evidence, s.action) == (0, 1) and "pasted" in s.motifs
+    argued = ("Le festival du 5 juin est dans sept semaines et l'argent de la billetterie est là : "
+              "rien ne retarde l'achat des soixante tee-shirts, c'est chaud. Je l'appelle demain en priorité.")
+    assert points(notes, "chaud", "chaud", argued, SALON_SPRING) == (1, 1)
+
+
+def test_a_paraphrase_in_plain_words_is_not_another_contacts_facts():
+    notes = "Pas intéressés : les danseuses achètent leurs justaucorps elles-mêmes et le club refuse les achats groupés."
+    text = ("Aucune envie de notre offre : chacune s'habille à ses frais et le bureau ne veut pas "
+            "centraliser. Froid, je l'invite à nos portes ouvertes.")
+    s = score(notes, SALON_SPRING, "froid", "froid", text)
+    assert (s.evidence, s.action) == (1, 1) and "other_contact" not in s.motifs
+    # particular facts of someone else (a town, a printer) still are
+    other = "Fidèles à leur imprimeur de Saumur depuis dix ans et très contents : froid. Newsletter."
+    assert "other_contact" in score(notes, SALON_SPRING, "froid", "froid", other).motifs
+
+
+def test_the_notes_lack_of_goods_restated_is_the_need():
+    text = "Ils n'ont pas de maillots et jouent le 15 mai : chaud. Je rappelle demain en priorité."
+    assert points(HOT_NOTES, "chaud", "chaud", text, SALON_SPRING) == (1, 1)
+    # a lack the notes do not state is no need
+    assert points(WARM_NOTES, "tiède", "tiède", "Pas de maillots, concert en novembre : tiède. Relance en septembre.",
+                  SALON_SPRING)[0] == 0
+
+
+def test_a_time_set_aside_with_pas_pour_is_not_the_projects():
+    notes = ("Intéressée par des tabliers pour la fête du village, mais l'édition de juin est déjà "
+             "équipée ; ce sera pour juin 2028.")
+    text = ("Intéressée par nos tabliers, mais pas pour la fête de juin qui est déjà équipée : c'est "
+            "pour juin 2028. Tiède, je la relance en janvier.")
+    assert points(notes, "tiède", "tiède", text, SALON_SPRING) == (1, 1)
+
+
+def test_negations_that_deny_no_interest():
+    # « ne … que » restricts
+    assert points(WARM_NOTES, "tiède", "tiède",
+                  "Intéressée par des sweats ; l'achat ne concerne que le concert de novembre : tiède. Relance en septembre.",
+                  SALON_SPRING) == (1, 1)
+    # « pas encore » is pending
+    assert points(HOT_NOTES, "chaud", "chaud",
+                  "Veut des maillots pour le 15 mai et n'a pas encore choisi de fournisseur : chaud. Je l'appelle demain.",
+                  SALON_SPRING)[0] == 1
+    # an obstacle denied
+    assert points(HOT_NOTES, "chaud", "chaud",
+                  "Match le 15 mai, budget prêt : plus rien ne bloque l'achat des maillots. Chaud, rappel demain en priorité.",
+                  SALON_SPRING) == (1, 1)
+    # the delay denied
+    assert points(HOT_NOTES, "chaud", "chaud",
+                  "Ce n'est pas un projet lointain : les maillots doivent être là le 15 mai. Chaud, appel demain.",
+                  SALON_SPRING)[0] == 1
+
+
+def test_a_second_plan_with_a_later_date_of_its_own_contradicts_a_fast_one():
+    text = "Maillots pour le 15 mai, budget prêt : chaud. Je l'appelle en priorité demain puis je le relancerai en septembre."
+    s = score(HOT_NOTES, SALON_SPRING, "chaud", "chaud", text)
+    assert s.action == 0 and "contradiction" in s.motifs
+    text = "Maillots pour le 15 mai : chaud. Je l'appelle en priorité demain et je le relancerai dans six mois."
+    assert points(HOT_NOTES, "chaud", "chaud", text, SALON_SPRING)[1] == 0
+    # two fast steps are one plan
+    text = "Maillots pour le 15 mai : chaud. Je l'appelle demain puis j'envoie le devis sous 48 h."
+    assert points(HOT_NOTES, "chaud", "chaud", text, SALON_SPRING) == (1, 1)
+    # a deadline inside a fast plan is no delay
+    text = ("Maillots pour le 15 mai : chaud. Je l'appelle en priorité lundi pour préparer le devis "
+            "avant la réunion du bureau.")
+    assert points(HOT_NOTES, "chaud", "chaud", text, SALON_SPRING) == (1, 1)
+
+
+def test_a_wrong_class_takes_no_action_point():
+    # the plan fits the key's class by chance, not the learner's own (wrong) class
+    assert points(COLD_NOTES, "froid", "tiède", "Il a laissé sa carte, donc un peu intéressé. Je garde sa fiche.",
+                  SALON_SPRING) == (0, 0)
+
+
+def test_a_class_weighed_in_a_question_or_a_seeming_is_not_claimed():
+    text = "chaud/tiède ? je dirais chaud, maillots pour le 15 mai, budget prêt. rappel demain en priorité"
+    assert points(HOT_NOTES, "chaud", "chaud", text, SALON_SPRING) == (1, 1)
+    text = ("Il pourrait sembler tiède car rien n'est signé, mais les maillots doivent être prêts pour "
+            "le 15 mai et le budget est là : chaud. Je l'appelle demain en priorité.")
+    assert points(HOT_NOTES, "chaud", "chaud", text, SALON_SPRING) == (1, 1)
+
+
+def test_dates_of_the_notes_compare_without_their_articles():
+    from grader.justifications.scoring import _date_key
+
+    assert _date_key("la Toussaint") == _date_key("Toussaint") == "tous"
+    assert _date_key("de la rentrée") == _date_key("rentrée")
+
+
+def test_actions_for_a_cold_contact_in_other_words():
+    notes = "Les brodeuses sont venues voir la démonstration. Elles font tout elles-mêmes et n'ont besoin de rien."
+    # the demonstration they watched is no meeting the learner plans
+    assert points(notes, "froid", "froid", "Venues pour la démonstration, aucun besoin. Je les enregistre dans le fichier.",
+                  SALON_SPRING) == (1, 1)
+    assert points(notes, "froid", "froid", "Aucun besoin, fiche CRM.", SALON_SPRING) == (1, 1)
+    assert points(notes, "froid", "froid", "Elles n'ont besoin de rien. On les abonne à la newsletter.",
+                  SALON_SPRING) == (1, 1)
+
+
+def test_timing_words_of_this_round():
+    from prospection.texte.temps import find_time_expressions
+
+    found = find_time_expressions("en septembre de l'année prochaine", date(2027, 4, 17))
+    assert found[0].date_min == date(2028, 9, 1)
+    notes = "Intéressés par des gourdes ; le bureau doit encore choisir, sans date fixée pour la décision."
+    assert points(notes, "tiède", "tiède", "Intéressés, pas de date de décision. Relance.", SALON_SPRING) == (1, 1)
+
+
+def test_no_reason_to_buy_now_and_nothing_said_of_later_is_cold():
+    text = "Ses tenues sont déjà offertes par un sponsor : aucune raison d'acheter chez nous maintenant. Froid, fiche CRM."
+    notes = "Le club reçoit ses tenues d'un sponsor et n'a besoin de rien pour le moment."
+    assert points(notes, "froid", "froid", text, SALON_SPRING) == (1, 1)
+
+
+def test_interest_objects_are_goods_not_decision_words():
+    from grader.justifications.analysis import interest_objects
+
+    objs = interest_objects("Le club changera de tenues quand le contrat prendra fin. Le projet sera discuté en conseil.")
+    assert "tenue" in " ".join(objs) or "tenues" in objs
+    assert not {"quand", "contrat", "conseil", "etre", "sera"} & set(objs)
+    # a timing alone is no interest
+    notes = "Intéressé par des polos ; changera de tenues quand le contrat prendra fin, au printemps 2028."
+    assert points(notes, "tiède", "tiède", "Tiède : pas avant l'an prochain, quand le contrat sera fini. Relance en janvier.",
+                  SALON_SPRING)[0] == 0
+
+
+def test_absent_facts_of_this_round():
+    notes = "Intéressé par des combinaisons pour la saison 2028, pas avant. Souhaite un catalogue."
+    s = score(notes, SALON_SPRING, "tiède", "tiède",
+              "Intéressé, saison 2028 ; il a déjà demandé un devis à un concurrent. Relance en janvier.")
+    assert s.evidence == 0 and "absent_fact" in s.motifs
+    s = score(notes, SALON_SPRING, "tiède", "tiède", "Il veut 25 combinaisons pour la saison 2028 : tiède. Relance en janvier.")
+    assert s.evidence == 0 and "absent_fact" in s.motifs
+    # a quantity the notes give is theirs
+    notes2 = "Intéressé par 25 combinaisons pour la saison 2028, pas avant."
+    assert points(notes2, "tiède", "tiède", "Il veut 25 combinaisons pour la saison 2028 : tiède. Relance en janvier.",
+                  SALON_SPRING) == (1, 1)

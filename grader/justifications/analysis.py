@@ -298,7 +298,8 @@ def _negation_just_before(text: Text, pos: int) -> bool:
 # l'achat », « rien ne s'oppose à la commande » (the obstacle denied).
 _PENDING = {"encore"}
 _OBSTACLES = {"bloque", "bloquer", "bloquent", "empeche", "empechent", "freine", "freinent",
-              "oppose", "opposent", "retient", "retiennent", "manque"}
+              "oppose", "opposent", "retient", "retiennent", "retarde", "retardent", "gene", "genent",
+              "manque"}
 _FAR_WORDS = {"lointain", "lointaine", "lointains", "lointaines", "eloigne", "eloignee"}
 
 
