@@ -345,13 +345,8 @@ def interest_objects(observations: str) -> list[str]:
     return list(_interest_objects(observations or ""))
 
 
-_EVENT_STEMS = ("tournoi", "festival", "gala", "meeting", "concours", "course", "regate",
-                "championnat", "trail", "loto", "fete", "spectacle", "stage", "corrida",
-                "randonnee", "interclub", "kermesse", "brocante", "rallye", "reprise", "saison",
-                "match", "triathlon", "marathon", "descente",
-                # month names: a date too
-                "janvier", "fevrier", "mars", "avril", "juin", "juillet", "aout", "septembre",
-                "octobre", "novembre", "decembre")
+# Events and seasons date a project, months too (« mai » is left out: too short a beginning).
+_EVENT_STEMS = L.EVENTS + ("saison", "match") + tuple(m for m in L.MONTHS if m != "mai")
 
 
 @lru_cache(maxsize=1024)

@@ -264,22 +264,7 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
 # --- facts of another contact ---------------------------------------------------------------
 # What a contact of a club or an association wants, and the events it prepares: a justification
 # that names several of them, none in the notes, is about someone else.
-_THINGS = (
-    "maillot", "short", "survet", "sweat", "teeshirt", "tshirt", "polo", "bonnet", "casquet",
-    "gourde", "sac", "kimono", "coupe", "medaille", "dossard", "banderol", "gobelet", "carquois",
-    "foulard", "drapeau", "affiche", "chemise", "gilet", "veste", "combinaison", "crosse", "tapis",
-    "peignoir", "chasuble", "ballon", "cuissard", "arche", "logiciel", "licence", "seminaire",
-    "chaussette", "kway", "parka", "doudoune", "serviette", "trophee", "fanion", "echarpe",
-    "tournoi", "festival", "gala", "meeting", "concours", "course", "regate", "championnat",
-    "trail", "loto", "marche", "fete", "spectacle", "stage", "corrida", "randonnee", "interclub",
-    "tournee", "delegation", "voyage", "kermesse", "brocante", "vide", "rallye", "jumelage",
-    "sevens", "derby", "phase", "reprise", "montee", "ag",
-    # more of the same families: gear and goodies, then events
-    "tablier", "polaire", "sacoche", "raquette", "gant", "bandeau", "brassard", "jupe", "legging",
-    "mug", "tasse", "stylo", "badge", "ecusson", "trifonction", "pagaie", "kimono", "gobelet",
-    "triathlon", "duathlon", "marathon", "cross", "bal", "soiree", "repas", "carnaval", "concert",
-    "exposition", "foire", "tombola", "finale", "sejour", "colonie", "descente", "raid",
-)
+_THINGS = L.GOODS + L.EVENTS
 
 
 _THING_SET = frozenset(_THINGS)

@@ -79,3 +79,28 @@ OBJECT_SYNONYMS = _DATA["object_synonyms"]
 
 # Words never taken as the « object » of the contact's interest.
 STOPWORDS = set(_DATA["stopwords"])
+
+# --- what clubs and associations buy, and the events they prepare ---------------------------
+# Word beginnings (accent-free). Goods name what a contact wants; events date a project (« pour
+# le tournoi ») and are never the object of the interest. A justification naming several of
+# either that its contact's notes do not give is about someone else (``gaming.foreign_facts``).
+GOODS = (
+    "maillot", "short", "survet", "sweat", "teeshirt", "tshirt", "polo", "bonnet", "casquet",
+    "gourde", "sac", "kimono", "coupe", "medaille", "dossard", "banderol", "gobelet", "carquois",
+    "foulard", "drapeau", "affiche", "chemise", "gilet", "veste", "combinaison", "crosse", "tapis",
+    "peignoir", "chasuble", "ballon", "cuissard", "arche", "logiciel", "licence", "seminaire",
+    "chaussette", "kway", "parka", "doudoune", "serviette", "trophee", "fanion", "echarpe",
+    "tablier", "polaire", "sacoche", "raquette", "gant", "bandeau", "brassard", "jupe", "legging",
+    "mug", "tasse", "stylo", "badge", "ecusson", "trifonction", "pagaie",
+)
+EVENTS = (
+    "tournoi", "festival", "gala", "meeting", "concours", "course", "regate", "championnat",
+    "trail", "loto", "marche", "fete", "spectacle", "stage", "corrida", "randonnee", "interclub",
+    "tournee", "delegation", "voyage", "kermesse", "brocante", "vide", "rallye", "jumelage",
+    "sevens", "derby", "phase", "reprise", "montee", "ag",
+    "triathlon", "duathlon", "marathon", "cross", "bal", "soiree", "repas", "carnaval", "concert",
+    "exposition", "foire", "tombola", "finale", "sejour", "colonie", "descente", "raid",
+)
+MONTHS = ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+          "octobre", "novembre", "decembre")
+
