@@ -41,6 +41,9 @@ class Claim:
     start: int
     confidence: float
     explicit: bool = False  # a calendar date (« 1er octobre », « 30/09 », « juin 2027 »)
+    # The date of a step before the purchase (a vote, a meeting, a reply: « budget voté en
+    # juin »), not the project's own: it may back the project's timing, never contradict it.
+    secondary: bool = False
 
 
 @dataclass(frozen=True)
@@ -158,7 +161,7 @@ _DOC_WORDS = {"documentation", "doc", "docs", "brochure", "brochures", "plaquett
               "lettre", "carte"}
 
 
-_LIKING = ("aim", "ador", "apprec", "seduit", "emball", "enthousias")
+_LIKING = ("aim", "ador", "apprec", "seduit", "emball", "enthousias", "plai")
 _CONTACT_SUBJECT = {"a", "ont", "il", "elle", "ils", "elles", "le", "la", "les"}
 _RECORD_PLACES = {"fiche", "fiches", "crm", "sic", "fichier", "fichiers", "base", "newsletter"}
 _ACTION_LABEL_RE = re.compile(r"\b(?:actions?|suite|a faire|suivi)\s*[:=]")
@@ -250,6 +253,9 @@ def _bought_elsewhere(text: Text, hit: Hit) -> bool:
     before = [t.norm for t in text.toks[max(0, first - 4) : first]]
     if "avant" in before:
         return False  # « avant qu'il commande ailleurs »: what the plan forestalls
+    wider = [t for t in text.toks[max(0, first - 8) : first] if not _SENTENCE_END.search(text.raw[t.end : text.toks[first].start])]
+    if {t.norm for t in wider} & {"si", "sinon", "risque", "risquent", "pourrait", "pourraient"}:
+        return False  # « si on attend, la commande part ailleurs »: a risk, not a fact
     # done or habitual (« a acheté », « achètent chacun … à l'armurerie »), not a wish (« acheter »)
     past = word.endswith(("e", "es", "ee", "ees", "ent")) and not word.endswith("er") or "vient" in before \
         or "viennent" in before
@@ -382,6 +388,9 @@ def _interest_objects(observations: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+# « l'argent ne sera débloqué que dans deux mois », « la subvention sera accordée en mai »
+_RELEASE_BEFORE = re.compile(r"\b(?:(?:debloque\w*|accorde\w*|valide\w*|vote\w*)\b[^.;:!?]{0,25}"
+                             r"|budget\s+(?:\w+\s+){0,2})$")
 _OBJECT_STOPS = {"quand", "lorsque", "lorsqu", "si", "car", "parce", "puisque", "puisqu", "mais", "sauf"}
 _AUXILIARIES = {"etre", "avoir", "faire", "aller", "pouvoir", "devoir", "falloir", "vouloir"}
 # What a contact decides with, not what it buys.
@@ -760,6 +769,8 @@ class _Reader:
                 # « veut pas », SMS style without « ne »; « ne veut rien cette année mais … 2028 »
                 (out.interest_later if later_not_no(h, 4) else out.disinterest).append(word)
                 continue
+            if t.toks[h.first].norm.startswith(("veu", "voul")) and nxt == "dire":
+                continue  # « veut dire »: means, no wish
             if not h.negated and t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "demand", "souhait")) \
                     and any(tok.norm in _DOC_WORDS for tok in t.toks[h.last : h.last + 4]):
                 continue  # « chercher de la documentation » is not interest in the offer
@@ -866,7 +877,8 @@ class _Reader:
             elif e.label == "mois":
                 out.months.append((e.text, e.date_min, e.date_max))
             explicit = e.label in ("date", "mois", "annee") or has_year
-            out.timing.append(Claim(claim.kind, e.text, e.start, claim.confidence, explicit))
+            secondary = e.secondary or bool(_RELEASE_BEFORE.search(fold(raw[max(0, e.start - 40) : e.start])))
+            out.timing.append(Claim(claim.kind, e.text, e.start, claim.confidence, explicit, secondary))
         covered = [(c.start, c.start + len(c.text)) for c in out.timing]
         longest = [h for h in self.time_lex if not any(
             o is not h and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)

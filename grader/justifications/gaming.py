@@ -78,6 +78,7 @@ _PLUS_SPLIT = re.compile(r"\s*\+\s*")
 _PLUS_ONLY = re.compile(r"[^,;:/\n•|.!?]+(?:\+[^,;:/\n•|.!?]+){3,}")
 _DIGIT = re.compile(r"\d")
 _REFUSAL_ITEM = re.compile(r"(?:aucun|aucune|pas|plus|sans)\s+(?:de\s+|d\s*'?\s*)?(?:besoin|interet|projet|achat)")
+_LIST_LABEL_END = re.compile(r"(?i)\s*(?::|=|->|→)\s*(?:froids?|froides?|ti[eè]des?|chaud(?:e|s|es)?)\s*[.!]*$")
 _LIST_LABEL = re.compile(r"(?i)\b(?:froids?|froides?|ti[eè]des?|chaud(?:e|s|es)?|actions?|suite|classe|"
                          r"qualification)\s*:\s*")
 
@@ -95,7 +96,7 @@ def _keyword_list(text: str) -> bool:
     « + » separates items only in a text joined by nothing else (« intérêt + budget + relance
     + rdv »): in a sentence it joins the plan (« fiche + doc »)."""
     # « Froid : intérêt, besoin, budget, délai. Action : CRM »: the labels are no statement
-    text = _LIST_LABEL.sub(", ", text)
+    text = _LIST_LABEL.sub(", ", _LIST_LABEL_END.sub("", text.strip()))
     split = _PLUS_SPLIT if _PLUS_ONLY.fullmatch(text.strip()) else _ITEM_SPLIT
     items = [i.strip(" .-*–") for i in split.split(text)]
     items = [i for i in items if i]

@@ -172,8 +172,13 @@ def _evidence(a: Analysis, reference: str, qualification: str | None,
         return 0, 0.85, "class_wrong"
     kinds = a.timing_kinds()
     open_dates = [c for c in a.timing if notes_dates and _date_key(c.text) in notes_dates]
+    if reference != "froid":
+        want = "moyen_long" if reference == "tiède" else "court"
+        if any(c.kind == want and not c.secondary for c in a.timing):
+            # a vote or a meeting on the other side of the line does not undo the project's date
+            kinds = {c.kind for c in a.timing if not (c.secondary and c.kind != want)}
     if open_dates:
-        kinds = {c.kind for c in a.timing if c not in open_dates}
+        kinds = {c.kind for c in a.timing if c not in open_dates and c.kind in kinds}
     if reference == "froid":
         if a.interest and len(a.liking) == len(a.interest) and a.disinterest:
             return 1, 0.75, ""  # « aime nos sacs mais aucun projet »: taste is not a need

@@ -317,7 +317,8 @@ _P13 = re.compile(r"\b(?:ce\s+mois-ci|ce\s+mois\b|(?:la\s+)?fin\s+du\s+mois)")
 _P13_NEED = ("mois",)
 _P14 = re.compile(r"\b(?:le\s+)?mois\s+prochain\b")
 _P14_NEED = ("mois",)
-_P15 = re.compile(r"\b(?P<prep>dans|d'ici|sous|en|il\s+y\s+a)\s+(?:les?\s+|des\s+)?" + _NUM_RE
+_P15 = re.compile(r"\b(?P<prep>dans|d'ici|sous|en|il\s+y\s+a)\s+(?:les?\s+|des\s+)?"
+                  r"(?:environ\s+|presque\s+|quasiment\s+|a\s+peine\s+|pres\s+de\s+|approximativement\s+)?" + _NUM_RE
         + r"\s+(?:de\s+)?(?:prochain(?:e)?s\s+)?(?P<unit>jours?|semaines?|mois|ans?|annees?)\b")
 _P15_NEED = frozenset("jour jours semaine semaines mois an ans annee annees".split())
 _P16 = re.compile(r"\b(?:d'ici|sous|dans)\s+(?:les\s+)?(?P<num>quinze|huit)\s+(?:prochains\s+)?jours\b|\bsous\s+huitaine\b|\bsous\s+quinzaine\b")
