@@ -24,7 +24,7 @@ from datetime import date, timedelta
 
 from prospection.texte.francais import fold
 from grader.horizon import classify_range
-from prospection.texte.temps import court_terme_limit, find_time_expressions
+from prospection.texte.temps import NUMBERS as NUMBER_WORDS, court_terme_limit, find_time_expressions
 
 from . import lexicon as L
 from prospection.texte.phrases import Hit, Text
@@ -303,6 +303,7 @@ def _negation_just_before(text: Text, pos: int) -> bool:
 # Negation words that deny no interest: « pas encore choisi » (pending), « rien ne bloque
 # l'achat », « rien ne s'oppose à la commande » (the obstacle denied).
 _PENDING = {"encore"}
+_DURATION_WORDS = {"jour", "jours", "semaine", "semaines", "mois", "an", "ans", "annee", "annees", "temps", "longtemps"}
 _OBSTACLES = {"bloque", "bloquer", "bloquent", "empeche", "empechent", "freine", "freinent",
               "oppose", "opposent", "retient", "retiennent", "retarde", "retardent", "gene", "genent",
               "manque"}
@@ -318,6 +319,15 @@ def _seen_demo(text: Text, hit: Hit) -> bool:
     if not text.toks[hit.first].norm.startswith("demo"):
         return False
     return not any(x.norm.startswith(_SHOWING) for x in text.toks[max(0, hit.first - 3) : hit.first])
+
+
+def _existential(text: Text, hit: Hit) -> bool:
+    """« il y a un intérêt », « il y a une piste »: « il y a » without a duration after it is
+    no past (« il y a deux ans » is)."""
+    if [x.norm for x in text.toks[hit.first : hit.last]] != ["il", "y", "a"]:
+        return False
+    after = [x.norm for x in text.toks[hit.last : hit.last + 3]]
+    return not (set(after) & (_DURATION_WORDS | {"peu"}))
 
 
 def _excluded_spans(text: Text) -> list[tuple[int, int]]:
@@ -389,7 +399,7 @@ def _interest_objects(observations: str) -> tuple[str, ...]:
 
 
 # « l'argent ne sera débloqué que dans deux mois », « la subvention sera accordée en mai »
-_RELEASE_BEFORE = re.compile(r"\b(?:(?:debloque\w*|accorde\w*|valide\w*|vote\w*)\b[^.;:!?]{0,25}"
+_RELEASE_BEFORE = re.compile(r"\b(?:(?:debloque\w*|accorde\w*|valide\w*|vote\w*)\b[^.;:!?,]{0,25}"
                              r"|budget\s+(?:\w+\s+){0,2})$")
 _OBJECT_STOPS = {"quand", "lorsque", "lorsqu", "si", "car", "parce", "puisque", "puisqu", "mais", "sauf"}
 _AUXILIARIES = {"etre", "avoir", "faire", "aller", "pouvoir", "devoir", "falloir", "vouloir"}
@@ -607,6 +617,15 @@ class _Reader:
                 break
         return [m for m in self.mod_hits if lo <= m.start < hi and not m.negated]
 
+    def _but_later_date(self, h: Hit, urgent: list[Hit]) -> bool:
+        """« mais » after the urgency, then a date more than a month away, in the sentence."""
+        last = max(m.end for m in urgent)
+        buts = [x.start for x in self.t.toks if x.norm == "mais" and x.start >= min(last, h.end)
+                and self._same_sentence(x.start, h.start)]
+        return bool(buts) and any(
+            e.start > buts[0] and self._same_sentence(e.start, h.start) and not e.past
+            and e.date_min > self.salon + timedelta(days=30) for e in self.exprs)
+
     def _same_sentence(self, a: int, b: int) -> bool:
         lo, hi = min(a, b), max(a, b)
         return not re.search(r"[.!?\n]", self.raw[lo:hi])
@@ -655,6 +674,8 @@ class _Reader:
             # « je la relance fin août pour passer avant les autres »: beating the others is the
             # reason, the date is the time
             timing = "later"
+        elif urgent and self._but_later_date(h, urgent):
+            timing = "later"  # « à rappeler en priorité, mais après les fêtes »: the « mais » wins
         elif urgent:
             timing = "urgent"
         elif any(m.tag == "later" for m in mods) and all(
@@ -694,7 +715,7 @@ class _Reader:
     # --- interest --------------------------------------------------------------------------
     def _interest(self, objects) -> None:
         t, raw, out = self.t, self.raw, self.out
-        past_positions = [h.start for h in self.misc if h.tag == "past"] + [
+        past_positions = [h.start for h in self.misc if h.tag == "past" and not _existential(t, h)] + [
             e.start for e in self.exprs if e.past]
         not_now = [h for h in self.misc if h.tag == "not_now"]
 
@@ -776,6 +797,8 @@ class _Reader:
                 continue  # « chercher de la documentation » is not interest in the offer
             if h.negated:
                 scope = self._negation_words(h)
+                if any(w.isdigit() or w in NUMBER_WORDS or w in _DURATION_WORDS for w in scope):
+                    continue  # « ne mettront pas plus de dix jours à choisir »: the delay is denied
                 if scope & _PENDING or scope & _OBSTACLES:
                     # « n'a pas encore choisi »: pending, no refusal; « plus rien ne bloque
                     # l'achat »: the obstacle is denied, the purchase stands

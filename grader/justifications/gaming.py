@@ -77,6 +77,28 @@ _ITEM_SPLIT = re.compile(r"[,;/\n•|]+|\s-\s|\.\s")
 _PLUS_SPLIT = re.compile(r"\s*\+\s*")
 _PLUS_ONLY = re.compile(r"[^,;:/\n•|.!?]+(?:\+[^,;:/\n•|.!?]+){3,}")
 _DIGIT = re.compile(r"\d")
+# The rubric's own vocabulary: criteria and kinds of follow-up, true of no contact in particular.
+_RUBRIC_WORDS = frozenset("""interet interets besoin besoins projet projets delai delais budget
+budgets devis relance relances rappel rappels rdv rendez vous crm sic fichier fiche concurrence
+concurrent concurrents echeance echeances priorite prioritaire urgence action actions suivi
+critere criteres mots mot cles cle newsletter invitation campagne documentation doc catalogue ag
+court moyen long terme maturite date client prospect contact qualification classe tarif tarifs
+prix decision portes ouvertes plaquette mailing relancer rappeler""".split())
+_RUBRIC_GLUE = frozenset("et de d du des la le les l en ou".split())
+
+
+def _rubric_only(text: str) -> bool:
+    """Four words or more, all of them the rubric's (« CHAUD : intérêt ✔ délai ✔ budget ✔ devis ✔
+    → action : rappel, devis, rdv », « Tiède. Mots-clés : intérêt, projet, délai »): criteria
+    named, nothing said of this contact."""
+    words = [w for w in _WORD_RE.findall(fold(text).lower())
+             if w not in L.CLASS_WORDS and w not in _RUBRIC_GLUE]
+    if len(words) < 4 or not all(w in _RUBRIC_WORDS for w in words):
+        return False
+    # « Intérêt + délai long = tiède » picks the criteria that hold and says how: a claim
+    return len(words) >= 8 or not {"court", "moyen", "long"} & set(words)
+
+
 _REFUSAL_ITEM = re.compile(r"(?:aucun|aucune|pas|plus|sans)\s+(?:de\s+|d\s*'?\s*)?(?:besoin|interet|projet|achat)")
 _LIST_LABEL_END = re.compile(r"(?i)\s*(?::|=|->|→)\s*(?:froids?|froides?|ti[eè]des?|chaud(?:e|s|es)?)\s*[.!]*$")
 _LIST_LABEL = re.compile(r"(?i)\b(?:froids?|froides?|ti[eè]des?|chaud(?:e|s|es)?|actions?|suite|classe|"
@@ -95,6 +117,8 @@ def _keyword_list(text: str) -> bool:
 
     « + » separates items only in a text joined by nothing else (« intérêt + budget + relance
     + rdv »): in a sentence it joins the plan (« fiche + doc »)."""
+    if _rubric_only(text):
+        return True
     # « Froid : intérêt, besoin, budget, délai. Action : CRM »: the labels are no statement
     text = _LIST_LABEL.sub(", ", _LIST_LABEL_END.sub("", text.strip()))
     split = _PLUS_SPLIT if _PLUS_ONLY.fullmatch(text.strip()) else _ITEM_SPLIT

@@ -166,6 +166,9 @@ RECURRING: list[Recurring] = [Recurring(*entry) for entry in [
     (r"(?:la\s+)?toussaint", lambda y: (date(y, 11, 1), date(y, 11, 1)), 0.85, "evenement"),
     (r"(?:le\s+)?marche\s+de\s+noel", lambda y: (date(y, 12, 1), date(y, 12, 20)), 0.85, "evenement"),
     (r"(?:les\s+)?fetes\s+de\s+fin\s+d'annee", lambda y: (date(y, 12, 15), date(y, 12, 31)), 0.8, "evenement"),
+    # « après les fêtes », « pour les fêtes » (the article is required: « les fêtes » alone is
+    # the year-end holidays, « une fête » is an event of the contact's)
+    (r"les\s+fetes(?!\s+d[eu]\s)", lambda y: (date(y, 12, 20), date(y, 12, 31)), 0.7, "evenement"),
     (r"(?:le\s+)?noel", lambda y: (date(y, 12, 25), date(y, 12, 25)), 0.85, "evenement"),
     (r"(?:la\s+)?saint[- ]sylvestre|(?:le\s+)?reveillon", lambda y: (date(y, 12, 31), date(y, 12, 31)), 0.85, "evenement"),
     (r"(?:le\s+)?nouvel\s+an", lambda y: (date(y, 1, 1), date(y, 1, 1)), 0.85, "evenement"),
@@ -318,7 +321,8 @@ _P13_NEED = ("mois",)
 _P14 = re.compile(r"\b(?:le\s+)?mois\s+prochain\b")
 _P14_NEED = ("mois",)
 _P15 = re.compile(r"\b(?P<prep>dans|d'ici|sous|en|il\s+y\s+a)\s+(?:les?\s+|des\s+)?"
-                  r"(?:environ\s+|presque\s+|quasiment\s+|a\s+peine\s+|pres\s+de\s+|approximativement\s+)?" + _NUM_RE
+                  r"(?:environ\s+|presque\s+|quasiment\s+|a\s+peine\s+|pres\s+de\s+|approximativement\s+"
+                  r"|(?P<cmp>(?:un\s+peu\s+)?(?:plus|moins)\s+d(?:e\s+|')))?" + _NUM_RE
         + r"\s+(?:de\s+)?(?:prochain(?:e)?s\s+)?(?P<unit>jours?|semaines?|mois|ans?|annees?)\b")
 _P15_NEED = frozenset("jour jours semaine semaines mois an ans annee annees".split())
 _P16 = re.compile(r"\b(?:d'ici|sous|dans)\s+(?:les\s+)?(?P<num>quinze|huit)\s+(?:prochains\s+)?jours\b|\bsous\s+huitaine\b|\bsous\s+quinzaine\b")
@@ -496,7 +500,13 @@ def _scan(f: str, salon: date) -> list[_Found]:
             add(m, salon, point, conf, "avant")
         else:
             spread = timedelta(days=max(1, (point - salon).days // 12))
-            add(m, point - spread, point + spread, conf, "relatif")
+            cmp = re.sub(r"\s+", " ", m.group("cmp") or "")
+            if "plus" in cmp:  # « dans un peu plus de deux mois »: after the point
+                add(m, point, point + (spread if "peu" in cmp else 3 * spread), conf, "relatif")
+            elif "moins" in cmp:  # « dans moins de deux mois »: before it
+                add(m, point - (spread if "peu" in cmp else 3 * spread), point, conf, "relatif")
+            else:
+                add(m, point - spread, point + spread, conf, "relatif")
     for m in _find("sous_huitaine", f):
         if any(x.start <= m.start() < x.end for x in found):
             continue
