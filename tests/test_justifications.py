@@ -698,3 +698,100 @@ def test_absent_facts_of_this_round():
     notes2 = "Intéressé par 25 combinaisons pour la saison 2028, pas avant."
     assert points(notes2, "tiède", "tiède", "Il veut 25 combinaisons pour la saison 2028 : tiède. Relance en janvier.",
                   SALON_SPRING) == (1, 1)
+
+
+# --- issue 14, dev13–dev15 round (three blind batches): general rules, sentences of their own --
+SALON_AUTUMN = "2027-10-16"
+CHOIR_NOTES = ("Le chef de chœur aimerait des étoles brodées pour le concert du printemps 2028. Le "
+               "bureau votera la dépense en novembre ; rien ne presse.")
+RUN_NOTES = ("L'organisateur veut 150 bonnets brodés pour la course de la Saint-Sylvestre du 31 décembre. "
+             "Le budget est prêt ; il compare deux fournisseurs et décidera sous dix jours.")
+SCOUT_NOTES = ("Les chefs scouts sont passés par curiosité. Chaque famille équipe ses enfants de son côté ; "
+               "le groupe n'a aucun projet d'achat.")
+
+
+def test_keyword_lists_of_the_rubrics_own_words():
+    for text in ("CHAUD : intérêt ✔ délai ✔ budget ✔ devis ✔ → action : rappel, devis, rdv",
+                 "Tiède. Mots-clés : intérêt, projet, délai, budget, relance.",
+                 "Besoin, intérêt, délai, CRM : froid."):
+        s = score(RUN_NOTES, SALON_AUTUMN, "chaud", "chaud", text)
+        assert "keywords" in s.motifs and (s.evidence, s.action) == (0, 0), text
+    # criteria picked and qualified state something
+    s = score(CHOIR_NOTES, SALON_AUTUMN, "tiède", "tiède", "Intérêt + délai long = tiède. Action : relance.")
+    assert "keywords" not in s.motifs
+
+
+def test_a_class_first_thought_of_then_set_aside_is_no_stuffing():
+    text = ("Au début j'ai pensé froid, car rien n'est commandé et le concert n'est qu'au printemps 2028. "
+            "Mais le chef de chœur aimerait vraiment des étoles : c'est tiède. Je le relance en novembre.")
+    assert points(CHOIR_NOTES, "tiède", "tiède", text, SALON_AUTUMN) == (1, 1)
+
+
+def test_a_vote_or_a_meeting_date_does_not_contradict_the_projects_date():
+    text = ("Il aimerait des étoles brodées pour le concert du printemps 2028 ; le bureau votera la "
+            "dépense en novembre. Tiède, je le relance début novembre.")
+    assert points(CHOIR_NOTES, "tiède", "tiède", text, SALON_AUTUMN) == (1, 1)
+
+
+def test_relative_durations_with_approximations():
+    from prospection.texte.temps import find_time_expressions
+
+    salon = date(2027, 10, 16)
+    for text, inside in (("dans presque six mois", date(2028, 4, 16)), ("dans environ deux mois", date(2027, 12, 16)),
+                         ("dans un peu plus de deux mois", date(2027, 12, 20)),
+                         ("dans plus de trois mois", date(2028, 1, 25)), ("dans moins de deux mois", date(2027, 12, 5))):
+        found = find_time_expressions(text, salon)
+        assert found and found[0].date_min <= inside <= found[0].date_max, (text, found)
+    text = "Intérêt pour des bonnets, la course est dans un peu plus de deux mois : chaud. Je l'appelle demain en priorité."
+    assert points(RUN_NOTES, "chaud", "chaud", text, SALON_AUTUMN) == (1, 1)
+
+
+def test_words_that_look_like_a_refusal_or_a_wish_but_are_not():
+    # « veut dire » means, « il y a un intérêt » is no past, a denied delay is no refusal
+    text = "Sa réponse « on verra » veut surtout dire non : aucun projet d'achat. Froid, fiche CRM."
+    assert points(SCOUT_NOTES, "froid", "froid", text, SALON_AUTUMN) == (1, 1)
+    text = "Il y a un intérêt pour des étoles, pour le printemps 2028 : tiède. Relance en novembre."
+    assert points(CHOIR_NOTES, "tiède", "tiède", text, SALON_AUTUMN) == (1, 1)
+    text = ("Il veut 150 bonnets pour le 31 décembre et ne mettra pas plus de dix jours à choisir : "
+            "chaud. Appel dès lundi.")
+    assert points(RUN_NOTES, "chaud", "chaud", text, SALON_AUTUMN) == (1, 1)
+    # a risk named in the plan is not a purchase made elsewhere
+    text = ("Bonnets pour le 31 décembre, décision sous dix jours : si on attend, la commande part "
+            "ailleurs. Chaud, devis sous 48 h.")
+    assert points(RUN_NOTES, "chaud", "chaud", text, SALON_AUTUMN) == (1, 1)
+    # nothing ordered yet says nothing of the wish
+    text = "Il n'a rien commandé encore, mais il aimerait des étoles pour le printemps 2028 : tiède. Relance en novembre."
+    assert points(CHOIR_NOTES, "tiède", "tiède", text, SALON_AUTUMN) == (1, 1)
+
+
+def test_ways_of_saying_no_need():
+    for text in ("Les familles s'équipent chacune de leur côté, le groupe n'a aucune demande à nous faire. Froid, fiche CRM.",
+                 "Rien n'est prévu côté achats. Froid, je garde la fiche.",
+                 "- Besoin : couvert par les familles\n- Classe : froid\n- Action : fiche CRM"):
+        assert points(SCOUT_NOTES, "froid", "froid", text, SALON_AUTUMN) == (1, 1), text
+
+
+def test_a_no_granted_or_bounded_is_no_refusal_for_a_warm_contact():
+    text = ("Même s'il n'est pas pressé, le chef de chœur aimerait des étoles pour le printemps 2028 : "
+            "tiède. Relance en novembre.")
+    assert points(CHOIR_NOTES, "tiède", "tiède", text, SALON_AUTUMN) == (1, 1)
+    text = ("Il aimerait des étoles pour le printemps 2028, mais tant que le bureau n'a pas voté la "
+            "dépense, aucun achat n'est possible : tiède, relance avant le vote de novembre.")
+    assert points(CHOIR_NOTES, "tiède", "tiède", text, SALON_AUTUMN) == (1, 1)
+    # « pas d'achat avant 2028. » at the end of a sentence is a date, not a refusal
+    text = "Il aimerait des étoles, donc pas d'achat avant 2028. Je le relance en novembre."
+    assert points(CHOIR_NOTES, "tiède", "tiède", text, SALON_AUTUMN) == (1, 1)
+
+
+def test_plans_fast_and_late_at_once_lose_the_action_point():
+    for text in ("Bonnets pour le 31 décembre : chaud. À rappeler en priorité, mais après les fêtes.",
+                 "Bonnets pour le 31 décembre : chaud. Devis sous 48 h mais rien ne presse, je le recontacterai après les fêtes."):
+        assert points(RUN_NOTES, "chaud", "chaud", text, SALON_AUTUMN)[1] == 0, text
+    text = "Étoles pour le printemps 2028 : tiède. Rappel J+2 pour le devis, puis relance en novembre."
+    assert points(CHOIR_NOTES, "tiède", "tiède", text, SALON_AUTUMN)[1] == 0
+
+
+def test_what_the_contact_took_at_the_stand_is_not_the_learners_plan():
+    text = ("Il a pris nos tarifs pour comparer l'an prochain, c'est un début d'intérêt pour des étoles : "
+            "tiède. Je le relance en novembre.")
+    assert points(CHOIR_NOTES, "tiède", "tiède", text, SALON_AUTUMN) == (1, 1)

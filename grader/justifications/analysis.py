@@ -166,13 +166,16 @@ _CONTACT_SUBJECT = {"a", "ont", "il", "elle", "ils", "elles", "le", "la", "les"}
 _RECORD_PLACES = {"fiche", "fiches", "crm", "sic", "fichier", "fichiers", "base", "newsletter"}
 _ACTION_LABEL_RE = re.compile(r"\b(?:actions?|suite|a faire|suivi)\s*[:=]")
 _LABEL_NO_RE = re.compile(
-    r"\b(?:interet|interets|interess\w*|besoin|besoins|projet|projets)(?:\s+\w+){0,3}?\s*[:=?]\s*(?:aucun\w*|non|nul\w*|pas\b|neant|rien|0\b)")
+    r"\b(?:interet|interets|interess\w*|besoin|besoins|projet|projets)(?:\s+\w+){0,3}?\s*[:=?]\s*"
+    r"(?:aucun\w*|non|nul\w*|pas\b|neant|rien|0\b|couvert\w*|deja couvert\w*)")
 
 
 def _not_before(text: Text, hit: Hit) -> bool:
     """« pas de projet avant X », « ne la relancerai pas avant X »: not now, later."""
-    following = [t.norm for t in text.toks[hit.last : hit.last + 3]]
-    return "avant" in following and _same_clause(text, hit.start, text.toks[min(hit.last + 2, len(text.toks) - 1)].start)
+    for tok in text.toks[hit.last : hit.last + 3]:
+        if tok.norm == "avant":  # (the word after « avant » may end the sentence: « … avant 2028. »)
+            return _same_clause(text, hit.start, tok.start)
+    return False
 
 
 _POSSESSIVE = {"sa", "son", "ses", "leur", "leurs"}
@@ -181,7 +184,8 @@ _PURCHASE = ("achet", "renouvel", "equipe", "command", "remplace", "chang")
 # « auprès de leur équipementier »): either way not from us.
 _ELSEWHERE_RE = re.compile(
     r"\b(?:(?:chez|aupres d[eu]s?) (?:un|une|leur|son|sa|ses|leurs) (?:autres? fournisseurs?|concurrent\w*|autres? prestataires?|equipementier\w*|fournisseurs?|prestataires?|presta\b)"
-    r"|ailleurs|sur internet|en ligne"
+    r"|ailleurs|sur internet|en ligne|chacun de (?:son|leur) cote|de (?:leur|son) cote"
+    r"|chez (?:le|les|un|des|leur) (?:commer\w+|detaillant\w*|revendeur\w*)"
     r"|(?:a l['’ ]?|au |aux |a la )(?:armurerie|magasin|boutique|supermarche|hypermarche|grande surface|mercerie|cooperative|centrale d achat)\w*)")
 
 
@@ -319,6 +323,30 @@ def _seen_demo(text: Text, hit: Hit) -> bool:
     if not text.toks[hit.first].norm.startswith("demo"):
         return False
     return not any(x.norm.startswith(_SHOWING) for x in text.toks[max(0, hit.first - 3) : hit.first])
+
+
+_TAKEN = {"pris", "prise", "prises", "emporte", "emportee", "recupere", "recuperee", "recu", "recue"}
+_CONCESSIVE = {"meme si", "bien que", "certes", "quoique", "meme s"}
+_CONDITION = {"tant que", "tant qu", "sans que", "avant que", "avant qu"}
+
+
+def _lead_in(text: Text, hit: Hit) -> set[str]:
+    """Two-word openers (« même si », « tant que ») among the fourteen words before ``hit``, in
+    its sentence."""
+    before = [x for x in text.toks[max(0, hit.first - 14) : hit.first]
+              if not _SENTENCE_END.search(text.raw[x.end : hit.start])]
+    words = [x.norm for x in before]
+    return {f"{a} {b}" for a, b in zip(words, words[1:])}
+
+
+def _no_order_yet(text: Text, hit: Hit) -> bool:
+    """A purchase verb in the perfect tense or the passive, denied (« n'a rien commandé »,
+    « n'ont pas encore acheté », « rien n'est signé »)."""
+    word = text.toks[hit.first].norm
+    if not word.startswith(("command", "achet", "sign", "reserv")) or not word.endswith(("e", "es")):
+        return False
+    before = {x.norm for x in text.toks[max(0, hit.first - 4) : hit.first]}
+    return bool(before & {"a", "ont", "avait", "avaient", "est", "sont", "etait"})
 
 
 def _existential(text: Text, hit: Hit) -> bool:
@@ -589,6 +617,9 @@ class _Reader:
         for kind, h in sorted(candidates, key=lambda c: c[1].start):
             if (kind, h.start) in seen:
                 continue
+            if kind in ("quote", "docs") and {x.norm for x in t.toks[max(0, h.first - 3) : h.first]
+                                              if _same_clause(t, x.start, h.start)} & _TAKEN:
+                continue  # « le trésorier a pris nos tarifs »: what the contact took at the stand
             seen.add((kind, h.start))
             if _requested(t, h, self.requests, interest_for_request):
                 out.requests.append(raw[h.start : h.end])
@@ -742,6 +773,12 @@ class _Reader:
         for h in dis_kept:
             if _suppliers_closure(t, h):
                 continue  # « son fournisseur a cessé son activité »: a need, not the contact's end
+            lead = _lead_in(t, h)
+            if lead & _CONCESSIVE:
+                continue  # « même s'il est satisfait de son fournisseur, … »: granted, then set aside
+            if lead & _CONDITION and h.tag != "no_budget":
+                out.not_soon.append(raw[h.start : h.end])  # « tant que l'AG n'a pas voté, aucun achat »
+                continue
             if later_not_no(h, 3) and h.tag == "no_budget":
                 self.budget_later.append(raw[h.start : h.end])  # « pas de budget avant X »: a date, not interest
             elif later_not_no(h, 3):
@@ -790,11 +827,13 @@ class _Reader:
                 # « veut pas », SMS style without « ne »; « ne veut rien cette année mais … 2028 »
                 (out.interest_later if later_not_no(h, 4) else out.disinterest).append(word)
                 continue
-            if t.toks[h.first].norm.startswith(("veu", "voul")) and nxt == "dire":
+            if t.toks[h.first].norm.startswith(("veu", "voul")) and "dire" in (nxt, nxt2):
                 continue  # « veut dire »: means, no wish
             if not h.negated and t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "demand", "souhait")) \
                     and any(tok.norm in _DOC_WORDS for tok in t.toks[h.last : h.last + 4]):
                 continue  # « chercher de la documentation » is not interest in the offer
+            if h.negated and _no_order_yet(t, h):
+                continue  # « il n'a rien commandé »: no order yet, which says nothing of the wish
             if h.negated:
                 scope = self._negation_words(h)
                 if any(w.isdigit() or w in NUMBER_WORDS or w in _DURATION_WORDS for w in scope):
