@@ -325,6 +325,8 @@ def _seen_demo(text: Text, hit: Hit) -> bool:
     return not any(x.norm.startswith(_SHOWING) for x in text.toks[max(0, hit.first - 3) : hit.first])
 
 
+# A form-style answer after a criterion: « Urgence ? Aucune. », « pressé, non »
+_ANSWERED_NO = re.compile(r"\s*[,:?=]\s*(?:non\b|aucune?\b|pas\b|nulle?\b|0\b)")
 _TAKEN = {"pris", "prise", "prises", "emporte", "emportee", "recupere", "recuperee", "recu", "recue"}
 _CONCESSIVE = {"meme si", "bien que", "certes", "quoique", "meme s"}
 _CONDITION = {"tant que", "tant qu", "sans que", "avant que", "avant qu"}
@@ -337,6 +339,24 @@ def _lead_in(text: Text, hit: Hit) -> set[str]:
               if not _SENTENCE_END.search(text.raw[x.end : hit.start])]
     words = [x.norm for x in before]
     return {f"{a} {b}" for a, b in zip(words, words[1:])}
+
+
+_CRITERION_NOUNS = ("interet", "besoin", "projet", "delai", "budget", "urgence", "echeance")
+
+
+def _criterion_talk(text: Text, hit: Hit) -> bool:
+    """The rubric's criteria named, not the contact's interest stated: after « critère(s) » or
+    « grille », in a list of criteria (« l'intérêt, le besoin, puis le délai »), or « un autre
+    projet » (someone else's)."""
+    word = text.toks[hit.first].norm
+    if not word.startswith(("interet", "besoin", "projet")):
+        return False
+    before = [x.norm for x in text.toks[max(0, hit.first - 4) : hit.first] if _same_clause(text, x.start, hit.start)]
+    if {"critere", "criteres", "grille"} & set(before) or (before and before[-1] in ("autre", "autres")):
+        return True
+    after = text.toks[hit.last : hit.last + 3]
+    return bool(after) and text.raw[hit.end : after[0].start].strip() == "," and any(
+        x.norm.startswith(_CRITERION_NOUNS) for x in after)
 
 
 def _no_order_yet(text: Text, hit: Hit) -> bool:
@@ -809,6 +829,8 @@ class _Reader:
                 continue  # « aucun achat n'est envisagé »: still the refusal
             if t.toks[h.first].norm.startswith("equipement"):
                 continue  # a supplier (« un équipementier »), the gear (« équipement renouvelé »): no wish
+            if _criterion_talk(t, h):
+                continue  # « j'applique trois critères : l'intérêt, le besoin, puis le délai »
             if t.toks[h.first].norm in ("lui", "leur") and [
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]][:2] == ["ce", "qu"]:
                 continue  # « tout ce qu'il lui faut »: what it needs in general, not our offer
@@ -836,8 +858,12 @@ class _Reader:
                 continue  # « il n'a rien commandé »: no order yet, which says nothing of the wish
             if h.negated:
                 scope = self._negation_words(h)
-                if any(w.isdigit() or w in NUMBER_WORDS or w in _DURATION_WORDS for w in scope):
-                    continue  # « ne mettront pas plus de dix jours à choisir »: the delay is denied
+                after = [x.norm for x in t.toks[h.last : h.last + 5] if _same_clause(t, x.start, h.start)]
+                if any(w.isdigit() or w in NUMBER_WORDS or w in _DURATION_WORDS for w in scope) or (
+                        {"dela", "apres"} & set(after[:3]) and set(after) & (_DURATION_WORDS | NUMBER_WORDS.keys())):
+                    # « ne mettront pas plus de dix jours à choisir », « ne peut pas commander
+                    # au-delà de quinze jours »: the delay is denied, not the purchase
+                    continue
                 if scope & _PENDING or scope & _OBSTACLES:
                     # « n'a pas encore choisi »: pending, no refusal; « plus rien ne bloque
                     # l'achat »: the obstacle is denied, the purchase stands
@@ -922,6 +948,9 @@ class _Reader:
                 continue
             if e.label == "urgence" and any(a <= e.start < b for a, b in long_spans):
                 continue  # « rien ne presse »: the long reading wins
+            if e.label == "urgence" and _ANSWERED_NO.match(fold(raw[e.end : e.end + 14])):
+                out.timing.append(Claim("moyen_long", e.text, e.start, 0.6))  # « Urgence ? Aucune. »
+                continue
             claim = _classify_range(e.date_min, e.date_max, self.salon, e.confidence, e.label)
             if e.label in ("rentree", "saison", "evenement", "mois") and not _YEAR.search(e.text) \
                     and (e.date_min - self.salon).days > 330:
@@ -948,7 +977,8 @@ class _Reader:
         for h in longest:
             if self.in_region(h.start) or any(a <= h.start < b for a, b in covered + self.not_now_spans):
                 continue
-            flipped = h.negated and not _has_cue(t, h)  # « pas pressé » stays long
+            flipped = (h.negated and not _has_cue(t, h)  # « pas pressé » stays long
+                       ) or (h.tag == "short" and bool(_ANSWERED_NO.match(fold(raw[h.end : h.end + 14]))))
             kind = "moyen_long" if (h.tag == "long") != flipped else "court"
             out.timing.append(Claim(kind, raw[h.start : h.end], h.start, 0.6))
         for word in out.interest_later + self.budget_later:

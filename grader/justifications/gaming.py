@@ -83,7 +83,8 @@ budgets devis relance relances rappel rappels rdv rendez vous crm sic fichier fi
 concurrent concurrents echeance echeances priorite prioritaire urgence action actions suivi
 critere criteres mots mot cles cle newsletter invitation campagne documentation doc catalogue ag
 court moyen long terme maturite date client prospect contact qualification classe tarif tarifs
-prix decision portes ouvertes plaquette mailing relancer rappeler""".split())
+prix decision portes ouvertes plaquette mailing relancer rappeler decideur decideurs utilite
+evenement autorite timing need bant""".split())
 _RUBRIC_GLUE = frozenset("et de d du des la le les l en ou".split())
 
 
@@ -102,7 +103,7 @@ def _rubric_only(text: str) -> bool:
 _REFUSAL_ITEM = re.compile(r"(?:aucun|aucune|pas|plus|sans)\s+(?:de\s+|d\s*'?\s*)?(?:besoin|interet|projet|achat)")
 _LIST_LABEL_END = re.compile(r"(?i)\s*(?::|=|->|→)\s*(?:froids?|froides?|ti[eè]des?|chaud(?:e|s|es)?)\s*[.!]*$")
 _LIST_LABEL = re.compile(r"(?i)\b(?:froids?|froides?|ti[eè]des?|chaud(?:e|s|es)?|actions?|suite|classe|"
-                         r"qualification)\s*:\s*")
+                         r"qualification|crit[eè]res?|mots?[- ]cl[eé]s?|grille)\s*:\s*")
 
 
 def _n_words(text: str) -> int:

@@ -141,7 +141,8 @@ class Hints:
 # opposed to weaker signs (« satisfait de son prestataire », « a acheté ailleurs »).
 _PLAIN_NO = ("pas interes", "pas d interet", "aucun interet", "aucun besoin", "pas de besoin",
              "pas besoin", "besoin de rien", "aucun projet", "pas de projet", "aucun achat",
-             "pas d achat", "ne prevoit aucun", "aucune envie", "aucune intention")
+             "pas d achat", "ne prevoit aucun", "aucune envie", "aucune intention", "pas d intention",
+             "achet", "command")  # (« ne nous achètera rien »: a denied purchase verb)
 
 
 def _plainly_no(phrases: list[str]) -> bool:
