@@ -33,8 +33,8 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 # blind batch written after dev5's rules, ``dev7`` one of ordinary answers after dev6's,
 # ``dev8`` one of good and SMS answers after dev7's, ``dev9`` a blind batch of ordinary and
 # gaming answers on ten new contacts, committed before it was scored; ``dev10`` the second
-# sealed set, retired to development after one look at its figures; ``dev11`` to ``dev15`` blind
-# batches written after it by five writers, each scored once before any rule was changed for it).
+# sealed set, retired to development after one look at its figures; ``dev11`` to ``dev18`` blind
+# batches written after it by eight writers, each scored once before any rule was changed for it).
 SETS = {"dev": DATA / "justifications_dev.jsonl",
         "dev_exholdout": DATA / "justifications_dev_exholdout.jsonl",
         "dev2": DATA / "justifications_dev2.jsonl",
@@ -50,7 +50,10 @@ SETS = {"dev": DATA / "justifications_dev.jsonl",
         "dev12": DATA / "justifications_dev12.jsonl",
         "dev13": DATA / "justifications_dev13.jsonl",
         "dev14": DATA / "justifications_dev14.jsonl",
-        "dev15": DATA / "justifications_dev15.jsonl"}
+        "dev15": DATA / "justifications_dev15.jsonl",
+        "dev16": DATA / "justifications_dev16.jsonl",
+        "dev17": DATA / "justifications_dev17.jsonl",
+        "dev18": DATA / "justifications_dev18.jsonl"}
 CATEGORIES = ("ordinaire", "jeu")
 
 

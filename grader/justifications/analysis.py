@@ -774,7 +774,7 @@ class _Reader:
             """« pas intéressée tout de suite », « pas de projet avant X »: later, not no.
 
             « aucun besoin avant plusieurs années » stays a no: nothing in sight."""
-            if _not_before(t, h) and _far_horizon(t, h):
+            if _not_before(t, h) and (_far_horizon(t, h) or self._far_date_after(h)):
                 return False
             return _not_before(t, h) or any(
                 0 <= n.first - h.last <= window and _same_clause(t, h.start, n.start) for n in not_now) \
@@ -798,6 +798,11 @@ class _Reader:
                 continue  # « même s'il est satisfait de son fournisseur, … »: granted, then set aside
             if lead & _CONDITION and h.tag != "no_budget":
                 out.not_soon.append(raw[h.start : h.end])  # « tant que l'AG n'a pas voté, aucun achat »
+                continue
+            if _not_before(t, h) and h.tag != "no_budget" and (_far_horizon(t, h) or self._far_date_after(h)):
+                # « aucun achat avant 2029 », « aucun besoin avant plusieurs années »: not now and
+                # nothing in sight — no interest now for a cold contact, no refusal of a far project
+                out.not_soon.append(raw[h.start : h.end])
                 continue
             if later_not_no(h, 3) and h.tag == "no_budget":
                 self.budget_later.append(raw[h.start : h.end])  # « pas de budget avant X »: a date, not interest
@@ -895,6 +900,15 @@ class _Reader:
                         and not t.is_negated(tok.start) \
                         and not self.in_region(tok.start):
                     out.interest_objects.append(raw[tok.start : tok.end])
+
+    def _far_date_after(self, h: Hit) -> bool:
+        """A date more than a year after the salon right after « avant » (« avant 2029 »)."""
+        t = self.t
+        for tok in t.toks[h.last : h.last + 3]:
+            if tok.norm == "avant":
+                return any(0 <= e.start - tok.start <= 8 and e.date_min > self.salon + timedelta(days=365)
+                           for e in self.exprs)
+        return False
 
     def _negation_words(self, h: Hit) -> set[str]:
         """The words from the negation cue that covers ``h`` to ``h`` itself."""

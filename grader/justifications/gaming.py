@@ -534,14 +534,31 @@ def absent_facts(analysis, observations: str) -> list[str]:
                 found.append(analysis.text[m.start() : m.end()].strip())  # the learner's spelling
                 break
     # « il veut 25 combinaisons » when the notes give no quantity
-    for m in _QUANTITY_RE.finditer(analysis.text):
-        if any(a <= m.start() < b for a, b in analysis.action_spans):
-            continue
-        if _thing(fold(m.group(2)).lower().replace("-", "")) and not re.search(rf"\b{m.group(1)}\b", notes) \
-                and not (set(notes.split()) & _NUMBER_WORDS):
-            found.append(m.group(0))
-            break
+    if not _gives_a_quantity(notes):
+        for m in _QUANTITY_RE.finditer(analysis.text):
+            if any(a <= m.start() < b for a, b in analysis.action_spans) or \
+                    analysis.text[max(0, m.start() - 1) : m.start()] in ("/", ".", ":", "-", "h"):
+                continue  # « 13/02 casquettes »: a date, not a quantity
+            if _thing(fold(m.group(2)).lower().replace("-", "")):
+                found.append(m.group(0))
+                break
     return found
+
+
+def _gives_a_quantity(notes: str) -> bool:
+    """Whether the (folded) notes give a number of anything but a date: a figure not part of a
+    date or a year, or a number word (« une soixantaine »)."""
+    if set(notes.split()) & _NUMBER_WORDS or re.search(r"\b\w+aines?\b", notes) and re.search(
+            r"\b(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine)s?\b", notes):
+        return True
+    for m in re.finditer(r"(?<![/.:\d])\b(\d{1,4})\b(?![/.:]\d)", notes):
+        after = notes[m.end() : m.end() + 12]
+        if len(m.group(1)) == 4 and m.group(1).startswith("20"):
+            continue  # a year
+        if re.match(r"\s*(?:er\s+)?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b", after):
+            continue  # « le 13 février »
+        return True
+    return False
 
 
 _NUMBER_WORDS = {"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",

@@ -28,6 +28,7 @@ names a class.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -367,7 +368,10 @@ def _date_key(text: str) -> str:
     """A date's words cut to four letters: « juil. » and « juillet », « sept » and
     « septembre » are the same date."""
     words = fold(text).replace(".", " ").replace("'", " ").split()
-    return " ".join(w[:4] for w in words if w not in _DATE_FILLERS)
+    return " ".join(w[:4] for w in words if w not in _DATE_FILLERS and not _YEAR_WORD.fullmatch(w))
+
+
+_YEAR_WORD = re.compile(r"20\d\d")
 
 
 _DATE_FILLERS = {"le", "la", "l", "les", "de", "du", "des", "d", "en", "pour", "a", "au"}
