@@ -795,3 +795,77 @@ def test_what_the_contact_took_at_the_stand_is_not_the_learners_plan():
     text = ("Il a pris nos tarifs pour comparer l'an prochain, c'est un début d'intérêt pour des étoles : "
             "tiède. Je le relance en novembre.")
     assert points(CHOIR_NOTES, "tiède", "tiède", text, SALON_AUTUMN) == (1, 1)
+
+
+# --- issue 14, dev16–dev18 round (three blind batches): general rules, sentences of their own --
+SALON_WINTER = "2027-12-04"
+BAND_NOTES = ("La fanfare voudrait des vestes brodées pour son défilé de printemps, fin avril 2028. "
+              "Le bureau en reparlera en février.")
+CYCLE_NOTES = ("Le club cycliste organise sa course le 15 janvier et veut une soixantaine de maillots. "
+               "Le budget est prêt ; le président attend un devis avant Noël.")
+POOL_NOTES = ("Les nageurs ont reçu des bonnets neufs du comité. Aucun achat n'est envisagé avant 2029 ; "
+              "le trésorier est passé par curiosité.")
+
+
+def test_the_rubrics_criteria_named_are_no_interest_stated():
+    text = ("J'applique trois critères dans l'ordre : l'intérêt, le besoin, puis le délai. Ici, aucun "
+            "besoin : les bonnets viennent d'être offerts. Froid, fiche CRM.")
+    assert points(POOL_NOTES, "froid", "froid", text, SALON_WINTER) == (1, 1)
+    s = score(POOL_NOTES, SALON_WINTER, "froid", "froid", "Critères : intérêt, besoin, budget, délai, décideur. Action : CRM.")
+    assert "keywords" in s.motifs and (s.evidence, s.action) == (0, 0)
+    # « un autre projet » is someone else's
+    text = "Pas d'intention d'achat : leur argent va à un autre projet. Froid, je garde la fiche."
+    assert points(POOL_NOTES, "froid", "froid", text, SALON_WINTER) == (1, 1)
+
+
+def test_a_denied_purchase_and_a_denied_delay():
+    # « ne nous achètera rien » outweighs a search for something else
+    text = "Le club cherche surtout des bénévoles et ne nous achètera rien avant 2029 : froid, fiche CRM."
+    assert points(POOL_NOTES, "froid", "froid", text, SALON_WINTER) == (1, 1)
+    # the denial bears on the delay, not on the purchase
+    text = ("Il veut une soixantaine de maillots pour le 15 janvier et ne peut pas commander au-delà "
+            "de quinze jours : chaud, devis sous 48 h.")
+    assert points(CYCLE_NOTES, "chaud", "chaud", text, SALON_WINTER) == (1, 1)
+
+
+def test_form_answers_that_deny_the_urgency():
+    text = "Intérêt ? Oui, des vestes brodées. Délai ? Pour le printemps. Urgence ? Aucune. → Tiède. Relance en février."
+    assert points(BAND_NOTES, "tiède", "tiède", text, SALON_WINTER) == (1, 1)
+    text = "Intéressée, oui ; pressée, non : c'est pour le printemps. Tiède, relance en février."
+    assert points(BAND_NOTES, "tiède", "tiède", text, SALON_WINTER) == (1, 1)
+
+
+def test_a_quantity_is_an_absent_fact_only_when_the_notes_give_none():
+    from grader.justifications.gaming import _folded_notes, _gives_a_quantity
+
+    assert _gives_a_quantity(_folded_notes("Veut une soixantaine de maillots."))
+    assert _gives_a_quantity(_folded_notes("Besoin de 60 maillots pour le 6 mai 2027."))
+    assert not _gives_a_quantity(_folded_notes("Course le 15 janvier 2028, devis avant le 20/12."))
+    # an approximate number the notes give, and a date, are no invented quantity
+    text = "Chaud : course le 15/01, 60 maillots, budget prêt. Devis avant Noël, rappel asap."
+    assert points(CYCLE_NOTES, "chaud", "chaud", text, SALON_WINTER) == (1, 1)
+    text = "Tiède : il veut 45 vestes pour le défilé de fin avril 2028. Relance en février."
+    assert "absent_fact" in score(BAND_NOTES, SALON_WINTER, "tiède", "tiède", text).motifs
+
+
+def test_the_notes_open_dates_compare_without_their_year():
+    from grader.justifications.scoring import _date_key
+
+    assert _date_key("fin mars 2028") == _date_key("fin mars")
+    notes = "La présidente cherche des éventails pour le gala de fin mars 2028 ; elle compare plusieurs offres."
+    text = "Chaud : elle cherche des éventails pour le gala de fin mars et compare les offres, il faut être rapide. Devis en priorité."
+    s = score(notes, SALON_WINTER, "tiède", "chaud", text, accepted=["tiède", "chaud"])
+    assert (s.evidence, s.action) == (1, 1)
+
+
+def test_no_purchase_before_a_date_over_a_year_away_is_cold():
+    text = "Aucun achat prévu avant 2029, bonnets neufs : froid. Je garde la fiche pour la prochaine campagne."
+    assert points(POOL_NOTES, "froid", "froid", text, SALON_WINTER) == (1, 1)
+
+
+def test_sms_and_weak_signs_of_this_round():
+    assert points(POOL_NOTES, "froid", "froid", "froid, pa dinteret ils ont des bonnets neufs. envoyer doc par mail",
+                  SALON_WINTER) == (1, 1)
+    notes = "Le club vient de signer pour trois ans avec un équipementier. Aucun besoin pour l'instant."
+    assert points(notes, "froid", "froid", "froid, contrat 3 ans avec un autre fournisseur. garder la fiche",
+                  SALON_WINTER) == (1, 1)

@@ -906,7 +906,8 @@ class _Reader:
         t = self.t
         for tok in t.toks[h.last : h.last + 3]:
             if tok.norm == "avant":
-                return any(0 <= e.start - tok.start <= 8 and e.date_min > self.salon + timedelta(days=365)
+                # (« avant 2029 » ends where 2029 begins: its last day is the horizon)
+                return any(0 <= e.start - tok.start <= 8 and e.date_max > self.salon + timedelta(days=365)
                            for e in self.exprs)
         return False
 
