@@ -167,7 +167,8 @@ _RECORD_PLACES = {"fiche", "fiches", "crm", "sic", "fichier", "fichiers", "base"
 _ACTION_LABEL_RE = re.compile(r"\b(?:actions?|suite|a faire|suivi)\s*[:=]")
 _LABEL_NO_RE = re.compile(
     r"\b(?:interet|interets|interess\w*|besoin|besoins|projet|projets)(?:\s+\w+){0,3}?\s*[:=?]\s*"
-    r"(?:aucun\w*|non|nul\w*|pas\b|neant|rien|0\b|couvert\w*|deja couvert\w*)")
+    r"(?:aucun\w*|non|nul\w*|pas\b|neant|rien|0\b|couvert\w*|deja couvert\w*)"
+    r"|\b(?:interet|besoin|besoins|projet)\s+(?:0|nul|zero)\b")  # « besoin 0 »
 
 
 def _not_before(text: Text, hit: Hit) -> bool:
@@ -214,7 +215,7 @@ def _contact_visit(text: Text, hit: Hit) -> bool:
 
 
 _RENEWED_RE = re.compile(r"(?:renouvel[eé]e?s?|remplacée?s?|changée?s?)", re.IGNORECASE)
-_RENEWAL = ("renouvel", "remplac", "chang")
+_RENEWAL = ("renouvel", "remplac", "chang", "equip")
 
 
 def _renewed(text: Text, hit: Hit) -> bool:
@@ -226,6 +227,10 @@ def _renewed(text: Text, hit: Hit) -> bool:
     before = [t.norm for t in text.toks[max(0, hit.first - 4) : hit.first]]
     if {"veut", "veulent", "voudrait", "souhaite", "faut", "doit", "doivent", "va", "vont"} & set(before):
         return False  # « veut faire remplacer », « doit changer »: a wish or a plan
+    if tok.norm.startswith("equip"):
+        # « vient d'être équipé », « a été équipé », « déjà équipés »: the gear is there
+        return tok.norm.endswith(("e", "es", "ee", "ees")) and bool(
+            {"vient", "viennent", "ete", "deja", "bien", "entierement", "tout"} & set(before))
     if _RENEWED_RE.fullmatch(text.raw[tok.start : tok.end]):
         return True
     return bool({"vient", "viennent", "venons"} & set(before)) and tok.norm.endswith("er")
@@ -341,6 +346,8 @@ def _lead_in(text: Text, hit: Hit) -> set[str]:
     return {f"{a} {b}" for a, b in zip(words, words[1:])}
 
 
+_NOTHING_BEFORE = re.compile(r"\brien\s+(?:de\s+prevu\s+|n'est\s+prevu\s+|n est\s+prevu\s+)?(?=avant\b)")
+_WEAK = {"vague", "faible", "limite", "poli", "politesse", "flou", "minime", "nul"}
 _CRITERION_NOUNS = ("interet", "besoin", "projet", "delai", "budget", "urgence", "echeance")
 
 
@@ -812,6 +819,10 @@ class _Reader:
                 out.not_soon.append(raw[h.start : h.end])  # « aucun achat à court terme »
             else:
                 (out.no_budget if h.tag == "no_budget" else out.disinterest).append(raw[h.start : h.end])
+        # « il n'y aura rien avant 2031 »: nothing for over a year — not now
+        for m in _NOTHING_BEFORE.finditer(fold(raw)):
+            if any(0 <= e.start - m.end() <= 2 and e.date_max > self.salon + timedelta(days=365) for e in self.exprs):
+                out.not_soon.append(raw[m.start() : m.end()])
         # Form-style answers: « intérêt : aucun », « besoin : non ».
         label_no = []
         for m in _LABEL_NO_RE.finditer(fold(raw)):
@@ -834,6 +845,8 @@ class _Reader:
                 continue  # « aucun achat n'est envisagé »: still the refusal
             if t.toks[h.first].norm.startswith("equipement"):
                 continue  # a supplier (« un équipementier »), the gear (« équipement renouvelé »): no wish
+            if t.toks[h.first].norm.startswith("interet") and {x.norm for x in t.toks[h.last : h.last + 4]} & _WEAK:
+                continue  # « l'intérêt est très vague », « un intérêt de politesse »: no interest
             if _criterion_talk(t, h):
                 continue  # « j'applique trois critères : l'intérêt, le besoin, puis le délai »
             if t.toks[h.first].norm in ("lui", "leur") and [
@@ -856,6 +869,8 @@ class _Reader:
                 continue
             if t.toks[h.first].norm.startswith(("veu", "voul")) and "dire" in (nxt, nxt2):
                 continue  # « veut dire »: means, no wish
+            if t.toks[h.first].norm.startswith("cherch") and {x.norm for x in t.toks[h.last : h.last + 3]} & {"autre", "ailleurs"}:
+                continue  # « elle cherchait un autre stand »: not our offer
             if not h.negated and t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "demand", "souhait")) \
                     and any(tok.norm in _DOC_WORDS for tok in t.toks[h.last : h.last + 4]):
                 continue  # « chercher de la documentation » is not interest in the offer

@@ -469,7 +469,8 @@ def _particular(analysis, missing: list[str]) -> bool:
 
 
 # Notes that say where the contact buys: they back a supplier or a competitor named by the text.
-_SUPPLIER_BACKING = ("concurren", "fournisseur", "presta", "equipementier", "contrat", "ailleurs",
+_SUPPLIER_BACKING = ("concurren", "fournisseur", "presta", "equipementier", "contrat", "ailleurs", "compar",
+                     "offres", "deux devis",
                      "achet", "achat", "chez", "magasin", "boutique", "armurerie", "equipe",
                      "renouvel")
 # Decisive facts: (code, phrases in the justification, words in the notes that back them up).

@@ -143,7 +143,8 @@ class Hints:
 _PLAIN_NO = ("pas interes", "pas d interet", "aucun interet", "aucun besoin", "pas de besoin",
              "pas besoin", "besoin de rien", "aucun projet", "pas de projet", "aucun achat",
              "pas d achat", "ne prevoit aucun", "aucune envie", "aucune intention", "pas d intention",
-             "achet", "command")  # (« ne nous achètera rien »: a denied purchase verb)
+             "achet", "command",  # (« ne nous achètera rien »: a denied purchase verb)
+             "ne fait pas", "n en prevoi", "ne cherche rien", "cherche rien", "ne prevoi")
 
 
 def _plainly_no(phrases: list[str]) -> bool:
