@@ -412,8 +412,24 @@ def _classify_range(lo: date, hi: date, salon: date, conf: float, label: str = "
 
 
 def interest_objects(observations: str) -> list[str]:
-    """Content words the notes attach to an interest (« intéressé par les *barnums* »)."""
-    return list(_interest_objects(observations or ""))
+    """Content words the notes attach to an interest (« intéressé par les *barnums* »), and the
+    goods the notes name (« Casquettes + maillots pour le tournoi »: a named purchase)."""
+    return list(_interest_objects(observations or "")) + [
+        k for k in _note_goods(observations or "") if k not in _interest_objects(observations or "")]
+
+
+@lru_cache(maxsize=1024)
+def _note_goods(observations: str) -> tuple[str, ...]:
+    from .gaming import _thing  # (gaming imports this module)
+
+    t = Text(observations)
+    found: list[str] = []
+    for tok in t.toks:
+        if tok.norm.startswith(L.GOODS) and _thing(tok.norm) in L.GOODS and not t.is_negated(tok.start):
+            for key in (tok.lemma, tok.norm, _object_key(tok.norm)):
+                if key not in found:
+                    found.append(key)
+    return tuple(found)
 
 
 # Events and seasons date a project, months too (« mai » is left out: too short a beginning).

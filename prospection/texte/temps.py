@@ -322,9 +322,13 @@ _P14 = re.compile(r"\b(?:le\s+)?mois\s+prochain\b")
 _P14_NEED = ("mois",)
 _P15 = re.compile(r"\b(?P<prep>dans|d'ici|sous|en|il\s+y\s+a)\s+(?:les?\s+|des\s+)?"
                   r"(?:environ\s+|presque\s+|quasiment\s+|a\s+peine\s+|pres\s+de\s+|approximativement\s+"
-                  r"|(?P<cmp>(?:un\s+peu\s+)?(?:plus|moins)\s+d(?:e\s+|')))?" + _NUM_RE
-        + r"\s+(?:de\s+)?(?:prochain(?:e)?s\s+)?(?P<unit>jours?|semaines?|mois|ans?|annees?)\b")
+                  r"|(?P<cmp>(?:un\s+peu\s+|a\s+peine\s+)?(?:plus|moins)\s+d(?:e\s+|')))?" + _NUM_RE
+        + r"\s+(?:de\s+)?(?:prochain(?:e)?s\s+)?(?P<unit>jours?|semaines?|mois|ans?|annees?)\b"
+        # « un mois après le salon », « six semaines après le salon »: counted from the salon
+        + r"|\b(?P<prep2>)" + _NUM_RE.replace("?P<num>", "?P<num2>")
+        + r"\s+(?P<unit2>jours?|semaines?|mois|ans?|annees?)\s+apres\s+(?:le|ce)\s+salon\b")
 _P15_NEED = frozenset("jour jours semaine semaines mois an ans annee annees".split())
+_P15W = re.compile(r"(?<![\w/.])(?:s|semaine\s+n?°?\s*)(?P<week>\d{1,2})\b(?![/.:]\d)")
 _P16 = re.compile(r"\b(?:d'ici|sous|dans)\s+(?:les\s+)?(?P<num>quinze|huit)\s+(?:prochains\s+)?jours\b|\bsous\s+huitaine\b|\bsous\s+quinzaine\b")
 _P16_NEED = frozenset(("jours", "huitaine", "quinzaine"))
 _P17 = re.compile(r"\b(?:" + _URGENT + r")\b")
@@ -349,6 +353,7 @@ TIME_PATTERNS: dict[str, tuple[re.Pattern, tuple | frozenset]] = {
     "ce_mois": (_P13, _P13_NEED),
     "mois_prochain": (_P14, _P14_NEED),
     "dans_n_unites": (_P15, _P15_NEED),
+    "semaine_numero": (_P15W, ()),
     "sous_huitaine": (_P16, _P16_NEED),
     "urgence": (_P17, _URGENT_KEYS),
     "bientot": (_P18, _P18_NEED),
@@ -484,7 +489,10 @@ def _scan(f: str, salon: date) -> list[_Found]:
         add(m, nxt, _last_day(nxt.year, nxt.month), 0.85, "relatif")
     # « dans deux ans », « d'ici quinze jours », « sous 3 semaines », « il y a deux ans ».
     for m in _find("dans_n_unites", f):
-        n, unit, prep = _num(m.group("num")), m.group("unit"), re.sub(r"\s+", " ", m.group("prep"))
+        if m.group("prep2") is not None:  # « deux mois après le salon » is « dans deux mois »
+            n, unit, prep = _num(m.group("num2")), m.group("unit2"), "dans"
+        else:
+            n, unit, prep = _num(m.group("num")), m.group("unit"), re.sub(r"\s+", " ", m.group("prep"))
         if unit.startswith("jour"):
             point = salon + timedelta(days=n)
         elif unit.startswith("semaine"):
@@ -501,12 +509,26 @@ def _scan(f: str, salon: date) -> list[_Found]:
         else:
             spread = timedelta(days=max(1, (point - salon).days // 12))
             cmp = re.sub(r"\s+", " ", m.group("cmp") or "")
+            small = "peu" in cmp or "peine" in cmp
             if "plus" in cmp:  # « dans un peu plus de deux mois »: after the point
-                add(m, point, point + (spread if "peu" in cmp else 3 * spread), conf, "relatif")
+                add(m, point, point + (spread if small else 3 * spread), conf, "relatif")
             elif "moins" in cmp:  # « dans moins de deux mois »: before it
-                add(m, point - (spread if "peu" in cmp else 3 * spread), point, conf, "relatif")
+                add(m, point - (spread if small else 3 * spread), point, conf, "relatif")
             else:
                 add(m, point - spread, point + spread, conf, "relatif")
+    # « la collecte S43 », « semaine 43 »: an ISO week number, this year's or, if past, next year's
+    for m in _find("semaine_numero", f):
+        week = int(m.group("week"))
+        if not 1 <= week <= 53:
+            continue
+        year = salon.year
+        try:
+            monday = date.fromisocalendar(year, week, 1)
+            if monday + timedelta(days=6) < salon:
+                monday = date.fromisocalendar(year + 1, week, 1)
+        except ValueError:
+            continue
+        add(m, monday, monday + timedelta(days=6), 0.8, "date")
     for m in _find("sous_huitaine", f):
         if any(x.start <= m.start() < x.end for x in found):
             continue
