@@ -319,6 +319,19 @@ _OBSTACLES = {"bloque", "bloquer", "bloquent", "empeche", "empechent", "freine",
 _FAR_WORDS = {"lointain", "lointaine", "lointains", "lointaines", "eloigne", "eloignee"}
 
 
+def _accompanying(text: Text, hit: Hit, by_tag: dict) -> bool:
+    """A quote noun that goes with another plan (« je le relance en octobre avec une maquette »)
+    or names the contact's own things (« venus pour les maquettes du voisin »): not a plan of
+    its own."""
+    before = [x.norm for x in text.toks[max(0, hit.first - 3) : hit.first] if _same_clause(text, x.start, hit.start)]
+    if "avec" in before and any(o.start < hit.start and _same_clause(text, o.start, hit.start)
+                                for tag in ("call", "meeting") for o in by_tag.get(tag, [])):
+        return True
+    if text.toks[hit.first].norm.startswith("maquette"):
+        return not any(x.startswith(_SHOWING + ("envo", "prepar", "adress", "transmet")) for x in before)
+    return False
+
+
 _SHOWING = ("propos", "organis", "fair", "fais", "prevo", "offr", "planifi", "montr", "program")
 
 
@@ -604,7 +617,8 @@ class _Reader:
             # « sa visite », « leur demo »: the contact's, not a plan
             candidates += [(kind, h) for h in by_tag.get(kind, [])
                            if not (kind == "meeting" and (h.first and t.toks[h.first - 1].norm in _POSSESSIVE
-                                                          or _contact_visit(t, h) or _seen_demo(t, h)))]
+                                                          or _contact_visit(t, h) or _seen_demo(t, h)))
+                           and not (kind == "quote" and _accompanying(t, h, by_tag))]
         for h in by_tag.get("docs", []):
             verb = near_before(h, "send", 4)
             if verb is not None:
@@ -1079,6 +1093,8 @@ class _Reader:
                 continue  # « appel à froid »
             if t.is_negated(tok.start):
                 continue  # « ce n'est pas un contact chaud »
+            if i and t.toks[i - 1].norm == "au":
+                continue  # « on le garde au chaud »: an idiom, no class
             before = [b.norm for b in t.toks[max(0, i - 4) : i] if _same_clause(t, b.start, tok.start)]
             if set(before) & L.HEDGES or self._in_question(tok.end):
                 self.out.hedged_classes.append(cls)
