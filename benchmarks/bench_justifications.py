@@ -33,8 +33,8 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 # blind batch written after dev5's rules, ``dev7`` one of ordinary answers after dev6's,
 # ``dev8`` one of good and SMS answers after dev7's, ``dev9`` a blind batch of ordinary and
 # gaming answers on ten new contacts, committed before it was scored; ``dev10`` the second
-# sealed set, retired to development after one look at its figures; ``dev11`` to ``dev18`` blind
-# batches written after it by eight writers, each scored once before any rule was changed for it).
+# sealed set, retired to development after one look at its figures; ``dev11`` to ``dev21`` blind
+# batches written after it by eleven writers, each scored once before any rule was changed for it).
 SETS = {"dev": DATA / "justifications_dev.jsonl",
         "dev_exholdout": DATA / "justifications_dev_exholdout.jsonl",
         "dev2": DATA / "justifications_dev2.jsonl",
@@ -53,7 +53,10 @@ SETS = {"dev": DATA / "justifications_dev.jsonl",
         "dev15": DATA / "justifications_dev15.jsonl",
         "dev16": DATA / "justifications_dev16.jsonl",
         "dev17": DATA / "justifications_dev17.jsonl",
-        "dev18": DATA / "justifications_dev18.jsonl"}
+        "dev18": DATA / "justifications_dev18.jsonl",
+        "dev19": DATA / "justifications_dev19.jsonl",
+        "dev20": DATA / "justifications_dev20.jsonl",
+        "dev21": DATA / "justifications_dev21.jsonl"}
 CATEGORIES = ("ordinaire", "jeu")
 
 

@@ -869,3 +869,58 @@ def test_sms_and_weak_signs_of_this_round():
     notes = "Le club vient de signer pour trois ans avec un équipementier. Aucun besoin pour l'instant."
     assert points(notes, "froid", "froid", "froid, contrat 3 ans avec un autre fournisseur. garder la fiche",
                   SALON_WINTER) == (1, 1)
+
+
+# --- issue 14, dev19–dev21 round (three blind batches): general rules, sentences of their own --
+SALON_LATE = "2027-11-13"
+SAIL_NOTES = ("Le club ouvre son école de voile le 15 avril ; casquettes + lycras au logo, budget voté. "
+              "Dde devis avant fin novembre.")
+FAIR_NOTES = ("Le comité prépare la fête des moissons d'août 2028 et aimerait des tabliers gravés. Il fera "
+              "le point sur les commandes en mars.")
+QUIET_NOTES = ("Le club de tarot vient de recevoir des sacoches offertes par un sponsor et ne cherche rien. "
+               "Le président a laissé sa carte « au cas où ».")
+
+
+def test_the_goods_the_notes_name_are_a_named_purchase():
+    # no interest verb in the notes or the text: naming the goods the contact wants is enough
+    text = "chaud : casquettes + lycras pour l'ouverture du 15 avril, devis avant fin novembre. rappel lundi"
+    assert points(SAIL_NOTES, "chaud", "chaud", text, "2028-02-26") == (1, 1)
+    # the timing alone still is not
+    assert points(SAIL_NOTES, "chaud", "chaud", "chaud, ouverture le 15 avril. rappel lundi", "2028-02-26")[0] == 0
+
+
+def test_durations_counted_from_the_salon_and_week_numbers():
+    from prospection.texte.temps import find_time_expressions
+
+    salon = date(2027, 9, 11)
+    found = find_time_expressions("un tournoi qui tombe un mois après le salon", salon)
+    assert found and found[0].date_min <= date(2027, 10, 11) <= found[0].date_max
+    found = find_time_expressions("la collecte S43", salon)
+    assert found and found[0].date_min == date(2027, 10, 25)
+    found = find_time_expressions("dans à peine plus de trois mois", salon)
+    assert found and found[0].date_min == date(2027, 12, 11)
+
+
+def test_ways_of_saying_the_gear_is_there_or_the_interest_is_thin():
+    for text in ("Froid : le club ne cherche rien, il vient d'être équipé par son sponsor. Fiche CRM et catalogue.",
+                 "froid - sacoches offertes par sponsor, besoin 0. carte ds crm + invit portes ouvertes",
+                 "L'intérêt est très vague (« au cas où ») et rien n'est prévu : froid. Je garde sa carte."):
+        assert points(QUIET_NOTES, "froid", "froid", text, SALON_LATE) == (1, 1), text
+    notes = "Les uniformes ont été changés en 2026 ; le prochain renouvellement n'est pas envisagé avant 2031."
+    assert points(notes, "froid", "froid", "Froid, rien avant 2031. CRM.", "2028-02-26") == (1, 1)
+
+
+def test_interest_phrased_as_a_thought():
+    notes = "La présidente pense à des sweats pour les CM2, à la kermesse de fin juin. Elle sondera les familles en avril."
+    text = "Tiède : elle pense à des sweats pour les CM2, la kermesse est fin juin, dans quatre mois. Relance début avril."
+    assert points(notes, "tiède", "tiède", text, "2028-02-26") == (1, 1)
+
+
+def test_a_quote_that_goes_with_a_later_follow_up_is_no_fast_plan():
+    text = "Tabliers pour la fête d'août 2028, point en mars : tiède. On le relance en février avec une maquette."
+    assert points(FAIR_NOTES, "tiède", "tiède", text, SALON_LATE) == (1, 1)
+    # « on le garde au chaud » is an idiom, « limite tiède » a weighing
+    text = "On le garde au chaud : les tabliers lui plaisent, mais pour août 2028. Tiède, relance en février."
+    assert points(FAIR_NOTES, "tiède", "tiède", text, SALON_LATE) == (1, 1)
+    text = "chaud (limite tiède). casquettes + lycras pr l'ouverture du 15/04, devis avt fin novembre. appel rapide"
+    assert points(SAIL_NOTES, "chaud", "chaud", text, "2028-02-26") == (1, 1)

@@ -628,6 +628,8 @@ class _Reader:
                 candidates.append(("docs", h))
         for h in by_tag.get("record_obj", []):
             verb = near_before(h, "record_verb", 5) or near_after(h, "record_verb", 3)
+            if verb is not None and verb.first and t.toks[verb.first - 1].norm in ("a", "ont", "avait", "avaient"):
+                continue  # « ils ont gardé notre carte », « a laissé sa carte »: what the contact did
             if verb is not None:
                 candidates.append(("record", verb if verb.start < h.start else h))
 
