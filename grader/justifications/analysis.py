@@ -228,9 +228,10 @@ def _renewed(text: Text, hit: Hit) -> bool:
     if {"veut", "veulent", "voudrait", "souhaite", "faut", "doit", "doivent", "va", "vont"} & set(before):
         return False  # « veut faire remplacer », « doit changer »: a wish or a plan
     if tok.norm.startswith("equip"):
-        # « vient d'être équipé », « a été équipé », « déjà équipés »: the gear is there
+        # « vient d'être équipé », « a été équipé », « déjà équipés », « équipés par un sponsor »
+        after = text.toks[hit.last].norm if hit.last < len(text.toks) else ""
         return tok.norm.endswith(("e", "es", "ee", "ees")) and bool(
-            {"vient", "viennent", "ete", "deja", "bien", "entierement", "tout"} & set(before))
+            {"vient", "viennent", "ete", "deja", "bien", "entierement", "tout"} & set(before) or after == "par")
     if _RENEWED_RE.fullmatch(text.raw[tok.start : tok.end]):
         return True
     return bool({"vient", "viennent", "venons"} & set(before)) and tok.norm.endswith("er")
@@ -360,6 +361,8 @@ def _lead_in(text: Text, hit: Hit) -> set[str]:
 
 
 _NOTHING_BEFORE = re.compile(r"\brien\s+(?:de\s+prevu\s+|n'est\s+prevu\s+|n est\s+prevu\s+)?(?=avant\b)")
+_THINKING = {"pense", "pensais", "dit", "debut", "abord", "premiere", "premier", "idee", "cru", "croyais",
+             "semblait", "paraissait", "hesite", "hesitais", "demande", "voulais", "envisage", "tente"}
 _WEAK = {"vague", "faible", "limite", "poli", "politesse", "flou", "minime", "nul"}
 _CRITERION_NOUNS = ("interet", "besoin", "projet", "delai", "budget", "urgence", "echeance")
 
@@ -568,7 +571,9 @@ class _Reader:
         self._interest(objects)
         self._timing()
         self._instructions()
+        self._class_positions: list[tuple[str, int]] = []
         self._classes()
+        self._weighed_earlier()
         self.out.action_spans = list(self.regions)
         return self.out
 
@@ -685,6 +690,9 @@ class _Reader:
                 continue
             c_end = t.clause_of(h.start)[1]
             timing = self._action_timing(h, kind, by_tag)
+            if not timing and kind in ("quote", "meeting") and any(
+                    a.timing == "later" and self._same_sentence(a.start, h.start) for a in out.actions):
+                timing = "later"  # « une relance en mars pour obtenir un rendez-vous et préparer le devis »
             out.actions.append(Action(kind, raw[h.start : h.end], h.start, timing))
             self.regions.append((h.start, c_end))
 
@@ -1085,6 +1093,26 @@ class _Reader:
         rest = [w for w in re.findall(r"[a-z]+", fold(m.group(0)) if m else "") if w not in L.CLASS_WORDS]
         return bool(m) and not any(len(w) >= 4 for w in rest)
 
+    def _weighed_earlier(self) -> None:
+        """« Au début je me suis dit tiède … donc chaud »: in a long answer, a class named in an
+        earlier sentence that thinks aloud (« pensé », « dit », « première idée ») is weighed when
+        the answer concludes on another."""
+        out, t = self.out, self.t
+        if len(set(out.classes)) < 2 or len(t.toks) < 30:
+            return
+        final = self._class_positions[-1]
+        keep = []
+        for cls, (_, pos) in zip(out.classes, self._class_positions):
+            if cls != out.classes[-1] and pos < final[1] and not self._same_sentence(pos, final[1]):
+                m = _SENTENCE_END.search(self.raw, pos)
+                start = max((x.end() for x in _SENTENCE_END.finditer(self.raw, 0, pos)), default=0)
+                sentence = {x.norm for x in t.toks if start <= x.start < (m.start() if m else len(self.raw))}
+                if sentence & _THINKING:
+                    out.hedged_classes.append(cls)
+                    continue
+            keep.append(cls)
+        out.classes[:] = keep
+
     def _classes(self) -> None:
         t = self.t
         for i, tok in enumerate(t.toks):
@@ -1102,3 +1130,4 @@ class _Reader:
                 self.out.hedged_classes.append(cls)
                 continue
             self.out.classes.append(cls)
+            self._class_positions.append((cls, tok.start))
