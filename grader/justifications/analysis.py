@@ -361,6 +361,12 @@ def _lead_in(text: Text, hit: Hit) -> set[str]:
 
 
 _NOTHING_BEFORE = re.compile(r"\brien\s+(?:de\s+prevu\s+|n'est\s+prevu\s+|n est\s+prevu\s+)?(?=avant\b)")
+def _answered_no(raw: str, pos: int) -> bool:
+    """The sentence from ``pos`` is a question answered « non »."""
+    m = re.compile(r"[^.!?\n]*\?\s*(?:non|pas du tout|surtout pas)\b", re.IGNORECASE).match(raw, pos)
+    return bool(m)
+
+
 _THINKING = {"pense", "pensais", "dit", "debut", "abord", "premiere", "premier", "idee", "cru", "croyais",
              "semblait", "paraissait", "hesite", "hesitais", "demande", "voulais", "envisage", "tente"}
 _WEAK = {"vague", "faible", "limite", "poli", "politesse", "flou", "minime", "nul"}
@@ -581,7 +587,7 @@ class _Reader:
         """Clauses; with ``commas``, the parts between commas too (« Aucun besoin, fiche CRM. »)."""
         bounds = self.t.bounds
         if commas:
-            bounds = sorted(set(bounds) | {m.start() for m in re.finditer(r",", self.raw)})
+            bounds = sorted(set(bounds) | {m.start() for m in re.finditer(r",|\+", self.raw)})
         spans, start = [], 0
         for b in bounds + [len(self.raw)]:
             if b > start:
@@ -681,6 +687,8 @@ class _Reader:
         for kind, h in sorted(candidates, key=lambda c: c[1].start):
             if (kind, h.start) in seen:
                 continue
+            if _answered_no(raw, h.end):
+                continue  # « Est-ce un contact à rappeler vite ? Non plus. »: a plan ruled out
             if kind in ("quote", "docs") and {x.norm for x in t.toks[max(0, h.first - 3) : h.first]
                                               if _same_clause(t, x.start, h.start)} & _TAKEN:
                 continue  # « le trésorier a pris nos tarifs »: what the contact took at the stand

@@ -175,7 +175,7 @@ def _evidence(a: Analysis, reference: str, qualification: str | None,
     if others:
         return 0, 0.85, "class_wrong"
     kinds = a.timing_kinds()
-    open_dates = [c for c in a.timing if notes_dates and _date_key(c.text) in notes_dates]
+    open_dates = [c for c in a.timing if notes_dates and _open_date(c.text, notes_dates)]
     if reference != "froid":
         want = "moyen_long" if reference == "tiède" else "court"
         if any(c.kind == want and not c.secondary for c in a.timing):
@@ -364,6 +364,20 @@ def _straddling_dates(observations: str, salon: date) -> tuple[str, ...]:
     from prospection.texte.temps import find_time_expressions
 
     return tuple(_date_key(e.text) for e in find_time_expressions(observations, salon))
+
+
+_DATE_PARTS = {"fin", "debu", "mi", "cour", "mili", "vers", "dans", "peut", "etre", "ou"}
+
+
+def _open_date(text: str, notes_dates: tuple[str, ...]) -> bool:
+    """Whether a date of the text is one of the notes' (« juin » for « courant juin, peut-être
+    juillet »): same key, or its month or event words all among the notes' dates' words."""
+    key = _date_key(text)
+    if key in notes_dates:
+        return True
+    words = set(key.split()) - _DATE_PARTS
+    notes_words = {w for k in notes_dates for w in k.split()} - _DATE_PARTS
+    return bool(words) and words <= notes_words and not any(w.isdigit() for w in words)
 
 
 def _date_key(text: str) -> str:
