@@ -73,7 +73,7 @@ def _language(words: list[str]) -> str:
 
 # --- keyword lists --------------------------------------------------------------------------
 _WORD_RE = re.compile(r"\w+")
-_ITEM_SPLIT = re.compile(r"[,;/\n•|]+|\s-\s|\.\s")
+_ITEM_SPLIT = re.compile(r"[,;/\n•|✔✓●▪►→⇒]+|\s-\s|\.\s|=>|->")
 _PLUS_SPLIT = re.compile(r"\s*\+\s*")
 _PLUS_ONLY = re.compile(r"[^,;:/\n•|.!?]+(?:\+[^,;:/\n•|.!?]+){3,}")
 _DIGIT = re.compile(r"\d")
@@ -195,6 +195,9 @@ def _note_ngrams(observations: str) -> tuple[frozenset, int]:
     return grams, len(norms)
 
 
+_FILLERS = frozenset("donc alors c est contact client prospect".split())
+
+
 @dataclass(frozen=True)
 class _Copy:
     """How a justification reuses the notes word for word (runs of ≥ 3 words)."""
@@ -221,7 +224,9 @@ def _copy(justification: str, observations: str) -> _Copy:
             else:
                 spans.append((tok.start, tok.end))
     idx = [i for i, c in enumerate(copied) if c]
-    interleaved = sum(not c for c in copied[idx[0] : idx[-1]]) if idx else 0
+    # (a class word or a « donc » slipped between copied runs is no restatement of one's own)
+    interleaved = sum(not c and norms[i] not in L.CLASS_WORDS and norms[i] not in _FILLERS
+                      for i, c in enumerate(copied[idx[0] : idx[-1]], start=idx[0])) if idx else 0
     share = min(1.0, sum(copied) / n_notes) if n_notes else 0.0
     return _Copy(share, tuple(spans), interleaved)
 
