@@ -33,8 +33,8 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 # blind batch written after dev5's rules, ``dev7`` one of ordinary answers after dev6's,
 # ``dev8`` one of good and SMS answers after dev7's, ``dev9`` a blind batch of ordinary and
 # gaming answers on ten new contacts, committed before it was scored; ``dev10`` the second
-# sealed set, retired to development after one look at its figures; ``dev11`` to ``dev21`` blind
-# batches written after it by eleven writers, each scored once before any rule was changed for it).
+# sealed set, retired to development after one look at its figures; ``dev11`` to ``dev24`` blind
+# batches written after it by fourteen writers, each scored once before any rule was changed for it).
 SETS = {"dev": DATA / "justifications_dev.jsonl",
         "dev_exholdout": DATA / "justifications_dev_exholdout.jsonl",
         "dev2": DATA / "justifications_dev2.jsonl",
@@ -56,7 +56,10 @@ SETS = {"dev": DATA / "justifications_dev.jsonl",
         "dev18": DATA / "justifications_dev18.jsonl",
         "dev19": DATA / "justifications_dev19.jsonl",
         "dev20": DATA / "justifications_dev20.jsonl",
-        "dev21": DATA / "justifications_dev21.jsonl"}
+        "dev21": DATA / "justifications_dev21.jsonl",
+        "dev22": DATA / "justifications_dev22.jsonl",
+        "dev23": DATA / "justifications_dev23.jsonl",
+        "dev24": DATA / "justifications_dev24.jsonl"}
 CATEGORIES = ("ordinaire", "jeu")
 
 

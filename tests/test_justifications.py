@@ -924,3 +924,54 @@ def test_a_quote_that_goes_with_a_later_follow_up_is_no_fast_plan():
     assert points(FAIR_NOTES, "tiède", "tiède", text, SALON_LATE) == (1, 1)
     text = "chaud (limite tiède). casquettes + lycras pr l'ouverture du 15/04, devis avt fin novembre. appel rapide"
     assert points(SAIL_NOTES, "chaud", "chaud", text, "2028-02-26") == (1, 1)
+
+
+# --- issue 14, dev22–dev24 round (three blind batches): general rules, sentences of their own --
+SALON_SPRING2 = "2027-04-10"
+FEST_NOTES = ("Le festival, fin juillet, cherche des t-shirts pour ses bénévoles. La présidente pense "
+              "commander « courant juin, peut-être juillet » ; le nombre de bénévoles n'est pas connu.")
+GYM_NOTES = ("La gym volontaire a reçu des t-shirts offerts par la mairie. Pas de besoin pour l'instant ; "
+             "la trésorière a pris un catalogue.")
+
+
+def test_a_long_answer_that_thinks_aloud_concludes_once():
+    text = ("Au début je me suis dit chaud, parce que juillet n'est pas si loin. Mais en relisant, la "
+            "commande ne partira qu'en juin ou juillet et le nombre de bénévoles n'est pas connu : "
+            "il y a un intérêt réel, mais rien de pressé. Je la classe tiède et je la relance fin mai.")
+    s = score(FEST_NOTES, SALON_SPRING2, "tiède", "tiède", text, accepted=["tiède", "chaud"])
+    assert (s.evidence, s.action) == (1, 1) and "stuffing" not in s.reasons
+
+
+def test_the_notes_open_dates_match_by_their_month_words():
+    # (a contact the key leaves open between tiède and chaud: its own straddling dates decide nothing)
+    text = "Tiède : t-shirts pour les bénévoles, commande vers juin-juillet, quantités floues. Relance fin mai."
+    s = score(FEST_NOTES, SALON_SPRING2, "tiède", "tiède", text, accepted=["tiède", "chaud"])
+    assert (s.evidence, s.action) == (1, 1)
+
+
+def test_a_plan_in_a_question_answered_no_is_ruled_out():
+    text = ("Est-ce qu'elles ont un besoin ? Non, la mairie fournit les t-shirts. Faut-il les rappeler vite ? "
+            "Non plus. Froid : fiche CRM + doc par courrier.")
+    assert points(GYM_NOTES, "froid", "froid", text, SALON_SPRING2) == (1, 1)
+
+
+def test_a_later_follow_up_carries_its_quote():
+    text = ("Tiède : t-shirts pour le festival, commande en juin ou juillet. Je programme une relance fin mai "
+            "pour obtenir un rendez-vous et préparer le devis.")
+    assert points(FEST_NOTES, "tiède", "tiède", text, SALON_SPRING2)[1] == 1
+
+
+def test_pasted_notes_with_a_class_word_slipped_in_are_still_pasted():
+    notes = ("Le responsable est passé au stand par curiosité. Il travaille depuis dix ans avec un imprimeur "
+             "local dont il est très satisfait et n'a aucun projet de textile ou de goodies.")
+    text = ("Le responsable est passé au stand par curiosité. Il travaille depuis dix ans avec un imprimeur "
+            "local, donc froid, dont il est très satisfait et n'a aucun projet de textile ou de goodies. "
+            "Je garde sa fiche au CRM.")
+    s = score(notes, SALON_SPRING2, "froid", "froid", text)
+    assert (s.evidence, s.action) == (0, 1) and "pasted" in s.motifs
+
+
+def test_keyword_lists_with_check_marks_and_arrows():
+    for text in ("✔ intérêt ✔ besoin ✔ budget ✔ délai → chaud", "- intérêt\n- projet\n- échéance\n- bureau\n=> tiède, relance",
+                 "Chaud : intérêt + urgence + commande + délai + devis"):
+        assert "keywords" in score(FEST_NOTES, SALON_SPRING2, "tiède", "tiède", text).motifs, text
