@@ -166,8 +166,8 @@ _CONTACT_SUBJECT = {"a", "ont", "il", "elle", "ils", "elles", "le", "la", "les"}
 _RECORD_PLACES = {"fiche", "fiches", "crm", "sic", "fichier", "fichiers", "base", "newsletter"}
 _ACTION_LABEL_RE = re.compile(r"\b(?:actions?|suite|a faire|suivi)\s*[:=]")
 _LABEL_NO_RE = re.compile(
-    r"\b(?:interet|interets|interess\w*|besoin|besoins|projet|projets)(?:\s+\w+){0,3}?\s*[:=?]\s*"
-    r"(?:aucun\w*|non|nul\w*|pas\b|neant|rien|0\b|couvert\w*|deja couvert\w*)"
+    r"\b(?:interet|interets|interess\w*|besoin|besoins|projet|projets)(?:[\s/]+\w+){0,3}?\s*[:=?]\s*"
+    r"(?:aucun\w*|non|nul\w*|pas\b|neant|rien|0\b|couvert\w*|deja couvert\w*|ni\b)"
     r"|\b(?:interet|besoin|besoins|projet)\s+(?:0|nul|zero)\b")  # « besoin 0 »
 
 
@@ -313,7 +313,8 @@ def _negation_just_before(text: Text, pos: int) -> bool:
 # Negation words that deny no interest: « pas encore choisi » (pending), « rien ne bloque
 # l'achat », « rien ne s'oppose à la commande » (the obstacle denied).
 _PENDING = {"encore"}
-_DURATION_WORDS = {"jour", "jours", "semaine", "semaines", "mois", "an", "ans", "annee", "annees", "temps", "longtemps"}
+_DURATION_WORDS = {"jour", "jours", "semaine", "semaines", "mois", "an", "ans", "annee", "annees", "temps", "longtemps",
+                   "date", "delai", "echeance"}  # (« sans date de commande »: the date is what is missing)
 _OBSTACLES = {"bloque", "bloquer", "bloquent", "empeche", "empechent", "freine", "freinent",
               "oppose", "opposent", "retient", "retiennent", "retarde", "retardent", "gene", "genent",
               "manque"}
@@ -545,6 +546,7 @@ class _Reader:
         self.out = Analysis(n_words=len(self.t.toks), text=self.raw, toks=self.t.toks)
         self.regions: list[tuple[int, int]] = []  # from each learner action to its clause end
         self.budget_later: list[str] = []
+        self._interest_pos: list[int] = []  # where each word of ``out.interest`` is
         # Spans whose dates are not the project's timing: « pas intéressé cette année » before
         # « mais … 2028 », a plan the learner sets aside.
         self.not_now_spans: list[tuple[int, int]] = []
@@ -937,9 +939,11 @@ class _Reader:
                     # l'achat »: the obstacle is denied, the purchase stands
                     if scope & _OBSTACLES:
                         out.interest.append(word)
+                        self._interest_pos.append(h.start)
                     continue
                 if h.last < len(t.toks) and t.toks[h.last].norm in _FAR_WORDS:
                     out.interest.append(word)  # « ce n'est pas un projet lointain »: the denial is the delay's
+                    self._interest_pos.append(h.start)
                     continue
                 if later_not_no(h, 4):
                     out.interest_later.append(word)
@@ -956,6 +960,7 @@ class _Reader:
             if t.toks[h.first].norm.startswith(_LIKING):
                 out.liking.append(word)  # « aime nos sacs »: taste, not a need
             out.interest.append(word)
+            self._interest_pos.append(h.start)
         if objects:
             objs = set(objects)
             for tok in t.toks:
@@ -1109,17 +1114,27 @@ class _Reader:
         if len(set(out.classes)) < 2 or len(t.toks) < 30:
             return
         final = self._class_positions[-1]
-        keep = []
+        keep, weighed = [], []
         for cls, (_, pos) in zip(out.classes, self._class_positions):
             if cls != out.classes[-1] and pos < final[1] and not self._same_sentence(pos, final[1]):
                 m = _SENTENCE_END.search(self.raw, pos)
                 start = max((x.end() for x in _SENTENCE_END.finditer(self.raw, 0, pos)), default=0)
-                sentence = {x.norm for x in t.toks if start <= x.start < (m.start() if m else len(self.raw))}
+                end = m.start() if m else len(self.raw)
+                sentence = {x.norm for x in t.toks if start <= x.start < end}
                 if sentence & _THINKING:
                     out.hedged_classes.append(cls)
+                    weighed.append((start, end))
                     continue
             keep.append(cls)
         out.classes[:] = keep
+        if weighed and len(self._interest_pos) == len(out.interest):
+            # the interest words of a set-aside reading go with it (« je me suis dit qu'elle est
+            # forcément un peu intéressée, donc tiède ») — unless that is all the interest there is
+            kept = [(w, p) for w, p in zip(out.interest, self._interest_pos)
+                    if not any(a <= p < b for a, b in weighed)]
+            if kept or out.disinterest:
+                out.interest[:] = [w for w, _ in kept]
+                self._interest_pos[:] = [p for _, p in kept]
 
     def _classes(self) -> None:
         t = self.t

@@ -495,7 +495,8 @@ _FACTS = [
      _SUPPLIER_BACKING),
     ("concurrent", re.compile(r"\b(?:a|aupres d|par|avec) (?:un|des|deux|plusieurs|trois) concurrent"),
      ("concurren", "fournisseur", "presta", "ailleurs", "compar", "autre")),
-    ("fermeture", re.compile(r"\b(?:(?:va|vont|allait|allaient) (?:fermer|disparaitre)|fermeture|dissolution|dissou\w*|redressement|liquidation|faillite)"),
+    ("fermeture", re.compile(r"\b(?:(?:va|vont|allait|allaient) (?:fermer|disparaitre)|fermeture|dissolution|dissou\w*|redressement|liquidation|faillite"
+                             r"|(?:arrete|arretent|cesse|cessent|stoppe)\w* (?:son|leur|ses|leurs) activite)"),
      ("ferm", "dissou", "sommeil", "activite", "arret", "faillite", "liquidation", "redressement", "difficult")),
     ("budget", re.compile(r"\bbudget (?:de \d|deja (?:vote|accorde|reserve)|(?:est |a ete )?(?:deja )?(?:vote|accorde|reserve|debloque|valide)\b)"),
      ("budget", "cagnotte", "subvention", "vote", "depense", "valid", "financ", "fonds", "argent")),

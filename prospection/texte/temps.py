@@ -322,7 +322,8 @@ _P14 = re.compile(r"\b(?:le\s+)?mois\s+prochain\b")
 _P14_NEED = ("mois",)
 _P15 = re.compile(r"\b(?P<prep>dans|d'ici|sous|en|il\s+y\s+a)\s+(?:les?\s+|des\s+)?"
                   r"(?:environ\s+|presque\s+|quasiment\s+|a\s+peine\s+|pres\s+de\s+|approximativement\s+"
-                  r"|(?P<cmp>(?:un\s+peu\s+|a\s+peine\s+)?(?:plus|moins)\s+d(?:e\s+|')))?" + _NUM_RE
+                  r"|(?P<cmp>(?:un\s+peu\s+|a\s+peine\s+)?(?:plus|moins)\s+d(?:e\s+|')))?"
+                  r"(?:(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+(?:ou|a)\s+)?" + _NUM_RE
         + r"\s+(?:de\s+)?(?:prochain(?:e)?s\s+)?(?P<unit>jours?|semaines?|mois|ans?|annees?)\b"
         # « un mois après le salon », « six semaines après le salon »: counted from the salon
         + r"|\b(?P<prep2>)" + _NUM_RE.replace("?P<num>", "?P<num2>")
