@@ -1146,8 +1146,8 @@ class _Reader:
                 continue  # « appel à froid »
             if t.is_negated(tok.start):
                 continue  # « ce n'est pas un contact chaud »
-            if i and t.toks[i - 1].norm == "au":
-                continue  # « on le garde au chaud »: an idiom, no class
+            if i and t.toks[i - 1].norm in ("au", "saison", "periode", "temps", "hiver", "mois", "climat", "eau"):
+                continue  # « on le garde au chaud », « la saison froide »: no class
             before = [b.norm for b in t.toks[max(0, i - 4) : i] if _same_clause(t, b.start, tok.start)]
             if set(before) & L.HEDGES or self._in_question(tok.end):
                 self.out.hedged_classes.append(cls)

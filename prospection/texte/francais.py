@@ -197,7 +197,7 @@ def tokenize(text: str) -> list[Token]:
 # Cues that open a negation scope on their own.
 _NEG_CUES = {"pas", "aucun", "aucune", "aucuns", "aucunes", "jamais", "sans", "ni", "nul", "nulle", "rien", "non"}
 # Cues that negate only after « ne » / « n' » in the same clause.
-_NE_CUES = {"plus", "guere", "point", "personne", "rien", "jamais", "pas", "aucun", "aucune"}
+_NE_CUES = {"plus", "guere", "point", "personne", "rien", "jamais", "pas", "aucun", "aucune", "ni"}
 # Two-word expressions that look negative but are not.
 _NOT_NEGATION = {
     ("sans", "doute"),
