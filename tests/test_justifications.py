@@ -975,3 +975,40 @@ def test_keyword_lists_with_check_marks_and_arrows():
     for text in ("✔ intérêt ✔ besoin ✔ budget ✔ délai → chaud", "- intérêt\n- projet\n- échéance\n- bureau\n=> tiède, relance",
                  "Chaud : intérêt + urgence + commande + délai + devis"):
         assert "keywords" in score(FEST_NOTES, SALON_SPRING2, "tiède", "tiède", text).motifs, text
+
+
+# --- issue 14, last round (dev22–dev27): general rules, sentences of their own ---------------
+def test_last_round_no_need_and_interest_phrasings():
+    notes = "L'amicale n'a besoin ni de textile ni de goodies et n'a pas de budget. Le président accompagnait un ami."
+    for text in ("Froid : l'amicale n'a besoin ni de textile ni de goodies, aucun intérêt aujourd'hui. Fiche CRM.",
+                 "Froid, pas pour eux. Catalogue par mail.",
+                 "Classe : froid\nBesoin / budget : ni l'un ni l'autre\nAction : fiche CRM"):
+        assert points(notes, "froid", "froid", text, SALON_SPRING2) == (1, 1), text
+    notes = "Le club aimerait des casquettes pour septembre ; rien ne presse."
+    assert points(notes, "tiède", "tiède", "Tiède, ça les tente mais pas avant septembre. Relance en juin.",
+                  SALON_SPRING2) == (1, 1)
+    # « la saison froide » is no class word
+    text = "Tiède : des casquettes pour la saison froide 2027-2028, rien ne presse. Relance en juin."
+    assert "stuffing" not in score(notes, SALON_SPRING2, "tiède", "tiède", text).reasons
+
+
+def test_last_round_dates_that_are_steps_or_horizons():
+    notes = "Intéressée par des foulards pour septembre 2028 ; les parents valideront en mai."
+    assert points(notes, "tiède", "tiède", "tiède, foulards pr septembre 2028, validation parents en mai. relance juin",
+                  "2028-03-04") == (1, 1)
+    notes = "Le club doit rembourser ses bateaux ; aucune dépense avant 2029."
+    assert points(notes, "froid", "froid", "Froid : rien ne se fera avant 2029. Fiche CRM.", "2027-11-13") == (1, 1)
+    notes = "Intéressé par des polos pour les vingt ans du club, au printemps 2028 ; attend l'accord de la mairie."
+    assert points(notes, "tiède", "tiède", "Tiède. Des polos pour leur anniversaire, mais dans huit ou neuf mois. Relance cet automne.",
+                  "2027-07-10") == (1, 1)
+    # « sans date de commande » denies the date, not the interest
+    notes = "Le bureau apprécie les gourdes pour les 10 ans du club en octobre 2028 ; aucune date de commande."
+    assert points(notes, "tiède", "tiède", "Tiède : ils apprécient les gourdes pour octobre 2028, sans date de commande ni urgence. Relance au printemps.",
+                  "2027-11-27") == (1, 1)
+
+
+def test_last_round_invented_supplier_closure():
+    notes = "Intéressés par des sweats pour la saison 2028-2029 ; budget voté à l'AG de janvier."
+    s = score(notes, "2027-07-10", "tiède", "tiède",
+              "Tiède, sweats pour 2028-2029 ; l'imprimeur du club arrête son activité. Relance en décembre.")
+    assert s.evidence == 0 and "absent_fact" in s.motifs

@@ -361,7 +361,8 @@ def _lead_in(text: Text, hit: Hit) -> set[str]:
     return {f"{a} {b}" for a, b in zip(words, words[1:])}
 
 
-_NOTHING_BEFORE = re.compile(r"\brien\s+(?:de\s+prevu\s+|n'est\s+prevu\s+|n est\s+prevu\s+)?(?=avant\b)")
+_NOTHING_BEFORE = re.compile(r"\brien\s+(?:de\s+prevu\s+|n'est\s+prevu\s+|n est\s+prevu\s+|ne\s+se\s+fera\s+"
+                             r"|ne\s+sera\s+\w+\s+|ne\s+se\s+passera\s+)?(?=avant\b)")
 def _answered_no(raw: str, pos: int) -> bool:
     """The sentence from ``pos`` is a question answered « non »."""
     m = re.compile(r"[^.!?\n]*\?\s*(?:non|pas du tout|surtout pas)\b", re.IGNORECASE).match(raw, pos)
@@ -493,8 +494,8 @@ def _interest_objects(observations: str) -> tuple[str, ...]:
 
 
 # « l'argent ne sera débloqué que dans deux mois », « la subvention sera accordée en mai »
-_RELEASE_BEFORE = re.compile(r"\b(?:(?:debloque\w*|accorde\w*|valide\w*|vote\w*)\b[^.;:!?,]{0,25}"
-                             r"|budget\s+(?:\w+\s+){0,2})$")
+_RELEASE_BEFORE = re.compile(r"\b(?:(?:debloque\w*|accorde\w*|valid\w*|vote\w*)\b[^.;:!?,]{0,25}"
+                             r"|budget\s+(?:\w+\s+){0,5})$")
 _OBJECT_STOPS = {"quand", "lorsque", "lorsqu", "si", "car", "parce", "puisque", "puisqu", "mais", "sauf"}
 _AUXILIARIES = {"etre", "avoir", "faire", "aller", "pouvoir", "devoir", "falloir", "vouloir"}
 # What a contact decides with, not what it buys.
