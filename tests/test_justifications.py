@@ -1012,3 +1012,17 @@ def test_last_round_invented_supplier_closure():
     s = score(notes, "2027-07-10", "tiède", "tiède",
               "Tiède, sweats pour 2028-2029 ; l'imprimeur du club arrête son activité. Relance en décembre.")
     assert s.evidence == 0 and "absent_fact" in s.motifs
+
+
+def test_sms_months_seasons_and_sans():
+    from prospection.texte.abreviations import expand
+
+    assert expand("pr sept 2028, debut sept, fin sept.") == "pour septembre 2028, debut septembre, fin septembre"
+    assert expand("sept joueurs, pour sept joueurs, les sept mois") == "sept joueurs, pour sept joueurs, les sept mois"
+    assert expand("c pr lhiver prochain, ss besoin") == "c pour l'hiver prochain, sans besoin"
+    notes = "La cheffe de chœur veut des écharpes pour l'hiver prochain ; rien ne presse."
+    assert points(notes, "tiède", "tiède", "tiède, elle veut des echarpes mais c pr lhiver prochain, ya pas le feu. relance en sept",
+                  "2027-02-06") == (1, 1)
+    notes = "Le club veut des tee-shirts pour son tournoi de fin mars ; il attend une proposition au plus vite."
+    assert points(notes, "chaud", "chaud", "chaud tournoi fin mars ds 3 sem, tshirts, urgent. rappel + devis ds la journée",
+                  "2027-03-06") == (1, 1)

@@ -453,6 +453,13 @@ def _note_goods(observations: str) -> tuple[str, ...]:
             for key in (tok.lemma, tok.norm, _object_key(tok.norm)):
                 if key not in found:
                     found.append(key)
+    # hyphenated goods (« tee-shirts ») also count joined, as the text may write them (« tshirts »)
+    for a, b in zip(t.toks, t.toks[1:]):
+        joined = a.norm + b.norm
+        if t.raw[a.end : b.start] == "-" and _thing(joined) in L.GOODS:
+            for key in (joined, _object_key(joined), _object_key(joined.replace("tee", "t", 1))):
+                if key not in found:
+                    found.append(key)
     return tuple(found)
 
 

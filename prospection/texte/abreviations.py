@@ -35,6 +35,16 @@ _AN_PRO_RE = re.compile(r"\b(l['’]an|l['’]ann[ée]e)\s+pro\b", re.IGNORECASE
 # « < 3 mois », « > 3 mois »: comparison signs before a figure (not arrows « -> », « => »)
 _LESS_RE = re.compile(r"(?<![<=-])<\s*(?=\d)")
 _MORE_RE = re.compile(r"(?<![-=>])>\s*(?=\d)")
+# « ds 3 sem »: weeks after a figure
+_WEEKS_RE = re.compile(r"\b(\d{1,2})\s?sem\b\.?", re.IGNORECASE)
+# « sept 2028 », « début sept », « pr sept »: the month, not the number (never before a noun)
+_SEPT_RE = re.compile(r"\b(?P<lead>(?:debut|début|fin|mi|courant|en|pr|pour|avant|apres|après|avt)\s+)?sept\b\.?"
+                      r"(?P<year>(?=\s+20\d\d\b))?", re.IGNORECASE)
+_SEPT_NOUN = re.compile(r"\s+(?:[a-zà-ÿ]+s|ans?|jours?|mois)\b", re.IGNORECASE)
+# « lhiver », « lete »: the apostrophe left out
+_ELISION_RE = re.compile(r"\bl(hiver|ete|été|automne|annee|année)\b", re.IGNORECASE)
+# « ss besoin », « ss budget »: « sans » (« ss » alone is « sous »)
+_SANS_RE = re.compile(r"\bss(?=\s+(?:besoin|budget|projet|int[ée]r[êe]t|date|urgence|suite)\b)", re.IGNORECASE)
 # « 0 besoin », « 0 budget »: a zero before a word is « aucun »
 _ZERO_RE = re.compile(r"(?<![\d.,/:])\b0\s+(?=[^\W\d_]{3,})")
 
@@ -45,13 +55,27 @@ def expand(text: str) -> str:
     « < 3 mois » -> « moins de 3 mois »; « 0 besoin » -> « aucun besoin »."""
     if not text:
         return text or ""
-    out = _WORD_RE.sub(lambda m: ABREVIATIONS[m.group(1).lower()], text)
+    out = _SANS_RE.sub("sans", text)
+    out = _WORD_RE.sub(lambda m: ABREVIATIONS[m.group(1).lower()], out)
+    if "sem" in out:
+        out = _WEEKS_RE.sub(lambda m: f"{m.group(1)} semaines", out)
+    if "sept" in out.lower():
+        out = _SEPT_RE.sub(_september, out)
+    out = _ELISION_RE.sub(lambda m: f"l'{m.group(1)}", out)
     out = _DAYS_RE.sub(lambda m: f"{m.group(1)} jours", out)
     if "<" in out or ">" in out:
         out = _MORE_RE.sub("plus de ", _LESS_RE.sub("moins de ", out))
     if "0" in out:
         out = _ZERO_RE.sub("aucun ", out)
     return _AN_PRO_RE.sub(lambda m: f"{m.group(1)} prochain", out)
+
+
+def _september(m: re.Match) -> str:
+    """« sept » is the month before a year or after « début », « pr »… and before no noun."""
+    lead = m.group("lead") or ""
+    if m.group("year") is not None or (lead and not _SEPT_NOUN.match(m.string, m.end())):
+        return f"{lead}septembre"
+    return m.group(0)
 
 
 def word_fixes(fold) -> dict[str, str]:
