@@ -33,8 +33,8 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 # blind batch written after dev5's rules, ``dev7`` one of ordinary answers after dev6's,
 # ``dev8`` one of good and SMS answers after dev7's, ``dev9`` a blind batch of ordinary and
 # gaming answers on ten new contacts, committed before it was scored; ``dev10`` the second
-# sealed set, retired to development after one look at its figures; ``dev11`` to ``dev27`` blind
-# batches written after it by seventeen writers, each scored once before any rule was changed for it).
+# sealed set, retired to development after one look at its figures; ``dev11`` to ``dev30`` blind
+# batches written after it by twenty writers, each scored once before any rule was changed for it).
 SETS = {"dev": DATA / "justifications_dev.jsonl",
         "dev_exholdout": DATA / "justifications_dev_exholdout.jsonl",
         "dev2": DATA / "justifications_dev2.jsonl",
@@ -62,7 +62,10 @@ SETS = {"dev": DATA / "justifications_dev.jsonl",
         "dev24": DATA / "justifications_dev24.jsonl",
         "dev25": DATA / "justifications_dev25.jsonl",
         "dev26": DATA / "justifications_dev26.jsonl",
-        "dev27": DATA / "justifications_dev27.jsonl"}
+        "dev27": DATA / "justifications_dev27.jsonl",
+        "dev28": DATA / "justifications_dev28.jsonl",
+        "dev29": DATA / "justifications_dev29.jsonl",
+        "dev30": DATA / "justifications_dev30.jsonl"}
 CATEGORIES = ("ordinaire", "jeu")
 
 

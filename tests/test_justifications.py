@@ -1026,3 +1026,16 @@ def test_sms_months_seasons_and_sans():
     notes = "Le club veut des tee-shirts pour son tournoi de fin mars ; il attend une proposition au plus vite."
     assert points(notes, "chaud", "chaud", "chaud tournoi fin mars ds 3 sem, tshirts, urgent. rappel + devis ds la journée",
                   "2027-03-06") == (1, 1)
+
+
+def test_unpunctuated_plans_and_steps_the_contact_can_skip():
+    notes = "Les maillots sont offerts par un sponsor ; ni projet ni budget cette année."
+    assert points(notes, "froid", "froid", "froid ni projet ni budget cette annee on garde la fiche pr la prochaine campagne",
+                  "2027-04-17") == (1, 1)
+    notes = "Le club a déjà ses blousons et ses casquettes pour plusieurs années."
+    assert points(notes, "froid", "froid", "Froid : le club a déjà ses blousons et casquettes, rien demandé. Fiche CRM.",
+                  "2028-01-08") == (1, 1)
+    notes = "L'équipe veut des lycras pour la compétition de début juin ; le budget est déjà voté."
+    text = ("Chaud : des lycras pour début juin, moins de deux mois, et il n'a plus besoin de faire voter "
+            "le budget. Je le rappelle demain en priorité.")
+    assert points(notes, "chaud", "chaud", text, "2027-04-17") == (1, 1)

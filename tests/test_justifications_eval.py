@@ -21,7 +21,8 @@ ORDINARY = {"bonne", "partielle", "sms", "mauvaise_classe", "longue", "limite", 
             "paraphrase", "courte", "formulaire", "dates_relatives", "negation", "questions"}
 # The blind batches labelled with the motif list of the labelling guide (dev9 onwards).
 BLIND = ("dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18",
-         "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27")
+         "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27",
+         "dev28", "dev29", "dev30")
 # Built from parts so that this file does not name the sealed file itself.
 SEALED_NAME = "justifications_" + "sealed"
 
@@ -37,7 +38,8 @@ def test_labelled_sets_are_well_formed_and_separate():
     sets = {name: load(name) for name in SETS}
     assert set(sets) == {"dev", "dev_exholdout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
                          "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18",
-                         "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27"}
+                         "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27",
+                         "dev28", "dev29", "dev30"}
     assert len(sets["dev"]) >= 200 and len(sets["dev_exholdout"]) >= 60 and len(sets["dev2"]) >= 150
     assert len(sets["dev3"]) >= 80 and len(sets["dev4"]) >= 60 and len(sets["dev5"]) >= 45 and len(sets["dev6"]) >= 29 and len(sets["dev7"]) >= 29 and len(sets["dev8"]) >= 23
     assert len(sets["dev9"]) >= 80 and len(sets["dev10"]) >= 200
@@ -67,7 +69,7 @@ def test_kappa_formula():
 @pytest.mark.parametrize("name", ["dev", "dev_exholdout", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
                                   "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17",
                                   "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25",
-                                  "dev26", "dev27"])
+                                  "dev26", "dev27", "dev28", "dev29", "dev30"])
 def test_agreement_with_hand_labels(name):
     rows = load(name)
     res = agreement(rows, grade(rows))

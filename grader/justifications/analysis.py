@@ -361,6 +361,7 @@ def _lead_in(text: Text, hit: Hit) -> set[str]:
     return {f"{a} {b}" for a, b in zip(words, words[1:])}
 
 
+_HAS_ALREADY = re.compile(r"\b(?:a|ont|possede|possedent)\s+deja\s+(?:ses|leurs|des|les|tous|toutes|tout)\s+((?:\w+\s+){0,3}\w+)")
 _NOTHING_BEFORE = re.compile(r"\brien\s+(?:de\s+prevu\s+|n'est\s+prevu\s+|n est\s+prevu\s+|ne\s+se\s+fera\s+"
                              r"|ne\s+sera\s+\w+\s+|ne\s+se\s+passera\s+)?(?=avant\b)")
 def _answered_no(raw: str, pos: int) -> bool:
@@ -398,6 +399,29 @@ def _no_order_yet(text: Text, hit: Hit) -> bool:
         return False
     before = {x.norm for x in text.toks[max(0, hit.first - 4) : hit.first]}
     return bool(before & {"a", "ont", "avait", "avaient", "est", "sont", "etait"})
+
+
+def _need_to_act(text: Text, hit: Hit) -> bool:
+    """« pas besoin de » + a verb: a step the contact can skip, not a need for our goods denied."""
+    words = [x.norm for x in text.toks[hit.first : hit.last]]
+    if "besoin" not in words or hit.last + 1 >= len(text.toks):
+        return False
+    nxt, verb = text.toks[hit.last].norm, text.toks[hit.last + 1].norm
+    return nxt in ("de", "d") and verb.endswith(("er", "ir", "re")) and len(verb) > 4 and not verb.startswith(L.GOODS)
+
+
+_SUBJECTS = {"je", "j", "on", "nous"}
+
+
+def _new_subject(text: Text, hit: Hit) -> bool:
+    """A learner's subject between the negation and the verb: a new clause in a text written
+    without punctuation (« ni projet ni budget on garde la fiche », « besoin de rien je garde la
+    fiche ds le crm »)."""
+    cues = [sc for sc in text.scopes if sc.start <= hit.start < sc.end]
+    if not cues:
+        return False
+    lo = max(sc.cue_end for sc in cues)
+    return any(x.norm in _SUBJECTS for x in text.toks if lo <= x.start < hit.start)
 
 
 def _existential(text: Text, hit: Hit) -> bool:
@@ -576,7 +600,7 @@ class _Reader:
         rejected = [h for h in group("action") if _rejected(t, h)] \
             if _REJECTION_RE.search(fold(self.raw)) else []
         self.act_hits = [h for h in group("action")
-                         if (not h.negated or _not_before(t, h) or _after_not_before(t, h))
+                         if (not h.negated or _not_before(t, h) or _after_not_before(t, h) or _new_subject(t, h))
                          and h not in rejected]
         self.not_now_spans += [t.clause_of(h.start) for h in rejected]
         self.mod_hits = group("modifier")
@@ -858,6 +882,8 @@ class _Reader:
         for h in dis_kept:
             if _suppliers_closure(t, h):
                 continue  # « son fournisseur a cessé son activité »: a need, not the contact's end
+            if _need_to_act(t, h):
+                continue  # « pas besoin d'attendre un vote », « plus besoin de faire voter le budget »
             lead = _lead_in(t, h)
             if lead & _CONCESSIVE:
                 continue  # « même s'il est satisfait de son fournisseur, … »: granted, then set aside
@@ -877,6 +903,10 @@ class _Reader:
                 out.not_soon.append(raw[h.start : h.end])  # « aucun achat à court terme »
             else:
                 (out.no_budget if h.tag == "no_budget" else out.disinterest).append(raw[h.start : h.end])
+        # « le club a déjà ses blousons et casquettes »: the gear is there
+        for m in _HAS_ALREADY.finditer(fold(raw)):
+            if any(w.startswith(L.GOODS) for w in m.group(1).split()):
+                out.no_budget.append(raw[m.start() : m.end()])
         # « il n'y aura rien avant 2031 »: nothing for over a year — not now
         for m in _NOTHING_BEFORE.finditer(fold(raw)):
             if any(0 <= e.start - m.end() <= 2 and e.date_max > self.salon + timedelta(days=365) for e in self.exprs):
