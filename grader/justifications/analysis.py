@@ -364,10 +364,14 @@ def _lead_in(text: Text, hit: Hit) -> set[str]:
 _HAS_ALREADY = re.compile(r"\b(?:a|ont|possede|possedent)\s+deja\s+(?:ses|leurs|des|les|tous|toutes|tout)\s+((?:\w+\s+){0,3}\w+)")
 _NOTHING_BEFORE = re.compile(r"\brien\s+(?:de\s+prevu\s+|n'est\s+prevu\s+|n est\s+prevu\s+|ne\s+se\s+fera\s+"
                              r"|ne\s+sera\s+\w+\s+|ne\s+se\s+passera\s+)?(?=avant\b)")
+_QUESTION_ANSWERED_NO = re.compile(r"[^.!?\n]*\?\s*(?:non|pas du tout|surtout pas)\b", re.IGNORECASE)
+_QUESTION_TAIL = re.compile(r"[^.!?;:\n]{0,12}\?")
+_SENTENCE_STOP = re.compile(r"[.!?\n]")
+
+
 def _answered_no(raw: str, pos: int) -> bool:
     """The sentence from ``pos`` is a question answered « non »."""
-    m = re.compile(r"[^.!?\n]*\?\s*(?:non|pas du tout|surtout pas)\b", re.IGNORECASE).match(raw, pos)
-    return bool(m)
+    return bool(_QUESTION_ANSWERED_NO.match(raw, pos))
 
 
 _THINKING = {"pense", "pensais", "dit", "debut", "abord", "premiere", "premier", "idee", "cru", "croyais",
@@ -413,11 +417,16 @@ def _need_to_act(text: Text, hit: Hit) -> bool:
 _SUBJECTS = {"je", "j", "on", "nous"}
 
 
+def _covering_scopes(text: Text, hit: Hit) -> list:
+    """The negation scopes ``hit`` lies in."""
+    return [sc for sc in text.scopes if sc.start <= hit.start < sc.end]
+
+
 def _new_subject(text: Text, hit: Hit) -> bool:
     """A learner's subject between the negation and the verb: a new clause in a text written
     without punctuation (« ni projet ni budget on garde la fiche », « besoin de rien je garde la
     fiche ds le crm »)."""
-    cues = [sc for sc in text.scopes if sc.start <= hit.start < sc.end]
+    cues = _covering_scopes(text, hit)
     if not cues:
         return False
     lo = max(sc.cue_end for sc in cues)
@@ -462,8 +471,8 @@ def _classify_range(lo: date, hi: date, salon: date, conf: float, label: str = "
 def interest_objects(observations: str) -> list[str]:
     """Content words the notes attach to an interest (« intéressé par les *barnums* »), and the
     goods the notes name (« Casquettes + maillots pour le tournoi »: a named purchase)."""
-    return list(_interest_objects(observations or "")) + [
-        k for k in _note_goods(observations or "") if k not in _interest_objects(observations or "")]
+    base = _interest_objects(observations or "")
+    return list(base) + [k for k in _note_goods(observations or "") if k not in base]
 
 
 @lru_cache(maxsize=1024)
@@ -608,6 +617,7 @@ class _Reader:
         self.time_lex = group("timing")
         self.exprs = find_time_expressions(self.raw, self.salon)
         self._actions()
+        self.excluded = _excluded_spans(t)  # « pas pour la fête de juin »: read by both below
         self._interest(objects)
         self._timing()
         self._instructions()
@@ -768,7 +778,7 @@ class _Reader:
 
     def _same_sentence(self, a: int, b: int) -> bool:
         lo, hi = min(a, b), max(a, b)
-        return not re.search(r"[.!?\n]", self.raw[lo:hi])
+        return not _SENTENCE_STOP.search(self.raw, lo, hi)
 
     def _after_other_plan(self, h: Hit, c_start: int) -> bool:
         """A coordinator (« et », « puis ») between an earlier action of the text and ``h``."""
@@ -873,7 +883,7 @@ class _Reader:
         # double negation.
         dis_hits = [Hit(h.tag, h.start, h.end, h.first, h.last, h.negated and not _has_cue(t, h))
                     for h in self.dis_hits]
-        excluded = _excluded_spans(t)
+        excluded = self.excluded
         dis_kept = [h for h in dis_hits if not h.negated
                     and not any(a < h.start < b for a, b in excluded)
                     and not (h.last < len(t.toks) and t.toks[h.last].norm in ("que", "qu"))]
@@ -1020,7 +1030,7 @@ class _Reader:
     def _negation_words(self, h: Hit) -> set[str]:
         """The words from the negation cue that covers ``h`` to ``h`` itself."""
         t = self.t
-        cues = [sc for sc in t.scopes if sc.start <= h.start < sc.end]
+        cues = _covering_scopes(t, h)
         if not cues:
             return set()
         lo = min(sc.cue_start for sc in cues)
@@ -1062,7 +1072,7 @@ class _Reader:
     def _timing(self) -> None:
         t, raw, out = self.t, self.raw, self.out
         long_spans = [(h.start, h.end) for h in self.time_lex if h.tag == "long" and not h.negated]
-        excluded = _excluded_spans(t)
+        excluded = self.excluded
         for e in self.exprs:
             if e.past or e.label == "passe" or self.in_region(e.start) \
                     or any(a <= e.start < b for a, b in self.not_now_spans):
@@ -1140,7 +1150,7 @@ class _Reader:
     # --- class words ---------------------------------------------------------------------------
     def _in_question(self, pos: int) -> bool:
         """« chaud/tiède ? je dirais chaud »: a class word in a question is weighed, not claimed."""
-        m = re.compile(r"[^.!?;:\n]{0,12}\?").match(self.raw, pos)
+        m = _QUESTION_TAIL.match(self.raw, pos)
         rest = [w for w in re.findall(r"[a-z]+", fold(m.group(0)) if m else "") if w not in L.CLASS_WORDS]
         return bool(m) and not any(len(w) >= 4 for w in rest)
 

@@ -461,7 +461,7 @@ def _particular(analysis, missing: list[str]) -> bool:
     letter inside a sentence), a product or event, a figure or a fact of the contact's
     situation."""
     wanted = set(missing)
-    for i, tok in enumerate(analysis.toks):
+    for tok in analysis.toks:
         surface = analysis.text[tok.start : tok.end]
         if surface not in wanted:
             continue
@@ -490,7 +490,6 @@ _FACTS = [
     ("devis", re.compile(r"\b(?:(?:a|ont|deja) (?:demande|recu|reçu)\w* (?:un|des|le|notre|nos) (?:devis|tarifs?|prix|propositions?|offres?)|recu (?:un|des) devis)"),
      ("devis", "tarif", "prix", "proposition", "offre", "chiffr", "catalogue")),
     ("concurrent", re.compile(r"\b(?:deja un fournisseur|fournisseurs? (?:actuel|habituel)\w*|(?:devis|offre) d un concurrent|chez (?:un concurrent|decathlon|intersport)|decathlon|intersport"
-
                               r"|(?:son|sa|leur|leurs) (?:fournisseur|prestataire|equipementier)\w*)"),
      _SUPPLIER_BACKING),
     ("concurrent", re.compile(r"\b(?:a|aupres d|par|avec) (?:un|des|deux|plusieurs|trois) concurrent"),
@@ -555,17 +554,21 @@ def absent_facts(analysis, observations: str) -> list[str]:
 def _gives_a_quantity(notes: str) -> bool:
     """Whether the (folded) notes give a number of anything but a date: a figure not part of a
     date or a year, or a number word (« une soixantaine »)."""
-    if set(notes.split()) & _NUMBER_WORDS or re.search(r"\b\w+aines?\b", notes) and re.search(
-            r"\b(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine)s?\b", notes):
+    if set(notes.split()) & _NUMBER_WORDS or _ABOUT_A_NUMBER.search(notes):
         return True
-    for m in re.finditer(r"(?<![/.:\d])\b(\d{1,4})\b(?![/.:]\d)", notes):
-        after = notes[m.end() : m.end() + 12]
+    for m in _FIGURE.finditer(notes):
         if len(m.group(1)) == 4 and m.group(1).startswith("20"):
             continue  # a year
-        if re.match(r"\s*(?:er\s+)?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b", after):
+        if _MONTH_AFTER.match(notes, m.end()):
             continue  # « le 13 février »
         return True
     return False
+
+
+_ABOUT_A_NUMBER = re.compile(r"\b(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine"
+                             r"|soixantaine|centaine)s?\b")
+_FIGURE = re.compile(r"(?<![/.:\d])\b(\d{1,4})\b(?![/.:]\d)")
+_MONTH_AFTER = re.compile(r"\s*(?:er\s+)?(?:" + "|".join(L.MONTHS) + r")\b")
 
 
 _NUMBER_WORDS = {"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",

@@ -142,9 +142,10 @@ class Hints:
 # opposed to weaker signs (« satisfait de son prestataire », « a acheté ailleurs »).
 _PLAIN_NO = ("pas interes", "pas d interet", "aucun interet", "aucun besoin", "pas de besoin",
              "pas besoin", "besoin de rien", "aucun projet", "pas de projet", "aucun achat",
-             "pas d achat", "ne prevoit aucun", "aucune envie", "aucune intention", "pas d intention",
+             "pas d achat", "aucune envie", "aucune intention", "pas d intention",
              "achet", "command",  # (« ne nous achètera rien »: a denied purchase verb)
-             "ne fait pas", "n en prevoi", "ne cherche rien", "cherche rien", "ne prevoi", "rien a faire",
+             "ne fait pas", "n en prevoi", "ne cherche rien", "cherche rien", "ne prevoi",  # (« ne prevoit aucun »)
+             "rien a faire",
              "ne nous concern", "ca ne nous concern")
 
 
@@ -380,17 +381,15 @@ def _open_date(text: str, notes_dates: tuple[str, ...]) -> bool:
     return bool(words) and words <= notes_words and not any(w.isdigit() for w in words)
 
 
+_YEAR_WORD = re.compile(r"20\d\d")
+_DATE_FILLERS = {"le", "la", "l", "les", "de", "du", "des", "d", "en", "pour", "a", "au"}
+
+
 def _date_key(text: str) -> str:
-    """A date's words cut to four letters: « juil. » and « juillet », « sept » and
-    « septembre » are the same date."""
+    """A date's words cut to four letters, without articles or year: « juil. » and « juillet »,
+    « la Toussaint » and « Toussaint », « fin mars 2028 » and « fin mars » are the same date."""
     words = fold(text).replace(".", " ").replace("'", " ").split()
     return " ".join(w[:4] for w in words if w not in _DATE_FILLERS and not _YEAR_WORD.fullmatch(w))
-
-
-_YEAR_WORD = re.compile(r"20\d\d")
-
-
-_DATE_FILLERS = {"le", "la", "l", "les", "de", "du", "des", "d", "en", "pour", "a", "au"}
 
 
 def hints(observations: str, date_salon, qualification, justification: str) -> Hints:
