@@ -1039,3 +1039,187 @@ def test_unpunctuated_plans_and_steps_the_contact_can_skip():
     text = ("Chaud : des lycras pour début juin, moins de deux mois, et il n'a plus besoin de faire voter "
             "le budget. Je le rappelle demain en priorité.")
     assert points(notes, "chaud", "chaud", text, "2027-04-17") == (1, 1)
+
+
+def test_a_denied_wait_or_a_denied_refusal_is_no_refusal():
+    notes = "La présidente veut des coupe-vent brodés pour la course du 12 mai ; le budget est prêt."
+    text = ("Chaud : les coupe-vent sont pour la course du 12 mai et elle ne veut pas attendre, "
+            "le budget est prêt. Je l'appelle demain en priorité.")
+    assert points(notes, "chaud", "chaud", text, "2027-03-20") == (1, 1)
+    text = ("Chaud, la course est le 12 mai et la présidente ne va pas traîner pour choisir ses coupe-vent. "
+            "Rappel prioritaire demain.")
+    assert points(notes, "chaud", "chaud", text, "2027-03-20") == (1, 1)
+    notes = "Le trésorier n'écarte pas une commande de gilets si le prix convient, pour la rentrée 2028."
+    text = "Tiède : il n'exclut pas de commander des gilets, mais pour la rentrée 2028 seulement. Relance au printemps."
+    assert points(notes, "tiède", "tiède", text, "2027-05-15") == (1, 1)
+    # a plain refusal stays one
+    notes = "Le club ne veut pas de textile personnalisé : les tenues viennent du comité."
+    assert points(notes, "froid", "froid", "Froid : il ne veut pas de nos tenues. Fiche CRM.", "2027-05-15") == (1, 1)
+    assert points(notes, "tiède", "tiède", "Tiède : il ne veut pas de nos tenues. Relance en mars.", "2027-05-15")[0] == 0
+
+
+def test_a_project_not_settled_is_not_a_refusal():
+    notes = "M. Vasseur trouve nos casquettes réussies ; le club en voudrait peut-être, sans projet arrêté."
+    text = "Tiède : il aime nos casquettes et pourrait en vouloir, mais pas de projet ferme. Je le relance en janvier."
+    assert points(notes, "tiède", "tiède", text, "2027-09-18") == (1, 1)
+    text = "Tiède : intéressé par les casquettes, aucun projet daté pour l'instant. Relance en janvier."
+    assert points(notes, "tiède", "tiède", text, "2027-09-18") == (1, 1)
+    # the interest is still needed, and a cold reading still holds
+    assert points(notes, "tiède", "tiède", "Tiède : pas de projet ferme. Relance en janvier.", "2027-09-18")[0] == 0
+    notes = "Le secrétaire trouve nos gourdes jolies ; aucun projet, aucun budget."
+    text = "Froid : il aime nos gourdes mais n'a aucun projet concret. Fiche gardée dans le CRM."
+    assert points(notes, "froid", "froid", text, "2027-09-18") == (1, 1)
+
+
+def test_a_denial_the_sentence_turns_into_interest():
+    notes = "M. Ribot est venu sans idée précise ; il a parlé de sweats pour le club si les effectifs montent l'an prochain."
+    text = ("Tiède : il n'avait pas de projet en venant, mais il a parlé de sweats pour le club l'an prochain. "
+            "Relance en juin.")
+    assert points(notes, "tiède", "tiède", text, "2027-10-02") == (1, 1)
+    # for a cold contact the denial still counts, and the interest after it too
+    notes = "Le président n'a aucun projet ; il trouve nos sweats jolis."
+    text = "Froid : pas de projet, mais il est très intéressé par nos sweats pour le club. Fiche CRM."
+    assert points(notes, "froid", "froid", text, "2027-10-02")[0] == 0
+
+
+def test_a_copied_plan_naming_another_contacts_person_earns_no_action():
+    notes = "La trésorière veut des gourdes pour la randonnée du 3 juin ; elle attend un devis rapidement."
+    copied = ("Chaud : Mme Pelletier veut des bonnets et des polaires pour la sortie du 20 mai. "
+              "Je rappelle Mme Pelletier en priorité demain.")
+    s = score(notes, "2027-04-10", "chaud", "chaud", copied)
+    assert s.evidence == 0 and s.action == 0 and "other_contact" in s.motifs
+    assert any("personne" in m for m in s.messages)
+    generic = "Chaud : il veut des bonnets et des polaires pour la sortie du 20 mai. Je le rappelle en priorité demain."
+    assert score(notes, "2027-04-10", "chaud", "chaud", generic).action == 1
+    own = "Chaud : la trésorière veut des gourdes pour le 3 juin. Je rappelle la trésorière en priorité demain."
+    assert points(notes, "chaud", "chaud", own, "2027-04-10") == (1, 1)
+
+
+def test_what_the_contact_took_or_declined_is_not_the_plan():
+    notes = "La présidente ne voit pas l'intérêt d'objets personnalisés et n'a pas voulu de devis."
+    text = ("Froid : elle ne voit pas l'intérêt de nos objets et elle a refusé le devis. Je l'inscris dans "
+            "le CRM et on la recontactera à la prochaine campagne.")
+    assert points(notes, "froid", "froid", text, "2027-06-05") == (1, 1)
+    notes = "La chorale aimerait des polos pour sa tournée de l'été 2028 ; catalogue pris."
+    text = "Tiède : des polos pour l'été 2028 (catalogue et tarifs emportés), c'est loin. Je les relance en février."
+    assert points(notes, "tiède", "tiède", text, "2027-06-05") == (1, 1)
+
+
+def test_on_an_open_contact_the_straddling_date_in_other_words_is_the_learners_call():
+    notes = "La secrétaire veut des survêtements pour la fête des 30 ans du club, le 21 juin ; elle compare des offres."
+    salon = "2027-03-13"
+    for text in ("Chaud : des survêtements pour les 30 ans du club au début de l'été, et elle compare : "
+                 "je lui fais une offre en priorité cette semaine.",
+                 "Chaud : le 21 juin n'est qu'à un peu plus de trois mois, elle veut des survêtements et compare "
+                 "les offres. Rappel prioritaire lundi."):
+        s = score(notes, salon, "chaud", "chaud", text, accepted=["chaud", "tiède"])
+        assert (s.evidence, s.action) == (1, 1), (text, s.reasons)
+    # not on a contact the key does not leave open
+    text = "Chaud : des survêtements pour les 30 ans du club au début de l'été. Je lui fais une offre en priorité."
+    assert score(notes, salon, "tiède", "chaud", text).evidence == 0
+
+
+def test_the_season_after():
+    notes = "La cheffe de chœur aimerait des foulards pour la tournée de l'été 2027 ; rien ne presse."
+    text = "Tiède : des foulards pour leurs concerts de l'été d'après, c'est loin. Relance au printemps."
+    assert points(notes, "tiède", "tiède", text, "2026-09-19") == (1, 1)
+
+
+def test_a_fact_the_notes_deny_is_an_absent_fact():
+    notes = "Le président voudrait des vestes pour ses archers dès que possible, mais la dépense doit d'abord être votée en AG en novembre."
+    text = "Chaud : il a son budget et veut les vestes dès que possible. Devis cette semaine."
+    s = score(notes, "2027-06-05", "chaud", "chaud", text, accepted=["chaud", "tiède"])
+    assert s.evidence == 0 and "absent_fact" in s.motifs
+    # said as a condition, it is no claim
+    text = "Tiède : il les voudrait vite, mais seulement si le budget est voté en novembre. Relance en octobre."
+    assert "absent_fact" not in score(notes, "2027-06-05", "tiède", "tiède", text, accepted=["chaud", "tiède"]).motifs
+    notes = "La capitaine est très satisfaite de son fournisseur ; elle a pris nos tarifs pour comparer."
+    text = "Tiède : elle veut changer de fournisseur la saison prochaine. Relance en août."
+    s = score(notes, "2027-03-27", "froid", "tiède", text, accepted=["froid", "tiède"])
+    assert s.evidence == 0 and "absent_fact" in s.motifs
+
+
+def test_short_plans_after_an_arrow_a_title_or_a_verbless_clause():
+    notes = "M. Fabre s'intéresse aux gilets brodés pour 2028 ; pas pressé du tout."
+    assert points(notes, "tiède", "tiède", "tiède, intéressé mais pas pressé → relance", "2027-02-06") == (1, 1)
+    notes = "M. Moreau veut 150 écharpes pour la finale du 12 décembre, au plus vite."
+    text = "Chaud : des écharpes pour la finale du 12 décembre, dans un mois. J'appelle M. Moreau dès demain."
+    assert points(notes, "chaud", "chaud", text, "2027-11-06") == (1, 1)
+    notes = "La présidente ne veut pas d'objets personnalisés ; elle a laissé sa carte."
+    assert points(notes, "froid", "froid", "Froid : aucun besoin d'objets personnalisés. Fiche CRM et doc par mail.",
+                  "2027-11-06") == (1, 1)
+
+
+def test_goods_the_contact_has_run_out_of_are_a_need():
+    notes = "La trésorière n'a plus de stock de maillots pour les U13 ; le tournoi est dans six semaines."
+    assert points(notes, "chaud", "chaud", "Chaud : le club n'a plus de maillots et le tournoi est dans six semaines. "
+                  "Je la rappelle en priorité.", "2027-04-17") == (1, 1)
+
+
+def test_interest_words_that_state_no_interest_of_the_contact():
+    notes = "Le chef de musique est venu par curiosité ; aucun besoin, la mairie fournit les tenues."
+    text = ("Froid : venu par curiosité, aucun besoin puisque la mairie fournit les tenues. Je l'invite à nos "
+            "portes ouvertes, ça peut l'intéresser.")
+    assert points(notes, "froid", "froid", text, "2027-09-25") == (1, 1)
+    notes = "La présidente trouve les gourdes sympas ; rien n'est prévu."
+    text = "Froid : simple intérêt de principe pour les gourdes, aucun achat envisagé. Brochure envoyée, fiche gardée."
+    assert points(notes, "froid", "froid", text, "2027-04-10") == (1, 1)
+    notes = "M. Azéma s'intéresse aux casquettes pour l'automne 2028 ; rien ne presse."
+    text = "Tiède : il n'a pas caché son intérêt pour les casquettes, mais c'est pour l'automne 2028. Relance en janvier."
+    assert points(notes, "tiède", "tiède", text, "2027-10-09") == (1, 1)
+
+
+def test_interest_then_no_project_yet_is_lukewarm_not_a_contradiction():
+    notes = "La présidente trouve les gourdes sympas et a pris une brochure ; rien n'est prévu, peut-être un jour."
+    text = "tiede, elle aime bien les gourdes mais rien de prevu, peut etre un jour. relance a la rentree"
+    s = score(notes, "2027-04-10", "froid", "tiède", text, accepted=["froid", "tiède"])
+    assert (s.evidence, s.action) == (1, 1), s.reasons
+    # a cold reading of the same words still holds
+    text = "Froid : elle aime bien les gourdes mais rien de prévu. Fiche gardée, brochure envoyée."
+    s = score(notes, "2027-04-10", "froid", "froid", text, accepted=["froid", "tiède"])
+    assert (s.evidence, s.action) == (1, 1), s.reasons
+
+
+def test_lacking_goods_double_denials_and_the_team():
+    notes = "La trésorière n'a plus de stock de maillots ; le tournoi est dans six semaines, elle veut un devis."
+    text = ("Chaud : elle n'a plus aucun maillot alors que le tournoi est dans six semaines. "
+            "Je l'appelle lundi en priorité.")
+    assert points(notes, "chaud", "chaud", text, "2027-04-17") == (1, 1)
+    assert points(notes, "chaud", "chaud", "chaud : maillots, tournoi ds 6 sem, rappel prio", "2027-04-17") == (1, 1)
+    notes = "Mme Vidal veut des justaucorps pour la saison 2028-2029 ; pas de commande avant l'été 2028."
+    text = ("Tiède : pas d'achat tout de suite, pas avant l'été 2028, mais elle n'est pas sans projet : "
+            "des justaucorps pour la saison suivante. Relance en mai.")
+    assert points(notes, "tiède", "tiède", text, "2027-11-20") == (1, 1)
+    notes = "La capitaine est satisfaite de son fournisseur ; elle a pris nos tarifs pour comparer."
+    text = ("Froid. L'équipe a déjà un prestataire qui lui convient ; les tarifs servent juste à comparer. "
+            "Je note le contact pour une future campagne.")
+    s = score(notes, "2027-03-27", "froid", "froid", text, accepted=["froid", "tiède"])
+    assert (s.evidence, s.action) == (1, 1), s.reasons
+
+
+def test_more_ways_to_say_no_use_for_it():
+    notes = "Le ciné-club n'a pas de budget pour des goodies et n'en voit pas l'utilité."
+    text = "Froid : le ciné-club ne juge pas cela utile pour ses séances. Je garde ses coordonnées et j'envoie la doc."
+    assert points(notes, "froid", "froid", text, "2027-03-20") == (1, 1)
+    notes = "Les membres fabriquent leurs badges eux-mêmes ; le textile ne les intéresse pas."
+    text = "Froid : ils font leurs accessoires eux-mêmes et le textile ne les attire pas. Fiche CRM."
+    assert points(notes, "froid", "froid", text, "2027-03-20") == (1, 1)
+
+
+def test_the_notes_wish_under_a_double_denial_is_an_object_of_interest():
+    notes = "Le coach n'exclut pas une commande de sweats si le prix est bas, pour la reprise de septembre."
+    text = ("Chaud : le coach pourrait prendre des sweats pour la rentrée de septembre, à environ trois mois. "
+            "Devis cette semaine, puis je le rappelle.")
+    s = score(notes, "2027-06-05", "tiède", "chaud", text, accepted=["tiède", "chaud"])
+    assert s.evidence == 1, s.reasons
+    text = "chaud, sweats pr la reprise de sept, cmd possible si prix bas. devis ds la semaine + rappel en prio"
+    s = score(notes, "2027-06-05", "tiède", "chaud", text, accepted=["tiède", "chaud"])
+    assert (s.evidence, s.action) == (1, 1), s.reasons
+
+
+def test_on_an_open_contact_a_step_denied_does_not_undo_the_learners_reading():
+    notes = "La secrétaire veut des survêtements pour les 25 ans du club, le 20 juin ; elle compare des offres."
+    text = ("Chaud. Ce n'est pas un projet pour dans un an : les survêtements sont pour le 20 juin et elle ne va "
+            "pas attendre pour choisir. Je la rappelle dès lundi.")
+    s = score(notes, "2027-03-13", "chaud", "chaud", text, accepted=["chaud", "tiède"])
+    assert (s.evidence, s.action) == (1, 1), s.reasons

@@ -66,6 +66,13 @@ class Analysis:
     # Interest denied for the short term only (« aucun achat à court terme »): no interest now
     # for a cold contact, no contradiction for a warm one (the timing says « not soon »).
     not_soon: list[str] = field(default_factory=list)
+    # Denials followed, in their sentence, by « mais » and the contact's interest (« il n'avait
+    # pas de projet en arrivant, mais il a évoqué des maillots »): the sentence ends on the
+    # interest — no refusal for a warm contact. They stay in ``disinterest`` for a cold one.
+    then_interest: list[str] = field(default_factory=list)
+    # « elle aime les gourdes, mais rien de prévu »: interest, then no project yet — no date and
+    # no hurry for a lukewarm contact; a denial for a cold one (kept in ``disinterest``).
+    no_project_yet: list[str] = field(default_factory=list)
     # Purchases made elsewhere (« achète tout à l'armurerie »): a supplier, a fact to check.
     elsewhere: list[str] = field(default_factory=list)
     timing: list[Claim] = field(default_factory=list)
@@ -82,6 +89,8 @@ class Analysis:
     # Month names without a year (« en février »), resolved: facts to compare with the notes.
     months: list[tuple[str, date, date]] = field(default_factory=list)
     content_words: set[str] = field(default_factory=set)
+    # The days each dated timing claim covers, by the claim's start: (first day, last day).
+    claim_days: dict[int, tuple[date, date]] = field(default_factory=dict)
     # Character spans (in the SMS-expanded text) from each learner action to its clause end.
     action_spans: list[tuple[int, int]] = field(default_factory=list)
     text: str = ""  # the SMS-expanded text the offsets refer to
@@ -347,7 +356,9 @@ def _seen_demo(text: Text, hit: Hit) -> bool:
 
 # A form-style answer after a criterion: « Urgence ? Aucune. », « pressé, non »
 _ANSWERED_NO = re.compile(r"\s*[,:?=]\s*(?:non\b|aucune?\b|pas\b|nulle?\b|0\b)")
-_TAKEN = {"pris", "prise", "prises", "emporte", "emportee", "recupere", "recuperee", "recu", "recue"}
+_REFUSED = {"refuse", "refusee", "refuses", "refusait", "decline", "declinee", "repousse"}
+_TAKEN = {"pris", "prise", "prises", "emporte", "emportee", "emportes", "emportees", "recupere", "recuperee",
+          "recuperes", "recu", "recue", "recus"}
 _CONCESSIVE = {"meme si", "bien que", "certes", "quoique", "meme s"}
 _CONDITION = {"tant que", "tant qu", "sans que", "avant que", "avant qu"}
 
@@ -374,9 +385,12 @@ def _answered_no(raw: str, pos: int) -> bool:
     return bool(_QUESTION_ANSWERED_NO.match(raw, pos))
 
 
+_DETERMINERS = {"l", "la", "une", "son", "sa", "leur", "cette", "notre", "chaque", "d", "les", "des", "ses", "leurs",
+                "mon", "ma", "votre", "cet"}
+_MAY = {"peut", "pourrait", "pourra", "pourraient", "pourront", "devrait", "peuvent"}
 _THINKING = {"pense", "pensais", "dit", "debut", "abord", "premiere", "premier", "idee", "cru", "croyais",
              "semblait", "paraissait", "hesite", "hesitais", "demande", "voulais", "envisage", "tente"}
-_WEAK = {"vague", "faible", "limite", "poli", "politesse", "flou", "minime", "nul"}
+_WEAK = {"vague", "faible", "limite", "poli", "politesse", "flou", "minime", "nul", "principe"}
 _CRITERION_NOUNS = ("interet", "besoin", "projet", "delai", "budget", "urgence", "echeance")
 
 
@@ -412,6 +426,50 @@ def _need_to_act(text: Text, hit: Hit) -> bool:
         return False
     nxt, verb = text.toks[hit.last].norm, text.toks[hit.last + 1].norm
     return nxt in ("de", "d") and verb.endswith(("er", "ir", "re")) and len(verb) > 4 and not verb.startswith(L.GOODS)
+
+
+_STATEMENT_VERBS = {"sert", "servent", "servait", "servira", "serviront", "est", "sont", "etait", "etaient"}
+
+
+def _subject_of_a_statement(text: Text, hit: Hit) -> bool:
+    """A quote noun the clause says something about (« la grille de tarifs, c'est pour
+    comparer », « les tarifs servent juste à comparer »), with no plan verb before it."""
+    c_start = text.clause_of(hit.start)[0]
+    before = [x.norm for x in text.toks[max(0, hit.first - 3) : hit.first] if x.start >= c_start]
+    if any(w.startswith(_PLAN_VERBS) or w in L.LEARNER_SUBJECT for w in before):
+        return False
+    after = [x.norm for x in text.toks[hit.last : hit.last + 3]]
+    return bool(after) and after[0] in _STATEMENT_VERBS | {"c"} and (after[0] != "c" or after[1:2] == ["est"])
+
+
+_BARE_NEGATION = {"plus", "aucun", "aucune", "pas", "de", "d", "n", "ne"}
+_WAITING = ("attend", "patient", "train", "tard", "lambin", "repouss", "report")
+_DOUBLE_NEGATION = ("exclu", "exclut", "manqu", "ferme", "oppos", "refus", "cach")
+
+
+def _waiting_denied(text: Text, hit: Hit) -> bool:
+    """« ne veut pas attendre », « ne va pas traîner pour choisir »: what is denied is the wait,
+    not the purchase — urgency, never a refusal."""
+    c_start, c_end = text.clause_of(hit.start)
+    lo = hit.first - 4
+    near = [x.norm for x in text.toks[max(0, lo) : hit.last + 2] if c_start <= x.start < c_end]
+    return any(w.startswith(_WAITING) for w in near)
+
+
+_FIRMNESS = ("ferme", "concret", "precis", "defini", "arret", "fix", "date", "officiel", "immediat",
+             "signe", "chiffr", "formalis")
+_PROJECT_WORDS = ("projet", "prevu", "achat", "commande", "decid", "decision")
+
+
+def _not_firm(text: Text, hit: Hit) -> bool:
+    """« pas de projet ferme », « aucun projet daté », « rien de concret »: the project is not
+    settled yet — not soon, not a denial of interest."""
+    words = [x.norm for x in text.toks[hit.first : hit.last]]
+    if not any(w.startswith(_PROJECT_WORDS) for w in words) and "rien" not in words:
+        return False
+    c_end = text.clause_of(hit.start)[1]
+    after = [x.norm for x in text.toks[hit.last : hit.last + 3] if x.start < c_end]
+    return any(w.startswith(_FIRMNESS) for w in after[:2]) or after[:2] == ["de", "concret"]
 
 
 _SUBJECTS = {"je", "j", "on", "nous"}
@@ -507,8 +565,9 @@ def _interest_objects(observations: str) -> tuple[str, ...]:
     t = Text(observations)
     found: list[str] = []
     for h in t.find(L.INTEREST_LEX):
-        if h.negated:
-            continue
+        if h.negated and not any(x.norm.startswith(_DOUBLE_NEGATION) for x in t.toks[max(0, h.first - 4) : h.first]
+                                 if _same_clause(t, x.start, h.start)):
+            continue  # (« n'exclut pas une commande de sweats »: the order is not denied)
         clause_end = t.clause_of(h.start)[1]
         for tok in t.toks[h.last : h.last + 6]:
             if tok.start >= clause_end or tok.norm in _OBJECT_STOPS:
@@ -698,7 +757,8 @@ class _Reader:
         verbs = {"call", "send", "record_verb", "quote", "meeting"}
         for c_start, c_end in self._clause_spans(commas=True):
             words = [x for x in t.toks if c_start <= x.start < c_end]
-            if 0 < len(words) <= 4 and words[0].norm not in _CONTACT_SUBJECT and not any(
+            short = len(words) <= 4 or (len(words) <= 7 and words[0].norm in _RECORD_PLACES | _DOC_WORDS)
+            if words and short and words[0].norm not in _CONTACT_SUBJECT and not any(
                     c_start <= h.start < c_end for h in self.act_hits if h.tag in verbs) \
                     and not any(c_start <= h.start < c_end for h in self.interest_hits + self.dis_hits):
                 candidates += [("record", h) for h in by_tag.get("record_obj", [])
@@ -733,9 +793,15 @@ class _Reader:
                 continue
             if _answered_no(raw, h.end):
                 continue  # « Est-ce un contact à rappeler vite ? Non plus. »: a plan ruled out
-            if kind in ("quote", "docs") and {x.norm for x in t.toks[max(0, h.first - 3) : h.first]
-                                              if _same_clause(t, x.start, h.start)} & _TAKEN:
-                continue  # « le trésorier a pris nos tarifs »: what the contact took at the stand
+            if kind in ("quote", "docs") and ({x.norm for x in t.toks[max(0, h.first - 3) : h.first]
+                                               if _same_clause(t, x.start, h.start)} & (_TAKEN | _REFUSED)
+                                              or {x.norm for x in t.toks[h.last : h.last + 2]
+                                                  if _same_clause(t, x.start, h.start)} & _TAKEN):
+                # « le trésorier a pris nos tarifs », « tarifs emportés »: what the contact took at
+                # the stand; « elle a refusé le devis »: what the contact declined
+                continue
+            if kind == "quote" and _subject_of_a_statement(t, h):
+                continue  # « les tarifs servent juste à comparer »: a statement, not a plan
             seen.add((kind, h.start))
             if _requested(t, h, self.requests, interest_for_request):
                 out.requests.append(raw[h.start : h.end])
@@ -889,11 +955,18 @@ class _Reader:
                     and not (h.last < len(t.toks) and t.toks[h.last].norm in ("que", "qu"))]
         # (« la commande ne concerne que 2028 »: « ne … que » restricts, it does not deny)
         dis_spans = [(h.start, h.end) for h in dis_kept]
+        denials: list[Hit] = []
         for h in dis_kept:
             if _suppliers_closure(t, h):
                 continue  # « son fournisseur a cessé son activité »: a need, not the contact's end
             if _need_to_act(t, h):
                 continue  # « pas besoin d'attendre un vote », « plus besoin de faire voter le budget »
+            if h.tag != "no_budget" and h.last < len(t.toks) and t.toks[h.last].norm.startswith(L.GOODS) \
+                    and {x.norm for x in t.toks[h.first : h.last]} <= _BARE_NEGATION \
+                    and not raw[h.end : t.toks[h.last].start].strip():
+                continue  # « elle n'a plus aucun maillot »: goods lacking, a need
+            if h.tag != "no_budget" and _waiting_denied(t, h):
+                continue  # « elle ne veut pas attendre »: urgency, not a refusal
             lead = _lead_in(t, h)
             if lead & _CONCESSIVE:
                 continue  # « même s'il est satisfait de son fournisseur, … »: granted, then set aside
@@ -911,7 +984,11 @@ class _Reader:
                 out.interest_later.append(raw[h.start : h.end])
             elif h.tag != "no_budget" and self._short_term_denied(h):
                 out.not_soon.append(raw[h.start : h.end])  # « aucun achat à court terme »
+            elif h.tag != "no_budget" and _not_firm(t, h):
+                out.not_soon.append(raw[h.start : h.end])  # « pas de projet ferme »
             else:
+                if h.tag != "no_budget":
+                    denials.append(h)
                 (out.no_budget if h.tag == "no_budget" else out.disinterest).append(raw[h.start : h.end])
         # « le club a déjà ses blousons et casquettes »: the gear is there
         for m in _HAS_ALREADY.finditer(fold(raw)):
@@ -941,6 +1018,9 @@ class _Reader:
                 continue
             if any(0 <= h.first - d.last <= 3 and _same_clause(t, d.start, h.start) for d in dis_kept):
                 continue  # « aucun achat n'est envisagé »: still the refusal
+            if t.toks[h.first].norm in ("equipe", "equipes") and h.first and \
+                    t.toks[h.first - 1].norm in _DETERMINERS:
+                continue  # « l'équipe a déjà un prestataire »: the team, not « équiper »
             if t.toks[h.first].norm.startswith("equipement"):
                 continue  # a supplier (« un équipementier »), the gear (« équipement renouvelé »): no wish
             if t.toks[h.first].norm.startswith("interet") and {x.norm for x in t.toks[h.last : h.last + 4]} & _WEAK:
@@ -965,6 +1045,9 @@ class _Reader:
                 # « veut pas », SMS style without « ne »; « ne veut rien cette année mais … 2028 »
                 (out.interest_later if later_not_no(h, 4) else out.disinterest).append(word)
                 continue
+            if t.toks[h.first].norm.startswith("interess") and t.toks[h.first].norm.endswith("er") and {
+                    x.norm for x in t.toks[max(0, h.first - 3) : h.first]} & _MAY:
+                continue  # « ça peut l'intéresser »: the learner's guess, not the contact's interest
             if t.toks[h.first].norm.startswith(("veu", "voul")) and "dire" in (nxt, nxt2):
                 continue  # « veut dire »: means, no wish
             if t.toks[h.first].norm.startswith("cherch") and {x.norm for x in t.toks[h.last : h.last + 3]} & {"autre", "ailleurs"}:
@@ -976,6 +1059,20 @@ class _Reader:
                 continue  # « il n'a rien commandé »: no order yet, which says nothing of the wish
             if h.negated:
                 scope = self._negation_words(h)
+                c_start = t.clause_of(h.start)[0]
+                before = {x.norm for x in t.toks[max(0, h.first - 5) : h.first] if x.start >= c_start}
+                if any(w.startswith(_DOUBLE_NEGATION) for w in scope | before) or (
+                        "sans" in scope | before and {"pas", "plus", "jamais"} & (scope | before)):
+                    # (« elle n'est pas sans projet »: two denials, a project)
+                    # « il n'exclut pas de commander », « il ne lui manque rien pour acheter »:
+                    # the denial of a denial, the wish stands
+                    out.interest.append(word)
+                    self._interest_pos.append(h.start)
+                    continue
+                if any(w.startswith(_WAITING) for w in scope):
+                    out.interest.append(word)  # « elle ne va pas attendre pour choisir »: urgency
+                    self._interest_pos.append(h.start)
+                    continue
                 after = [x.norm for x in t.toks[h.last : h.last + 5] if _same_clause(t, x.start, h.start)]
                 if any(w.isdigit() or w in NUMBER_WORDS or w in _DURATION_WORDS for w in scope) or (
                         {"dela", "apres"} & set(after[:3]) and set(after) & (_DURATION_WORDS | NUMBER_WORDS.keys())):
@@ -1009,13 +1106,31 @@ class _Reader:
                 out.liking.append(word)  # « aime nos sacs »: taste, not a need
             out.interest.append(word)
             self._interest_pos.append(h.start)
+        object_pos = []
         if objects:
             objs = set(objects)
-            for tok in t.toks:
+            for i, tok in enumerate(t.toks):
                 if (tok.lemma in objs or tok.norm in objs or _object_key(tok.norm) in objs) \
-                        and not t.is_negated(tok.start) \
+                        and not (t.is_negated(tok.start) and not any(
+                            x.norm.startswith(_WAITING) for x in t.toks[max(0, i - 5) : i]
+                            if _same_clause(t, x.start, tok.start))) \
                         and not self.in_region(tok.start):
+                    # (« il ne veut pas attendre pour les polos »: the wait is denied, not the polos)
                     out.interest_objects.append(raw[tok.start : tok.end])
+                    object_pos.append(tok.start)
+        for h in denials:
+            words = [x.norm for x in t.toks[h.first : h.last]]
+            if any(w.startswith(_PROJECT_WORDS) for w in words) or "rien" in words:
+                m = _SENTENCE_END.search(raw[: h.start][::-1])
+                begin = h.start - m.start() if m else 0
+                buts = [x.start for x in t.toks[max(0, h.first - 4) : h.first] if x.norm == "mais" and x.start >= begin]
+                if buts and any(begin <= p < buts[-1] for p in self._interest_pos + object_pos):
+                    out.no_project_yet.append(raw[h.start : h.end])
+            m = _SENTENCE_END.search(raw, h.end)
+            stop = m.start() if m else len(raw)
+            buts = [x.start for x in t.toks[h.last : h.last + 12] if x.norm == "mais" and x.start < stop]
+            if buts and any(buts[0] < p < stop for p in self._interest_pos + object_pos):
+                out.then_interest.append(raw[h.start : h.end])
 
     def _far_date_after(self, h: Hit) -> bool:
         """A date more than a year after the salon right after « avant » (« avant 2029 »)."""
@@ -1101,6 +1216,7 @@ class _Reader:
             explicit = e.label in ("date", "mois", "annee") or has_year
             secondary = e.secondary or bool(_RELEASE_BEFORE.search(fold(raw[max(0, e.start - 40) : e.start])))
             out.timing.append(Claim(claim.kind, e.text, e.start, claim.confidence, explicit, secondary))
+            out.claim_days[e.start] = (e.date_min, e.date_max)
         covered = [(c.start, c.start + len(c.text)) for c in out.timing]
         longest = [h for h in self.time_lex if not any(
             o is not h and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)

@@ -317,6 +317,11 @@ def _note_things(observations: str) -> frozenset:
     return frozenset(filter(None, (_thing(t.norm) for t in analyse_tokens(observations or ""))))
 
 
+def things_named(text: str) -> frozenset:
+    """The goods a text names (« maillots », « tee-shirts »), as stems."""
+    return _note_things(text)
+
+
 def foreign_facts(analysis, observations: str, salon) -> tuple[list[str], int]:
     """(products, events and dates of the text the notes do not give, those they do give).
 
@@ -429,7 +434,8 @@ def content_match(analysis, observations: str) -> tuple[list[str], int]:
     return missing, found
 
 
-_LACK_RE = re.compile(r"\b(?:pas|plus|aucun|aucune|sans|manque|manquent)\s+(?:de\s+|d\s*)?([a-z]+)(?:\s+([a-z]+))?")
+_LACK_RE = re.compile(r"\b(?:pas|plus|aucun|aucune|sans|manque|manquent)\s+(?:assez\s+|suffisamment\s+)?(?:de\s+|d\s*)?"
+                      r"(?:(?:stock|stocks|reserve|reserves)\s+(?:de\s+|d\s*))?([a-z]+)(?:\s+([a-z]+))?")
 _WANT_BEFORE = ("besoin", "command", "achet", "achat", "veu", "voul", "prevo", "projet", "cherch",
                 "souhait", "interes", "envie")
 
@@ -497,16 +503,31 @@ _FACTS = [
     ("fermeture", re.compile(r"\b(?:(?:va|vont|allait|allaient) (?:fermer|disparaitre)|fermeture|dissolution|dissou\w*|redressement|liquidation|faillite"
                              r"|(?:arrete|arretent|cesse|cessent|stoppe)\w* (?:son|leur|ses|leurs) activite)"),
      ("ferm", "dissou", "sommeil", "activite", "arret", "faillite", "liquidation", "redressement", "difficult")),
-    ("budget", re.compile(r"\bbudget (?:de \d|deja (?:vote|accorde|reserve)|(?:est |a ete )?(?:deja )?(?:vote|accorde|reserve|debloque|valide)\b)"),
+    ("budget", re.compile(r"\bbudget (?:de \d|deja (?:vote|accorde|reserve)|(?:est |a ete )?(?:deja )?(?:vote|accorde|reserve|debloque|valide)\b)"
+                          r"|\b(?:a|ont|avait|avaient) (?:deja )?(?:vote|valide|obtenu|debloque|boucle) (?:son|leur|le|un) budget\b"),
      ("budget", "cagnotte", "subvention", "vote", "depense", "valid", "financ", "fonds", "argent")),
 ]
 
 
 _FACTS = [(code, pattern, tuple(re.compile((r"\b" + b) if b[0].isalpha() else re.escape(b))
                                   for b in backing)) for code, pattern, backing in _FACTS]
+# Facts the text states and the notes deny: (the text's claim, the notes' denial), folded.
+_DENIED_BY_NOTES = [
+    (re.compile(r"\b(?:a|ont) (?:deja )?(?:son|sa|leur|le) (?:budget|financement|argent)\b(?! (?:a|sera|doit|devra|n|pour|de|d))"
+                r"|\bbudget (?:est |a ete |deja )(?:deja )?(?:pret|ok|dispo\w*|debloque|accorde|valide|vote)\b"
+                r"|\bbudget (?:pret|ok|dispo\w*|debloque)\b"
+                r"|\b(?:a|ont) (?:deja )?(?:l argent|les fonds)\b"),
+     re.compile(r"\b(?:doit|doivent|devra|devront|sera|seront|reste a|restent a|a faire|en attente d\w*|pas encore|attend\w*)"
+                r"\W+(?:\w+\W+){0,5}?(?:vot|valid|accord|approuv|debloqu)\w*"
+                r"|\b(?:pas|aucun|sans|ni) (?:de |d )?(?:budget|argent|financement|moyens?)\b")),
+    (re.compile(r"\b(?:veut|veulent|souhaite\w*|compte\w*|voudrai\w*|pret\w* a|va|vont|envisage\w*) changer de "
+                r"(?:fournisseur|prestataire|imprimeur|equipementier)"),
+     re.compile(r"\b(?:satisfai\w*|content\w*|ravi\w*|fidele\w*|ne (?:souhaite|veut|compte|pense) pas changer)")),
+]
 _SUPPLIER_RE = tuple(re.compile(r"\b" + b) for b in _SUPPLIER_BACKING)
 _ANY_FACT = re.compile("|".join(f"(?:{p.pattern})" for _, p, _ in _FACTS))
 _NEGATED_BEFORE = re.compile(r"\b(?:pas|aucun\w*|sans|ni|jamais)\b[^.,;:]*$")
+_IF_BEFORE = re.compile(r"\b(?:si|s|quand|lorsqu\w*|une fois|des que|apres que)\b[^.,;:]*$")
 _AVANT_BEFORE = re.compile(r"\bavant\b[^.,;:]*$")
 _APOSTROPHE = re.compile(r"[’']")
 
@@ -520,7 +541,8 @@ def absent_facts(analysis, observations: str) -> list[str]:
     """Decisive facts stated by the text that nothing in the notes backs up."""
     text = _APOSTROPHE.sub(" ", fold(analysis.text))
     elsewhere = getattr(analysis, "elsewhere", [])
-    if not elsewhere and not _ANY_FACT.search(text) and not _QUANTITY_RE.search(analysis.text):
+    if not elsewhere and not _ANY_FACT.search(text) and not _QUANTITY_RE.search(analysis.text) \
+            and not any(p.search(text) for p, _ in _DENIED_BY_NOTES):
         return []
     notes = _folded_notes(observations or "")
     found = []
@@ -539,6 +561,15 @@ def absent_facts(analysis, observations: str) -> list[str]:
             if not any(b.search(notes) for b in backing):
                 found.append(analysis.text[m.start() : m.end()].strip())  # the learner's spelling
                 break
+    # « elle a son budget » when the notes say the spending is still to be voted: a fact the
+    # notes deny
+    for pattern, denial in _DENIED_BY_NOTES:
+        m = pattern.search(text)
+        before = text[max(0, m.start() - 25) : m.start()] if m else ""
+        if m and denial.search(notes) and not _NEGATED_BEFORE.search(before) and not _IF_BEFORE.search(before) \
+                and not any(a <= m.start() < b for a, b in analysis.action_spans):
+            found.append(analysis.text[m.start() : m.end()].strip())
+            break
     # « il veut 25 combinaisons » when the notes give no quantity
     if not _gives_a_quantity(notes):
         for m in _QUANTITY_RE.finditer(analysis.text):
@@ -578,6 +609,22 @@ _NUMBER_WORDS = {"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf
 
 
 _LETTERS = re.compile(r"[A-Za-zÀ-ÿ]+")
+_PERSON_RE = re.compile(r"\b(?:M\.?|Mr\.?|Mme|Mlle|Monsieur|Madame)\s+((?:[Ll]e\s+|[Dd]e\s+|[Dd]u\s+)?[A-ZÉÈÀ][\w'-]+)")
+
+
+def plan_of_another(analysis, observations: str) -> str:
+    """In a justification copied from another contact: the first person named in the learner's
+    plan whom this contact's notes never mention (« je rappelle Mme Gaboriau en priorité »), or
+    ``""``. (A month or a season in the plan is most often the learner's own timing, even in a
+    copy: it is not taken as the other contact's.)"""
+    notes = fold(observations).lower()
+    note_words = set(re.findall(r"\w+", notes))
+    for a, b in analysis.action_spans:
+        span = analysis.text[a:b]
+        for m in _PERSON_RE.finditer(span):
+            if fold(m.group(1)).lower().split()[-1] not in note_words:
+                return m.group(0)
+    return ""
 
 
 def detect(justification: str, observations: str, analysis=None, salon=None) -> list[Pattern]:

@@ -30,12 +30,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from prospection.texte.francais import fold
 
 from .analysis import Analysis, analyse, dates_not_in_notes, interest_objects, note_words
-from .gaming import Pattern, blank, detect, lacked_things, pasted_spans
+from .gaming import Pattern, blank, detect, lacked_things, pasted_spans, plan_of_another, things_named
 
 __all__ = ["Score", "Hints", "score", "hints", "normalise_class", "parse_date", "REVIEW_BELOW",
            "CLASSES", "REFUSED_PATTERNS"]
@@ -80,6 +80,8 @@ FB = {
                      "seule suite cohérente."),
     "wrong_action": (f"L'action prévue ne correspond pas à la situation du contact{NBSP}: "
                      "demandez-vous quelle suite ses notes justifient, et à quel moment."),
+    "plan_of_another": (f"Votre suite vise une personne ou un moment que les notes de ce contact ne "
+                        f"mentionnent pas{NBSP}: prévoyez l'action pour lui."),
     "vague_action": (f"Votre action reste vague{NBSP}: précisez quand vous reprenez contact et dans "
                      "quel but."),
     # refused patterns (see ``gaming``)
@@ -161,11 +163,15 @@ def _plainly_yes(words: list[str]) -> bool:
 
 
 def _evidence(a: Analysis, reference: str, qualification: str | None,
-              notes_dates: tuple[str, ...] = (), need: bool = False) -> tuple[int, float, str]:
+              notes_dates: tuple[str, ...] = (), need: bool = False,
+              open_claims: frozenset[int] = frozenset()) -> tuple[int, float, str]:
     """``notes_dates``: on a contact the key leaves open between two classes, the dates of the
     notes that straddle the line; the learner's argument decides which side they fall on.
     ``need``: the text says the contact lacks goods the notes say it lacks (« pas de
-    maillots » for a new team with « aucun maillot »): the need is stated."""
+    maillots » for a new team with « aucun maillot »): the need is stated.
+    ``open_claims``: on such a contact, the starts of the text's timing claims that restate the
+    notes' straddling date in other words (« début de l'été » for « le 20 juin ») or weigh the
+    line itself (« à un peu plus de trois mois »)."""
     if a.n_words == 0:
         return 0, 0.95, "empty"
     if qualification is not None and qualification != reference:
@@ -176,16 +182,19 @@ def _evidence(a: Analysis, reference: str, qualification: str | None,
     if others:
         return 0, 0.85, "class_wrong"
     kinds = a.timing_kinds()
-    open_dates = [c for c in a.timing if notes_dates and _open_date(c.text, notes_dates)]
+    open_dates = [c for c in a.timing if notes_dates and _open_date(c.text, notes_dates)
+                  or c.start in open_claims]
+    considered = list(a.timing)
     if reference != "froid":
         want = "moyen_long" if reference == "tiède" else "court"
         if any(c.kind == want and not c.secondary for c in a.timing):
             # a vote or a meeting on the other side of the line does not undo the project's date
-            kinds = {c.kind for c in a.timing if not (c.secondary and c.kind != want)}
+            considered = [c for c in a.timing if not (c.secondary and c.kind != want)]
+            kinds = {c.kind for c in considered}
     if open_dates:
-        kinds = {c.kind for c in a.timing if c not in open_dates and c.kind in kinds}
+        kinds = {c.kind for c in considered if c not in open_dates}
     if reference == "froid":
-        if a.interest and len(a.liking) == len(a.interest) and a.disinterest:
+        if a.interest and len(a.liking) == len(a.interest) and (a.disinterest or a.not_soon):
             return 1, 0.75, ""  # « aime nos sacs mais aucun projet »: taste is not a need
         if a.interest and a.disinterest and _plainly_no(a.disinterest) and not _plainly_yes(a.interest):
             # « les licenciées achètent leurs tenues elles-mêmes ; le club n'est pas intéressé »:
@@ -210,7 +219,16 @@ def _evidence(a: Analysis, reference: str, qualification: str | None,
         return 0, 0.8 if not a.past_interest else 0.7, "need_interest"
     # tiède / chaud: interest and timing
     want, against = ("moyen_long", "court") if reference == "tiède" else ("court", "moyen_long")
-    if a.disinterest:
+    denied = list(a.disinterest)
+    for phrase in a.then_interest:  # « pas de projet en arrivant, mais … des maillots »
+        denied.remove(phrase)
+    not_yet = []
+    if reference == "tiède":
+        for phrase in a.no_project_yet:  # « elle aime les gourdes, mais rien de prévu »
+            if phrase in denied:
+                denied.remove(phrase)
+                not_yet.append(phrase)
+    if denied:
         return 0, 0.8, "contradiction"
     interest = a.has_interest or bool(a.interest_objects) or need
     if against in kinds and want in kinds:
@@ -238,6 +256,8 @@ def _evidence(a: Analysis, reference: str, qualification: str | None,
         if best < 0.6:
             conf = min(conf, 0.65)
         return 1, conf, ""
+    if reference == "tiède" and (a.not_soon or not_yet) and not kinds:
+        return 1, 0.7, ""  # « intéressé, mais pas de projet ferme »: interest, nothing soon
     if "ambigu" in kinds:
         return 1, 0.55, ""
     if open_dates:
@@ -315,8 +335,11 @@ def score(observations: str, date_salon, reference: str, qualification, justific
     patterns: list[Pattern] = detect(text, observations or "", a, salon) if a.n_words else []
     codes = {p.code: p for p in patterns}
     motifs = [p.code for p in patterns]
-    need = ref != "froid" and bool(lacked_things(text) & lacked_things(observations or ""))
-    ev, ev_conf, ev_reason = _evidence(a, ref, qual, notes_dates, need)
+    # the goods the notes say the contact has run out of, named by the text: the need stated
+    # (« chaud : maillots, tournoi dans 6 semaines » for « n'a plus de stock de maillots »)
+    need = ref != "froid" and bool((lacked_things(text) | things_named(text)) & lacked_things(observations or ""))
+    open_claims = _open_claims(a, observations or "", salon) if notes_dates else frozenset()
+    ev, ev_conf, ev_reason = _evidence(a, ref, qual, notes_dates, need, open_claims)
     if ev == 0 and ev_reason in ("need_interest", "need_timing") and \
             len(a.content_words & note_words(observations or "")) >= REUSED_NOTE_WORDS:
         ev_conf = min(ev_conf, 0.55)  # it reuses the notes yet no cue was found: a missed word?
@@ -340,6 +363,8 @@ def score(observations: str, date_salon, reference: str, qualification, justific
                 ev, ev_conf, ev_reason, detail = 0, p.confidence, code, p.detail
             if code in ("not_french", "keywords"):
                 ac, ac_conf, ac_reason = 0, p.confidence, code
+            elif code == "other_contact" and ac and plan_of_another(action_text, observations or ""):
+                ac, ac_conf, ac_reason = 0, p.confidence, "plan_of_another"
             break
     if ac_reason == "mixed_action":
         motifs.append("contradiction")
@@ -365,6 +390,26 @@ def _straddling_dates(observations: str, salon: date) -> tuple[str, ...]:
     from prospection.texte.temps import find_time_expressions
 
     return tuple(_date_key(e.text) for e in find_time_expressions(observations, salon))
+
+
+_NEAR = timedelta(days=15)  # « début de l'été » for « le 20 juin »
+_AROUND_THREE_MONTHS = re.compile(r"\b(?:trois|3)\s*mois\b|\b(?:douze|treize|12|13)\s*sem")
+
+
+def _open_claims(a: Analysis, observations: str, salon: date) -> frozenset[int]:
+    """The timing claims of ``a`` that sit on the open line of a contact the key leaves open:
+    their days overlap a date of the notes, or they speak of about three months."""
+    from prospection.texte.temps import find_time_expressions
+
+    ranges = [(e.date_min, e.date_max) for e in find_time_expressions(observations, salon) if not e.past]
+    out = set()
+    for c in a.timing:
+        days = a.claim_days.get(c.start)
+        if days and any(days[0] - _NEAR <= hi and lo <= days[1] + _NEAR for lo, hi in ranges):
+            out.add(c.start)
+        elif _AROUND_THREE_MONTHS.search(fold(c.text)):
+            out.add(c.start)
+    return frozenset(out)
 
 
 _DATE_PARTS = {"fin", "debu", "mi", "cour", "mili", "vers", "dans", "peut", "etre", "ou"}

@@ -38,7 +38,7 @@ _MORE_RE = re.compile(r"(?<![-=>])>\s*(?=\d)")
 # « ds 3 sem »: weeks after a figure
 _WEEKS_RE = re.compile(r"\b(\d{1,2})\s?sem\b\.?", re.IGNORECASE)
 # « sept 2028 », « début sept », « pr sept »: the month, not the number (never before a noun)
-_SEPT_RE = re.compile(r"\b(?P<lead>(?:debut|début|fin|mi|courant|en|pr|pour|avant|apres|après|avt)\s+)?sept\b\.?"
+_SEPT_RE = re.compile(r"\b(?P<lead>(?:debut|début|fin|mi|courant|en|pr|pour|avant|apres|après|avt|(?:reprise|rentree|rentrée)(?:\s+de)?)\s+)?sept\b\.?"
                       r"(?P<year>(?=\s+20\d\d\b))?", re.IGNORECASE)
 _SEPT_NOUN = re.compile(r"\s+(?:[a-zà-ÿ]+s|ans?|jours?|mois)\b", re.IGNORECASE)
 # « lhiver », « lete »: the apostrophe left out
@@ -46,16 +46,21 @@ _ELISION_RE = re.compile(r"\bl(hiver|ete|été|automne|annee|année)\b", re.IGNO
 # « ss besoin », « ss budget »: « sans » (« ss » alone is « sous »)
 _SANS_RE = re.compile(r"\bss(?=\s+(?:besoin|budget|projet|int[ée]r[êe]t|date|urgence|suite)\b)", re.IGNORECASE)
 # « 0 besoin », « 0 budget »: a zero before a word is « aucun »
+# « M. Moreau »: the title's full stop ends no sentence (« J'appelle M. Moreau dès demain »).
+_TITLE_RE = re.compile(r"\b(M|Mr|Dr|Me|Mgr|St|Ste)\.(?=\s+[A-ZÀ-Ý])")
 _ZERO_RE = re.compile(r"(?<![\d.,/:])\b0\s+(?=[^\W\d_]{3,})")
 
 
 @lru_cache(maxsize=8192)
 def expand(text: str) -> str:
     """« pa interessé, devis ds les 15j » -> « pas interessé, devis dans les 15 jours »;
-    « < 3 mois » -> « moins de 3 mois »; « 0 besoin » -> « aucun besoin »."""
+    « < 3 mois » -> « moins de 3 mois »; « 0 besoin » -> « aucun besoin »; « M. Moreau » ->
+    « M Moreau »."""
     if not text:
         return text or ""
     out = _SANS_RE.sub("sans", text)
+    if "." in out:
+        out = _TITLE_RE.sub(r"\1", out)
     out = _WORD_RE.sub(lambda m: ABREVIATIONS[m.group(1).lower()], out)
     if "sem" in out:
         out = _WEEKS_RE.sub(lambda m: f"{m.group(1)} semaines", out)

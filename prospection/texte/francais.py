@@ -214,7 +214,7 @@ _SCOPE_BREAKERS = {
     "quand", "lorsque", "parce", "bien", "excepte", "puisque", "puisqu",
 }
 _ANY_CUE = _NEG_CUES | _NE_CUES
-_CLAUSE_PUNCT_RE = re.compile(r"[.;:!?,()\[\]\n\r\u2013\u2014/•|]|\s-\s")
+_CLAUSE_PUNCT_RE = re.compile(r"[.;:!?,()\[\]\n\r\u2013\u2014/•|→⇒]|\s-\s|->|=>")
 
 
 @dataclass(frozen=True)

@@ -198,7 +198,7 @@ _LONG = (
 )
 
 _PAST_AFTER_RE = re.compile(r"^\s*(?:dernier|derniere|passe|passee)\b")
-_NEXT_AFTER_RE = re.compile(r"^\s*(?:prochain|prochaine|suivant|suivante)\b")
+_NEXT_AFTER_RE = re.compile(r"^\s*(?:prochain|prochaine|suivant|suivante|d'apres\b|d apres\b|qui\s+(?:suit|vient))\b")
 _YEAR_AFTER_RE = re.compile(r"^\s*(20\d\d)\b")
 _NEXT_YEAR_AFTER_RE = re.compile(r"^\s*(?:de|d')\s*(?:l'|l\s|l’)\s*(?:annee|an)\s+(?:prochaine?|suivante?)\b")
 _SECONDARY_BEFORE_RE = re.compile(
