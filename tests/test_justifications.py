@@ -1223,3 +1223,21 @@ def test_on_an_open_contact_a_step_denied_does_not_undo_the_learners_reading():
             "pas attendre pour choisir. Je la rappelle dès lundi.")
     s = score(notes, "2027-03-13", "chaud", "chaud", text, accepted=["chaud", "tiède"])
     assert (s.evidence, s.action) == (1, 1), s.reasons
+
+
+def test_within_the_week_is_fast_and_a_far_not_before_is_no_refusal():
+    notes = "Mme Roche veut des sacs brodés pour les 20 ans du club, fin août ; le CA se réunit dans un mois."
+    text = "Chaud : des sacs brodés pour les 20 ans du club, fin août. Devis avant la réunion du CA, et je la rappelle dans la semaine."
+    s = score(notes, "2027-05-29", "chaud", "chaud", text, accepted=["chaud", "tiède"])
+    assert s.action == 1, s.reasons
+    notes = "M. Brun est intéressé par des carquois, mais rien avant le printemps 2029 : le club déménage."
+    text = "Tiède : intéressé, mais il ne veut rien avant le printemps 2029 à cause du déménagement. Relance à l'automne 2028."
+    assert points(notes, "tiède", "tiède", text, "2028-02-19") == (1, 1)
+
+
+def test_a_curious_visit_is_neither_a_plan_nor_a_wish():
+    notes = "Le chef de musique est venu par curiosité voir nos machines ; aucun besoin, la mairie fournit les tenues."
+    text = ("Visite d'un curieux : il voulait découvrir nos machines d'impression. Côté achats, c'est la commune qui "
+            "habille les musiciens, donc pas de besoin : froid. Je le garde dans notre fichier et je lui enverrai "
+            "l'invitation aux portes ouvertes.")
+    assert points(notes, "froid", "froid", text, "2027-09-25") == (1, 1)

@@ -212,7 +212,7 @@ def _rejected(text: Text, hit: Hit) -> bool:
 
 
 _VISIT_NOUNS = ("visite", "passage", "rencontre")
-_AT_STAND_RE = re.compile(r"^\W*(?:de |par |en )?(?:simple |pure )?curiosite|^\W*(?:au|du|sur (?:le|notre)|a (?:notre|son)) stand")
+_AT_STAND_RE = re.compile(r"^\W*(?:de |par |en )?(?:simple |pure )?curiosite|^\W*d\W?une? (?:simple |pur |vrai )?curieu|^\W*(?:au|du|sur (?:le|notre)|a (?:notre|son)) stand")
 
 
 def _contact_visit(text: Text, hit: Hit) -> bool:
@@ -387,6 +387,7 @@ def _answered_no(raw: str, pos: int) -> bool:
 
 _DETERMINERS = {"l", "la", "une", "son", "sa", "leur", "cette", "notre", "chaque", "d", "les", "des", "ses", "leurs",
                 "mon", "ma", "votre", "cet"}
+_LOOKING = ("decouvr", "visit", "comprendr", "connaitr", "flaner")
 _MAY = {"peut", "pourrait", "pourra", "pourraient", "pourront", "devrait", "peuvent"}
 _THINKING = {"pense", "pensais", "dit", "debut", "abord", "premiere", "premier", "idee", "cru", "croyais",
              "semblait", "paraissait", "hesite", "hesitais", "demande", "voulais", "envisage", "tente"}
@@ -1048,6 +1049,11 @@ class _Reader:
             if t.toks[h.first].norm.startswith("interess") and t.toks[h.first].norm.endswith("er") and {
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]} & _MAY:
                 continue  # « ça peut l'intéresser »: the learner's guess, not the contact's interest
+            if t.toks[h.first].norm.startswith(("veu", "voul", "souhait")) and (nxt.startswith(_LOOKING) or (
+                    nxt in ("juste", "seulement", "simplement") and nxt2.startswith(_LOOKING))):
+                continue  # « il voulait découvrir nos machines »: curiosity, not a wish to buy
+            if h.first and t.toks[h.first - 1].norm == "cote":
+                continue  # « côté achats, c'est la commune qui paie »: a heading, no wish
             if t.toks[h.first].norm.startswith(("veu", "voul")) and "dire" in (nxt, nxt2):
                 continue  # « veut dire »: means, no wish
             if t.toks[h.first].norm.startswith("cherch") and {x.norm for x in t.toks[h.last : h.last + 3]} & {"autre", "ailleurs"}:
@@ -1090,7 +1096,9 @@ class _Reader:
                     out.interest.append(word)  # « ce n'est pas un projet lointain »: the denial is the delay's
                     self._interest_pos.append(h.start)
                     continue
-                if later_not_no(h, 4):
+                if _not_before(t, h) and (_far_horizon(t, h) or self._far_date_after(h)):
+                    out.not_soon.append(word)  # « il ne veut rien avant le printemps 2028 »: nothing soon
+                elif later_not_no(h, 4):
                     out.interest_later.append(word)
                 elif self._short_term_denied(h):
                     out.not_soon.append(word)  # « rien ne sera acheté à court terme »
