@@ -1241,3 +1241,15 @@ def test_a_curious_visit_is_neither_a_plan_nor_a_wish():
             "habille les musiciens, donc pas de besoin : froid. Je le garde dans notre fichier et je lui enverrai "
             "l'invitation aux portes ouvertes.")
     assert points(notes, "froid", "froid", text, "2027-09-25") == (1, 1)
+
+
+def test_a_bare_quote_for_a_hot_contact_says_not_when():
+    notes = "Le trésorier veut 60 polos pour le championnat du 14 juin ; l'argent est de côté."
+    s = score(notes, "2027-04-10", "chaud", "chaud", "Chaud : des polos pour le 14 juin, l'argent est prêt. Je lui enverrai le devis.")
+    assert s.action == 0 and "vague_action" in s.reasons
+    for plan in ("Je lui envoie le devis avant la fin de la semaine.",
+                 "Devis à faire et à envoyer avant qu'il aille voir ailleurs.",
+                 "Il demande un rendez-vous : je le fixe en priorité pour la semaine prochaine et j'y apporte un devis.",
+                 "Devis sous 48 h."):
+        text = "Chaud : des polos pour le 14 juin, l'argent est prêt. " + plan
+        assert score(notes, "2027-04-10", "chaud", "chaud", text).action == 1, plan

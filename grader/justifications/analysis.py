@@ -106,8 +106,11 @@ class Analysis:
 
     def urgent_actions(self) -> list[Action]:
         """Fast moves: urgent calls or meetings, and quotes not put off."""
-        return [a for a in self.actions if (a.kind in ("call", "meeting", "quote") and a.timing == "urgent")
-                or (a.kind == "quote" and a.timing == "")]
+        fast = [a for a in self.actions if a.kind in ("call", "meeting", "quote") and a.timing == "urgent"]
+        # A quote with no time of its own is fast when the plan has a fast step, or stands alone
+        # next to nothing later (« devis à faire » is no plan for a cold contact either).
+        bare = [a for a in self.actions if a.kind == "quote" and a.timing == ""]
+        return fast + bare if fast else fast
 
     def later_actions(self) -> list[Action]:
         return [a for a in self.actions if a.kind == "campaign" or (
@@ -388,6 +391,8 @@ def _answered_no(raw: str, pos: int) -> bool:
 _DETERMINERS = {"l", "la", "une", "son", "sa", "leur", "cette", "notre", "chaque", "d", "les", "des", "ses", "leurs",
                 "mon", "ma", "votre", "cet"}
 _LOOKING = ("decouvr", "visit", "comprendr", "connaitr", "flaner")
+_SCHEDULING = ("fixe", "fixer", "fixerai", "cale", "caler", "calerai", "programm", "planifi", "confirm")
+_MEETING_NOUNS = ("rendez", "rdv", "rencontre", "demo", "visite")
 _MAY = {"peut", "pourrait", "pourra", "pourraient", "pourront", "devrait", "peuvent"}
 _THINKING = {"pense", "pensais", "dit", "debut", "abord", "premiere", "premier", "idee", "cru", "croyais",
              "semblait", "paraissait", "hesite", "hesitais", "demande", "voulais", "envisage", "tente"}
@@ -777,6 +782,14 @@ class _Reader:
                 if earlier:
                     last = max(earlier, key=lambda o: o.start)
                     candidates.append(("quote" if last.tag == "quote" else "docs", h))
+        # « il demande un rendez-vous : je le fixe en priorité »: a scheduling verb on a pronoun
+        # stands for the meeting named just before.
+        meetings_before = [m for m in by_tag.get("meeting", []) + self.requests]
+        for i, tok in enumerate(t.toks):
+            if i and tok.norm.startswith(_SCHEDULING) and t.toks[i - 1].norm in ("l", "le", "la") \
+                    and any(m.end <= tok.start and fold(raw[m.start : m.end]).startswith(_MEETING_NOUNS)
+                            for m in meetings_before):
+                candidates.append(("meeting", Hit("meeting", tok.start, tok.end, i, i + 1, False)))
         # « juste la newsletter. l'inscrire »: a record verb on a pronoun, its object just before
         for h in by_tag.get("record_verb", []):
             if h.first and t.toks[h.first - 1].norm in ("l", "le", "la", "les") \

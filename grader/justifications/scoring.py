@@ -196,7 +196,7 @@ def _evidence(a: Analysis, reference: str, qualification: str | None,
     if reference == "froid":
         if a.interest and len(a.liking) == len(a.interest) and (a.disinterest or a.not_soon):
             return 1, 0.75, ""  # « aime nos sacs mais aucun projet »: taste is not a need
-        if a.interest and a.disinterest and _plainly_no(a.disinterest) and not _plainly_yes(a.interest):
+        if a.interest and _plainly_no(a.disinterest + a.not_soon) and not _plainly_yes(a.interest):
             # « les licenciées achètent leurs tenues elles-mêmes ; le club n'est pas intéressé »:
             # the conclusion is stated outright; the other word (a purchase, a grant, a search)
             # is not the contact's interest in the offer. « Intéressé mais aucun projet » stays
@@ -278,9 +278,9 @@ def _action(a: Analysis, reference: str) -> tuple[int, float, str]:
             return 1, 0.9, ""
         if urgent and later:
             return 0, 0.8, "mixed_action"
-        bare = [x for x in followups if x.timing == ""]
+        bare = [x for x in followups + a.actions if x.timing == "" and x.kind in ("call", "meeting", "quote")]
         if bare and not later:
-            return 0, 0.6, "vague_action"
+            return 0, 0.6, "vague_action"  # « je lui enverrai le devis »: when? speed is the point
         return 0, 0.85, "wrong_action"
     if reference == "tiède":
         if urgent:
