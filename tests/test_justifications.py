@@ -1253,3 +1253,25 @@ def test_a_bare_quote_for_a_hot_contact_says_not_when():
                  "Devis sous 48 h."):
         text = "Chaud : des polos pour le 14 juin, l'argent est prêt. " + plan
         assert score(notes, "2027-04-10", "chaud", "chaud", text).action == 1, plan
+
+
+def test_a_stated_conclusion_sets_the_weighed_classes_aside():
+    notes = "M. Weber aimerait des sacoches brodées « un jour, quand on aura des sous » ; il a demandé le catalogue."
+    text = ("Je balance entre froid et tiède. Arguments pour froid : pas de budget, pas de date. Arguments pour "
+            "tiède : il s'est montré intéressé par des sacoches brodées et il a demandé le catalogue, ce qu'un "
+            "contact vraiment froid ne fait pas. Le délai est long ou inconnu. Je conclus tiède. Action : envoi "
+            "du catalogue, puis relance dans trois mois.")
+    s = score(notes, "2027-01-23", "tiède", "tiède", text, accepted=["tiède", "froid"])
+    assert (s.evidence, s.action) == (1, 1), s.reasons
+    # without a conclusion, two classes stay two classes
+    text = "Froid ou tiède : pas de budget, mais il s'intéresse aux sacoches. Relance dans trois mois."
+    assert "stuffing" in score(notes, "2027-01-23", "tiède", "tiède", text, accepted=["tiède", "froid"]).reasons
+
+
+def test_ranges_and_what_is_left_are_durations():
+    notes = "Mme Laborde cherche des sweats brodés pour la tournée de l'été prochain ; rien ne presse."
+    text = "Tiède : la troupe veut des sweats brodés pour ses tournées d'été, soit dans sept-huit mois. Relance en janvier."
+    assert points(notes, "tiède", "tiède", text, "2026-11-14") == (1, 1)
+    notes = "M. Caradec a besoin de 30 vestes brodées avant le 1er juillet ; il doit commander d'ici trois semaines."
+    text = "Chaud : il n'a que trois semaines pour commander ses 30 vestes brodées. Je le rappelle lundi en priorité."
+    assert points(notes, "chaud", "chaud", text, "2027-05-08") == (1, 1)

@@ -394,6 +394,11 @@ _LOOKING = ("decouvr", "visit", "comprendr", "connaitr", "flaner")
 _SCHEDULING = ("fixe", "fixer", "fixerai", "cale", "caler", "calerai", "programm", "planifi", "confirm")
 _MEETING_NOUNS = ("rendez", "rdv", "rencontre", "demo", "visite")
 _MAY = {"peut", "pourrait", "pourra", "pourraient", "pourront", "devrait", "peuvent"}
+_CONCLUSION_RE = re.compile(
+    r"\b(?:je\s+conclus|j'en\s+conclus|je\s+retiens|je\s+penche\s+(?:donc\s+)?pour|je\s+choisis|je\s+tranche"
+    r"(?:\s+pour)?|conclusion\s*:|au\s+final|finalement|en\s+definitive|je\s+(?:le|la|les)\s+(?:classe|mets|place)"
+    r"|donc\s+je\s+(?:le|la|les)\s+(?:classe|mets))(?:\s+donc)?\s*[:,]?\s*(?:en\s+|pour\s+|sur\s+)?(?:un\s+contact\s+)?"
+    r"(froide?s?|tiedes?|chaude?s?)\b")
 _THINKING = {"pense", "pensais", "dit", "debut", "abord", "premiere", "premier", "idee", "cru", "croyais",
              "semblait", "paraissait", "hesite", "hesitais", "demande", "voulais", "envisage", "tente"}
 _WEAK = {"vague", "faible", "limite", "poli", "politesse", "flou", "minime", "nul", "principe"}
@@ -1299,8 +1304,18 @@ class _Reader:
         if len(set(out.classes)) < 2 or len(t.toks) < 30:
             return
         final = self._class_positions[-1]
+        # « Arguments pour froid : … Arguments pour tiède : … Je conclus tiède. »: a stated
+        # conclusion on the last class named sets the others aside, whatever the sentences say.
+        concluded = [m for m in _CONCLUSION_RE.finditer(fold(self.raw))
+                     if L.CLASS_WORDS.get(m.group(1)) == out.classes[-1] and m.start(1) >= final[1] - 1]
         keep, weighed = [], []
         for cls, (_, pos) in zip(out.classes, self._class_positions):
+            if concluded and cls != out.classes[-1] and pos < concluded[-1].start():
+                start = max((x.end() for x in _SENTENCE_END.finditer(self.raw, 0, pos)), default=0)
+                m = _SENTENCE_END.search(self.raw, pos)
+                out.hedged_classes.append(cls)
+                weighed.append((start, m.start() if m else len(self.raw)))
+                continue
             if cls != out.classes[-1] and pos < final[1] and not self._same_sentence(pos, final[1]):
                 m = _SENTENCE_END.search(self.raw, pos)
                 start = max((x.end() for x in _SENTENCE_END.finditer(self.raw, 0, pos)), default=0)

@@ -320,10 +320,10 @@ _P13 = re.compile(r"\b(?:ce\s+mois-ci|ce\s+mois\b|(?:la\s+)?fin\s+du\s+mois)")
 _P13_NEED = ("mois",)
 _P14 = re.compile(r"\b(?:le\s+)?mois\s+prochain\b")
 _P14_NEED = ("mois",)
-_P15 = re.compile(r"\b(?P<prep>dans|d'ici|sous|en|il\s+y\s+a)\s+(?:les?\s+|des\s+)?"
+_P15 = re.compile(r"\b(?P<prep>dans|d'ici|sous|en|il\s+y\s+a|n'a\s+(?:plus\s+)?que|ne\s+reste\s+(?:plus\s+)?que|reste|soit)\s+(?:les?\s+|des\s+)?"
                   r"(?:environ\s+|presque\s+|quasiment\s+|a\s+peine\s+|pres\s+de\s+|approximativement\s+"
                   r"|(?P<cmp>(?:un\s+peu\s+|a\s+peine\s+)?(?:plus|moins)\s+d(?:e\s+|')))?"
-                  r"(?:(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+(?:ou|a)\s+)?" + _NUM_RE
+                  r"(?:(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)(?:\s+(?:ou|a)\s+|\s*-\s*))?" + _NUM_RE
         + r"\s+(?:de\s+)?(?:prochain(?:e)?s\s+)?(?P<unit>jours?|semaines?|mois|ans?|annees?)\b"
         # « un mois après le salon », « six semaines après le salon »: counted from the salon
         + r"|\b(?P<prep2>)" + _NUM_RE.replace("?P<num>", "?P<num2>")
@@ -505,7 +505,8 @@ def _scan(f: str, salon: date) -> list[_Found]:
         conf = 0.6 if m.group("num") in ("quelques", "plusieurs") else 0.85
         if prep == "il y a":
             add(m, point - 2 * (point - salon), point - 2 * (point - salon), conf, "passe")
-        elif prep in ("d'ici", "sous", "en"):
+        elif prep in ("d'ici", "sous", "en") or "que" in prep:
+            # « il n'a que trois semaines pour commander »: before that point
             add(m, salon, point, conf, "avant")
         else:
             spread = timedelta(days=max(1, (point - salon).days // 12))
