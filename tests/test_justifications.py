@@ -1275,3 +1275,34 @@ def test_ranges_and_what_is_left_are_durations():
     notes = "M. Caradec a besoin de 30 vestes brodées avant le 1er juillet ; il doit commander d'ici trois semaines."
     text = "Chaud : il n'a que trois semaines pour commander ses 30 vestes brodées. Je le rappelle lundi en priorité."
     assert points(notes, "chaud", "chaud", text, "2027-05-08") == (1, 1)
+
+
+def test_facts_the_notes_do_not_give_orders_grants_and_budgets():
+    notes = "Mme Vidal cherche 60 foulards pour le camp du 11 juillet ; elle doit commander avant fin mai."
+    text = "Chaud : 60 foulards pour le camp du 11 juillet, et elle nous a déjà passé un bon de commande signé. Rappel en priorité."
+    s = score(notes, "2027-04-17", "chaud", "chaud", text)
+    assert s.evidence == 0 and "absent_fact" in s.motifs
+    notes = "La troupe voudrait des programmes pour la mi-avril ; le budget dépend encore d'une subvention de la mairie."
+    text = "Chaud : programmes pour la mi-avril, la mairie a déjà accordé la subvention, le budget est bouclé. Devis cette semaine."
+    s = score(notes, "2027-01-16", "chaud", "chaud", text, accepted=["chaud", "tiède"])
+    assert s.evidence == 0 and "absent_fact" in s.motifs
+    # notes that give the order back it up
+    notes = "Intéressé par des gobelets pour 2028 ; cette année, tout est déjà commandé."
+    text = "Tiède : des gobelets pour 2028, tout est déjà commandé pour cette année. Relance en septembre."
+    assert points(notes, "tiède", "tiède", text, "2027-06-19") == (1, 1)
+
+
+def test_what_the_contact_did_a_small_interest_and_a_new_contact_later():
+    notes = "Mme Rault est passée par curiosité ; le cercle n'a pas de budget et n'en voit pas l'utilité."
+    text = ("Froid : elle visitait le salon par curiosité, pas de budget, aucune utilité pour le cercle. "
+            "Je l'enregistre dans le CRM et je lui enverrai notre documentation à la prochaine campagne.")
+    assert points(notes, "froid", "froid", text, "2027-11-27") == (1, 1)
+    notes = "L'association n'a pas d'argent cette année ; le trésorier a laissé son mail pour le catalogue."
+    text = ("Il a laissé son mail, donc un petit intérêt, mais pas d'argent cette année : je reste sur froid. "
+            "Catalogue par mail et fiche CRM.")
+    assert points(notes, "froid", "froid", text, "2027-11-13") == (1, 1)
+    notes = "L'équipe veut des maillots pour la saison 2028-2029 ; la capitaine n'est pas pressée."
+    text = "Tiède : des maillots pour la saison qui démarre dans un an, rien ne presse. Échantillons par la poste et nouveau contact en début d'année."
+    assert points(notes, "tiède", "tiède", text, "2027-09-18") == (1, 1)
+    notes = "Le fablab fabrique lui-même ses tee-shirts et n'a besoin de rien chez nous."
+    assert points(notes, "froid", "froid", "Froid, autonomes en tee-shirts. Fiche CRM.", "2027-02-06") == (1, 1)

@@ -401,6 +401,7 @@ _CONCLUSION_RE = re.compile(
     r"(froide?s?|tiedes?|chaude?s?)\b")
 _THINKING = {"pense", "pensais", "dit", "debut", "abord", "premiere", "premier", "idee", "cru", "croyais",
              "semblait", "paraissait", "hesite", "hesitais", "demande", "voulais", "envisage", "tente"}
+_WEAK_BEFORE = {"petit", "leger", "vague", "faible", "maigre", "timide"}
 _WEAK = {"vague", "faible", "limite", "poli", "politesse", "flou", "minime", "nul", "principe"}
 _CRITERION_NOUNS = ("interet", "besoin", "projet", "delai", "budget", "urgence", "echeance")
 
@@ -812,6 +813,8 @@ class _Reader:
                 continue
             if _answered_no(raw, h.end):
                 continue  # « Est-ce un contact à rappeler vite ? Non plus. »: a plan ruled out
+            if t.toks[h.first].norm.endswith(("ait", "aient")) and len(t.toks[h.first].norm) > 5:
+                continue  # « elle visitait le salon »: what the contact did, in the imperfect
             if kind in ("quote", "docs") and ({x.norm for x in t.toks[max(0, h.first - 3) : h.first]
                                                if _same_clause(t, x.start, h.start)} & (_TAKEN | _REFUSED)
                                               or {x.norm for x in t.toks[h.last : h.last + 2]
@@ -916,7 +919,7 @@ class _Reader:
         elif any(m.tag == "later" for m in mods) and all(
                 t.toks[m.first].norm == "avant" for m in mods if m.tag == "later") and any(
                 m.tag == "urgent" and not m.negated and self._same_sentence(m.start, h.start)
-                for m in self.mod_hits):
+                and (m.start >= c_start or _same_clause(t, m.start, h.start)) for m in self.mod_hits):
             # « je l'appelle en priorité … pour préparer le devis avant la réunion du bureau »:
             # a deadline inside a fast plan, not a delay
             timing = "urgent"
@@ -1042,6 +1045,12 @@ class _Reader:
                 continue  # « l'équipe a déjà un prestataire »: the team, not « équiper »
             if t.toks[h.first].norm.startswith("equipement"):
                 continue  # a supplier (« un équipementier »), the gear (« équipement renouvelé »): no wish
+            if t.toks[h.first].norm.startswith("interet") and {x.norm for x in t.toks[max(0, h.first - 2) : h.first]} \
+                    & _WEAK_BEFORE:
+                out.liking.append(word)  # « un petit intérêt »: a taste, not yet a need
+                out.interest.append(word)
+                self._interest_pos.append(h.start)
+                continue
             if t.toks[h.first].norm.startswith("interet") and {x.norm for x in t.toks[h.last : h.last + 4]} & _WEAK:
                 continue  # « l'intérêt est très vague », « un intérêt de politesse »: no interest
             if _criterion_talk(t, h):

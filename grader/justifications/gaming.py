@@ -490,7 +490,8 @@ _FACTS = [
     ("contrat", re.compile(r"\b(?:sous )?contrat\b"), ("contrat", "engage", "sign", "lie\\b", "lies\\b")),
     ("commande", re.compile(r"\b(?:bon de (?:commande|reservation)|(?:a|ont|deja) (?:signe|commande|reserve)(?:e|s|es)?\b|signe (?:un|le|la)\b"
                             r"|(?:a|ont|avait|avaient|deja) (?:deja )?passe (?:une |la |sa |leur )?commande|(?:deja|ancien) client(?:e|s|es)?(?= *(?:chez nous|de (?:notre|nos)|[.,;:!)]|$)))"),
-     ("command", "signe", "reserv", "client")),
+     ("signe", "bon de commande", "deja command", "a command", "ont command", "avait command",
+      "commande passee", "commande signee", "commande ferme", "reserv", "client")),
     ("subvention", re.compile(r"\b(?:subvention\w*|financ\w+ (?:obtenu|accorde)|(?:mairie|commune|departement|region) (?:financ|pai|pay|prend)\w*|sponsor\w*|mecen\w*)"),
      ("subvention", "financ", "mairie", "departement", "region\\b", "aide", "sponsor", "mecen", "partenaire")),
     ("devis", re.compile(r"\b(?:(?:a|ont|deja) (?:demande|recu|reçu)\w* (?:un|des|le|notre|nos) (?:devis|tarifs?|prix|propositions?|offres?)|recu (?:un|des) devis)"),
@@ -513,13 +514,19 @@ _FACTS = [(code, pattern, tuple(re.compile((r"\b" + b) if b[0].isalpha() else re
                                   for b in backing)) for code, pattern, backing in _FACTS]
 # Facts the text states and the notes deny: (the text's claim, the notes' denial), folded.
 _DENIED_BY_NOTES = [
-    (re.compile(r"\b(?:a|ont) (?:deja )?(?:son|sa|leur|le) (?:budget|financement|argent)\b(?! (?:a|sera|doit|devra|n|pour|de|d))"
+    (re.compile(r"\b(?:a|ont) (?:deja )?(?:son|sa|leur|le) (?:budget|financement|argent)\b(?! (?:a|sera|doit|devra|n|de|d)\b)"
                 r"|\bbudget (?:est |a ete |deja )(?:deja )?(?:pret|ok|dispo\w*|debloque|accorde|valide|vote)\b"
                 r"|\bbudget (?:pret|ok|dispo\w*|debloque)\b"
-                r"|\b(?:a|ont) (?:deja )?(?:l argent|les fonds)\b"),
-     re.compile(r"\b(?:doit|doivent|devra|devront|sera|seront|reste a|restent a|a faire|en attente d\w*|pas encore|attend\w*)"
-                r"\W+(?:\w+\W+){0,5}?(?:vot|valid|accord|approuv|debloqu)\w*"
-                r"|\b(?:pas|aucun|sans|ni) (?:de |d )?(?:budget|argent|financement|moyens?)\b")),
+                r"|\b(?:a|ont) (?:deja )?(?:l argent|les fonds)\b"
+                r"|\b(?:a|ont) (?:deja )?(?:accorde|verse|attribue|donne|vote) (?:la|sa|leur|une|les|des) (?:subvention|aide|financement)"
+                r"|\bbudget (?:est )?(?:donc )?(?:deja )?boucle\b"
+                r"|\b(?:subventions?|financements?|aides?|fonds) (?:est |sont |a ete |ont ete |deja )(?:deja )?"
+                r"(?:acquis|acquise|acquises|obtenus?|obtenues?|recus?|recues?|accordee?s?|verse(?:e|s|es)?)\b"),
+     re.compile(r"\b(?:doit|doivent|devra|devront|sera|seront|reste a|restent a|a faire|en attente d\w*|pas encore|attend\w*"
+                r"|une fois (?:les?|la|sa|ses|leurs?) |depend\w* (?:encore |toujours )?d)"
+                r"\W*(?:\w+\W+){0,5}?(?:vot|valid|accord|approuv|debloqu|recu|obten|vers)\w*"
+                r"|\b(?:pas|aucun|sans|ni) (?:de |d )?(?:budget|argent|financement|moyens?)\b"
+                r"|\bdepend\w* (?:encore |toujours )?d\w* (?:une |la |sa |leur |du |des )?(?:subvention|aide|financement|vote|budget)")),
     (re.compile(r"\b(?:veut|veulent|souhaite\w*|compte\w*|voudrai\w*|pret\w* a|va|vont|envisage\w*) changer de "
                 r"(?:fournisseur|prestataire|imprimeur|equipementier)"),
      re.compile(r"\b(?:satisfai\w*|content\w*|ravi\w*|fidele\w*|ne (?:souhaite|veut|compte|pense) pas changer)")),
@@ -566,7 +573,8 @@ def absent_facts(analysis, observations: str) -> list[str]:
     for pattern, denial in _DENIED_BY_NOTES:
         m = pattern.search(text)
         before = text[max(0, m.start() - 25) : m.start()] if m else ""
-        if m and denial.search(notes) and not _NEGATED_BEFORE.search(before) and not _IF_BEFORE.search(before) \
+        if m and denial.search(_APOSTROPHE.sub(" ", notes)) and not _NEGATED_BEFORE.search(before) \
+                and not _IF_BEFORE.search(before) \
                 and not any(a <= m.start() < b for a, b in analysis.action_spans):
             found.append(analysis.text[m.start() : m.end()].strip())
             break

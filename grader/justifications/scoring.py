@@ -194,7 +194,7 @@ def _evidence(a: Analysis, reference: str, qualification: str | None,
     if open_dates:
         kinds = {c.kind for c in considered if c not in open_dates}
     if reference == "froid":
-        if a.interest and len(a.liking) == len(a.interest) and (a.disinterest or a.not_soon):
+        if a.interest and len(a.liking) == len(a.interest) and (a.disinterest or a.not_soon or a.no_budget):
             return 1, 0.75, ""  # « aime nos sacs mais aucun projet »: taste is not a need
         if a.interest and _plainly_no(a.disinterest + a.not_soon) and not _plainly_yes(a.interest):
             # « les licenciées achètent leurs tenues elles-mêmes ; le club n'est pas intéressé »:
