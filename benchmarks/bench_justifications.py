@@ -34,7 +34,9 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 # ``dev8`` one of good and SMS answers after dev7's, ``dev9`` a blind batch of ordinary and
 # gaming answers on ten new contacts, committed before it was scored; ``dev10`` the second
 # sealed set, retired to development after one look at its figures; ``dev11`` to ``dev30`` blind
-# batches written after it by twenty writers, each scored once before any rule was changed for it).
+# batches written after it by twenty writers, each scored once before any rule was changed for it;
+# ``dev31`` to ``dev36`` the same after the third sealed set's second look: borderline contacts,
+# negations, copied and very short answers, and one batch built like a sealed set).
 SETS = {"dev": DATA / "justifications_dev.jsonl",
         "dev_exholdout": DATA / "justifications_dev_exholdout.jsonl",
         "dev2": DATA / "justifications_dev2.jsonl",
@@ -65,7 +67,8 @@ SETS = {"dev": DATA / "justifications_dev.jsonl",
         "dev27": DATA / "justifications_dev27.jsonl",
         "dev28": DATA / "justifications_dev28.jsonl",
         "dev29": DATA / "justifications_dev29.jsonl",
-        "dev30": DATA / "justifications_dev30.jsonl"}
+        "dev30": DATA / "justifications_dev30.jsonl",
+        **{f"dev{n}": DATA / f"justifications_dev{n}.jsonl" for n in range(31, 37)}}
 CATEGORIES = ("ordinaire", "jeu")
 
 
