@@ -36,7 +36,8 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 # sealed set, retired to development after one look at its figures; ``dev11`` to ``dev30`` blind
 # batches written after it by twenty writers, each scored once before any rule was changed for it;
 # ``dev31`` to ``dev36`` the same after the third sealed set's second look: borderline contacts,
-# negations, copied and very short answers, and one batch built like a sealed set).
+# negations, copied and very short answers, and one batch built like a sealed set; ``dev37`` the
+# third sealed set, retired to development after two looks at its figures).
 SETS = {"dev": DATA / "justifications_dev.jsonl",
         "dev_exholdout": DATA / "justifications_dev_exholdout.jsonl",
         "dev2": DATA / "justifications_dev2.jsonl",
@@ -68,7 +69,7 @@ SETS = {"dev": DATA / "justifications_dev.jsonl",
         "dev28": DATA / "justifications_dev28.jsonl",
         "dev29": DATA / "justifications_dev29.jsonl",
         "dev30": DATA / "justifications_dev30.jsonl",
-        **{f"dev{n}": DATA / f"justifications_dev{n}.jsonl" for n in range(31, 37)}}
+        **{f"dev{n}": DATA / f"justifications_dev{n}.jsonl" for n in range(31, 38)}}
 CATEGORIES = ("ordinaire", "jeu")
 
 
