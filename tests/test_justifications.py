@@ -1306,3 +1306,15 @@ def test_what_the_contact_did_a_small_interest_and_a_new_contact_later():
     assert points(notes, "tiède", "tiède", text, "2027-09-18") == (1, 1)
     notes = "Le fablab fabrique lui-même ses tee-shirts et n'a besoin de rien chez nous."
     assert points(notes, "froid", "froid", "Froid, autonomes en tee-shirts. Fiche CRM.", "2027-02-06") == (1, 1)
+
+
+def test_another_cold_contacts_reason_is_a_copy():
+    notes = "Le trésorier est passé prendre un catalogue ; la société est très satisfaite de son fournisseur actuel."
+    s = score(notes, "2027-06-12", "froid", "froid", "Froid : le club a renouvelé ses tenues l'an dernier. Fiche CRM.")
+    assert s.evidence == 0 and "other_contact" in s.motifs
+    s = score(notes, "2027-06-12", "froid", "froid", "Froid : club en sommeil pendant les travaux de la piscine. Fiche CRM.")
+    assert s.evidence == 0 and "other_contact" in s.motifs
+    # the contact's own reason in other words is no copy
+    notes = "Le club a refait toutes ses tenues en janvier et ne cherche rien."
+    assert points(notes, "froid", "froid", "Froid : le club a renouvelé toutes ses tenues en janvier. Fiche CRM.",
+                  "2027-02-27") == (1, 1)

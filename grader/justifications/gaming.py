@@ -460,6 +460,11 @@ def lacked_things(text: str) -> frozenset:
 # Facts of one contact's situation, as opposed to the general words a paraphrase uses.
 _SITUATION_WORDS = ("subvention", "sponsor", "mecen", "mairie", "contrat", "dette", "fusion",
                     "imprimeur", "brodeu", "couturi", "graphiste", "depense", "tresorerie")
+# A cold contact's particular reason (« en sommeil pendant les travaux », « venu saluer un
+# ancien collègue », « goodies gratuits »): copied from another contact when the notes say
+# nothing of it.
+_REASON_WORDS = ("sommeil", "travaux", "collegue", "gratuit", "imprimerie", "dissou", "piscine",
+                 "renouvel")
 
 
 def _particular(analysis, missing: list[str]) -> bool:
@@ -475,6 +480,22 @@ def _particular(analysis, missing: list[str]) -> bool:
         if surface[:1].isupper() and before and before[-1] not in ".!?:;(-\n":
             return True
         if _thing(tok.norm) or any(ch.isdigit() for ch in surface) or tok.norm.startswith(_SITUATION_WORDS):
+            return True
+    return False
+
+
+# A renewal said in other words by the notes (« les maillots ont été remplacés »).
+_RENEWAL_BACKING = ("remplac", "refait", "refai", "chang", "neuf", "neuv", "achet", "commande", "equipe")
+
+
+def _reason_of_another(analysis, missing: list[str], observations: str) -> bool:
+    """A cold contact's particular reason the notes never give (« le club a renouvelé ses tenues
+    l'an dernier » when the notes say it is happy with its supplier)."""
+    notes = fold(observations or "")
+    for tok in analysis.toks:
+        if analysis.text[tok.start : tok.end] in missing and tok.norm.startswith(_REASON_WORDS) \
+                and tok.norm[:6] not in notes \
+                and not (tok.norm.startswith("renouvel") and any(w in notes for w in _RENEWAL_BACKING)):
             return True
     return False
 
@@ -658,7 +679,8 @@ def detect(justification: str, observations: str, analysis=None, salon=None) -> 
         missing, found = content_match(analysis, observations)
         if len(foreign) >= 2 and len(foreign) >= 2 * matched:
             out.append(Pattern("other_contact", ", ".join(foreign[:3]), 0.75))
-        elif len(missing) >= 3 and found == 0 and (len(missing) >= 6 or _particular(analysis, missing)):
+        elif len(missing) >= 3 and found == 0 and (len(missing) >= 6 or _particular(analysis, missing)) \
+                or len(missing) >= 2 and found == 0 and _reason_of_another(analysis, missing, observations):
             # nothing particular the notes say, and something particular of its own: a name,
             # a product, a figure, a funding (plain words of one's own are a paraphrase:
             # « satisfaits du prestataire qui les habille depuis une décennie »)
