@@ -1318,3 +1318,19 @@ def test_another_cold_contacts_reason_is_a_copy():
     notes = "Le club a refait toutes ses tenues en janvier et ne cherche rien."
     assert points(notes, "froid", "froid", "Froid : le club a renouvelé toutes ses tenues en janvier. Fiche CRM.",
                   "2027-02-27") == (1, 1)
+
+
+def test_the_salon_date_money_words_and_interest_then_no_project():
+    notes = "Mme Lagarde cherche des sweats brodés pour la tournée de l'été prochain ; elle n'est pas pressée."
+    text = ("Tiède : elle cherche des sweats brodés pour la tournée de l'été prochain ; le salon est mi-novembre, "
+            "ça fait au moins sept mois. Relance début janvier.")
+    assert points(notes, "tiède", "tiède", text, "2026-11-14") == (1, 1)
+    notes = "Le coach veut des bonnets pour le tournoi de mai ; il commandera une fois les subventions reçues."
+    text = "Il n'est pas prêt à commander tout de suite, pas avant d'avoir les subventions, mais il veut des bonnets pour mai. Tiède, relance en mars."
+    s = score(notes, "2027-02-06", "tiède", "tiède", text, accepted=["tiède", "chaud"])
+    assert s.evidence == 1, s.reasons
+    notes = "Mme Chazal trouve nos gourdes sympas ; aucun projet d'achat pour le moment."
+    text = ("Je la mets en tiède : elle a montré un intérêt pour les gourdes, mais il n'y a pas de projet ni de date. "
+            "Donc intérêt mais long terme. Relance dans quelques mois.")
+    s = score(notes, "2026-10-03", "froid", "tiède", text, accepted=["froid", "tiède"])
+    assert (s.evidence, s.action) == (1, 1), s.reasons

@@ -607,7 +607,8 @@ def _interest_objects(observations: str) -> tuple[str, ...]:
 # « l'argent ne sera débloqué que dans deux mois », « la subvention sera accordée en mai »
 _RELEASE_BEFORE = re.compile(r"\b(?:(?:debloque\w*|accorde\w*|valid\w*|vote\w*)\b[^.;:!?,]{0,25}"
                              r"|budget\s+(?:\w+\s+){0,5})$")
-_OBJECT_STOPS = {"quand", "lorsque", "lorsqu", "si", "car", "parce", "puisque", "puisqu", "mais", "sauf"}
+_OBJECT_STOPS = {"quand", "lorsque", "lorsqu", "si", "car", "parce", "puisque", "puisqu", "mais", "sauf", "sans",
+                 "peut", "probablement", "surement", "certainement"}
 _AUXILIARIES = {"etre", "avoir", "faire", "aller", "pouvoir", "devoir", "falloir", "vouloir"}
 # What a contact decides with, not what it buys.
 _NOT_GOODS = {"contrat", "contrats", "conseil", "bureau", "assemblee", "reunion", "decision",
@@ -1123,7 +1124,9 @@ class _Reader:
                     out.interest.append(word)  # « ce n'est pas un projet lointain »: the denial is the delay's
                     self._interest_pos.append(h.start)
                     continue
-                if _not_before(t, h) and (_far_horizon(t, h) or self._far_date_after(h)):
+                if t.toks[h.first].norm.startswith(("subvention", "budget", "financ")):
+                    out.no_budget.append(word)  # « pas avant d'avoir les subventions »: money, not the wish
+                elif _not_before(t, h) and (_far_horizon(t, h) or self._far_date_after(h)):
                     out.not_soon.append(word)  # « il ne veut rien avant le printemps 2028 »: nothing soon
                 elif later_not_no(h, 4):
                     out.interest_later.append(word)
@@ -1131,6 +1134,9 @@ class _Reader:
                     out.not_soon.append(word)  # « rien ne sera acheté à court terme »
                 else:
                     out.disinterest.append(word)
+                continue
+            if self._only_far_later(h):
+                out.not_soon.append(word)  # « ils ne repasseront commande que dans deux ans »
                 continue
             c_start, c_end = t.clause_of(h.start)
             after = raw[h.end : h.end + 12]
@@ -1158,7 +1164,7 @@ class _Reader:
             if any(w.startswith(_PROJECT_WORDS) for w in words) or "rien" in words:
                 m = _SENTENCE_END.search(raw[: h.start][::-1])
                 begin = h.start - m.start() if m else 0
-                buts = [x.start for x in t.toks[max(0, h.first - 4) : h.first] if x.norm == "mais" and x.start >= begin]
+                buts = [x.start for x in t.toks[max(0, h.first - 6) : h.first] if x.norm == "mais" and x.start >= begin]
                 if buts and any(begin <= p < buts[-1] for p in self._interest_pos + object_pos):
                     out.no_project_yet.append(raw[h.start : h.end])
             m = _SENTENCE_END.search(raw, h.end)
@@ -1166,6 +1172,18 @@ class _Reader:
             buts = [x.start for x in t.toks[h.last : h.last + 12] if x.norm == "mais" and x.start < stop]
             if buts and any(buts[0] < p < stop for p in self._interest_pos + object_pos):
                 out.then_interest.append(raw[h.start : h.end])
+
+    def _only_far_later(self, h: Hit) -> bool:
+        """« ne … que » around the hit, then a date over a year after the salon: « ils ne
+        repasseront commande que dans deux ans » — nothing before then."""
+        t = self.t
+        before = [x.norm for x in t.toks[max(0, h.first - 3) : h.first] if _same_clause(t, x.start, h.start)]
+        after = [x for x in t.toks[h.last : h.last + 3] if _same_clause(t, x.start, h.start)]
+        if not ({"ne", "n"} & set(before)) or not any(x.norm in ("que", "qu") for x in after):
+            return False
+        c_end = t.clause_of(h.start)[1]
+        return any(h.end <= e.start < c_end and not e.past and e.date_min > self.salon + timedelta(days=365)
+                   for e in self.exprs)
 
     def _far_date_after(self, h: Hit) -> bool:
         """A date more than a year after the salon right after « avant » (« avant 2029 »)."""
@@ -1229,6 +1247,10 @@ class _Reader:
                 continue
             if e.label == "urgence" and any(a <= e.start < b for a, b in long_spans):
                 continue  # « rien ne presse »: the long reading wins
+            if e.label != "urgence" and any(x.norm == "salon" for x in t.toks if x.end <= e.start
+                                             and _same_clause(t, x.start, e.start)
+                                             and len([y for y in t.toks if x.end <= y.start < e.start]) <= 3):
+                continue  # « le salon est mi-novembre »: the point counted from, not the project
             if e.label == "urgence" and _ANSWERED_NO.match(fold(raw[e.end : e.end + 14])):
                 out.timing.append(Claim("moyen_long", e.text, e.start, 0.6))  # « Urgence ? Aucune. »
                 continue
