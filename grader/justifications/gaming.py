@@ -273,11 +273,14 @@ def _pasted(justification: str, observations: str, salon=None) -> bool:
         return False
     words = [t.norm for t in a.toks if not any(x <= t.start < y for x, y in a.action_spans)]
     concluded = bool(claims.classes)
-    content = [w for w in words if len(w) >= 4 and w not in L.STOPWORDS and w not in L.CLASS_WORDS]
+    # (the notes' own words moved around, « M. Chazal (capitaine) », are no words of one's own)
+    note_words = {t.norm for t in _norms(observations)}
+    content = [w for w in words if len(w) >= 4 and w not in L.STOPWORDS and w not in L.CLASS_WORDS
+               and w not in note_words]
     if (set(words) & _LINK_WORDS or concluded) and len(content) >= 3:
         return False  # own sentences that argue, linked to the facts or to the class
     if copy.share < 0.9:
-        return len([w for w in words if w not in L.CLASS_WORDS]) <= 3
+        return len(content) <= 3
     return not (concluded and copy.interleaved >= 1)  # restated in one's own sentence
 
 
