@@ -80,6 +80,10 @@ class Analysis:
     requests: list[str] = field(default_factory=list)
     classes: list[str] = field(default_factory=list)
     hedged_classes: list[str] = field(default_factory=list)  # « j'ai hésité avec chaud »
+    # Classes the text declares as its own conclusion (« je classe ce contact chaud », « donc
+    # tiède », « je préfère le traiter en chaud »): in a long argued answer, the class the learner
+    # chose stands when it is the only one declared, whatever others the reasoning names.
+    declared: list[str] = field(default_factory=list)
     n_words: int = 0
     # Clauses that read like an instruction (« faire la propo », « leur répondre ») but hold
     # no action the lexicon knows: the grader may be missing a word, so the teacher looks.
@@ -394,11 +398,14 @@ _LOOKING = ("decouvr", "visit", "comprendr", "connaitr", "flaner")
 _SCHEDULING = ("fixe", "fixer", "fixerai", "cale", "caler", "calerai", "programm", "planifi", "confirm")
 _MEETING_NOUNS = ("rendez", "rdv", "rencontre", "demo", "visite")
 _MAY = {"peut", "pourrait", "pourra", "pourraient", "pourront", "devrait", "peuvent"}
-_CONCLUSION_RE = re.compile(
-    r"\b(?:je\s+conclus|j'en\s+conclus|je\s+retiens|je\s+penche\s+(?:donc\s+)?pour|je\s+choisis|je\s+tranche"
-    r"(?:\s+pour)?|conclusion\s*:|au\s+final|finalement|en\s+definitive|je\s+(?:le|la|les)\s+(?:classe|mets|place)"
-    r"|donc\s+je\s+(?:le|la|les)\s+(?:classe|mets))(?:\s+donc)?\s*[:,]?\s*(?:en\s+|pour\s+|sur\s+)?(?:un\s+contact\s+)?"
-    r"(froide?s?|tiedes?|chaude?s?)\b")
+_CONCLUSION_MARKERS = (r"je\s+conclus|j'en\s+conclus|je\s+retiens|je\s+penche\s+(?:donc\s+)?pour|je\s+choisis"
+                       r"|je\s+tranche(?:\s+pour)?|conclusion\s*:|au\s+final|finalement|en\s+definitive"
+                       r"|je\s+(?:le|la|les)\s+(?:classe|mets|place)|donc\s+je\s+(?:le|la|les)\s+(?:classe|mets)")
+_CLASS_AFTER = r"(?:\s+donc)?\s*[:,]?\s*(?:en\s+|pour\s+|sur\s+)?(?:un\s+contact\s+)?(froide?s?|tiedes?|chaude?s?)\b"
+_CONCLUSION_RE = re.compile(r"\b(?:" + _CONCLUSION_MARKERS + r")" + _CLASS_AFTER)
+_DECLARATION_RE = re.compile(
+    r"\b(?:" + _CONCLUSION_MARKERS + r"|je\s+(?:le\s+|la\s+)?classe\s+(?:ce\s+contact\s+|ce\s+prospect\s+)?"
+    r"|je\s+prefere\s+(?:le|la)\s+traiter|donc\s+(?:c'est\s+)?|c'est\s+(?:donc\s+)?)" + _CLASS_AFTER)
 _THINKING = {"pense", "pensais", "dit", "debut", "abord", "premiere", "premier", "idee", "cru", "croyais",
              "semblait", "paraissait", "hesite", "hesitais", "demande", "voulais", "envisage", "tente"}
 _WEAK_BEFORE = {"petit", "leger", "vague", "faible", "maigre", "timide"}
@@ -696,6 +703,8 @@ class _Reader:
         self._class_positions: list[tuple[str, int]] = []
         self._classes()
         self._weighed_earlier()
+        self.out.declared = [L.CLASS_WORDS[m.group(1)] for m in _DECLARATION_RE.finditer(fold(self.raw))
+                             if m.group(1) in L.CLASS_WORDS]
         self.out.action_spans = list(self.regions)
         return self.out
 

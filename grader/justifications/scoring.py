@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from dataclasses import replace as _replace
 from datetime import date, timedelta
 
 from prospection.texte.francais import fold
@@ -176,6 +177,10 @@ def _evidence(a: Analysis, reference: str, qualification: str | None,
         return 0, 0.95, "empty"
     if qualification is not None and qualification != reference:
         return 0, 0.95, "class_wrong"
+    if len(set(a.classes)) > 1 and set(a.declared) == {qualification} and a.n_words >= 40:
+        # a long argued answer that weighs the classes and declares one: that one stands
+        a = _replace(a, classes=[qualification], hedged_classes=a.hedged_classes + [c for c in a.classes
+                                                                                    if c != qualification])
     others = {c for c in a.classes if c != reference}
     if len(set(a.classes)) > 1:
         return 0, 0.9, "stuffing"
