@@ -1334,3 +1334,29 @@ def test_the_salon_date_money_words_and_interest_then_no_project():
             "Donc intérêt mais long terme. Relance dans quelques mois.")
     s = score(notes, "2026-10-03", "froid", "tiède", text, accepted=["froid", "tiède"])
     assert (s.evidence, s.action) == (1, 1), s.reasons
+
+
+def test_a_plan_set_aside_stops_at_the_comma_and_shopping_around_is_no_supplier():
+    notes = "La présidente n'a aucun budget pour des goodies ; la mairie fournit déjà les lots."
+    text = ("Froid : aucun budget et pas besoin de lots. Pas la peine de la rappeler, j'enregistre la fiche "
+            "et je l'inviterai à notre journée portes ouvertes.")
+    assert points(notes, "froid", "froid", text, "2026-11-21") == (1, 1)
+    notes = "L'organisateur veut 800 tee-shirts pour le semi du 12 septembre ; il compare plusieurs fournisseurs."
+    text = ("Chaud : 800 tee-shirts pour le semi du 12 septembre, et il compare déjà d'autres fournisseurs. "
+            "Je l'appelle lundi en priorité.")
+    assert points(notes, "chaud", "chaud", text, "2026-07-04") == (1, 1)
+    notes = "Le collectif veut 300 bracelets pour le Téléthon de décembre ; la mairie a déjà réservé l'enveloppe."
+    text = "Chaud : 300 bracelets pour le Téléthon de décembre, budget réservé. Je le rappelle en priorité demain."
+    s = score(notes, "2026-09-26", "chaud", "chaud", text)
+    assert "absent_fact" not in s.motifs and s.evidence == 1
+
+
+def test_a_long_answer_that_declares_its_class_is_no_stuffing():
+    notes = "M. Hardy veut 80 tee-shirts pour le cross du 15 octobre ; commande avant fin septembre, budget disponible."
+    text = ("Je classe ce contact chaud, mais j'ai vérifié que ce n'était pas seulement tiède. Un tiède aurait un "
+            "intérêt avec un achat dans plus de trois mois. Ici le cross est le 15 octobre, un mois après le salon, "
+            "et la commande doit partir avant la fin septembre : c'est du très court terme. L'intérêt est net et le "
+            "budget disponible. Je le rappelle en priorité lundi et je lui envoie le devis sous 48 h.")
+    assert points(notes, "chaud", "chaud", text, "2026-09-12") == (1, 1)
+    # a short text naming two classes still names two
+    assert "stuffing" in score(notes, "2026-09-12", "chaud", "chaud", "Tiède ou chaud : cross le 15 octobre. Rappel lundi.").reasons

@@ -215,7 +215,13 @@ def _rejected(text: Text, hit: Hit) -> bool:
     """An action the learner sets aside in its own clause: « un rappel rapide serait inutile »,
     « il serait prématuré de lui envoyer un devis », « pas la peine de le relancer »."""
     c_start, c_end = text.clause_of(hit.start)
-    return bool(_REJECTION_RE.search(fold(text.raw[c_start:c_end])))
+    # within the commas around the action: « pas la peine de la rappeler, j'enregistre la fiche »
+    # sets the call aside, not the record
+    before = text.raw.rfind(",", c_start, hit.start)
+    after = text.raw.find(",", hit.end, c_end)
+    lo = before + 1 if before >= 0 else c_start
+    hi = after if after >= 0 else c_end
+    return bool(_REJECTION_RE.search(fold(text.raw[lo:hi])))
 
 
 _VISIT_NOUNS = ("visite", "passage", "rencontre")
@@ -461,6 +467,7 @@ def _subject_of_a_statement(text: Text, hit: Hit) -> bool:
     return bool(after) and after[0] in _STATEMENT_VERBS | {"c"} and (after[0] != "c" or after[1:2] == ["est"])
 
 
+_COMPARING = ("compar", "consult", "sollicit", "interroge", "met en concurrence")
 _BARE_NEGATION = {"plus", "aucun", "aucune", "pas", "de", "d", "n", "ne"}
 _WAITING = ("attend", "patient", "train", "tard", "lambin", "repouss", "report")
 _DOUBLE_NEGATION = ("exclu", "exclut", "manqu", "ferme", "oppos", "refus", "cach")
@@ -997,6 +1004,9 @@ class _Reader:
                     and {x.norm for x in t.toks[h.first : h.last]} <= _BARE_NEGATION \
                     and not raw[h.end : t.toks[h.last].start].strip():
                 continue  # « elle n'a plus aucun maillot »: goods lacking, a need
+            if any(x.norm.startswith(_COMPARING) for x in t.toks[max(0, h.first - 3) : h.first]
+                   if _same_clause(t, x.start, h.start)):
+                continue  # « il compare déjà d'autres fournisseurs »: shopping around, not served
             if h.tag != "no_budget" and _waiting_denied(t, h):
                 continue  # « elle ne veut pas attendre »: urgency, not a refusal
             lead = _lead_in(t, h)
@@ -1143,6 +1153,7 @@ class _Reader:
                     out.not_soon.append(word)  # « rien ne sera acheté à court terme »
                 else:
                     out.disinterest.append(word)
+                    denials.append(h)  # (« … un intérêt, mais ni projet ni budget »: see below)
                 continue
             if self._only_far_later(h):
                 out.not_soon.append(word)  # « ils ne repasseront commande que dans deux ans »

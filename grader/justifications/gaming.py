@@ -530,7 +530,8 @@ _FACTS = [
      ("ferm", "dissou", "sommeil", "activite", "arret", "faillite", "liquidation", "redressement", "difficult")),
     ("budget", re.compile(r"\bbudget (?:de \d|deja (?:vote|accorde|reserve)|(?:est |a ete )?(?:deja )?(?:vote|accorde|reserve|debloque|valide)\b)"
                           r"|\b(?:a|ont|avait|avaient) (?:deja )?(?:vote|valide|obtenu|debloque|boucle) (?:son|leur|le|un) budget\b"),
-     ("budget", "cagnotte", "subvention", "vote", "depense", "valid", "financ", "fonds", "argent")),
+     ("budget", "cagnotte", "subvention", "vote", "depense", "valid", "financ", "fonds", "argent", "enveloppe",
+      "reserv", "cotisation")),
 ]
 
 
