@@ -1360,3 +1360,21 @@ def test_a_long_answer_that_declares_its_class_is_no_stuffing():
     assert points(notes, "chaud", "chaud", text, "2026-09-12") == (1, 1)
     # a short text naming two classes still names two
     assert "stuffing" in score(notes, "2026-09-12", "chaud", "chaud", "Tiède ou chaud : cross le 15 octobre. Rappel lundi.").reasons
+
+
+def test_phrases_do_not_jump_commas_some_day_and_nothing_missing():
+    from prospection.texte.phrases import find_phrases
+
+    assert not find_phrases("aucune raison d'attendre, j'envoie le devis", ["attend~ * devis"])
+    assert find_phrases("il attend notre devis", ["attend~ * devis"])
+    notes = "M. Hardy veut 80 tee-shirts pour le cross du 15 octobre ; budget disponible, commande avant fin septembre."
+    text = ("Il n'attend que notre proposition pour ses 80 tee-shirts, le budget est disponible et le cross est le "
+            "15 octobre. Chaud. Aucune raison d'attendre, j'envoie le devis dès lundi.")
+    assert points(notes, "chaud", "chaud", text, "2026-09-12") == (1, 1)
+    notes = "L'amicale a renouvelé ses vestes l'an dernier et en est très contente ; aucun achat prévu."
+    text = ("Froid : vestes changées l'an dernier, ils sont satisfaits, aucune raison d'acheter. Je lui poste le "
+            "catalogue pour qu'il pense à nous le jour où il faudra renouveler, et fiche CRM.")
+    assert points(notes, "froid", "froid", text, "2026-03-14") == (1, 1)
+    notes = "Le secrétaire dit que le club a acheté ses polos en 2025 et n'a besoin de rien."
+    text = "Le club est équipé depuis l'an dernier et il ne lui manquait rien : froid. Catalogue par courrier, fiche CRM."
+    assert points(notes, "froid", "froid", text, "2026-10-03") == (1, 1)

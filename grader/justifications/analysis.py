@@ -403,6 +403,7 @@ _DETERMINERS = {"l", "la", "une", "son", "sa", "leur", "cette", "notre", "chaque
 _LOOKING = ("decouvr", "visit", "comprendr", "connaitr", "flaner")
 _SCHEDULING = ("fixe", "fixer", "fixerai", "cale", "caler", "calerai", "programm", "planifi", "confirm")
 _MEETING_NOUNS = ("rendez", "rdv", "rencontre", "demo", "visite")
+_SOME_DAY_RE = re.compile(r"\ble jour ou\b[^.,;:]*$|\bquand il (?:faudra|sera temps)\b[^.,;:]*$")
 _MAY = {"peut", "pourrait", "pourra", "pourraient", "pourront", "devrait", "peuvent"}
 _CONCLUSION_MARKERS = (r"je\s+conclus|j'en\s+conclus|je\s+retiens|je\s+penche\s+(?:donc\s+)?pour|je\s+choisis"
                        r"|je\s+tranche(?:\s+pour)?|conclusion\s*:|au\s+final|finalement|en\s+definitive"
@@ -465,6 +466,12 @@ def _subject_of_a_statement(text: Text, hit: Hit) -> bool:
         return False
     after = [x.norm for x in text.toks[hit.last : hit.last + 3]]
     return bool(after) and after[0] in _STATEMENT_VERBS | {"c"} and (after[0] != "c" or after[1:2] == ["est"])
+
+
+def _nothing_missing_to_buy(text: Text, hit: Hit) -> bool:
+    """« il ne lui manque rien pour acheter »: nothing stands in the way, no refusal."""
+    return any(x.norm.startswith("manqu") for x in text.toks[hit.first : hit.last]) and \
+        any(x.norm == "pour" for x in text.toks[hit.last : hit.last + 2])
 
 
 _COMPARING = ("compar", "consult", "sollicit", "interroge", "met en concurrence")
@@ -991,7 +998,8 @@ class _Reader:
         excluded = self.excluded
         dis_kept = [h for h in dis_hits if not h.negated
                     and not any(a < h.start < b for a, b in excluded)
-                    and not (h.last < len(t.toks) and t.toks[h.last].norm in ("que", "qu"))]
+                    and not (h.last < len(t.toks) and t.toks[h.last].norm in ("que", "qu"))
+                    and not _nothing_missing_to_buy(t, h)]
         # (« la commande ne concerne que 2028 »: « ne … que » restricts, it does not deny)
         dis_spans = [(h.start, h.end) for h in dis_kept]
         denials: list[Hit] = []
@@ -1082,6 +1090,9 @@ class _Reader:
                     x.norm for x in t.toks[max(0, h.first - 5) : h.first]
                     if _same_clause(t, x.start, h.start)} & {"si", "quand", "cas", "jour"}:
                 continue  # « le jour où un besoin apparaîtra »: a hypothesis, not the contact's need
+            if [x.norm for x in t.toks[max(0, h.first - 6) : h.first] if _same_clause(t, x.start, h.start)][-6:] and \
+                    _SOME_DAY_RE.search(fold(raw[max(0, h.start - 40) : h.start])):
+                continue  # « pour qu'il pense à nous le jour où il faudra renouveler »: some day, maybe
             if t.toks[h.first].norm.startswith(("souhait", "demand", "veu", "voul")) and [
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]][-3:][:1] == ["comme"]:
                 continue  # « je l'inscris à la newsletter, comme elle le souhaite »: about the plan

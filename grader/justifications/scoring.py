@@ -147,7 +147,8 @@ _PLAIN_NO = ("pas interes", "pas d interet", "aucun interet", "aucun besoin", "p
              "pas besoin", "besoin de rien", "aucun projet", "pas de projet", "aucun achat",
              "pas d achat", "aucune envie", "aucune intention", "pas d intention",
              "achet", "command",  # (« ne nous achètera rien »: a denied purchase verb)
-             "ne fait pas", "n en prevoi", "ne cherche rien", "cherche rien", "ne prevoi",  # (« ne prevoit aucun »)
+             "ne fait pas", "n en prevoi", "ne cherche rien", "cherche rien", "ne prevoi",
+             "manque de rien", "ne manque", "ne lui manqu",  # (« ne prevoit aucun »)
              "rien a faire",
              "ne nous concern", "ca ne nous concern")
 
