@@ -1378,3 +1378,15 @@ def test_phrases_do_not_jump_commas_some_day_and_nothing_missing():
     notes = "Le secrétaire dit que le club a acheté ses polos en 2025 et n'a besoin de rien."
     text = "Le club est équipé depuis l'an dernier et il ne lui manquait rien : froid. Catalogue par courrier, fiche CRM."
     assert points(notes, "froid", "froid", text, "2026-10-03") == (1, 1)
+
+
+def test_the_plans_pace_and_the_contacts_own_call():
+    notes = "Mme Béchet veut 300 sacs imprimés pour la kermesse du 26 juin ; proposition chiffrée la semaine prochaine."
+    s = score(notes, "2027-05-15", "chaud", "chaud",
+              "Le contact présente un intérêt, un projet et un délai. Il est donc chaud et une action adaptée sera menée rapidement.")
+    assert s.evidence == 0
+    notes = "Le capitaine s'intéresse à des carquois pour le tir du Roy en mai 2027 ; il reviendra vers nous au printemps."
+    text = "Tiède car intéressé par des carquois, tir du Roy en mai prochain. Il nous recontactera au printemps, on attend son appel."
+    assert points(notes, "tiède", "tiède", text, "2026-09-26") == (1, 0)
+    text = "Tiède : carquois pour le tir du Roy en mai prochain. Je le recontacterai au printemps."
+    assert points(notes, "tiède", "tiède", text, "2026-09-26") == (1, 1)

@@ -404,6 +404,7 @@ _LOOKING = ("decouvr", "visit", "comprendr", "connaitr", "flaner")
 _SCHEDULING = ("fixe", "fixer", "fixerai", "cale", "caler", "calerai", "programm", "planifi", "confirm")
 _MEETING_NOUNS = ("rendez", "rdv", "rencontre", "demo", "visite")
 _SOME_DAY_RE = re.compile(r"\ble jour ou\b[^.,;:]*$|\bquand il (?:faudra|sera temps)\b[^.,;:]*$")
+_PLAN_NOUNS = {"action", "actions", "suite", "suivi", "demarche", "demarches"}
 _MAY = {"peut", "pourrait", "pourra", "pourraient", "pourront", "devrait", "peuvent"}
 _CONCLUSION_MARKERS = (r"je\s+conclus|j'en\s+conclus|je\s+retiens|je\s+penche\s+(?:donc\s+)?pour|je\s+choisis"
                        r"|je\s+tranche(?:\s+pour)?|conclusion\s*:|au\s+final|finalement|en\s+definitive"
@@ -839,6 +840,9 @@ class _Reader:
                 continue  # « Est-ce un contact à rappeler vite ? Non plus. »: a plan ruled out
             if t.toks[h.first].norm.endswith(("ait", "aient")) and len(t.toks[h.first].norm) > 5:
                 continue  # « elle visitait le salon »: what the contact did, in the imperfect
+            if kind == "call" and h.first >= 2 and t.toks[h.first - 1].norm == "nous" \
+                    and t.toks[h.first - 2].norm in ("il", "elle", "ils", "elles", "qu"):
+                continue  # « il nous recontactera au printemps »: the contact's call, not the plan
             if kind in ("quote", "docs") and ({x.norm for x in t.toks[max(0, h.first - 3) : h.first]
                                                if _same_clause(t, x.start, h.start)} & (_TAKEN | _REFUSED)
                                               or {x.norm for x in t.toks[h.last : h.last + 2]
@@ -1216,6 +1220,14 @@ class _Reader:
         return any(h.end <= e.start < c_end and not e.past and e.date_min > self.salon + timedelta(days=365)
                    for e in self.exprs)
 
+    def _plan_noun_clause(self, pos: int) -> bool:
+        """The hit's part of the sentence (between commas) is about the learner's plan: its subject
+        is « action », « suite », « suivi » or « relance » (« une action adaptée sera menée
+        rapidement »)."""
+        t = self.t
+        lo = max(self.raw.rfind(",", 0, pos), t.clause_of(pos)[0] - 1)
+        return any(x.norm in _PLAN_NOUNS for x in t.toks if lo < x.start < pos)
+
     def _far_date_after(self, h: Hit) -> bool:
         """A date more than a year after the salon right after « avant » (« avant 2029 »)."""
         t = self.t
@@ -1278,6 +1290,8 @@ class _Reader:
                 continue
             if e.label == "urgence" and any(a <= e.start < b for a, b in long_spans):
                 continue  # « rien ne presse »: the long reading wins
+            if e.label == "urgence" and self._plan_noun_clause(e.start):
+                continue  # « une action adaptée sera menée rapidement »: the plan's pace
             if e.label != "urgence" and any(x.norm == "salon" for x in t.toks if x.end <= e.start
                                              and _same_clause(t, x.start, e.start)
                                              and len([y for y in t.toks if x.end <= y.start < e.start]) <= 3):
@@ -1312,6 +1326,8 @@ class _Reader:
         for h in longest:
             if self.in_region(h.start) or any(a <= h.start < b for a, b in covered + self.not_now_spans):
                 continue
+            if h.tag == "short" and self._plan_noun_clause(h.start):
+                continue  # « une action adaptée sera menée rapidement »: the plan's pace, not the project's
             flipped = (h.negated and not _has_cue(t, h)  # « pas pressé » stays long
                        ) or (h.tag == "short" and bool(_ANSWERED_NO.match(fold(raw[h.end : h.end + 14]))))
             kind = "moyen_long" if (h.tag == "long") != flipped else "court"
