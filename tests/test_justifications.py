@@ -1390,3 +1390,11 @@ def test_the_plans_pace_and_the_contacts_own_call():
     assert points(notes, "tiède", "tiède", text, "2026-09-26") == (1, 0)
     text = "Tiède : carquois pour le tir du Roy en mai prochain. Je le recontacterai au printemps."
     assert points(notes, "tiède", "tiède", text, "2026-09-26") == (1, 1)
+
+
+def test_a_grant_or_a_budget_alone_states_no_interest():
+    notes = "Le responsable monte un dossier de subvention ; il est intéressé par des chasubles pour la rentrée."
+    s = score(notes, "2027-05-15", "tiède", "tiède", "Tiède : il attend la subvention du département à la rentrée. Relance en septembre.")
+    assert s.evidence == 0 and "need_interest" in s.reasons
+    text = "Tiède : il est intéressé par des chasubles, subvention attendue à la rentrée. Relance en septembre."
+    assert points(notes, "tiède", "tiède", text, "2027-05-15") == (1, 1)

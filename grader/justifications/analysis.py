@@ -589,7 +589,8 @@ def _note_goods(observations: str) -> tuple[str, ...]:
 
 
 # Events and seasons date a project, months too (« mai » is left out: too short a beginning).
-_EVENT_STEMS = L.EVENTS + ("saison", "match") + tuple(m for m in L.MONTHS if m != "mai")
+_EVENT_STEMS = L.EVENTS + ("saison", "match", "rentree", "printemps", "automne", "hiver") + tuple(
+    m for m in L.MONTHS if m != "mai")
 
 
 @lru_cache(maxsize=1024)
