@@ -484,3 +484,56 @@ def test_any_answers_survive_a_save_and_load(tmp_path_factory, entries):
     for cid, (cls, text) in entries.items():
         assert back["reponses"][cid]["justification"] == text
         assert back["reponses"][cid]["qualification"] == storage.normalize_class(cls)
+
+
+def test_a_text_typed_while_the_previous_keystroke_is_saved_is_never_lost(tmp_path, monkeypatch):
+    """ipykernel 7 may run two widget messages at once: two keystrokes' saves then overlap."""
+    import threading
+    import time
+
+    from prospection.board import model as board_model
+
+    monkeypatch.setattr(board_model, "now_iso", lambda: "2026-11-28T19:57:38Z")  # all in one second
+    session = MissionSession(tmp_path, contacts=stub_contacts(), grader_hints=False)
+    model = session.model
+    model.set_justification("C0001", "Pas i")  # the first keystrokes, saved
+    real_save = storage.save_answers
+    saving = threading.Event()
+
+    def slow_save(path, doc):  # the first save is still writing when the second message runs
+        if not saving.is_set():
+            saving.set()
+            time.sleep(0.3)
+        real_save(path, doc)
+
+    monkeypatch.setattr(storage, "save_answers", slow_save)
+    first = threading.Thread(target=model.set_justification, args=("C0001", "Pas intéressé : fiche CRM."))
+    first.start()
+    saving.wait(5)
+    model.set_qualification("C0002", "chaud")  # the next card, while C0001's text is being saved
+    first.join(5)
+    model.set_justification("C0003", "Projet dans deux ans.")
+    answers = read(tmp_path)["reponses"]
+    assert answers["C0001"]["justification"] == "Pas intéressé : fiche CRM."
+    assert answers["C0002"]["qualification"] == "chaud"
+    assert model.justification("C0001") == "Pas intéressé : fiche CRM."
+
+
+def test_the_files_old_copy_of_an_answer_never_wins_over_the_boards_newer_text(tmp_path):
+    """Within one second, the file's copy of the board's own previous keystroke is no news."""
+    session = MissionSession(tmp_path, contacts=stub_contacts(), grader_hints=False)
+    model = session.model
+    model.set_justification("C0001", "Pas i")
+    stamp = read(tmp_path)["reponses"]["C0001"]["modifie_le"]
+    # The board's newer text, stamped the same second, not yet written (a save in flight).
+    model.doc["reponses"]["C0001"] = {**model.doc["reponses"]["C0001"], "justification": "Pas intéressé.",
+                                      "modifie_le": stamp}
+    model.set_qualification("C0002", "chaud")
+    assert read(tmp_path)["reponses"]["C0001"]["justification"] == "Pas intéressé."
+    # Another tab's answer of the same second still comes in (the file wins a tie).
+    other = MissionSession(tmp_path, contacts=stub_contacts(), grader_hints=False).model
+    other.doc["reponses"]["C0001"] = {**other.doc["reponses"]["C0001"], "justification": "Texte de l'autre onglet.",
+                                      "modifie_le": stamp}
+    other.save()
+    model.set_qualification("C0003", "tiède")
+    assert model.justification("C0001") == "Texte de l'autre onglet."

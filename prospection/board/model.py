@@ -14,6 +14,7 @@ import datetime as dt
 import html
 import math
 import re
+import threading
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
@@ -427,8 +428,14 @@ class BoardModel(HasTraits):
         sync: Callable[[dict], None] | None = None,
         page_size: int = DEFAULT_PAGE_SIZE,
         grader_hints: Callable | None | bool = True,
+        lock: threading.RLock | None = None,
     ):
         super().__init__()
+        #: Held while an answer is read from the file, changed and written back. The kernel
+        #: may run two widget messages at once (ipykernel 7 dispatches comm messages
+        #: concurrently): without it, a keystroke's save could read the file while the
+        #: previous keystroke's save is still writing it, and bring an older text back.
+        self.lock = lock if lock is not None else threading.RLock()
         self.contacts = list(contacts)
         self.by_id = {c.id: c for c in self.contacts}
         if len(self.by_id) != len(self.contacts):
@@ -464,6 +471,10 @@ class BoardModel(HasTraits):
     def _update(self, contact_id: str, **changes) -> bool:
         if contact_id not in self.by_id:
             raise KeyError(f"Contact inconnu\u00a0: {contact_id}")
+        with self.lock:
+            return self._update_locked(contact_id, changes)
+
+    def _update_locked(self, contact_id: str, changes: dict) -> bool:
         if self._sync is not None:
             self._sync(self.doc)  # pick up answers written elsewhere first
         current = self.answer(contact_id)

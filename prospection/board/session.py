@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,7 +114,14 @@ class MissionSession:
         self.page_size = page_size
         self.grader_hints = grader_hints
         self.notices: list[str] = []
+        #: One lock for every read-merge-write of the answers file (see ``BoardModel.lock``).
+        self.lock = threading.RLock()
+        #: Per contact, the answer as this board last read it from, or wrote it to, the answers
+        #: file: an entry of the file equal to it is this board's own, not news from elsewhere.
+        self._seen: dict[str, dict] = {}
+        self._seen_file: str | None = None
         doc, notice = storage.recover_answers(self.answers_path)
+        self._remember(doc)
         if notice:
             self.notices.append(notice)
         if contacts is None:
@@ -202,6 +210,7 @@ class MissionSession:
             sync=self._sync,
             page_size=self.page_size,
             grader_hints=self.grader_hints,
+            lock=self.lock,
         )
         if previous and previous != name:
             # The switch itself must survive a restart, even before the first answer.
@@ -214,8 +223,19 @@ class MissionSession:
         Another tab on the same folder, or the exercise's « enregistrer_reponses » cell, may
         have written the file since the board loaded it: for each contact the most recent
         answer is kept (the file wins a tie: it was written last), so neither side erases
-        the other.
+        the other. An entry of the file that this board itself read or wrote last is no news:
+        the board's own newer text is kept, even when both carry the same second.
         """
+        with self.lock:
+            return self._merge_disk_locked(doc, skip)
+
+    def _remember(self, doc: dict) -> None:
+        """What the answers file holds now, as far as this board knows (``doc`` was just read
+        from it or written to it)."""
+        self._seen = {cid: dict(entry) for cid, entry in doc.get("reponses", {}).items()}
+        self._seen_file = doc.get("fichier_contacts")
+
+    def _merge_disk_locked(self, doc: dict, skip: str | None) -> int:
         try:
             disk = storage.load_answers(self.answers_path)
         except storage.AnswersFileError:
@@ -242,13 +262,18 @@ class MissionSession:
                 return 1
             return 0
         if disk.get("fichier_contacts") == doc.get("fichier_contacts"):
+            seen = self._seen if self._seen_file == disk.get("fichier_contacts") else {}
             for cid, entry in disk["reponses"].items():
                 mine = doc["reponses"].get(cid)
                 if cid == skip or entry == mine:
                     continue
+                if mine is not None and seen.get(cid) == entry:
+                    continue  # the file still holds this board's older text: ours is newer
                 if mine is None or entry.get("modifie_le", "") >= mine.get("modifie_le", ""):
                     doc["reponses"][cid] = entry
                     merged += 1
+            self._seen.update({cid: dict(e) for cid, e in disk["reponses"].items()})
+            self._seen_file = disk.get("fichier_contacts")
         return merged
 
     def _is_current(self, doc: dict) -> BoardModel | None:
@@ -256,17 +281,20 @@ class MissionSession:
         return model if model is not None and model.doc is doc else None
 
     def _sync(self, doc: dict) -> None:
-        merged = self._merge_disk(doc)
-        model = self._is_current(doc)
-        if merged and model is not None:
-            model.external += 1
+        with self.lock:
+            merged = self._merge_disk(doc)
+            model = self._is_current(doc)
+            if merged and model is not None:
+                model.external += 1
 
     def _write(self, doc: dict) -> None:
-        model = self._is_current(doc)
-        merged = self._merge_disk(doc, skip=model.last_changed if model is not None else None)
-        storage.save_answers(self.answers_path, doc)
-        if merged and model is not None:
-            model.external += 1
+        with self.lock:
+            model = self._is_current(doc)
+            merged = self._merge_disk(doc, skip=model.last_changed if model is not None else None)
+            storage.save_answers(self.answers_path, doc)
+            self._remember(doc)
+            if merged and model is not None:
+                model.external += 1
 
     def take_notices(self) -> list[str]:
         out, self.notices = self.notices, []

@@ -148,6 +148,10 @@ class ContactCard(widgets.VBox):
         self.add_class("board-card")
 
     def bind(self, contact: Contact | None) -> None:
+        with self._board.model.lock:  # a keystroke handled meanwhile waits, then is applied
+            self._bind(contact)
+
+    def _bind(self, contact: Contact | None) -> None:
         model = self._board.model
         self._binding = True
         try:
@@ -180,16 +184,18 @@ class ContactCard(widgets.VBox):
             self._binding = False
 
     def _on_choice(self, change) -> None:
-        if self._binding or self.contact_id is None:
-            return
-        self._board.model.set_qualification(self.contact_id, change["new"])
-        self.hints.value = hints_html(self._board.model.hints(self.contact_id))
+        with self._board.model.lock:
+            if self._binding or self.contact_id is None:
+                return
+            self._board.model.set_qualification(self.contact_id, change["new"])
+            self.hints.value = hints_html(self._board.model.hints(self.contact_id))
 
     def _on_text(self, change) -> None:
-        if self._binding or self.contact_id is None:
-            return
-        self._board.model.set_justification(self.contact_id, change["new"])
-        self.hints.value = hints_html(self._board.model.hints(self.contact_id))
+        with self._board.model.lock:
+            if self._binding or self.contact_id is None:
+                return
+            self._board.model.set_justification(self.contact_id, change["new"])
+            self.hints.value = hints_html(self._board.model.hints(self.contact_id))
 
 
 class MissionBoard(widgets.VBox):
