@@ -11,11 +11,15 @@ teacher has to decide them.
 ``python -m grader cle --valider revue.xlsx [--sortie cle.key.json]`` turns the edited
 workbook (saved by Excel or LibreOffice, .xlsx or .ods) into the key used for grading; an
 empty or invalid cell is a French error naming its row. A contact marked open gets
-``"classes_acceptees": [a, b]``.
+``"classes_acceptees": [a, b]``. Each contact also carries its notes, ``"observations"`` (from
+the workbook's « Observations » column, else from the contacts file the workbook was built from
+when it is still the same): the justifications are graded against them, never against the
+bundled course file's notes.
 
 ``python -m grader release --contacts FICHIER --cle cle.key.json`` then releases the mission
 with that file (rewritten as a tidy .xlsx under the name the mission reads) and grades it with
-that key (copied to ``<classe>/cles/``), see :func:`install_mission_contacts`.
+that key (copied to ``<classe>/cles/``, with the notes of the released file), see
+:func:`install_mission_contacts`.
 
 Teacher side only: the learner package never imports this module.
 """
@@ -35,7 +39,7 @@ from prospection.loader import CONSENT
 
 __all__ = [
     "CleError", "Proposal", "OPEN_CHOICES", "propose", "write_review", "read_review",
-    "install_mission_contacts", "load_context", "main",
+    "install_mission_contacts", "load_context", "missing_notes", "main",
 ]
 
 NBSP = "\u00a0"
@@ -326,6 +330,9 @@ def read_review(path: Path | str) -> dict:
             raise CleError(f"Classeur {_q(name)}, feuille {_q(REVIEW_SHEET)}{NBSP}: la colonne "
                            f"{_q(wanted)} a disparu de la ligne 1{NBSP}; rétablissez-la.")
         where[wanted] = header.index(wanted)
+    # The notes the justifications are graded against; a column the teacher deleted or a cell
+    # they emptied is filled from the contacts file the workbook was built from (below).
+    notes_col = header.index("Observations") if "Observations" in header else None
     contacts: dict[str, dict] = {}
     errors: list[str] = []
     seen: dict[str, int] = {}
@@ -364,6 +371,9 @@ def read_review(path: Path | str) -> dict:
         preuves = [p.strip() for p in _cell_text(get("Preuves (une par ligne)")).replace("\r", "\n").split("\n")]
         entry["preuves"] = [p for p in preuves if p]
         entry["action"] = _cell_text(get("Action"))
+        notes = _notes_text(row[notes_col]) if notes_col is not None and notes_col < len(row) else ""
+        if notes:
+            entry["observations"] = notes
         contacts[cid] = entry
     if errors:
         shown = errors[:15] + ([f"… et {len(errors) - 15} autre(s)."] if len(errors) > 15 else [])
@@ -371,6 +381,11 @@ def read_review(path: Path | str) -> dict:
                        "à corriger\u00a0:\n  - " + "\n  - ".join(shown))
     if not contacts:
         raise CleError(f"Classeur {_q(name)}, feuille {_q(REVIEW_SHEET)}{NBSP}: aucun contact.")
+    if any("observations" not in e for e in contacts.values()):
+        from_file = _source_notes(meta)
+        for cid, entry in contacts.items():
+            if "observations" not in entry and cid in from_file:
+                entry["observations"] = from_file[cid]
     date_salon = _cell_text(meta.get("date_salon"))
     if hasattr(meta.get("date_salon"), "isoformat"):
         date_salon = meta["date_salon"].isoformat()[:10]
@@ -378,6 +393,33 @@ def read_review(path: Path | str) -> dict:
            "empreinte": _cell_text(meta.get("empreinte")), "origine": "revue enseignant",
            "contacts": dict(sorted(contacts.items(), key=lambda kv: _id_sort(kv[0])))}
     return key
+
+
+def _notes_text(value: object) -> str:
+    """A contact's notes as read back from the workbook (line breaks as the file has them)."""
+    return _cell_text(value).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _source_notes(meta: dict) -> dict[str, str]:
+    """id -> notes of the contacts file the review workbook was built from (its ``_meta`` sheet
+    names it), or {} when that file is gone, unreadable or no longer the same (fingerprint)."""
+    path = Path(_cell_text(meta.get("chemin")))
+    if not _cell_text(meta.get("chemin")) or not path.is_file():
+        return {}
+    try:
+        if _sha256(path) != _cell_text(meta.get("empreinte")):
+            return {}
+        contacts = load_teacher_file(path, _cell_text(meta.get("feuille")) or None)
+    except (CleError, OSError):
+        return {}
+    frame = contacts.frame
+    return {str(cid): "" if obs is None else str(obs)
+            for cid, obs in zip(frame["id"], frame["observations"])}
+
+
+def missing_notes(key: dict) -> list[str]:
+    """Contacts of a key without their notes (their justifications cannot be graded)."""
+    return [cid for cid, e in key.get("contacts", {}).items() if not isinstance(e.get("observations"), str)]
 
 
 def _id_sort(cid: str):
@@ -489,7 +531,11 @@ def install_mission_contacts(classe, source_dir: Path, contacts_path: Path | str
     public, _ = from_contacts(tidy.contacts, key, "enseignant", salon_date.isoformat(), target.name)
     write_json_atomic(Path(source_dir) / "questions.json", public)
     stored = Path(classe.root) / "cles" / f"{MISSION}.key.json"
-    write_json_atomic(stored, dict(key, fichier=target.name))
+    # The key grading reads carries the notes the learners are given (those of the released
+    # file), whatever the key had: the justifications are graded against them.
+    notes = {str(c["id"]): c.get("observations", "") or "" for c in tidy.contacts}
+    contacts_key = {cid: dict(entry, observations=notes[cid]) for cid, entry in key["contacts"].items()}
+    write_json_atomic(stored, dict(key, fichier=target.name, contacts=contacts_key))
     spec = dict(classe.answers.get(MISSION, {}))
     spec.setdefault("fichier", "reponses_salon.json")
     spec["cle"] = str(stored)
@@ -598,6 +644,14 @@ def _run(argv: list[str]) -> int:
         write_json_atomic(out, key)
         if kept:
             print(_typo(f"L'ancienne clé est conservée sous « {kept.name} »."))
+        lacking = missing_notes(key)
+        if lacking:
+            shown = ", ".join(lacking[:10]) + (", …" if len(lacking) > 10 else "")
+            print(_typo(f"Attention : notes introuvables pour {len(lacking)} contact(s) ({shown}) : ni la "
+                        "colonne « Observations » du classeur ni le fichier de contacts d'origine (déplacé "
+                        "ou modifié) ne les donnent. La publication « python -m grader release --contacts "
+                        "FICHIER --cle CLE » les reprendra du fichier publié ; sinon, leurs justifications "
+                        "ne seront pas notées automatiquement."))
         opened = sum("classes_acceptees" in e for e in key["contacts"].values())
         print(_typo(f"Clé écrite : « {out} » ({len(key['contacts'])} contacts, {opened} à classe ouverte)."))
         return 0

@@ -28,6 +28,9 @@ def load_key(name: str = "contacts_salon_clubs_associations", path: Path | str |
     """The key as ``{"date_salon": "YYYY-MM-DD", "contacts": {id: {"classe", "preuves", "action", ...}}}``.
 
     Classes are returned spelt ``froid`` / ``tiède`` / ``chaud`` (« tiede » accepted on input).
+    A contact may carry its notes, ``"observations"`` (a text): a key written for a teacher's own
+    contacts file does (``grader.cle``), and its justifications are graded against them; the
+    course's key does not (its notes are the bundled file's). ``null`` counts as absent.
     """
     file = Path(path) if path is not None else key_path(name)
     if not file.exists():
@@ -43,6 +46,12 @@ def load_key(name: str = "contacts_salon_clubs_associations", path: Path | str |
         if classe is None:
             raise AnswerKeyError(f"Clé «\u00a0{file.name}\u00a0», contact {cid}\u00a0: classe inconnue «\u00a0{entry.get('classe')}\u00a0».")
         entry["classe"] = classe
+        if "observations" in entry:
+            if entry["observations"] is None:
+                del entry["observations"]
+            elif not isinstance(entry["observations"], str):
+                raise AnswerKeyError(f"Clé «\u00a0{file.name}\u00a0», contact {cid}\u00a0: les «\u00a0observations\u00a0» "
+                                     "doivent être un texte.")
         entry.setdefault("preuves", [])
         entry.setdefault("action", "")
     return key

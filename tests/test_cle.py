@@ -129,6 +129,11 @@ def test_excel_csv_round_trip_propose_edit_validate(tmp_path):
                 r["Classe proposée"] for r in rows if r["N°"] == cid)
         assert entry["action"] and entry["organisation"]
     assert key["contacts"][corrected_id]["classe"] == key_truth[corrected_id]["classe"]
+    # Each contact carries its notes as the file has them (line breaks included): the
+    # justifications are graded against them, not against the bundled file's notes.
+    frame = load_contacts(source).frame
+    assert {cid: e["observations"] for cid, e in key["contacts"].items()} == dict(
+        zip(frame["id"].astype(str), frame["observations"]))
     # Running the commands again never overwrites the teacher's edited workbook nor their key.
     edited = review.read_bytes()
     done = run("cle", str(source), "--date-salon", SALON, "--sortie", str(review))
@@ -224,6 +229,8 @@ def test_release_uses_the_teachers_file_and_key(tmp_path):
     stored = stored if stored.is_absolute() else classe / stored   # the settings keep paths relative
     assert stored == classe / "cles" / "04_mission_salon.key.json"
     assert json.loads(stored.read_text("utf-8"))["contacts"]["C02"]["classes_acceptees"] == ["froid", "tiède"]
+    assert [e["observations"] for e in json.loads(stored.read_text("utf-8"))["contacts"].values()] == list(
+        original.frame["observations"])
     assert not list((classe / "release").rglob("*.key.json"))
     assert (classe / "a_distribuer" / "04_mission_salon.zip").is_file()
     # The public spec released beside the notebook, the notebook's file and the key grading

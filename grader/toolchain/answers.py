@@ -311,19 +311,64 @@ def _scorer():
         return None
 
 
-def _observations(key: dict) -> dict:
-    """Contact notes: from the key when it carries them, else from the bundled contacts file."""
-    notes = {cid: c.get("observations") for cid, c in key["contacts"].items() if c.get("observations")}
-    if len(notes) == len(key["contacts"]):
-        return notes
+#: Why a justification was not graded (teacher-facing: class report, export, ``flags.json``).
+NO_NOTES_REASON = ("notes du contact absentes de la clé (clé d'un autre fichier de contacts\u00a0?)\u00a0: "
+                   "justification non notée automatiquement, à lire")
+
+
+def _same_name(a: object, b: object) -> bool:
+    from prospection.texte.francais import fold
+
+    return " ".join(fold(str(a or "")).split()) == " ".join(fold(str(b or "")).split())
+
+
+def _bundled_contacts() -> dict[str, tuple[str, str]]:
+    """id -> (organisation, notes) of the bundled contacts file, {} when it cannot be read."""
     try:
         from prospection.loader import load_bundled
         frame = load_bundled().frame
-        for row in frame.itertuples():
-            notes.setdefault(str(row.id), str(row.observations or ""))
+        return {str(row.id): (str(row.organisation or ""), str(row.observations or ""))
+                for row in frame.itertuples()}
     except Exception:  # noqa: BLE001 - contacts file or loader not available
-        pass
-    return notes
+        return {}
+
+
+def _observations(key: dict) -> dict:
+    """id -> notes a contact's justification is graded against; a contact left out is not graded.
+
+    The notes are the key's when every contact carries them (a key written for a teacher's own
+    file, see ``grader.cle``). A key that carries none is the course's key: its notes are the
+    bundled contacts file's, but only when the key's contacts are that file's (every id in it,
+    every organisation the key names the same). A key for another file never takes the bundled
+    notes: a contact whose notes the key lacks is then left out (not graded, see
+    :data:`NO_NOTES_REASON`) rather than graded against another contact's notes.
+    """
+    contacts = key["contacts"]
+    notes = {cid: c["observations"] for cid, c in contacts.items() if isinstance(c.get("observations"), str)}
+    if notes:   # the key's own notes, never completed from another file
+        return notes
+    bundled = _bundled_contacts()
+    for cid, entry in contacts.items():
+        if cid not in bundled:
+            return {}
+        organisation = entry.get("organisation")
+        if organisation and not _same_name(organisation, bundled[cid][0]):
+            return {}
+    return {cid: bundled[cid][1] for cid in contacts}
+
+
+def _with_notes(key: dict, notes: dict) -> dict:
+    """The key restricted to the contacts whose notes are known (the ones that can be graded)."""
+    if len(notes) == len(key["contacts"]):
+        return key
+    return {**key, "contacts": {cid: e for cid, e in key["contacts"].items() if cid in notes}}
+
+
+def _unscored(doc: dict | None, key: dict, notes: dict) -> list[str]:
+    """Contacts with a justification that cannot be graded (their notes are unknown)."""
+    reponses = (doc or {}).get("reponses", {})
+    return [cid for cid in sorted(key["contacts"]) if cid not in notes
+            and isinstance(reponses.get(cid), dict) and str(reponses[cid].get("justification") or "").strip()]
 
 
 def contact_details(doc: dict | None, key: dict) -> list[dict]:
@@ -339,7 +384,9 @@ def contact_details(doc: dict | None, key: dict) -> list[dict]:
         justification = entry.get("justification") or ""
         evidence = action = None
         review = ""
-        if scorer and justification.strip() and cid in notes:
+        if scorer and justification.strip() and cid not in notes:
+            review = NO_NOTES_REASON
+        elif scorer and justification.strip():
             try:
                 result = scorer(notes[cid], date_salon, ref.get("classe"), chosen, justification,
                                 accepted=ref.get("classes_acceptees"))
@@ -409,8 +456,19 @@ def justification_review_flags(doc: dict | None, key: dict) -> list[dict]:
     except Exception:  # noqa: BLE001 - the justification grader is optional here
         return []
     notes = _observations(key)
-    credit = partial_credit((doc or {}).get("reponses", {}), key, notes, key.get("date_salon"))
-    return review_flags(teacher_review(credit, key, notes))
+    credit = partial_credit((doc or {}).get("reponses", {}), _with_notes(key, notes), notes, key.get("date_salon"))
+    flags = review_flags(teacher_review(credit, key, notes))
+    unscored = _unscored(doc, key, notes)
+    if unscored:
+        from grader.justifications.review import FLAG_CODE
+
+        shown = ", ".join(unscored[:10]) + (", …" if len(unscored) > 10 else "")
+        flags.append({"code": FLAG_CODE, "gravite": "attention", "message": (
+            f"Justifications à lire, non notées automatiquement ({len(unscored)} contact(s)\u00a0: {shown})\u00a0: "
+            "la clé de correction n'a pas les notes de ces contacts (clé faite pour un autre fichier de "
+            "contacts\u00a0?). Publiez à nouveau la mission avec «\u00a0python -m grader release --contacts FICHIER "
+            "--cle CLE\u00a0» pour que la clé porte les notes du fichier.")})
+    return flags
 
 
 def justification_feedback(doc: dict | None, key: dict, *, correction_publiee: bool = False) -> list[dict]:
@@ -421,8 +479,8 @@ def justification_feedback(doc: dict | None, key: dict, *, correction_publiee: b
         from grader.justifications import learner_feedback, partial_credit
     except Exception:  # noqa: BLE001 - the justification grader is optional here
         return []
-    notes = _observations(key)
-    credit = partial_credit((doc or {}).get("reponses", {}), key, notes, key.get("date_salon"))
+    notes = _observations(key)   # a contact whose notes are unknown gets no automatic feedback
+    credit = partial_credit((doc or {}).get("reponses", {}), _with_notes(key, notes), notes, key.get("date_salon"))
     return learner_feedback(credit, correction_publiee=correction_publiee, key=key)
 
 
