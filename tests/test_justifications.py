@@ -1398,3 +1398,15 @@ def test_a_grant_or_a_budget_alone_states_no_interest():
     assert s.evidence == 0 and "need_interest" in s.reasons
     text = "Tiède : il est intéressé par des chasubles, subvention attendue à la rentrée. Relance en septembre."
     assert points(notes, "tiède", "tiède", text, "2027-05-15") == (1, 1)
+
+
+def test_synonyms_and_generic_words_are_no_other_contacts_facts():
+    notes = ("La responsable souhaite des gourdes et des casquettes pour les 30 ans du club, en octobre ; "
+             "pas de budget avant septembre.")
+    text = ("La responsable est intéressée par des bouteilles et des couvre-chefs personnalisés pour l'anniversaire "
+            "du club à l'automne, les fonds ne seront là qu'après les vacances : tiède. Je la rappellerai fin août.")
+    s = score(notes, "2027-02-06", "tiède", "tiède", text)
+    assert "other_contact" not in s.motifs and (s.evidence, s.action) == (1, 1), s.reasons
+    # another contact's goods and event are still someone else's
+    text = "Tiède : il est intéressé par des sweats brodés pour le bal de juillet, budget voté en février. Relance en mars."
+    assert "other_contact" in score(notes, "2027-02-06", "tiède", "tiède", text).motifs

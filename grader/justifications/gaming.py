@@ -325,6 +325,20 @@ def things_named(text: str) -> frozenset:
     return _note_things(text)
 
 
+def _families(word: str) -> frozenset[int]:
+    """The families (``lexicon.FAMILIES``) a folded word belongs to."""
+    w = word.replace("-", "")
+    return frozenset(i for i, fam in enumerate(L.FAMILIES) if w.startswith(fam))
+
+
+@lru_cache(maxsize=2048)
+def _note_families(observations: str) -> frozenset[int]:
+    out: set[int] = set()
+    for t in analyse_tokens(observations or ""):
+        out |= _families(t.norm)
+    return frozenset(out)
+
+
 def foreign_facts(analysis, observations: str, salon) -> tuple[list[str], int]:
     """(products, events and dates of the text the notes do not give, those they do give).
 
@@ -336,10 +350,11 @@ def foreign_facts(analysis, observations: str, salon) -> tuple[list[str], int]:
     foreign, matched = [], 0
     for tok in analysis.toks:
         stem = _thing(tok.norm)
-        if stem is None or any(a <= tok.start < b for a, b in analysis.action_spans):
+        if stem is None or any(a <= tok.start < b for a, b in analysis.action_spans) \
+                or tok.norm.startswith(L.GENERIC_THINGS):
             continue
-        if stem in notes:
-            matched += 1
+        if stem in notes or _families(tok.norm) & _note_families(observations or ""):
+            matched += 1  # (the same thing in other words: « spectacle » for « concert »)
         elif tok.norm not in foreign:
             foreign.append(analysis.text[tok.start : tok.end])
     # dates: strictly (the ± 3 days of ``dates_not_in_notes`` allow for a typo, not for
@@ -426,11 +441,13 @@ def content_match(analysis, observations: str) -> tuple[list[str], int]:
     missing, found = [], 0
     for tok in analysis.toks:
         w = tok.norm
-        if len(w) < 5 or w in L.STOPWORDS or w.isdigit() or w.startswith(_GENERIC_PREFIXES):
+        if len(w) < 5 or w in L.STOPWORDS or w.isdigit() or w.startswith(_GENERIC_PREFIXES) \
+                or w.replace("-", "").startswith(L.GENERIC_THINGS):
             continue
         if any(a <= tok.start < b for a, b in analysis.action_spans):
             continue
-        if w in keys or tok.lemma in keys or w[:5] in keys or w.rstrip("s") in keys:
+        if w in keys or tok.lemma in keys or w[:5] in keys or w.rstrip("s") in keys \
+                or _families(w) & _note_families(observations or ""):
             found += 1
         else:
             missing.append(analysis.text[tok.start : tok.end])

@@ -101,5 +101,16 @@ EVENTS = (
     "triathlon", "duathlon", "marathon", "cross", "bal", "soiree", "repas", "carnaval", "concert",
     "exposition", "foire", "tombola", "finale", "sejour", "colonie", "descente", "raid",
 )
+# Goods and events a learner may name in other words: true synonyms count as the notes' own
+# word (« bouteilles » for « gourdes »); generic words (« tenues », « spectacle », « épreuve »)
+# are never another contact's fact, nor this contact's. Word beginnings, accent-free.
+FAMILIES = (
+    ("teeshirt", "tshirt", "tee"), ("sweat", "pull"), ("gourde", "bouteille", "bidon"), ("mug", "tasse"),
+    ("gobelet", "verre", "timbale"), ("sac", "tote", "cabas", "besace"), ("stylo", "crayon"),
+    ("affiche", "poster"), ("kermesse", "fete"), ("banderol", "calicot"), ("kway", "impermeable"),
+)
+GENERIC_THINGS = ("tenue", "textile", "vetement", "habill", "haut", "couvre", "chapeau", "accessoire",
+                  "article", "objet", "goodies", "equipement", "materiel", "evenement", "manifestation",
+                  "spectacle", "epreuve", "competition", "rencontre", "tenues")
 MONTHS = ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
           "octobre", "novembre", "decembre")
