@@ -1410,3 +1410,11 @@ def test_synonyms_and_generic_words_are_no_other_contacts_facts():
     # another contact's goods and event are still someone else's
     text = "Tiède : il est intéressé par des sweats brodés pour le bal de juillet, budget voté en février. Relance en mars."
     assert "other_contact" in score(notes, "2027-02-06", "tiède", "tiède", text).motifs
+
+
+def test_rubric_lists_under_other_labels():
+    notes = "L'éducateur voudrait des maillots pour la saison 2027-2028 ; commande après le vote du budget au printemps."
+    for text in ("Analyse : intérêt – besoin – budget – délai – décideur. Tiède. Action : relance / rdv / devis.",
+                 "Mots-clés : intérêt, besoin, projet, budget, échéance, décideur. Classement : tiède. Suivi : CRM, fidélisation."):
+        s = score(notes, "2026-10-03", "tiède", "tiède", text)
+        assert (s.evidence, s.action) == (0, 0) and "keywords" in s.motifs, text

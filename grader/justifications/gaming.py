@@ -84,7 +84,8 @@ concurrent concurrents echeance echeances priorite prioritaire urgence action ac
 critere criteres mots mot cles cle newsletter invitation campagne documentation doc catalogue ag
 court moyen long terme maturite date client prospect contact qualification classe tarif tarifs
 prix decision portes ouvertes plaquette mailing relancer rappeler decideur decideurs utilite
-evenement autorite timing need bant commande commandes achat achats motivation volume quantite""".split())
+evenement autorite timing need bant commande commandes achat achats motivation volume quantite
+analyse plan classement fidelisation diagnostic synthese etape etapes resume conclusion argumentaire""".split())
 _RUBRIC_GLUE = frozenset("et de d du des la le les l en ou".split())
 
 
