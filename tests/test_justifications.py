@@ -1418,3 +1418,16 @@ def test_rubric_lists_under_other_labels():
                  "Mots-clés : intérêt, besoin, projet, budget, échéance, décideur. Classement : tiède. Suivi : CRM, fidélisation."):
         s = score(notes, "2026-10-03", "tiède", "tiède", text)
         assert (s.evidence, s.action) == (0, 0) and "keywords" in s.motifs, text
+
+
+def test_saints_days_no_calendar_and_not_being_late():
+    from prospection.texte.temps import find_time_expressions
+
+    got = [(e.date_min, e.date_max) for e in find_time_expressions("pour la Saint-Jean", date(2026, 4, 11))]
+    assert got == [(date(2026, 6, 24), date(2026, 6, 24))]
+    notes = "Le club veut des maillots pour l'épreuve de la Saint-Jean ; l'argent est prêt."
+    text = "Chaud : ils veulent habiller leurs coureurs pour l'épreuve de la Saint-Jean. J'appelle en priorité lundi."
+    assert points(notes, "chaud", "chaud", text, "2026-04-11") == (1, 1)
+    notes = "Il est tenté par nos objets au logo, sans date ni urgence."
+    text = "Tiède : il est tenté par nos petits objets au logo, aucun calendrier. Je le recontacte en début d'année prochaine."
+    assert points(notes, "tiède", "tiède", text, "2026-09-19") == (1, 1)

@@ -477,7 +477,7 @@ def _nothing_missing_to_buy(text: Text, hit: Hit) -> bool:
 
 _COMPARING = ("compar", "consult", "sollicit", "interroge", "met en concurrence")
 _BARE_NEGATION = {"plus", "aucun", "aucune", "pas", "de", "d", "n", "ne"}
-_WAITING = ("attend", "patient", "train", "tard", "lambin", "repouss", "report")
+_WAITING = ("attend", "patient", "train", "tard", "lambin", "repouss", "report", "retard")
 _DOUBLE_NEGATION = ("exclu", "exclut", "manqu", "ferme", "oppos", "refus", "cach")
 
 
