@@ -38,7 +38,9 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 # ``dev31`` to ``dev36`` the same after the third sealed set's second look: borderline contacts,
 # negations, copied and very short answers, and one batch built like a sealed set; ``dev37`` the
 # third sealed set, retired to development after two looks at its figures; ``dev38`` to ``dev40``
-# three more blind batches: one built like a sealed set, hard ordinary answers, gaming answers).
+# three more blind batches: one built like a sealed set, hard ordinary answers, gaming answers;
+# ``dev41`` to ``dev43`` three more after the fourth sealed set's first look: partial answers, a
+# sealed-like mix, paraphrases and SMS).
 SETS = {"dev": DATA / "justifications_dev.jsonl",
         "dev_exholdout": DATA / "justifications_dev_exholdout.jsonl",
         "dev2": DATA / "justifications_dev2.jsonl",
@@ -70,7 +72,7 @@ SETS = {"dev": DATA / "justifications_dev.jsonl",
         "dev28": DATA / "justifications_dev28.jsonl",
         "dev29": DATA / "justifications_dev29.jsonl",
         "dev30": DATA / "justifications_dev30.jsonl",
-        **{f"dev{n}": DATA / f"justifications_dev{n}.jsonl" for n in range(31, 41)}}
+        **{f"dev{n}": DATA / f"justifications_dev{n}.jsonl" for n in range(31, 44)}}
 CATEGORIES = ("ordinaire", "jeu")
 
 
