@@ -1431,3 +1431,16 @@ def test_saints_days_no_calendar_and_not_being_late():
     notes = "Il est tenté par nos objets au logo, sans date ni urgence."
     text = "Tiède : il est tenté par nos petits objets au logo, aucun calendrier. Je le recontacte en début d'année prochaine."
     assert points(notes, "tiède", "tiède", text, "2026-09-19") == (1, 1)
+
+
+def test_nothing_else_mid_september_and_sms_calls():
+    notes = "L'association a commandé ses casquettes l'an dernier chez un autre fournisseur ; aucun autre besoin."
+    text = "Froid : ils ont fait le plein de casquettes l'an dernier et n'ont besoin de rien d'autre. Fiche CRM."
+    assert points(notes, "froid", "froid", text, "2026-08-29") == (1, 1)
+    notes = "Le président envisage des tenues floquées pour la reprise mi-septembre ; le budget reste à confirmer."
+    s = score(notes, "2026-06-13", "tiède", "tiède", "tiede, tenues floquees pr la reprise mi sept mais budget pas encore ok. relancer en juillet",
+              accepted=["tiède", "chaud"])
+    assert (s.evidence, s.action) == (1, 1), s.reasons
+    notes = "Le professeur veut 40 kimonos pour l'interclubs du 6 mars ; l'argent est débloqué."
+    assert points(notes, "chaud", "chaud", "chaud, kimonos x40 pr l'interclub du 6 mars. jlappel demain 1ere heure",
+                  "2027-01-16") == (1, 1)

@@ -452,7 +452,8 @@ def _need_to_act(text: Text, hit: Hit) -> bool:
     if "besoin" not in words or hit.last + 1 >= len(text.toks):
         return False
     nxt, verb = text.toks[hit.last].norm, text.toks[hit.last + 1].norm
-    return nxt in ("de", "d") and verb.endswith(("er", "ir", "re")) and len(verb) > 4 and not verb.startswith(L.GOODS)
+    return nxt in ("de", "d") and verb.endswith(("er", "ir", "re")) and len(verb) > 4 and not verb.startswith(L.GOODS) \
+        and verb not in _NOT_VERBS  # (« besoin de rien d'autre »: nothing else)
 
 
 _STATEMENT_VERBS = {"sert", "servent", "servait", "servira", "serviront", "est", "sont", "etait", "etaient"}

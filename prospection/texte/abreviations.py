@@ -40,7 +40,8 @@ _WEEKS_RE = re.compile(r"\b(\d{1,2})\s?sem\b\.?", re.IGNORECASE)
 # « sept 2028 », « début sept », « pr sept »: the month, not the number (never before a noun)
 _SEPT_RE = re.compile(r"\b(?P<lead>(?:debut|début|fin|mi|courant|en|pr|pour|avant|apres|après|avt|(?:reprise|rentree|rentrée)(?:\s+de)?)\s+)?sept\b\.?"
                       r"(?P<year>(?=\s+20\d\d\b))?", re.IGNORECASE)
-_SEPT_NOUN = re.compile(r"\s+(?:[a-zà-ÿ]+s|ans?|jours?|mois)\b", re.IGNORECASE)
+_SEPT_NOUN = re.compile(r"\s+(?!(?:mais|puis|plus|sous|sans|dans|depuis|alors|vers|apres|après|pas|tres|très)\b)"
+                       r"(?:[a-zà-ÿ]+s|ans?|jours?|mois)\b", re.IGNORECASE)
 # « lhiver », « lete »: the apostrophe left out
 _ELISION_RE = re.compile(r"\bl(hiver|ete|été|automne|annee|année)\b", re.IGNORECASE)
 # « ss besoin », « ss budget »: « sans » (« ss » alone is « sous »)
