@@ -1444,3 +1444,22 @@ def test_nothing_else_mid_september_and_sms_calls():
     notes = "Le professeur veut 40 kimonos pour l'interclubs du 6 mars ; l'argent est débloqué."
     assert points(notes, "chaud", "chaud", "chaud, kimonos x40 pr l'interclub du 6 mars. jlappel demain 1ere heure",
                   "2027-01-16") == (1, 1)
+
+
+def test_long_answers_superlatives_useless_calls_and_unknowns():
+    notes = "L'organisateur du semi du 12 septembre veut 800 tee-shirts ; il doit commander avant fin juillet."
+    text = ("Ce contact est le plus intéressant du salon : 800 tee-shirts pour le semi du 12 septembre, commande "
+            "avant fin juillet. Chaud : je l'appelle lundi en priorité.")
+    assert points(notes, "chaud", "chaud", text, "2026-07-04") == (1, 1)
+    notes = "Le club veut renouveler ses tenues pour la saison 2028-2029 ; décision en juin."
+    text = ("Tiède : ils veulent renouveler leurs tenues pour la saison 2028-2029, décision en juin. Appeler "
+            "maintenant ne servirait à rien, je le relancerai en mai.")
+    assert points(notes, "tiède", "tiède", text, "2028-01-20") == (1, 1)
+    notes = "Le bureau aime nos gourdes pour les 10 ans du club en octobre 2028 ; aucune date de commande."
+    text = ("Sans date on ne sait pas s'ils achèteront, mais le bureau aime nos gourdes pour les 10 ans du club "
+            "en octobre 2028 : tiède. Je le relancerai au printemps.")
+    assert points(notes, "tiède", "tiède", text, "2027-09-18") == (1, 1)
+    notes = "Le comité voudrait des tabliers pour la fête du cidre d'août 2028 ; il fera le point sur ses commandes en mars."
+    text = ("Tiède : des tabliers pour la fête du cidre d'août 2028, et le comité ne fera le point sur ses commandes "
+            "qu'en mars. Relance en février.")
+    assert points(notes, "tiède", "tiède", text, "2027-11-20") == (1, 1)

@@ -476,6 +476,7 @@ def _nothing_missing_to_buy(text: Text, hit: Hit) -> bool:
         any(x.norm == "pour" for x in text.toks[hit.last : hit.last + 2])
 
 
+_PLAN_VERB_STEMS = ("appel", "rappel", "relanc", "recontact", "contacter", "envoyer", "insister", "harceler")
 _COMPARING = ("compar", "consult", "sollicit", "interroge", "met en concurrence")
 _BARE_NEGATION = {"plus", "aucun", "aucune", "pas", "de", "d", "n", "ne"}
 _WAITING = ("attend", "patient", "train", "tard", "lambin", "repouss", "report", "retard")
@@ -1018,6 +1019,11 @@ class _Reader:
                     and {x.norm for x in t.toks[h.first : h.last]} <= _BARE_NEGATION \
                     and not raw[h.end : t.toks[h.last].start].strip():
                 continue  # « elle n'a plus aucun maillot »: goods lacking, a need
+            if t.toks[h.first].norm == "plus" and h.first and t.toks[h.first - 1].norm in ("le", "la", "les"):
+                continue  # « le plus intéressant du salon »: a superlative, no « plus intéressé »
+            if any(x.norm.startswith(_PLAN_VERB_STEMS) for x in t.toks[max(0, h.first - 4) : h.first]
+                   if _same_clause(t, x.start, h.start)):
+                continue  # « appeler maintenant ne servirait à rien »: the plan set aside, not the contact
             if any(x.norm.startswith(_COMPARING) for x in t.toks[max(0, h.first - 3) : h.first]
                    if _same_clause(t, x.start, h.start)):
                 continue  # « il compare déjà d'autres fournisseurs »: shopping around, not served
@@ -1129,6 +1135,8 @@ class _Reader:
                 continue  # « il n'a rien commandé »: no order yet, which says nothing of the wish
             if h.negated:
                 scope = self._negation_words(h)
+                if {"sait", "savoir", "sais", "savent"} & (scope | {x.norm for x in t.toks[max(0, h.first - 5) : h.first]}):
+                    continue  # « on ne sait pas s'ils achèteront un jour »: unknown, not denied
                 c_start = t.clause_of(h.start)[0]
                 before = {x.norm for x in t.toks[max(0, h.first - 5) : h.first] if x.start >= c_start}
                 if any(w.startswith(_DOUBLE_NEGATION) for w in scope | before) or (

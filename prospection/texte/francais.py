@@ -251,6 +251,8 @@ def _scopes_cached(text: str) -> tuple[Scope, ...]:
             continue
         if word == "jamais" and i > 0 and tokens[i - 1].norm == "que":
             continue  # « plus motivé que jamais »
+        if word == "point" and i > 0 and tokens[i - 1].norm in ("le", "un", "du", "au", "ce", "son", "leur", "mon", "bon"):
+            continue  # « faire le point » is no « ne … point »
         ne_index = None
         for j in range(i - 1, max(-1, i - 5), -1):
             between = text[tokens[j].end : tok.start]

@@ -165,6 +165,11 @@ RECURRING: list[Recurring] = [Recurring(*entry) for entry in [
     (r"(?:l'|cet\s+|en\s+)hiver", _season(12, 21, 3, 19), 0.7, "saison"),
     (r"(?:la\s+)?toussaint", lambda y: (date(y, 11, 1), date(y, 11, 1)), 0.85, "evenement"),
     (r"(?:le\s+)?marche\s+de\s+noel", lambda y: (date(y, 12, 1), date(y, 12, 20)), 0.85, "evenement"),
+    # « la kermesse de fin d'année », « la fin d'année scolaire »: the end of the school year
+    # (« les fêtes de fin d'année », plural, are the year-end holidays, just below)
+    (r"(?:la\s+|sa\s+|leur\s+)?(?:kermesse|fete\s+de\s+l'ecole|fete\s+d'ecole)\s+de\s+fin\s+d'annee(?:\s+scolaire)?"
+     r"|(?:la\s+)?fin\s+d'annee\s+scolaire",
+     lambda y: (date(y, 6, 10), date(y, 7, 5)), 0.75, "evenement"),
     (r"(?:les\s+)?fetes\s+de\s+fin\s+d'annee", lambda y: (date(y, 12, 15), date(y, 12, 31)), 0.8, "evenement"),
     # « après les fêtes », « pour les fêtes » (the article is required: « les fêtes » alone is
     # the year-end holidays, « une fête » is an event of the contact's)
