@@ -1463,3 +1463,12 @@ def test_long_answers_superlatives_useless_calls_and_unknowns():
     text = ("Tiède : des tabliers pour la fête du cidre d'août 2028, et le comité ne fera le point sur ses commandes "
             "qu'en mars. Relance en février.")
     assert points(notes, "tiède", "tiède", text, "2027-11-20") == (1, 1)
+
+
+def test_more_synonyms_of_the_notes_are_no_copy():
+    notes = "Le responsable explique que la mairie fournit les maillots et les coupes du club ; aucun achat prévu."
+    text = ("Je classe froid : c'est la municipalité qui habille les joueurs et qui offre les trophées, le responsable "
+            "n'a donc rien à nous acheter pour l'instant. Je conserve ses coordonnées et je penserai à lui lors de "
+            "la prochaine campagne de prospection.")
+    s = score(notes, "2027-02-13", "froid", "froid", text)
+    assert "other_contact" not in s.motifs and (s.evidence, s.action) == (1, 1), s.reasons

@@ -108,6 +108,11 @@ FAMILIES = (
     ("teeshirt", "tshirt", "tee"), ("sweat", "pull"), ("gourde", "bouteille", "bidon"), ("mug", "tasse"),
     ("gobelet", "verre", "timbale"), ("sac", "tote", "cabas", "besace"), ("stylo", "crayon"),
     ("affiche", "poster"), ("kermesse", "fete"), ("banderol", "calicot"), ("kway", "impermeable"),
+    ("mairie", "municipal", "commune", "ville"), ("voyage", "sejour", "deplacement"),
+    ("coupe", "trophee", "recompense", "medaille"), ("randonn", "marcheur", "marche", "promeneur"),
+    ("brochure", "catalogue", "plaquette", "prospectus", "flyer", "depliant", "documentation"),
+    ("curiosit", "curieu", "flaner", "flane", "promen", "balade", "visite"),
+    ("satisf", "content", "fidele", "ravi"),
 )
 GENERIC_THINGS = ("tenue", "textile", "vetement", "habill", "haut", "couvre", "chapeau", "accessoire",
                   "article", "objet", "goodies", "equipement", "materiel", "evenement", "manifestation",
