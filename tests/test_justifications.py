@@ -1472,3 +1472,15 @@ def test_more_synonyms_of_the_notes_are_no_copy():
             "la prochaine campagne de prospection.")
     s = score(notes, "2027-02-13", "froid", "froid", text)
     assert "other_contact" not in s.motifs and (s.evidence, s.action) == (1, 1), s.reasons
+
+
+def test_a_class_defined_or_a_reading_supposed_states_nothing_of_the_contact():
+    notes = "M. Desforges veut renouveler les bonnets du club pour la rentrée 2028 ; budget voté au printemps 2028."
+    text = ("Il veut renouveler les bonnets : l'intérêt est là. Mais rien avant la rentrée 2028, soit un an et demi. "
+            "On pourrait penser que c'est presque froid tellement c'est loin, mais un contact froid n'a pas d'intérêt, "
+            "ce qui n'est pas le cas ici. C'est donc un contact tiède. Relance au printemps 2028.")
+    assert points(notes, "tiède", "tiède", text, "2027-02-27") == (1, 1)
+    # « ce n'est pas un contact chaud car … » is said of this contact
+    notes = "Intéressé par le logiciel ; la décision sera prise à l'AG de juin 2027."
+    text = "Ce n'est pas un contact chaud car la décision ne sera prise qu'à l'AG de juin 2027, mais il est bien intéressé par le logiciel. Relance au printemps."
+    assert points(notes, "tiède", "tiède", text, "2026-11-21") == (1, 1)

@@ -406,6 +406,28 @@ _MEETING_NOUNS = ("rendez", "rdv", "rencontre", "demo", "visite")
 _SOME_DAY_RE = re.compile(r"\ble jour ou\b[^.,;:]*$|\bquand il (?:faudra|sera temps)\b[^.,;:]*$")
 _PLAN_NOUNS = {"action", "actions", "suite", "suivi", "demarche", "demarches"}
 _MAY = {"peut", "pourrait", "pourra", "pourraient", "pourront", "devrait", "peuvent"}
+_DEFINITION_RE = re.compile(
+    r"\b(?:un|une)\s+contacts?\s+(?:froid|tiede|chaud)e?s?\b|\bon\s+pourrait\s+(?:penser|croire|dire|se\s+dire|imaginer)"
+    r"|\bcertains\s+(?:diraient|pourraient|penseraient)|\b(?:selon|par)\s+(?:la\s+)?definition"
+    r"|\b(?:froid|tiede|chaud)\s+(?:veut\s+dire|signifie)")
+_DECLARED_BEFORE = re.compile(r"(?:\best|\bc'est|\breste|\bclasse|\bmets|\bmet|\bcomme|\bsoit|\ben|\bplutot|\bdonc"
+                              r"|\bfait|\bdonne|\bpas|\bni|\bjamais|\bplus)\s+(?:donc\s+|bien\s+|plutot\s+|clairement\s+|vraiment\s+)?$")
+_DEFINITION_END = re.compile(r"[.;:!?\n]|\bmais\b|\bor\b|\bce\s+qui\b")
+
+
+def _definition_spans(raw: str) -> list[tuple[int, int]]:
+    """Where the text defines a class or supposes a reading it then sets aside, to the end of
+    that sentence, or to « mais », « or », « ce qui » (« … , ce qui n'est pas le cas ici »)."""
+    folded = fold(raw)
+    out = []
+    for m in _DEFINITION_RE.finditer(folded):
+        if _DECLARED_BEFORE.search(folded[max(0, m.start() - 25) : m.start()]):
+            continue  # « c'est donc un contact tiède »: the learner's own conclusion
+        end = _DEFINITION_END.search(folded, m.end())
+        out.append((m.start(), end.start() if end else len(raw)))
+    return out
+
+
 _CONCLUSION_MARKERS = (r"je\s+conclus|j'en\s+conclus|je\s+retiens|je\s+penche\s+(?:donc\s+)?pour|je\s+choisis"
                        r"|je\s+tranche(?:\s+pour)?|conclusion\s*:|au\s+final|finalement|en\s+definitive"
                        r"|je\s+(?:le|la|les)\s+(?:classe|mets|place)|donc\s+je\s+(?:le|la|les)\s+(?:classe|mets)")
@@ -699,9 +721,16 @@ class _Reader:
             return [h for h in hits if h.tag in L.TAGS[name]]
 
         self.requests = [h for h in group("request") if not h.negated]
-        self.interest_hits = group("interest")
+        # « un contact froid n'a pas d'intérêt », « on pourrait penser que c'est chaud »: the
+        # rubric defined or a reading supposed, not facts of this contact
+        self.definitions = _definition_spans(self.raw)
+
+        def outside(items):
+            return [x for x in items if not any(a <= x.start < b for a, b in self.definitions)]
+
+        self.interest_hits = outside(group("interest"))
         # a refusal is said in one go: « de plus, aucun budget » is no « plus aucun »
-        self.dis_hits = [h for h in group("disinterest") if not _PUNCT_INSIDE.search(self.raw[h.start : h.end])]
+        self.dis_hits = outside([h for h in group("disinterest") if not _PUNCT_INSIDE.search(self.raw[h.start : h.end])])
         # a plan set aside (« un devis aujourd'hui serait prématuré »): no action, its date no timing
         rejected = [h for h in group("action") if _rejected(t, h)] \
             if _REJECTION_RE.search(fold(self.raw)) else []
@@ -711,8 +740,8 @@ class _Reader:
         self.not_now_spans += [t.clause_of(h.start) for h in rejected]
         self.mod_hits = group("modifier")
         self.misc = group("misc")
-        self.time_lex = group("timing")
-        self.exprs = find_time_expressions(self.raw, self.salon)
+        self.time_lex = outside(group("timing"))
+        self.exprs = outside(find_time_expressions(self.raw, self.salon))
         self._actions()
         self.excluded = _excluded_spans(t)  # « pas pour la fête de juin »: read by both below
         self._interest(objects)
