@@ -1484,3 +1484,16 @@ def test_a_class_defined_or_a_reading_supposed_states_nothing_of_the_contact():
     notes = "Intéressé par le logiciel ; la décision sera prise à l'AG de juin 2027."
     text = "Ce n'est pas un contact chaud car la décision ne sera prise qu'à l'AG de juin 2027, mais il est bien intéressé par le logiciel. Relance au printemps."
     assert points(notes, "tiède", "tiède", text, "2026-11-21") == (1, 1)
+
+
+def test_the_present_the_other_suppliers_quote_and_denials_of_the_short_term():
+    notes = "M. Desforges veut renouveler les bonnets du club pour la rentrée 2028."
+    text = "Tiède : il veut renouveler les bonnets pour la rentrée 2028 ; nous sommes en février 2027, plus d'un an avant. Relance au printemps 2028."
+    assert points(notes, "tiède", "tiède", text, "2027-02-27") == (1, 1)
+    notes = "M. Vayssier veut 300 gobelets pour la fête du 23 mai ; le devis de son imprimeur ne lui plaît pas."
+    text = "Chaud : 300 gobelets pour le 23 mai, et le devis de son imprimeur ne lui plaît pas. Je le rappelle en priorité demain."
+    assert points(notes, "chaud", "chaud", text, "2027-04-10") == (1, 1)
+    notes = "Mme Guérin envisage des tabliers pour la fête des jardins du printemps prochain, sans date."
+    text = ("Tiède : elle envisage des tabliers pour le printemps prochain ; ce n'est pas chaud car il n'y a ni urgence "
+            "ni achat dans les trois mois, et l'absence d'urgence ne supprime pas l'intérêt. Relance en janvier.")
+    assert points(notes, "tiède", "tiède", text, "2026-09-12") == (1, 1)

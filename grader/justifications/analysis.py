@@ -406,6 +406,7 @@ _MEETING_NOUNS = ("rendez", "rdv", "rencontre", "demo", "visite")
 _SOME_DAY_RE = re.compile(r"\ble jour ou\b[^.,;:]*$|\bquand il (?:faudra|sera temps)\b[^.,;:]*$")
 _PLAN_NOUNS = {"action", "actions", "suite", "suivi", "demarche", "demarches"}
 _MAY = {"peut", "pourrait", "pourra", "pourraient", "pourront", "devrait", "peuvent"}
+_NOW_IS_RE = re.compile(r"\b(?:nous|on)\s+(?:sommes|est)\s+(?:en|au|a|le|debut|fin|mi)?\s*(?:debut|fin|mi)?\s*$")
 _DEFINITION_RE = re.compile(
     r"\b(?:un|une)\s+contacts?\s+(?:froid|tiede|chaud)e?s?\b|\bon\s+pourrait\s+(?:penser|croire|dire|se\s+dire|imaginer)"
     r"|\bcertains\s+(?:diraient|pourraient|penseraient)|\b(?:selon|par)\s+(?:la\s+)?definition"
@@ -499,10 +500,11 @@ def _nothing_missing_to_buy(text: Text, hit: Hit) -> bool:
 
 
 _PLAN_VERB_STEMS = ("appel", "rappel", "relanc", "recontact", "contacter", "envoyer", "insister", "harceler")
+_OTHER_SUPPLIER = ("concurren", "fournisseur", "imprimeur", "prestataire", "equipementier")
 _COMPARING = ("compar", "consult", "sollicit", "interroge", "met en concurrence")
 _BARE_NEGATION = {"plus", "aucun", "aucune", "pas", "de", "d", "n", "ne"}
 _WAITING = ("attend", "patient", "train", "tard", "lambin", "repouss", "report", "retard")
-_DOUBLE_NEGATION = ("exclu", "exclut", "manqu", "ferme", "oppos", "refus", "cach")
+_DOUBLE_NEGATION = ("exclu", "exclut", "manqu", "ferme", "oppos", "refus", "cach", "supprim", "enlev", "retir", "annul")
 
 
 def _waiting_denied(text: Text, hit: Hit) -> bool:
@@ -1164,6 +1166,10 @@ class _Reader:
                 continue  # « il n'a rien commandé »: no order yet, which says nothing of the wish
             if h.negated:
                 scope = self._negation_words(h)
+                if t.toks[h.first].norm.startswith(("plai", "conv", "satisf", "aim", "apprec", "content")) and any(
+                        x.norm.startswith(_OTHER_SUPPLIER) for x in t.toks[max(0, h.first - 6) : h.first]
+                        if _same_clause(t, x.start, h.start)):
+                    continue  # « le devis de son imprimeur ne lui plaît pas »: the other supplier displeases
                 if {"sait", "savoir", "sais", "savent"} & (scope | {x.norm for x in t.toks[max(0, h.first - 5) : h.first]}):
                     continue  # « on ne sait pas s'ils achèteront un jour »: unknown, not denied
                 c_start = t.clause_of(h.start)[0]
@@ -1292,7 +1298,8 @@ class _Reader:
         t = self.t
         c_end = t.clause_of(h.start)[1]
         words = [x.norm for x in t.toks[h.first : h.last + 5] if x.start < c_end]
-        return any(a == "court" and b == "terme" for a, b in zip(words, words[1:]))
+        return any((a, b) in (("court", "terme"), ("trois", "mois"), ("tout", "de"), ("cette", "semaine"))
+                   for a, b in zip(words, words[1:])) or "immediat" in words or "immediatement" in words
 
     def _but_later(self, h: Hit) -> bool:
         """« pas intéressée pour cette année, mais oui pour 2028 », « pas de projet cette saison
@@ -1331,6 +1338,8 @@ class _Reader:
                 continue  # « rien ne presse »: the long reading wins
             if e.label == "urgence" and self._plan_noun_clause(e.start):
                 continue  # « une action adaptée sera menée rapidement »: the plan's pace
+            if e.label != "urgence" and _NOW_IS_RE.search(fold(raw[max(0, e.start - 20) : e.start])):
+                continue  # « nous sommes en février 2027 »: the present, not the project
             if e.label != "urgence" and any(x.norm == "salon" for x in t.toks if x.end <= e.start
                                              and _same_clause(t, x.start, e.start)
                                              and len([y for y in t.toks if x.end <= y.start < e.start]) <= 3):
