@@ -1330,6 +1330,7 @@ class _Reader:
         t, raw, out = self.t, self.raw, self.out
         long_spans = [(h.start, h.end) for h in self.time_lex if h.tag == "long" and not h.negated]
         excluded = self.excluded
+        salons = [x for x in t.toks if x.norm == "salon"]
         for e in self.exprs:
             if e.past or e.label == "passe" or self.in_region(e.start) \
                     or any(a <= e.start < b for a, b in self.not_now_spans):
@@ -1340,9 +1341,9 @@ class _Reader:
                 continue  # « une action adaptée sera menée rapidement »: the plan's pace
             if e.label != "urgence" and _NOW_IS_RE.search(fold(raw[max(0, e.start - 20) : e.start])):
                 continue  # « nous sommes en février 2027 »: the present, not the project
-            if e.label != "urgence" and any(x.norm == "salon" for x in t.toks if x.end <= e.start
-                                             and _same_clause(t, x.start, e.start)
-                                             and len([y for y in t.toks if x.end <= y.start < e.start]) <= 3):
+            if e.label != "urgence" and salons and any(
+                    x.end <= e.start and _same_clause(t, x.start, e.start)
+                    and sum(1 for y in t.toks if x.end <= y.start < e.start) <= 3 for x in salons):
                 continue  # « le salon est mi-novembre »: the point counted from, not the project
             if e.label == "urgence" and _ANSWERED_NO.match(fold(raw[e.end : e.end + 14])):
                 out.timing.append(Claim("moyen_long", e.text, e.start, 0.6))  # « Urgence ? Aucune. »
