@@ -18,6 +18,7 @@ The analysis knows nothing about the answer key. It reports:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date, timedelta
@@ -134,7 +135,8 @@ class Analysis:
 
 def _same_clause(text: Text, a: int, b: int) -> bool:
     lo, hi = min(a, b), max(a, b)
-    return not any(lo <= x < hi for x in text.bounds)
+    bounds = text.bounds  # sorted: no boundary in [lo, hi)
+    return bisect_left(bounds, lo) == bisect_left(bounds, hi)
 
 
 _PLAN_AFTER_COMMA = re.compile(r"[,+]\s*$")

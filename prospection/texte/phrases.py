@@ -27,6 +27,7 @@ one pass over a text's words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Callable, Hashable, Iterable, Mapping, NamedTuple
@@ -267,14 +268,9 @@ class Text:
 
     def clause_of(self, pos: int) -> tuple[int, int]:
         """Character span of the clause holding ``pos``."""
-        start, end = 0, len(self.raw)
-        for b in self.bounds:
-            if b < pos:
-                start = b + 1
-            elif b >= pos:
-                end = b
-                break
-        return start, end
+        bounds = self.bounds  # sorted offsets
+        i = bisect_left(bounds, pos)  # the first boundary at or after ``pos``
+        return (bounds[i - 1] + 1 if i else 0), (bounds[i] if i < len(bounds) else len(self.raw))
 
     def is_negated(self, start: int, end: int | None = None) -> bool:
         """Whether the passage ``start:end`` (by default the word at ``start``) is negated.
