@@ -324,3 +324,14 @@ def test_long_annex_is_redrawn_when_typing_pauses(tmp_path):
         assert b._annex_timer is None
 
     asyncio.run(scenario())
+
+
+def test_a_stale_keystroke_handled_late_is_not_saved_over_the_newer_text(board, tmp_path):
+    """ipykernel 7 may hand two keystrokes' callbacks over out of order: the older text never wins."""
+    card = board.cards[0]
+    cid = card.contact_id
+    card.justification.value = "Pas intéressé"
+    assert answers(tmp_path)[cid]["justification"] == "Pas intéressé"
+    card._on_text({"name": "value", "old": "Pas i", "new": "Pas in", "owner": card.justification, "type": "change"})
+    assert answers(tmp_path)[cid]["justification"] == "Pas intéressé"
+    assert board.model.justification(cid) == "Pas intéressé"

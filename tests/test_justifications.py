@@ -1497,3 +1497,21 @@ def test_the_present_the_other_suppliers_quote_and_denials_of_the_short_term():
     text = ("Tiède : elle envisage des tabliers pour le printemps prochain ; ce n'est pas chaud car il n'y a ni urgence "
             "ni achat dans les trois mois, et l'absence d'urgence ne supprime pas l'intérêt. Relance en janvier.")
     assert points(notes, "tiède", "tiède", text, "2026-09-12") == (1, 1)
+
+
+def test_review_counterexamples_stay_right():
+    notes = "Le président veut des maillots pour le tournoi du 12 juin ; il veut un devis vite."
+    text = "Il s'agit d'un contact chaud car il veut des maillots pour le tournoi du 12 juin, dans moins d'un mois. Rappel prioritaire demain."
+    assert points(notes, "chaud", "chaud", text, "2027-05-15") == (1, 1)
+    notes = "Le tournoi est annulé : le club ne veut plus de maillots."
+    assert points(notes, "froid", "froid", "Froid : le tournoi est annulé, il ne veut plus de maillots. Fiche CRM.",
+                  "2027-05-15") == (1, 1)
+    notes = "Le club autonome financièrement veut des maillots pour le tournoi du 12 juin."
+    text = "Chaud : club autonome financièrement, il veut des maillots pour le tournoi du 12 juin. Rappel prioritaire demain."
+    assert points(notes, "chaud", "chaud", text, "2027-05-15") == (1, 1)
+    notes = "Le président aimerait des maillots pour la saison 2028-2029 ; aucune urgence."
+    text = "Tiède : il veut de nouveaux maillots, mais pas avant 2028. Je le rappelle dans la semaine du 15 février."
+    assert points(notes, "tiède", "tiède", text, "2027-05-15") == (1, 1)
+    notes = "Le coach veut des gourdes pour la course ; commande dans moins de 1,5 mois."
+    text = "Chaud : il veut des gourdes pour la course, commande dans moins de 1,5 mois. Rappel prioritaire demain."
+    assert points(notes, "chaud", "chaud", text, "2027-05-15") == (1, 1)

@@ -410,7 +410,8 @@ _PLAN_NOUNS = {"action", "actions", "suite", "suivi", "demarche", "demarches"}
 _MAY = {"peut", "pourrait", "pourra", "pourraient", "pourront", "devrait", "peuvent"}
 _NOW_IS_RE = re.compile(r"\b(?:nous|on)\s+(?:sommes|est)\s+(?:en|au|a|le|debut|fin|mi)?\s*(?:debut|fin|mi)?\s*$")
 _DEFINITION_RE = re.compile(
-    r"\b(?:un|une)\s+contacts?\s+(?:froid|tiede|chaud)e?s?\b|\bon\s+pourrait\s+(?:penser|croire|dire|se\s+dire|imaginer)"
+    r"\b(?:un|une)\s+contacts?\s+(?:froid|tiede|chaud)e?s?\s*,?\s*(?=c'est\b|c est\b|est\b|n'a\b|n'est\b|a\b|veut\b"
+    r"|signifie\b|serait\b|aurait\b|doit\b|achete\b|n'achete\b|ne\s)|\bon\s+pourrait\s+(?:penser|croire|dire|se\s+dire|imaginer)"
     r"|\bcertains\s+(?:diraient|pourraient|penseraient)|\b(?:selon|par)\s+(?:la\s+)?definition"
     r"|\b(?:froid|tiede|chaud)\s+(?:veut\s+dire|signifie)")
 _DECLARED_BEFORE = re.compile(r"(?:\best|\bc'est|\breste|\bclasse|\bmets|\bmet|\bcomme|\bsoit|\ben|\bplutot|\bdonc"
@@ -742,7 +743,10 @@ class _Reader:
                          if (not h.negated or _not_before(t, h) or _after_not_before(t, h) or _new_subject(t, h))
                          and h not in rejected]
         self.not_now_spans += [t.clause_of(h.start) for h in rejected]
-        self.mod_hits = group("modifier")
+        # « dans la semaine du 15 février » names a week, it is no hurry
+        self.mod_hits = [m for m in group("modifier")
+                         if not (m.tag == "urgent" and t.toks[m.last - 1].norm == "semaine" and m.last < len(t.toks)
+                                 and t.toks[m.last].norm in ("du", "de", "d", "des"))]
         self.misc = group("misc")
         self.time_lex = outside(group("timing"))
         self.exprs = outside(find_time_expressions(self.raw, self.salon))
@@ -1174,10 +1178,9 @@ class _Reader:
                     continue  # « le devis de son imprimeur ne lui plaît pas »: the other supplier displeases
                 if {"sait", "savoir", "sais", "savent"} & (scope | {x.norm for x in t.toks[max(0, h.first - 5) : h.first]}):
                     continue  # « on ne sait pas s'ils achèteront un jour »: unknown, not denied
-                c_start = t.clause_of(h.start)[0]
-                before = {x.norm for x in t.toks[max(0, h.first - 5) : h.first] if x.start >= c_start}
-                if any(w.startswith(_DOUBLE_NEGATION) for w in scope | before) or (
-                        "sans" in scope | before and {"pas", "plus", "jamais"} & (scope | before)):
+                negated = self._negated_verb_words(h)
+                if any(w.startswith(_DOUBLE_NEGATION) for w in negated) or (
+                        "sans" in negated and {"pas", "plus", "jamais"} & negated):
                     # (« elle n'est pas sans projet »: two denials, a project)
                     # « il n'exclut pas de commander », « il ne lui manque rien pour acheter »:
                     # the denial of a denial, the wish stands
@@ -1284,6 +1287,16 @@ class _Reader:
                 return any(0 <= e.start - tok.start <= 8 and e.date_max > self.salon + timedelta(days=365)
                            for e in self.exprs)
         return False
+
+    def _negated_verb_words(self, h: Hit) -> set[str]:
+        """The words from the start of the negation covering ``h`` (its « ne ») to ``h``: the
+        negated verb is among them (« n'exclut pas de commander », « ne lui manque rien pour »)."""
+        t = self.t
+        cues = _covering_scopes(t, h)
+        if not cues:
+            return set()
+        lo = min(sc.start for sc in cues)
+        return {x.norm for x in t.toks if lo <= x.start < h.start}
 
     def _negation_words(self, h: Hit) -> set[str]:
         """The words from the negation cue that covers ``h`` to ``h`` itself."""

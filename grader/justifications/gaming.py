@@ -327,9 +327,12 @@ def things_named(text: str) -> frozenset:
 
 
 def _families(word: str) -> frozenset[int]:
-    """The families (``lexicon.FAMILIES``) a folded word belongs to."""
+    """The families (``lexicon.FAMILIES``) a folded word belongs to: a short stem is matched
+    whole or plural (« sac », « sacs », never « sachant »), a long one as a beginning."""
     w = word.replace("-", "")
-    return frozenset(i for i, fam in enumerate(L.FAMILIES) if w.startswith(fam))
+    return frozenset(i for i, fam in enumerate(L.FAMILIES)
+                     if any(w in (stem, stem + "s", stem + "e", stem + "es") or (len(stem) >= 6 and w.startswith(stem))
+                            for stem in fam))
 
 
 @lru_cache(maxsize=2048)
@@ -673,7 +676,7 @@ def plan_of_another(analysis, observations: str) -> str:
     for a, b in analysis.action_spans:
         span = analysis.text[a:b]
         for m in _PERSON_RE.finditer(span):
-            if fold(m.group(1)).lower().split()[-1] not in note_words:
+            if not set(re.findall(r"\w+", fold(m.group(1)).lower())) <= note_words:
                 return m.group(0)
     return ""
 

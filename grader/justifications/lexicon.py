@@ -109,10 +109,10 @@ FAMILIES = (
     ("gobelet", "verre", "timbale"), ("sac", "tote", "cabas", "besace"), ("stylo", "crayon"),
     ("affiche", "poster"), ("kermesse", "fete"), ("banderol", "calicot"), ("kway", "impermeable"),
     ("mairie", "municipal", "commune", "ville"), ("voyage", "sejour", "deplacement"),
-    ("coupe", "trophee", "recompense", "medaille"), ("randonn", "marcheur", "marche", "promeneur"),
+    ("coupe", "trophee", "recompense", "medaille"), ("randonnee", "marcheur", "promeneur"),
     ("brochure", "catalogue", "plaquette", "prospectus", "flyer", "depliant", "documentation"),
-    ("curiosit", "curieu", "flaner", "flane", "promen", "balade", "visite"),
-    ("satisf", "content", "fidele", "ravi"),
+    ("curiosite", "curieux", "curieuse", "flaner", "flane", "promenade", "balade", "visite"),
+    ("satisfait", "content", "fidele", "ravi"),
 )
 GENERIC_THINGS = ("tenue", "textile", "vetement", "habill", "haut", "couvre", "chapeau", "accessoire",
                   "article", "objet", "goodies", "equipement", "materiel", "evenement", "manifestation",

@@ -81,8 +81,8 @@ FB = {
                      "seule suite cohérente."),
     "wrong_action": (f"L'action prévue ne correspond pas à la situation du contact{NBSP}: "
                      "demandez-vous quelle suite ses notes justifient, et à quel moment."),
-    "plan_of_another": (f"Votre suite vise une personne ou un moment que les notes de ce contact ne "
-                        f"mentionnent pas{NBSP}: prévoyez l'action pour lui."),
+    "plan_of_another": (f"Votre suite vise une personne que les notes de ce contact ne mentionnent "
+                        f"pas{NBSP}: prévoyez l'action pour lui."),
     "vague_action": (f"Votre action reste vague{NBSP}: précisez quand vous reprenez contact et dans "
                      "quel but."),
     # refused patterns (see ``gaming``)
@@ -227,7 +227,8 @@ def _evidence(a: Analysis, reference: str, qualification: str | None,
     want, against = ("moyen_long", "court") if reference == "tiède" else ("court", "moyen_long")
     denied = list(a.disinterest)
     for phrase in a.then_interest:  # « pas de projet en arrivant, mais … des maillots »
-        denied.remove(phrase)
+        if phrase in denied:
+            denied.remove(phrase)
     not_yet = []
     if reference == "tiède":
         for phrase in a.no_project_yet:  # « elle aime les gourdes, mais rien de prévu »

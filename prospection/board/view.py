@@ -185,15 +185,15 @@ class ContactCard(widgets.VBox):
 
     def _on_choice(self, change) -> None:
         with self._board.model.lock:
-            if self._binding or self.contact_id is None:
-                return
+            if self._binding or self.contact_id is None or change["new"] != self.choice.value:
+                return  # (a stale change: a newer one, or a card bound to another contact, came first)
             self._board.model.set_qualification(self.contact_id, change["new"])
             self.hints.value = hints_html(self._board.model.hints(self.contact_id))
 
     def _on_text(self, change) -> None:
         with self._board.model.lock:
-            if self._binding or self.contact_id is None:
-                return
+            if self._binding or self.contact_id is None or change["new"] != self.justification.value:
+                return  # (a stale keystroke: a newer one, or a card bound to another contact, came first)
             self._board.model.set_justification(self.contact_id, change["new"])
             self.hints.value = hints_html(self._board.model.hints(self.contact_id))
 

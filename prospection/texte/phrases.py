@@ -300,14 +300,14 @@ class Text:
                 if last is None or last <= i:
                     continue
                 start, end = tok.start, toks[last - 1].end
-                if last - i > 1 and _GAP_BREAK.search(self.raw, start, end):
+                if None in pattern and _GAP_BREAK.search(self.raw, start, end):
                     continue  # a gap never jumps a clause: « aucune raison d'attendre, j'envoie le devis »
                 hits.append(Hit(tag, start, end, i, last, self.is_negated(start, end), phrase))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         return hits
 
 
-_GAP_BREAK = re.compile(r"[,;.!?()\n]")
+_GAP_BREAK = re.compile(r"(?<!\d)[,.](?!\d)|[;!?()\n]")
 
 
 @lru_cache(maxsize=256)

@@ -178,9 +178,9 @@ RECURRING: list[Recurring] = [Recurring(*entry) for entry in [
     (r"(?:la\s+)?saint[- ]sylvestre|(?:le\s+)?reveillon", lambda y: (date(y, 12, 31), date(y, 12, 31)), 0.85, "evenement"),
     (r"(?:le\s+)?nouvel\s+an", lambda y: (date(y, 1, 1), date(y, 1, 1)), 0.85, "evenement"),
     (r"(?:la\s+)?saint[- ]valentin", lambda y: (date(y, 2, 14), date(y, 2, 14)), 0.85, "evenement"),
-    (r"(?:la\s+)?saint[- ]jean", lambda y: (date(y, 6, 24), date(y, 6, 24)), 0.8, "evenement"),
-    (r"(?:la\s+)?sainte[- ]barbe", lambda y: (date(y, 12, 4), date(y, 12, 4)), 0.85, "evenement"),
-    (r"(?:la\s+)?saint[- ]nicolas", lambda y: (date(y, 12, 6), date(y, 12, 6)), 0.85, "evenement"),
+    (r"la\s+saint[- ]jean(?![- ](?:de|du|des|sur|en|les|d)\b)", lambda y: (date(y, 6, 24), date(y, 6, 24)), 0.8, "evenement"),
+    (r"la\s+sainte[- ]barbe(?![- ](?:de|du|des|sur|en|les|d)\b)", lambda y: (date(y, 12, 4), date(y, 12, 4)), 0.85, "evenement"),
+    (r"la\s+saint[- ]nicolas(?![- ](?:de|du|des|sur|en|les|d)\b)", lambda y: (date(y, 12, 6), date(y, 12, 6)), 0.85, "evenement"),
     (r"(?:la\s+)?chandeleur", lambda y: (date(y, 2, 2), date(y, 2, 2)), 0.85, "evenement"),
     (r"(?:le\s+)?telethon", lambda y: (_first_saturday(y, 12) - timedelta(days=1), _first_saturday(y, 12) + timedelta(days=1)), 0.8, "evenement"),
     (r"(?:la\s+)?fete\s+de\s+la\s+musique", lambda y: (date(y, 6, 21), date(y, 6, 21)), 0.85, "evenement"),
@@ -329,7 +329,7 @@ _P13 = re.compile(r"\b(?:ce\s+mois-ci|ce\s+mois\b|(?:la\s+)?fin\s+du\s+mois)")
 _P13_NEED = ("mois",)
 _P14 = re.compile(r"\b(?:le\s+)?mois\s+prochain\b")
 _P14_NEED = ("mois",)
-_P15 = re.compile(r"\b(?P<prep>dans|d'ici|sous|en|il\s+y\s+a|n'a\s+(?:plus\s+)?que|ne\s+reste\s+(?:plus\s+)?que|reste|soit)\s+(?:les?\s+|des\s+)?"
+_P15 = re.compile(r"\b(?P<prep>dans|d'ici|sous|en|il\s+y\s+a|n'a\s+(?:plus\s+)?que|ne\s+reste\s+(?:plus\s+)?que|soit)\s+(?:les?\s+|des\s+)?"
                   r"(?:environ\s+|presque\s+|quasiment\s+|a\s+peine\s+|pres\s+de\s+|approximativement\s+"
                   r"|(?P<cmp>(?:un\s+peu\s+|a\s+peine\s+)?(?:plus|moins)\s+d(?:e\s+|')))?"
                   r"(?:(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)(?:\s+(?:ou|a)\s+|\s*-\s*))?" + _NUM_RE
