@@ -110,10 +110,9 @@ class Analysis:
         return {c.kind for c in self.timing}
 
     def urgent_actions(self) -> list[Action]:
-        """Fast moves: urgent calls or meetings, and quotes not put off."""
+        """Fast moves: urgent calls, meetings or quotes; a quote with no time of its own counts
+        only next to a fast step (« je lui enverrai le devis » alone says not when)."""
         fast = [a for a in self.actions if a.kind in ("call", "meeting", "quote") and a.timing == "urgent"]
-        # A quote with no time of its own is fast when the plan has a fast step, or stands alone
-        # next to nothing later (« devis à faire » is no plan for a cold contact either).
         bare = [a for a in self.actions if a.kind == "quote" and a.timing == ""]
         return fast + bare if fast else fast
 

@@ -336,7 +336,7 @@ def _bundled_contacts() -> dict[str, tuple[str, str]]:
 def _observations(key: dict) -> dict:
     """id -> notes a contact's justification is graded against; a contact left out is not graded.
 
-    The notes are the key's when every contact carries them (a key written for a teacher's own
+    The notes are the key's when it carries any (a key written for a teacher's own
     file, see ``grader.cle``). A key that carries none is the course's key: its notes are the
     bundled contacts file's, but only when the key's contacts are that file's (every id in it,
     every organisation the key names the same). A key for another file never takes the bundled
