@@ -412,6 +412,21 @@ def contact_details(doc: dict | None, key: dict) -> list[dict]:
     return rows
 
 
+def learner_key(classe, student: str, assignment: str, class_key: dict | None = None) -> dict | None:
+    """The answer key of a learner's copy: their own variant's (class released with
+    ``--variantes``, see :func:`spec_files`), else ``class_key`` when given, else the class's
+    answers spec's key."""
+    from .variantes import variant_paths
+
+    own = variant_paths(classe.root, student, assignment)
+    if own is not None:
+        return load_key({"cle": str(own[1])})
+    if class_key is not None:
+        return class_key
+    spec = classe.answers.get(assignment)
+    return load_key(spec) if spec else None
+
+
 def graded_answers_and_key(classe, student: str, assignment: str, staging: str):
     """``(answers or None, key or None)`` of a graded copy of the mission (feedback, review
     flags, the board's ``retour.json``).
@@ -421,9 +436,9 @@ def graded_answers_and_key(classe, student: str, assignment: str, staging: str):
     grading itself reads), else in the graded copy, else in its staged copy, and
     returned in the shape the justification grader reads: ``{"reponses": {id:
     {"qualification", "justification"}}}`` (contacts of the key only). None when neither copy
-    has an answers file."""
-    spec = classe.answers.get(assignment)
-    key = load_key(spec) if spec else None
+    has an answers file. The key is the learner's own variant's when the class was released with
+    ``--variantes`` (from the roster), else the class-wide one."""
+    key = learner_key(classe, student, assignment)
     if not key:
         return None, None
     for folder in (classe.root / "submitted" / student / assignment,

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from grader.exercices import module_for
 
-from .answers import check_answers, contact_details, load_answers_document, load_key
+from .answers import check_answers, contact_details, learner_key, load_answers_document, load_key
 from .grades import max_scores, read_scores, student_names
 from .workspace import STAGING, Classe, read_json
 
@@ -45,6 +45,9 @@ def gather(classe: Classe) -> ClassData:
             folder = classe.root / "submitted" / sid / aid
             if not folder.is_dir():
                 continue
+            own = learner_key(classe, sid, aid, key)   # the learner's own variant's key, if any
+            if not own:
+                continue
             if module_for(aid) is not None:  # graded from data: what was handed in
                 _, v2, _ = load_answers_document(folder, aid)
                 value = (v2["questions"].get("qualification") or {}).get("valeur") or {}
@@ -55,7 +58,7 @@ def gather(classe: Classe) -> ClassData:
                 path = classe.root / "autograded" / sid / aid / spec["fichier"]
                 if not path.exists():
                     path = classe.root / STAGING / sid / aid / spec["fichier"]
-                _, doc, _ = check_answers(path, key)
-            for row in contact_details(doc, key):
+                _, doc, _ = check_answers(path, own)
+            for row in contact_details(doc, own):
                 contacts.append({"eleve": sid, "exercice": aid, **row})
     return ClassData(assignments, students, student_names(classe), scores, maxima, flags, contacts)

@@ -206,7 +206,10 @@ def build_variants(classe, learners: list[Learner], assignments: list[str], log=
                 from grader.exercices.ex_04_mission_salon import from_contacts
 
                 public, key = from_contacts(ds.contacts, ds.key, variant, ds.key["date_salon"], fname)
-                key = dict(key, fichier=fname, variante=variant)
+                notes = {str(c["id"]): c.get("observations", "") or "" for c in ds.contacts}
+                key = dict(key, fichier=fname, variante=variant,   # each contact's notes: justifications graded on them
+                           contacts={cid: dict(e, observations=notes.get(cid, ""))
+                                     for cid, e in key["contacts"].items()})
                 entry["organisations"] = [list(o) for o in orgs[learner.login]]
             elif modules.get(aid) is not None:
                 public, key = modules[aid].generate(seed)
