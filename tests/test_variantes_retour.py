@@ -20,20 +20,11 @@ from grader.toolchain.data import gather
 from grader.toolchain.release import write_spec_and_key
 from grader.toolchain.workspace import STAGING, Classe
 
+from test_variantes_notes import mission_answers as model_answers  # the same model answers
+
 ROOT = Path(__file__).resolve().parent.parent
 MISSION = "04_mission_salon"
 LOGINS = ("alice.d", "bruno.m")
-
-
-def model_answers(public: dict, key: dict) -> dict:
-    """A learner's model answers on their own variant (classes and justifications from its key)."""
-    return {"schema": "prospection-reponses", "version": 2, "exercice": MISSION,
-            "variante": public["variante"], "modifie_le": "2026-11-28T08:00:00Z",
-            "contexte": dict(public.get("contexte", {})),
-            "questions": {"qualification": {"modifie_le": "2026-11-28T08:00:00Z", "valeur": {
-                cid: {"classe": e["classe"],
-                      "justification": f"{' ; '.join(e['preuves'])}. Action prévue : {e['action']}."}
-                for cid, e in key["contacts"].items()}}}}
 
 
 @pytest.fixture(scope="module")

@@ -1177,7 +1177,7 @@ class _Reader:
                     continue  # « le devis de son imprimeur ne lui plaît pas »: the other supplier displeases
                 if {"sait", "savoir", "sais", "savent"} & (scope | {x.norm for x in t.toks[max(0, h.first - 5) : h.first]}):
                     continue  # « on ne sait pas s'ils achèteront un jour »: unknown, not denied
-                negated = self._negated_verb_words(h)
+                negated = self._negation_words(h, from_ne=True)
                 if any(w.startswith(_DOUBLE_NEGATION) for w in negated) or (
                         "sans" in negated and {"pas", "plus", "jamais"} & negated):
                     # (« elle n'est pas sans projet »: two denials, a project)
@@ -1287,23 +1287,15 @@ class _Reader:
                            for e in self.exprs)
         return False
 
-    def _negated_verb_words(self, h: Hit) -> set[str]:
-        """The words from the start of the negation covering ``h`` (its « ne ») to ``h``: the
-        negated verb is among them (« n'exclut pas de commander », « ne lui manque rien pour »)."""
+    def _negation_words(self, h: Hit, from_ne: bool = False) -> set[str]:
+        """The words from the negation cue that covers ``h`` to ``h`` itself; with ``from_ne``,
+        from the start of that negation (its « ne »), so that the negated verb is among them
+        (« n'exclut pas de commander », « ne lui manque rien pour »)."""
         t = self.t
         cues = _covering_scopes(t, h)
         if not cues:
             return set()
-        lo = min(sc.start for sc in cues)
-        return {x.norm for x in t.toks if lo <= x.start < h.start}
-
-    def _negation_words(self, h: Hit) -> set[str]:
-        """The words from the negation cue that covers ``h`` to ``h`` itself."""
-        t = self.t
-        cues = _covering_scopes(t, h)
-        if not cues:
-            return set()
-        lo = min(sc.cue_start for sc in cues)
+        lo = min(sc.start if from_ne else sc.cue_start for sc in cues)
         return {x.norm for x in t.toks if lo <= x.start < h.start}
 
     def _short_term_denied(self, h: Hit) -> bool:

@@ -343,6 +343,11 @@ def _note_families(observations: str) -> frozenset[int]:
     return frozenset(out)
 
 
+def _same_family(word: str, observations: str) -> bool:
+    """A folded word of the same family as a word of the notes (« bouteilles » / « gourdes »)."""
+    return bool(_families(word) & _note_families(observations or ""))
+
+
 def foreign_facts(analysis, observations: str, salon) -> tuple[list[str], int]:
     """(products, events and dates of the text the notes do not give, those they do give).
 
@@ -357,7 +362,7 @@ def foreign_facts(analysis, observations: str, salon) -> tuple[list[str], int]:
         if stem is None or any(a <= tok.start < b for a, b in analysis.action_spans) \
                 or tok.norm.startswith(L.GENERIC_THINGS):
             continue
-        if stem in notes or _families(tok.norm) & _note_families(observations or ""):
+        if stem in notes or _same_family(tok.norm, observations):
             matched += 1  # (the same thing in other words: « spectacle » for « concert »)
         elif tok.norm not in foreign:
             foreign.append(analysis.text[tok.start : tok.end])
@@ -451,7 +456,7 @@ def content_match(analysis, observations: str) -> tuple[list[str], int]:
         if any(a <= tok.start < b for a, b in analysis.action_spans):
             continue
         if w in keys or tok.lemma in keys or w[:5] in keys or w.rstrip("s") in keys \
-                or _families(w) & _note_families(observations or ""):
+                or _same_family(w, observations):
             found += 1
         else:
             missing.append(analysis.text[tok.start : tok.end])
