@@ -1515,3 +1515,140 @@ def test_review_counterexamples_stay_right():
     notes = "Le coach veut des gourdes pour la course ; commande dans moins de 1,5 mois."
     text = "Chaud : il veut des gourdes pour la course, commande dans moins de 1,5 mois. Rappel prioritaire demain."
     assert points(notes, "chaud", "chaud", text, "2027-05-15") == (1, 1)
+
+
+def test_a_class_set_aside_as_close_or_almost():
+    notes = "La cheffe de chœur voudrait des étoles pour le concert de fin mai ; le bureau doit encore en parler."
+    text = ("Tiède, mais proche du chaud : elle voudrait des étoles pour le concert de fin mai, à un peu plus de trois "
+            "mois, et le bureau n'a rien décidé. Je la relance début mars.")
+    assert points(notes, "tiède", "tiède", text, "2027-02-13") == (1, 1)
+    text = "Tiède, presque chaud : des étoles pour fin mai, le bureau en parle encore. Relance début mars."
+    assert points(notes, "tiède", "tiède", text, "2027-02-13") == (1, 1)
+
+
+def test_ruling_out_every_purchase_is_no_interest_and_a_denied_ruling_out_is_not():
+    notes = "Le trésorier explique que tout l'argent du club ira au nouveau ponton jusqu'en 2029 ; aucun achat de textile d'ici là."
+    text = "Froid : le trésorier exclut d'ici là toute dépense en textile, tout part dans le ponton. Fiche CRM et brochure."
+    assert points(notes, "froid", "froid", text, "2027-01-16") == (1, 1)
+    # a gap of the phrase never takes the negation of « n'exclut pas »
+    notes = "La présidente aime nos mugs ; un achat est possible pour les 20 ans du club, en 2028."
+    text = "Tiède : elle n'exclut pas un achat de mugs pour les 20 ans du club en 2028. Relance à l'automne."
+    assert points(notes, "tiède", "tiède", text, "2027-01-16") == (1, 1)
+
+
+def test_a_form_line_answered_no_denies_its_heading():
+    notes = "Le secrétaire fait imprimer les bulletins par un adhérent et ne veut pas changer de fournisseur."
+    text = "Besoin : aucun\nChangement de fournisseur : non\nClasse : froid\nSuivi : fiche CRM et plaquette"
+    assert points(notes, "froid", "froid", text, "2027-01-16") == (1, 1)
+
+
+def test_not_losing_the_order_is_no_refusal_of_it():
+    notes = "Le président veut 50 médailles pour la course du 6 mars ; il attend un devis cette semaine."
+    text = ("Chaud : 50 médailles pour la course du 6 mars, dans moins de cinq semaines. Pour ne pas perdre cette "
+            "commande, je le rappelle en priorité lundi et j'envoie le devis sous 48 h.")
+    assert points(notes, "chaud", "chaud", text, "2027-02-06") == (1, 1)
+
+
+def test_what_the_contact_wants_to_know_is_not_what_it_wants_to_buy():
+    from grader.justifications.scoring import interest_objects
+
+    notes = "La trésorière aime nos sacs isothermes mais veut d'abord connaître le résultat de la tombola avant de décider."
+    objects = interest_objects(notes)
+    assert "resultat" not in objects and "abord" not in objects and "sac" in objects
+    text = "Tiède : elle attend le résultat de la tombola. Je la relance en mai."
+    assert points(notes, "tiède", "tiède", text, "2027-01-16")[0] == 0
+
+
+def test_the_notes_dates_are_no_objects_of_the_offer():
+    from grader.justifications.scoring import interest_objects
+
+    notes = "Le chef de chœur veut des pochettes brodées pour Noël. La commande doit partir dans les quinze jours, au plus tard."
+    objects = interest_objects(notes)
+    assert "quinze" not in objects and "tard" not in objects and "pochette" in objects
+    text = "Chaud : c'est à régler dans les quinze jours au plus tard. J'appelle en priorité demain."
+    assert points(notes, "chaud", "chaud", text, "2026-11-14")[0] == 0
+
+
+def test_a_fact_line_of_a_form_is_not_the_plan():
+    notes = "Le club fête ses 40 ans le 8 janvier et veut 100 écussons brodés ; il attend un devis avant Noël."
+    text = ("Besoin : 100 écussons brodés\nÉvénement : 40 ans, 8 janvier\nDélai : devis avant Noël, livraison début "
+            "janvier\nClasse : chaud\nAction : appel prioritaire lundi, devis sous 48 h")
+    assert points(notes, "chaud", "chaud", text, "2026-11-14") == (1, 1)
+    # on one line, with separators: the action after the fact stays the plan
+    text = "Besoin : 100 écussons / Délai : avant Noël / Classe : chaud / Action : devis envoyé en priorité cette semaine"
+    assert points(notes, "chaud", "chaud", text, "2026-11-14") == (1, 1)
+
+
+def test_a_concession_ends_at_its_comma_or_colon():
+    notes = "La présidente a regardé nos gourdes, « peut-être dans quelques années » ; aucun besoin aujourd'hui."
+    text = ("Froid, même si elle n'est pas fermée : aujourd'hui l'association n'a besoin de rien. Je garde la fiche "
+            "et je lui envoie le catalogue.")
+    assert points(notes, "froid", "froid", text, "2027-04-17") == (1, 1)
+    # inside the concession, the denial is granted then set aside
+    notes = "Le coach veut des maillots pour le tournoi du 5 juin ; son fournisseur actuel le satisfait à moitié."
+    text = ("Chaud : même s'il n'est pas mécontent de son fournisseur actuel, il veut des maillots pour le tournoi "
+            "du 5 juin. Rappel prioritaire demain.")
+    assert points(notes, "chaud", "chaud", text, "2027-04-17") == (1, 1)
+
+
+def test_a_date_restated_after_a_consultation_date_is_secondary_too():
+    notes = "La troupe veut des programmes pour la création de septembre 2027 ; elle consultera les imprimeurs au printemps."
+    text = ("Tiède : la création est dans sept mois environ et elle ne consultera les imprimeurs qu'au printemps, "
+            "dans deux mois. Elle veut des programmes. Je la relance début avril.")
+    assert points(notes, "tiède", "tiède", text, "2027-02-13") == (1, 1)
+
+
+def test_a_copied_plan_naming_another_contacts_role_or_event():
+    notes = "Le président voudrait renouveler 40 maillots avant la première course de la saison, début mai."
+    other = ("Chaud : la capitaine veut 20 maillots réversibles pour le match du 10 octobre et son fournisseur a fermé. "
+             "Je rappelle la capitaine en priorité demain.")
+    s = score(notes, "2027-02-06", "chaud", "chaud", other)
+    assert (s.evidence, s.action) == (0, 0) and "plan_of_another" in s.reasons
+    other = ("Tiède : la cheffe de chœur veut des étoles pour les 20 ans de la chorale en décembre 2027. "
+             "Je la relance après le concert.")
+    s = score("La metteuse en scène veut des affiches pour la création de septembre 2027.", "2027-02-13",
+              "tiède", "tiède", other)
+    assert (s.evidence, s.action) == (0, 0), s.reasons
+    assert "personne ou un événement" in s.feedback
+    # a plan timed by what every club goes through may be the learner's own
+    other = "Tiède : la cheffe de chœur veut des étoles pour les 20 ans de la chorale en décembre 2027. Je la relance à la reprise."
+    s = score("La metteuse en scène veut des affiches pour la création de septembre 2027.", "2027-02-13",
+              "tiède", "tiède", other)
+    assert s.evidence == 0 and s.action == 1, s.reasons
+
+
+def test_the_learners_own_denial_is_about_the_plan():
+    notes = "Le comité veut des tabliers pour la fête du 1er juin ; la somme est réservée."
+    text = "Chaud : des tabliers pour la fête du 1er juin, dans moins de deux mois. Je n'attends pas : devis sous 48 h."
+    s = score(notes, "2027-04-10", "chaud", "chaud", text)
+    assert "contradiction" not in s.reasons and s.action == 1, s.reasons
+
+
+def test_more_ways_of_saying_not_now_or_nothing_to_sell():
+    notes = "Le secrétaire a feuilleté le catalogue des polaires : « pas d'actualité, peut-être un jour »."
+    assert points(notes, "froid", "froid", "Froid : ce n'est pas d'actualité pour le club. Fiche gardée au CRM.",
+                  "2026-10-03") == (1, 1)
+    # for a contact left open toward tiède, « pas d'actualité » is not now, not no
+    s = score(notes, "2026-10-03", "froid", "tiède",
+              "Tiède : il a feuilleté les polaires avec intérêt, mais ce n'est pas d'actualité. Relance en février.",
+              accepted=["froid", "tiède"])
+    assert s.evidence == 1, s.reasons
+    notes = "L'équipementier du club l'habille sous contrat jusqu'en 2029 ; le président en est satisfait."
+    assert points(notes, "froid", "froid", "Froid : ils ont un contrat jusqu'en 2029. Fiche CRM et doc.",
+                  "2026-10-03") == (1, 1)
+    notes = "Le club ne porte pas de tenue et n'achète jamais d'objets publicitaires."
+    assert points(notes, "froid", "froid", "Froid, rien à leur proposer aujourd'hui. Fiche gardée.",
+                  "2026-10-03") == (1, 1)
+
+
+def test_within_the_month_is_short_term():
+    notes = "Il faut 30 survêtements pour la reprise de mi-septembre ; le coach veut commander dans le mois."
+    text = "Chaud : le coach veut 30 survêtements et commander dans le mois. Appel prioritaire demain."
+    assert points(notes, "chaud", "chaud", text, "2027-06-12") == (1, 1)
+
+
+def test_a_paraphrase_naming_the_notes_goods_is_about_this_contact():
+    notes = "Intéressés par des sacs brodés pour les 20 ans du cercle, à la Toussaint. Rien ne presse."
+    text = "Ils fêtent leurs 20 ans dans environ sept mois et veulent des sacs brodés pour l'occasion ; aucune urgence. Tiède. Relance après l'été."
+    s = score(notes, "2026-03-28", "tiède", "tiède", text)
+    assert "other_contact" not in s.motifs and (s.evidence, s.action) == (1, 1), s.reasons

@@ -182,8 +182,14 @@ _LIKING = ("aim", "ador", "apprec", "seduit", "emball", "enthousias", "plai")
 _CONTACT_SUBJECT = {"a", "ont", "il", "elle", "ils", "elles", "le", "la", "les"}
 _RECORD_PLACES = {"fiche", "fiches", "crm", "sic", "fichier", "fichiers", "base", "newsletter"}
 _ACTION_LABEL_RE = re.compile(r"\b(?:actions?|suite|a faire|suivi)\s*[:=]")
+# In a form with an « Action : » line, the lines headed by a fact of the contact (« Délai : devis
+# avant Noël ») report what the contact expects; the plan is on the action line.
+_FACT_LINE_RE = re.compile(r"(?m)(?:^|\s[/|–—-]\s)[ \t\-•*]*(?:delais?|echeances?|besoins?|budgets?|evenements?"
+                           r"|contexte|dates?|interets?|projets?|timing|urgence|calendrier|situation|constat)"
+                           r"\s*[:=](?:(?!\s[/|–—-]\s|=>|\w+\s*:)[^\n;])*")
 _LABEL_NO_RE = re.compile(
-    r"\b(?:interet|interets|interess\w*|besoin|besoins|projet|projets)(?:[\s/]+\w+){0,3}?\s*[:=?]\s*"
+    r"\b(?:interet|interets|interess\w*|besoin|besoins|projet|projets|changement\w*|achats?|commandes?"
+    r"|renouvellement\w*)(?:[\s/]+\w+){0,3}?\s*[:=?]\s*"
     r"(?:aucun\w*|non|nul\w*|pas\b|neant|rien|0\b|couvert\w*|deja couvert\w*|ni\b)"
     r"|\b(?:interet|besoin|besoins|projet)\s+(?:0|nul|zero)\b")  # « besoin 0 »
 
@@ -386,6 +392,30 @@ def _lead_in(text: Text, hit: Hit) -> set[str]:
     return {f"{a} {b}" for a, b in zip(words, words[1:])}
 
 
+_NOT_TOPICAL = ("pas d actualite",)
+_CLITICS = {"ne", "n", "le", "la", "les", "l", "lui", "leur", "y", "en", "me", "m", "se", "s"}
+
+
+def _learners_own(text: Text, hit: Hit) -> bool:
+    """« je n'attends pas », « je ne le laisse pas filer »: a denial with the learner as subject
+    is about the plan, not the contact's interest."""
+    j = hit.first - 1
+    while j >= 0 and text.toks[j].norm in _CLITICS and hit.first - j <= 4:
+        j -= 1
+    return j >= 0 and j < hit.first - 1 and text.toks[j].norm in ("je", "j", "nous") \
+        and _same_clause(text, text.toks[j].start, hit.start)
+
+
+def _conceded(text: Text, hit: Hit) -> bool:
+    """« même si … » opens the clause holding ``hit``: granted, then set aside. The main clause
+    after the concession's comma or colon is the learner's point (« même si elle n'est pas
+    fermée : le foyer n'a besoin de rien »)."""
+    before = [x for x in text.toks[max(0, hit.first - 14) : hit.first]
+              if not _SENTENCE_END.search(text.raw[x.end : hit.start])]
+    return any(f"{a.norm} {b.norm}" in _CONCESSIVE and not re.search(r"[,:;]", text.raw[b.end : hit.start])
+               for a, b in zip(before, before[1:]))
+
+
 _HAS_ALREADY = re.compile(r"\b(?:a|ont|possede|possedent)\s+deja\s+(?:ses|leurs|des|les|tous|toutes|tout)\s+((?:\w+\s+){0,3}\w+)")
 _NOTHING_BEFORE = re.compile(r"\brien\s+(?:de\s+prevu\s+|n'est\s+prevu\s+|n est\s+prevu\s+|ne\s+se\s+fera\s+"
                              r"|ne\s+sera\s+\w+\s+|ne\s+se\s+passera\s+)?(?=avant\b)")
@@ -506,7 +536,8 @@ _OTHER_SUPPLIER = ("concurren", "fournisseur", "imprimeur", "prestataire", "equi
 _COMPARING = ("compar", "consult", "sollicit", "interroge", "met en concurrence")
 _BARE_NEGATION = {"plus", "aucun", "aucune", "pas", "de", "d", "n", "ne"}
 _WAITING = ("attend", "patient", "train", "tard", "lambin", "repouss", "report", "retard")
-_DOUBLE_NEGATION = ("exclu", "exclut", "manqu", "ferme", "oppos", "refus", "cach", "supprim", "enlev", "retir", "annul")
+_DOUBLE_NEGATION = ("exclu", "exclut", "manqu", "ferme", "oppos", "refus", "cach", "supprim", "enlev", "retir", "annul",
+                    "perd", "rater", "rate", "loup")  # (« pour ne pas perdre cette commande »)
 
 
 def _waiting_denied(text: Text, hit: Hit) -> bool:
@@ -580,7 +611,11 @@ def _excluded_spans(text: Text) -> list[tuple[int, int]]:
 
 
 def _has_cue(text: Text, hit: Hit) -> bool:
-    return any(tok.norm in _NEG_WORDS for tok in text.toks[hit.first : hit.last])
+    """The phrase itself holds a negation word (« plus aucun besoin »); one its gap swallowed
+    (« n'exclut pas tout achat » for « exclu~ * achat~ ») is not the phrase's."""
+    words = re.findall(r"[a-z]+", hit.phrase or "") if hit.phrase else None
+    return any(tok.norm in _NEG_WORDS and (words is None or tok.norm in words)
+               for tok in text.toks[hit.first : hit.last])
 
 
 def _classify_range(lo: date, hi: date, salon: date, conf: float, label: str = "") -> Claim | None:
@@ -627,6 +662,10 @@ def _interest_objects(observations: str) -> tuple[str, ...]:
         return ()
     t = Text(observations)
     found: list[str] = []
+    # words of the notes' dates and delays (« dans les quinze jours », « au plus tard ») say when,
+    # not what: no object of the offer (any salon date: only the spans are used)
+    # (an urgency, « en urgence », is the need's own pressure: it stays)
+    when = [(e.start, e.end) for e in find_time_expressions(observations, date(2026, 1, 1)) if e.label != "urgence"]
     for h in t.find(L.INTEREST_LEX):
         if h.negated and not any(x.norm.startswith(_DOUBLE_NEGATION) for x in t.toks[max(0, h.first - 4) : h.first]
                                  if _same_clause(t, x.start, h.start)):
@@ -635,7 +674,8 @@ def _interest_objects(observations: str) -> tuple[str, ...]:
         for tok in t.toks[h.last : h.last + 6]:
             if tok.start >= clause_end or tok.norm in _OBJECT_STOPS:
                 break  # « changera de tenues quand le contrat … »: the object ends there
-            if tok.lemma in _AUXILIARIES or tok.norm in _NOT_GOODS:
+            if tok.lemma in _AUXILIARIES or tok.norm in _NOT_GOODS or tok.norm in NUMBER_WORDS \
+                    or any(a <= tok.start < b for a, b in when):
                 continue  # « le projet sera discuté en conseil »: no object of the offer
             if len(tok.norm) < 4 or tok.norm in L.STOPWORDS or tok.norm.isdigit() \
                     or tok.norm.startswith(_EVENT_STEMS):
@@ -659,12 +699,16 @@ def _interest_objects(observations: str) -> tuple[str, ...]:
 _RELEASE_BEFORE = re.compile(r"\b(?:(?:debloque\w*|accorde\w*|valid\w*|vote\w*)\b[^.;:!?,]{0,25}"
                              r"|budget\s+(?:\w+\s+){0,5})$")
 _OBJECT_STOPS = {"quand", "lorsque", "lorsqu", "si", "car", "parce", "puisque", "puisqu", "mais", "sauf", "sans",
-                 "peut", "probablement", "surement", "certainement"}
+                 "peut", "probablement", "surement", "certainement",
+                 # « veut d'abord connaître le bilan financier »: what it wants to know, not to buy
+                 "connaitre", "savoir", "attendre", "voir", "consulter", "reflechir"}
 _AUXILIARIES = {"etre", "avoir", "faire", "aller", "pouvoir", "devoir", "falloir", "vouloir"}
 # What a contact decides with, not what it buys.
 _NOT_GOODS = {"contrat", "contrats", "conseil", "bureau", "assemblee", "reunion", "decision",
               "budget", "echeance", "fournisseur", "fournisseurs", "president", "presidente",
-              "tresorier", "tresoriere", "association", "club", "discute", "discutee", "vote", "votee"}
+              "tresorier", "tresoriere", "association", "club", "discute", "discutee", "vote", "votee",
+              # adverbs (« veut d'abord … », « voudrait surtout … »)
+              "abord", "surtout", "vraiment", "egalement", "encore", "plutot", "absolument"}
 
 
 def _object_key(word: str) -> str:
@@ -871,10 +915,13 @@ class _Reader:
                     if any(p_start <= o.start < p_end for o in by_tag.get("record_obj", []) + by_tag.get("docs", [])):
                         candidates.append(("record", h))
 
+        fact_lines = [(m.start(), m.end()) for m in _FACT_LINE_RE.finditer(fold(raw))] if labelled else []
         seen: set[tuple[str, int]] = set()
         for kind, h in sorted(candidates, key=lambda c: c[1].start):
             if (kind, h.start) in seen:
                 continue
+            if any(a <= h.start < b for a, b in fact_lines):
+                continue  # « Délai : devis avant Noël » above « Action : … »: the contact's deadline
             if _answered_no(raw, h.end):
                 continue  # « Est-ce un contact à rappeler vite ? Non plus. »: a plan ruled out
             if t.toks[h.first].norm.endswith(("ait", "aient")) and len(t.toks[h.first].norm) > 5:
@@ -1047,6 +1094,11 @@ class _Reader:
         dis_spans = [(h.start, h.end) for h in dis_kept]
         denials: list[Hit] = []
         for h in dis_kept:
+            if _learners_own(t, h):
+                continue  # « je n'attends pas : devis sous 48 h »: the plan's pace
+            if fold(raw[h.start : h.end]).replace("'", " ").startswith(_NOT_TOPICAL):
+                out.not_soon.append(raw[h.start : h.end])  # « pas d'actualité »: not now, no refusal
+                continue
             if _suppliers_closure(t, h):
                 continue  # « son fournisseur a cessé son activité »: a need, not the contact's end
             if _need_to_act(t, h):
@@ -1066,7 +1118,7 @@ class _Reader:
             if h.tag != "no_budget" and _waiting_denied(t, h):
                 continue  # « elle ne veut pas attendre »: urgency, not a refusal
             lead = _lead_in(t, h)
-            if lead & _CONCESSIVE:
+            if _conceded(t, h):
                 continue  # « même s'il est satisfait de son fournisseur, … »: granted, then set aside
             if lead & _CONDITION and h.tag != "no_budget":
                 out.not_soon.append(raw[h.start : h.end])  # « tant que l'AG n'a pas voté, aucun achat »
@@ -1169,6 +1221,8 @@ class _Reader:
                 continue  # « chercher de la documentation » is not interest in the offer
             if h.negated and _no_order_yet(t, h):
                 continue  # « il n'a rien commandé »: no order yet, which says nothing of the wish
+            if h.negated and _learners_own(t, h):
+                continue  # « je ne veux pas le perdre »: the learner's wish
             if h.negated:
                 scope = self._negation_words(h)
                 if t.toks[h.first].norm.startswith(("plai", "conv", "satisf", "aim", "apprec", "content")) and any(

@@ -326,6 +326,7 @@ def things_named(text: str) -> frozenset:
     return _note_things(text)
 
 
+@lru_cache(maxsize=65536)
 def _families(word: str) -> frozenset[int]:
     """The families (``lexicon.FAMILIES``) a folded word belongs to: a short stem is matched
     whole or plural (« sac », « sacs », never « sachant »), a long one as a beginning."""
@@ -348,22 +349,27 @@ def _same_family(word: str, observations: str) -> bool:
     return bool(_families(word) & _note_families(observations or ""))
 
 
-def foreign_facts(analysis, observations: str, salon) -> tuple[list[str], int]:
-    """(products, events and dates of the text the notes do not give, those they do give).
+def foreign_facts(analysis, observations: str, salon) -> tuple[list[str], int, int]:
+    """(products, events and dates of the text the notes do not give, those they do give, those
+    of them given only loosely: « blousons » for « sweats », « mai 2028 » inside « la saison
+    prochaine »).
 
     Words inside the learner's own plan (« invitation à nos portes ouvertes ») are left out.
     """
     from .analysis import note_dates
 
     notes = _note_things(observations or "")
-    foreign, matched = [], 0
+    foreign, matched, by_family = [], 0, 0
     for tok in analysis.toks:
         stem = _thing(tok.norm)
         if stem is None or any(a <= tok.start < b for a, b in analysis.action_spans) \
                 or tok.norm.startswith(L.GENERIC_THINGS):
             continue
-        if stem in notes or _same_family(tok.norm, observations):
+        if stem in notes:
+            matched += 1
+        elif _same_family(tok.norm, observations):
             matched += 1  # (the same thing in other words: « spectacle » for « concert »)
+            by_family += 1
         elif tok.norm not in foreign:
             foreign.append(analysis.text[tok.start : tok.end])
     # dates: strictly (the ± 3 days of ``dates_not_in_notes`` allow for a typo, not for
@@ -372,6 +378,8 @@ def foreign_facts(analysis, observations: str, salon) -> tuple[list[str], int]:
     for text_, lo, hi in analysis.dates:
         if any(lo <= r_hi and r_lo <= hi for r_lo, r_hi in ranges):
             matched += 1
+            if not any(lo <= r_hi and r_lo <= hi and (r_hi - r_lo).days <= 62 for r_lo, r_hi in ranges):
+                by_family += 1  # (only inside a wide span of the notes, « la saison prochaine »)
         else:
             foreign.append(text_)
     # a month without a year (« en février »): near no date of the notes (± 3 weeks, for
@@ -392,7 +400,7 @@ def foreign_facts(analysis, observations: str, salon) -> tuple[list[str], int]:
                 foreign[foreign.index(m.group(2))] = m.group(0)
             else:
                 foreign.append(m.group(0))
-    return foreign, matched
+    return foreign, matched, by_family
 
 
 _QUANTITY_RE = re.compile(r"\b(\d{2,4})\s+([A-Za-zÀ-ÿ-]+)")
@@ -672,18 +680,39 @@ _PERSON_RE = re.compile(r"\b(?:M\.?|Mr\.?|Mme|Mlle|Monsieur|Madame)\s+((?:[Ll]e\
 
 
 def plan_of_another(analysis, observations: str) -> str:
-    """In a justification copied from another contact: the first person named in the learner's
-    plan whom this contact's notes never mention (« je rappelle Mme Gaboriau en priorité »), or
-    ``""``. (A month or a season in the plan is most often the learner's own timing, even in a
-    copy: it is not taken as the other contact's.)"""
+    """In a justification copied from another contact: the first person (« Mme Gaboriau », « la
+    capitaine ») or event (« avant la course ») named in the learner's plan that this contact's
+    notes never mention, or ``""``. (A month or a season in the plan, or what every club goes
+    through, such as its season's start, is most often the learner's own timing, even in a copy:
+    it is not taken as the other contact's; an AG the notes do not give is.)"""
     notes = fold(observations).lower()
     note_words = set(re.findall(r"\w+", notes))
+    note_roles = {w.rstrip("s").removesuffix("e") for w in note_words}
+    note_things = _note_things(observations or "")
     for a, b in analysis.action_spans:
         span = analysis.text[a:b]
         for m in _PERSON_RE.finditer(span):
             if not set(re.findall(r"\w+", fold(m.group(1)).lower())) <= note_words:
                 return m.group(0)
+    for tok in analysis.toks:
+        if not any(a <= tok.start < b for a, b in analysis.action_spans):
+            continue
+        # « je rappelle la capitaine », « avant la course »: the other contact's person or event
+        if tok.norm.startswith(_ROLES) and tok.norm.rstrip("s").removesuffix("e") not in note_roles:
+            return analysis.text[tok.start : tok.end]
+        stem = _thing(tok.norm)
+        if stem is not None and stem in L.EVENTS and stem not in note_things and stem not in _EVERY_CLUBS \
+                and not tok.norm.startswith(L.GENERIC_THINGS) and not _same_family(tok.norm, observations):
+            return analysis.text[tok.start : tok.end]
     return ""
+
+
+# What every club goes through: a plan timed by it (« relancer à la reprise ») may be the learner's own.
+_EVERY_CLUBS = ("reprise", "phase", "montee")
+# The people of a club a plan may name (« je rappelle la capitaine »).
+_ROLES = ("capitaine", "president", "tresorier", "tresoriere", "secretaire", "entraineu", "entraineur", "coach",
+          "cheffe", "directeur", "directrice", "coordinat", "animat", "benevole", "intendant", "regisseu",
+          "metteu", "programmat")
 
 
 def detect(justification: str, observations: str, analysis=None, salon=None) -> list[Pattern]:
@@ -705,12 +734,14 @@ def detect(justification: str, observations: str, analysis=None, salon=None) -> 
         out.append(Pattern("pasted", "", 0.9))
         return out
     if observations and analysis is not None:
-        foreign, matched = foreign_facts(analysis, observations, salon)
+        foreign, matched, by_family = foreign_facts(analysis, observations, salon)
         missing, found = content_match(analysis, observations)
         if len(foreign) >= 2 and len(foreign) >= 2 * matched:
             out.append(Pattern("other_contact", ", ".join(foreign[:3]), 0.75))
-        elif len(missing) >= 3 and found == 0 and (len(missing) >= 6 or _particular(analysis, missing)) \
-                or len(missing) >= 2 and found == 0 and _reason_of_another(analysis, missing, observations):
+        elif matched == by_family and (len(missing) >= 3 and found == 0 and (len(missing) >= 6 or _particular(analysis, missing))
+                               or len(missing) >= 2 and found == 0 and _reason_of_another(analysis, missing, observations)):
+            # (a product, an event or a date the notes give, named as they do, « sacs », is this
+            # contact's; a neighbour of the family, « blousons » for « sweats », may be another's)
             # nothing particular the notes say, and something particular of its own: a name,
             # a product, a figure, a funding (plain words of one's own are a paraphrase:
             # « satisfaits du prestataire qui les habille depuis une décennie »)

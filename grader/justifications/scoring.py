@@ -81,8 +81,8 @@ FB = {
                      "seule suite cohérente."),
     "wrong_action": (f"L'action prévue ne correspond pas à la situation du contact{NBSP}: "
                      "demandez-vous quelle suite ses notes justifient, et à quel moment."),
-    "plan_of_another": (f"Votre suite vise une personne que les notes de ce contact ne mentionnent "
-                        f"pas{NBSP}: prévoyez l'action pour lui."),
+    "plan_of_another": (f"Votre suite vise une personne ou un événement que les notes de ce contact ne "
+                        f"mentionnent pas{NBSP}: prévoyez l'action pour lui."),
     "vague_action": (f"Votre action reste vague{NBSP}: précisez quand vous reprenez contact et dans "
                      "quel but."),
     # refused patterns (see ``gaming``)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -213,7 +213,7 @@ _NEXT_YEAR_AFTER_RE = re.compile(r"^\s*(?:de|d')\s*(?:l'|l\s|l’)\s*(?:annee|an
 _SECONDARY_BEFORE_RE = re.compile(
     r"\b(?:ag|assemblee(?:\s+generale)?|vote|votee?s?|voter|reunion|conseil|bureau|rappeler|rappel"
     r"|relancer|relance|rendez-vous|rdv|revoir|recontacter|rencontre|demo|demonstration"
-    r"|reponse|decision|decide|comite)\b[^.;,:!?\n]{0,50}$"
+    r"|reponse|decision|decide|comite|consulter|consultera|consulteront|consultation|devis)\b[^.;,:!?\n]{0,50}$"
 )
 _CLAUSE_RE = re.compile(r"[.;:!?\n]")
 
@@ -569,7 +569,8 @@ _SPACES_RE = re.compile(r"\s+")
 _BEFORE_WORDS = frozenset("pas avant ici tard jusqu apres partir des pour".split())
 _SECONDARY_WORDS = frozenset(
     "ag assemblee vote votee votees votes voter reunion conseil bureau rappeler rappel relancer relance rendez "
-    "rdv revoir recontacter rencontre demo demonstration reponse decision decide comite".split())
+    "rdv revoir recontacter rencontre demo demonstration reponse decision decide comite "
+    "consulter consultera consulteront consultation devis".split())
 
 
 def find_time_expressions(text: str, salon_date: date) -> list[TimeExpression]:
@@ -633,4 +634,10 @@ def find_time_expressions(text: str, salon_date: date) -> list[TimeExpression]:
             TimeExpression(str(text)[start:end], start, end, lo, hi, conf, label, past, secondary)
         )
     out.sort(key=lambda e: e.start)
+    # « elle consultera les imprimeurs au printemps, dans deux mois »: a date set just after
+    # another by a comma or a bracket restates it, and is secondary when that one is.
+    for k in range(1, len(out)):
+        prev, cur = out[k - 1], out[k]
+        if prev.secondary and not cur.secondary and re.fullmatch(r"\s*[,(]\s*(?:soit\s+|donc\s+)?", f[prev.end : cur.start]):
+            out[k] = replace(cur, secondary=True)
     return out
