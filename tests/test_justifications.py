@@ -1652,3 +1652,21 @@ def test_a_paraphrase_naming_the_notes_goods_is_about_this_contact():
     text = "Ils fêtent leurs 20 ans dans environ sept mois et veulent des sacs brodés pour l'occasion ; aucune urgence. Tiède. Relance après l'été."
     s = score(notes, "2026-03-28", "tiède", "tiède", text)
     assert "other_contact" not in s.motifs and (s.evidence, s.action) == (1, 1), s.reasons
+
+
+def test_a_cold_contacts_particular_reason_the_notes_never_give():
+    notes = "La présidente est passée au stand avec sa sœur. L'amicale n'a aucun projet d'achat cette année."
+    for text in ("Froid : l'amicale a renouvelé toutes ses tenues l'an dernier. Fiche CRM et brochure.",
+                 "Froid : les tenues sont payées par la mairie, aucun projet. Fiche CRM et brochure.",
+                 "Froid : chaque adhérent achète son propre équipement. Fiche CRM et brochure.",
+                 "Froid : elle est très contente de son imprimeur actuel. Fiche CRM et brochure.",
+                 "Froid : ils fabriquent eux-mêmes leurs tenues. Fiche CRM et brochure."):
+        s = score(notes, "2027-03-20", "froid", "froid", text)
+        assert s.evidence == 0 and "absent_fact" in s.reasons and s.action == 1, (text, s.reasons)
+    # the same reasons, when the notes give them, are the contact's own
+    notes = ("Le club vient de changer tous ses maillots ; la mairie fournit les survêtements, chaque licencié achète "
+             "ses chaussures et le président est très satisfait de son fournisseur.")
+    for text in ("Froid : le club a renouvelé tous ses maillots. Fiche CRM et brochure.",
+                 "Froid : les survêtements sont fournis par la mairie. Fiche CRM et brochure.",
+                 "Froid : chaque licencié achète ses propres chaussures et le président est content de son fournisseur. Fiche CRM."):
+        assert points(notes, "froid", "froid", text, "2027-03-20") == (1, 1), text

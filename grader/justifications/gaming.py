@@ -562,6 +562,25 @@ _FACTS = [
     ("fermeture", re.compile(r"\b(?:(?:va|vont|allait|allaient) (?:fermer|disparaitre)|fermeture|dissolution|dissou\w*|redressement|liquidation|faillite"
                              r"|(?:arrete|arretent|cesse|cessent|stoppe)\w* (?:son|leur|ses|leurs) activite)"),
      ("ferm", "dissou", "sommeil", "activite", "arret", "faillite", "liquidation", "redressement", "difficult")),
+    # a cold contact's particular reason, copied from another one: a renewal, a town that pays,
+    # members who buy their own, a supplier the contact is happy with, goods made in-house
+    ("renouvellement", re.compile(r"\b(?:a|ont|avait|avaient|vient de|viennent de) (?:deja |tout |toutes |deja tout )?"
+                                  r"(?:renouvele|change|rachete|remplace)\w*(?= (?:tou\w+ |ses |leurs |les |son |sa ))"),
+     ("renouvel", "chang", "rachet", "remplac", "neuf", "neuv", "recent", "achet", "equipe", "commande", "refait",
+      "vient de", "viennent de", "imprim", "stock")),
+    ("mairie", re.compile(r"\b(?:fourni|pay|paie|prete|offert|finance)\w* par la (?:mairie|commune|ville)\b"
+                          r"|\b(?:la mairie|la commune|la ville) (?:fournit|paie|paye|prete|offre|finance)\b"),
+     ("mairie", "commune", "ville", "municipal", "departement", "region\\b")),
+    ("adherents", re.compile(r"\b(?:chaque|les) (?:adherent|membre|licencie|joueur|musicien|choriste)\w* (?:achete|achetent|paie|paient|amene|amenent|fournit|fournissent)\w*"
+                             r"(?: (?:lui|elle|eux)[- ]memes?)? (?:son|sa|ses|leur|leurs) (?:propre|propres)?"),
+     ("adherent", "membre", "licencie", "joueu", "musicien", "choriste", "chacun", "chaque", "individuel", "eux-memes",
+      "eux memes", "propre")),
+    ("satisfait", re.compile(r"\b(?:tres )?(?:satisfai|content|ravi)\w* (?:de|du|par) (?:son|sa|ses|leur|leurs|l|le) "
+                             r"(?:\w+ )?(?:fournisseur|prestataire|imprimeu|equipementier|brodeu|partenaire|armurier)\w*"),
+     ("satisf", "content", "ravi", "fidele", "convient", "habituel", "ne veut pas changer", "ne souhaite pas changer",
+      "pas de raison de changer")),
+    ("fabrication", re.compile(r"\b(?:fabrique|fabriquent|font|fait|imprime|impriment|cousent|coud)\w* (?:eux|elle|lui|elles)[- ]memes?\b"),
+     ("fabriqu", "memes", "benevole", "atelier", "fait ses", "font leurs", "imprime")),
     ("budget", re.compile(r"\bbudget (?:de \d|deja (?:vote|accorde|reserve)|(?:est |a ete )?(?:deja )?(?:vote|accorde|reserve|debloque|valide)\b)"
                           r"|\b(?:a|ont|avait|avaient) (?:deja )?(?:vote|valide|obtenu|debloque|boucle) (?:son|leur|le|un) budget\b"),
      ("budget", "cagnotte", "subvention", "vote", "depense", "valid", "financ", "fonds", "argent", "enveloppe",
