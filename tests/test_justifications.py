@@ -1670,3 +1670,14 @@ def test_a_cold_contacts_particular_reason_the_notes_never_give():
                  "Froid : les survêtements sont fournis par la mairie. Fiche CRM et brochure.",
                  "Froid : chaque licencié achète ses propres chaussures et le président est content de son fournisseur. Fiche CRM."):
         assert points(notes, "froid", "froid", text, "2027-03-20") == (1, 1), text
+
+
+def test_a_copied_plan_timed_by_the_copied_reasoning():
+    notes = "La responsable trouve nos sacs en tissu intéressants ; rien de prévu, « peut-être l'an prochain »."
+    text = ("Tiède : l'association a un projet de gourdes pour la rentrée de septembre 2028 et le budget ne sera "
+            "connu qu'en mai. Je la relancerai en mai.")
+    s = score(notes, "2027-03-20", "tiède", "tiède", text)
+    assert s.evidence == 0 and s.action == 0 and "plan_of_another" in s.reasons, s.reasons
+    # the same month in the notes: the learner's own timing
+    notes = "La responsable trouve nos gourdes intéressantes pour la rentrée 2028 ; le budget sera connu en mai."
+    assert points(notes, "tiède", "tiède", text, "2027-03-20") == (1, 1)

@@ -697,7 +697,7 @@ def _interest_objects(observations: str) -> tuple[str, ...]:
 
 # « l'argent ne sera débloqué que dans deux mois », « la subvention sera accordée en mai »
 _RELEASE_BEFORE = re.compile(r"\b(?:(?:debloque\w*|accorde\w*|valid\w*|vote\w*)\b[^.;:!?,]{0,25}"
-                             r"|budget\s+(?:\w+\s+){0,5})$")
+                             r"|budget\s+(?:\w+[\s'’]+){0,5})$")
 _OBJECT_STOPS = {"quand", "lorsque", "lorsqu", "si", "car", "parce", "puisque", "puisqu", "mais", "sauf", "sans",
                  "peut", "probablement", "surement", "certainement",
                  # « veut d'abord connaître le bilan financier »: what it wants to know, not to buy

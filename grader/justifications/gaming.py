@@ -713,6 +713,13 @@ def plan_of_another(analysis, observations: str) -> str:
         for m in _PERSON_RE.finditer(span):
             if not set(re.findall(r"\w+", fold(m.group(1)).lower())) <= note_words:
                 return m.group(0)
+    # « le budget ne sera connu qu'en mai. Je la relancerai en mai »: a plan timed by a month the
+    # copied reasoning gives and the notes do not
+    in_plan = [tok for tok in analysis.toks if any(a <= tok.start < b for a, b in analysis.action_spans)]
+    reasoning = {tok.norm for tok in analysis.toks if tok not in in_plan}
+    for tok in in_plan:
+        if tok.norm in L.MONTHS and tok.norm in reasoning and tok.norm not in note_words:
+            return analysis.text[tok.start : tok.end]
     for tok in analysis.toks:
         if not any(a <= tok.start < b for a, b in analysis.action_spans):
             continue
