@@ -1681,3 +1681,65 @@ def test_a_copied_plan_timed_by_the_copied_reasoning():
     # the same month in the notes: the learner's own timing
     notes = "La responsable trouve nos gourdes intéressantes pour la rentrée 2028 ; le budget sera connu en mai."
     assert points(notes, "tiède", "tiède", text, "2027-03-20") == (1, 1)
+
+
+def test_september_abbreviated_after_a_day():
+    notes = "Le secrétaire cherche 45 vestes brodées pour le trek du 5 septembre ; il veut un devis sous quinze jours."
+    text = "chaud : 45 vestes brodées pr le trek du 5 sept, devis ds les 15j max → je l'envoie cette semaine"
+    assert points(notes, "chaud", "chaud", text, "2026-06-20") == (1, 1)
+
+
+def test_frozen_purchases_and_a_supplier_the_notes_give_as_a_past_participle():
+    notes = "Le cercle fusionne avec le club voisin : tous les achats sont gelés jusqu'à la fin de la fusion."
+    assert points(notes, "froid", "froid", "froid, achats gelés a cause de la fusion. fiche crm + doc", "2027-11-20") == (1, 1)
+    notes = "Les écharpes du chœur sont fournies depuis dix ans par une mercière du village ; aucun besoin cette année."
+    text = "Froid : le chœur a déjà un fournisseur, la mercière du village, et n'a aucun besoin cette année. Fiche CRM."
+    assert points(notes, "froid", "froid", text, "2026-11-14") == (1, 1)
+
+
+def test_no_project_but_considering_is_interest_for_later():
+    notes = "La présidente est satisfaite de son fournisseur ; elle « regardera peut-être l'an prochain si les prix montent »."
+    text = ("Tiède plutôt que froid : elle n'a pas de projet mais elle envisage de regarder nos offres l'an prochain "
+            "si ses prix augmentent. Je la relancerai au début de l'année prochaine.")
+    s = score(notes, "2026-03-21", "froid", "tiède", text, accepted=["froid", "tiède"])
+    assert (s.evidence, s.action) == (1, 1), s.reasons
+
+
+def test_a_need_the_learner_only_supposes_is_not_stated():
+    notes = "La coordinatrice n'achète pas d'objets publicitaires et préfère dépenser en jeux."
+    text = ("Une ludothèque pourrait avoir besoin de goodies, mais la coordinatrice n'achète pas d'objets "
+            "publicitaires et préfère dépenser en jeux : froid. Fiche CRM et invitation aux portes ouvertes.")
+    assert points(notes, "froid", "froid", text, "2027-10-09") == (1, 1)
+
+
+def test_a_long_answer_defining_the_classes_then_preferring_one():
+    notes = "La secrétaire trouve nos casquettes « sympas, un jour peut-être » ; aucun projet, aucun budget."
+    text = ("Ce contact est délicat, car on pourrait y voir un début d'intérêt. Rappelons la différence : le tiède a un "
+            "intérêt réel pour un produit mais achète à moyen terme, le froid n'a pas d'intérêt actuel. Elle a dit que "
+            "les casquettes « pourraient être sympas un jour », ce qui n'est pas rien. Mais il n'y a aucun projet ni "
+            "budget : c'est une remarque en passant. Je préfère donc classer froid plutôt que tiède. J'enregistre "
+            "l'association dans le CRM et je lui envoie la documentation, pour qu'elle nous ait sous la main si le "
+            "bureau s'y intéresse.")
+    s = score(notes, "2027-04-10", "froid", "froid", text, accepted=["froid", "tiède"])
+    assert (s.evidence, s.action) == (1, 1), s.reasons
+    notes = "M. Castel vient de recevoir des polos d'un concurrent dont il est content ; rien avant deux ans."
+    text = ("Selon la grille, un contact froid est quelqu'un qui n'a pas d'intérêt pour notre offre ; tiède et chaud "
+            "supposent au contraire un intérêt. M. Castel vient de recevoir des polos d'un concurrent et il en est "
+            "content, rien avant deux ans. On pourrait se dire que dans deux ans il faudra les changer, donc tiède ; "
+            "mais il n'a exprimé aucune envie. Je classe donc froid. Je l'enregistre dans le CRM et je lui envoie "
+            "notre documentation.")
+    assert points(notes, "froid", "froid", text, "2026-10-03") == (1, 1)
+
+
+def test_refusing_lateness_is_urgency_and_an_empty_stock_is_a_need():
+    notes = "L'adjudant veut 60 sweats pour la Sainte-Barbe du 4 décembre ; budget voté, devis avant la fin du mois."
+    text = ("Chaud : il veut 60 sweats pour la Sainte-Barbe du 4 décembre et il ne veut pas recevoir le devis après "
+            "la fin du mois. Appel lundi en priorité, devis avant mercredi.")
+    assert points(notes, "chaud", "chaud", text, "2026-10-10") == (1, 1)
+    notes = "La présidente n'a plus de gobelets en stock et veut en commander 500 pour la fête du 14 juillet."
+    text = "Chaud : il ne lui reste plus aucun gobelet pour la fête du 14 juillet. Appel demain matin et devis dans la foulée."
+    assert points(notes, "chaud", "chaud", text, "2027-05-29") == (1, 1)
+    # « d'après » and « après avoir » are no lateness: the refusal stands
+    notes = "Le président a regardé nos prix et ne veut rien acheter ; il est satisfait de son fournisseur."
+    text = "Froid : il ne veut pas acheter après avoir vu nos prix. Fiche CRM."
+    assert points(notes, "froid", "froid", text, "2027-05-29") == (1, 1)

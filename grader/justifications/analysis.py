@@ -393,6 +393,12 @@ def _lead_in(text: Text, hit: Hit) -> set[str]:
 
 
 _NOT_TOPICAL = ("pas d actualite",)
+# « il ne veut pas recevoir le devis après la fin du mois », « ne veut pas être livré en retard »:
+# the denial is the delay's
+_LATE = {"apres", "retard", "tard", "dela"}
+_REMAINS = {"reste", "restent", "restait", "restaient", "dispose", "disposent"}
+_COULD = {"pourrait", "pourraient", "pourrais", "aurait", "auraient", "aurais"}
+_BUT = {"mais", "cependant", "pourtant", "toutefois", "neanmoins"}
 _CLITICS = {"ne", "n", "le", "la", "les", "l", "lui", "leur", "y", "en", "me", "m", "se", "s"}
 
 
@@ -404,6 +410,21 @@ def _learners_own(text: Text, hit: Hit) -> bool:
         j -= 1
     return j >= 0 and j < hit.first - 1 and text.toks[j].norm in ("je", "j", "nous") \
         and _same_clause(text, text.toks[j].start, hit.start)
+
+
+def _late_denied(text: Text, hit: Hit) -> bool:
+    """« ne veut pas recevoir le devis après la fin du mois », « ne veut pas être livrée en retard »:
+    a lateness in the clause of the denial, before any comma (« d'après la présidente », « après
+    avoir vu nos prix » are no lateness)."""
+    toks = text.toks
+    for j in range(hit.last, min(len(toks), hit.last + 8)):
+        x = toks[j]
+        if not _same_clause(text, hit.start, x.start) or "," in text.raw[hit.end : x.start]:
+            return False
+        if x.norm in ("retard", "dela") or (x.norm == "apres" and toks[j - 1].norm != "d" and (
+                j + 1 >= len(toks) or toks[j + 1].norm not in ("avoir", "etre"))):
+            return True
+    return False
 
 
 def _conceded(text: Text, hit: Hit) -> bool:
@@ -440,9 +461,12 @@ _MAY = {"peut", "pourrait", "pourra", "pourraient", "pourront", "devrait", "peuv
 _NOW_IS_RE = re.compile(r"\b(?:nous|on)\s+(?:sommes|est)\s+(?:en|au|a|le|debut|fin|mi)?\s*(?:debut|fin|mi)?\s*$")
 _DEFINITION_RE = re.compile(
     r"\b(?:un|une)\s+contacts?\s+(?:froid|tiede|chaud)e?s?\s*,?\s*(?=c'est\b|c est\b|est\b|n'a\b|n'est\b|a\b|veut\b"
-    r"|signifie\b|serait\b|aurait\b|doit\b|achete\b|n'achete\b|ne\s)|\bon\s+pourrait\s+(?:penser|croire|dire|se\s+dire|imaginer)"
+    r"|signifie\b|serait\b|aurait\b|doit\b|achete\b|n'achete\b|ne\s)|\bon\s+pourrait\s+(?:y\s+voir|penser|croire|dire|se\s+dire|imaginer)"
     r"|\bcertains\s+(?:diraient|pourraient|penseraient)|\b(?:selon|par)\s+(?:la\s+)?definition"
-    r"|\b(?:froid|tiede|chaud)\s+(?:veut\s+dire|signifie)")
+    r"|\b(?:froid|tiede|chaud)\s+(?:veut\s+dire|signifie)"
+    # « le tiède a un intérêt réel … », « un froid n'a pas d'intérêt », « tiède et chaud supposent »
+    r"|\b(?:un|le)\s+(?:froid|tiede|chaud)\s+(?=a\b|n'a\b|achete\b|n'achete\b|suppose\b|veut\b|est\s+(?:un|quelqu))"
+    r"|\b(?:froid|tiede|chaud)\s+et\s+(?:froid|tiede|chaud)\s+(?:supposent|signifient|veulent\s+dire)")
 _DECLARED_BEFORE = re.compile(r"(?:\best|\bc'est|\breste|\bclasse|\bmets|\bmet|\bcomme|\bsoit|\ben|\bplutot|\bdonc"
                               r"|\bfait|\bdonne|\bpas|\bni|\bjamais|\bplus)\s+(?:donc\s+|bien\s+|plutot\s+|clairement\s+|vraiment\s+)?$")
 _DEFINITION_END = re.compile(r"[.;:!?\n]|\bmais\b|\bor\b|\bce\s+qui\b")
@@ -468,7 +492,10 @@ _CLASS_AFTER = r"(?:\s+donc)?\s*[:,]?\s*(?:en\s+|pour\s+|sur\s+)?(?:un\s+contact
 _CONCLUSION_RE = re.compile(r"\b(?:" + _CONCLUSION_MARKERS + r")" + _CLASS_AFTER)
 _DECLARATION_RE = re.compile(
     r"\b(?:" + _CONCLUSION_MARKERS + r"|je\s+(?:le\s+|la\s+)?classe\s+(?:ce\s+contact\s+|ce\s+prospect\s+)?"
-    r"|je\s+prefere\s+(?:le|la)\s+traiter|donc\s+(?:c'est\s+)?|c'est\s+(?:donc\s+)?)" + _CLASS_AFTER)
+    r"|je\s+prefere\s+(?:donc\s+)?(?:le\s+|la\s+)?(?:traiter|classer|mettre)|donc\s+(?:c'est\s+)?|c'est\s+(?:donc\s+)?)"
+    + _CLASS_AFTER)
+# A declaration inside a reading the learner supposes (« on pourrait se dire … donc tiède »)
+_SUPPOSED_BEFORE = re.compile(r"\b(?:on\s+pourrait|certains\s+(?:diraient|pourraient)|j'aurais\s+pu|si\s+l'on|si\s+on)\b[^.!?;]*$")
 _THINKING = {"pense", "pensais", "dit", "debut", "abord", "premiere", "premier", "idee", "cru", "croyais",
              "semblait", "paraissait", "hesite", "hesitais", "demande", "voulais", "envisage", "tente"}
 _WEAK_BEFORE = {"petit", "leger", "vague", "faible", "maigre", "timide"}
@@ -801,8 +828,10 @@ class _Reader:
         self._class_positions: list[tuple[str, int]] = []
         self._classes()
         self._weighed_earlier()
-        self.out.declared = [L.CLASS_WORDS[m.group(1)] for m in _DECLARATION_RE.finditer(fold(self.raw))
-                             if m.group(1) in L.CLASS_WORDS]
+        folded = fold(self.raw)
+        self.out.declared = [L.CLASS_WORDS[m.group(1)] for m in _DECLARATION_RE.finditer(folded)
+                             if m.group(1) in L.CLASS_WORDS
+                             and not _SUPPOSED_BEFORE.search(folded, max(0, m.start() - 120), m.start())]
         self.out.action_spans = list(self.regions)
         return self.out
 
@@ -1096,6 +1125,11 @@ class _Reader:
         for h in dis_kept:
             if _learners_own(t, h):
                 continue  # « je n'attends pas : devis sous 48 h »: the plan's pace
+            if h.tag != "no_budget" and {x.norm for x in t.toks[max(0, h.first - 4) : h.first]
+                                         if _same_clause(t, x.start, h.start)} & _REMAINS:
+                continue  # « il ne lui en reste plus aucun »: the stock is out, a need
+            if h.tag != "no_budget" and _late_denied(t, h):
+                continue  # « il ne veut pas recevoir le devis après la fin du mois »: the delay denied
             if fold(raw[h.start : h.end]).replace("'", " ").startswith(_NOT_TOPICAL):
                 out.not_soon.append(raw[h.start : h.end])  # « pas d'actualité »: not now, no refusal
                 continue
@@ -1166,8 +1200,9 @@ class _Reader:
             if _renewed(t, h):
                 out.no_budget.append(word)  # « tenues renouvelées », « vient de tout changer »
                 continue
-            if any(0 <= h.first - d.last <= 3 and _same_clause(t, d.start, h.start) for d in dis_kept):
-                continue  # « aucun achat n'est envisagé »: still the refusal
+            if any(0 <= h.first - d.last <= 3 and _same_clause(t, d.start, h.start)
+                   and not {x.norm for x in t.toks[d.last : h.first]} & _BUT for d in dis_kept):
+                continue  # « aucun achat n'est envisagé »: still the refusal (« … mais elle envisage »: not)
             if t.toks[h.first].norm in ("equipe", "equipes") and h.first and \
                     t.toks[h.first - 1].norm in _DETERMINERS:
                 continue  # « l'équipe a déjà un prestataire »: the team, not « équiper »
@@ -1186,7 +1221,7 @@ class _Reader:
             if t.toks[h.first].norm in ("lui", "leur") and [
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]][:2] == ["ce", "qu"]:
                 continue  # « tout ce qu'il lui faut »: what it needs in general, not our offer
-            if t.toks[h.first].norm.startswith(("besoin", "projet")) and {
+            if t.toks[h.first].norm.startswith(("besoin", "projet", "interess")) and {
                     x.norm for x in t.toks[max(0, h.first - 5) : h.first]
                     if _same_clause(t, x.start, h.start)} & {"si", "quand", "cas", "jour"}:
                 continue  # « le jour où un besoin apparaîtra »: a hypothesis, not the contact's need
@@ -1207,6 +1242,10 @@ class _Reader:
             if t.toks[h.first].norm.startswith("interess") and t.toks[h.first].norm.endswith("er") and {
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]} & _MAY:
                 continue  # « ça peut l'intéresser »: the learner's guess, not the contact's interest
+            if t.toks[h.first].norm.startswith(("besoin", "envie")) and {
+                    x.norm for x in t.toks[max(0, h.first - 3) : h.first]
+                    if _same_clause(t, x.start, h.start)} & _COULD:
+                continue  # « une ludothèque pourrait avoir besoin de goodies »: a guess, no need stated
             if t.toks[h.first].norm.startswith(("veu", "voul", "souhait")) and (nxt.startswith(_LOOKING) or (
                     nxt in ("juste", "seulement", "simplement") and nxt2.startswith(_LOOKING))):
                 continue  # « il voulait découvrir nos machines »: curiosity, not a wish to buy
@@ -1246,7 +1285,8 @@ class _Reader:
                     continue
                 after = [x.norm for x in t.toks[h.last : h.last + 5] if _same_clause(t, x.start, h.start)]
                 if any(w.isdigit() or w in NUMBER_WORDS or w in _DURATION_WORDS for w in scope) or (
-                        {"dela", "apres"} & set(after[:3]) and set(after) & (_DURATION_WORDS | NUMBER_WORDS.keys())):
+                        {"dela", "apres"} & set(after[:3]) and set(after) & (_DURATION_WORDS | NUMBER_WORDS.keys())) \
+                        or scope & _LATE:
                     # « ne mettront pas plus de dix jours à choisir », « ne peut pas commander
                     # au-delà de quinze jours »: the delay is denied, not the purchase
                     continue

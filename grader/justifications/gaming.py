@@ -541,7 +541,7 @@ def _reason_of_another(analysis, missing: list[str], observations: str) -> bool:
 _SUPPLIER_BACKING = ("concurren", "fournisseur", "presta", "equipementier", "contrat", "ailleurs", "compar",
                      "offres", "deux devis",
                      "achet", "achat", "chez", "magasin", "boutique", "armurerie", "equipe",
-                     "renouvel")
+                     "renouvel", "fourni")
 # Decisive facts: (code, phrases in the justification, words in the notes that back them up).
 _FACTS = [
     ("montant", re.compile(r"\d[\d\s]*(?:€|euros?\b|k€)"), ("€", "euro")),

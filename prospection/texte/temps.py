@@ -305,7 +305,8 @@ def _recurring_compiled() -> list[tuple[frozenset, re.Pattern, int]]:
 
 
 # Patterns of _scan, compiled once.
-_P1 = re.compile(r"\b(?P<day>\d{1,2})(?:er)?\s+" + _MONTH_RE + r"(?:\s+(?P<year>20\d\d))?")
+# (after a day, « sept » is September: « le trek du 5 sept »)
+_P1 = re.compile(r"\b(?P<day>\d{1,2})(?:er)?\s+" + _MONTH_RE.replace("|dec)", "|dec|sept)") + r"(?:\s+(?P<year>20\d\d))?")
 _P2 = re.compile(r"(?<![\d/.])(?P<day>\d{1,2})[/.](?P<mon>\d{1,2})(?:[/.](?P<year>\d{4}|\d{2}))?(?![\d/]|\.\d|h\b|h\d)")
 _P3 = re.compile(r"\b(?:(?P<part>debut|fin|mi|courant|milieu)(?:\s*-\s*|\s+)(?:(?:du\s+mois\s+)?(?:de\s+|d'))?)?"
         r"(?:(?:le\s+)?mois\s+(?:de\s+|d'))?" + _MONTH_RE + r"(?:\s+(?P<year>20\d\d))?")
