@@ -1743,3 +1743,41 @@ def test_refusing_lateness_is_urgency_and_an_empty_stock_is_a_need():
     notes = "Le président a regardé nos prix et ne veut rien acheter ; il est satisfait de son fournisseur."
     text = "Froid : il ne veut pas acheter après avoir vu nos prix. Fiche CRM."
     assert points(notes, "froid", "froid", text, "2027-05-29") == (1, 1)
+
+
+def test_a_rubric_form_answered_yes_or_no_says_nothing_of_the_contact():
+    notes = "Le secrétaire cherche 45 vestes brodées pour le trek du 5 septembre ; il veut un devis sous quinze jours."
+    text = "Intérêt : oui. Projet : oui. Délai : court. Budget : ?. Décideur : oui. → chaud. Action : priorité."
+    s = score(notes, "2026-06-20", "chaud", "chaud", text)
+    assert (s.evidence, s.action) == (0, 0) and "keywords" in s.reasons, s.reasons
+
+
+def test_the_learner_confirming_the_order_is_the_plan_not_a_request():
+    notes = "Mme Gaudin veut 60 polos pour le tournoi du 14 juin ; elle attend un devis avant la fin du mois."
+    text = "Chaud : 60 polos pour le tournoi du 14 juin. Je confirme la commande par téléphone dès lundi matin."
+    assert points(notes, "chaud", "chaud", text, "2027-04-10") == (1, 1)
+
+
+def test_wants_and_negations_that_state_them():
+    notes = "L'adjudant veut 60 sweats pour la Sainte-Barbe du 4 décembre ; le budget est voté."
+    text = "Chaud : il ne manque ni l'envie ni l'argent, la Sainte-Barbe est le 4 décembre. Appel lundi en priorité."
+    assert points(notes, "chaud", "chaud", text, "2026-10-10") == (1, 1)
+    notes = "Elle cherche des survêtements pour la rentrée de septembre ; le sponsor répondra en juin."
+    text = "Tiède : elle cherche des survêtements pour la rentrée, dans six mois. Inutile de la presser : je la relance en juin."
+    assert points(notes, "tiède", "tiède", text, "2027-03-13") == (1, 1)
+    # a vague wish is a taste, not a need, for a cold contact
+    notes = "Elle trouve les casquettes sympas « pour un jour » ; ni projet ni budget."
+    text = "Froid : une vague envie pour « un jour », mais ni projet ni budget. Fiche CRM et doc."
+    assert points(notes, "froid", "froid", text, "2026-10-10") == (1, 1)
+
+
+def test_denied_by_construction_certain_or_chosen_by_someone_else():
+    notes = "Tout l'argent part dans le toit du moulin, rien avant 2028 ; il a pris un catalogue."
+    text = "Froid : rien avant 2028, et ce n'est pas parce qu'il a pris un catalogue qu'il est intéressé. Fiche CRM et doc."
+    assert points(notes, "froid", "froid", text, "2026-06-13") == (1, 1)
+    notes = "M. Dufour veut 25 vestes pour le tournoi du 19 juin ; le comité valide la dépense en avril."
+    text = "Chaud : l'intérêt pour les 25 vestes ne fait pas de doute et le tournoi est le 19 juin. Appel lundi, devis sous 48 h."
+    assert points(notes, "chaud", "chaud", text, "2027-04-03") == (1, 1)
+    notes = "Les uniformes de la fanfare sont fournis par la mairie, qui décide seule ; aucun budget propre."
+    text = "Froid : l'équipement est payé et choisi par la municipalité, rien à vendre. Fiche CRM."
+    assert points(notes, "froid", "froid", text, "2026-11-07") == (1, 1)

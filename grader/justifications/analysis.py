@@ -158,6 +158,9 @@ def _requested(text: Text, hit: Hit, requests: list[Hit], interests: list[Hit]) 
             continue  # « veut commander avant mi-juin, tél. lundi »: the plan starts after the comma
         if r.last <= hit.first and hit.first - r.last <= gap and _same_clause(text, r.start, hit.start):
             between = {t.norm for t in text.toks[r.last : hit.first]}
+            lead = {t.norm for t in text.toks[max(0, r.first - 3) : r.first] if _same_clause(text, t.start, r.start)}
+            if r in interests and lead & {"je", "j", "nous"}:
+                continue  # « je confirme la commande par téléphone »: the learner's plan
             if not between & L.LEARNER_SUBJECT:
                 return True
     return False
@@ -178,7 +181,7 @@ _DOC_WORDS = {"documentation", "doc", "docs", "brochure", "brochures", "plaquett
               "lettre", "carte"}
 
 
-_LIKING = ("aim", "ador", "apprec", "seduit", "emball", "enthousias", "plai")
+_LIKING = ("aim", "ador", "apprec", "seduit", "emball", "enthousias", "plai", "envie")
 _CONTACT_SUBJECT = {"a", "ont", "il", "elle", "ils", "elles", "le", "la", "les"}
 _RECORD_PLACES = {"fiche", "fiches", "crm", "sic", "fichier", "fichiers", "base", "newsletter"}
 _ACTION_LABEL_RE = re.compile(r"\b(?:actions?|suite|a faire|suivi)\s*[:=]")
@@ -396,6 +399,8 @@ _NOT_TOPICAL = ("pas d actualite",)
 # « il ne veut pas recevoir le devis après la fin du mois », « ne veut pas être livré en retard »:
 # the denial is the delay's
 _LATE = {"apres", "retard", "tard", "dela"}
+# « ce n'est pas parce qu'il a pris un catalogue qu'il est intéressé »: the second clause is denied
+_NOT_BECAUSE_RE = re.compile(r"\bce n.est pas parce qu[^.!?;]*\bqu.(?:il|elle|ils|elles|on)\s+(?:\w+\s+){0,2}$")
 _REMAINS = {"reste", "restent", "restait", "restaient", "dispose", "disposent"}
 _COULD = {"pourrait", "pourraient", "pourrais", "aurait", "auraient", "aurais"}
 _BUT = {"mais", "cependant", "pourtant", "toutefois", "neanmoins"}
@@ -1128,6 +1133,8 @@ class _Reader:
             if h.tag != "no_budget" and {x.norm for x in t.toks[max(0, h.first - 4) : h.first]
                                          if _same_clause(t, x.start, h.start)} & _REMAINS:
                 continue  # « il ne lui en reste plus aucun »: the stock is out, a need
+            if h.last < len(t.toks) and t.toks[h.last].norm.startswith("doute"):
+                continue  # « l'intérêt ne fait pas de doute »: a certainty, no refusal
             if h.tag != "no_budget" and _late_denied(t, h):
                 continue  # « il ne veut pas recevoir le devis après la fin du mois »: the delay denied
             if fold(raw[h.start : h.end]).replace("'", " ").startswith(_NOT_TOPICAL):
@@ -1193,6 +1200,12 @@ class _Reader:
                 continue
             if self.in_region(h.start) and t.toks[h.first].norm.startswith(("devi", "command")):
                 continue
+            if _NOT_BECAUSE_RE.search(fold(raw[max(0, h.start - 120) : h.start])):
+                out.disinterest.append(word)  # « ce n'est pas parce qu'il a pris un catalogue qu'il est intéressé »
+                continue
+            if t.toks[h.first].norm.startswith(("chois", "command")) and h.last < len(t.toks) \
+                    and t.toks[h.last].norm == "par":
+                continue  # « l'équipement est payé et choisi par la municipalité »: someone else's choice
             if _bought_elsewhere(t, h):
                 out.disinterest.append(word)  # « a renouvelé ses vestes chez un concurrent »
                 out.elsewhere.append(raw[h.start : t.clause_of(h.start)[1]].strip())
