@@ -1781,3 +1781,18 @@ def test_denied_by_construction_certain_or_chosen_by_someone_else():
     notes = "Les uniformes de la fanfare sont fournis par la mairie, qui décide seule ; aucun budget propre."
     text = "Froid : l'équipement est payé et choisi par la municipalité, rien à vendre. Fiche CRM."
     assert points(notes, "froid", "froid", text, "2026-11-07") == (1, 1)
+
+
+def test_a_pace_in_the_notes_gives_no_date_and_stopping_at_the_stand_is_no_closure():
+    notes = "Il faut 120 maillots pour le tournoi du 3 octobre ; le responsable, M. Cazals, est pressé."
+    text = "Chaud : 45 vestes pour le trek du 5 septembre, M. Boulet veut un devis sous quinze jours. Je l'appelle dès lundi."
+    s = score(notes, "2026-08-29", "chaud", "chaud", text)
+    assert s.evidence == 0 and "other_contact" in s.reasons, s.reasons
+    notes = "Trois retraités se sont arrêtés au stand ; le cercle n'a besoin de rien."
+    text = "Froid : le cercle va être dissous à la fin de l'année, donc aucun achat possible. Documentation par courrier."
+    s = score(notes, "2027-09-25", "froid", "froid", text)
+    assert s.evidence == 0 and "absent_fact" in s.reasons, s.reasons
+    notes = "Les jardiniers aimeraient des tabliers pour la fête de mai 2028 ; ils commencent à en parler."
+    text = "Tiède : tabliers pour mai 2028, la mairie de Nantes leur finance déjà la moitié. Relancer en janvier 2028."
+    s = score(notes, "2027-04-24", "tiède", "tiède", text)
+    assert s.evidence == 0 and "absent_fact" in s.reasons, s.reasons

@@ -751,8 +751,10 @@ def _object_key(word: str) -> str:
 
 @lru_cache(maxsize=1024)
 def note_dates(observations: str, salon_date: date) -> tuple[tuple[date, date], ...]:
-    """Date ranges the notes give (past ones included), resolved against the salon date."""
-    return tuple((e.date_min, e.date_max) for e in find_time_expressions(observations or "", salon_date))
+    """Date ranges the notes give (past ones included), resolved against the salon date; a pace
+    (« pressé », « rien ne presse ») gives no date."""
+    return tuple((e.date_min, e.date_max) for e in find_time_expressions(observations or "", salon_date)
+                 if e.label not in ("urgence", "long"))
 
 
 def dates_not_in_notes(a: Analysis, observations: str, salon_date: date) -> list[str]:

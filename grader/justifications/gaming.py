@@ -551,18 +551,22 @@ _FACTS = [
                             r"|(?:a|ont|avait|avaient|deja) (?:deja )?passe (?:une |la |sa |leur )?commande|(?:deja|ancien) client(?:e|s|es)?(?= *(?:chez nous|de (?:notre|nos)|[.,;:!)]|$)))"),
      ("signe", "bon de commande", "deja command", "a command", "ont command", "avait command",
       "commande passee", "commande signee", "commande ferme", "reserv", "client")),
-    ("subvention", re.compile(r"\b(?:subvention\w*|financ\w+ (?:obtenu|accorde)|(?:mairie|commune|departement|region) (?:financ|pai|pay|prend)\w*|sponsor\w*|mecen\w*)"),
+    ("subvention", re.compile(r"\b(?:subvention\w*|financ\w+ (?:obtenu|accorde)|(?:mairie|commune|departement|region)"
+                              r"(?: de [\w-]+)?(?: leur| lui| en)? (?:financ|pai|pay|prend)\w*|sponsor\w*|mecen\w*)"),
      ("subvention", "financ", "mairie", "departement", "region\\b", "aide", "sponsor", "mecen", "partenaire")),
     ("devis", re.compile(r"\b(?:(?:a|ont|deja) (?:demande|recu|reçu)\w* (?:un|des|le|notre|nos) (?:devis|tarifs?|prix|propositions?|offres?)|recu (?:un|des) devis)"),
      ("devis", "tarif", "prix", "proposition", "offre", "chiffr", "catalogue")),
     ("concurrent", re.compile(r"\b(?:deja un fournisseur|fournisseurs? (?:actuel|habituel)\w*|(?:devis|offre) d un concurrent|chez (?:un concurrent|decathlon|intersport)|decathlon|intersport"
                               r"|(?:son|sa|leur|leurs) (?:fournisseur|prestataire|equipementier)\w*)"),
      _SUPPLIER_BACKING),
+    ("concurrent", re.compile(r"\bchoisi\w* (?:[\w-]+ ){1,2}comme (?:nouveau |nouvel )?(?:fournisseur|prestataire|imprimeur|equipementier)"),
+     _SUPPLIER_BACKING),
     ("concurrent", re.compile(r"\b(?:a|aupres d|par|avec) (?:un|des|deux|plusieurs|trois) concurrent"),
      ("concurren", "fournisseur", "presta", "ailleurs", "compar", "autre")),
     ("fermeture", re.compile(r"\b(?:(?:va|vont|allait|allaient) (?:fermer|disparaitre)|fermeture|dissolution|dissou\w*|redressement|liquidation|faillite"
                              r"|(?:arrete|arretent|cesse|cessent|stoppe)\w* (?:son|leur|ses|leurs) activite)"),
-     ("ferm", "dissou", "sommeil", "activite", "arret", "faillite", "liquidation", "redressement", "difficult")),
+     # (« activite » backs « arrête son activité »; a bare « arrêt » is « arrêtés au stand »)
+     ("ferm", "dissou", "sommeil", "activite", "faillite", "liquidation", "redressement", "difficult")),
     # a cold contact's particular reason, copied from another one: a renewal, a town that pays,
     # members who buy their own, a supplier the contact is happy with, goods made in-house
     ("renouvellement", re.compile(r"\b(?:a|ont|avait|avaient|vient de|viennent de) (?:deja |tout |toutes |deja tout )?"
