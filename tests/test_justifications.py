@@ -1796,3 +1796,49 @@ def test_a_pace_in_the_notes_gives_no_date_and_stopping_at_the_stand_is_no_closu
     text = "Tiède : tabliers pour mai 2028, la mairie de Nantes leur finance déjà la moitié. Relancer en janvier 2028."
     s = score(notes, "2027-04-24", "tiède", "tiède", text)
     assert s.evidence == 0 and "absent_fact" in s.reasons, s.reasons
+
+
+def test_more_cold_reasons_and_form_headings_with_an_apostrophe():
+    notes = "Le comité est en sommeil depuis le départ des bénévoles ; aucune fête n'est prévue cette année."
+    assert points(notes, "froid", "froid", "froid, le comité est en sommeil, aucune fete cette année. fiche crm + doc",
+                  "2027-03-13") == (1, 1)
+    notes = "Les adhérents s'habillent eux-mêmes et le club n'a pas de logo ; pas de besoin."
+    assert points(notes, "froid", "froid", "Froid : chaque adhérent s'habille lui-même, rien à personnaliser. Fiche CRM.",
+                  "2026-09-26") == (1, 1)
+    text = "- Intérêt pour l'offre : non (pas de logo)\n- Projet : aucun\n- Classement : froid\n- Action : CRM, plaquette"
+    assert points(notes, "froid", "froid", text, "2026-09-26") == (1, 1)
+    notes = "Le trésorier a dit « pas cette année, ni l'an prochain » : l'association réduit ses dépenses."
+    assert points(notes, "froid", "froid", "Froid : l'atelier ne dépensera rien chez nous. Fiche gardée.",
+                  "2027-04-24") == (1, 1)
+    notes = "La gym n'a besoin d'aucun textile : les tee-shirts offerts par la mairie suffisent."
+    text = ("Froid : le besoin est nul, les tee-shirts sont offerts par la mairie. Elle a pris une carte de visite "
+            "pour son mari. Je l'enregistre dans le CRM et je lui envoie notre documentation.")
+    assert points(notes, "froid", "froid", text, "2027-05-15") == (1, 1)
+
+
+def test_no_project_nor_budget_outweighs_a_price_request_for_a_cold_contact():
+    notes = "Le secrétaire trouve nos housses « sympas » et a demandé les tarifs ; ni projet ni budget, « on verra un jour »."
+    text = ("Il a demandé les prix, mais il n'y a ni projet ni budget, et « un jour » n'est pas une intention d'achat. "
+            "Froid : je lui envoie les tarifs, je le note dans le CRM.")
+    s = score(notes, "2026-11-07", "froid", "froid", text, accepted=["froid", "tiède"])
+    assert (s.evidence, s.action) == (1, 1), s.reasons
+
+
+def test_coming_back_to_the_contact_and_being_first_in_line_later():
+    notes = "M. Royer veut des cartes postales pour la boutique du moulin en septembre 2027 ; la subvention sera connue en juin."
+    text = "Tiède : il veut des cartes postales pour septembre 2027, pas pressé. Je reviendrai vers lui au début de l'été."
+    assert points(notes, "tiède", "tiède", text, "2027-01-30") == (1, 1)
+    # the contact coming back to us is no plan
+    text = "Tiède : il veut des cartes postales pour septembre 2027, il reviendra vers nous à la rentrée."
+    assert points(notes, "tiède", "tiède", text, "2027-01-30")[1] == 0
+    notes = "Mme Perrat veut des combinaisons pour juillet 2027 ; elle demandera un devis en février."
+    text = ("Tiède : elle veut des combinaisons pour juillet 2027, à plus de huit mois. Je la relance fin janvier pour "
+            "être la première sur la liste.")
+    assert points(notes, "tiède", "tiède", text, "2026-10-24") == (1, 1)
+
+
+def test_not_for_now_and_nothing_dated_are_later():
+    notes = "M. Guérin a aimé nos tabliers, « un de ces jours » ; aucun projet daté."
+    text = "Tiède : les tabliers lui ont plu, mais rien de daté, ce n'est pas pour maintenant. Je le relance en septembre."
+    s = score(notes, "2026-06-13", "tiède", "tiède", text, accepted=["froid", "tiède"])
+    assert (s.evidence, s.action) == (1, 1), s.reasons

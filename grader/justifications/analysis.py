@@ -192,7 +192,7 @@ _FACT_LINE_RE = re.compile(r"(?m)(?:^|\s[/|–—-]\s)[ \t\-•*]*(?:delais?|ech
                            r"\s*[:=](?:(?!\s[/|–—-]\s|=>|\w+\s*:)[^\n;])*")
 _LABEL_NO_RE = re.compile(
     r"\b(?:interet|interets|interess\w*|besoin|besoins|projet|projets|changement\w*|achats?|commandes?"
-    r"|renouvellement\w*)(?:[\s/]+\w+){0,3}?\s*[:=?]\s*"
+    r"|renouvellement\w*)(?:[\s/']+\w+){0,3}?\s*[:=?]\s*"
     r"(?:aucun\w*|non|nul\w*|pas\b|neant|rien|0\b|couvert\w*|deja couvert\w*|ni\b)"
     r"|\b(?:interet|besoin|besoins|projet)\s+(?:0|nul|zero)\b")  # « besoin 0 »
 
@@ -236,6 +236,11 @@ def _rejected(text: Text, hit: Hit) -> bool:
 
 _VISIT_NOUNS = ("visite", "passage", "rencontre")
 _AT_STAND_RE = re.compile(r"^\W*(?:de |par |en )?(?:simple |pure )?curiosite|^\W*d\W?une? (?:simple |pur |vrai )?curieu|^\W*(?:au|du|sur (?:le|notre)|a (?:notre|son)) stand")
+
+
+def _business_card(text: Text, hit: Hit) -> bool:
+    """« une carte de visite »: a card, no visit."""
+    return hit.first >= 2 and text.toks[hit.first - 1].norm == "de" and text.toks[hit.first - 2].norm.startswith("carte")
 
 
 def _contact_visit(text: Text, hit: Hit) -> bool:
@@ -887,7 +892,8 @@ class _Reader:
             # « sa visite », « leur demo »: the contact's, not a plan
             candidates += [(kind, h) for h in by_tag.get(kind, [])
                            if not (kind == "meeting" and (h.first and t.toks[h.first - 1].norm in _POSSESSIVE
-                                                          or _contact_visit(t, h) or _seen_demo(t, h)))
+                                                          or _contact_visit(t, h) or _seen_demo(t, h)
+                                                          or _business_card(t, h)))
                            and not (kind == "quote" and _accompanying(t, h, by_tag))]
         for h in by_tag.get("docs", []):
             verb = near_before(h, "send", 4)
@@ -1056,7 +1062,7 @@ class _Reader:
                 return "later"
         timing = ""
         urgent = [m for m in mods if m.tag == "urgent"]
-        if urgent and all(self.t.toks[m.first].norm == "avant" for m in urgent) and any(
+        if urgent and all(self.t.toks[m.first].norm in ("avant", "premier", "premiere") for m in urgent) and any(
                 h.start <= e.start < c_end and not e.past and e.date_min > self.salon + timedelta(days=30)
                 for e in self.exprs):
             # « je la relance fin août pour passer avant les autres »: beating the others is the
@@ -1229,7 +1235,9 @@ class _Reader:
                 out.interest.append(word)
                 self._interest_pos.append(h.start)
                 continue
-            if t.toks[h.first].norm.startswith("interet") and {x.norm for x in t.toks[h.last : h.last + 4]} & _WEAK:
+            if t.toks[h.first].norm.startswith(("interet", "besoin")) and {x.norm for x in t.toks[h.last : h.last + 4]} & _WEAK:
+                if {x.norm for x in t.toks[h.last : h.last + 4]} & {"nul", "nulle", "inexistant", "zero"}:
+                    out.disinterest.append(word)  # « le besoin est nul »
                 continue  # « l'intérêt est très vague », « un intérêt de politesse »: no interest
             if _criterion_talk(t, h):
                 continue  # « j'applique trois critères : l'intérêt, le besoin, puis le délai »

@@ -149,7 +149,7 @@ _PLAIN_NO = ("pas interes", "pas d interet", "aucun interet", "aucun besoin", "p
              "achet", "command",  # (« ne nous achètera rien »: a denied purchase verb)
              "ne fait pas", "n en prevoi", "ne cherche rien", "cherche rien", "ne prevoi",
              "manque de rien", "ne manque", "ne lui manqu",  # (« ne prevoit aucun »)
-             "rien a faire",
+             "rien a faire", "ni projet", "ni besoin",
              "ne nous concern", "ca ne nous concern")
 
 
