@@ -95,7 +95,8 @@ def kappa(pred: list[int], gold: list[int]) -> float:
 
 def grade(rows: list[dict], lemmatize=None):
     return [score(r["observations"], r["date_salon"], r["reference"], r["qualification"],
-                  r["justification"], lemmatize=lemmatize, accepted=r.get("classes_acceptees"))
+                  r["justification"], lemmatize=lemmatize, accepted=r.get("classes_acceptees"),
+                  organisation=r.get("organisation"))
             for r in rows]
 
 

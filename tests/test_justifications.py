@@ -1842,3 +1842,22 @@ def test_not_for_now_and_nothing_dated_are_later():
     text = "Tiède : les tabliers lui ont plu, mais rien de daté, ce n'est pas pour maintenant. Je le relance en septembre."
     s = score(notes, "2026-06-13", "tiède", "tiède", text, accepted=["froid", "tiède"])
     assert (s.evidence, s.action) == (1, 1), s.reasons
+
+
+def test_naming_the_contact_is_no_sign_of_another_contact():
+    from grader.justifications import partial_credit
+
+    notes = "Mme Leprince visitait le salon pour son entreprise ; l'association fonctionne sans budget et ne vend aucun objet."
+    text = "Nom : Amis du moulin de Crézancy\nIntérêt : nul à ce jour\nBudget : aucun\nClasse : froid\nSuite donnée : fiche CRM, invitation portes ouvertes"
+    assert points(notes, "froid", "froid", text, "2027-05-15")[0] == 0  # without the name: particular words of no one
+    s = score(notes, "2027-05-15", "froid", "froid", text, organisation="Amis du moulin de Crézancy")
+    assert (s.evidence, s.action) == (1, 1), s.reasons
+    # the teacher's key carries the names: the grading path passes them on
+    key = {"contacts": {"C01": {"organisation": "Amis du moulin de Crézancy", "classe": "froid"}}}
+    credit = partial_credit({"C01": {"qualification": "froid", "justification": text}}, key, {"C01": notes}, "2027-05-15")
+    assert (credit["C01"]["evidence"], credit["C01"]["action"]) == (1, 1), credit["C01"]["motifs"]
+    # another contact's reason under this contact's name is still no evidence
+    notes = "La secrétaire cherchait des idées pour un ami. Un sponsor fournit toutes les tenues jusqu'en 2029."
+    text = "La marche nordique de Mazé est froide : il travaille depuis dix ans avec un imprimeur local dont il est satisfait. Fiche au CRM."
+    s = score(notes, "2027-03-20", "froid", "froid", text, organisation="Club de marche nordique de Mazé")
+    assert s.evidence == 0 and s.action == 1, s.reasons

@@ -183,7 +183,8 @@ def score(public: dict, key: dict, answers: dict) -> list[QuestionScore]:
         observations = {i["id"]: i.get("observations", "") for i in items}
         v1 = {"reponses": {cid: {"qualification": a["classe"], "justification": a["justification"]}
                            for cid, a in given.items()}}
-        detail = partial_credit(v1, key, observations, key["date_salon"])
+        detail = partial_credit(v1, key, observations, key["date_salon"],
+                                {i["id"]: i.get("organisation", "") for i in items})
         got = sum(d["evidence"] + d["action"] for d in detail.values())
         pts = round(POINTS["test_justifications"] * got / (2 * n), 2)
         review = sorted(cid for cid, d in detail.items() if d.get("a_revoir"))

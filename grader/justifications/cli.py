@@ -3,7 +3,8 @@
 Each input line is an object with ``observations``, ``date_salon`` (YYYY-MM-DD),
 ``reference`` and ``qualification`` (froid / tiède / chaud, « tiede » accepted) and
 ``justification``; optionally ``classes_acceptees`` (a list, for a contact the key leaves open
-between two classes). Each output line is the same object with ``evidence``, ``action`` (0/1),
+between two classes) and ``organisation`` (the contact's name, which a justification may give
+though the notes do not). Each output line is the same object with ``evidence``, ``action`` (0/1),
 ``confidence`` (0-1, the lower of the two points' confidences), ``feedback`` (French, for the
 learner), ``a_revoir`` (true when a teacher should check it), ``evidence_confidence`` /
 ``action_confidence`` and ``motifs`` (refused patterns, for the teacher: ``not_french``,
@@ -98,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     for obj in items:
         s = score(obj["observations"] or "", obj["date_salon"], obj["reference"],
                   obj["qualification"] or None, obj["justification"] or "",
-                  accepted=obj.get("classes_acceptees"))
+                  accepted=obj.get("classes_acceptees"),
+                  organisation=obj.get("organisation") if isinstance(obj.get("organisation"), str) else None)
         out.append(json.dumps({**obj, **s.as_dict()}, ensure_ascii=False))
     sys.stdout.write("\n".join(out) + ("\n" if out else ""))
     return 0

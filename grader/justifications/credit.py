@@ -32,7 +32,7 @@ def key_classes(key: Mapping) -> dict[str, tuple[str, tuple[str, ...]]]:
 
 
 def partial_credit(answers: Mapping, key: Mapping, observations_by_id: Mapping[str, str],
-                   date_salon) -> dict[str, dict]:
+                   date_salon, organisations: Mapping[str, str] | None = None) -> dict[str, dict]:
     """Grade every contact of the key.
 
     Returns id -> {evidence, action, confidence, feedback, a_revoir, evidence_confidence,
@@ -41,8 +41,13 @@ def partial_credit(answers: Mapping, key: Mapping, observations_by_id: Mapping[s
     gets 0 and 0 with a French note. Contacts are those of the key. ``feedback`` and
     ``messages`` are for the learner (« vous », no class named); ``a_revoir`` and ``motifs``
     are for the teacher (see ``review.teacher_review``), never for the learner.
+    ``organisations`` (id -> the contact's name) defaults to the key's own « organisation »
+    entries: a justification naming the contact is not taken for another contact's.
     """
     reponses = answers.get("reponses", answers) if isinstance(answers, Mapping) else {}
+    if organisations is None:
+        contacts = key.get("contacts", {}) if isinstance(key, Mapping) else {}
+        organisations = {str(cid): v.get("organisation") or "" for cid, v in contacts.items() if isinstance(v, Mapping)}
     out: dict[str, dict] = {}
     for cid, (ref, accepted) in key_classes(key).items():
         rep = reponses.get(cid) or {}
@@ -56,6 +61,7 @@ def partial_credit(answers: Mapping, key: Mapping, observations_by_id: Mapping[s
                         "a_revoir": False, "evidence_confidence": 1.0, "action_confidence": 1.0,
                         "motifs": [], "messages": [UNTREATED], "traite": False, **base}
             continue
-        s = score(observations_by_id.get(cid, ""), date_salon, ref, qual, text, accepted=accepted)
+        s = score(observations_by_id.get(cid, ""), date_salon, ref, qual, text, accepted=accepted,
+                  organisation=organisations.get(cid))
         out[cid] = {**s.as_dict(), "messages": list(s.messages), "traite": True, **base}
     return out

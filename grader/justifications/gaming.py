@@ -581,7 +581,9 @@ _FACTS = [
      ("adherent", "membre", "licencie", "joueu", "musicien", "choriste", "chacun", "chaque", "individuel", "eux-memes",
       "eux memes", "propre")),
     ("satisfait", re.compile(r"\b(?:tres )?(?:satisfai|content|ravi)\w* (?:de|du|par) (?:son|sa|ses|leur|leurs|l|le) "
-                             r"(?:\w+ )?(?:fournisseur|prestataire|imprimeu|equipementier|brodeu|partenaire|armurier)\w*"),
+                             r"(?:\w+ )?(?:fournisseur|prestataire|imprimeu|equipementier|brodeu|partenaire|armurier)\w*"
+                             r"|\b(?:fournisseur|prestataire|imprimeu|equipementier|brodeu|armurier)\w*(?: \w+){0,2} dont "
+                             r"(?:il|elle|ils|elles|on) (?:est|sont) (?:tres )?(?:satisfai|content|ravi)\w*"),
      ("satisf", "content", "ravi", "fidele", "convient", "habituel", "ne veut pas changer", "ne souhaite pas changer",
       "pas de raison de changer")),
     ("fabrication", re.compile(r"\b(?:fabrique|fabriquent|font|fait|imprime|impriment|cousent|coud)\w* (?:eux|elle|lui|elles)[- ]memes?\b"),
@@ -746,10 +748,12 @@ _ROLES = ("capitaine", "president", "tresorier", "tresoriere", "secretaire", "en
           "metteu", "programmat")
 
 
-def detect(justification: str, observations: str, analysis=None, salon=None) -> list[Pattern]:
+def detect(justification: str, observations: str, analysis=None, salon=None, organisation: str = "") -> list[Pattern]:
     """Patterns of ``justification`` (see the module docstring), strongest first.
 
-    ``analysis`` is ``analysis.analyse(justification, salon)`` (needed for the contact checks).
+    ``analysis`` is ``analysis.analyse(justification, salon)`` (needed for the contact checks);
+    ``organisation``, the contact's name in the contacts file: a text naming it speaks of this
+    contact, though the notes do not spell it out.
     """
     text = justification or ""
     if not text.strip():
@@ -765,12 +769,13 @@ def detect(justification: str, observations: str, analysis=None, salon=None) -> 
         out.append(Pattern("pasted", "", 0.9))
         return out
     if observations and analysis is not None:
-        foreign, matched, by_family = foreign_facts(analysis, observations, salon)
-        missing, found = content_match(analysis, observations)
+        known = f"{observations} {organisation}" if organisation else observations
+        foreign, matched, by_family = foreign_facts(analysis, known, salon)
+        missing, found = content_match(analysis, known)
         if len(foreign) >= 2 and len(foreign) >= 2 * matched:
             out.append(Pattern("other_contact", ", ".join(foreign[:3]), 0.75))
         elif matched == by_family and (len(missing) >= 3 and found == 0 and (len(missing) >= 6 or _particular(analysis, missing))
-                               or len(missing) >= 2 and found == 0 and _reason_of_another(analysis, missing, observations)):
+                               or len(missing) >= 2 and found == 0 and _reason_of_another(analysis, missing, known)):
             # (a product, an event or a date the notes give, named as they do, « sacs », is this
             # contact's; a neighbour of the family, « blousons » for « sweats », may be another's)
             # nothing particular the notes say, and something particular of its own: a name,

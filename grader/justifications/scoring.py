@@ -320,11 +320,13 @@ def _message(code: str, detail: str = "") -> str:
 
 
 def score(observations: str, date_salon, reference: str, qualification, justification: str,
-          *, lemmatize=None, accepted=None) -> Score:
+          *, lemmatize=None, accepted=None, organisation: str | None = None) -> Score:
     """Grade one justification against the correct class ``reference``.
 
     ``accepted``: the classes the key accepts for a contact it leaves open between two
     (``classes_acceptees``); a learner who chose one of them is graded against that one.
+    ``organisation``: the contact's name, which a justification may give though the notes do
+    not (« le moulin de Crézancy est froid »): never taken for another contact's fact.
     """
     ref = normalise_class(reference)
     if ref is None:
@@ -339,7 +341,7 @@ def score(observations: str, date_salon, reference: str, qualification, justific
     objects = interest_objects(observations) if ref != "froid" else None
     text = justification or ""
     a = analyse(text, salon, objects, lemmatize)
-    patterns: list[Pattern] = detect(text, observations or "", a, salon) if a.n_words else []
+    patterns: list[Pattern] = detect(text, observations or "", a, salon, organisation or "") if a.n_words else []
     codes = {p.code: p for p in patterns}
     motifs = [p.code for p in patterns]
     # the goods the notes say the contact has run out of, named by the text: the need stated
@@ -370,7 +372,7 @@ def score(observations: str, date_salon, reference: str, qualification, justific
                 ev, ev_conf, ev_reason, detail = 0, p.confidence, code, p.detail
             if code in ("not_french", "keywords"):
                 ac, ac_conf, ac_reason = 0, p.confidence, code
-            elif code == "other_contact" and ac and plan_of_another(action_text, observations or ""):
+            elif code == "other_contact" and ac and plan_of_another(action_text, f"{observations or ''} {organisation or ''}"):
                 ac, ac_conf, ac_reason = 0, p.confidence, "plan_of_another"
             break
     if ac_reason == "mixed_action":

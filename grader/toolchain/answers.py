@@ -389,7 +389,7 @@ def contact_details(doc: dict | None, key: dict) -> list[dict]:
         elif scorer and justification.strip():
             try:
                 result = scorer(notes[cid], date_salon, ref.get("classe"), chosen, justification,
-                                accepted=ref.get("classes_acceptees"))
+                                accepted=ref.get("classes_acceptees"), organisation=ref.get("organisation"))
                 evidence, action = int(result.evidence), int(result.action)
                 from grader.justifications.review import review_reason
                 review = review_reason(result.a_revoir, result.motifs, result.confidence)
