@@ -1861,3 +1861,32 @@ def test_naming_the_contact_is_no_sign_of_another_contact():
     text = "La marche nordique de Mazé est froide : il travaille depuis dix ans avec un imprimeur local dont il est satisfait. Fiche au CRM."
     s = score(notes, "2027-03-20", "froid", "froid", text, organisation="Club de marche nordique de Mazé")
     assert s.evidence == 0 and s.action == 1, s.reasons
+
+
+def test_bought_elsewhere_in_sms_documents_sent_and_plans_only_asked():
+    notes = "L'association a déjà commandé ses sacs de kermesse pour trois ans chez un concurrent ; aucun autre projet."
+    assert points(notes, "froid", "froid", "froid : sacs deja commandés pr 3 ans chez concurrent, aucun autre projet. crm",
+                  "2026-11-14") == (1, 1)
+    notes = "L'harmonie a été équipée l'an dernier par la mairie ; pas de besoin avant plusieurs années."
+    text = "Froid : l'harmonie n'a besoin de rien. Je ne perds pas le contact : fiche dans le CRM et documentation envoyée."
+    assert points(notes, "froid", "froid", text, "2026-10-10") == (1, 1)
+    notes = "Les jardiniers aimeraient des tabliers pour la fête des jardins de mai 2028."
+    text = "Tiède ? Ils veulent des tabliers pour mai 2028. Faut-il les relancer ? Je ne sais pas trop."
+    assert points(notes, "tiède", "tiède", text, "2027-04-24") == (1, 0)
+    notes = "Tous les achats du cercle sont gelés jusqu'à la fin de la fusion."
+    text = "Froid ? Les achats sont bloqués par la fusion. Est-ce qu'on doit garder la fiche ? Peut-être leur envoyer une brochure ?"
+    assert points(notes, "froid", "froid", text, "2027-11-20") == (1, 0)
+
+
+def test_only_interested_in_something_else_and_money_the_notes_give():
+    notes = "Le bénévole ne s'intéressait qu'aux stands de projection ; le ciné-club n'achète jamais d'objets publicitaires."
+    text = "Froid : le bénévole ne s'intéressait qu'au matériel de projection, le ciné-club n'achète jamais d'objets publicitaires. Fiche CRM."
+    assert points(notes, "froid", "froid", text, "2026-11-28") == (1, 1)
+    notes = "Elle veut des tee-shirts pour la compétition de début mars ; elle dispose d'un budget mais attend l'accord du trésorier."
+    text = "chaud : tshirts pr compet debut mars (- de 3 mois), budget dispo, manque juste ok du tresorier. devis cette semaine"
+    s = score(notes, "2026-12-12", "chaud", "chaud", text, accepted=["chaud", "tiède"])
+    assert "absent_fact" not in s.reasons and s.evidence == 1, s.reasons
+    notes = "M. Barral veut des vestes pour le carnaval du 13 février ; réponse avant Noël, sinon il commande chez Costumex."
+    text = "Chaud : vestes pour le carnaval du 13 février, réponse avant Noël, et il y a un concurrent. Appel prioritaire demain."
+    s = score(notes, "2026-12-05", "chaud", "chaud", text)
+    assert "absent_fact" not in s.reasons and (s.evidence, s.action) == (1, 1), s.reasons

@@ -210,7 +210,7 @@ _PURCHASE = ("achet", "renouvel", "equipe", "command", "remplace", "chang")
 # Where the purchase was made: another supplier, or the contact's own (« chez son fournisseur »,
 # « auprès de leur équipementier »): either way not from us.
 _ELSEWHERE_RE = re.compile(
-    r"\b(?:(?:chez|aupres d[eu]s?) (?:un|une|leur|son|sa|ses|leurs) (?:autres? fournisseurs?|concurrent\w*|autres? prestataires?|equipementier\w*|fournisseurs?|prestataires?|presta\b)"
+    r"\b(?:(?:chez|aupres d[eu]s?) (?:(?:un|une|leur|son|sa|ses|leurs) )?(?:autres? fournisseurs?|concurrent\w*|autres? prestataires?|equipementier\w*|fournisseurs?|prestataires?|presta\b)"
     r"|ailleurs|sur internet|en ligne|chacun de (?:son|leur) cote|de (?:leur|son) cote"
     r"|chez (?:le|les|un|des|leur) (?:commer\w+|detaillant\w*|revendeur\w*)"
     r"|(?:a l['’ ]?|au |aux |a la )(?:armurerie|magasin|boutique|supermarche|hypermarche|grande surface|mercerie|cooperative|centrale d achat)\w*)")
@@ -453,6 +453,19 @@ _NOTHING_BEFORE = re.compile(r"\brien\s+(?:de\s+prevu\s+|n'est\s+prevu\s+|n est\
 _QUESTION_ANSWERED_NO = re.compile(r"[^.!?\n]*\?\s*(?:non|pas du tout|surtout pas)\b", re.IGNORECASE)
 _QUESTION_TAIL = re.compile(r"[^.!?;:\n]{0,12}\?")
 _SENTENCE_STOP = re.compile(r"[.!?\n]")
+
+
+_ASKING = re.compile(r"(?:\best[- ]ce qu|\bfaut[- ]il\b|\bdois[- ]je\b|\bdoit[- ]on\b|\bpeut[- ]etre\b|\bfaudrait[- ]il\b)")
+
+
+def _asked(raw: str, start: int, end: int) -> bool:
+    """The action stands in a question that asks whether to do it (« Faut-il les relancer ? »,
+    « Est-ce qu'on doit garder la fiche ? », « Peut-être leur envoyer une brochure ? »)."""
+    s_start = max((m.end() for m in _SENTENCE_STOP.finditer(raw, 0, start)), default=0)
+    m = _SENTENCE_STOP.search(raw, end)
+    if not m or m.group(0) != "?":
+        return False
+    return bool(_ASKING.search(fold(raw[s_start:start])))
 
 
 def _answered_no(raw: str, pos: int) -> bool:
@@ -899,6 +912,10 @@ class _Reader:
             verb = near_before(h, "send", 4)
             if verb is not None:
                 candidates.append(("docs", verb))
+            else:
+                after = near_after(h, "send", 1)  # « documentation envoyée »
+                if after is not None and t.toks[after.first].norm.endswith(("e", "ee", "es", "ees")):
+                    candidates.append(("docs", after))
         for h in by_tag.get("invite", []):
             if t.toks[h.first].norm.startswith("invit"):
                 candidates.append(("docs", h))
@@ -966,6 +983,8 @@ class _Reader:
                 continue  # « Délai : devis avant Noël » above « Action : … »: the contact's deadline
             if _answered_no(raw, h.end):
                 continue  # « Est-ce un contact à rappeler vite ? Non plus. »: a plan ruled out
+            if _asked(raw, h.start, h.end):
+                continue  # « Faut-il les relancer ? Je ne sais pas. »: a plan asked, not made
             if t.toks[h.first].norm.endswith(("ait", "aient")) and len(t.toks[h.first].norm) > 5:
                 continue  # « elle visitait le salon »: what the contact did, in the imperfect
             if kind == "call" and h.first >= 2 and t.toks[h.first - 1].norm == "nous" \
@@ -1207,6 +1226,10 @@ class _Reader:
             if any(a <= h.start < b for a, b in dis_spans + label_no + excluded):
                 continue
             if self.in_region(h.start) and t.toks[h.first].norm.startswith(("devi", "command")):
+                continue
+            if t.toks[h.first].norm.startswith("interess") and h.negated is False and h.last < len(t.toks) \
+                    and t.toks[h.last].norm in ("qu", "que") and {x.norm for x in t.toks[max(0, h.first - 3) : h.first]} & {"ne", "n"}:
+                out.disinterest.append(word)  # « ne s'intéressait qu'au matériel de projection »: to something else
                 continue
             if _NOT_BECAUSE_RE.search(fold(raw[max(0, h.start - 120) : h.start])):
                 out.disinterest.append(word)  # « ce n'est pas parce qu'il a pris un catalogue qu'il est intéressé »

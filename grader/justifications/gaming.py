@@ -562,7 +562,7 @@ _FACTS = [
     ("concurrent", re.compile(r"\bchoisi\w* (?:[\w-]+ ){1,2}comme (?:nouveau |nouvel )?(?:fournisseur|prestataire|imprimeur|equipementier)"),
      _SUPPLIER_BACKING),
     ("concurrent", re.compile(r"\b(?:a|aupres d|par|avec) (?:un|des|deux|plusieurs|trois) concurrent"),
-     ("concurren", "fournisseur", "presta", "ailleurs", "compar", "autre")),
+     ("concurren", "fournisseur", "presta", "ailleurs", "compar", "autre", "sinon", "command\\w* chez")),
     ("fermeture", re.compile(r"\b(?:(?:va|vont|allait|allaient) (?:fermer|disparaitre)|fermeture|dissolution|dissou\w*|redressement|liquidation|faillite"
                              r"|(?:arrete|arretent|cesse|cessent|stoppe)\w* (?:son|leur|ses|leurs) activite)"),
      # (« activite » backs « arrête son activité »; a bare « arrêt » is « arrêtés au stand »)
@@ -616,6 +616,9 @@ _DENIED_BY_NOTES = [
                 r"(?:fournisseur|prestataire|imprimeur|equipementier)"),
      re.compile(r"\b(?:satisfai\w*|content\w*|ravi\w*|fidele\w*|ne (?:souhaite|veut|compte|pense) pas changer)")),
 ]
+# The notes give the money outright, whatever else waits (« dispose d'un budget », « budget prévu »)
+_BUDGET_GIVEN = re.compile(r"\b(?:dispose\w* d un budget|(?:a|ont) (?:deja )?(?:un|le|son|leur) budget\b(?! (?:a|sera|doit|devra)\b)"
+                           r"|budget (?:est )?(?:deja )?(?:prevu|disponible|dispo|pret|vote|valide|reserve|accorde)\b)")
 _SUPPLIER_RE = tuple(re.compile(r"\b" + b) for b in _SUPPLIER_BACKING)
 _ANY_FACT = re.compile("|".join(f"(?:{p.pattern})" for _, p, _ in _FACTS))
 _NEGATED_BEFORE = re.compile(r"\b(?:pas|aucun\w*|sans|ni|jamais)\b[^.,;:]*$")
@@ -657,6 +660,8 @@ def absent_facts(analysis, observations: str) -> list[str]:
     # notes deny
     for pattern, denial in _DENIED_BY_NOTES:
         m = pattern.search(text)
+        if m and pattern is _DENIED_BY_NOTES[0][0] and _BUDGET_GIVEN.search(_APOSTROPHE.sub(" ", notes)):
+            continue  # « elle dispose d'un budget mais attend l'accord du trésorier »: the money is there
         before = text[max(0, m.start() - 25) : m.start()] if m else ""
         if m and denial.search(_APOSTROPHE.sub(" ", notes)) and not _NEGATED_BEFORE.search(before) \
                 and not _IF_BEFORE.search(before) \
