@@ -461,10 +461,10 @@ _ASKING = re.compile(r"(?:\best[- ]ce qu|\bfaut[- ]il\b|\bdois[- ]je\b|\bdoit[- 
 def _asked(raw: str, start: int, end: int) -> bool:
     """The action stands in a question that asks whether to do it (« Faut-il les relancer ? »,
     « Est-ce qu'on doit garder la fiche ? », « Peut-être leur envoyer une brochure ? »)."""
-    s_start = max((m.end() for m in _SENTENCE_STOP.finditer(raw, 0, start)), default=0)
     m = _SENTENCE_STOP.search(raw, end)
     if not m or m.group(0) != "?":
         return False
+    s_start = max((x.end() for x in _SENTENCE_STOP.finditer(raw, 0, start)), default=0)
     return bool(_ASKING.search(fold(raw[s_start:start])))
 
 
@@ -1221,6 +1221,7 @@ class _Reader:
         for m in _LABEL_NO_RE.finditer(fold(raw)):
             label_no.append((m.start(), m.end()))
             out.disinterest.append(raw[m.start() : m.end()])
+        because = "parce" in raw.lower()  # (« ce n'est pas parce que … »: rare, checked only then)
         for h in self.interest_hits:
             word = raw[h.start : h.end]
             if any(a <= h.start < b for a, b in dis_spans + label_no + excluded):
@@ -1231,7 +1232,7 @@ class _Reader:
                     and t.toks[h.last].norm in ("qu", "que") and {x.norm for x in t.toks[max(0, h.first - 3) : h.first]} & {"ne", "n"}:
                 out.disinterest.append(word)  # « ne s'intéressait qu'au matériel de projection »: to something else
                 continue
-            if _NOT_BECAUSE_RE.search(fold(raw[max(0, h.start - 120) : h.start])):
+            if because and _NOT_BECAUSE_RE.search(fold(raw[max(0, h.start - 120) : h.start])):
                 out.disinterest.append(word)  # « ce n'est pas parce qu'il a pris un catalogue qu'il est intéressé »
                 continue
             if t.toks[h.first].norm.startswith(("chois", "command")) and h.last < len(t.toks) \

@@ -327,14 +327,19 @@ def things_named(text: str) -> frozenset:
     return _note_things(text)
 
 
+# Per family: its whole forms (stem, plural, feminine) and its long stems, matched as a beginning.
+_FAMILY_FORMS = [frozenset(f for stem in fam for f in (stem, stem + "s", stem + "e", stem + "es"))
+                 for fam in L.FAMILIES]
+_FAMILY_PREFIXES = [tuple(stem for stem in fam if len(stem) >= 6) for fam in L.FAMILIES]
+
+
 @lru_cache(maxsize=65536)
 def _families(word: str) -> frozenset[int]:
     """The families (``lexicon.FAMILIES``) a folded word belongs to: a short stem is matched
     whole or plural (« sac », « sacs », never « sachant »), a long one as a beginning."""
     w = word.replace("-", "")
-    return frozenset(i for i, fam in enumerate(L.FAMILIES)
-                     if any(w in (stem, stem + "s", stem + "e", stem + "es") or (len(stem) >= 6 and w.startswith(stem))
-                            for stem in fam))
+    return frozenset(i for i, (forms, prefixes) in enumerate(zip(_FAMILY_FORMS, _FAMILY_PREFIXES))
+                     if w in forms or (prefixes and w.startswith(prefixes)))
 
 
 @lru_cache(maxsize=2048)
