@@ -1890,3 +1890,43 @@ def test_only_interested_in_something_else_and_money_the_notes_give():
     text = "Chaud : vestes pour le carnaval du 13 février, réponse avant Noël, et il y a un concurrent. Appel prioritaire demain."
     s = score(notes, "2026-12-05", "chaud", "chaud", text)
     assert "absent_fact" not in s.reasons and (s.evidence, s.action) == (1, 1), s.reasons
+
+
+def test_a_competitor_the_notes_name_and_a_contract_signed():
+    notes = "Le président veut 60 maillots pour la reprise du 12 septembre ; il veut un devis cette semaine car il consulte aussi Intersport."
+    text = "CHAUD : 60 maillots pr la reprise du 12/09, il consulte intersport!! devis cette sem, appel lundi 9h"
+    assert points(notes, "chaud", "chaud", text, "2027-06-26") == (1, 1)
+    notes = "M. Desmoulins est satisfait de son fournisseur, avec qui il a un contrat jusqu'en 2028 ; pas d'intérêt pour notre offre."
+    text = "Froid : il a signé un contrat jusqu'en 2028 avec son fournisseur, dont il est satisfait. Fiche CRM et documentation."
+    assert points(notes, "froid", "froid", text, "2026-10-03") == (1, 1)
+
+
+def test_among_the_most_interesting_a_comparison_and_some_day_maybe():
+    notes = "L'amicale cherche 500 gobelets pour le bal du 13 juillet ; son fournisseur a fermé."
+    text = ("Chaud, l'un des plus intéressants du salon : 500 gobelets pour le bal du 13 juillet, dans moins de trois "
+            "mois. Appel prioritaire lundi et devis sous 48 h.")
+    assert points(notes, "chaud", "chaud", text, "2027-04-24") == (1, 1)
+    notes = "Le manager veut 25 maillots avant le stage du 20 août ; il veut notre prix d'ici dix jours."
+    text = ("Je pense que c'est un contact chaud : 25 maillots avant le stage du 20 août, et c'est ce qui fait la "
+            "différence avec un contact tiède, il veut notre prix d'ici dix jours. Appel lundi en priorité.")
+    assert points(notes, "chaud", "chaud", text, "2027-05-29") == (1, 1)
+    notes = "La section n'a besoin de rien : chaque adhérent achète lui-même son équipement."
+    text = "Froid : aucun besoin, chaque adhérent s'équipe. Une section peut un jour vouloir des tee-shirts : fiche CRM."
+    assert points(notes, "froid", "froid", text, "2026-08-29") == (1, 1)
+
+
+def test_nothing_this_year_no_idea_of_an_order_freebies_and_just_the_record():
+    notes = "Le président n'achètera rien cette année : un sponsor offre les maillots."
+    assert points(notes, "froid", "froid", "Froid : rien cette année, le sponsor paie les maillots. Fiche gardée.",
+                  "2027-01-30") == (1, 1)
+    notes = "La présidente a dit « ça pourrait nous intéresser un jour », sans projet ni date."
+    s = score(notes, "2027-05-29", "tiède", "froid",
+              "Elle n'a aucune idée de commande pour le moment. Froid : fiche dans le CRM et catalogue.",
+              accepted=["froid", "tiède"])
+    assert (s.evidence, s.action) == (1, 1), s.reasons
+    notes = "Deux membres sont venus chercher des stylos gratuits ; le club n'a ni projet ni budget."
+    text = "Froid : ils voulaient surtout des stylos gratuits, le club n'a ni projet ni budget. Fiche CRM et doc."
+    assert points(notes, "froid", "froid", text, "2026-02-28") == (1, 1)
+    notes = "Le président juge nos articles trop chers pour 22 membres ; aucun besoin."
+    text = "Il n'a pas de besoin : froid. Pas de relance, juste la fiche dans le fichier clients."
+    assert points(notes, "froid", "froid", text, "2026-07-04") == (1, 1)

@@ -936,6 +936,10 @@ class _Reader:
         verbs = {"call", "send", "record_verb", "quote", "meeting"}
         for c_start, c_end in self._clause_spans(commas=True):
             words = [x for x in t.toks if c_start <= x.start < c_end]
+            if words and words[0].norm in ("juste", "seulement", "simplement", "uniquement") and len(words) > 1:
+                words = words[1:]  # « juste la fiche dans le fichier clients »
+            if words and words[0].norm in ("la", "le", "les", "une", "un") and len(words) > 1:
+                words = words[1:]
             short = len(words) <= 4 or (len(words) <= 7 and words[0].norm in _RECORD_PLACES | _DOC_WORDS)
             if words and short and words[0].norm not in _CONTACT_SUBJECT and not any(
                     c_start <= h.start < c_end for h in self.act_hits if h.tag in verbs) \
@@ -1175,7 +1179,7 @@ class _Reader:
                     and {x.norm for x in t.toks[h.first : h.last]} <= _BARE_NEGATION \
                     and not raw[h.end : t.toks[h.last].start].strip():
                 continue  # « elle n'a plus aucun maillot »: goods lacking, a need
-            if t.toks[h.first].norm == "plus" and h.first and t.toks[h.first - 1].norm in ("le", "la", "les"):
+            if t.toks[h.first].norm == "plus" and h.first and t.toks[h.first - 1].norm in ("le", "la", "les", "des"):
                 continue  # « le plus intéressant du salon »: a superlative, no « plus intéressé »
             if any(x.norm.startswith(_PLAN_VERB_STEMS) for x in t.toks[max(0, h.first - 4) : h.first]
                    if _same_clause(t, x.start, h.start)):
@@ -1272,6 +1276,10 @@ class _Reader:
                     x.norm for x in t.toks[max(0, h.first - 5) : h.first]
                     if _same_clause(t, x.start, h.start)} & {"si", "quand", "cas", "jour"}:
                 continue  # « le jour où un besoin apparaîtra »: a hypothesis, not the contact's need
+            if [x.norm for x in t.toks[max(0, h.first - 4) : h.first]
+                    if _same_clause(t, x.start, h.start)][-3:] in (["peut", "un", "jour"], ["pourrait", "un", "jour"],
+                                                                    ["pourra", "un", "jour"]):
+                continue  # « une section de rando peut un jour vouloir des tee-shirts »: some day, maybe
             if [x.norm for x in t.toks[max(0, h.first - 6) : h.first] if _same_clause(t, x.start, h.start)][-6:] and \
                     _SOME_DAY_RE.search(fold(raw[max(0, h.start - 40) : h.start])):
                 continue  # « pour qu'il pense à nous le jour où il faudra renouveler »: some day, maybe
@@ -1305,6 +1313,10 @@ class _Reader:
             if not h.negated and t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "demand", "souhait")) \
                     and any(tok.norm in _DOC_WORDS for tok in t.toks[h.last : h.last + 4]):
                 continue  # « chercher de la documentation » is not interest in the offer
+            if t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "demand", "souhait", "interess")) \
+                    and any(tok.norm.startswith("gratuit") for tok in t.toks[h.last : h.last + 5]
+                            if _same_clause(t, tok.start, h.start)):
+                continue  # « ils voulaient surtout des stylos gratuits »: freebies, not the offer
             if h.negated and _no_order_yet(t, h):
                 continue  # « il n'a rien commandé »: no order yet, which says nothing of the wish
             if h.negated and _learners_own(t, h):

@@ -555,7 +555,7 @@ _FACTS = [
     ("commande", re.compile(r"\b(?:bon de (?:commande|reservation)|(?:a|ont|deja) (?:signe|commande|reserve)(?:e|s|es)?\b|signe (?:un|le|la)\b"
                             r"|(?:a|ont|avait|avaient|deja) (?:deja )?passe (?:une |la |sa |leur )?commande|(?:deja|ancien) client(?:e|s|es)?(?= *(?:chez nous|de (?:notre|nos)|[.,;:!)]|$)))"),
      ("signe", "bon de commande", "deja command", "a command", "ont command", "avait command",
-      "commande passee", "commande signee", "commande ferme", "reserv", "client")),
+      "commande passee", "commande signee", "commande ferme", "reserv", "client", "contrat")),
     ("subvention", re.compile(r"\b(?:subvention\w*|financ\w+ (?:obtenu|accorde)|(?:mairie|commune|departement|region)"
                               r"(?: de [\w-]+)?(?: leur| lui| en)? (?:financ|pai|pay|prend)\w*|sponsor\w*|mecen\w*)"),
      ("subvention", "financ", "mairie", "departement", "region\\b", "aide", "sponsor", "mecen", "partenaire")),
@@ -658,6 +658,8 @@ def absent_facts(analysis, observations: str) -> list[str]:
             if _AVANT_BEFORE.search(before) or any(
                     a <= m.start() < b for a, b in analysis.action_spans):
                 continue  # « avant qu'il aille chez un concurrent »: the learner's plan
+            if m.group(0).strip() in notes:
+                continue  # the notes' own words (« il consulte aussi Intersport »)
             if not any(b.search(notes) for b in backing):
                 found.append(analysis.text[m.start() : m.end()].strip())  # the learner's spelling
                 break
