@@ -716,8 +716,11 @@ def test_keyword_lists_of_the_rubrics_own_words():
                  "Besoin, intérêt, délai, CRM : froid."):
         s = score(RUN_NOTES, SALON_AUTUMN, "chaud", "chaud", text)
         assert "keywords" in s.motifs and (s.evidence, s.action) == (0, 0), text
-    # criteria picked and qualified state something
+    # criteria picked and qualified are still the rubric's words, true of any warm contact (the blind
+    # batches label « tiède = intérêt + délai long » so, 9 texts in 10); a fact of this contact is not
     s = score(CHOIR_NOTES, SALON_AUTUMN, "tiède", "tiède", "Intérêt + délai long = tiède. Action : relance.")
+    assert "keywords" in s.motifs
+    s = score(CHOIR_NOTES, SALON_AUTUMN, "tiède", "tiède", "Intérêt (étoles) + délai long (printemps 2028) = tiède. Action : relance.")
     assert "keywords" not in s.motifs
 
 
@@ -1930,3 +1933,17 @@ def test_nothing_this_year_no_idea_of_an_order_freebies_and_just_the_record():
     notes = "Le président juge nos articles trop chers pour 22 membres ; aucun besoin."
     text = "Il n'a pas de besoin : froid. Pas de relance, juste la fiche dans le fichier clients."
     assert points(notes, "froid", "froid", text, "2026-07-04") == (1, 1)
+
+
+def test_a_rubric_formula_a_merger_and_a_competitors_offer_the_notes_never_give():
+    notes = "Le président souhaite des polos pour les 30 ans de l'orchestre, en octobre 2027 ; devis au printemps."
+    s = score(notes, "2026-12-05", "tiède", "tiède", "tiède : intérêt + délai long + devis + relance")
+    assert (s.evidence, s.action) == (0, 0) and "keywords" in s.reasons, s.reasons
+    notes = "Le club est en sommeil depuis le départ de son président ; aucune dépense n'est possible."
+    s = score(notes, "2027-09-25", "froid", "froid", "Froid : le club doit fusionner avec un club voisin l'an prochain. Je garde la fiche.")
+    assert s.evidence == 0 and "absent_fact" in s.reasons and s.action == 1, s.reasons
+    notes = "Elle veut 40 tabliers pour la collecte du 4 décembre ; un mécène finance, commande avant fin novembre."
+    for text in ("Chaud : 40 tabliers pour le 4 décembre, et un autre fournisseur lui a déjà fait une offre moins chère. Rappel lundi.",
+                 "Chaud : 40 tabliers pour le 4 décembre, mais elle a déjà reçu une offre d'un concurrent. Rappel lundi."):
+        s = score(notes, "2026-11-14", "chaud", "chaud", text)
+        assert s.evidence == 0 and "absent_fact" in s.reasons, (text, s.reasons)
