@@ -1947,3 +1947,55 @@ def test_a_rubric_formula_a_merger_and_a_competitors_offer_the_notes_never_give(
                  "Chaud : 40 tabliers pour le 4 décembre, mais elle a déjà reçu une offre d'un concurrent. Rappel lundi."):
         s = score(notes, "2026-11-14", "chaud", "chaud", text)
         assert s.evidence == 0 and "absent_fact" in s.reasons, (text, s.reasons)
+
+
+def test_nothing_ordered_yet_no_stock_and_a_team_to_dress():
+    notes = "Le comité organise la fête du 1er août et n'a encore rien commandé : il lui faut 500 gobelets. C'est urgent."
+    assert points(notes, "chaud", "chaud", "CHAUD. fête le 1er aout, rien commandé, 500 gobelets, c urgent. appel demain matin",
+                  "2027-06-19") == (1, 1)
+    notes = "Le comité n'a plus aucun gobelet ni banderole pour la fête du 1er août ; c'est urgent."
+    assert points(notes, "chaud", "chaud", "Chaud : la fête est dans six semaines et ils n'ont encore ni gobelets ni "
+                  "banderoles. Appel dans les 24 h.", "2027-06-19") == (1, 1)
+    notes = "L'entraîneuse veut 60 maillots pour le tournoi de Pâques ; elle décidera sous quinze jours."
+    text = "Le club doit habiller son équipe pour le tournoi de Pâques, choix dans quinze jours. Chaud : appel lundi."
+    assert points(notes, "chaud", "chaud", text, "2027-02-13") == (1, 1)
+
+
+def test_more_negations_that_are_no_refusal():
+    notes = "Le trésorier a validé ; ils attendent notre devis pour le 1er avril."
+    assert points(notes, "chaud", "chaud", "Chaud : ouverture le 1er avril, ils n'attendent plus que notre devis. "
+                  "Je l'envoie sous 48 h et j'appelle le moniteur demain.", "2027-02-13") == (1, 1)
+    notes = "Le président doit commander 400 dossards pour la course du 10 octobre ; il veut une offre tout de suite."
+    text = "Chaud : le président ne cherche pas des idées, il doit commander 400 dossards pour le 10 octobre. Offre sous 24 h."
+    assert points(notes, "chaud", "chaud", text, "2027-09-04") == (1, 1)
+    notes = "L'open se tient en août 2028 ; il aimerait des sacs pour les joueurs, pas de budget arrêté."
+    text = "Tiède : il aimerait des sacs pour l'open d'août 2028 ; intérêt oui, urgence non. Relance en janvier 2028."
+    assert points(notes, "tiède", "tiède", text, "2027-03-13") == (1, 1)
+
+
+def test_more_cold_statements_and_the_member_we_met():
+    notes = "La présidente dit que le club perd ses adhérents ; aucun achat n'est envisagé."
+    assert points(notes, "froid", "froid", "Le club va mal, acheter des goodies n'est pas d'actualité. Froid : fiche gardée.",
+                  "2026-06-20") == (1, 1)
+    notes = "Le capitaine a signé un contrat de trois ans avec un concurrent."
+    assert points(notes, "froid", "froid", "Froid vu qu'il est engagé avec un concurrent. Fiche CRM.", "2027-03-20") == (1, 1)
+    notes = "Un membre trouve nos housses « sympas », il en parlera peut-être un jour ; aucun projet."
+    s = score(notes, "2026-02-21", "froid", "froid", "Froid : c'est vague, sympa mais rien de concret. Je le garde dans le fichier.",
+              accepted=["froid", "tiède"])
+    assert (s.evidence, s.action) == (1, 1), s.reasons
+    notes = "Un simple adhérent : la subvention du club a été supprimée, aucun budget cette année."
+    text = "Froid : aucun budget cette année d'après l'adhérent rencontré. J'enregistre le club dans le CRM et j'envoie la doc."
+    assert points(notes, "froid", "froid", text, "2026-12-12") == (1, 1)
+
+
+def test_no_deadline_summer_without_article_and_a_bare_offer():
+    notes = "Le vice-président a aimé nos bonnets : « on en reparlera ». Ni date ni budget."
+    s = score(notes, "2026-10-24", "tiède", "tiède", "Tiède : il a aimé les bonnets mais aucun délai ni budget. Relance en janvier.",
+              accepted=["froid", "tiède"])
+    assert (s.evidence, s.action) == (1, 1), s.reasons
+    notes = "Le président voudrait des maillots pour la randonnée de la fin de l'été ; il attend nos prix."
+    s = score(notes, "2027-06-05", "chaud", "chaud", "chaud : veut des maillots pr la rando fin d'été, il attend nos prix. devis cette semaine",
+              accepted=["tiède", "chaud"])
+    assert s.evidence == 1, s.reasons
+    notes = "Le club doit commander 400 dossards pour la course du 10 octobre ; offre attendue tout de suite."
+    assert points(notes, "chaud", "chaud", "Chaud, 400 dossards pour le 10/10, urgent. Offre sous 24 h.", "2027-09-04") == (1, 1)

@@ -239,7 +239,10 @@ _AT_STAND_RE = re.compile(r"^\W*(?:de |par |en )?(?:simple |pure )?curiosite|^\W
 
 
 def _business_card(text: Text, hit: Hit) -> bool:
-    """« une carte de visite »: a card, no visit."""
+    """« une carte de visite »: a card, no visit; « l'adhérent rencontré »: the one met at the salon."""
+    if text.raw[hit.start : hit.end].endswith(("é", "ée", "és", "ées")) and hit.first \
+            and text.toks[hit.first - 1].norm not in ("a", "ai", "avons", "ont", "j", "je", "etre", "sera", "soit", "l", "le", "la"):
+        return True
     return hit.first >= 2 and text.toks[hit.first - 1].norm == "de" and text.toks[hit.first - 2].norm.startswith("carte")
 
 
@@ -383,7 +386,7 @@ def _seen_demo(text: Text, hit: Hit) -> bool:
 
 
 # A form-style answer after a criterion: « Urgence ? Aucune. », « pressé, non »
-_ANSWERED_NO = re.compile(r"\s*[,:?=]\s*(?:non\b|aucune?\b|pas\b|nulle?\b|0\b)")
+_ANSWERED_NO = re.compile(r"\s*[,:?=]?\s*(?:non\b|aucune?\b|pas\b|nulle?\b|0\b)")
 _REFUSED = {"refuse", "refusee", "refuses", "refusait", "decline", "declinee", "repousse"}
 _TAKEN = {"pris", "prise", "prises", "emporte", "emportee", "emportes", "emportees", "recupere", "recuperee",
           "recuperes", "recu", "recue", "recus"}
@@ -400,12 +403,13 @@ def _lead_in(text: Text, hit: Hit) -> set[str]:
     return {f"{a} {b}" for a, b in zip(words, words[1:])}
 
 
-_NOT_TOPICAL = ("pas d actualite",)
+_NOT_TOPICAL = ("pas d actualite", "rien de concret", "sans rien de concret")
 # « il ne veut pas recevoir le devis après la fin du mois », « ne veut pas être livré en retard »:
 # the denial is the delay's
 _LATE = {"apres", "retard", "tard", "dela"}
 # « ce n'est pas parce qu'il a pris un catalogue qu'il est intéressé »: the second clause is denied
 _NOT_BECAUSE_RE = re.compile(r"\bce n.est pas parce qu[^.!?;]*\bqu.(?:il|elle|ils|elles|on)\s+(?:\w+\s+){0,2}$")
+_NOT_NOW_AFTER = re.compile(r"(?:\s+\w+){0,3}\s+n est (?:pas|plus) d actualite")
 _REMAINS = {"reste", "restent", "restait", "restaient", "dispose", "disposent"}
 _COULD = {"pourrait", "pourraient", "pourrais", "aurait", "auraient", "aurais"}
 _BUT = {"mais", "cependant", "pourtant", "toutefois", "neanmoins"}
@@ -1235,6 +1239,19 @@ class _Reader:
             if t.toks[h.first].norm.startswith("interess") and h.negated is False and h.last < len(t.toks) \
                     and t.toks[h.last].norm in ("qu", "que") and {x.norm for x in t.toks[max(0, h.first - 3) : h.first]} & {"ne", "n"}:
                 out.disinterest.append(word)  # « ne s'intéressait qu'au matériel de projection »: to something else
+                continue
+            if h.negated and re.search(r"\b(?:plus|pas) qu", fold(raw[h.start : h.end + 6]).replace("'", " ")):
+                out.interest.append(word)  # « ils n'attendent plus que notre devis »: only that is awaited
+                self._interest_pos.append(h.start)
+                continue
+            if t.toks[h.first].norm.startswith("command") and h.first and t.toks[h.first - 1].norm in ("rien", "pas", "jamais") \
+                    and raw[h.start : h.end].endswith(("é", "és", "ée", "ées")):
+                continue  # « rien commandé »: no order yet, which says nothing of the wish
+            if h.negated and t.toks[h.first].norm.startswith("cherch") and {
+                    x.norm for x in t.toks[h.last : h.last + 4]} & {"idee", "idees", "renseignement", "renseignements", "information", "informations"}:
+                continue  # « il ne cherche pas des idées, il doit commander »: more than curiosity
+            if _NOT_NOW_AFTER.match(fold(raw[h.end : h.end + 60]).replace("'", " ")):
+                out.not_soon.append(word)  # « acheter des goodies n'est pas d'actualité »
                 continue
             if because and _NOT_BECAUSE_RE.search(fold(raw[max(0, h.start - 120) : h.start])):
                 out.disinterest.append(word)  # « ce n'est pas parce qu'il a pris un catalogue qu'il est intéressé »
