@@ -1999,3 +1999,57 @@ def test_no_deadline_summer_without_article_and_a_bare_offer():
     assert s.evidence == 1, s.reasons
     notes = "Le club doit commander 400 dossards pour la course du 10 octobre ; offre attendue tout de suite."
     assert points(notes, "chaud", "chaud", "Chaud, 400 dossards pour le 10/10, urgent. Offre sous 24 h.", "2027-09-04") == (1, 1)
+
+
+def test_notes_pasted_under_form_headings_and_criteria_denied_in_general():
+    notes = ("Le chef de chœur est passé prendre un catalogue. La chorale a renouvelé ses écharpes l'an dernier "
+             "et n'a besoin de rien pour l'instant.")
+    text = f"Observations : {notes} Qualification : froid. Action : fiche CRM + envoi de la plaquette."
+    s = score(notes, "2026-10-03", "froid", "froid", text)
+    assert (s.evidence, s.action) == (0, 1) and "pasted" in s.reasons, s.reasons
+    notes = "M. Girard veut 2 000 programmes pour le festival dans sept semaines ; il attend notre proposition cette semaine."
+    s = score(notes, "2026-08-29", "chaud", "chaud", f"Chaud. {notes} Action : proposition cette semaine.")
+    assert s.evidence == 0 and "pasted" in s.reasons, s.reasons
+    notes = "Le bénévole cherchait des dons de nourriture ; pas de besoin en produits personnalisés."
+    for text in ("Pas d'intérêt. Pas de projet. Pas de budget. Newsletter.",
+                 "Froid. Motifs : aucun intérêt, aucun projet, aucun budget, aucun délai.",
+                 "chaud — besoin — subvention — urgent — devis"):
+        s = score(notes, "2027-04-10", "froid", "froid", text)
+        assert s.evidence == 0 and "keywords" in s.reasons, (text, s.reasons)
+    # facts of this contact in a short list are a statement
+    for text in ("Froid, aucun projet, pas décideur. Doc + CRM.", "aucun besoin ni budget, pas d'evenement. froid -> fiche crm + doc",
+                 "Froid — aucun besoin, il cherchait des dons de nourriture. Newsletter."):
+        s = score(notes, "2027-04-10", "froid", "froid", text)
+        assert "keywords" not in s.reasons, (text, s.reasons)
+
+
+def test_a_lost_supplier_loyalty_own_expense_and_more_words_that_set_a_class_aside():
+    notes = "Le coach a besoin de 25 maillots avant le tournoi du 8 novembre ; son fournisseur a cessé son activité."
+    text = "Chaud : il n'a plus de fournisseur et le tournoi du 8 novembre est dans quatre semaines. Appel dès lundi."
+    assert points(notes, "chaud", "chaud", text, "2026-10-10") == (1, 1)
+    notes = "La confrérie fait broder ses capes par un artisan local dont elle est satisfaite ; rien avant dix ans."
+    assert points(notes, "froid", "froid", "Froid : ils sont fidèles à leur artisan. Fiche CRM.", "2027-03-13") == (1, 1)
+    notes = "Le club n'achète jamais de textile : chaque membre s'habille à ses frais."
+    assert points(notes, "froid", "froid", "Froid : chaque randonneur s'équipe à ses frais, le club n'achète rien. Fiche CRM.",
+                  "2026-09-05") == (1, 1)
+    notes = "Le chef a trouvé nos vestes jolies, mais aucun projet ; le budget de l'année est engagé."
+    assert points(notes, "froid", "froid", "Froid : il a apprécié nos vestes, mais c'est un compliment plus qu'un besoin. "
+                  "Aucun projet. Fiche CRM.", "2026-06-13") == (1, 1)
+    notes = "Mme Alazard voudrait des cartes postales pour la boutique, pas avant l'été 2027."
+    text = ("Elle voudrait des cartes postales pour la boutique : le besoin est là, ce qui exclut le froid. Mais rien "
+            "avant l'été 2027 : tiède. Relance en février.")
+    assert points(notes, "tiède", "tiède", text, "2026-10-24") == (1, 1)
+
+
+def test_a_dance_gala_at_the_end_of_the_year_is_june_and_a_form_date_none_is_later():
+    notes = "La directrice veut 80 tee-shirts pour le gala de fin d'année du 20 juin ; elle tranche avant le 15 mai."
+    text = "Chaud : 80 tee-shirts pour le gala de fin d'année, le 20 juin, décision avant le 15 mai. Appel lundi."
+    assert points(notes, "chaud", "chaud", text, "2026-04-25") == (1, 1)
+    notes = "Le directeur s'intéresse à des badges pour un festival à créer ; aucune date fixée."
+    text = "Intérêt : badges + lanières\nDate : aucune\nClasse : tiède\nAction : relance dans trois mois"
+    assert points(notes, "tiède", "tiède", text, "2026-12-05") == (1, 1)
+    # the plan's own check is no refusal
+    notes = "M. Berthet veut 500 gobelets pour la fête du 22 août ; devis avant le 1er juillet."
+    text = ("Chaud : 500 gobelets pour le 22 août, devis avant le 1er juillet. Je l'appelle en priorité pour vérifier "
+            "qu'il a tout ce qu'il faut pour sa réunion.")
+    assert points(notes, "chaud", "chaud", text, "2026-06-20") == (1, 1)

@@ -1168,6 +1168,8 @@ class _Reader:
             if h.tag != "no_budget" and {x.norm for x in t.toks[max(0, h.first - 4) : h.first]
                                          if _same_clause(t, x.start, h.start)} & _REMAINS:
                 continue  # « il ne lui en reste plus aucun »: the stock is out, a need
+            if {x.norm for x in t.toks[max(0, h.first - 4) : h.first]} & {"verifier", "assurer", "sassurer"}:
+                continue  # « je l'appelle pour vérifier qu'il a tout ce qu'il faut »: the plan's check
             if h.last < len(t.toks) and t.toks[h.last].norm.startswith("doute"):
                 continue  # « l'intérêt ne fait pas de doute »: a certainty, no refusal
             if h.tag != "no_budget" and _late_denied(t, h):
@@ -1232,7 +1234,7 @@ class _Reader:
         because = "parce" in raw.lower()  # (« ce n'est pas parce que … »: rare, checked only then)
         for h in self.interest_hits:
             word = raw[h.start : h.end]
-            if any(a <= h.start < b for a, b in dis_spans + label_no + excluded):
+            if any(a <= h.start < b or (h.start < a < h.end) for a, b in dis_spans + label_no + excluded):
                 continue
             if self.in_region(h.start) and t.toks[h.first].norm.startswith(("devi", "command")):
                 continue
@@ -1252,6 +1254,10 @@ class _Reader:
                 continue  # « il ne cherche pas des idées, il doit commander »: more than curiosity
             if _NOT_NOW_AFTER.match(fold(raw[h.end : h.end + 60]).replace("'", " ")):
                 out.not_soon.append(word)  # « acheter des goodies n'est pas d'actualité »
+                continue
+            if [x.norm for x in t.toks[max(0, h.first - 3) : h.first]][-3:] in (["plus", "qu", "un"], ["plutot", "qu", "un"],
+                                                                                ["plus", "qu", "une"], ["plutot", "qu", "une"]):
+                out.disinterest.append(word)  # « c'est un compliment plus qu'un besoin »
                 continue
             if because and _NOT_BECAUSE_RE.search(fold(raw[max(0, h.start - 120) : h.start])):
                 out.disinterest.append(word)  # « ce n'est pas parce qu'il a pris un catalogue qu'il est intéressé »

@@ -73,7 +73,7 @@ def _language(words: list[str]) -> str:
 
 # --- keyword lists --------------------------------------------------------------------------
 _WORD_RE = re.compile(r"\w+")
-_ITEM_SPLIT = re.compile(r"[,;/\n•|✔✓●▪►→⇒]+|\s-\s|\.\s|=>|->")
+_ITEM_SPLIT = re.compile(r"[,;/\n•|✔✓●▪►→⇒]+|\s[-–—]\s|\.\s|=>|->")
 _PLUS_SPLIT = re.compile(r"\s*\+\s*")
 _PLUS_ONLY = re.compile(r"[^,;:/\n•|.!?]+(?:\+[^,;:/\n•|.!?]+){3,}")
 _DIGIT = re.compile(r"\d")
@@ -104,7 +104,7 @@ def _rubric_only(text: str) -> bool:
 _REFUSAL_ITEM = re.compile(r"(?:aucun|aucune|pas|plus|sans)\s+(?:de\s+|d\s*'?\s*)?(?:besoin|interet|projet|achat)")
 _LIST_LABEL_END = re.compile(r"(?i)\s*(?::|=|->|→)\s*(?:froids?|froides?|ti[eè]des?|chaud(?:e|s|es)?)\s*[.!]*$")
 _LIST_LABEL = re.compile(r"(?i)\b(?:froids?|froides?|ti[eè]des?|chaud(?:e|s|es)?|actions?|suite|classe|"
-                         r"qualification|crit[eè]res?|mots?[- ]cl[eé]s?|grille)\s*:\s*")
+                         r"qualification|crit[eè]res?|mots?[- ]cl[eé]s?|grille|motifs?)\s*(?::|\s[—–]\s)\s*")
 
 
 def _n_words(text: str) -> int:
@@ -130,6 +130,8 @@ def _keyword_list(text: str) -> bool:
         return False
     if len(items) >= 5 and _telegram_list(items):
         return True
+    if _rubric_items(items):
+        return True  # « Pas d'intérêt. Pas de projet. Pas de budget. Newsletter. »
     if len(items) < 5 and any(_REFUSAL_ITEM.match(fold(i)) for i in items):
         return False  # « Aucun besoin, tenues neuves. Froid. Newsletter. »: a short statement
     short = 0
@@ -145,6 +147,18 @@ def _keyword_list(text: str) -> bool:
 
 
 _DATE_ITEM = re.compile(r"^\d{1,2}(?:er)?(?:\s+\w+|/\d{1,2})?$|^(?:fin|debut|mi)?\s*\w+\s+20\d\d$")
+
+
+_NEGATION_WORDS = frozenset("pas aucun aucune sans ni plus de d".split())
+
+
+def _rubric_items(items: list[str]) -> bool:
+    """Every item the rubric's words, negated or not (« Pas d'intérêt. Pas de projet. Pas de
+    budget. Newsletter. »): the criteria denied in general, nothing of this contact."""
+    words = [w for i in items for w in _WORD_RE.findall(fold(i).lower())
+             if w not in L.CLASS_WORDS and w not in _RUBRIC_GLUE and w not in _NEGATION_WORDS]
+    # (« pas décideur », « pas d'événement » say who the contact is: facts of it, not criteria denied)
+    return len(words) >= 4 and all(w in _RUBRIC_WORDS and not w.startswith(("decideur", "evenement")) for w in words)
 
 
 def _telegram_list(items: list[str]) -> bool:
@@ -196,7 +210,10 @@ def _note_ngrams(observations: str) -> tuple[frozenset, int]:
     return grams, len(norms)
 
 
-_FILLERS = frozenset("donc alors c est contact client prospect".split())
+# (a form's headings, « Observations : … Qualification : … Action : », are no words of one's own)
+_FORM_LABELS = frozenset("observations observation notes note qualification classe classement action actions "
+                         "suite suivi motif motifs conclusion".split())
+_FILLERS = frozenset("donc alors c est contact client prospect".split()) | _FORM_LABELS
 
 
 @dataclass(frozen=True)
@@ -277,7 +294,7 @@ def _pasted(justification: str, observations: str, salon=None) -> bool:
     # (the notes' own words moved around, « M. Chazal (capitaine) », are no words of one's own)
     note_words = {t.norm for t in _norms(observations)}
     content = [w for w in words if len(w) >= 4 and w not in L.STOPWORDS and w not in L.CLASS_WORDS
-               and w not in note_words]
+               and w not in note_words and w not in _FORM_LABELS]
     if (set(words) & _LINK_WORDS or concluded) and len(content) >= 3:
         return False  # own sentences that argue, linked to the facts or to the class
     if copy.share < 0.9:
