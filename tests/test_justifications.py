@@ -2053,3 +2053,50 @@ def test_a_dance_gala_at_the_end_of_the_year_is_june_and_a_form_date_none_is_lat
     text = ("Chaud : 500 gobelets pour le 22 août, devis avant le 1er juillet. Je l'appelle en priorité pour vérifier "
             "qu'il a tout ce qu'il faut pour sa réunion.")
     assert points(notes, "chaud", "chaud", text, "2026-06-20") == (1, 1)
+
+
+def test_the_final_reads_counterexamples_stay_right():
+    salon = "2027-03-20"
+    # a denial that remains, a refusal after a demo, a dated order heading: the old readings
+    assert points("Club de foot. Satisfait de son fournisseur.", "froid", "froid",
+                  "Le club reste satisfait de son fournisseur. Froid : fiche gardée, relance dans un an.", salon)[0] == 1
+    assert points("Club de foot. Pas intéressé.", "froid", "froid",
+                  "Pas intéressé après la présentation de nos tarifs. Froid : fiche gardée.", salon)[0] == 1
+    assert points("Club de foot. Veut des survêtements, commande pas avant septembre.", "tiède", "tiède",
+                  "Besoin : survêtements. Commande : pas avant septembre. Tiède, je le rappelle en juin.", salon) == (1, 1)
+    # loyalty to us, a commitment to the town, « plus qu'un intérêt », a broken machine
+    notes = "Client fidèle depuis 5 ans. Veut renouveler les maillots avant la reprise en septembre. Demande un devis."
+    assert points(notes, "tiède", "tiède", "C'est un client fidèle à notre marque qui veut renouveler ses maillots pour "
+                  "septembre et demande un devis. Tiède : rappel en juin.", salon) == (1, 1)
+    notes = "Club de handball. Veut renouveler les maillots avant la reprise en septembre."
+    assert points(notes, "tiède", "tiède", "Le club s'est engagé avec la mairie à renouveler ses maillots avant "
+                  "septembre. Tiède : rappel en juin.", salon)[0] == 1
+    notes = "Club de foot. Plus de maillots, doit commander avant avril."
+    assert points(notes, "chaud", "chaud", "C'est plus qu'un intérêt : il n'a plus de maillots et doit commander "
+                  "avant avril. Chaud, offre demain et rappel vendredi.", salon) == (1, 1)
+    notes = "Atelier de sérigraphie. Sa machine de flocage ne fonctionne plus, doit la remplacer avant l'été."
+    assert points(notes, "chaud", "chaud", "Sa machine de flocage ne fonctionne plus et il doit la remplacer avant "
+                  "l'été. Chaud : devis cette semaine, rappel vendredi.", salon)[0] == 1
+    # a planned exchange, summer polos, « pressé pas question d'attendre », a catalogue sent last year
+    notes = "Club de foot. Veut des survêtements pour la saison prochaine."
+    assert points(notes, "tiède", "tiède", "Veut des survêtements pour la saison prochaine. Tiède : prochain échange "
+                  "planifié en mai avec le président.", salon) == (1, 1)
+    notes = "Club de foot. Doit commander des polos d'été avant fin avril. Budget voté."
+    assert points(notes, "chaud", "chaud", "Commande de tenues d'été à passer avant fin avril, budget voté. Chaud : "
+                  "offre demain, rappel vendredi.", salon) == (1, 1)
+    notes = "Club de foot. Plus de maillots, doit commander vite. Urgent."
+    assert points(notes, "chaud", "chaud", "Il est pressé pas question d'attendre, il n'a plus de maillots. Chaud : "
+                  "j'envoie l'offre demain et je rappelle vendredi.", salon) == (1, 1)
+    notes = "Club de foot. Aucun projet. A déjà reçu notre catalogue l'an dernier."
+    assert points(notes, "froid", "froid", "Aucun projet : la documentation envoyée l'an dernier n'a rien donné. Froid.",
+                  salon)[1] == 0
+    # a plan after a comma in a fact line; « nous ne l'intéressons pas »; buying, not browsing
+    notes = "Club de foot. Veut des survêtements pour la saison prochaine."
+    assert points(notes, "tiède", "tiède", "Situation : veut des survêtements pour la saison prochaine, je le rappelle "
+                  "en mai. Action : devis en juin. Tiède.", salon) == (1, 1)
+    assert points("Club de foot. Pas intéressé.", "froid", "froid",
+                  "Nous ne l'intéressons pas. Froid : fiche gardée, relance dans un an.", salon)[0] == 1
+    notes = "Association de parents. Cherche des sacs personnalisés pour la kermesse. Pas pressé."
+    s = score(notes, salon, "tiède", "tiède", "Ils ne viennent pas pour regarder mais pour acheter des sacs pour la "
+              "kermesse. Tiède : devis envoyé en avril, rappel en mai.")
+    assert "contradiction" not in s.reasons, s.reasons  # (no refusal read; the missing date is another matter)

@@ -189,11 +189,13 @@ _ACTION_LABEL_RE = re.compile(r"\b(?:actions?|suite|a faire|suivi)\s*[:=]")
 # avant Noël ») report what the contact expects; the plan is on the action line.
 _FACT_LINE_RE = re.compile(r"(?m)(?:^|\s[/|–—-]\s)[ \t\-•*]*(?:delais?|echeances?|besoins?|budgets?|evenements?"
                            r"|contexte|dates?|interets?|projets?|timing|urgence|calendrier|situation|constat)"
-                           r"\s*[:=](?:(?!\s[/|–—-]\s|=>|\w+\s*:)[^\n;])*")
+                           r"\s*[:=](?:(?!\s[/|–—-]\s|=>|\w+\s*:|,\s*(?:je|j'|nous|on)\b)[^\n;])*")
 _LABEL_NO_RE = re.compile(
-    r"\b(?:interet|interets|interess\w*|besoin|besoins|projet|projets|changement\w*|achats?|commandes?"
-    r"|renouvellement\w*)(?:[\s/']+\w+){0,3}?\s*[:=?]\s*"
+    r"\b(?:interet|interets|interess\w*|besoin|besoins|projet|projets)(?:[\s/']+\w+){0,3}?\s*[:=?]\s*"
     r"(?:aucun\w*|non|nul\w*|pas\b|neant|rien|0\b|couvert\w*|deja couvert\w*|ni\b)"
+    # (« Commande : pas avant septembre » is a date, not a no: these headings take a plain no)
+    r"|\b(?:changement\w*|achats?|commandes?|renouvellement\w*)(?:[\s/']+\w+){0,3}?\s*[:=?]\s*"
+    r"(?:aucun\w*|non\b|neant|rien\b)"
     r"|\b(?:interet|besoin|besoins|projet)\s+(?:0|nul|zero)\b")  # « besoin 0 »
 
 
@@ -240,7 +242,7 @@ _AT_STAND_RE = re.compile(r"^\W*(?:de |par |en )?(?:simple |pure )?curiosite|^\W
 
 def _business_card(text: Text, hit: Hit) -> bool:
     """« une carte de visite »: a card, no visit; « l'adhérent rencontré »: the one met at the salon."""
-    if text.raw[hit.start : hit.end].endswith(("é", "ée", "és", "ées")) and hit.first \
+    if text.toks[hit.first].norm.startswith("rencontr") and text.raw[hit.start : hit.end].endswith(("é", "ée", "és", "ées")) and hit.first \
             and text.toks[hit.first - 1].norm not in ("a", "ai", "avons", "ont", "j", "je", "etre", "sera", "soit", "l", "le", "la"):
         return True
     return hit.first >= 2 and text.toks[hit.first - 1].norm == "de" and text.toks[hit.first - 2].norm.startswith("carte")
@@ -386,7 +388,7 @@ def _seen_demo(text: Text, hit: Hit) -> bool:
 
 
 # A form-style answer after a criterion: « Urgence ? Aucune. », « pressé, non »
-_ANSWERED_NO = re.compile(r"\s*[,:?=]?\s*(?:non\b|aucune?\b|pas\b|nulle?\b|0\b)")
+_ANSWERED_NO = re.compile(r"\s*[,:?=]\s*(?:non\b|aucune?\b|pas\b|nulle?\b|0\b)|\s+(?:non|nulle?)\b")
 _REFUSED = {"refuse", "refusee", "refuses", "refusait", "decline", "declinee", "repousse"}
 _TAKEN = {"pris", "prise", "prises", "emporte", "emportee", "emportes", "emportees", "recupere", "recuperee",
           "recuperes", "recu", "recue", "recus"}
@@ -403,7 +405,7 @@ def _lead_in(text: Text, hit: Hit) -> set[str]:
     return {f"{a} {b}" for a, b in zip(words, words[1:])}
 
 
-_NOT_TOPICAL = ("pas d actualite", "rien de concret", "sans rien de concret")
+_NOT_TOPICAL = ("pas d actualite", "rien de concret", "sans rien de concret", "rien cette annee")
 # « il ne veut pas recevoir le devis après la fin du mois », « ne veut pas être livré en retard »:
 # the denial is the delay's
 _LATE = {"apres", "retard", "tard", "dela"}
@@ -435,10 +437,16 @@ def _late_denied(text: Text, hit: Hit) -> bool:
         x = toks[j]
         if not _same_clause(text, hit.start, x.start) or "," in text.raw[hit.end : x.start]:
             return False
-        if x.norm in ("retard", "dela") or (x.norm == "apres" and toks[j - 1].norm != "d" and (
-                j + 1 >= len(toks) or toks[j + 1].norm not in ("avoir", "etre"))):
-            return True
+        if x.norm in ("retard", "dela") or (x.norm == "apres" and toks[j - 1].norm != "d" and any(
+                y.norm in _TIME_NOUNS or y.norm.isdigit() for y in toks[j + 1 : j + 4])):
+            return True  # (« après la fin du mois », « après le 15 », not « après la démo »)
     return False
+
+
+_TIME_NOUNS = {"fin", "debut", "mi", "mois", "semaine", "semaines", "date", "rentree", "ete", "hiver",
+               "printemps", "automne", "noel", "paques", "vacances", "fetes", "janvier", "fevrier", "mars",
+               "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
+               "echeance", "delai", "saison"}
 
 
 def _conceded(text: Text, hit: Hit) -> bool:
@@ -918,7 +926,9 @@ class _Reader:
                 candidates.append(("docs", verb))
             else:
                 after = near_after(h, "send", 1)  # « documentation envoyée »
-                if after is not None and t.toks[after.first].norm.endswith(("e", "ee", "es", "ees")):
+                if after is not None and t.toks[after.first].norm.endswith(("e", "ee", "es", "ees")) and not {
+                        x.norm for x in t.toks[after.last : after.last + 4]} & {"dernier", "derniere", "deja", "hier",
+                                                                                 "passe", "passee", "avait"}:
                     candidates.append(("docs", after))
         for h in by_tag.get("invite", []):
             if t.toks[h.first].norm.startswith("invit"):
@@ -1165,8 +1175,9 @@ class _Reader:
         for h in dis_kept:
             if _learners_own(t, h):
                 continue  # « je n'attends pas : devis sous 48 h »: the plan's pace
-            if h.tag != "no_budget" and {x.norm for x in t.toks[max(0, h.first - 4) : h.first]
-                                         if _same_clause(t, x.start, h.start)} & _REMAINS:
+            if h.tag != "no_budget" and fold(raw[h.start : h.end]).startswith(("plus", "aucun")) \
+                    and {x.norm for x in t.toks[max(0, h.first - 4) : h.first]
+                         if _same_clause(t, x.start, h.start)} & _REMAINS:
                 continue  # « il ne lui en reste plus aucun »: the stock is out, a need
             if {x.norm for x in t.toks[max(0, h.first - 4) : h.first]} & {"verifier", "assurer", "sassurer"}:
                 continue  # « je l'appelle pour vérifier qu'il a tout ce qu'il faut »: the plan's check
@@ -1256,7 +1267,9 @@ class _Reader:
                 out.not_soon.append(word)  # « acheter des goodies n'est pas d'actualité »
                 continue
             if [x.norm for x in t.toks[max(0, h.first - 3) : h.first]][-3:] in (["plus", "qu", "un"], ["plutot", "qu", "un"],
-                                                                                ["plus", "qu", "une"], ["plutot", "qu", "une"]):
+                                                                                ["plus", "qu", "une"], ["plutot", "qu", "une"]) \
+                    and h.first >= 4 and t.toks[h.first - 4].norm not in ("est", "c", "a", "y", "bien", "beaucoup",
+                                                                         "encore", "vraiment", "meme"):
                 out.disinterest.append(word)  # « c'est un compliment plus qu'un besoin »
                 continue
             if because and _NOT_BECAUSE_RE.search(fold(raw[max(0, h.start - 120) : h.start])):
@@ -1342,7 +1355,7 @@ class _Reader:
                 continue  # « ils voulaient surtout des stylos gratuits »: freebies, not the offer
             if h.negated and _no_order_yet(t, h):
                 continue  # « il n'a rien commandé »: no order yet, which says nothing of the wish
-            if h.negated and _learners_own(t, h):
+            if h.negated and not t.toks[h.first].norm.startswith("interess") and _learners_own(t, h):
                 continue  # « je ne veux pas le perdre »: the learner's wish
             if h.negated:
                 scope = self._negation_words(h)

@@ -774,8 +774,9 @@ def plan_of_another(analysis, observations: str) -> str:
 _EVERY_CLUBS = ("reprise", "phase", "montee")
 # The people of a club a plan may name (« je rappelle la capitaine »).
 _ROLES = ("capitaine", "president", "tresorier", "tresoriere", "secretaire", "entraineu", "entraineur", "coach",
-          "cheffe", "directeur", "directrice", "coordinat", "animat", "benevole", "intendant", "regisseu",
-          "metteu", "programmat")
+          "cheffe", "directeur", "directrice", "coordinateur", "coordinatrice", "animateur", "animatrice", "benevole",
+          "intendant", "regisseu",
+          "metteu", "programmateur", "programmatrice")
 
 
 def detect(justification: str, observations: str, analysis=None, salon=None, organisation: str = "") -> list[Pattern]:

@@ -160,9 +160,9 @@ RECURRING: list[Recurring] = [Recurring(*entry) for entry in [
     (r"(?:la\s+)?rentree\s+de\s+janvier", lambda y: (date(y, 1, 2), date(y, 1, 8)), 0.8, "rentree"),
     (r"(?:la\s+)?rentree(?:\s+de\s+septembre|\s+scolaire|\s+sportive)?", lambda y: (date(y, 8, 25), date(y, 9, 10)), 0.8, "rentree"),
     (r"(?:le\s+|l')?printemps", _season(3, 20, 6, 20), 0.75, "saison"),
-    (r"(?:l'|cet\s+|en\s+|d')ete", _season(6, 21, 9, 22), 0.75, "saison"),
-    (r"(?:l'|cet\s+|en\s+|d')automne", _season(9, 23, 12, 20), 0.75, "saison"),
-    (r"(?:l'|cet\s+|en\s+|d')hiver", _season(12, 21, 3, 19), 0.7, "saison"),
+    (r"(?:l'|cet\s+|en\s+|(?:fin|debut|milieu)\s+d')ete", _season(6, 21, 9, 22), 0.75, "saison"),
+    (r"(?:l'|cet\s+|en\s+|(?:fin|debut|milieu)\s+d')automne", _season(9, 23, 12, 20), 0.75, "saison"),
+    (r"(?:l'|cet\s+|en\s+|(?:fin|debut|milieu)\s+d')hiver", _season(12, 21, 3, 19), 0.7, "saison"),
     (r"(?:la\s+)?toussaint", lambda y: (date(y, 11, 1), date(y, 11, 1)), 0.85, "evenement"),
     (r"(?:le\s+)?marche\s+de\s+noel", lambda y: (date(y, 12, 1), date(y, 12, 20)), 0.85, "evenement"),
     # « la kermesse de fin d'année », « la fin d'année scolaire »: the end of the school year
