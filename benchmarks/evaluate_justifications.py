@@ -83,7 +83,7 @@ def evaluate() -> tuple[str, list[str]]:
     # 99 characters, the labelled texts as a whole about 160), while a class's justifications
     # come by contact (one contact's notes read once for all its learners), as here. The second
     # and third runs find the word-level caches the first one filled, as a class's later
-    # justifications would; no text is ever scored twice.
+    # justifications would; no timed text is ever scored twice (the 50 warm-up texts are, untimed).
     warm = thousand(dev_rows, extra=0)[:50]
     by_contact: dict[str, list[dict]] = {}
     for r in singles:
