@@ -507,16 +507,15 @@ _DECLARED_BEFORE = re.compile(r"(?:\best|\bc'est|\breste|\bclasse|\bmets|\bmet|\
 _DEFINITION_END = re.compile(r"[.;:!?\n]|\bmais\b|\bor\b|\bce\s+qui\b")
 
 
-def _definition_spans(raw: str) -> list[tuple[int, int]]:
-    """Where the text defines a class or supposes a reading it then sets aside, to the end of
-    that sentence, or to « mais », « or », « ce qui » (« … , ce qui n'est pas le cas ici »)."""
-    folded = fold(raw)
+def _definition_spans(folded: str) -> list[tuple[int, int]]:
+    """Where the (folded) text defines a class or supposes a reading it then sets aside, to the
+    end of that sentence, or to « mais », « or », « ce qui » (« … , ce qui n'est pas le cas ici »)."""
     out = []
     for m in _DEFINITION_RE.finditer(folded):
         if _DECLARED_BEFORE.search(folded[max(0, m.start() - 25) : m.start()]):
             continue  # « c'est donc un contact tiède »: the learner's own conclusion
         end = _DEFINITION_END.search(folded, m.end())
-        out.append((m.start(), end.start() if end else len(raw)))
+        out.append((m.start(), end.start() if end else len(folded)))
     return out
 
 
@@ -814,6 +813,7 @@ class _Reader:
     def __init__(self, text: str, salon_date: date, lemmatize=None):
         self.t = Text(text, lemmatize)
         self.raw = self.t.raw
+        self.folded = fold(self.raw)  # same offsets as ``raw`` (see ``fold``), folded once
         self.salon = salon_date
         self.out = Analysis(n_words=len(self.t.toks), text=self.raw, toks=self.t.toks)
         self.regions: list[tuple[int, int]] = []  # from each learner action to its clause end
@@ -835,7 +835,7 @@ class _Reader:
         self.requests = [h for h in group("request") if not h.negated]
         # « un contact froid n'a pas d'intérêt », « on pourrait penser que c'est chaud »: the
         # rubric defined or a reading supposed, not facts of this contact
-        self.definitions = _definition_spans(self.raw)
+        self.definitions = _definition_spans(self.folded)
 
         def outside(items):
             return [x for x in items if not any(a <= x.start < b for a, b in self.definitions)]
@@ -845,7 +845,7 @@ class _Reader:
         self.dis_hits = outside([h for h in group("disinterest") if not _PUNCT_INSIDE.search(self.raw[h.start : h.end])])
         # a plan set aside (« un devis aujourd'hui serait prématuré »): no action, its date no timing
         rejected = [h for h in group("action") if _rejected(t, h)] \
-            if _REJECTION_RE.search(fold(self.raw)) else []
+            if _REJECTION_RE.search(self.folded) else []
         self.act_hits = [h for h in group("action")
                          if (not h.negated or _not_before(t, h) or _after_not_before(t, h) or _new_subject(t, h))
                          and h not in rejected]
@@ -865,10 +865,9 @@ class _Reader:
         self._class_positions: list[tuple[str, int]] = []
         self._classes()
         self._weighed_earlier()
-        folded = fold(self.raw)
-        self.out.declared = [L.CLASS_WORDS[m.group(1)] for m in _DECLARATION_RE.finditer(folded)
+        self.out.declared = [L.CLASS_WORDS[m.group(1)] for m in _DECLARATION_RE.finditer(self.folded)
                              if m.group(1) in L.CLASS_WORDS
-                             and not _SUPPOSED_BEFORE.search(folded, max(0, m.start() - 120), m.start())]
+                             and not _SUPPOSED_BEFORE.search(self.folded, max(0, m.start() - 120), m.start())]
         self.out.action_spans = list(self.regions)
         return self.out
 
@@ -942,7 +941,7 @@ class _Reader:
 
         # « Action : fiche CRM + doc »: after an « Action : » label, nouns stand for the plan;
         # so do they in a short verbless clause (« fiche crm », « carte dans le fichier »).
-        labelled = [(m.end(), t.clause_of(m.end() + 1)[1]) for m in _ACTION_LABEL_RE.finditer(fold(self.raw))]
+        labelled = [(m.end(), t.clause_of(m.end() + 1)[1]) for m in _ACTION_LABEL_RE.finditer(self.folded)]
         for lo, hi in labelled:
             for tag, kind in (("docs", "docs"), ("record_obj", "record")):
                 candidates += [(kind, h) for h in by_tag.get(tag, []) if lo <= h.start < hi
@@ -978,7 +977,7 @@ class _Reader:
         meetings_before = [m for m in by_tag.get("meeting", []) + self.requests]
         for i, tok in enumerate(t.toks):
             if i and tok.norm.startswith(_SCHEDULING) and t.toks[i - 1].norm in ("l", "le", "la") \
-                    and any(m.end <= tok.start and fold(raw[m.start : m.end]).startswith(_MEETING_NOUNS)
+                    and any(m.end <= tok.start and self.folded[m.start : m.end].startswith(_MEETING_NOUNS)
                             for m in meetings_before):
                 candidates.append(("meeting", Hit("meeting", tok.start, tok.end, i, i + 1, False)))
         # « juste la newsletter. l'inscrire »: a record verb on a pronoun, its object just before
@@ -992,7 +991,7 @@ class _Reader:
                     if any(p_start <= o.start < p_end for o in by_tag.get("record_obj", []) + by_tag.get("docs", [])):
                         candidates.append(("record", h))
 
-        fact_lines = [(m.start(), m.end()) for m in _FACT_LINE_RE.finditer(fold(raw))] if labelled else []
+        fact_lines = [(m.start(), m.end()) for m in _FACT_LINE_RE.finditer(self.folded)] if labelled else []
         seen: set[tuple[str, int]] = set()
         for kind, h in sorted(candidates, key=lambda c: c[1].start):
             if (kind, h.start) in seen:
@@ -1175,7 +1174,7 @@ class _Reader:
         for h in dis_kept:
             if _learners_own(t, h):
                 continue  # « je n'attends pas : devis sous 48 h »: the plan's pace
-            if h.tag != "no_budget" and fold(raw[h.start : h.end]).startswith(("plus", "aucun")) \
+            if h.tag != "no_budget" and self.folded[h.start : h.end].startswith(("plus", "aucun")) \
                     and {x.norm for x in t.toks[max(0, h.first - 4) : h.first]
                          if _same_clause(t, x.start, h.start)} & _REMAINS:
                 continue  # « il ne lui en reste plus aucun »: the stock is out, a need
@@ -1185,7 +1184,7 @@ class _Reader:
                 continue  # « l'intérêt ne fait pas de doute »: a certainty, no refusal
             if h.tag != "no_budget" and _late_denied(t, h):
                 continue  # « il ne veut pas recevoir le devis après la fin du mois »: the delay denied
-            if fold(raw[h.start : h.end]).replace("'", " ").startswith(_NOT_TOPICAL):
+            if self.folded[h.start : h.end].replace("'", " ").startswith(_NOT_TOPICAL):
                 out.not_soon.append(raw[h.start : h.end])  # « pas d'actualité »: not now, no refusal
                 continue
             if _suppliers_closure(t, h):
@@ -1230,16 +1229,16 @@ class _Reader:
                     denials.append(h)
                 (out.no_budget if h.tag == "no_budget" else out.disinterest).append(raw[h.start : h.end])
         # « le club a déjà ses blousons et casquettes »: the gear is there
-        for m in _HAS_ALREADY.finditer(fold(raw)):
+        for m in _HAS_ALREADY.finditer(self.folded):
             if any(w.startswith(L.GOODS) for w in m.group(1).split()):
                 out.no_budget.append(raw[m.start() : m.end()])
         # « il n'y aura rien avant 2031 »: nothing for over a year — not now
-        for m in _NOTHING_BEFORE.finditer(fold(raw)):
+        for m in _NOTHING_BEFORE.finditer(self.folded):
             if any(0 <= e.start - m.end() <= 2 and e.date_max > self.salon + timedelta(days=365) for e in self.exprs):
                 out.not_soon.append(raw[m.start() : m.end()])
         # Form-style answers: « intérêt : aucun », « besoin : non ».
         label_no = []
-        for m in _LABEL_NO_RE.finditer(fold(raw)):
+        for m in _LABEL_NO_RE.finditer(self.folded):
             label_no.append((m.start(), m.end()))
             out.disinterest.append(raw[m.start() : m.end()])
         because = "parce" in raw.lower()  # (« ce n'est pas parce que … »: rare, checked only then)
@@ -1253,7 +1252,7 @@ class _Reader:
                     and t.toks[h.last].norm in ("qu", "que") and {x.norm for x in t.toks[max(0, h.first - 3) : h.first]} & {"ne", "n"}:
                 out.disinterest.append(word)  # « ne s'intéressait qu'au matériel de projection »: to something else
                 continue
-            if h.negated and re.search(r"\b(?:plus|pas) qu", fold(raw[h.start : h.end + 6]).replace("'", " ")):
+            if h.negated and re.search(r"\b(?:plus|pas) qu", self.folded[h.start : h.end + 6].replace("'", " ")):
                 out.interest.append(word)  # « ils n'attendent plus que notre devis »: only that is awaited
                 self._interest_pos.append(h.start)
                 continue
@@ -1263,7 +1262,7 @@ class _Reader:
             if h.negated and t.toks[h.first].norm.startswith("cherch") and {
                     x.norm for x in t.toks[h.last : h.last + 4]} & {"idee", "idees", "renseignement", "renseignements", "information", "informations"}:
                 continue  # « il ne cherche pas des idées, il doit commander »: more than curiosity
-            if _NOT_NOW_AFTER.match(fold(raw[h.end : h.end + 60]).replace("'", " ")):
+            if _NOT_NOW_AFTER.match(self.folded[h.end : h.end + 60].replace("'", " ")):
                 out.not_soon.append(word)  # « acheter des goodies n'est pas d'actualité »
                 continue
             if [x.norm for x in t.toks[max(0, h.first - 3) : h.first]][-3:] in (["plus", "qu", "un"], ["plutot", "qu", "un"],
@@ -1272,7 +1271,7 @@ class _Reader:
                                                                          "encore", "vraiment", "meme"):
                 out.disinterest.append(word)  # « c'est un compliment plus qu'un besoin »
                 continue
-            if because and _NOT_BECAUSE_RE.search(fold(raw[max(0, h.start - 120) : h.start])):
+            if because and _NOT_BECAUSE_RE.search(self.folded[max(0, h.start - 120) : h.start]):
                 out.disinterest.append(word)  # « ce n'est pas parce qu'il a pris un catalogue qu'il est intéressé »
                 continue
             if t.toks[h.first].norm.startswith(("chois", "command")) and h.last < len(t.toks) \
@@ -1317,7 +1316,7 @@ class _Reader:
                                                                     ["pourra", "un", "jour"]):
                 continue  # « une section de rando peut un jour vouloir des tee-shirts »: some day, maybe
             if [x.norm for x in t.toks[max(0, h.first - 6) : h.first] if _same_clause(t, x.start, h.start)][-6:] and \
-                    _SOME_DAY_RE.search(fold(raw[max(0, h.start - 40) : h.start])):
+                    _SOME_DAY_RE.search(self.folded[max(0, h.start - 40) : h.start]):
                 continue  # « pour qu'il pense à nous le jour où il faudra renouveler »: some day, maybe
             if t.toks[h.first].norm.startswith(("souhait", "demand", "veu", "voul")) and [
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]][-3:][:1] == ["comme"]:
@@ -1534,13 +1533,13 @@ class _Reader:
                 continue  # « rien ne presse »: the long reading wins
             if e.label == "urgence" and self._plan_noun_clause(e.start):
                 continue  # « une action adaptée sera menée rapidement »: the plan's pace
-            if e.label != "urgence" and _NOW_IS_RE.search(fold(raw[max(0, e.start - 20) : e.start])):
+            if e.label != "urgence" and _NOW_IS_RE.search(self.folded[max(0, e.start - 20) : e.start]):
                 continue  # « nous sommes en février 2027 »: the present, not the project
             if e.label != "urgence" and salons and any(
                     x.end <= e.start and _same_clause(t, x.start, e.start)
                     and sum(1 for y in t.toks if x.end <= y.start < e.start) <= 3 for x in salons):
                 continue  # « le salon est mi-novembre »: the point counted from, not the project
-            if e.label == "urgence" and _ANSWERED_NO.match(fold(raw[e.end : e.end + 14])):
+            if e.label == "urgence" and _ANSWERED_NO.match(self.folded[e.end : e.end + 14]):
                 out.timing.append(Claim("moyen_long", e.text, e.start, 0.6))  # « Urgence ? Aucune. »
                 continue
             claim = _classify_range(e.date_min, e.date_max, self.salon, e.confidence, e.label)
@@ -1560,7 +1559,7 @@ class _Reader:
             elif e.label == "mois":
                 out.months.append((e.text, e.date_min, e.date_max))
             explicit = e.label in ("date", "mois", "annee") or has_year
-            secondary = e.secondary or bool(_RELEASE_BEFORE.search(fold(raw[max(0, e.start - 40) : e.start])))
+            secondary = e.secondary or bool(_RELEASE_BEFORE.search(self.folded[max(0, e.start - 40) : e.start]))
             out.timing.append(Claim(claim.kind, e.text, e.start, claim.confidence, explicit, secondary))
             out.claim_days[e.start] = (e.date_min, e.date_max)
         covered = [(c.start, c.start + len(c.text)) for c in out.timing]
@@ -1573,13 +1572,13 @@ class _Reader:
             if h.tag == "short" and self._plan_noun_clause(h.start):
                 continue  # « une action adaptée sera menée rapidement »: the plan's pace, not the project's
             flipped = (h.negated and not _has_cue(t, h)  # « pas pressé » stays long
-                       ) or (h.tag == "short" and bool(_ANSWERED_NO.match(fold(raw[h.end : h.end + 14]))))
+                       ) or (h.tag == "short" and bool(_ANSWERED_NO.match(self.folded[h.end : h.end + 14])))
             kind = "moyen_long" if (h.tag == "long") != flipped else "court"
             out.timing.append(Claim(kind, raw[h.start : h.end], h.start, 0.6))
         for word in out.interest_later + self.budget_later:
             out.timing.append(Claim("moyen_long", word, 0, 0.6))
         # « saison 28-29 »: a season written with two-digit years
-        for m in _SHORT_SEASON_RE.finditer(fold(raw)):
+        for m in _SHORT_SEASON_RE.finditer(self.folded):
             if self.in_region(m.start()) or any(c.start <= m.start() < c.start + len(c.text) for c in out.timing):
                 continue
             first = date(2000 + int(m.group(1)), 9, 1)
@@ -1628,7 +1627,7 @@ class _Reader:
         final = self._class_positions[-1]
         # « Arguments pour froid : … Arguments pour tiède : … Je conclus tiède. »: a stated
         # conclusion on the last class named sets the others aside, whatever the sentences say.
-        concluded = [m for m in _CONCLUSION_RE.finditer(fold(self.raw))
+        concluded = [m for m in _CONCLUSION_RE.finditer(self.folded)
                      if L.CLASS_WORDS.get(m.group(1)) == out.classes[-1] and m.start(1) >= final[1] - 1]
         keep, weighed = [], []
         for cls, (_, pos) in zip(out.classes, self._class_positions):
