@@ -241,11 +241,16 @@ _AT_STAND_RE = re.compile(r"^\W*(?:de |par |en )?(?:simple |pure )?curiosite|^\W
 
 
 def _business_card(text: Text, hit: Hit) -> bool:
-    """« une carte de visite »: a card, no visit; « l'adhérent rencontré »: the one met at the salon."""
-    if text.toks[hit.first].norm.startswith("rencontr") and text.raw[hit.start : hit.end].endswith(("é", "ée", "és", "ées")) and hit.first \
-            and text.toks[hit.first - 1].norm not in ("a", "ai", "avons", "ont", "j", "je", "etre", "sera", "soit", "l", "le", "la"):
-        return True
+    """« une carte de visite »: a card, no visit."""
     return hit.first >= 2 and text.toks[hit.first - 1].norm == "de" and text.toks[hit.first - 2].norm.startswith("carte")
+
+
+def _met_at_salon(text: Text, hit: Hit) -> bool:
+    """« l'adhérent rencontré »: the one met at the salon, no meeting planned (« je l'ai
+    rencontré », « sera rencontré » keep their verb)."""
+    return text.toks[hit.first].norm.startswith("rencontr") and hit.first > 0 \
+        and text.raw[hit.start : hit.end].endswith(("é", "ée", "és", "ées")) \
+        and text.toks[hit.first - 1].norm not in ("a", "ai", "avons", "ont", "j", "je", "etre", "sera", "soit", "l", "le", "la")
 
 
 def _contact_visit(text: Text, hit: Hit) -> bool:
@@ -408,7 +413,8 @@ def _lead_in(text: Text, hit: Hit) -> set[str]:
 _NOT_TOPICAL = ("pas d actualite", "rien de concret", "sans rien de concret", "rien cette annee")
 # « il ne veut pas recevoir le devis après la fin du mois », « ne veut pas être livré en retard »:
 # the denial is the delay's
-_LATE = {"apres", "retard", "tard", "dela"}
+_LATE_WORDS = {"retard", "dela"}  # a lateness on their own; « après » needs a time after it
+_LATE = _LATE_WORDS | {"apres", "tard"}
 # « ce n'est pas parce qu'il a pris un catalogue qu'il est intéressé »: the second clause is denied
 _NOT_BECAUSE_RE = re.compile(r"\bce n.est pas parce qu[^.!?;]*\bqu.(?:il|elle|ils|elles|on)\s+(?:\w+\s+){0,2}$")
 _NOT_NOW_AFTER = re.compile(r"(?:\s+\w+){0,3}\s+n est (?:pas|plus) d actualite")
@@ -437,7 +443,7 @@ def _late_denied(text: Text, hit: Hit) -> bool:
         x = toks[j]
         if not _same_clause(text, hit.start, x.start) or "," in text.raw[hit.end : x.start]:
             return False
-        if x.norm in ("retard", "dela") or (x.norm == "apres" and toks[j - 1].norm != "d" and any(
+        if x.norm in _LATE_WORDS or (x.norm == "apres" and toks[j - 1].norm != "d" and any(
                 y.norm in _TIME_NOUNS or y.norm.isdigit() for y in toks[j + 1 : j + 4])):
             return True  # (« après la fin du mois », « après le 15 », not « après la démo »)
     return False
@@ -917,7 +923,7 @@ class _Reader:
             candidates += [(kind, h) for h in by_tag.get(kind, [])
                            if not (kind == "meeting" and (h.first and t.toks[h.first - 1].norm in _POSSESSIVE
                                                           or _contact_visit(t, h) or _seen_demo(t, h)
-                                                          or _business_card(t, h)))
+                                                          or _business_card(t, h) or _met_at_salon(t, h)))
                            and not (kind == "quote" and _accompanying(t, h, by_tag))]
         for h in by_tag.get("docs", []):
             verb = near_before(h, "send", 4)
