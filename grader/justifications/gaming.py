@@ -753,13 +753,12 @@ def plan_of_another(analysis, observations: str) -> str:
     # « le budget ne sera connu qu'en mai. Je la relancerai en mai »: a plan timed by a month the
     # copied reasoning gives and the notes do not
     in_plan = [tok for tok in analysis.toks if any(a <= tok.start < b for a, b in analysis.action_spans)]
-    reasoning = {tok.norm for tok in analysis.toks if tok not in in_plan}
+    plan_starts = {tok.start for tok in in_plan}
+    reasoning = {tok.norm for tok in analysis.toks if tok.start not in plan_starts}
     for tok in in_plan:
         if tok.norm in L.MONTHS and tok.norm in reasoning and tok.norm not in note_words:
             return analysis.text[tok.start : tok.end]
-    for tok in analysis.toks:
-        if not any(a <= tok.start < b for a, b in analysis.action_spans):
-            continue
+    for tok in in_plan:
         # « je rappelle la capitaine », « avant la course »: the other contact's person or event
         if tok.norm.startswith(_ROLES) and tok.norm.rstrip("s").removesuffix("e") not in note_roles:
             return analysis.text[tok.start : tok.end]
@@ -773,10 +772,10 @@ def plan_of_another(analysis, observations: str) -> str:
 # What every club goes through: a plan timed by it (« relancer à la reprise ») may be the learner's own.
 _EVERY_CLUBS = ("reprise", "phase", "montee")
 # The people of a club a plan may name (« je rappelle la capitaine »).
-_ROLES = ("capitaine", "president", "tresorier", "tresoriere", "secretaire", "entraineu", "entraineur", "coach",
-          "cheffe", "directeur", "directrice", "coordinateur", "coordinatrice", "animateur", "animatrice", "benevole",
-          "intendant", "regisseu",
-          "metteu", "programmateur", "programmatrice")
+# (beginnings: « president » covers « présidente », « entraineu » « entraîneur » and « entraîneuse »)
+_ROLES = ("capitaine", "president", "tresorier", "secretaire", "entraineu", "coach", "cheffe", "directeur",
+          "directrice", "coordinateur", "coordinatrice", "animateur", "animatrice", "benevole", "intendant",
+          "regisseu", "metteu", "programmateur", "programmatrice")
 
 
 def detect(justification: str, observations: str, analysis=None, salon=None, organisation: str = "") -> list[Pattern]:
