@@ -210,11 +210,6 @@ _PAST_AFTER_RE = re.compile(r"^\s*(?:dernier|derniere|passe|passee)\b")
 _NEXT_AFTER_RE = re.compile(r"^\s*(?:prochain|prochaine|suivant|suivante|d'apres\b|d apres\b|qui\s+(?:suit|vient))\b")
 _YEAR_AFTER_RE = re.compile(r"^\s*(20\d\d)\b")
 _NEXT_YEAR_AFTER_RE = re.compile(r"^\s*(?:de|d')\s*(?:l'|l\s|l’)\s*(?:annee|an)\s+(?:prochaine?|suivante?)\b")
-_SECONDARY_BEFORE_RE = re.compile(
-    r"\b(?:ag|assemblee(?:\s+generale)?|vote|votee?s?|voter|reunion|conseil|bureau|rappeler|rappel"
-    r"|relancer|relance|rendez-vous|rdv|revoir|recontacter|rencontre|demo|demonstration"
-    r"|reponse|decision|decide|comite|consulter|consultera|consulteront|consultation|devis)\b[^.;,:!?\n]{0,50}$"
-)
 _CLAUSE_RE = re.compile(r"[.;:!?\n]")
 
 
@@ -572,6 +567,11 @@ _SECONDARY_WORDS = frozenset(
     "ag assemblee vote votee votees votes voter reunion conseil bureau rappeler rappel relancer relance rendez "
     "rdv revoir recontacter rencontre demo demonstration reponse decision decide comite "
     "consulter consultera consulteront consultation devis".split())
+# The same words as a phrase just before a date, in its clause (« rendez » as « rendez-vous »).
+_SECONDARY_PHRASES = {"rendez": "rendez-vous", "assemblee": r"assemblee(?:\s+generale)?"}
+_SECONDARY_BEFORE_RE = re.compile(
+    r"\b(?:" + "|".join(sorted((_SECONDARY_PHRASES.get(w, w) for w in _SECONDARY_WORDS), key=len, reverse=True))
+    + r")\b[^.;,:!?\n]{0,50}$")
 
 
 def find_time_expressions(text: str, salon_date: date) -> list[TimeExpression]:
