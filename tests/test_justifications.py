@@ -2100,3 +2100,35 @@ def test_the_final_reads_counterexamples_stay_right():
     s = score(notes, salon, "tiède", "tiède", "Ils ne viennent pas pour regarder mais pour acheter des sacs pour la "
               "kermesse. Tiède : devis envoyé en avril, rappel en mai.")
     assert "contradiction" not in s.reasons, s.reasons  # (no refusal read; the missing date is another matter)
+
+
+def test_a_batch_sets_the_existing_objects_aside_from_the_collector_and_gives_them_back(monkeypatch):
+    """A class graded in one go (``partial_credit``, the command line) runs inside ``batch()``:
+    the objects that existed before are frozen out of the collector's full collections while
+    the justifications are scored, and handed back after; someone else's freeze is left alone."""
+    import gc
+
+    from grader.justifications import credit
+    from grader.justifications.scoring import batch
+
+    assert gc.get_freeze_count() == 0
+    with batch():
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+    seen = []
+    real = credit.score
+    monkeypatch.setattr(credit, "score", lambda *a, **k: seen.append(gc.get_freeze_count()) or real(*a, **k))
+    key = {"contacts": {"C01": {"classe": "froid"}, "C02": {"classe": "chaud"}}}
+    partial_credit({"C01": {"qualification": "froid", "justification": "Pas intéressé, je garde sa fiche."},
+                    "C02": {"qualification": "chaud", "justification": "Veut un devis vite."}},
+                   key, {"C01": "Pas de projet.", "C02": "Veut un devis sous huit jours."}, SALON)
+    assert len(seen) == 2 and all(seen), seen
+    assert gc.get_freeze_count() == 0
+    gc.freeze()  # the host process froze objects of its own: they stay frozen
+    try:
+        before = gc.get_freeze_count()
+        with batch():
+            pass
+        assert gc.get_freeze_count() == before
+    finally:
+        gc.unfreeze()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from .scoring import normalise_class, score
+from .scoring import batch, normalise_class, score
 
 __all__ = ["partial_credit", "key_classes", "UNTREATED"]
 
@@ -49,19 +49,20 @@ def partial_credit(answers: Mapping, key: Mapping, observations_by_id: Mapping[s
         contacts = key.get("contacts", {}) if isinstance(key, Mapping) else {}
         organisations = {str(cid): v.get("organisation") or "" for cid, v in contacts.items() if isinstance(v, Mapping)}
     out: dict[str, dict] = {}
-    for cid, (ref, accepted) in key_classes(key).items():
-        rep = reponses.get(cid) or {}
-        text = (rep.get("justification") or "").strip() if isinstance(rep, Mapping) else ""
-        qual = rep.get("qualification") if isinstance(rep, Mapping) else None
-        if qual is None and isinstance(rep, Mapping):
-            qual = rep.get("classe")  # answers schema v2: {"classe", "justification"}
-        base = {"qualification": normalise_class(qual), "justification": text}
-        if not text and not qual:
-            out[cid] = {"evidence": 0, "action": 0, "confidence": 1.0, "feedback": UNTREATED,
-                        "a_revoir": False, "evidence_confidence": 1.0, "action_confidence": 1.0,
-                        "motifs": [], "messages": [UNTREATED], "traite": False, **base}
-            continue
-        s = score(observations_by_id.get(cid, ""), date_salon, ref, qual, text, accepted=accepted,
-                  organisation=organisations.get(cid))
-        out[cid] = {**s.as_dict(), "messages": list(s.messages), "traite": True, **base}
+    with batch():
+        for cid, (ref, accepted) in key_classes(key).items():
+            rep = reponses.get(cid) or {}
+            text = (rep.get("justification") or "").strip() if isinstance(rep, Mapping) else ""
+            qual = rep.get("qualification") if isinstance(rep, Mapping) else None
+            if qual is None and isinstance(rep, Mapping):
+                qual = rep.get("classe")  # answers schema v2: {"classe", "justification"}
+            base = {"qualification": normalise_class(qual), "justification": text}
+            if not text and not qual:
+                out[cid] = {"evidence": 0, "action": 0, "confidence": 1.0, "feedback": UNTREATED,
+                            "a_revoir": False, "evidence_confidence": 1.0, "action_confidence": 1.0,
+                            "motifs": [], "messages": [UNTREATED], "traite": False, **base}
+                continue
+            s = score(observations_by_id.get(cid, ""), date_salon, ref, qual, text, accepted=accepted,
+                      organisation=organisations.get(cid))
+            out[cid] = {**s.as_dict(), "messages": list(s.messages), "traite": True, **base}
     return out

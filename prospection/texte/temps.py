@@ -578,7 +578,13 @@ def find_time_expressions(text: str, salon_date: date) -> list[TimeExpression]:
     """Time expressions of ``text`` as date ranges resolved against ``salon_date``."""
     if not text:
         return []
-    f = fold(str(text))
+    # a contact's notes are read by several checks for each of its justifications: found once
+    return list(_time_expressions(str(text), salon_date))
+
+
+@lru_cache(maxsize=4096)
+def _time_expressions(text: str, salon_date: date) -> tuple[TimeExpression, ...]:
+    f = fold(text)
     raw = _scan(f, salon_date)
     # Longest match wins; drop matches inside a longer one.
     raw.sort(key=lambda r: (r.start, -(r.end - r.start)))
@@ -641,4 +647,4 @@ def find_time_expressions(text: str, salon_date: date) -> list[TimeExpression]:
         prev, cur = out[k - 1], out[k]
         if prev.secondary and not cur.secondary and re.fullmatch(r"\s*[,(]\s*(?:soit\s+|donc\s+)?", f[prev.end : cur.start]):
             out[k] = replace(cur, secondary=True)
-    return out
+    return tuple(out)
