@@ -2132,3 +2132,107 @@ def test_a_batch_sets_the_existing_objects_aside_from_the_collector_and_gives_th
         assert gc.get_freeze_count() == before
     finally:
         gc.unfreeze()
+
+
+# --- dev61-dev62 (2026-11-29): rules found on two blind batches, checked on sentences of my own ---
+
+def test_notes_pasted_whole_then_the_class_and_a_copied_scrap_are_still_pasted():
+    """The copy ends where the notes have been copied whole: a class and a « plan » that repeats
+    a few words of the notes after it are no restatement in one's own sentence."""
+    notes = ("Le trésorier, M. Vidal, voudrait des coupe-vent brodés pour la randonnée des crêtes, prévue "
+             "en octobre. Il attend le vote du bureau et nous rappellera.")
+    pasted = notes + " Classement : tiède. Action : voir, il attend le vote du bureau."
+    assert points(notes, "tiède", "tiède", pasted, "2027-04-10")[0] == 0
+    pasted = notes + " Je pense tiède, il attend le vote du bureau."
+    assert points(notes, "tiède", "tiède", pasted, "2027-04-10")[0] == 0
+    # words of one's own inside the copied notes still make a restatement
+    own = ("Le trésorier, M. Vidal, voudrait des coupe-vent brodés pour la randonnée des crêtes, donc un projet "
+           "lointain, prévue en octobre. Comme il attend le vote du bureau et nous rappellera, je le classe tiède "
+           "et je le relance en septembre.")
+    assert points(notes, "tiède", "tiède", own, "2027-04-10") == (1, 1)
+
+
+def test_criteria_words_listed_with_a_supplier_or_a_stock_are_a_keyword_list():
+    notes = "M. Roy est passé par curiosité. Le club a un fournisseur qui lui convient et du stock pour deux ans."
+    assert points(notes, "froid", "froid", "Froid. Critères : intérêt / délai / fournisseur / stock. Suivi : CRM.",
+                  "2027-04-10") == (0, 0)
+    assert points(notes, "froid", "froid", "Froid : fournisseur ? stock ? besoin ? → fiche.", "2027-04-10") == (0, 0)
+    # the same facts said of the contact stay a statement
+    assert points(notes, "froid", "froid", "Froid : il a un fournisseur qui lui convient et du stock pour deux ans. "
+                  "Je garde sa fiche.", "2027-04-10") == (1, 1)
+
+
+def test_a_visitor_who_only_wanted_to_look_or_to_meet_someone_else_shows_no_interest():
+    notes = "Mme Leroux cherchait un autre stand et ne prévoit aucun achat. Elle a laissé sa carte."
+    for text in ("Froid : elle voulait seulement jeter un œil, elle n'achètera rien. Je garde sa carte dans le fichier.",
+                 "Froid : elle voulait rencontrer un libraire, pas nous ; aucun achat prévu. Je garde sa carte dans le fichier."):
+        assert points(notes, "froid", "froid", text, "2027-04-10") == (1, 1), text
+    # « nous rencontrer » is us: the wish stands against a cold reading
+    assert points(notes, "froid", "froid", "Froid, mais elle voulait nous rencontrer pour un devis. Fiche gardée.",
+                  "2027-04-10")[0] == 0
+
+
+def test_the_new_team_is_a_noun_and_an_election_dates_no_project():
+    notes = ("Les étudiants du BDE aimeraient des sweats brodés pour le gala de mars 2028. Le nouveau bureau sera "
+             "élu en octobre ; rien ne se fera avant.")
+    text = ("Tiède : le BDE voudrait des sweats brodés pour le gala du printemps 2028, mais rien ne se fera tant que "
+            "la nouvelle équipe n'est pas élue, en octobre. Je les relance après l'élection.")
+    assert points(notes, "tiède", "tiède", text, "2027-09-11") == (1, 1)
+
+
+def test_a_closure_or_a_competitor_the_notes_never_mention_is_an_invented_fact():
+    notes = "M. Faure, président, veut 40 polos brodés pour la fête du village du 14 juillet. Budget voté, à rappeler vite."
+    salon = "2027-05-08"
+    assert points(notes, "chaud", "chaud", "Chaud : 40 polos pour le 14 juillet, budget voté. Son ancien fournisseur a "
+                  "fermé, il n'a plus personne. Je l'appelle lundi.", salon)[0] == 0
+    assert points(notes, "chaud", "chaud", "Chaud : 40 polos pour le 14 juillet, budget voté, et il attend aussi le devis "
+                  "de notre concurrent d'Albi. Je l'appelle lundi.", salon)[0] == 0
+    assert points(notes, "chaud", "chaud", "Chaud : 40 polos pour le 14 juillet, budget voté ; une boutique de Rodez lui "
+                  "a déjà fait un prix. Je l'appelle lundi.", salon)[0] == 0
+    cold = "Mme Puech a regardé nos stylos par politesse. L'amicale n'a besoin de rien cette année."
+    assert points(cold, "froid", "froid", "Froid : l'amicale n'a besoin de rien et elle ferme à la fin de l'année. "
+                  "Fiche gardée.", salon)[0] == 0
+    assert points(cold, "froid", "froid", "Froid : l'amicale n'a besoin de rien, elle a tout commandé chez notre "
+                  "concurrent Textilor. Fiche gardée.", salon)[0] == 0
+    # the same words backed by the notes are the contact's facts
+    closing = "Mme Puech : l'amicale ferme à la fin de l'année, faute de bénévoles. Aucun achat."
+    assert points(closing, "froid", "froid", "Froid : l'amicale ferme à la fin de l'année, aucun achat. Fiche gardée.",
+                  salon) == (1, 1)
+
+
+def test_a_record_to_keep_in_the_infinitive_is_the_plan():
+    notes = "M. Girard est passé dire bonjour. Le club n'a aucun besoin."
+    for text in ("Froid : aucun besoin. À garder dans le fichier.", "Froid : aucun besoin. A conserver dans le CRM."):
+        assert points(notes, "froid", "froid", text, "2027-04-10") == (1, 1), text
+    # what the contact did stays the contact's
+    assert points(notes, "froid", "froid", "Froid : aucun besoin, il a gardé notre fiche produit.", "2027-04-10")[1] == 0
+
+
+def test_goods_given_by_someone_else_or_a_future_in_doubt_are_cold_reasons():
+    salon = "2027-04-10"
+    notes = "La fédération fournit gratuitement ses maillots au club ; le club n'achète rien. Carte prise."
+    for text in ("Froid : c'est la fédération qui leur fournit gratuitement les maillots. Fiche gardée.",
+                 "Froid : la fédération s'occupe de tout. Fiche gardée."):
+        assert points(notes, "froid", "froid", text, salon) == (1, 1), text
+    notes = "Mme Blin a regardé nos tabliers ; elle ne sait pas si l'atelier existera encore l'an prochain."
+    assert points(notes, "froid", "froid", "Froid : elle ne sait même pas si l'atelier existera l'an prochain. "
+                  "Fiche gardée, documentation envoyée.", salon)[0] == 1
+
+
+def test_no_dated_project_is_a_warm_contacts_timing_and_a_form_gives_its_delay():
+    salon = "2027-04-10"
+    notes = "M. Caron trouve nos casquettes jolies et en voudrait un jour ; ni date ni budget."
+    assert points(notes, "tiède", "tiède", "Tiède : un intérêt pour nos casquettes, mais pas encore de projet daté. "
+                  "Je le relance en septembre.", salon) == (1, 1)
+    notes = "Mme Pons veut des gilets brodés pour l'équipe, à renouveler d'ici un an environ. Pas de budget encore."
+    form = "Qualification : tiède\nBesoin : gilets brodés\nDélai : environ 1 an\nSuivi : relance à l'automne"
+    assert points(notes, "tiède", "tiède", form, salon) == (1, 1)
+
+
+def test_a_copied_plan_naming_a_scout_leader_is_another_contacts():
+    notes = "Le président, M. Brun, veut 30 vestes brodées pour la course du 20 juin. Devis attendu vite."
+    text = "Chaud : le groupe veut 40 foulards et des tee-shirts pour le camp du 3 juillet. Je rappelle la cheftaine dès lundi pour le devis."
+    assert points(notes, "chaud", "chaud", text, "2027-04-10") == (0, 0)
+    # the contact's own role in the plan: the plan stands
+    text = "Chaud : le groupe veut 40 foulards et des tee-shirts pour le camp du 3 juillet. Je rappelle le président dès lundi pour le devis."
+    assert points(notes, "chaud", "chaud", text, "2027-04-10") == (0, 1)

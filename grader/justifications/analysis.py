@@ -493,7 +493,10 @@ def _answered_no(raw: str, pos: int) -> bool:
 
 _DETERMINERS = {"l", "la", "une", "son", "sa", "leur", "cette", "notre", "chaque", "d", "les", "des", "ses", "leurs",
                 "mon", "ma", "votre", "cet"}
-_LOOKING = ("decouvr", "visit", "comprendr", "connaitr", "flaner")
+# adjectives between a determiner and its noun (« la nouvelle équipe »: the team, not « équiper »)
+_NOUN_ADJECTIVES = frozenset("nouvelle nouvelles jeune jeunes petite petites grande grandes premiere premieres "
+                             "meme memes autre autres future futures ancienne anciennes".split())
+_LOOKING = ("decouvr", "visit", "comprendr", "connaitr", "flaner", "jeter", "saluer")
 _SCHEDULING = ("fixe", "fixer", "fixerai", "cale", "caler", "calerai", "programm", "planifi", "confirm")
 _MEETING_NOUNS = ("rendez", "rdv", "rencontre", "demo", "visite")
 _SOME_DAY_RE = re.compile(r"\ble jour ou\b[^.,;:]*$|\bquand il (?:faudra|sera temps)\b[^.,;:]*$")
@@ -940,8 +943,10 @@ class _Reader:
                 candidates.append(("docs", h))
         for h in by_tag.get("record_obj", []):
             verb = near_before(h, "record_verb", 5) or near_after(h, "record_verb", 3)
-            if verb is not None and verb.first and t.toks[verb.first - 1].norm in ("a", "ont", "avait", "avaient"):
+            if verb is not None and verb.first and t.toks[verb.first - 1].norm in ("a", "ont", "avait", "avaient") \
+                    and not t.toks[verb.first].norm.endswith(("er", "ir")):
                 continue  # « ils ont gardé notre carte », « a laissé sa carte »: what the contact did
+                # (« à garder dans le fichier », « a conserver »: the plan, an infinitive)
             if verb is not None:
                 candidates.append(("record", verb if verb.start < h.start else h))
 
@@ -1293,8 +1298,9 @@ class _Reader:
             if any(0 <= h.first - d.last <= 3 and _same_clause(t, d.start, h.start)
                    and not {x.norm for x in t.toks[d.last : h.first]} & _BUT for d in dis_kept):
                 continue  # « aucun achat n'est envisagé »: still the refusal (« … mais elle envisage »: not)
-            if t.toks[h.first].norm in ("equipe", "equipes") and h.first and \
-                    t.toks[h.first - 1].norm in _DETERMINERS:
+            if t.toks[h.first].norm in ("equipe", "equipes") and h.first and (
+                    t.toks[h.first - 1].norm in _DETERMINERS
+                    or h.first >= 2 and t.toks[h.first - 2].norm in _DETERMINERS and t.toks[h.first - 1].norm in _NOUN_ADJECTIVES):
                 continue  # « l'équipe a déjà un prestataire »: the team, not « équiper »
             if t.toks[h.first].norm.startswith("equipement"):
                 continue  # a supplier (« un équipementier »), the gear (« équipement renouvelé »): no wish
@@ -1345,6 +1351,9 @@ class _Reader:
             if t.toks[h.first].norm.startswith(("veu", "voul", "souhait")) and (nxt.startswith(_LOOKING) or (
                     nxt in ("juste", "seulement", "simplement") and nxt2.startswith(_LOOKING))):
                 continue  # « il voulait découvrir nos machines »: curiosity, not a wish to buy
+            if t.toks[h.first].norm.startswith(("veu", "voul", "souhait", "cherch")) and nxt.startswith("rencontr") \
+                    and nxt2 in ("un", "une", "des"):
+                continue  # « elle voulait rencontrer un éditeur »: someone else (« nous rencontrer »: us)
             if h.first and t.toks[h.first - 1].norm == "cote":
                 continue  # « côté achats, c'est la commune qui paie »: a heading, no wish
             if t.toks[h.first].norm.startswith(("veu", "voul")) and "dire" in (nxt, nxt2):

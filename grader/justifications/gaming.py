@@ -85,7 +85,8 @@ critere criteres mots mot cles cle newsletter invitation campagne documentation 
 court moyen long terme maturite date client prospect contact qualification classe tarif tarifs
 prix decision portes ouvertes plaquette mailing relancer rappeler decideur decideurs utilite
 evenement autorite timing need bant commande commandes achat achats motivation volume quantite
-analyse plan classement fidelisation diagnostic synthese etape etapes resume conclusion argumentaire""".split())
+analyse plan classement fidelisation diagnostic synthese etape etapes resume conclusion argumentaire
+fournisseur fournisseurs stock stocks""".split())
 # (« Intérêt : oui. Délai : court. » answers the rubric's questions about no one in particular)
 _RUBRIC_GLUE = frozenset("et de d du des la le les l en ou oui non ok".split())
 
@@ -242,6 +243,16 @@ def _copy(justification: str, observations: str) -> _Copy:
             else:
                 spans.append((tok.start, tok.end))
     idx = [i for i, c in enumerate(copied) if c]
+    if idx and n_notes:
+        # the copy ends where the notes have been copied (almost) whole: what follows is the
+        # class and the plan, even when they repeat a few words of the notes (« Classement :
+        # chaud. Action : il veut une proposition rapidement. »)
+        done = 0
+        for k, i in enumerate(idx):
+            done += 1
+            if done >= 0.9 * n_notes:
+                idx = idx[: k + 1]
+                break
     # (a class word or a « donc » slipped between copied runs is no restatement of one's own)
     interleaved = sum(not c and norms[i] not in L.CLASS_WORDS and norms[i] not in _FILLERS
                       for i, c in enumerate(copied[idx[0] : idx[-1]], start=idx[0])) if idx else 0
@@ -576,9 +587,9 @@ _FACTS = [
                               r"(?: de [\w-]+)?(?: leur| lui| en)? (?:financ|pai|pay|prend)\w*|sponsor\w*|mecen\w*)"),
      ("subvention", "financ", "mairie", "departement", "region\\b", "aide", "sponsor", "mecen", "partenaire")),
     ("devis", re.compile(r"\b(?:(?:a|ont|deja)(?: deja)? (?:demande|recu|reçu)\w* (?:un|une|des|le|la|notre|nos) (?:devis|tarifs?|prix|propositions?|offres?)"
-                         r"|recu (?:un|une|des) (?:devis|offre)|(?:autre fournisseur|concurrent\w*)\b[^.;]{0,40}\b(?:fait|envoye|propose|donne)\w* (?:une|un|son|sa) (?:offre|devis|proposition))"),
+                         r"|recu (?:un|une|des) (?:devis|offre)|(?:autre fournisseur|concurrent\w*|boutique|magasin|imprimeur|prestataire)\b[^.;]{0,40}\b(?:fait|envoye|propose|donne)\w* (?:une|un|son|sa) (?:offre|devis|proposition|prix|tarif))"),
      ("devis", "tarif", "prix", "proposition", "offre", "chiffr", "catalogue")),
-    ("concurrent", re.compile(r"\b(?:deja un fournisseur|fournisseurs? (?:actuel|habituel)\w*|(?:devis|offre) d un concurrent|chez (?:un concurrent|decathlon|intersport)|decathlon|intersport"
+    ("concurrent", re.compile(r"\b(?:deja un fournisseur|fournisseurs? (?:actuel|habituel)\w*|(?:devis|offre|proposition|prix) (?:d un|de notre|du|de leur|de son) concurrent|chez (?:un|notre|nos|leur|son) concurrent|chez (?:decathlon|intersport)|decathlon|intersport"
                               r"|(?:son|sa|leur|leurs) (?:fournisseur|prestataire|equipementier)\w*)"),
      _SUPPLIER_BACKING),
     ("concurrent", re.compile(r"\bchoisi\w* (?:[\w-]+ ){1,2}comme (?:nouveau |nouvel )?(?:fournisseur|prestataire|imprimeur|equipementier)"),
@@ -586,7 +597,8 @@ _FACTS = [
     ("concurrent", re.compile(r"\b(?:a|aupres d|par|avec) (?:un|des|deux|plusieurs|trois) concurrent"),
      ("concurren", "fournisseur", "presta", "ailleurs", "compar", "autre", "sinon", "command\\w* chez")),
     ("fusion", re.compile(r"\bfusion\w*|\bfusionn\w*"), ("fusion",)),
-    ("fermeture", re.compile(r"\b(?:(?:va|vont|allait|allaient) (?:fermer|disparaitre)|fermeture|dissolution|dissou\w*|redressement|liquidation|faillite"
+    ("fermeture", re.compile(r"\b(?:(?:va|vont|allait|allaient|risque\w* de|doit|doivent|devrait|devraient) (?:fermer|disparaitre)|fermeture"
+                             r"|(?:a|ont|avait|avaient|vient de|viennent de) (?:ferme|disparu)\b|(?<!commande )(?<!projet )(?<!date )(?<!prix )\bferme (?:a la fin|en fin|fin|d ici|definitivement|ses portes)|dissolution|dissou\w*|redressement|liquidation|faillite"
                              r"|(?:arrete|arretent|cesse|cessent|stoppe)\w* (?:son|leur|ses|leurs) activite)"),
      # (« activite » backs « arrête son activité »; a bare « arrêt » is « arrêtés au stand »)
      ("ferm", "dissou", "sommeil", "activite", "faillite", "liquidation", "redressement", "difficult")),
@@ -775,7 +787,8 @@ _EVERY_CLUBS = ("reprise", "phase", "montee")
 # (beginnings: « president » covers « présidente », « entraineu » « entraîneur » and « entraîneuse »)
 _ROLES = ("capitaine", "president", "tresorier", "secretaire", "entraineu", "coach", "cheffe", "directeur",
           "directrice", "coordinateur", "coordinatrice", "animateur", "animatrice", "benevole", "intendant",
-          "regisseu", "metteu", "programmateur", "programmatrice")
+          "regisseu", "metteu", "programmateur", "programmatrice", "cheftaine", "moniteur", "monitrice",
+          "educateur", "educatrice")
 
 
 def detect(justification: str, observations: str, analysis=None, salon=None, organisation: str = "") -> list[Pattern]:

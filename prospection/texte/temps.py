@@ -325,7 +325,9 @@ _P13 = re.compile(r"\b(?:ce\s+mois-ci|ce\s+mois\b|(?:la\s+)?fin\s+du\s+mois)")
 _P13_NEED = ("mois",)
 _P14 = re.compile(r"\b(?:le\s+)?mois\s+prochain\b")
 _P14_NEED = ("mois",)
-_P15 = re.compile(r"\b(?P<prep>dans|d'ici|sous|en|il\s+y\s+a|n'a\s+(?:plus\s+)?que|ne\s+reste\s+(?:plus\s+)?que|soit)\s+(?:les?\s+|des\s+)?"
+# (« Délai : environ 1 an »: a form's line gives the delay as « dans » would)
+_P15 = re.compile(r"\b(?P<prep>dans|d'ici|sous|en|il\s+y\s+a|n'a\s+(?:plus\s+)?que|ne\s+reste\s+(?:plus\s+)?que|soit"
+                  r"|(?:delai|echeance|horizon)\s*:)\s*(?:les?\s+|des\s+)?"
                   r"(?:environ\s+|presque\s+|quasiment\s+|a\s+peine\s+|pres\s+de\s+|approximativement\s+"
                   r"|(?P<cmp>(?:un\s+peu\s+|a\s+peine\s+)?(?:plus|moins)\s+d(?:e\s+|')))?"
                   r"(?:(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)(?:\s+(?:ou|a)\s+|\s*-\s*))?" + _NUM_RE
@@ -566,12 +568,13 @@ _BEFORE_WORDS = frozenset("pas avant ici tard jusqu apres partir des pour".split
 _SECONDARY_WORDS = frozenset(
     "ag assemblee vote votee votees votes voter reunion conseil bureau rappeler rappel relancer relance rendez "
     "rdv revoir recontacter rencontre demo demonstration reponse decision decide comite "
-    "consulter consultera consulteront consultation devis".split())
+    "consulter consultera consulteront consultation devis "
+    "election elections elu elue elus elues elire elira eliront".split())
 # The same words as a phrase just before a date, in its clause (« rendez » as « rendez-vous »).
 _SECONDARY_PHRASES = {"rendez": "rendez-vous", "assemblee": r"assemblee(?:\s+generale)?"}
 _SECONDARY_BEFORE_RE = re.compile(
     r"\b(?:" + "|".join(sorted((_SECONDARY_PHRASES.get(w, w) for w in _SECONDARY_WORDS), key=len, reverse=True))
-    + r")\b[^.;,:!?\n]{0,50}$")
+    + r")\b[^.;,:!?\n]{0,50}(?:,\s*(?:a|en|vers|au|courant)?\s*)?$")
 
 
 def find_time_expressions(text: str, salon_date: date) -> list[TimeExpression]:
