@@ -2236,3 +2236,74 @@ def test_a_copied_plan_naming_a_scout_leader_is_another_contacts():
     # the contact's own role in the plan: the plan stands
     text = "Chaud : le groupe veut 40 foulards et des tee-shirts pour le camp du 3 juillet. Je rappelle le président dès lundi pour le devis."
     assert points(notes, "chaud", "chaud", text, "2027-04-10") == (0, 1)
+
+
+# --- dev63 (2026-11-29, after its one look as a held-out batch) --------------------------------
+
+def test_a_person_the_notes_never_name_is_someone_elses_contact():
+    notes = "Le trésorier, M. Lavigne, veut 50 maillots floqués pour le tournoi du 12 juin. Budget voté."
+    salon = "2027-04-10"
+    text = "Chaud : M. Perrot veut 50 maillots pour le tournoi de juin, budget voté. Je l'appelle lundi."
+    assert points(notes, "chaud", "chaud", text, salon)[0] == 0
+    # the contact's own person, even misspelt, is the contact
+    for name in ("M. Lavigne", "M. Lavignes", "Monsieur Lavigne"):
+        text = f"Chaud : {name} veut 50 maillots pour le tournoi du 12 juin, budget voté. Je l'appelle lundi."
+        assert points(notes, "chaud", "chaud", text, salon) == (1, 1), name
+
+
+def test_a_price_or_a_discount_the_notes_never_give_is_invented():
+    notes = "L'amicale veut 80 polos pour la Sainte-Barbe du 4 décembre et attend notre proposition sous quinze jours."
+    salon = "2026-09-26"
+    for fact in ("le devis du concurrent est à 1 900 €", "le concurrent leur fait 20 % de remise"):
+        text = f"Chaud : 80 polos pour le 4 décembre ; {fact}. Je le rappelle lundi en priorité."
+        assert points(notes, "chaud", "chaud", text, salon)[0] == 0, fact
+    notes = "Le sponsor paie la moitié des 120 sweats commandés pour le tournoi du 20 juin ; commande avant le 1er juin."
+    assert points(notes, "chaud", "chaud", "Chaud : 120 sweats pour le tournoi du 20/06, commande avant le 1er juin, le "
+                  "sponsor paie 50 %. Rappel prioritaire et devis sous 48 h.", "2027-05-15")[0] == 1
+
+
+def test_a_supplier_of_its_own_the_notes_never_mention_is_invented():
+    notes = "M. Roche est venu à titre personnel : l'amicale a été dissoute cet hiver. Aucun besoin."
+    assert points(notes, "froid", "froid", "Froid : l'amicale a été dissoute et le lycée voisin a son propre "
+                  "fournisseur. Fiche gardée.", "2027-06-05")[0] == 0
+
+
+def test_goods_named_as_a_guess_about_some_day_are_no_facts_of_another_contact():
+    notes = ("Mme Colin n'a besoin de rien : le club a des stylos et des carnets en stock pour des années. "
+             "Elle accompagnait une amie.")
+    text = ("Froid : Mme Colin n'a besoin de rien, le club a des stylos et des carnets en stock pour des années, et elle "
+            "accompagnait une amie. Un club de belote organise des concours et pourrait un jour vouloir des coupes ou "
+            "des médailles, donc je garde sa fiche et je lui envoie notre catalogue.")
+    assert points(notes, "froid", "froid", text, "2026-11-28") == (1, 1)
+
+
+def test_the_notes_pasted_whole_keep_the_plan_that_reuses_their_words():
+    notes = "Le comité a signé un contrat de deux ans avec un imprimeur et ne compte pas en changer. Carte prise par politesse."
+    text = notes + " → Froid. J'ajoute le comité à notre fichier de prospects et je lui envoie une invitation à nos portes ouvertes."
+    assert points(notes, "froid", "froid", text, "2027-03-13") == (0, 1)
+
+
+def test_a_garment_for_the_notes_textile_and_a_comparison_of_quotes_are_the_contacts():
+    notes = "Deux membres sont venus par curiosité. Le club n'achète jamais de textile ; aucun intérêt pour notre offre."
+    assert points(notes, "froid", "froid", "froid pcq aucun interet, le club achete jamais de tshirt. fiche crm",
+                  "2026-03-21") == (1, 1)
+    notes = "M. Le Gall cherche 40 chemises pour le concours du 20 mars ; il compare deux devis la semaine prochaine."
+    assert points(notes, "chaud", "chaud", "Chaud car le concours est le 20 mars et il compare les devis la semaine "
+                  "prochaine pour commander juste après. Je le rappelle rapidement.", "2027-01-23") == (1, 1)
+
+
+def test_a_condition_before_a_denial_and_a_plan_from_its_verb():
+    notes = ("Mme Haddad aimerait des cahiers imprimés pour la rentrée 2027 ; tout dépend d'une subvention dont la "
+             "réponse arrivera au printemps.")
+    text = ("Tiède : des cahiers pour la rentrée 2027, dans un an. Tant qu'elle n'a pas la subvention, elle ne "
+            "commandera rien. Je lui envoie dès maintenant une estimation de prix pour son dossier, puis je la "
+            "relance au printemps.")
+    assert points(notes, "tiède", "tiède", text, "2026-09-19") == (1, 1)
+
+
+def test_our_own_quote_sent_and_a_call_misspelt_are_plans():
+    notes = "Mme Roux veut 300 tabliers pour la kermesse du 26 juin ; elle compare deux devis la semaine prochaine."
+    assert points(notes, "chaud", "chaud", "chaud!! 300 tabliers pr la kermesse du 26/06, elle compare 2 devis la "
+                  "semaine pro → on envoie le notre avant vendredi", "2027-05-29")[1] == 1
+    assert points(notes, "chaud", "chaud", "chaud, 300 tabliers pr la kermesse du 26/06, elle compare 2 devis. japel "
+                  "mme roux lundi a la 1ere heure", "2027-05-29")[1] == 1

@@ -592,6 +592,10 @@ def _subject_of_a_statement(text: Text, hit: Hit) -> bool:
     if any(w.startswith(_PLAN_VERBS) or w in L.LEARNER_SUBJECT for w in before):
         return False
     after = [x.norm for x in text.toks[hit.last : hit.last + 3]]
+    if len(after) >= 2 and after[0] in ("du", "d", "de", "des") and (
+            after[1].startswith(_OTHER_SUPPLIER) or len(after) == 3 and after[1] in ("un", "une", "notre", "son", "leur")
+            and after[2].startswith(_OTHER_SUPPLIER)):
+        return True  # « le devis du concurrent est à 2 400 € »: someone else's quote
     return bool(after) and after[0] in _STATEMENT_VERBS | {"c"} and (after[0] != "c" or after[1:2] == ["est"])
 
 
@@ -977,7 +981,9 @@ class _Reader:
         # « le comité attend notre offre. Je l'envoie cette semaine »: a send verb on a pronoun
         # stands for the quote or documents named just before.
         for h in by_tag.get("send", []):
-            if h.first and t.toks[h.first - 1].norm in ("l", "le", "la", "les") \
+            ours = h.last + 1 < len(t.toks) and t.toks[h.last].norm in ("le", "la", "les") \
+                and t.toks[h.last + 1].norm in ("notre", "notres", "votre", "votres")  # « on envoie le nôtre »
+            if (h.first and t.toks[h.first - 1].norm in ("l", "le", "la", "les") or ours) \
                     and not near_after(h, "docs", 4) and not near_after(h, "quote", 4):
                 earlier = [o for o in by_tag.get("quote", []) + by_tag.get("docs", []) if o.end <= h.start]
                 if earlier:
@@ -1027,6 +1033,9 @@ class _Reader:
                 continue
             if kind == "quote" and _subject_of_a_statement(t, h):
                 continue  # « les tarifs servent juste à comparer »: a statement, not a plan
+            if kind == "quote" and any(x.norm.startswith(_COMPARING) for x in t.toks[max(0, h.first - 3) : h.first]
+                                       if _same_clause(t, x.start, h.start)):
+                continue  # « il compare les devis la semaine prochaine »: the contact's quotes
             seen.add((kind, h.start))
             if _requested(t, h, self.requests, interest_for_request):
                 out.requests.append(raw[h.start : h.end])
@@ -1037,7 +1046,9 @@ class _Reader:
                     a.timing == "later" and self._same_sentence(a.start, h.start) for a in out.actions):
                 timing = "later"  # « une relance en mars pour obtenir un rendez-vous et préparer le devis »
             out.actions.append(Action(kind, raw[h.start : h.end], h.start, timing))
-            self.regions.append((h.start, c_end))
+            # (« je lui envoie dès maintenant une estimation de prix »: the plan begins at its verb)
+            verb = near_before(h, "send", 4) if kind == "quote" else None
+            self.regions.append((verb.start if verb is not None else h.start, c_end))
 
     _COORD = ("et", "puis", "mais", "ensuite")
 
@@ -1418,6 +1429,8 @@ class _Reader:
                     out.interest_later.append(word)
                 elif self._short_term_denied(h):
                     out.not_soon.append(word)  # « rien ne sera acheté à court terme »
+                elif _lead_in(t, h) & _CONDITION:
+                    out.not_soon.append(word)  # « tant que la CAF n'a pas répondu, elle ne pourra rien commander »
                 else:
                     out.disinterest.append(word)
                     denials.append(h)  # (« … un intérêt, mais ni projet ni budget »: see below)

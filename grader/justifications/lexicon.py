@@ -105,7 +105,8 @@ EVENTS = (
 # word (« bouteilles » for « gourdes »); generic words (« tenues », « spectacle », « épreuve »)
 # are never another contact's fact, nor this contact's. Word beginnings, accent-free.
 FAMILIES = (
-    ("teeshirt", "tshirt", "tee"), ("sweat", "pull"), ("gourde", "bouteille", "bidon"), ("mug", "tasse"),
+    # (« textile », « vêtements » in the notes cover the garment the text names: « tee-shirts »)
+    ("teeshirt", "tshirt", "tee", "textile", "vetement"), ("sweat", "pull", "textile", "vetement"), ("gourde", "bouteille", "bidon"), ("mug", "tasse"),
     ("gobelet", "verre", "timbale"), ("sac", "tote", "cabas", "besace"), ("stylo", "crayon"),
     ("affiche", "poster"), ("kermesse", "fete"), ("banderol", "calicot"), ("kway", "impermeable"),
     ("mairie", "municipal", "commune", "ville"), ("voyage", "sejour", "deplacement"),
