@@ -2307,3 +2307,32 @@ def test_our_own_quote_sent_and_a_call_misspelt_are_plans():
                   "semaine pro → on envoie le notre avant vendredi", "2027-05-29")[1] == 1
     assert points(notes, "chaud", "chaud", "chaud, 300 tabliers pr la kermesse du 26/06, elle compare 2 devis. japel "
                   "mme roux lundi a la 1ere heure", "2027-05-29")[1] == 1
+
+
+def test_paraphrased_goods_and_events_are_the_same_contacts():
+    """Words of one's own for the notes' goods and events (« écharpes » for « foulards », a ball
+    for a « soirée », the season's « reprise », a tour's concerts) are this contact's; so are
+    « repasser un coup de fil » (no meal) and « fêter » (a verb, no party)."""
+    salon = "2026-10-10"
+    notes = ("Mme Roussel, cheffe de chœur, aimerait des foulards brodés pour la tournée de l'été 2027. Le bureau "
+             "en reparlera au printemps.")
+    assert points(notes, "tiède", "tiède", "Tiède : la chorale voudrait des écharpes à son nom pour ses concerts de "
+                  "l'été prochain ; décision au printemps. Je la recontacte en mars.", salon) == (1, 1)
+    notes = "Le lieutenant Morel aime nos sweats brodés pour le bal des pompiers de juillet 2027. Budget voté en février."
+    assert points(notes, "tiède", "tiède", "Tiède : des sweats brodés pour la soirée des pompiers de l'été prochain, "
+                  "l'argent sera voté en février. Je le rappelle en mars.", salon) == (1, 1)
+    notes = "Les capitaines veulent des maillots réversibles pour la saison qui commence en septembre 2027."
+    assert points(notes, "tiède", "tiède", "Tiède : de nouveaux maillots réversibles pour la reprise de septembre "
+                  "2027, rien avant. Je la relance au printemps.", salon) == (1, 1)
+    notes = "Mme Blanc veut des écharpes brodées pour les 20 ans du chœur en mai 2027 ; rien n'est chiffré."
+    assert points(notes, "tiède", "tiède", "Tiède : des écharpes brodées pour fêter les 20 ans du chœur en mai 2027, "
+                  "rien de chiffré. Je repasse un coup de fil en janvier.", salon) == (1, 1)
+
+
+def test_a_month_inside_the_notes_season_and_a_record_created_are_this_contacts():
+    notes = "Ils envisagent des tee-shirts pour les bénévoles du festival d'été ; la commande se fera au printemps."
+    assert points(notes, "tiède", "tiède", "Tiède : des tee-shirts pour les bénévoles du festival d'été, achat prévu "
+                  "entre mars et juin. Je reviens vers eux en février.", "2026-10-10") == (1, 1)
+    notes = "Mme Perret est passée par curiosité ; la chorale a déjà tout ce qu'il lui faut."
+    assert points(notes, "froid", "froid", "Froid : simple curiosité, la chorale a déjà tout. Je crée sa fiche dans "
+                  "le logiciel de suivi.", "2026-10-10") == (1, 1)

@@ -339,6 +339,10 @@ _THING_PREFIXES = tuple(s for s in _THINGS if len(s) >= 4)
 
 @lru_cache(maxsize=65536)
 def _thing(word: str) -> str | None:
+    if word.startswith("repass") or word.startswith("fet") and word not in ("fete", "fetes"):
+        # « je repasse un coup de fil », « ils repasseront commande »: no meal (« repas »);
+        # « pour fêter ses 20 ans »: the verb, no party named
+        return None
     w = L.OBJECT_SYNONYMS.get(word, word)
     if w in _THING_SET or w.startswith(_THING_PREFIXES) or w.rstrip("s") in _THING_SET:
         for stem in _THINGS:  # the first stem that fits, as before
@@ -423,7 +427,8 @@ def foreign_facts(analysis, observations: str, salon) -> tuple[list[str], int, i
     # a month without a year (« en février »): near no date of the notes (± 3 weeks, for
     # « fin février » against « début mars »)
     slack = timedelta(days=21)
-    precise = [(r_lo, r_hi) for r_lo, r_hi in ranges if (r_hi - r_lo).days <= 62]  # not « avant X »
+    # (a season of the notes, « au printemps », holds its months: « entre mars et juin »)
+    precise = [(r_lo, r_hi) for r_lo, r_hi in ranges if (r_hi - r_lo).days <= 95]  # not « avant X »
     for text_, lo, hi in getattr(analysis, "months", ()):
         if any(lo - slack <= r_hi and r_lo <= hi + slack for r_lo, r_hi in precise):
             matched += 1

@@ -108,7 +108,9 @@ FAMILIES = (
     # (« textile », « vêtements » in the notes cover the garment the text names: « tee-shirts »)
     ("teeshirt", "tshirt", "tee", "textile", "vetement"), ("sweat", "pull", "textile", "vetement"), ("gourde", "bouteille", "bidon"), ("mug", "tasse"),
     ("gobelet", "verre", "timbale"), ("sac", "tote", "cabas", "besace"), ("stylo", "crayon"),
-    ("affiche", "poster"), ("kermesse", "fete"), ("banderol", "calicot"), ("kway", "impermeable"),
+    ("affiche", "poster"), ("foulard", "echarpe", "etole", "bandana", "cheche"),
+    ("concert", "tournee", "recital"), ("kermesse", "fete"), ("bal", "soiree", "gala"),
+    ("reprise", "rentree", "saison"), ("banderol", "calicot"), ("kway", "impermeable"),
     ("mairie", "municipal", "commune", "ville"), ("voyage", "sejour", "deplacement"),
     ("coupe", "trophee", "recompense", "medaille"), ("randonnee", "marcheur", "promeneur"),
     ("brochure", "catalogue", "plaquette", "prospectus", "flyer", "depliant", "documentation"),
