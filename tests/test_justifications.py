@@ -2336,3 +2336,63 @@ def test_a_month_inside_the_notes_season_and_a_record_created_are_this_contacts(
     notes = "Mme Perret est passée par curiosité ; la chorale a déjà tout ce qu'il lui faut."
     assert points(notes, "froid", "froid", "Froid : simple curiosité, la chorale a déjà tout. Je crée sa fiche dans "
                   "le logiciel de suivi.", "2026-10-10") == (1, 1)
+
+
+# --- dev64 and dev65 (2026-11-29, after their first passes) -------------------------------------
+
+def test_restrictions_and_steps_done_are_no_denials():
+    salon = "2027-01-23"
+    notes = "Mme Viala veut 35 tuniques pour la tournée du 2 mars ; le bureau a validé, elle doit commander vite."
+    assert points(notes, "chaud", "chaud", "Chaud : elle n'a plus que cinq semaines pour commander ses 35 tuniques "
+                  "avant la tournée du 2 mars. Appel demain, devis sous 48 h.", salon) == (1, 1)
+    assert points(notes, "chaud", "chaud", "Chaud : 35 tuniques pour le 2 mars, et elle n'a plus besoin de l'accord "
+                  "du bureau, c'est validé. Appel demain, devis sous 48 h.", salon) == (1, 1)
+    assert points(notes, "chaud", "chaud", "Chaud : 35 tuniques pour le 2 mars, le bureau a validé, donc plus aucun "
+                  "frein. Appel demain, devis sous 48 h.", salon) == (1, 1)
+
+
+def test_goods_already_ordered_and_a_wish_for_something_else_are_cold_reasons():
+    salon = "2026-05-30"
+    notes = "M. Pujol explique que le club vient de commander tous ses polos chez un imprimeur de la région ; aucun autre besoin."
+    assert points(notes, "froid", "froid", "Froid : il vient de tout commander chez un imprimeur local. Fiche CRM.",
+                  salon) == (1, 1)
+    assert points(notes, "froid", "froid", "Froid : polos déjà commandés chez un imprimeur du coin, besoin de rien. "
+                  "Fiche CRM.", salon) == (1, 1)
+    notes = "M. Rey cherchait surtout un traiteur pour le repas annuel ; nos objets ne l'intéressent pas. Carte laissée."
+    assert points(notes, "froid", "froid", "froid, il cherchait un traiteur pas des goodies. carte gardée ds le CRM",
+                  salon) == (1, 1)
+
+
+def test_criteria_named_in_a_long_answer_and_a_wish_of_ours_are_no_interest():
+    notes = "Mme Duc a seulement demandé le chemin du stand voisin. Aucun besoin de produits personnalisés."
+    text = ("Je reprends les trois critères vus en cours : l'intérêt, le projet et le délai. Mme Duc cherchait juste le "
+            "stand voisin et n'a besoin d'aucun produit personnalisé, donc pas d'intérêt. Nous voulons qu'elle pense à "
+            "nous plus tard : je garde sa fiche dans le CRM.")
+    assert points(notes, "froid", "froid", text, "2026-11-28") == (1, 1)
+
+
+def test_a_form_for_a_team_and_a_budget_examined_later_read_right():
+    salon = "2026-03-28"
+    notes = "M. Roux, du comité, veut des tee-shirts pour 60 bénévoles pour la fête de fin octobre ; budget examiné en juin."
+    form = ("Contact : M. Roux\nBesoin exprimé : tee-shirts pour 60 bénévoles\nÉvénement : fête (fin octobre)\n"
+            "Budget : examiné en juin\nTempérature : tiède\nProchaine étape : relance en juin")
+    assert points(notes, "tiède", "tiède", form, salon) == (1, 1)
+    notes = "L'équipe de secours est équipée par le département ; elle n'achète rien."
+    form = ("Structure : équipe de secours\nIntérêt : aucun\nRaison : équipement fourni par le département\n"
+            "Classement : FROID\nSuite : enregistrement CRM, envoi plaquette")
+    assert points(notes, "froid", "froid", form, salon) == (1, 1)
+
+
+def test_a_town_giving_goods_the_notes_never_mention_is_invented_and_a_long_record_plan_counts():
+    salon = "2026-06-06"
+    notes = "Mme Petit coud elle-même les tabliers de l'atelier et n'est pas intéressée par nos produits."
+    assert points(notes, "froid", "froid", "Froid, la mairie leur offre déjà des goodies. Je les mets dans le fichier.",
+                  salon)[0] == 0
+    assert points(notes, "froid", "froid", "Froid : elle coud tout elle-même et nos produits ne l'intéressent pas. Pas "
+                  "de relance proche, juste une fiche au CRM et la plaquette par courrier.", salon) == (1, 1)
+
+
+def test_joined_and_english_goods_names_and_abbreviated_calls():
+    notes = "Le coordinateur cherche 60 tote bags et 300 autocollants pour la fête du 13 mars ; il est pressé."
+    assert points(notes, "chaud", "chaud", "chaud. 60 totebags + 300 stickers pr la fete du 13 mars (ds 5 semaines). "
+                  "je l'apl lundi en 1er", "2027-02-06") == (1, 1)

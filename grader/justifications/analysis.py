@@ -261,8 +261,8 @@ def _contact_visit(text: Text, hit: Hit) -> bool:
     return bool(_AT_STAND_RE.search(fold(text.raw[hit.end : hit.end + 30])))
 
 
-_RENEWED_RE = re.compile(r"(?:renouvel[eé]e?s?|remplacée?s?|changée?s?)", re.IGNORECASE)
-_RENEWAL = ("renouvel", "remplac", "chang", "equip")
+_RENEWED_RE = re.compile(r"(?:renouvel[eé]e?s?|remplacée?s?|changée?s?|rachetée?s?)", re.IGNORECASE)
+_RENEWAL = ("renouvel", "remplac", "chang", "equip", "rachet", "command")
 
 
 def _renewed(text: Text, hit: Hit) -> bool:
@@ -274,6 +274,10 @@ def _renewed(text: Text, hit: Hit) -> bool:
     before = [t.norm for t in text.toks[max(0, hit.first - 4) : hit.first]]
     if {"veut", "veulent", "voudrait", "souhaite", "faut", "doit", "doivent", "va", "vont"} & set(before):
         return False  # « veut faire remplacer », « doit changer »: a wish or a plan
+    if tok.norm.startswith("command"):
+        # « polos déjà commandés », « il vient de tout commander »: bought, the need is covered
+        return "deja" in before and tok.norm.endswith(("e", "es", "ee", "ees")) or bool(
+            {"vient", "viennent"} & set(before)) and tok.norm.endswith("er")
     if tok.norm.startswith("equip"):
         # « vient d'être équipé », « a été équipé », « déjà équipés », « équipés par un sponsor »
         after = text.toks[hit.last].norm if hit.last < len(text.toks) else ""
@@ -365,6 +369,7 @@ _DURATION_WORDS = {"jour", "jours", "semaine", "semaines", "mois", "an", "ans", 
 _OBSTACLES = {"bloque", "bloquer", "bloquent", "empeche", "empechent", "freine", "freinent",
               "oppose", "opposent", "retient", "retiennent", "retarde", "retardent", "gene", "genent",
               "manque"}
+_OBSTACLE_NOUNS = ("frein", "obstacle", "blocage", "souci", "probleme", "difficulte", "empechement", "doute")
 _FAR_WORDS = {"lointain", "lointaine", "lointains", "lointaines", "eloigne", "eloignee"}
 
 
@@ -494,12 +499,16 @@ def _answered_no(raw: str, pos: int) -> bool:
 _DETERMINERS = {"l", "la", "une", "son", "sa", "leur", "cette", "notre", "chaque", "d", "les", "des", "ses", "leurs",
                 "mon", "ma", "votre", "cet"}
 # adjectives between a determiner and its noun (« la nouvelle équipe »: the team, not « équiper »)
+_OUR_WISHES = frozenset("voulons voudrions souhaitons souhaiterions aimerions cherchons veux voudrais".split())
+_IDEAS = frozenset("idee idees inspiration inspirations renseignement renseignements information informations".split())
 _NOUN_ADJECTIVES = frozenset("nouvelle nouvelles jeune jeunes petite petites grande grandes premiere premieres "
                              "meme memes autre autres future futures ancienne anciennes".split())
 _LOOKING = ("decouvr", "visit", "comprendr", "connaitr", "flaner", "jeter", "saluer")
 _SCHEDULING = ("fixe", "fixer", "fixerai", "cale", "caler", "calerai", "programm", "planifi", "confirm")
 _MEETING_NOUNS = ("rendez", "rdv", "rencontre", "demo", "visite")
-_SOME_DAY_RE = re.compile(r"\ble jour ou\b[^.,;:]*$|\bquand il (?:faudra|sera temps)\b[^.,;:]*$")
+_SOME_DAY_RE = re.compile(r"\ble jour ou\b[^.,;:]*$|\bquand il (?:faudra|sera temps)\b[^.,;:]*$"
+                          # « si un jour le club veut des tee-shirts », « au cas où un projet … »
+                          r"|\b(?:si|qu)\s+un\s+jour\b[^.;:!?]*$|\bau\s+cas\s+ou\b[^.;:!?]*$|\bun\s+jour\b[^.;:!?,]{0,25}$")
 _PLAN_NOUNS = {"action", "actions", "suite", "suivi", "demarche", "demarches"}
 _MAY = {"peut", "pourrait", "pourra", "pourraient", "pourront", "devrait", "peuvent"}
 _NOW_IS_RE = re.compile(r"\b(?:nous|on)\s+(?:sommes|est)\s+(?:en|au|a|le|debut|fin|mi)?\s*(?:debut|fin|mi)?\s*$")
@@ -556,9 +565,12 @@ def _criterion_talk(text: Text, hit: Hit) -> bool:
     before = [x.norm for x in text.toks[max(0, hit.first - 4) : hit.first] if _same_clause(text, x.start, hit.start)]
     if {"critere", "criteres", "grille"} & set(before) or (before and before[-1] in ("autre", "autres")):
         return True
+    if {"critere", "criteres"} & {x.norm for x in text.toks[max(0, hit.first - 8) : hit.first]
+                                   if not _SENTENCE_END.search(text.raw, x.end, hit.start)}:
+        return True  # « les trois critères vus en cours : l'intérêt, le projet et le délai »
     after = text.toks[hit.last : hit.last + 3]
-    return bool(after) and text.raw[hit.end : after[0].start].strip() == "," and any(
-        x.norm.startswith(_CRITERION_NOUNS) for x in after)
+    return bool(after) and (text.raw[hit.end : after[0].start].strip() == "," or after[0].norm in ("et", "puis")) \
+        and any(x.norm.startswith(_CRITERION_NOUNS) for x in after)
 
 
 def _no_order_yet(text: Text, hit: Hit) -> bool:
@@ -577,8 +589,13 @@ def _need_to_act(text: Text, hit: Hit) -> bool:
     if "besoin" not in words or hit.last + 1 >= len(text.toks):
         return False
     nxt, verb = text.toks[hit.last].norm, text.toks[hit.last + 1].norm
+    if nxt in ("de", "d", "du") and {x.norm for x in text.toks[hit.last + 1 : hit.last + 3]} & _CONSENTS:
+        return True  # « il n'a plus besoin de l'accord du conseil »: a step done, not a need denied
     return nxt in ("de", "d") and verb.endswith(("er", "ir", "re")) and len(verb) > 4 and not verb.startswith(L.GOODS) \
         and verb not in _NOT_VERBS  # (« besoin de rien d'autre »: nothing else)
+
+
+_CONSENTS = {"accord", "aval", "autorisation", "vote", "validation", "feu", "permission", "signature"}
 
 
 _STATEMENT_VERBS = {"sert", "servent", "servait", "servira", "serviront", "est", "sont", "etait", "etaient"}
@@ -667,6 +684,9 @@ def _existential(text: Text, hit: Hit) -> bool:
     return not (set(after) & (_DURATION_WORDS | {"peu"}))
 
 
+_NEW_SUBJECT = {"la", "le", "les", "l", "il", "elle", "ils", "elles", "on", "son", "sa", "ses", "leur", "leurs"}
+
+
 def _excluded_spans(text: Text) -> list[tuple[int, int]]:
     """« pas pour la fête de juin (qui est déjà équipée) »: from « pas pour » to the end of its
     clause, a time (and what is said of it) the learner sets aside."""
@@ -676,9 +696,10 @@ def _excluded_spans(text: Text) -> list[tuple[int, int]]:
             start, end = text.toks[i].start, text.clause_of(text.toks[i].start)[1]
             stop = re.search(r"[,;:()]", text.raw[start:end])
             end = start + stop.start() if stop else end
-            for tok in text.toks[i + 2 :]:
-                if tok.start >= end or tok.norm in ("mais", "plutot", "seulement"):
-                    end = min(end, tok.start)
+            for k, tok in enumerate(text.toks[i + 2 :], start=i + 2):
+                if tok.start >= end or tok.norm in ("mais", "plutot", "seulement") or (
+                        tok.norm == "et" and k + 1 < len(text.toks) and text.toks[k + 1].norm in _NEW_SUBJECT):
+                    end = min(end, tok.start)  # (« … et la mairie leur donne … »: another clause)
                     break
             out.append((start, end))
     return out
@@ -968,7 +989,8 @@ class _Reader:
                 words = words[1:]  # « juste la fiche dans le fichier clients »
             if words and words[0].norm in ("la", "le", "les", "une", "un") and len(words) > 1:
                 words = words[1:]
-            short = len(words) <= 4 or (len(words) <= 7 and words[0].norm in _RECORD_PLACES | _DOC_WORDS)
+            # (« juste une fiche au CRM et la plaquette par courrier »: a record place leads a longer plan)
+            short = len(words) <= 4 or (len(words) <= 9 and words[0].norm in _RECORD_PLACES | _DOC_WORDS)
             if words and short and words[0].norm not in _CONTACT_SUBJECT and not any(
                     c_start <= h.start < c_end for h in self.act_hits if h.tag in verbs) \
                     and not any(c_start <= h.start < c_end for h in self.interest_hits + self.dis_hits):
@@ -1204,6 +1226,9 @@ class _Reader:
                 continue  # « je l'appelle pour vérifier qu'il a tout ce qu'il faut »: the plan's check
             if h.last < len(t.toks) and t.toks[h.last].norm.startswith("doute"):
                 continue  # « l'intérêt ne fait pas de doute »: a certainty, no refusal
+            if h.last < len(t.toks) and t.toks[h.last].norm.startswith(_OBSTACLE_NOUNS) \
+                    and {x.norm for x in t.toks[h.first : h.last]} <= _BARE_NEGATION:
+                continue  # « donc plus aucun frein », « aucun obstacle »: the way is clear
             if h.tag != "no_budget" and _late_denied(t, h):
                 continue  # « il ne veut pas recevoir le devis après la fin du mois »: the delay denied
             if self.folded[h.start : h.end].replace("'", " ").startswith(_NOT_TOPICAL):
@@ -1309,8 +1334,9 @@ class _Reader:
             if any(0 <= h.first - d.last <= 3 and _same_clause(t, d.start, h.start)
                    and not {x.norm for x in t.toks[d.last : h.first]} & _BUT for d in dis_kept):
                 continue  # « aucun achat n'est envisagé »: still the refusal (« … mais elle envisage »: not)
-            if t.toks[h.first].norm in ("equipe", "equipes") and h.first and (
-                    t.toks[h.first - 1].norm in _DETERMINERS
+            if t.toks[h.first].norm in ("equipe", "equipes") and (
+                    not h.first or raw[t.toks[h.first - 1].end : h.start].strip() in (":", "-", "•")
+                    or t.toks[h.first - 1].norm in _DETERMINERS
                     or h.first >= 2 and t.toks[h.first - 2].norm in _DETERMINERS and t.toks[h.first - 1].norm in _NOUN_ADJECTIVES):
                 continue  # « l'équipe a déjà un prestataire »: the team, not « équiper »
             if t.toks[h.first].norm.startswith("equipement"):
@@ -1362,6 +1388,17 @@ class _Reader:
             if t.toks[h.first].norm.startswith(("veu", "voul", "souhait")) and (nxt.startswith(_LOOKING) or (
                     nxt in ("juste", "seulement", "simplement") and nxt2.startswith(_LOOKING))):
                 continue  # « il voulait découvrir nos machines »: curiosity, not a wish to buy
+            if t.toks[h.first].norm.startswith(("veu", "voul", "souhait", "cherch")) and any(
+                    0 <= d.first - h.last <= 4 and t.toks[d.first].norm in ("pas", "pa") and self._same_sentence(h.start, d.start)
+                    for d in dis_kept):
+                continue  # « il cherchait un traiteur, pas des goodies »: a wish for something else
+            if t.toks[h.first].norm in _OUR_WISHES:
+                continue  # « nous voulons qu'il pense à nous »: the learner's wish, not the contact's
+            if t.toks[h.first].norm.startswith("cherch") and {x.norm for x in t.toks[h.last : h.last + 3]} & _IDEAS:
+                continue  # « il cherchait de l'inspiration pour un chantier »: ideas, not our goods
+            if (nxt, nxt2) == ("un", "jour") and t.toks[h.first].norm.startswith(_PURCHASE) \
+                    or h.first and t.toks[h.first - 1].norm in ("dernier", "derniere"):
+                continue  # « un orchestre renouvelle un jour ses tenues », « le dernier renouvellement »
             if t.toks[h.first].norm.startswith(("veu", "voul", "souhait", "cherch")) and nxt.startswith("rencontr") \
                     and nxt2 in ("un", "une", "des"):
                 continue  # « elle voulait rencontrer un éditeur »: someone else (« nous rencontrer »: us)
@@ -1519,7 +1556,7 @@ class _Reader:
         « rien ne sera acheté à court terme » deny the short term, not the interest."""
         t = self.t
         c_end = t.clause_of(h.start)[1]
-        words = [x.norm for x in t.toks[h.first : h.last + 5] if x.start < c_end]
+        words = [x.norm for x in t.toks[h.first : h.last + 7] if x.start < c_end]
         return any((a, b) in (("court", "terme"), ("trois", "mois"), ("tout", "de"), ("cette", "semaine"))
                    for a, b in zip(words, words[1:])) or "immediat" in words or "immediatement" in words
 

@@ -99,7 +99,7 @@ def _rubric_only(text: str) -> bool:
              if w not in L.CLASS_WORDS and w not in _RUBRIC_GLUE]
     # (« Intérêt + délai long = tiède » too: the rubric's words, true of any warm contact; the
     # blind batches label it so, 9 texts in 10)
-    return len(words) >= 4 and all(w in _RUBRIC_WORDS for w in words)
+    return len(words) >= 3 and all(w in _RUBRIC_WORDS for w in words)
 
 
 _REFUSAL_ITEM = re.compile(r"(?:aucun|aucune|pas|plus|sans)\s+(?:de\s+|d\s*'?\s*)?(?:besoin|interet|projet|achat)")
@@ -592,7 +592,8 @@ _FACTS = [
     ("contrat", re.compile(r"\b(?:sous )?contrat\b"), ("contrat", "engage", "sign", "lie\\b", "lies\\b")),
     ("commande", re.compile(r"\b(?:bon de (?:commande|reservation)|(?:a|ont|deja) (?:signe|commande|reserve)(?:e|s|es)?\b|signe (?:un|le|la)\b"
                             r"|(?:a|ont|avait|avaient|deja) (?:deja )?passe (?:une |la |sa |leur )?commande|(?:deja|ancien) client(?:e|s|es)?(?= *(?:chez nous|de (?:notre|nos)|[.,;:!)]|$)))"),
-     ("signe", "bon de commande", "deja command", "a command", "ont command", "avait command",
+     ("signe", "bon de commande", "deja command", "a command", "ont command", "avait command", "vient de command",
+      "viennent de command",
       "commande passee", "commande signee", "commande ferme", "reserv", "client", "contrat")),
     ("subvention", re.compile(r"\b(?:subvention\w*|financ\w+ (?:obtenu|accorde)|(?:mairie|commune|departement|region)"
                               r"(?: de [\w-]+)?(?: leur| lui| en)? (?:financ|pai|pay|prend)\w*|sponsor\w*|mecen\w*)"),
@@ -601,7 +602,8 @@ _FACTS = [
                          r"|recu (?:un|une|des) (?:devis|offre)|(?:autre fournisseur|concurrent\w*|boutique|magasin|imprimeur|prestataire)\b[^.;]{0,40}\b(?:fait|envoye|propose|donne)\w* (?:une|un|son|sa) (?:offre|devis|proposition|prix|tarif))"),
      ("devis", "tarif", "prix", "proposition", "offre", "chiffr", "catalogue")),
     ("concurrent", re.compile(r"\b(?:deja un fournisseur|fournisseurs? (?:actuel|habituel)\w*|(?:devis|offre|proposition|prix) (?:d un|de notre|du|de leur|de son) concurrent|chez (?:un|notre|nos|leur|son) concurrent|chez (?:decathlon|intersport)|decathlon|intersport"
-                              r"|(?:son|sa|leur|leurs) (?:propres? )?(?:fournisseur|prestataire|equipementier)\w*)"),
+                              r"|(?:son|sa|leur|leurs) (?:propres? )?(?:fournisseur|prestataire|equipementier)\w*"
+                              r"|travaill\w* (?:deja )?avec (?:un|une|son|sa|leur) (?:fournisseur|prestataire|imprimeu|brodeu|equipementier)\w*)"),
      _SUPPLIER_BACKING),
     ("concurrent", re.compile(r"\bchoisi\w* (?:[\w-]+ ){1,2}comme (?:nouveau |nouvel )?(?:fournisseur|prestataire|imprimeur|equipementier)"),
      _SUPPLIER_BACKING),
@@ -620,7 +622,7 @@ _FACTS = [
      ("renouvel", "chang", "rachet", "remplac", "neuf", "neuv", "recent", "achet", "equipe", "commande", "refait",
       "vient de", "viennent de", "imprim", "stock")),
     ("mairie", re.compile(r"\b(?:fourni|pay|paie|prete|offert|finance)\w* par la (?:mairie|commune|ville)\b"
-                          r"|\b(?:la mairie|la commune|la ville) (?:fournit|paie|paye|prete|offre|finance)\b"),
+                          r"|\b(?:la mairie|la commune|la ville) (?:leur |lui |les )?(?:fournit|paie|paye|prete|offre|finance|donne)\b"),
      ("mairie", "commune", "ville", "municipal", "departement", "region\\b")),
     ("adherents", re.compile(r"\b(?:chaque|les) (?:adherent|membre|licencie|joueur|musicien|choriste)\w* (?:achete|achetent|paie|paient|amene|amenent|fournit|fournissent)\w*"
                              r"(?: (?:lui|elle|eux)[- ]memes?)? (?:son|sa|ses|leur|leurs) (?:propre|propres)?"),

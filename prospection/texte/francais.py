@@ -261,6 +261,8 @@ def _scopes_cached(text: str) -> tuple[Scope, ...]:
             if tokens[j].norm in ("ne", "n"):
                 ne_index = j
                 break
+        if word == "plus" and nxt in ("que", "qu") and ne_index is not None:
+            continue  # « elle n'a plus que cinq semaines pour commander »: only, no denial
         if word in _NE_CUES and ne_index is not None:
             start = tokens[ne_index].start
         elif word in _NEG_CUES:

@@ -569,7 +569,8 @@ _SECONDARY_WORDS = frozenset(
     "ag assemblee vote votee votees votes voter reunion conseil bureau rappeler rappel relancer relance rendez "
     "rdv revoir recontacter rencontre demo demonstration reponse decision decide comite "
     "consulter consultera consulteront consultation devis "
-    "election elections elu elue elus elues elire elira eliront".split())
+    "election elections elu elue elus elues elire elira eliront "
+    "examine examinee examines examinees examiner examinera examineront".split())
 # The same words as a phrase just before a date, in its clause (« rendez » as « rendez-vous »).
 _SECONDARY_PHRASES = {"rendez": "rendez-vous", "assemblee": r"assemblee(?:\s+generale)?"}
 _SECONDARY_BEFORE_RE = re.compile(
