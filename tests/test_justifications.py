@@ -2396,3 +2396,44 @@ def test_joined_and_english_goods_names_and_abbreviated_calls():
     notes = "Le coordinateur cherche 60 tote bags et 300 autocollants pour la fête du 13 mars ; il est pressé."
     assert points(notes, "chaud", "chaud", "chaud. 60 totebags + 300 stickers pr la fete du 13 mars (ds 5 semaines). "
                   "je l'apl lundi en 1er", "2027-02-06") == (1, 1)
+
+
+# --- dev66 (2026-11-29, hard ordinary answers, after its first pass) ---------------------------
+
+def test_a_long_answer_that_declares_its_class_in_its_own_words_is_not_stuffing():
+    notes = ("Mme Roche aimerait des sacs en coton imprimés pour la kermesse de l'an prochain ; l'association "
+             "décidera après la rentrée.")
+    for opening in ("Je place l'association des parents d'élèves en tiède", "L'association des parents est tiède",
+                    "Tiède, sans hésiter"):
+        text = (f"{opening}. L'argument pour chaud : la kermesse de cette année arrive dans quelques semaines. "
+                "Mais il s'agit de celle de l'an prochain, dans environ un an, et rien ne sera décidé avant la "
+                "rentrée. Ce n'est pas froid non plus, puisque l'intérêt pour nos sacs est réel. "
+                "Je la relance en septembre pour un rendez-vous.")
+        assert points(notes, "tiède", "tiède", text, "2026-05-16") == (1, 1), opening
+
+
+def test_a_plan_supposed_in_the_past_conditional_or_under_si_is_not_the_plan():
+    notes = "M. Viaud veut 60 tee-shirts pour le rallye du 19 septembre ; la dépense est validée."
+    text = ("Chaud : 60 tee-shirts pour le rallye du 19 septembre, dépense validée, onze semaines à peine. Si je "
+            "l'avais mis en tiède, je l'aurais relancé en septembre, trop tard. J'appelle lundi en priorité et "
+            "j'envoie le devis sous 48 h.")
+    assert points(notes, "chaud", "chaud", text, "2027-07-03") == (1, 1)
+    notes = "Mme Ducret doit habiller 120 bénévoles pour le festival début juillet ; elle attend nos prix fin mai."
+    assert points(notes, "chaud", "chaud", "Chaud : 120 bénévoles à habiller pour début juillet, à moins de deux mois "
+                  "de notre rencontre. J'appelle Mme Ducret lundi et le devis part dans la journée.", "2027-05-08") == (1, 1)
+
+
+def test_more_cold_reasons_and_inquiries_in_own_words():
+    salon = "2026-11-21"
+    notes = "M. Caron est venu accompagner un ami. Le club a des tee-shirts en stock pour des années ; aucun besoin."
+    assert points(notes, "froid", "froid", "froid. venu avec 1 pote, stock de tshirts pr des années, aucun autre "
+                  "besoin. => crm + newsletter", salon) == (1, 1)
+    notes = "Mme Orsini : aucune dépense possible tant que les finances ne sont pas rétablies."
+    assert points(notes, "froid", "froid", "Froid : aucune dépense tant que les finances ne sont pas remises à flot. "
+                  "Je garde la fiche.", salon) == (1, 1)
+    notes = "M. Le Guen s'est renseigné sur des échiquiers gravés pour l'open de 2028. Rien avant."
+    assert points(notes, "tiède", "tiède", "tiede : s est renseigné pr des echiquiers gravés pr l open de 2028. rien "
+                  "avt longtemps, relance courant 2027", salon) == (1, 1)
+    notes = "Mme Jaouen voudrait des chasubles pour la collecte de novembre ; il lui faut d'abord un sponsor."
+    assert points(notes, "tiède", "tiède", "Tiède : elle aimerait des gilets pour la collecte de la fin de "
+                  "l'automne, mais il lui faut d'abord un sponsor. Je la relance en septembre.", "2027-04-17") == (1, 1)

@@ -247,7 +247,9 @@ def _business_card(text: Text, hit: Hit) -> bool:
 
 def _met_at_salon(text: Text, hit: Hit) -> bool:
     """« l'adhérent rencontré »: the one met at the salon, no meeting planned (« je l'ai
-    rencontré », « sera rencontré » keep their verb)."""
+    rencontré », « sera rencontré » keep their verb); « depuis notre rencontre »: the salon's."""
+    if text.toks[hit.first].norm == "rencontre" and hit.first and text.toks[hit.first - 1].norm in ("notre", "nos"):
+        return True
     return text.toks[hit.first].norm.startswith("rencontr") and hit.first > 0 \
         and text.raw[hit.start : hit.end].endswith(("é", "ée", "és", "ées")) \
         and text.toks[hit.first - 1].norm not in ("a", "ai", "avons", "ont", "j", "je", "etre", "sera", "soit", "l", "le", "la")
@@ -540,12 +542,19 @@ def _definition_spans(folded: str) -> list[tuple[int, int]]:
 _CONCLUSION_MARKERS = (r"je\s+conclus|j'en\s+conclus|je\s+retiens|je\s+penche\s+(?:donc\s+)?pour|je\s+choisis"
                        r"|je\s+tranche(?:\s+pour)?|conclusion\s*:|au\s+final|finalement|en\s+definitive"
                        r"|je\s+(?:le|la|les)\s+(?:classe|mets|place)|donc\s+je\s+(?:le|la|les)\s+(?:classe|mets)")
-_CLASS_AFTER = r"(?:\s+donc)?\s*[:,]?\s*(?:en\s+|pour\s+|sur\s+)?(?:un\s+contact\s+)?(froide?s?|tiedes?|chaude?s?)\b"
+_CLASS_AFTER = (r"(?:\s+donc)?\s*[:,]?\s*(?:en\s+|pour\s+|sur\s+|comme\s+|de\s+)?(?:un\s+contact\s+|un\s+prospect\s+|contact\s+)?"
+                r"(froide?s?|tiedes?|chaude?s?)\b")
 _CONCLUSION_RE = re.compile(r"\b(?:" + _CONCLUSION_MARKERS + r")" + _CLASS_AFTER)
 _DECLARATION_RE = re.compile(
     r"\b(?:" + _CONCLUSION_MARKERS + r"|je\s+(?:le\s+|la\s+)?classe\s+(?:ce\s+contact\s+|ce\s+prospect\s+)?"
-    r"|je\s+prefere\s+(?:donc\s+)?(?:le\s+|la\s+)?(?:traiter|classer|mettre)|donc\s+(?:c'est\s+)?|c'est\s+(?:donc\s+)?)"
-    + _CLASS_AFTER)
+    r"|je\s+prefere\s+(?:donc\s+)?(?:le\s+|la\s+)?(?:traiter|classer|mettre)|donc\s+(?:c'est\s+)?|c'est\s+(?:donc\s+)?"
+    # « je place l'association des parents d'élèves en tiède », « j'ai classé le club en froid »,
+    # « le club d'échecs est tiède », « X est un contact tiède »
+    r"|(?:je|j'ai)\s+(?:place|mets|mis|classe|range|qualifie|qualifier)\s+(?:[\w'’-]+\s+){1,7}?(?=(?:en|comme|de)\s)"
+    r"|\best\s+(?:donc\s+|bien\s+|clairement\s+)?(?:un\s+(?:contact|prospect)\s+)?(?=(?:froid|tiede|chaud)))"
+    + _CLASS_AFTER
+    # a text that opens with its class (« Froid, et sans vraiment d'hésitation. »)
+    + r"|^\s*(froide?s?|tiedes?|chaude?s?)\b")
 # A declaration inside a reading the learner supposes (« on pourrait se dire … donc tiède »)
 _SUPPOSED_BEFORE = re.compile(r"\b(?:on\s+pourrait|certains\s+(?:diraient|pourraient)|j'aurais\s+pu|si\s+l'on|si\s+on)\b[^.!?;]*$")
 _THINKING = {"pense", "pensais", "dit", "debut", "abord", "premiere", "premier", "idee", "cru", "croyais",
@@ -685,6 +694,18 @@ def _existential(text: Text, hit: Hit) -> bool:
 
 
 _NEW_SUBJECT = {"la", "le", "les", "l", "il", "elle", "ils", "elles", "on", "son", "sa", "ses", "leur", "leurs"}
+
+
+_PAST_CONDITIONAL = {"aurais", "aurait", "aurions", "auriez", "auraient"}
+_PART_STOP = re.compile(r"[,.;:!?()\n]")
+
+
+def _hypothetical(text: Text, hit: Hit) -> bool:
+    """A plan in the past conditional (« je l'aurais relancé », « j'aurais envie de m'en occuper
+    tout de suite ») or under « si » in its own part of the sentence: a plan supposed, not made."""
+    before = [x for x in text.toks[max(0, hit.first - 6) : hit.first]
+              if not _PART_STOP.search(text.raw, x.end, hit.start)]
+    return any(x.norm in _PAST_CONDITIONAL or x.norm == "si" for x in before)
 
 
 def _excluded_spans(text: Text) -> list[tuple[int, int]]:
@@ -899,8 +920,8 @@ class _Reader:
         self._class_positions: list[tuple[str, int]] = []
         self._classes()
         self._weighed_earlier()
-        self.out.declared = [L.CLASS_WORDS[m.group(1)] for m in _DECLARATION_RE.finditer(self.folded)
-                             if m.group(1) in L.CLASS_WORDS
+        self.out.declared = [L.CLASS_WORDS[m.group(1) or m.group(2)] for m in _DECLARATION_RE.finditer(self.folded)
+                             if (m.group(1) or m.group(2)) in L.CLASS_WORDS
                              and not _SUPPOSED_BEFORE.search(self.folded, max(0, m.start() - 120), m.start())]
         self.out.action_spans = list(self.regions)
         return self.out
@@ -1039,6 +1060,8 @@ class _Reader:
                 continue  # « Délai : devis avant Noël » above « Action : … »: the contact's deadline
             if _answered_no(raw, h.end):
                 continue  # « Est-ce un contact à rappeler vite ? Non plus. »: a plan ruled out
+            if _hypothetical(t, h):
+                continue  # « si je l'avais mis en tiède, je l'aurais relancé en septembre »: not the plan
             if _asked(raw, h.start, h.end):
                 continue  # « Faut-il les relancer ? Je ne sais pas. »: a plan asked, not made
             if t.toks[h.first].norm.endswith(("ait", "aient")) and len(t.toks[h.first].norm) > 5:
