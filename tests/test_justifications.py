@@ -2437,3 +2437,23 @@ def test_more_cold_reasons_and_inquiries_in_own_words():
     notes = "Mme Jaouen voudrait des chasubles pour la collecte de novembre ; il lui faut d'abord un sponsor."
     assert points(notes, "tiède", "tiède", "Tiède : elle aimerait des gilets pour la collecte de la fin de "
                   "l'automne, mais il lui faut d'abord un sponsor. Je la relance en septembre.", "2027-04-17") == (1, 1)
+
+
+def test_a_school_party_at_the_end_of_the_year_is_june_and_not_before_months_is_long():
+    notes = "L'APE veut des tabliers imprimés pour la fête de fin d'année de l'école, fin juin ; commande avant fin mai."
+    assert points(notes, "chaud", "chaud", "Chaud : des tabliers pour la fête de fin d'année, et la commande doit "
+                  "partir dans les quatre semaines. Appel lundi, devis sous 48 h.", "2027-04-24") == (1, 1)
+    notes = "Mme Gros aime nos gourdes ; rien ne sera acheté avant l'automne prochain."
+    assert points(notes, "tiède", "tiède", "Tiède : intérêt réel pour nos gourdes mais pas d'achat avant plusieurs "
+                  "mois. Je la relance en août.", "2026-10-24") == (1, 1)
+
+
+def test_a_form_heading_answered_pending_or_not_yet_is_no_refusal():
+    salon = "2027-05-29"
+    notes = "Le comité des fêtes pense à des tabliers imprimés pour la fête votive fin octobre ; décision en juin."
+    form = ("• Idée d'achat : tabliers imprimés\n• Pour : fête votive, fin octobre\n• État du projet : non décidé, "
+            "réunion en juin\n• Classe : tiède\n• Suite : relancer le président début juin pour un rdv")
+    assert points(notes, "tiède", "tiède", form, salon) == (1, 1)
+    notes = "Mme Picard trouve nos tabliers jolis, « ça servira un jour » ; aucun projet ni budget."
+    form = "Intérêt : oui mais vague (tabliers jolis)\nProjet : aucun pour l'instant\nQualification : tiède\nAction : relance à l'automne"
+    assert points(notes, "tiède", "tiède", form, salon) == (1, 1)

@@ -192,11 +192,16 @@ _FACT_LINE_RE = re.compile(r"(?m)(?:^|\s[/|–—-]\s)[ \t\-•*]*(?:delais?|ech
                            r"\s*[:=](?:(?!\s[/|–—-]\s|=>|\w+\s*:|,\s*(?:je|j'|nous|on)\b)[^\n;])*")
 _LABEL_NO_RE = re.compile(
     r"\b(?:interet|interets|interess\w*|besoin|besoins|projet|projets)(?:[\s/']+\w+){0,3}?\s*[:=?]\s*"
-    r"(?:aucun\w*|non|nul\w*|pas\b|neant|rien|0\b|couvert\w*|deja couvert\w*|ni\b)"
+    # (« État du projet : non décidé » is pending, not a no)
+    r"(?:aucun\w*|non(?!\s+(?:decide|defini|fixe|vote|valide|date|arrete|tranche|encore)\w*)|nul\w*|pas\b|neant|rien|0\b"
+    r"|couvert\w*|deja couvert\w*|ni\b)"
     # (« Commande : pas avant septembre » is a date, not a no: these headings take a plain no)
     r"|\b(?:changement\w*|achats?|commandes?|renouvellement\w*)(?:[\s/']+\w+){0,3}?\s*[:=?]\s*"
     r"(?:aucun\w*|non\b|neant|rien\b)"
     r"|\b(?:interet|besoin|besoins|projet)\s+(?:0|nul|zero)\b")  # « besoin 0 »
+
+
+_FOR_NOW = re.compile(r"\s*(?:pour\s+l'instant|pour\s+le\s+moment|pour\s+l'heure|a\s+ce\s+jour|encore|actuellement)\b")
 
 
 def _not_before(text: Text, hit: Hit) -> bool:
@@ -1310,6 +1315,9 @@ class _Reader:
         label_no = []
         for m in _LABEL_NO_RE.finditer(self.folded):
             label_no.append((m.start(), m.end()))
+            if _FOR_NOW.match(self.folded, m.end()):
+                out.not_soon.append(raw[m.start() : m.end()])  # « Projet : aucun pour l'instant »: not yet
+                continue
             out.disinterest.append(raw[m.start() : m.end()])
         because = "parce" in raw.lower()  # (« ce n'est pas parce que … »: rare, checked only then)
         for h in self.interest_hits:
@@ -1660,6 +1668,8 @@ class _Reader:
             if h.tag == "short" and self._plan_noun_clause(h.start):
                 continue  # « une action adaptée sera menée rapidement »: the plan's pace, not the project's
             flipped = (h.negated and not _has_cue(t, h)  # « pas pressé » stays long
+                       and not (h.tag == "long" and h.first and t.toks[h.first - 1].norm == "avant")
+                       # (« pas d'achat avant plusieurs mois »: not before, a long delay)
                        ) or (h.tag == "short" and bool(_ANSWERED_NO.match(self.folded[h.end : h.end + 14])))
             kind = "moyen_long" if (h.tag == "long") != flipped else "court"
             out.timing.append(Claim(kind, raw[h.start : h.end], h.start, 0.6))

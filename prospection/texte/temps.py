@@ -167,7 +167,8 @@ RECURRING: list[Recurring] = [Recurring(*entry) for entry in [
     (r"(?:le\s+)?marche\s+de\s+noel", lambda y: (date(y, 12, 1), date(y, 12, 20)), 0.85, "evenement"),
     # « la kermesse de fin d'année », « la fin d'année scolaire »: the end of the school year
     # (« les fêtes de fin d'année », plural, are the year-end holidays, just below)
-    (r"(?:la\s+|le\s+|sa\s+|son\s+|leur\s+)?(?:kermesse|fete\s+de\s+l'ecole|fete\s+d'ecole|gala|audition)\s+de\s+fin\s+d'annee(?:\s+scolaire)?"
+    # (« la fête de fin d'année », singular, of the schools and clubs that write these notes)
+    (r"(?:la\s+|le\s+|sa\s+|son\s+|leur\s+)?(?:kermesse|fete|fete\s+de\s+l'ecole|fete\s+d'ecole|gala|audition)\s+de\s+fin\s+d'annee(?:\s+scolaire)?"
      r"|(?:la\s+)?fin\s+d'annee\s+scolaire",
      lambda y: (date(y, 6, 10), date(y, 7, 5)), 0.75, "evenement"),
     (r"(?:les\s+)?fetes\s+de\s+fin\s+d'annee", lambda y: (date(y, 12, 15), date(y, 12, 31)), 0.8, "evenement"),
