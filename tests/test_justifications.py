@@ -2457,3 +2457,31 @@ def test_a_form_heading_answered_pending_or_not_yet_is_no_refusal():
     notes = "Mme Picard trouve nos tabliers jolis, « ça servira un jour » ; aucun projet ni budget."
     form = "Intérêt : oui mais vague (tabliers jolis)\nProjet : aucun pour l'instant\nQualification : tiède\nAction : relance à l'automne"
     assert points(notes, "tiède", "tiède", form, salon) == (1, 1)
+
+
+# --- dev67 and dev68 (2026-11-29, after their first passes) -------------------------------------
+
+def test_a_dated_follow_up_keeps_its_date_next_to_a_deadline_and_a_contacts_dated_campaign_is_its_event():
+    salon = "2027-01-16"
+    notes = "Mme Brun s'intéresse à des sacs imprimés pour le colloque de mai 2028 ; budget voté à l'automne 2027."
+    text = ("Tiède : des sacs pour le colloque de mai 2028, budget voté à l'automne 2027. Je lui adresse notre "
+            "documentation dès cette semaine et je la relancerai fin août 2027, afin que notre offre soit connue "
+            "avant le vote du budget.")
+    assert points(notes, "tiède", "tiède", text, salon) == (1, 1)
+    notes = "M. Vidal voudrait des tee-shirts à offrir aux donneurs pour la campagne de juin 2027 ; pas de budget encore."
+    assert points(notes, "tiède", "tiède", "Tiède : des tee-shirts pour la campagne de juin 2027, sans budget pour "
+                  "l'instant. Je le relance en mars.", "2026-11-28") == (1, 1)
+    # « lors de la campagne de 2028 » is still our campaign
+    notes = "Le club n'a aucun besoin : son imprimeur est un adhérent."
+    assert points(notes, "froid", "froid", "Froid : aucun besoin, leur imprimeur est un adhérent. Fiche gardée et on "
+                  "le recontacte lors de la campagne de 2028.", "2026-12-05") == (1, 1)
+
+
+def test_keyword_lists_under_a_follow_up_heading_and_undated_leads():
+    salon = "2026-10-17"
+    notes = "Mme Roy est passée par curiosité ; un mécène a offert les écharpes l'an dernier, aucun besoin."
+    assert points(notes, "froid", "froid", "froid : intérêt, besoin, budget, délai, curiosité, mécène. suivi : CRM, "
+                  "catalogue, campagne", salon) == (0, 0)
+    notes = "Mme Gall trouve nos porte-clés sympas ; « peut-être un jour, pour les dix ans », sans date."
+    assert points(notes, "tiède", "tiède", "Tiède : un début d'intérêt pour les porte-clés et une piste, les dix ans, "
+                  "même si rien n'est daté. Je la relance dans quelques mois.", salon) == (1, 1)

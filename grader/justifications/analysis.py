@@ -250,6 +250,16 @@ def _business_card(text: Text, hit: Hit) -> bool:
     return hit.first >= 2 and text.toks[hit.first - 1].norm == "de" and text.toks[hit.first - 2].norm.startswith("carte")
 
 
+_MONTH_OR_YEAR = re.compile(r"\s+(?:de|d'|du)\s*(?:(?:debut|fin|mi)[\s-]+)?(?:" + "|".join(L.MONTHS) + r"|20\d\d)\b")
+
+
+def _dated_event(text: Text, hit: Hit) -> bool:
+    """« la campagne de juin 2027 » (of blood donation): the contact's event, no campaign of ours."""
+    before = {x.norm for x in text.toks[max(0, hit.first - 3) : hit.first]}
+    return bool(before & {"pour", "vise", "visent", "prepare", "preparent"}) \
+        and bool(_MONTH_OR_YEAR.match(fold(text.raw), hit.end))  # (« lors de la campagne de 2028 »: ours)
+
+
 def _met_at_salon(text: Text, hit: Hit) -> bool:
     """« l'adhérent rencontré »: the one met at the salon, no meeting planned (« je l'ai
     rencontré », « sera rencontré » keep their verb); « depuis notre rencontre »: the salon's."""
@@ -978,7 +988,8 @@ class _Reader:
                            if not (kind == "meeting" and (h.first and t.toks[h.first - 1].norm in _POSSESSIVE
                                                           or _contact_visit(t, h) or _seen_demo(t, h)
                                                           or _business_card(t, h) or _met_at_salon(t, h)))
-                           and not (kind == "quote" and _accompanying(t, h, by_tag))]
+                           and not (kind == "quote" and _accompanying(t, h, by_tag))
+                           and not (kind == "campaign" and _dated_event(t, h))]
         for h in by_tag.get("docs", []):
             verb = near_before(h, "send", 4)
             if verb is not None:
@@ -1183,7 +1194,12 @@ class _Reader:
         elif any(m.tag == "later" for m in mods) and all(
                 t.toks[m.first].norm == "avant" for m in mods if m.tag == "later") and any(
                 m.tag == "urgent" and not m.negated and self._same_sentence(m.start, h.start)
-                and (m.start >= c_start or _same_clause(t, m.start, h.start)) for m in self.mod_hits):
+                and (m.start >= c_start or _same_clause(t, m.start, h.start)) for m in self.mod_hits) \
+                and not any(h.start <= e.start < c_end and not e.past and e.date_min > self.salon + timedelta(days=30)
+                            and not any(m.tag == "later" and m.start <= e.start <= m.end + 30 for m in mods)
+                            for e in self.exprs):
+            # (« … et je la relancerai fin août, avant le vote du budget »: the plan's own date stands;
+            # « avant la réunion de novembre » is the deadline's date, not the plan's)
             # « je l'appelle en priorité … pour préparer le devis avant la réunion du bureau »:
             # a deadline inside a fast plan, not a delay
             timing = "urgent"

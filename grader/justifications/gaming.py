@@ -105,7 +105,7 @@ def _rubric_only(text: str) -> bool:
 _REFUSAL_ITEM = re.compile(r"(?:aucun|aucune|pas|plus|sans)\s+(?:de\s+|d\s*'?\s*)?(?:besoin|interet|projet|achat)")
 _LIST_LABEL_END = re.compile(r"(?i)\s*(?::|=|->|→)\s*(?:froids?|froides?|ti[eè]des?|chaud(?:e|s|es)?)\s*[.!]*$")
 _LIST_LABEL = re.compile(r"(?i)\b(?:froids?|froides?|ti[eè]des?|chaud(?:e|s|es)?|actions?|suite|classe|"
-                         r"qualification|crit[eè]res?|mots?[- ]cl[eé]s?|grille|motifs?)\s*(?::|\s[—–]\s)\s*")
+                         r"qualification|crit[eè]res?|mots?[- ]cl[eé]s?|grille|motifs?|suivi)\s*(?::|\s[—–]\s)\s*")
 
 
 def _n_words(text: str) -> int:
