@@ -2485,3 +2485,21 @@ def test_keyword_lists_under_a_follow_up_heading_and_undated_leads():
     notes = "Mme Gall trouve nos porte-clés sympas ; « peut-être un jour, pour les dix ans », sans date."
     assert points(notes, "tiède", "tiède", "Tiède : un début d'intérêt pour les porte-clés et une piste, les dix ans, "
                   "même si rien n'est daté. Je la relance dans quelques mois.", salon) == (1, 1)
+
+
+# --- dev69 (the seventh sealed set, retired after its one look) --------------------------------
+
+def test_a_rhetorical_why_a_recent_outfit_and_a_sentence_that_looks_like_a_heading():
+    salon = "2027-08-21"
+    notes = "M. Lenoir vient d'équiper tout le club chez un concurrent et en est ravi ; rien avant plusieurs années."
+    assert points(notes, "froid", "froid", "Froid ? Oui : pourquoi achèterait-il alors qu'il vient d'habiller tout le "
+                  "club ailleurs ? Rien avant plusieurs années. Je l'enregistre dans le CRM.", salon) == (1, 1)
+    assert points(notes, "froid", "froid", "froid : vient d'equiper ts ses licenciés ailleurs et il est ravi. rien "
+                  "prévu avt plusieurs années. on le garde ds le fichier", salon) == (1, 1)
+    notes = "Mme Lamy aimerait des sacs à l'image de la ludothèque, un jour ; ni projet ni date."
+    assert points(notes, "tiède", "tiède", "Tiède : elle aimerait des sacs à l'image de la ludothèque, il y a donc un "
+                  "intérêt, mais pas de projet ni de date : rien d'urgent. Je la relance dans quelques mois.",
+                  "2026-10-17") == (1, 1)
+    # a form's heading led by a word keeps its answer
+    assert points(notes, "froid", "froid", "Stock actuel : sacs pour des années\nAutres besoins : aucun\n"
+                  "Qualification : froid\nSuite : CRM + newsletter", "2026-10-17")[0] == 1

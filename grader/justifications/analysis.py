@@ -201,6 +201,7 @@ _LABEL_NO_RE = re.compile(
     r"|\b(?:interet|besoin|besoins|projet)\s+(?:0|nul|zero)\b")  # « besoin 0 »
 
 
+_HEADING_LEAD = re.compile(r"(?:[\w'’]+[ \t]*){0,2}$")
 _FOR_NOW = re.compile(r"\s*(?:pour\s+l'instant|pour\s+le\s+moment|pour\s+l'heure|a\s+ce\s+jour|encore|actuellement)\b")
 
 
@@ -296,7 +297,10 @@ def _renewed(text: Text, hit: Hit) -> bool:
         return "deja" in before and tok.norm.endswith(("e", "es", "ee", "ees")) or bool(
             {"vient", "viennent"} & set(before)) and tok.norm.endswith("er")
     if tok.norm.startswith("equip"):
-        # « vient d'être équipé », « a été équipé », « déjà équipés », « équipés par un sponsor »
+        # « vient d'être équipé », « a été équipé », « déjà équipés », « équipés par un sponsor »,
+        # « vient d'équiper tous ses licenciés »
+        if {"vient", "viennent"} & set(before) and tok.norm.endswith("er"):
+            return True
         after = text.toks[hit.last].norm if hit.last < len(text.toks) else ""
         return tok.norm.endswith(("e", "es", "ee", "ees")) and bool(
             {"vient", "viennent", "ete", "deja", "bien", "entierement", "tout"} & set(before) or after == "par")
@@ -1330,6 +1334,11 @@ class _Reader:
         # Form-style answers: « intérêt : aucun », « besoin : non ».
         label_no = []
         for m in _LABEL_NO_RE.finditer(self.folded):
+            # (up to two words may lead the heading: « Autres besoins : aucun », « Intention d'achat : aucune »)
+            lead = _HEADING_LEAD.sub("", self.folded[: m.start()]).rstrip(" \t")
+            if "?" not in m.group(0) and lead and lead[-1] not in "\n.;:,•*-–|/(>":
+                continue  # « mais pas de projet ni de date : rien d'urgent »: a sentence, no form heading
+                # (a question, « Le club a-t-il un besoin ? Non », is asked anywhere)
             label_no.append((m.start(), m.end()))
             if _FOR_NOW.match(self.folded, m.end()):
                 out.not_soon.append(raw[m.start() : m.end()])  # « Projet : aucun pour l'instant »: not yet
@@ -1439,6 +1448,8 @@ class _Reader:
                     0 <= d.first - h.last <= 4 and t.toks[d.first].norm in ("pas", "pa") and self._same_sentence(h.start, d.start)
                     for d in dis_kept):
                 continue  # « il cherchait un traiteur, pas des goodies »: a wish for something else
+            if "pourquoi" in [x.norm for x in t.toks[max(0, h.first - 2) : h.first]]:
+                continue  # « pourquoi achèterait-il ? »: a question that answers no
             if t.toks[h.first].norm in _OUR_WISHES:
                 continue  # « nous voulons qu'il pense à nous »: the learner's wish, not the contact's
             if t.toks[h.first].norm.startswith("cherch") and {x.norm for x in t.toks[h.last : h.last + 3]} & _IDEAS:

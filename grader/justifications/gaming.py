@@ -86,7 +86,7 @@ court moyen long terme maturite date client prospect contact qualification class
 prix decision portes ouvertes plaquette mailing relancer rappeler decideur decideurs utilite
 evenement autorite timing need bant commande commandes achat achats motivation volume quantite
 analyse plan classement fidelisation diagnostic synthese etape etapes resume conclusion argumentaire
-fournisseur fournisseurs stock stocks fichiers proposition propositions""".split())
+fournisseur fournisseurs stock stocks fichiers proposition propositions satisfaction analyses""".split())
 # (« Intérêt : oui. Délai : court. » answers the rubric's questions about no one in particular)
 _RUBRIC_GLUE = frozenset("et de d du des la le les l en ou oui non ok".split())
 
