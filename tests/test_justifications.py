@@ -2503,3 +2503,15 @@ def test_a_rhetorical_why_a_recent_outfit_and_a_sentence_that_looks_like_a_headi
     # a form's heading led by a word keeps its answer
     assert points(notes, "froid", "froid", "Stock actuel : sacs pour des années\nAutres besoins : aucun\n"
                   "Qualification : froid\nSuite : CRM + newsletter", "2026-10-17")[0] == 1
+
+
+def test_an_order_not_before_and_a_call_now_that_would_serve_nothing_are_no_refusals():
+    salon = "2026-05-30"
+    notes = "La capitaine veut des shorts pour la reprise de septembre ; le bureau confirmera le budget en juillet."
+    assert points(notes, "tiède", "tiède", "Tiède : des shorts pour la reprise de septembre, mais le bureau ne "
+                  "confirmera le budget qu'en juillet, donc aucune commande ne peut partir avant. Je la relance "
+                  "début juillet.", salon) == (1, 1)
+    notes = "M. Abel aime nos casquettes pour les 20 ans du club en septembre 2027 ; budget voté en juin 2027."
+    assert points(notes, "tiède", "tiède", "Tiède : des casquettes pour les 20 ans en septembre 2027, budget voté en "
+                  "juin 2027. Je ne vais pas l'appeler tout de suite, ça ne servirait à rien ; je le relance en mai "
+                  "2027.", "2026-10-10")[0] == 1

@@ -207,7 +207,7 @@ _FOR_NOW = re.compile(r"\s*(?:pour\s+l'instant|pour\s+le\s+moment|pour\s+l'heure
 
 def _not_before(text: Text, hit: Hit) -> bool:
     """« pas de projet avant X », « ne la relancerai pas avant X »: not now, later."""
-    for tok in text.toks[hit.last : hit.last + 3]:
+    for tok in text.toks[hit.last : hit.last + 4]:
         if tok.norm == "avant":  # (the word after « avant » may end the sentence: « … avant 2028. »)
             return _same_clause(text, hit.start, tok.start)
     return False
@@ -1293,8 +1293,12 @@ class _Reader:
             if t.toks[h.first].norm == "plus" and h.first and t.toks[h.first - 1].norm in ("le", "la", "les", "des"):
                 continue  # « le plus intéressant du salon »: a superlative, no « plus intéressé »
             if any(x.norm.startswith(_PLAN_VERB_STEMS) for x in t.toks[max(0, h.first - 4) : h.first]
-                   if _same_clause(t, x.start, h.start)):
+                   if _same_clause(t, x.start, h.start)) or (
+                    self.folded[h.start : h.end].startswith("servir") and any(
+                        x.norm.startswith(_PLAN_VERB_STEMS) for x in t.toks[max(0, h.first - 9) : h.first]
+                        if self._same_sentence(x.start, h.start))):
                 continue  # « appeler maintenant ne servirait à rien »: the plan set aside, not the contact
+                # (« je ne vais pas l'appeler tout de suite, ça ne servirait à rien »: the same)
             if any(x.norm.startswith(_COMPARING) for x in t.toks[max(0, h.first - 3) : h.first]
                    if _same_clause(t, x.start, h.start)):
                 continue  # « il compare déjà d'autres fournisseurs »: shopping around, not served
