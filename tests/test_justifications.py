@@ -2515,3 +2515,21 @@ def test_an_order_not_before_and_a_call_now_that_would_serve_nothing_are_no_refu
     assert points(notes, "tiède", "tiède", "Tiède : des casquettes pour les 20 ans en septembre 2027, budget voté en "
                   "juin 2027. Je ne vais pas l'appeler tout de suite, ça ne servirait à rien ; je le relance en mai "
                   "2027.", "2026-10-10")[0] == 1
+
+
+# --- dev70 and dev71 (2026-11-29, after their first passes) -------------------------------------
+
+def test_covered_needs_in_few_words_and_a_visitor_looking_for_another_stand():
+    salon = "2027-10-02"
+    notes = "Le club vient de recevoir ses sweats d'un autre fournisseur ; aucun besoin avant deux ans."
+    for text in ("froid: viennent de recevoir leurs sweats d un autre fournisseur, besoin de rien avt 2 ans. fiche + doc",
+                 "Plutôt froid, ils sont équipés. Fiche CRM."):
+        assert points(notes, "froid", "froid", text, salon) == (1, 1), text
+    assert points("Le club a signé un contrat avec un imprimeur jusqu'en 2028 ; aucun achat.", "froid", "froid",
+                  "Froid car le club a un contrat avec un autre imprimeur jusqu'en 2028. Fiche CRM.", salon) == (1, 1)
+    notes = "M. Faure cherchait le stand des jeux ; pas un centime pour des objets personnalisés cette année."
+    assert points(notes, "froid", "froid", "froid, pas un centime pr des articles perso, il cherchait jste le stand "
+                  "des jeux. fiche ds le crm", salon) == (1, 1)
+    notes = "Le responsable serait séduit par des tabliers à son nom, un jour ; ni date ni budget."
+    assert points(notes, "tiède", "tiède", "Tiède : des tabliers à son nom le séduiraient, mais c'est une envie sans "
+                  "calendrier ni argent prévu. Je le relance dans trois mois.", salon) == (1, 1)

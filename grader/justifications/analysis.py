@@ -303,7 +303,7 @@ def _renewed(text: Text, hit: Hit) -> bool:
             return True
         after = text.toks[hit.last].norm if hit.last < len(text.toks) else ""
         return tok.norm.endswith(("e", "es", "ee", "ees")) and bool(
-            {"vient", "viennent", "ete", "deja", "bien", "entierement", "tout"} & set(before) or after == "par")
+            {"vient", "viennent", "ete", "deja", "bien", "entierement", "tout", "sont", "est"} & set(before) or after == "par")
     if _RENEWED_RE.fullmatch(text.raw[tok.start : tok.end]):
         return True
     return bool({"vient", "viennent", "venons"} & set(before)) and tok.norm.endswith("er")
@@ -1468,7 +1468,7 @@ class _Reader:
                 continue  # « côté achats, c'est la commune qui paie »: a heading, no wish
             if t.toks[h.first].norm.startswith(("veu", "voul")) and "dire" in (nxt, nxt2):
                 continue  # « veut dire »: means, no wish
-            if t.toks[h.first].norm.startswith("cherch") and {x.norm for x in t.toks[h.last : h.last + 3]} & {"autre", "ailleurs"}:
+            if t.toks[h.first].norm.startswith("cherch") and {x.norm for x in t.toks[h.last : h.last + 3]} & {"autre", "ailleurs", "stand", "allee"}:
                 continue  # « elle cherchait un autre stand »: not our offer
             if not h.negated and t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "demand", "souhait")) \
                     and any(tok.norm in _DOC_WORDS for tok in t.toks[h.last : h.last + 4]):
