@@ -2533,3 +2533,18 @@ def test_covered_needs_in_few_words_and_a_visitor_looking_for_another_stand():
     notes = "Le responsable serait séduit par des tabliers à son nom, un jour ; ni date ni budget."
     assert points(notes, "tiède", "tiède", "Tiède : des tabliers à son nom le séduiraient, mais c'est une envie sans "
                   "calendrier ni argent prévu. Je le relance dans trois mois.", salon) == (1, 1)
+
+
+def test_a_budget_decided_later_is_a_decision_date_and_goods_wanted_are_interest():
+    notes = "L'amicale pense offrir mugs et polos pour la soirée de ses 50 ans en juin 2027 ; l'enveloppe sera décidée en janvier."
+    assert points(notes, "tiède", "tiède", "Tiède : mugs et polos pour la soirée de juin 2027, mais l'enveloppe ne sera "
+                  "décidée qu'après les fêtes, en janvier. Je le relance fin janvier.", "2026-11-07") == (1, 1)
+    notes = "M. Roux voudrait des goodies pour la collecte de juin ; budget en mars."
+    assert points(notes, "tiède", "tiède", "Tiède : goodies voulus pour juin, budget en mars. Relance en mars.",
+                  "2026-10-15") == (1, 1)
+
+
+def test_a_plan_affirmed_by_pas_sans_is_a_plan():
+    s = score("Mme Roy veut des gilets pour le trail du 5 septembre.", "2026-07-02", "chaud", "chaud",
+              "Chaud : trail le 5 septembre, dans deux mois. Je ne laisse pas passer la semaine sans lui envoyer le devis.")
+    assert "no_action" not in s.reasons

@@ -715,6 +715,15 @@ def _existential(text: Text, hit: Hit) -> bool:
 _NEW_SUBJECT = {"la", "le", "les", "l", "il", "elle", "ils", "elles", "on", "son", "sa", "ses", "leur", "leurs"}
 
 
+def _without_fail(text: Text, hit: Hit) -> bool:
+    """« je ne laisse pas passer la semaine sans lui envoyer le devis »: « pas … sans » affirms the plan."""
+    before = [x.norm for x in text.toks[max(0, hit.first - 10) : hit.first] if _same_clause(text, x.start, hit.start)]
+    if "sans" not in before[-5:]:
+        return False
+    k = len(before) - 1 - before[::-1].index("sans")
+    return bool({"pas", "jamais"} & set(before[:k]))
+
+
 _PAST_CONDITIONAL = {"aurais", "aurait", "aurions", "auriez", "auraient"}
 _PART_STOP = re.compile(r"[,.;:!?()\n]")
 
@@ -921,7 +930,8 @@ class _Reader:
         rejected = [h for h in group("action") if _rejected(t, h)] \
             if _REJECTION_RE.search(self.folded) else []
         self.act_hits = [h for h in group("action")
-                         if (not h.negated or _not_before(t, h) or _after_not_before(t, h) or _new_subject(t, h))
+                         if (not h.negated or _not_before(t, h) or _after_not_before(t, h) or _new_subject(t, h)
+                             or _without_fail(t, h))
                          and h not in rejected]
         self.not_now_spans += [t.clause_of(h.start) for h in rejected]
         # « dans la semaine du 15 février » names a week, it is no hurry

@@ -571,7 +571,7 @@ _SECONDARY_WORDS = frozenset(
     "rdv revoir recontacter rencontre demo demonstration reponse decision decide comite "
     "consulter consultera consulteront consultation devis "
     "election elections elu elue elus elues elire elira eliront "
-    "examine examinee examines examinees examiner examinera examineront".split())
+    "examine examinee examines examinees examiner examinera examineront decidee decidees decidera decideront".split())
 # The same words as a phrase just before a date, in its clause (« rendez » as « rendez-vous »).
 _SECONDARY_PHRASES = {"rendez": "rendez-vous", "assemblee": r"assemblee(?:\s+generale)?"}
 _SECONDARY_BEFORE_RE = re.compile(
