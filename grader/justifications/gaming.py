@@ -38,6 +38,7 @@ from functools import lru_cache
 from . import lexicon as L
 from prospection.texte.francais import fold
 from prospection.texte.phrases import Text, analyse_tokens
+from prospection.texte.prefiltre import AnyOf, Prefiltered
 
 __all__ = ["Pattern", "detect", "pasted_spans", "blank", "PATTERNS", "copied_share", "foreign_facts",
            "absent_facts"]
@@ -618,7 +619,7 @@ _FACTS = [
 ]
 
 
-_FACTS = [(code, pattern, tuple(re.compile((r"\b" + b) if b[0].isalpha() else re.escape(b))
+_FACTS = [(code, Prefiltered(pattern), tuple(re.compile((r"\b" + b) if b[0].isalpha() else re.escape(b))
                                   for b in backing)) for code, pattern, backing in _FACTS]
 # Facts the text states and the notes deny: (the text's claim, the notes' denial), folded.
 _DENIED_BY_NOTES = [
@@ -639,11 +640,12 @@ _DENIED_BY_NOTES = [
                 r"(?:fournisseur|prestataire|imprimeur|equipementier)"),
      re.compile(r"\b(?:satisfai\w*|content\w*|ravi\w*|fidele\w*|ne (?:souhaite|veut|compte|pense) pas changer)")),
 ]
+_DENIED_BY_NOTES = [(Prefiltered(claim), denial) for claim, denial in _DENIED_BY_NOTES]
 # The notes give the money outright, whatever else waits (« dispose d'un budget », « budget prévu »)
 _BUDGET_GIVEN = re.compile(r"\b(?:dispose\w* d un budget|(?:a|ont) (?:deja )?(?:un|le|son|leur) budget\b(?! (?:a|sera|doit|devra)\b)"
                            r"|budget (?:est )?(?:deja )?(?:prevu|disponible|dispo|pret|vote|valide|reserve|accorde)\b)")
 _SUPPLIER_RE = tuple(re.compile(r"\b" + b) for b in _SUPPLIER_BACKING)
-_ANY_FACT = re.compile("|".join(f"(?:{p.pattern})" for _, p, _ in _FACTS))
+_ANY_FACT = AnyOf(p for _, p, _ in _FACTS)  # as one alternation of them all, each behind its filter
 _NEGATED_BEFORE = re.compile(r"\b(?:pas|aucun\w*|sans|ni|jamais)\b[^.,;:]*$")
 _IF_BEFORE = re.compile(r"\b(?:si|s|quand|lorsqu\w*|une fois|des que|apres que)\b[^.,;:]*$")
 _AVANT_BEFORE = re.compile(r"\bavant\b[^.,;:]*$")

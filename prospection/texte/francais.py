@@ -178,10 +178,12 @@ def _word_forms(word: str) -> tuple[str, str]:
 @lru_cache(maxsize=4096)
 def _tokenize_cached(text: str) -> tuple[Token, ...]:
     out = []
+    new, forms = tuple.__new__, _word_forms  # ``new(Token, …)``: no Python-level constructor call
     for m in _WORD_RE.finditer(text):
-        word = m.group(0)
-        norm, lem = _word_forms(word)
-        out.append(Token(word, norm, m.start(), m.end(), lem))
+        word = m.group()
+        start, end = m.span()
+        norm, lem = forms(word)
+        out.append(new(Token, (word, norm, start, end, lem)))
     return tuple(out)
 
 

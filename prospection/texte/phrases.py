@@ -121,18 +121,19 @@ def _analyse(text: str, lemmatize) -> list[Tok]:
     base = tokenize(text)
     lemmas = lemmatize(text, base) if lemmatize else [t.lemma for t in base]
     toks: list[Tok] = []
+    new, n = tuple.__new__, len(base)  # ``new(Tok, …)``: a Tok without the namedtuple's Python-level constructor
     i = 0
-    while i < len(base):
+    while i < n:
         t = base[i]
-        if t.norm == _RDV[0] and i + 1 < len(base) and base[i + 1].norm == _RDV[1]:
-            toks.append(Tok("rendez-vous", "rendez-vous", t.start, base[i + 1].end))
+        norm = t.norm
+        if norm == "rendez" and i + 1 < n and base[i + 1].norm == "vous":
+            toks.append(new(Tok, ("rendez-vous", "rendez-vous", t.start, base[i + 1].end)))
             i += 2
             continue
-        norm = t.norm
         lem = lemmas[i] or norm
         if norm == "rendez-vous":  # « rdv »
             lem = "rendez-vous"
-        toks.append(Tok(norm, lem, t.start, t.end))
+        toks.append(new(Tok, (norm, lem, t.start, t.end)))
         i += 1
     return toks
 
@@ -200,6 +201,9 @@ class Lexicon:
         self._short_prefix: list[tuple] = []
         self._floating: list[tuple] = []  # phrases starting with a gap
         self._memo: dict[tuple[str, str], list[tuple]] = {}
+        # ``candidates`` ready for ``Text.find``: (tag, phrase, words left to match, index of
+        # the first of them in the pattern, whether the phrase has a gap), memoised per word
+        self._prepared: dict[tuple[str, str], list[tuple]] = {}
         for tag, phrases in self.groups.items():
             for phrase in phrases:
                 pattern = _compile(phrase)
@@ -246,6 +250,13 @@ class Lexicon:
             self._memo[key] = out
         return out
 
+    def _prepare(self, tok: Tok) -> list[tuple]:
+        out = [(tag, phrase, pattern[1:], 1, None in pattern) if pattern[0] is not None
+               else (tag, phrase, pattern, 0, True) for tag, phrase, pattern in self.candidates(tok)]
+        if len(self._prepared) < 100_000:
+            self._prepared[(tok.norm, tok.lemma)] = out
+        return out
+
 
 class Text:
     """A text analysed once: tokens, negation scopes, sentence/clause boundaries."""
@@ -261,6 +272,11 @@ class Text:
     def bounds(self) -> list[int]:
         """Offsets of the clause boundaries (punctuation, arrows, dashes)."""
         return [m.start() for m in self._CLAUSE_RE.finditer(self.raw)]
+
+    @cached_property
+    def _match_keys(self) -> list[frozenset]:
+        """The match keys of each token (``_keys``)."""
+        return [_keys(t.norm, t.lemma) for t in self.toks]
 
     @cached_property
     def _word_end(self) -> dict[int, int]:
@@ -290,19 +306,26 @@ class Text:
     def find(self, lexicon: Lexicon) -> list[Hit]:
         """Every occurrence of every phrase of ``lexicon``, sorted by start, longest first."""
         hits: list[Hit] = []
-        toks = self.toks
-        keys = [_keys(t.norm, t.lemma) for t in toks]
+        toks, keys, raw = self.toks, self._match_keys, self.raw
+        negation = self.is_negated if self.scopes else None
+        prepared, new = lexicon._prepared, tuple.__new__
         for i, tok in enumerate(toks):
-            for tag, phrase, pattern in lexicon.candidates(tok):
-                # The candidates' first word matches ``tok`` already (or is a gap).
-                last = _match_at(toks, keys, i + 1, pattern[1:]) if pattern[0] is not None \
-                    else _match_at(toks, keys, i, pattern)
-                if last is None or last <= i:
-                    continue
+            entries = prepared.get((tok.norm, tok.lemma))
+            if entries is None:
+                entries = lexicon._prepare(tok)
+            for tag, phrase, rest, skip, gapped in entries:
+                # The candidates' first word matches ``tok`` already (``skip`` 1), or is a gap.
+                if rest:
+                    last = _match_at(toks, keys, i + skip, rest)
+                    if last is None or last <= i:
+                        continue
+                else:  # a one-word phrase
+                    last = i + 1
                 start, end = tok.start, toks[last - 1].end
-                if None in pattern and _GAP_BREAK.search(self.raw, start, end):
+                if gapped and _GAP_BREAK.search(raw, start, end):
                     continue  # a gap never jumps a clause: « aucune raison d'attendre, j'envoie le devis »
-                hits.append(Hit(tag, start, end, i, last, self.is_negated(start, end), phrase))
+                negated = negation(start, end) if negation is not None else False
+                hits.append(new(Hit, (tag, start, end, i, last, negated, phrase)))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         return hits
 
