@@ -202,7 +202,8 @@ class Lexicon:
         self._floating: list[tuple] = []  # phrases starting with a gap
         self._memo: dict[tuple[str, str], list[tuple]] = {}
         # ``candidates`` ready for ``Text.find``: (tag, phrase, words left to match, index of
-        # the first of them in the pattern, whether the phrase has a gap), memoised per word
+        # the first of them in the pattern, whether the phrase has a gap, the second word if it
+        # is no gap, the words after it), memoised per word
         self._prepared: dict[tuple[str, str], list[tuple]] = {}
         for tag, phrases in self.groups.items():
             for phrase in phrases:
@@ -251,8 +252,13 @@ class Lexicon:
         return out
 
     def _prepare(self, tok: Tok) -> list[tuple]:
-        out = [(tag, phrase, pattern[1:], 1, None in pattern) if pattern[0] is not None
-               else (tag, phrase, pattern, 0, True) for tag, phrase, pattern in self.candidates(tok)]
+        out = []
+        for tag, phrase, pattern in self.candidates(tok):
+            if pattern[0] is None:  # a gap first
+                out.append((tag, phrase, pattern, 0, True, None, ()))
+            else:  # (the second word, when it is one, and the words after it)
+                nxt = pattern[1] if len(pattern) > 1 else None
+                out.append((tag, phrase, pattern[1:], 1, None in pattern, nxt, pattern[2:] if nxt else ()))
         if len(self._prepared) < 100_000:
             self._prepared[(tok.norm, tok.lemma)] = out
         return out
@@ -308,14 +314,33 @@ class Text:
         hits: list[Hit] = []
         toks, keys, raw = self.toks, self._match_keys, self.raw
         negation = self.is_negated if self.scopes else None
-        prepared, new = lexicon._prepared, tuple.__new__
+        prepared, new, n = lexicon._prepared, tuple.__new__, len(toks)
         for i, tok in enumerate(toks):
             entries = prepared.get((tok.norm, tok.lemma))
             if entries is None:
                 entries = lexicon._prepare(tok)
-            for tag, phrase, rest, skip, gapped in entries:
+            for tag, phrase, rest, skip, gapped, nxt, after in entries:
                 # The candidates' first word matches ``tok`` already (``skip`` 1), or is a gap.
-                if rest:
+                if nxt is not None:  # the second word, tried here (most candidates stop at it)
+                    j = i + 1
+                    if j >= n:
+                        continue
+                    mode = nxt.mode
+                    if mode == _WORD:
+                        if nxt.keys.isdisjoint(keys[j]):
+                            continue
+                    elif mode == _PREFIX:
+                        if not toks[j].norm.startswith(nxt.norm):
+                            continue
+                    elif toks[j].norm != nxt.norm:
+                        continue
+                    if after:
+                        last = _match_at(toks, keys, j + 1, after)
+                        if last is None:
+                            continue
+                    else:
+                        last = j + 1
+                elif rest:
                     last = _match_at(toks, keys, i + skip, rest)
                     if last is None or last <= i:
                         continue

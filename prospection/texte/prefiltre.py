@@ -5,8 +5,12 @@ by ``re`` at every position of a text, which costs far more than looking for a w
 ``in``. ``required_literals(pattern)`` reads the pattern's syntax tree and gives strings one of
 which every match must contain; ``Prefiltered`` tries the pattern only on texts that hold one of
 them. The strings are derived from the pattern itself, never written by hand, so the filter
-cannot skip a text the pattern would match: a pattern the reader cannot bound (case-insensitive,
-a mandatory part made only of classes such as ``\\d``) is always tried.
+cannot skip a text the pattern would match: a pattern the reader cannot bound (a mandatory part
+made only of classes such as ``\\d``) is always tried.
+
+Case-insensitive patterns are filtered on the lower-cased text. ``re`` and ``str.lower`` agree
+on every character but a few (« İ », and the letters ``re`` pairs by hand, such as « ſ » with
+« s »): a text or a required string holding one of these is always tried.
 """
 
 from __future__ import annotations
@@ -18,102 +22,249 @@ try:  # Python 3.11+
 except ImportError:  # pragma: no cover - older Pythons
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
+try:
+    from re._casefix import _EXTRA_CASES
+except ImportError:  # pragma: no cover - older Pythons: no case-insensitive filtering
+    _EXTRA_CASES = None
 
-__all__ = ["required_literals", "Prefiltered", "AnyOf"]
+__all__ = ["required_literals", "Prefiltered", "AnyOf", "has_odd_case"]
 
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT}
 if hasattr(_c, "POSSESSIVE_REPEAT"):
     _REPEATS.add(_c.POSSESSIVE_REPEAT)
 
 
-def _better(a: frozenset, b: frozenset | None) -> bool:
-    """Whether the set ``a`` filters better than ``b`` (longer shortest string, then fewer)."""
-    if b is None:
-        return True
-    ka, kb = min(map(len, a)), min(map(len, b))
-    return ka > kb or (ka == kb and len(a) < len(b))
+_MAX_STRINGS = 32  # the most strings a requirement may list
 
 
-def _need(items) -> frozenset | None:
-    """Strings one of which every match of the sequence ``items`` contains (None: unknown)."""
-    best: frozenset | None = None
-    run: list[str] = []
+def _quality(strings: frozenset) -> tuple[int, int]:
+    """How well a requirement filters: longer shortest string first, then fewer strings."""
+    return min(map(len, strings)), -len(strings)
 
-    def offer(cand: frozenset | None) -> None:
-        nonlocal best
-        if cand and all(cand) and _better(cand, best):
-            best = cand
+
+def _minimal(strings: frozenset) -> frozenset:
+    """The same requirement without the strings that hold another of its strings."""
+    return frozenset(x for x in strings if not any(y != x and y in x for y in strings))
+
+
+def _exact(op, av) -> frozenset | None:
+    """Every string the item ``(op, av)`` can match, when it is a small set of fixed strings
+    (a character, a class of plain characters, alternatives or an optional part of such)."""
+    if op is _c.LITERAL:
+        return frozenset((chr(av),))
+    if op is _c.IN:
+        if all(o is _c.LITERAL for o, _ in av):
+            return frozenset(chr(a) for _, a in av)
+        return None
+    if op is _c.SUBPATTERN:
+        return _exact_seq(av[3])
+    if op is _c.BRANCH:
+        alternatives = [_exact_seq(b) for b in av[1]]
+        if any(a is None for a in alternatives):
+            return None
+        out = frozenset().union(*alternatives)
+        return out if len(out) <= _MAX_STRINGS else None
+    if op in _REPEATS and av[0] == 0 and av[1] == 1:
+        sub = _exact_seq(av[2])
+        return sub | {""} if sub is not None else None
+    return None
+
+
+def _exact_seq(items) -> frozenset | None:
+    out = frozenset(("",))
+    for op, av in items:
+        if op is _c.AT:  # zero width
+            continue
+        strings = _exact(op, av)
+        if strings is None:
+            return None
+        out = frozenset(a + b for a in out for b in strings)
+        if len(out) > _MAX_STRINGS:
+            return None
+    return out
+
+
+def _need(items) -> list[frozenset]:
+    """Requirements of the sequence ``items``: sets of strings, each of which has one string in
+    every match (an empty list: none known)."""
+    found: list[frozenset] = []
+    current: frozenset | None = None  # one of these strings ends the match so far, contiguous
+
+    def keep(strings: frozenset | None) -> None:
+        if strings and all(strings):
+            found.append(_minimal(strings))
 
     for op, av in items:
-        if op is _c.LITERAL:
-            run.append(chr(av))
-            continue
         if op is _c.AT:  # zero width (\b, ^, $): the characters on each side stay adjacent
             continue
-        if run:
-            offer(frozenset(("".join(run),)))
-            run = []
+        strings = _exact(op, av)
+        if strings is not None:
+            joined = strings if current is None else frozenset(a + b for a in current for b in strings)
+            if len(joined) > _MAX_STRINGS:
+                keep(current)
+                joined = strings
+            current = joined
+            continue
+        keep(current)
+        current = None
         if op is _c.SUBPATTERN:
-            _group, add_flags, _del_flags, sub = av
-            if add_flags & (_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_LOCALE):
-                return None
-            offer(_need(sub))
+            found += _need(av[3])
         elif op is _c.BRANCH:
             alternatives = [_need(b) for b in av[1]]
-            if all(alternatives):
-                offer(frozenset().union(*alternatives))
+            if all(alternatives):  # one requirement of each alternative, the best or the shortest
+                for pick in (lambda a: max(a, key=_quality), lambda a: min(a, key=len)):
+                    union = _minimal(frozenset().union(*map(pick, alternatives)))
+                    if len(union) <= _MAX_STRINGS:
+                        found.append(union)
+                        break
         elif op in _REPEATS:
-            low, _high, sub = av
-            if low >= 1:
-                offer(_need(sub))
+            if av[0] >= 1:
+                found += _need(av[2])
         elif op is getattr(_c, "ATOMIC_GROUP", None):
-            offer(_need(av))
+            found += _need(av)
         # anything else (classes, any character, look-arounds, conditionals) is skipped
-    if run:
-        offer(frozenset(("".join(run),)))
-    return best
+    keep(current)
+    return found
 
 
-def required_literals(pattern: re.Pattern | str) -> tuple[str, ...] | None:
-    """Strings one of which every match of ``pattern`` contains, or ``None`` when unknown."""
+# The characters that ``re`` matches case-insensitively otherwise than ``str.lower`` says: « İ »
+# (lower-cased to two characters) and the non-ASCII letters ``re`` pairs by hand with others
+# (« ſ » with « s », « ı » with « i », « µ » with « μ »…). Without them in the text or in a
+# required string, a case-insensitive match holds the required string lower-cased.
+_ODD_CASES = frozenset(c for c in [chr(0x130)] + ([chr(k) for k in _EXTRA_CASES]
+                                                  + [chr(v) for vs in _EXTRA_CASES.values() for v in vs]
+                                                  if _EXTRA_CASES is not None else [])
+                       if not c.isascii())
+_ODD_CASES_RE = re.compile("[" + "".join(sorted(_ODD_CASES)) + "]")
+
+
+def has_odd_case(text: str) -> bool:
+    """Whether ``text`` holds a character that ``re`` matches case-insensitively otherwise
+    than ``str.lower`` says (then a lower-cased search may miss what ``re`` finds)."""
+    return _ODD_CASES_RE.search(text) is not None
+
+
+def _ignores_case(tree) -> bool:
+    """Whether any part of the parsed pattern ignores case (or depends on the locale)."""
+    for op, av in tree:
+        if op is _c.SUBPATTERN:
+            if av[1] & (_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_LOCALE) or _ignores_case(av[3]):
+                return True
+        elif op is _c.BRANCH:
+            if any(_ignores_case(b) for b in av[1]):
+                return True
+        elif op in _REPEATS:
+            if _ignores_case(av[2]):
+                return True
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            if _ignores_case(av[1]):
+                return True
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            if _ignores_case(av):
+                return True
+        elif op is _c.GROUPREF_EXISTS:
+            if _ignores_case(av[1]) or (av[2] is not None and _ignores_case(av[2])):
+                return True
+    return False
+
+
+_MAX_NEEDS = 3  # requirements tested per pattern
+
+
+def _analyse_pattern(pattern: re.Pattern | str) -> tuple[tuple[tuple[str, ...], ...] | None, bool]:
+    """(requirements or None, whether they are to be looked for in the lower-cased text)."""
     if isinstance(pattern, re.Pattern):
         flags, source = pattern.flags, pattern.pattern
     else:
         flags, source = 0, pattern
-    if not isinstance(source, str) or flags & (re.IGNORECASE | re.LOCALE):
-        return None
+    if not isinstance(source, str) or flags & re.LOCALE:
+        return None, False
     tree = _sre_parse.parse(source, flags)
-    if tree.state.flags & (re.IGNORECASE | re.LOCALE):
-        return None
-    need = _need(tree)
-    return tuple(sorted(need, key=len, reverse=True)) if need else None
+    fold_case = bool((flags | tree.state.flags) & (re.IGNORECASE | re.LOCALE)) or _ignores_case(tree)
+    if fold_case and (_EXTRA_CASES is None or (flags | tree.state.flags) & re.LOCALE):
+        return None, False
+    needs = []
+    for need in sorted(set(_need(tree)), key=_quality, reverse=True):
+        if fold_case:
+            need = frozenset(x.lower() for x in need)
+            if any(_ODD_CASES.intersection(x) or len(x.lower()) != len(x) for x in need):
+                continue
+        if need not in needs:
+            needs.append(need)
+    if not needs:
+        return None, False
+    return tuple(tuple(sorted(n, key=len, reverse=True)) for n in needs[:_MAX_NEEDS]), fold_case
+
+
+def required_literals(pattern: re.Pattern | str) -> tuple[tuple[str, ...], ...] | None:
+    """Requirements of every match of ``pattern``: tuples of strings, each of which has one of
+    its strings in every match (the best filters first, at most three), or ``None`` when unknown.
+
+    For a pattern that ignores case (in whole or in part) they are lower-cased, to be looked for
+    in the lower-cased text (see the module's doc)."""
+    return _analyse_pattern(pattern)[0]
 
 
 class Prefiltered:
     """A compiled pattern tried only on texts that hold one of its required strings.
 
-    ``search``, ``finditer`` and ``findall`` behave as the pattern's own on the whole text.
+    ``search``, ``match``, ``fullmatch``, ``finditer``, ``findall``, ``sub``, ``subn`` and
+    ``split`` give what the pattern's own give (with or without ``pos``/``endpos``: a match is
+    a part of the text); anything else is the pattern's.
     """
 
-    __slots__ = ("regex", "pattern", "need")
+    __slots__ = ("regex", "pattern", "need", "fold_case")
 
     def __init__(self, regex: re.Pattern):
+        if isinstance(regex, Prefiltered):
+            regex = regex.regex
         self.regex = regex
         self.pattern = regex.pattern
-        self.need = required_literals(regex)
+        self.need, self.fold_case = _analyse_pattern(regex)
+
+    def __getattr__(self, name):
+        return getattr(self.regex, name)
+
+    def __repr__(self) -> str:
+        return f"Prefiltered({self.regex!r})"
 
     def may_match(self, text: str) -> bool:
+        """False only when no match of the pattern can be found in ``text``."""
         need = self.need
-        return need is None or any(map(text.__contains__, need))
+        if need is None:
+            return True
+        if self.fold_case:
+            if _ODD_CASES_RE.search(text):
+                return True
+            text = text.lower()
+        for strings in need:
+            if not any(map(text.__contains__, strings)):
+                return False
+        return True
 
-    def search(self, text: str):
-        return self.regex.search(text) if self.may_match(text) else None
+    def search(self, text: str, *args):
+        return self.regex.search(text, *args) if self.may_match(text) else None
 
-    def finditer(self, text: str):
-        return self.regex.finditer(text) if self.may_match(text) else iter(())
+    def match(self, text: str, *args):
+        return self.regex.match(text, *args) if self.may_match(text) else None
 
-    def findall(self, text: str):
-        return self.regex.findall(text) if self.may_match(text) else []
+    def fullmatch(self, text: str, *args):
+        return self.regex.fullmatch(text, *args) if self.may_match(text) else None
+
+    def finditer(self, text: str, *args):
+        return self.regex.finditer(text, *args) if self.may_match(text) else iter(())
+
+    def findall(self, text: str, *args):
+        return self.regex.findall(text, *args) if self.may_match(text) else []
+
+    def sub(self, repl, text: str, count: int = 0):
+        return self.regex.sub(repl, text, count) if self.may_match(text) else text
+
+    def subn(self, repl, text: str, count: int = 0):
+        return self.regex.subn(repl, text, count) if self.may_match(text) else (text, 0)
+
+    def split(self, text: str, maxsplit: int = 0):
+        return self.regex.split(text, maxsplit) if self.may_match(text) else [text]
 
 
 class AnyOf:
