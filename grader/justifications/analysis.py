@@ -1681,3 +1681,14 @@ class _Reader:
                 continue
             self.out.classes.append(cls)
             self._class_positions.append((cls, tok.start))
+
+
+# Speed only: these patterns, searched in a whole justification, are tried only on texts that
+# hold the strings their matches need (read from each pattern by ``prefiltre``: the same matches).
+from prospection.texte.prefiltre import Prefiltered as _Prefiltered  # noqa: E402
+
+for _name in ("_ACTION_LABEL_RE", "_REJECTION_RE", "_SHORT_SEASON_RE", "_HAS_ALREADY", "_NOTHING_BEFORE",
+              "_CONCLUSION_RE", "_DECLARATION_RE"):
+    if isinstance(globals().get(_name), re.Pattern):
+        globals()[_name] = _Prefiltered(globals()[_name])
+del _name

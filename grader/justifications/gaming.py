@@ -803,7 +803,10 @@ def detect(justification: str, observations: str, analysis=None, salon=None, org
     if observations and analysis is not None:
         known = f"{observations} {organisation}" if organisation else observations
         foreign, matched, by_family = foreign_facts(analysis, known, salon)
-        missing, found = content_match(analysis, known)
+        # (computed only when a check below reads it: the first reads it never, the second only
+        # when matched == by_family, the third only when foreign and matched == 0)
+        missing, found = content_match(analysis, known) if not (len(foreign) >= 2 and len(foreign) >= 2 * matched) \
+            and (matched == by_family or (foreign and matched == 0)) else ([], 0)
         if len(foreign) >= 2 and len(foreign) >= 2 * matched:
             out.append(Pattern("other_contact", ", ".join(foreign[:3]), 0.75))
         elif matched == by_family and (len(missing) >= 3 and found == 0 and (len(missing) >= 6 or _particular(analysis, missing))
