@@ -37,9 +37,18 @@ if hasattr(_c, "POSSESSIVE_REPEAT"):
 _MAX_STRINGS = 32  # the most strings a requirement may list
 
 
+# The requirement « a figure (``\\d``) somewhere », looked for with a pattern of its own (no
+# set of strings: it equals none).
+DIGIT = frozenset((None,))
+_DIGIT_RE = re.compile(r"\d")
+
+
 def _quality(strings: frozenset) -> tuple[int, int]:
-    """How well a requirement filters: longer shortest string first, then fewer strings."""
-    return min(map(len, strings)), -len(strings)
+    """How well a requirement filters for its cost: a longer shortest string first (up to five
+    characters, selective enough), then fewer strings to look for; a figure as three letters."""
+    if strings == DIGIT:
+        return 3, -1
+    return min(min(map(len, strings)), 5), -len(strings)
 
 
 def _minimal(strings: frozenset) -> frozenset:
@@ -89,6 +98,7 @@ def _need(items) -> list[frozenset]:
     every match (an empty list: none known)."""
     found: list[frozenset] = []
     current: frozenset | None = None  # one of these strings ends the match so far, contiguous
+    run = ""  # the plain characters that end it
 
     def keep(strings: frozenset | None) -> None:
         if strings and all(strings):
@@ -99,6 +109,13 @@ def _need(items) -> list[frozenset]:
             continue
         strings = _exact(op, av)
         if strings is not None:
+            # (« (?:mairie|commune) » or « budget » alone may filter as well as joined, for less)
+            if op is _c.LITERAL:
+                run += chr(av)
+            else:
+                keep(frozenset((run,)) if run else None)
+                keep(strings)
+                run = ""
             joined = strings if current is None else frozenset(a + b for a in current for b in strings)
             if len(joined) > _MAX_STRINGS:
                 keep(current)
@@ -106,17 +123,20 @@ def _need(items) -> list[frozenset]:
             current = joined
             continue
         keep(current)
-        current = None
+        keep(frozenset((run,)) if run else None)
+        current, run = None, ""
         if op is _c.SUBPATTERN:
             found += _need(av[3])
         elif op is _c.BRANCH:
-            alternatives = [_need(b) for b in av[1]]
+            alternatives = [[n for n in _need(b) if n != DIGIT] for b in av[1]]
             if all(alternatives):  # one requirement of each alternative, the best or the shortest
                 for pick in (lambda a: max(a, key=_quality), lambda a: min(a, key=len)):
                     union = _minimal(frozenset().union(*map(pick, alternatives)))
                     if len(union) <= _MAX_STRINGS:
                         found.append(union)
                         break
+        elif op is _c.IN and av == [(_c.CATEGORY, _c.CATEGORY_DIGIT)]:
+            found.append(DIGIT)
         elif op in _REPEATS:
             if av[0] >= 1:
                 found += _need(av[2])
@@ -124,6 +144,7 @@ def _need(items) -> list[frozenset]:
             found += _need(av)
         # anything else (classes, any character, look-arounds, conditionals) is skipped
     keep(current)
+    keep(frozenset((run,)) if run else None)
     return found
 
 
@@ -168,7 +189,8 @@ def _ignores_case(tree) -> bool:
     return False
 
 
-_MAX_NEEDS = 3  # requirements tested per pattern
+_MAX_NEEDS = 2  # requirements tested per pattern
+_DIGIT_NEED = (None,)  # ``DIGIT`` in a pattern's requirements (compared by identity)
 
 
 def _analyse_pattern(pattern: re.Pattern | str) -> tuple[tuple[tuple[str, ...], ...] | None, bool]:
@@ -184,8 +206,10 @@ def _analyse_pattern(pattern: re.Pattern | str) -> tuple[tuple[tuple[str, ...], 
     if fold_case and (_EXTRA_CASES is None or (flags | tree.state.flags) & re.LOCALE):
         return None, False
     needs = []
-    for need in sorted(set(_need(tree)), key=_quality, reverse=True):
-        if fold_case:
+    for need in sorted(set(_need(tree)), key=lambda n: (_quality(n), sorted(map(str, n))), reverse=True):
+        if need == DIGIT:
+            pass
+        elif fold_case:
             need = frozenset(x.lower() for x in need)
             if any(_ODD_CASES.intersection(x) or len(x.lower()) != len(x) for x in need):
                 continue
@@ -193,12 +217,15 @@ def _analyse_pattern(pattern: re.Pattern | str) -> tuple[tuple[tuple[str, ...], 
             needs.append(need)
     if not needs:
         return None, False
-    return tuple(tuple(sorted(n, key=len, reverse=True)) for n in needs[:_MAX_NEEDS]), fold_case
+    # (the fewest strings tested first)
+    return tuple(_DIGIT_NEED if n == DIGIT else tuple(sorted(n, key=lambda x: (-len(x), x)))
+                 for n in sorted(needs[:_MAX_NEEDS], key=len)), fold_case
 
 
 def required_literals(pattern: re.Pattern | str) -> tuple[tuple[str, ...], ...] | None:
     """Requirements of every match of ``pattern``: tuples of strings, each of which has one of
-    its strings in every match (the best filters first, at most three), or ``None`` when unknown.
+    its strings in every match (at most two, the shorter first), or ``None`` when unknown;
+    ``(None,)`` stands for « a figure (``\\d``) ».
 
     For a pattern that ignores case (in whole or in part) they are lower-cased, to be looked for
     in the lower-cased text (see the module's doc)."""
@@ -238,7 +265,10 @@ class Prefiltered:
                 return True
             text = text.lower()
         for strings in need:
-            if not any(map(text.__contains__, strings)):
+            if strings is _DIGIT_NEED:
+                if _DIGIT_RE.search(text) is None:
+                    return False
+            elif not any(map(text.__contains__, strings)):
                 return False
         return True
 
