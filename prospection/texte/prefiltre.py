@@ -165,6 +165,20 @@ def has_odd_case(text: str) -> bool:
     return _ODD_CASES_RE.search(text) is not None
 
 
+_last_lowered: tuple = (None, None)  # (a text, what ``_lowered`` gave): texts come several times in a row
+
+
+def _lowered(text: str) -> str | None:
+    """``text`` lower-cased, or None when it holds a character of ``_ODD_CASES``."""
+    global _last_lowered
+    last = _last_lowered
+    if last[0] is text:
+        return last[1]
+    low = None if _ODD_CASES_RE.search(text) else text.lower()
+    _last_lowered = (text, low)
+    return low
+
+
 def _ignores_case(tree) -> bool:
     """Whether any part of the parsed pattern ignores case (or depends on the locale)."""
     for op, av in tree:
@@ -261,9 +275,9 @@ class Prefiltered:
         if need is None:
             return True
         if self.fold_case:
-            if _ODD_CASES_RE.search(text):
+            text = _lowered(text)
+            if text is None:
                 return True
-            text = text.lower()
         for strings in need:
             if strings is _DIGIT_NEED:
                 if _DIGIT_RE.search(text) is None:
