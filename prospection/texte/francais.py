@@ -199,10 +199,12 @@ def _word_forms(word: str) -> tuple[str, str]:
 @lru_cache(maxsize=4096)
 def _tokenize_cached(text: str) -> tuple[Token, ...]:
     out = []
-    new, forms = tuple.__new__, _word_forms  # ``new(Token, …)``: no Python-level constructor call
-    for m in _WORD_RE.finditer(text):
-        word = m.group()
-        start, end = m.span()
+    new, forms, find = tuple.__new__, _word_forms, text.find  # (``new(Token, …)``: no Python-level constructor)
+    end = 0
+    # (a word begins where it is next found: what lies between two words holds no word character)
+    for word in _WORD_RE.findall(text):
+        start = find(word, end)
+        end = start + len(word)
         norm, lem = forms(word)
         out.append(new(Token, (word, norm, start, end, lem)))
     return tuple(out)

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Callable, Hashable, Iterable, Mapping, NamedTuple
 
-from prospection.texte.francais import light_stem, negation_scopes, tokenize
+from prospection.texte.francais import _tokenize_cached, light_stem, negation_scopes, tokenize
 
 __all__ = ["Tok", "Hit", "Match", "Lexicon", "Text", "analyse_tokens", "find_phrases"]
 
@@ -118,8 +118,12 @@ def _analyse_cached(text: str) -> tuple[Tok, ...]:
 
 
 def _analyse(text: str, lemmatize) -> list[Tok]:
-    base = tokenize(text)
-    lemmas = lemmatize(text, base) if lemmatize else [t.lemma for t in base]
+    if lemmatize:
+        base = tokenize(text)
+        lemmas = lemmatize(text, base)
+    else:  # (the tokens' own lemmas)
+        base = _tokenize_cached(text) if text else ()
+        lemmas = [t[4] for t in base]
     toks: list[Tok] = []
     new, n = tuple.__new__, len(base)  # ``new(Tok, …)``: a Tok without the namedtuple's Python-level constructor
     i = 0

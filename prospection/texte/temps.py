@@ -262,7 +262,10 @@ def _finditer(pattern: re.Pattern, text: str, need: tuple[str, ...] | frozenset 
     a tuple of strings against substrings; a compiled pattern is searched for.
     """
     if need:
-        if isinstance(need, frozenset):
+        if need is _DIGITS:  # (the same test as below, at once)
+            if _ASCII_DIGIT_RE.search(text) is None:
+                return ()
+        elif isinstance(need, frozenset):
             if need.isdisjoint(_words(text)):
                 return ()
         elif isinstance(need, re.Pattern):
@@ -285,6 +288,7 @@ def _words(text: str) -> frozenset:
 
 
 _DIGITS = tuple("0123456789")
+_ASCII_DIGIT_RE = re.compile("[0-9]")  # one of ``_DIGITS``
 _WEEKDAY_INDEX = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 _WEEKDAYS = frozenset(_WEEKDAY_INDEX)
 _MONTH_KEYS = frozenset(MONTHS)
