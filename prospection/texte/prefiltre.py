@@ -246,6 +246,9 @@ def required_literals(pattern: re.Pattern | str) -> tuple[tuple[str, ...], ...] 
     return _analyse_pattern(pattern)[0]
 
 
+_PENDING = ("pending",)
+
+
 class Prefiltered:
     """A compiled pattern tried only on texts that hold one of its required strings.
 
@@ -254,14 +257,27 @@ class Prefiltered:
     a part of the text); anything else is the pattern's.
     """
 
-    __slots__ = ("regex", "pattern", "need", "fold_case")
+    __slots__ = ("regex", "pattern", "_need", "_fold_case")
 
     def __init__(self, regex: re.Pattern):
         if isinstance(regex, Prefiltered):
             regex = regex.regex
         self.regex = regex
         self.pattern = regex.pattern
-        self.need, self.fold_case = _analyse_pattern(regex)
+        self._need = _PENDING  # (read from the pattern on first use: nothing at import time)
+        self._fold_case = False
+
+    @property
+    def need(self) -> tuple | None:
+        """The requirements (see ``required_literals``)."""
+        if self._need is _PENDING:
+            self._need, self._fold_case = _analyse_pattern(self.regex)
+        return self._need
+
+    @property
+    def fold_case(self) -> bool:
+        """Whether the requirements are looked for in the lower-cased text."""
+        return self.need is not None and self._fold_case
 
     def __getattr__(self, name):
         return getattr(self.regex, name)
@@ -271,10 +287,14 @@ class Prefiltered:
 
     def may_match(self, text: str) -> bool:
         """False only when no match of the pattern can be found in ``text``."""
-        need = self.need
+        need = self._need
         if need is None:
             return True
-        if self.fold_case:
+        if need is _PENDING:
+            need = self.need
+            if need is None:
+                return True
+        if self._fold_case:
             text = _lowered(text)
             if text is None:
                 return True
