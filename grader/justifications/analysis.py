@@ -953,8 +953,9 @@ class _Reader:
                 candidates += [(kind, h) for h in by_tag.get(tag, []) if lo <= h.start < hi
                                and (tag != "record_obj" or t.toks[h.first].norm in _RECORD_PLACES)]
         verbs = {"call", "send", "record_verb", "quote", "meeting"}
+        starts = [x.start for x in t.toks]  # (in order: a clause's words found by bisection)
         for c_start, c_end in self._clause_spans(commas=True):
-            words = [x for x in t.toks if c_start <= x.start < c_end]
+            words = t.toks[bisect_left(starts, c_start) : bisect_left(starts, c_end)]
             if words and words[0].norm in ("juste", "seulement", "simplement", "uniquement") and len(words) > 1:
                 words = words[1:]  # « juste la fiche dans le fichier clients »
             if words and words[0].norm in ("la", "le", "les", "une", "un") and len(words) > 1:
