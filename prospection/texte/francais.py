@@ -128,7 +128,18 @@ def normalize(text: str) -> str:
     """Lower case, no accents, common misspellings fixed, whitespace collapsed."""
     if not text:
         return ""
-    folded = fold(_strip_ligatures(str(text)))
+    if type(text) is str and len(text) <= 40:  # a word (a new word is normalised three times)
+        return _normalize_word(text)
+    return _normalize(str(text))
+
+
+@lru_cache(maxsize=65536)
+def _normalize_word(text: str) -> str:
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
+    folded = fold(_strip_ligatures(text))
     folded = folded.replace("rendez vous", "rendez-vous")
     folded = _WORD_RE.sub(lambda m: _fix_word(m.group(0)), folded)
     return _SPACES_RE.sub(" ", folded).strip()

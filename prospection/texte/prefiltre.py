@@ -343,7 +343,8 @@ class AnyOf:
     def search(self, text: str):
         """The first pattern's match (in the patterns' order), or None."""
         for p in self.patterns:
-            m = p.search(text)
-            if m is not None:
-                return m
+            if p.may_match(text):
+                m = p.regex.search(text)
+                if m is not None:
+                    return m
         return None
