@@ -123,22 +123,25 @@ def _analyse(text: str, lemmatize) -> list[Tok]:
         lemmas = lemmatize(text, base)
     else:  # (the tokens' own lemmas)
         base = _tokenize_cached(text) if text else ()
-        lemmas = [t[4] for t in base]
+        lemmas = None
     toks: list[Tok] = []
-    new, n = tuple.__new__, len(base)  # ``new(Tok, …)``: a Tok without the namedtuple's Python-level constructor
-    i = 0
-    while i < n:
-        t = base[i]
-        norm = t.norm
-        if norm == "rendez" and i + 1 < n and base[i + 1].norm == "vous":
-            toks.append(new(Tok, ("rendez-vous", "rendez-vous", t.start, base[i + 1].end)))
-            i += 2
+    append, new, n = toks.append, tuple.__new__, len(base)  # (``new(Tok, …)``: no Python-level constructor)
+    merged = False
+    for i, (_word, norm, start, end, lem) in enumerate(base):
+        if merged:  # (« vous » of a « rendez-vous »)
+            merged = False
             continue
-        lem = lemmas[i] or norm
+        if norm == "rendez" and i + 1 < n and base[i + 1][1] == "vous":
+            append(new(Tok, ("rendez-vous", "rendez-vous", start, base[i + 1][3])))
+            merged = True
+            continue
+        if lemmas is not None:
+            lem = lemmas[i]
         if norm == "rendez-vous":  # « rdv »
             lem = "rendez-vous"
-        toks.append(new(Tok, (norm, lem, t.start, t.end)))
-        i += 1
+        elif not lem:
+            lem = norm
+        append(new(Tok, (norm, lem, start, end)))
     return toks
 
 
@@ -286,7 +289,7 @@ class Text:
     @cached_property
     def _match_keys(self) -> list[frozenset]:
         """The match keys of each token (``_keys``)."""
-        return [_keys(t.norm, t.lemma) for t in self.toks]
+        return [_keys(norm, lemma) for norm, lemma, _start, _end in self.toks]
 
     @cached_property
     def _word_end(self) -> dict[int, int]:
@@ -320,7 +323,7 @@ class Text:
         negation = self.is_negated if self.scopes else None
         prepared, new, n = lexicon._prepared, tuple.__new__, len(toks)
         for i, tok in enumerate(toks):
-            entries = prepared.get((tok.norm, tok.lemma))
+            entries = prepared.get(tok[:2])  # (norm, lemma)
             if entries is None:
                 entries = lexicon._prepare(tok)
             for tag, phrase, rest, skip, gapped, nxt, after in entries:
