@@ -2,11 +2,12 @@
 
 A regular expression made of many alternatives (« \\b(?:a|ont) (?:signe|commande)… ») is tried
 by ``re`` at every position of a text, which costs far more than looking for a word with
-``in``. ``required_literals(pattern)`` reads the pattern's syntax tree and gives strings one of
-which every match must contain; ``Prefiltered`` tries the pattern only on texts that hold one of
-them. The strings are derived from the pattern itself, never written by hand, so the filter
-cannot skip a text the pattern would match: a pattern the reader cannot bound (a mandatory part
-made only of classes such as ``\\d``) is always tried.
+``in``. ``required_literals(pattern)`` reads the pattern's syntax tree and gives requirements:
+sets of strings, every match holding a string of each set; ``Prefiltered`` tries the pattern
+only on texts that meet them. They are derived from the pattern itself, never written by hand,
+so the filter cannot skip a text the pattern would match: a pattern the reader cannot bound (an
+alternative made only of character classes, « \\w+ ») is always tried. A figure (« \\d ») is
+a requirement of its own, looked for with a pattern.
 
 Case-insensitive patterns are filtered on the lower-cased text. ``re`` and ``str.lower`` agree
 on every character but a few (« İ », and the letters ``re`` pairs by hand, such as « ſ » with
@@ -37,8 +38,8 @@ if hasattr(_c, "POSSESSIVE_REPEAT"):
 _MAX_STRINGS = 32  # the most strings a requirement may list
 
 
-# The requirement « a figure (``\\d``) somewhere », looked for with a pattern of its own (no
-# set of strings: it equals none).
+# The requirement « a figure (\d) somewhere », looked for with a pattern of its own (no set of
+# strings: it equals none).
 DIGIT = frozenset((None,))
 _DIGIT_RE = re.compile(r"\d")
 
