@@ -133,7 +133,7 @@ class Analysis:
 
 
 def _same_clause(text: Text, a: int, b: int) -> bool:
-    lo, hi = min(a, b), max(a, b)
+    lo, hi = (a, b) if a <= b else (b, a)
     bounds = text.bounds  # sorted: no boundary in [lo, hi)
     return bisect_left(bounds, lo) == bisect_left(bounds, hi)
 

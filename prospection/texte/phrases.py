@@ -287,11 +287,6 @@ class Text:
         return [m.start() for m in self._CLAUSE_RE.finditer(self.raw)]
 
     @cached_property
-    def _match_keys(self) -> list[frozenset]:
-        """The match keys of each token (``_keys``)."""
-        return [_keys(norm, lemma) for norm, lemma, _start, _end in self.toks]
-
-    @cached_property
     def _word_end(self) -> dict[int, int]:
         return {t.start: t.end for t in self.toks}
 
@@ -319,7 +314,8 @@ class Text:
     def find(self, lexicon: Lexicon) -> list[Hit]:
         """Every occurrence of every phrase of ``lexicon``, sorted by start, longest first."""
         hits: list[Hit] = []
-        toks, keys, raw = self.toks, self._match_keys, self.raw
+        toks, raw = self.toks, self.raw
+        keys = [_keys(norm, lemma) for norm, lemma, _start, _end in toks]  # each token's match keys
         negation = self.is_negated if self.scopes else None
         prepared, new, n = lexicon._prepared, tuple.__new__, len(toks)
         for i, tok in enumerate(toks):

@@ -313,6 +313,12 @@ def _recurring_compiled() -> list[tuple[frozenset, re.Pattern, int]]:
 
 
 
+@lru_cache(maxsize=1)
+def _recurring_words() -> frozenset:
+    """Every word that may let a recurring pattern be tried."""
+    return frozenset().union(*(triggers for triggers, _, _ in _recurring_compiled()))
+
+
 # Patterns of _scan, compiled once.
 # (after a day, « sept » is September: « le trek du 5 sept »)
 _P1 = re.compile(r"\b(?P<day>\d{1,2})(?:er)?\s+" + _MONTH_RE.replace("|dec)", "|dec|sept)") + r"(?:\s+(?P<year>20\d\d))?")
@@ -449,7 +455,8 @@ def _scan(f: str, salon: date) -> list[_Found]:
             add(m, lo := date(2000, 1, 1), lo, 0.85, "mois", rng=rng)
     # Recurring seasons and events, each tried only when one of its words is present.
     words = _words(f)
-    for triggers, regex, i in _recurring_compiled():
+    # (none tried when the text has none of their words)
+    for triggers, regex, i in _recurring_compiled() if not _recurring_words().isdisjoint(words) else ():
         if triggers.isdisjoint(words):
             continue
         entry = RECURRING[i]
