@@ -133,7 +133,7 @@ class Analysis:
 
 
 def _same_clause(text: Text, a: int, b: int) -> bool:
-    lo, hi = min(a, b), max(a, b)
+    lo, hi = (a, b) if a <= b else (b, a)
     bounds = text.bounds  # sorted: no boundary in [lo, hi)
     return bisect_left(bounds, lo) == bisect_left(bounds, hi)
 
@@ -1034,8 +1034,9 @@ class _Reader:
                 candidates += [(kind, h) for h in by_tag.get(tag, []) if lo <= h.start < hi
                                and (tag != "record_obj" or t.toks[h.first].norm in _RECORD_PLACES)]
         verbs = {"call", "send", "record_verb", "quote", "meeting"}
+        starts = [x.start for x in t.toks]  # (in order: a clause's words found by bisection)
         for c_start, c_end in self._clause_spans(commas=True):
-            words = [x for x in t.toks if c_start <= x.start < c_end]
+            words = t.toks[bisect_left(starts, c_start) : bisect_left(starts, c_end)]
             if words and words[0].norm in ("juste", "seulement", "simplement", "uniquement") and len(words) > 1:
                 words = words[1:]  # « juste la fiche dans le fichier clients »
             if words and words[0].norm in ("la", "le", "les", "une", "un") and len(words) > 1:
@@ -1814,3 +1815,14 @@ class _Reader:
                 continue
             self.out.classes.append(cls)
             self._class_positions.append((cls, tok.start))
+
+
+# Speed only: these patterns, searched in a whole justification, are tried only on texts that
+# hold the strings their matches need (read from each pattern by ``prefiltre``: the same matches).
+from prospection.texte.prefiltre import Prefiltered as _Prefiltered  # noqa: E402
+
+for _name in ("_ACTION_LABEL_RE", "_REJECTION_RE", "_SHORT_SEASON_RE", "_HAS_ALREADY", "_NOTHING_BEFORE",
+              "_CONCLUSION_RE", "_DECLARATION_RE"):
+    if isinstance(globals().get(_name), re.Pattern):
+        globals()[_name] = _Prefiltered(globals()[_name])
+del _name

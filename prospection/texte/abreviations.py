@@ -14,6 +14,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from prospection.texte.prefiltre import Prefiltered, has_odd_case
+
 __all__ = ["ABREVIATIONS", "FAUTES", "expand", "word_fixes"]
 
 
@@ -52,6 +54,25 @@ _TITLE_RE = re.compile(r"\b(M|Mr|Dr|Me|Mgr|St|Ste)\.(?=\s+[A-ZÀ-Ý])")
 _ZERO_RE = re.compile(r"(?<![\d.,/:])\b0\s+(?=[^\W\d_]{3,})")
 
 
+# Speed only: each pattern is tried on texts that hold the strings its matches need
+# (``prefiltre``); an abbreviation is a whole word, looked for among the text's words first.
+_SANS_RE, _TITLE_RE, _ELISION_RE, _DAYS_RE, _AN_PRO_RE = (
+    Prefiltered(p) for p in (_SANS_RE, _TITLE_RE, _ELISION_RE, _DAYS_RE, _AN_PRO_RE))
+_RUN_RE = re.compile(r"\w+")
+_DIGIT_RE = re.compile(r"\d")
+# (a match of ``_WORD_RE`` is a whole run of word characters, the same as an abbreviation but
+# for case, when abbreviations are made of word characters only)
+_WHOLE_WORDS = frozenset(ABREVIATIONS) if all(_RUN_RE.fullmatch(a) and a == a.lower() for a in ABREVIATIONS) \
+    else None
+
+
+def _may_abbreviate(text: str) -> bool:
+    """False only when ``_WORD_RE`` finds nothing in ``text``."""
+    if _WHOLE_WORDS is None or has_odd_case(text):
+        return True
+    return not _WHOLE_WORDS.isdisjoint(map(str.lower, _RUN_RE.findall(text)))
+
+
 @lru_cache(maxsize=8192)
 def expand(text: str) -> str:
     """« pa interessé, devis ds les 15j » -> « pas interessé, devis dans les 15 jours »;
@@ -62,13 +83,15 @@ def expand(text: str) -> str:
     out = _SANS_RE.sub("sans", text)
     if "." in out:
         out = _TITLE_RE.sub(r"\1", out)
-    out = _WORD_RE.sub(lambda m: ABREVIATIONS[m.group(1).lower()], out)
+    if _may_abbreviate(out):
+        out = _WORD_RE.sub(lambda m: ABREVIATIONS[m.group(1).lower()], out)
     if "sem" in out:
         out = _WEEKS_RE.sub(lambda m: f"{m.group(1)} semaines", out)
     if "sept" in out.lower():
         out = _SEPT_RE.sub(_september, out)
     out = _ELISION_RE.sub(lambda m: f"l'{m.group(1)}", out)
-    out = _DAYS_RE.sub(lambda m: f"{m.group(1)} jours", out)
+    if _DIGIT_RE.search(out):
+        out = _DAYS_RE.sub(lambda m: f"{m.group(1)} jours", out)
     if "<" in out or ">" in out:
         out = _MORE_RE.sub("plus de ", _LESS_RE.sub("moins de ", out))
     if "0" in out:

@@ -75,12 +75,33 @@ _FOLD_TABLE = {i: _fold_char(chr(i)) for i in range(0x80, 0x250) if _fold_char(c
 _FOLD_TABLE.update({0x2019: "'", 0x2018: "'", 0x60: "'", 0xB4: "'", 0x2BC: "'"})
 
 
+# ``str.translate`` with ``_FOLD_TABLE``, faster: a text rarely has more than a few characters to
+# change, which one pattern finds (and an ASCII text only « ` »).
+_FOLD_CHARS = {chr(k): v for k, v in _FOLD_TABLE.items()}
+_FOLD_RE = re.compile("[" + "".join(map(re.escape, sorted(_FOLD_CHARS))) + "]")
+_ASCII_FOLDS = tuple((c, v) for c, v in sorted(_FOLD_CHARS.items()) if c.isascii())
+
+
+def _folded_char(m: re.Match) -> str:
+    return _FOLD_CHARS[m.group()]
+
+
+def _translate(low: str) -> str:
+    """``low.translate(_FOLD_TABLE)``."""
+    if low.isascii():
+        for c, v in _ASCII_FOLDS:
+            if c in low:
+                low = low.replace(c, v)
+        return low
+    return _FOLD_RE.sub(_folded_char, low)
+
+
 @lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower case without accents, same length as ``text``, so offsets map one to one."""
     low = text.lower()
     if len(low) == len(text):
-        folded = low.translate(_FOLD_TABLE)
+        folded = _translate(low)
         if folded.isascii() or len(folded) == len(text):
             return folded
     if len(text) > 2000:
@@ -107,7 +128,18 @@ def normalize(text: str) -> str:
     """Lower case, no accents, common misspellings fixed, whitespace collapsed."""
     if not text:
         return ""
-    folded = fold(_strip_ligatures(str(text)))
+    if type(text) is str and len(text) <= 40:  # a word (a new word is normalised three times)
+        return _normalize_word(text)
+    return _normalize(str(text))
+
+
+@lru_cache(maxsize=65536)
+def _normalize_word(text: str) -> str:
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
+    folded = fold(_strip_ligatures(text))
     folded = folded.replace("rendez vous", "rendez-vous")
     folded = _WORD_RE.sub(lambda m: _fix_word(m.group(0)), folded)
     return _SPACES_RE.sub(" ", folded).strip()
@@ -178,10 +210,14 @@ def _word_forms(word: str) -> tuple[str, str]:
 @lru_cache(maxsize=4096)
 def _tokenize_cached(text: str) -> tuple[Token, ...]:
     out = []
-    for m in _WORD_RE.finditer(text):
-        word = m.group(0)
-        norm, lem = _word_forms(word)
-        out.append(Token(word, norm, m.start(), m.end(), lem))
+    new, forms, find = tuple.__new__, _word_forms, text.find  # (``new(Token, …)``: no Python-level constructor)
+    end = 0
+    # (a word begins where it is next found: what lies between two words holds no word character)
+    for word in _WORD_RE.findall(text):
+        start = find(word, end)
+        end = start + len(word)
+        norm, lem = forms(word)
+        out.append(new(Token, (word, norm, start, end, lem)))
     return tuple(out)
 
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Callable, Hashable, Iterable, Mapping, NamedTuple
 
-from prospection.texte.francais import light_stem, negation_scopes, tokenize
+from prospection.texte.francais import _tokenize_cached, light_stem, negation_scopes, tokenize
 
 __all__ = ["Tok", "Hit", "Match", "Lexicon", "Text", "analyse_tokens", "find_phrases"]
 
@@ -118,22 +118,30 @@ def _analyse_cached(text: str) -> tuple[Tok, ...]:
 
 
 def _analyse(text: str, lemmatize) -> list[Tok]:
-    base = tokenize(text)
-    lemmas = lemmatize(text, base) if lemmatize else [t.lemma for t in base]
+    if lemmatize:
+        base = tokenize(text)
+        lemmas = lemmatize(text, base)
+    else:  # (the tokens' own lemmas)
+        base = _tokenize_cached(text) if text else ()
+        lemmas = None
     toks: list[Tok] = []
-    i = 0
-    while i < len(base):
-        t = base[i]
-        if t.norm == _RDV[0] and i + 1 < len(base) and base[i + 1].norm == _RDV[1]:
-            toks.append(Tok("rendez-vous", "rendez-vous", t.start, base[i + 1].end))
-            i += 2
+    append, new, n = toks.append, tuple.__new__, len(base)  # (``new(Tok, …)``: no Python-level constructor)
+    merged = False
+    for i, (_word, norm, start, end, lem) in enumerate(base):
+        if merged:  # (« vous » of a « rendez-vous »)
+            merged = False
             continue
-        norm = t.norm
-        lem = lemmas[i] or norm
+        if norm == "rendez" and i + 1 < n and base[i + 1][1] == "vous":
+            append(new(Tok, ("rendez-vous", "rendez-vous", start, base[i + 1][3])))
+            merged = True
+            continue
+        if lemmas is not None:
+            lem = lemmas[i]
         if norm == "rendez-vous":  # « rdv »
             lem = "rendez-vous"
-        toks.append(Tok(norm, lem, t.start, t.end))
-        i += 1
+        elif not lem:
+            lem = norm
+        append(new(Tok, (norm, lem, start, end)))
     return toks
 
 
@@ -200,6 +208,10 @@ class Lexicon:
         self._short_prefix: list[tuple] = []
         self._floating: list[tuple] = []  # phrases starting with a gap
         self._memo: dict[tuple[str, str], list[tuple]] = {}
+        # ``candidates`` ready for ``Text.find``: (tag, phrase, words left to match, index of
+        # the first of them in the pattern, whether the phrase has a gap, the second word if it
+        # is no gap, the words after it), memoised per word
+        self._prepared: dict[tuple[str, str], list[tuple]] = {}
         for tag, phrases in self.groups.items():
             for phrase in phrases:
                 pattern = _compile(phrase)
@@ -246,6 +258,18 @@ class Lexicon:
             self._memo[key] = out
         return out
 
+    def _prepare(self, tok: Tok) -> list[tuple]:
+        out = []
+        for tag, phrase, pattern in self.candidates(tok):
+            if pattern[0] is None:  # a gap first
+                out.append((tag, phrase, pattern, 0, True, None, ()))
+            else:  # (the second word, when it is one, and the words after it)
+                nxt = pattern[1] if len(pattern) > 1 else None
+                out.append((tag, phrase, pattern[1:], 1, None in pattern, nxt, pattern[2:] if nxt else ()))
+        if len(self._prepared) < 100_000:
+            self._prepared[(tok.norm, tok.lemma)] = out
+        return out
+
 
 class Text:
     """A text analysed once: tokens, negation scopes, sentence/clause boundaries."""
@@ -290,19 +314,46 @@ class Text:
     def find(self, lexicon: Lexicon) -> list[Hit]:
         """Every occurrence of every phrase of ``lexicon``, sorted by start, longest first."""
         hits: list[Hit] = []
-        toks = self.toks
-        keys = [_keys(t.norm, t.lemma) for t in toks]
+        toks, raw = self.toks, self.raw
+        keys = [_keys(norm, lemma) for norm, lemma, _start, _end in toks]  # each token's match keys
+        negation = self.is_negated if self.scopes else None
+        prepared, new, n = lexicon._prepared, tuple.__new__, len(toks)
         for i, tok in enumerate(toks):
-            for tag, phrase, pattern in lexicon.candidates(tok):
-                # The candidates' first word matches ``tok`` already (or is a gap).
-                last = _match_at(toks, keys, i + 1, pattern[1:]) if pattern[0] is not None \
-                    else _match_at(toks, keys, i, pattern)
-                if last is None or last <= i:
-                    continue
+            entries = prepared.get(tok[:2])  # (norm, lemma)
+            if entries is None:
+                entries = lexicon._prepare(tok)
+            for tag, phrase, rest, skip, gapped, nxt, after in entries:
+                # The candidates' first word matches ``tok`` already (``skip`` 1), or is a gap.
+                if nxt is not None:  # the second word, tried here (most candidates stop at it)
+                    j = i + 1
+                    if j >= n:
+                        continue
+                    mode = nxt.mode
+                    if mode == _WORD:
+                        if nxt.keys.isdisjoint(keys[j]):
+                            continue
+                    elif mode == _PREFIX:
+                        if not toks[j].norm.startswith(nxt.norm):
+                            continue
+                    elif toks[j].norm != nxt.norm:
+                        continue
+                    if after:
+                        last = _match_at(toks, keys, j + 1, after)
+                        if last is None:
+                            continue
+                    else:
+                        last = j + 1
+                elif rest:
+                    last = _match_at(toks, keys, i + skip, rest)
+                    if last is None or last <= i:
+                        continue
+                else:  # a one-word phrase
+                    last = i + 1
                 start, end = tok.start, toks[last - 1].end
-                if None in pattern and _GAP_BREAK.search(self.raw, start, end):
+                if gapped and _GAP_BREAK.search(raw, start, end):
                     continue  # a gap never jumps a clause: « aucune raison d'attendre, j'envoie le devis »
-                hits.append(Hit(tag, start, end, i, last, self.is_negated(start, end), phrase))
+                negated = negation(start, end) if negation is not None else False
+                hits.append(new(Hit, (tag, start, end, i, last, negated, phrase)))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         return hits
 

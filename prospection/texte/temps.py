@@ -30,6 +30,7 @@ from importlib import resources
 from dateutil.easter import easter as _easter
 
 from prospection.texte.francais import fold, negated_spans
+from prospection.texte.prefiltre import Prefiltered
 
 __all__ = [
     "COURT_TERME_JOURS",
@@ -259,15 +260,27 @@ def _finditer(pattern: re.Pattern, text: str, need: tuple[str, ...] | frozenset 
     """Matches of ``pattern``; skipped at once when the text lacks every ``need`` trigger.
 
     A frozenset of words is checked against the words of the text (set intersection, fast);
-    a tuple of strings against substrings.
+    a tuple of strings against substrings; a compiled pattern is searched for.
     """
     if need:
-        if isinstance(need, frozenset):
+        if need is _DIGITS:  # (the same test as below, at once)
+            if _ASCII_DIGIT_RE.search(text) is None:
+                return ()
+        elif isinstance(need, frozenset):
             if need.isdisjoint(_words(text)):
+                return ()
+        elif isinstance(need, re.Pattern):
+            if not need.search(text):
                 return ()
         elif not any(map(text.__contains__, need)):
             return ()
-    return pattern.finditer(text)
+    # then the strings the pattern's matches need, read from the pattern itself (``prefiltre``)
+    return _prefiltered(pattern).finditer(text)
+
+
+@lru_cache(maxsize=None)
+def _prefiltered(pattern: re.Pattern) -> Prefiltered:
+    return Prefiltered(pattern)
 
 
 @lru_cache(maxsize=4096)
@@ -276,6 +289,7 @@ def _words(text: str) -> frozenset:
 
 
 _DIGITS = tuple("0123456789")
+_ASCII_DIGIT_RE = re.compile("[0-9]")  # one of ``_DIGITS``
 _WEEKDAY_INDEX = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 _WEEKDAYS = frozenset(_WEEKDAY_INDEX)
 _MONTH_KEYS = frozenset(MONTHS)
@@ -298,6 +312,12 @@ def _recurring_compiled() -> list[tuple[frozenset, re.Pattern, int]]:
         out.append((frozenset(words), re.compile(r"\b(?:" + entry.pattern + r")\b"), i))
     return out
 
+
+
+@lru_cache(maxsize=1)
+def _recurring_words() -> frozenset:
+    """Every word that may let a recurring pattern be tried."""
+    return frozenset().union(*(triggers for triggers, _, _ in _recurring_compiled()))
 
 
 # Patterns of _scan, compiled once.
@@ -338,6 +358,7 @@ _P15 = re.compile(r"\b(?P<prep>dans|d'ici|sous|en|il\s+y\s+a|n'a\s+(?:plus\s+)?q
         + r"\s+(?P<unit2>jours?|semaines?|mois|ans?|annees?)\s+apres\s+(?:le|ce)\s+salon\b")
 _P15_NEED = frozenset("jour jours semaine semaines mois an ans annee annees".split())
 _P15W = re.compile(r"(?<![\w/.])(?:s|semaine\s+n?°?\s*)(?P<week>\d{1,2})\b(?![/.:]\d)")
+_P15W_NEED = re.compile(r"s\d|semaine")  # (« s » just before the figure, or « semaine »)
 _P16 = re.compile(r"\b(?:d'ici|sous|dans)\s+(?:les\s+)?(?P<num>quinze|huit)\s+(?:prochains\s+)?jours\b|\bsous\s+huitaine\b|\bsous\s+quinzaine\b")
 _P16_NEED = frozenset(("jours", "huitaine", "quinzaine"))
 _P17 = re.compile(r"\b(?:" + _URGENT + r")\b")
@@ -362,14 +383,15 @@ TIME_PATTERNS: dict[str, tuple[re.Pattern, tuple | frozenset]] = {
     "ce_mois": (_P13, _P13_NEED),
     "mois_prochain": (_P14, _P14_NEED),
     "dans_n_unites": (_P15, _P15_NEED),
-    "semaine_numero": (_P15W, ()),
+    "semaine_numero": (_P15W, _P15W_NEED),
     "sous_huitaine": (_P16, _P16_NEED),
     "urgence": (_P17, _URGENT_KEYS),
     "bientot": (_P18, _P18_NEED),
     "long_terme": (_P19, _LONG_KEYS),
 }
 """Named table of the time patterns: name -> (compiled regex on folded text, trigger words or
-substrings, one of which must be present for the regex to be tried)."""
+substrings, one of which must be present for the regex to be tried, or a pattern that must be
+found)."""
 
 
 def _find(name: str, text: str):
@@ -436,12 +458,13 @@ def _scan(f: str, salon: date) -> list[_Found]:
             add(m, lo := date(2000, 1, 1), lo, 0.85, "mois", rng=rng)
     # Recurring seasons and events, each tried only when one of its words is present.
     words = _words(f)
-    for triggers, regex, i in _recurring_compiled():
+    # (none tried when the text has none of their words)
+    for triggers, regex, i in _recurring_compiled() if not _recurring_words().isdisjoint(words) else ():
         if triggers.isdisjoint(words):
             continue
         entry = RECURRING[i]
         rng, conf, label = entry.span, entry.confidence, entry.label
-        for m in regex.finditer(f):
+        for m in _prefiltered(regex).finditer(f):
             add(m, date(2000, 1, 1), date(2000, 1, 1), conf, label, rng=rng)
     # Years: « en 2027 », « début 2028 », « fin 2027 ».
     for m in _find("annee", f):

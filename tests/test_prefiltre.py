@@ -1,0 +1,119 @@
+"""The speed-only shortcuts of the French-text core give exactly what the slow way gives:
+``prefiltre`` (strings a pattern's matches need, tried before the pattern), ``fold`` (only the
+characters that change are replaced), the tokenizer (words found by ``findall``)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from prospection.texte import abreviations, francais, prefiltre, temps
+from prospection.texte.prefiltre import AnyOf, Prefiltered, required_literals
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _texts() -> list[str]:
+    files = sorted(DATA.glob("justifications_dev*.jsonl"))
+    assert files
+    out: list[str] = []
+    for f in files[:6]:
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                out += [row["justification"], row["observations"]]
+    texts = list(dict.fromkeys(out))
+    assert len(texts) > 300
+    return texts
+
+
+def _scorer_patterns() -> list[tuple[str, re.Pattern]]:
+    from grader.justifications import analysis, gaming
+
+    out = []
+    for mod in (analysis, gaming, abreviations, temps, francais):
+        for name, value in vars(mod).items():
+            if isinstance(value, Prefiltered):
+                value = value.regex
+            if isinstance(value, re.Pattern):
+                out.append((f"{mod.__name__}.{name}", value))
+    out += [(f"temps.{name}", p) for name, (p, _) in temps.TIME_PATTERNS.items()]
+    out += [(f"gaming.fact.{code}", getattr(p, "regex", p)) for code, p, _ in gaming._FACTS]
+    assert len(out) > 100
+    return out
+
+
+def test_required_strings_of_simple_patterns():
+    # (re's parser writes « vote|valide » as « v(?:ote|alide) »: « budget v » is needed)
+    assert required_literals(r"\bbudget (?:vote|valide)\b") == (("budget v",), ("budget valide", "budget vote"))
+    assert required_literals(r"(?:la )?(?:mairie|commune)") == (("commune", "mairie"),)
+    assert required_literals(r"\d{2} euros") == ((" euros",), (None,))  # and a figure
+    assert required_literals(r"\d+|abc") is None  # one alternative needs no string
+    assert required_literals(r"x?") is None
+    # case-insensitive: lower-cased, to be looked for in the lower-cased text
+    assert required_literals(re.compile(r"Mots?-Clés", re.IGNORECASE)) == (("-clés",), ("mots-clés", "mot-clés"))
+
+
+@pytest.mark.parametrize("pattern, text", [
+    (re.compile(r"\bss\b", re.IGNORECASE), "ſs"),  # « ſ » is an « s » for re, not for str.lower
+    (re.compile(r"\bkilo", re.IGNORECASE), "\u212ailo"),  # the Kelvin sign is a « k »
+    (re.compile(r"\bici\b", re.IGNORECASE), "\u0130c\u0130"),  # « İ » is an « i » for re
+    (re.compile(r"(?i:abc)d"), "ABCd"),
+    (re.compile(r"\d\d"), "\u0663\u0664"),  # Arabic-Indic figures are figures for re
+])
+def test_filters_never_skip_a_match_of_odd_case_or_figures(pattern, text):
+    assert pattern.search(text)
+    assert Prefiltered(pattern).search(text)
+
+
+def test_filtered_patterns_match_as_the_patterns_do():
+    texts = _texts()
+    variants = []
+    for t in texts:
+        variants += [t, francais.fold(t), t.upper(), abreviations.expand(t)]
+    skipped = 0
+    for name, pattern in _scorer_patterns():
+        filtered = Prefiltered(pattern)
+        for t in variants:
+            m = pattern.search(t)
+            f = filtered.search(t)
+            assert (m is None) == (f is None), (name, t)
+            if m is not None:
+                assert m.span() == f.span()
+            skipped += not filtered.may_match(t)
+            if m is None:
+                assert filtered.sub("x", t) == pattern.sub("x", t) == t
+    assert skipped > 10_000  # the filters do skip texts
+
+
+def test_any_of_is_the_alternation():
+    patterns = [re.compile(r"\bcontrat\b"), re.compile(r"\d+ ?€"), re.compile(r"\bsubvention\w*")]
+    alternation = re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+    for t in _texts()[:3000]:
+        f = francais.fold(t)
+        assert (AnyOf(patterns).search(f) is None) == (alternation.search(f) is None)
+
+
+def test_fold_changes_the_same_characters_as_its_table():
+    for code in range(0, sys.maxunicode + 1, 1 if "--slow" in sys.argv else 7):
+        ch = chr(code)
+        for s in (ch, "a" + ch + "b"):
+            assert francais._translate(s) == s.translate(francais._FOLD_TABLE)
+    for t in _texts():
+        low = t.lower()
+        assert francais._translate(low) == low.translate(francais._FOLD_TABLE)
+
+
+def test_tokens_are_the_words_found_one_by_one():
+    for t in _texts() + ["l'an  _prochain_ 2027—ok", "", "___", "a_b c"]:
+        expected = [(m.group(), m.start(), m.end()) for m in francais._WORD_RE.finditer(t)]
+        assert [(k.text, k.start, k.end) for k in francais.tokenize(t)] == expected
+
+
+def test_module_has_no_import_of_the_grader():
+    source = Path(prefiltre.__file__).read_text(encoding="utf-8")
+    assert "grader" not in source
