@@ -273,7 +273,7 @@ def copied_share(justification: str, observations: str) -> tuple[float, list[str
     return c.share, own
 
 
-def _pasted(justification: str, observations: str, salon=None) -> bool:
+def _pasted(justification: str, observations: str, salon=None, plan=None) -> bool:
     """The notes pasted whole or nearly, with no reasoning of one's own (see the module doc).
 
     Reasoning of one's own, outside the copied runs and the plan, is one of: a claim in the
@@ -297,7 +297,8 @@ def _pasted(justification: str, observations: str, salon=None) -> bool:
 
     # (a run of the notes' words inside the learner's plan, « j'ajoute le comité à notre
     # fichier », stays: blanking it would break the plan into words of one's own)
-    plan = analyse(justification, salon or date.today()).action_spans
+    if plan is None:  # (``detect`` passes the spans of the analysis it has already)
+        plan = analyse(justification, salon or date.today()).action_spans
     own_text = blank(justification, [(x, y) for x, y in copy.spans if not any(p <= x < q for p, q in plan)])
     a = analyse(own_text, salon or date.today())
     claims = analyse(blank(a.text, a.action_spans), salon or date.today())  # the plan left out
@@ -861,7 +862,7 @@ def detect(justification: str, observations: str, analysis=None, salon=None, org
     if _keyword_list(text):
         out.append(Pattern("keywords", "", 0.85))
         return out
-    if observations and _pasted(text, observations, salon):
+    if observations and _pasted(text, observations, salon, analysis.action_spans if analysis is not None else None):
         out.append(Pattern("pasted", "", 0.9))
         return out
     if observations and analysis is not None:
