@@ -2441,8 +2441,8 @@ def test_more_cold_reasons_and_inquiries_in_own_words():
 
 def test_a_school_party_at_the_end_of_the_year_is_june_and_not_before_months_is_long():
     notes = "L'APE veut des tabliers imprimés pour la fête de fin d'année de l'école, fin juin ; commande avant fin mai."
-    assert points(notes, "chaud", "chaud", "Chaud : des tabliers pour la fête de fin d'année, et la commande doit "
-                  "partir dans les quatre semaines. Appel lundi, devis sous 48 h.", "2027-04-24") == (1, 1)
+    assert points(notes, "chaud", "chaud", "Chaud : des tabliers pour la fête de fin d'année de l'école, et la "
+                  "commande doit partir dans les quatre semaines. Appel lundi, devis sous 48 h.", "2027-04-24") == (1, 1)
     notes = "Mme Gros aime nos gourdes ; rien ne sera acheté avant l'automne prochain."
     assert points(notes, "tiède", "tiède", "Tiède : intérêt réel pour nos gourdes mais pas d'achat avant plusieurs "
                   "mois. Je la relance en août.", "2026-10-24") == (1, 1)
@@ -2548,3 +2548,33 @@ def test_a_plan_affirmed_by_pas_sans_is_a_plan():
     s = score("Mme Roy veut des gilets pour le trail du 5 septembre.", "2026-07-02", "chaud", "chaud",
               "Chaud : trail le 5 septembre, dans deux mois. Je ne laisse pas passer la semaine sans lui envoyer le devis.")
     assert "no_action" not in s.reasons
+
+
+def test_the_final_reads_counterexamples_of_the_fifth_session_stay_right():
+    """A reviewer re-scored sentences of his own on the code before and after this session's rules;
+    these are the misreadings he found, mended."""
+    # a firm's or a shop's « fête de fin d'année » is December; a school's is June
+    notes = "Comité d'entreprise Valéo : veut des coffrets cadeaux pour la fête de fin d'année du personnel en décembre. Budget validé."
+    assert points(notes, "chaud", "chaud", "Chaud : ils veulent des coffrets pour leur fête de fin d'année, budget "
+                  "validé. Je fais le devis cette semaine.", "2026-11-10") == (1, 1)
+    notes = "L'APE de l'école Jules Ferry veut des tee-shirts pour la fête de fin d'année, fin juin ; commande avant fin mai."
+    assert points(notes, "chaud", "chaud", "Chaud : l'APE veut des tee-shirts pour la fête de fin d'année, commande "
+                  "dans le mois. Appel lundi, devis sous 48 h.", "2027-04-24") == (1, 1)
+    # « si » inside a plan decides nothing; « si bien que » is a consequence
+    notes = "Club de foot USM. Veut 40 maillots pour le tournoi du 15 avril. Budget voté. Demande un devis rapidement."
+    for text in ("Chaud : 40 maillots pour le 15 avril, budget voté. Je vérifie si le stock suit et j'appelle demain.",
+                 "Chaud : 40 maillots pour le 15 avril, le budget est voté, si bien que j'envoie le devis demain."):
+        assert points(notes, "chaud", "chaud", text, "2027-03-20") == (1, 1), text
+    # our own campaign, even « pour la campagne de janvier »
+    notes = "Comité des fêtes : pas de besoin, un fournisseur habituel. Garder le contact."
+    assert points(notes, "froid", "froid", "Froid : aucun besoin, ils ont leur fournisseur habituel. Je garde la "
+                  "fiche et je le relancerai pour la campagne de janvier.", "2026-11-10") == (1, 1)
+    # a colleague of ours named in the plan is no other contact
+    notes = "Club de foot USM. Veut 40 maillots pour le tournoi du 15 avril. Budget voté. Demande un devis rapidement."
+    for colleague in ("M. Lebrun, notre commercial du secteur,", "Mme Roux (service devis)", "M. Blanc, mon responsable,"):
+        text = f"Chaud : 40 maillots pour le 15 avril, budget voté. Je préviens {colleague} et j'appelle demain."
+        assert points(notes, "chaud", "chaud", text, "2027-03-20") == (1, 1), colleague
+    # « plus que » before a clause is still a denial
+    notes = "Association de randonnée déjà équipée en polos par un sponsor. Aucun projet. Ne veut plus de textile."
+    assert points(notes, "froid", "froid", "Froid : ils n'en veulent plus que ce soit des polos ou autre chose, le "
+                  "sponsor les équipe. Je garde la fiche.", "2027-03-20") == (1, 1)

@@ -257,6 +257,10 @@ _MONTH_OR_YEAR = re.compile(r"\s+(?:de|d'|du)\s*(?:(?:debut|fin|mi)[\s-]+)?(?:" 
 def _dated_event(text: Text, hit: Hit) -> bool:
     """« la campagne de juin 2027 » (of blood donation): the contact's event, no campaign of ours."""
     before = {x.norm for x in text.toks[max(0, hit.first - 3) : hit.first]}
+    clause = [x.norm for x in text.toks[max(0, hit.first - 8) : hit.first] if _same_clause(text, x.start, hit.start)]
+    if {"notre", "nos", "prochaine"} & before or any(w.startswith(_PLAN_VERB_STEMS + ("relanc", "recontact"))
+                                                     for w in clause):
+        return False  # « je le relancerai pour la campagne de janvier », « notre campagne de juin »: ours
     return bool(before & {"pour", "vise", "visent", "prepare", "preparent"}) \
         and bool(_MONTH_OR_YEAR.match(fold(text.raw), hit.end))  # (« lors de la campagne de 2028 »: ours)
 
@@ -729,11 +733,21 @@ _PART_STOP = re.compile(r"[,.;:!?()\n]")
 
 
 def _hypothetical(text: Text, hit: Hit) -> bool:
-    """A plan in the past conditional (« je l'aurais relancé », « j'aurais envie de m'en occuper
-    tout de suite ») or under « si » in its own part of the sentence: a plan supposed, not made."""
+    """A plan in the past conditional (« si je l'avais mis en tiède, je l'aurais relancé en
+    septembre », « j'aurais envie de m'en occuper tout de suite »): a plan supposed, not made.
+    A part of the sentence opening with « si » is supposed too; a « si » inside it decides nothing
+    (« je vérifie si le stock suit et j'appelle demain », « si bien que »)."""
     before = [x for x in text.toks[max(0, hit.first - 6) : hit.first]
               if not _PART_STOP.search(text.raw, x.end, hit.start)]
-    return any(x.norm in _PAST_CONDITIONAL or x.norm == "si" for x in before)
+    if any(x.norm in _PAST_CONDITIONAL for x in before) and not any(
+            x.norm == "tendance" for x in text.toks[max(0, hit.first - 4) : hit.first]):
+        return True
+    # a part of the sentence that opens with « si » (« : si notre devis arrive avant le conseil, … »)
+    part = [x for x in text.toks[max(0, hit.first - 12) : hit.first] if not _PART_STOP.search(text.raw, x.end, hit.start)]
+    k = text.toks.index(part[0]) if part else hit.first
+    opener = text.toks[k] if part else None
+    return bool(opener) and opener.norm == "si" and (k == 0 or _PART_STOP.search(text.raw, text.toks[k - 1].end, opener.start)) \
+        and not (k + 1 < len(text.toks) and text.toks[k + 1].norm == "bien")
 
 
 def _excluded_spans(text: Text) -> list[tuple[int, int]]:

@@ -817,6 +817,9 @@ def _part_of(text: str, pos: int) -> str:
 _PERSON_RE = re.compile(r"\b(?:M\.?|Mr\.?|Mme|Mlle|Monsieur|Madame|Mademoiselle)\s+"
                         r"([A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)?)")
 _NAME_PARTICLES = frozenset("le la les de du des d l van von der den di da".split())
+# after a name, one of ours: « , notre commercial », « (mon tuteur) », « au service devis »
+_OUR_SIDE = re.compile(r"\W{0,3}(?:(?:qui\s+est\s+)?(?:notre|nos|mon|ma|mes)\b|(?:au\s+|du\s+)?service\b"
+                       r"|(?:commercial|commerciale|responsable|tuteur|tutrice|collegue|manager|chef\s+des\s+ventes)\b)")
 
 
 def stranger_named(justification: str, known: str) -> str:
@@ -827,6 +830,8 @@ def stranger_named(justification: str, known: str) -> str:
         return ""
     known_words = {w for w in re.findall(r"[a-z]+", fold(known).lower()) if len(w) >= 3}
     for m in _PERSON_RE.finditer(justification):
+        if _OUR_SIDE.match(fold(justification[m.end() : m.end() + 40]).lower()):
+            continue  # « M. Lebrun, notre commercial », « Mme Roux (service devis) »: one of ours
         words = [w for w in re.findall(r"[a-z]+", fold(m.group(1)).lower())
                  if len(w) >= 3 and w not in _NAME_PARTICLES]
         if not words:

@@ -268,6 +268,10 @@ def _clause_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
+_QUANTITY_WORDS = frozenset("un une deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente "
+                            "quelques quelque".split())
+
+
 def negation_scopes(text: str) -> list[Scope]:
     """The negation scopes of ``text``, one per cue, in text order (not merged)."""
     return list(_scopes_cached(text or ""))
@@ -297,8 +301,10 @@ def _scopes_cached(text: str) -> tuple[Scope, ...]:
             if tokens[j].norm in ("ne", "n"):
                 ne_index = j
                 break
-        if word == "plus" and nxt in ("que", "qu") and ne_index is not None:
+        if word == "plus" and nxt in ("que", "qu") and ne_index is not None and i + 2 < n \
+                and (tokens[i + 2].norm.isdigit() or tokens[i + 2].norm in _QUANTITY_WORDS):
             continue  # « elle n'a plus que cinq semaines pour commander »: only, no denial
+            # (« ils n'en veulent plus que ce soit … », « plus que de la brochure » stay denials)
         if word in _NE_CUES and ne_index is not None:
             start = tokens[ne_index].start
         elif word in _NEG_CUES:

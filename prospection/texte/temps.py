@@ -168,7 +168,8 @@ RECURRING: list[Recurring] = [Recurring(*entry) for entry in [
     (r"(?:le\s+)?marche\s+de\s+noel", lambda y: (date(y, 12, 1), date(y, 12, 20)), 0.85, "evenement"),
     # « la kermesse de fin d'année », « la fin d'année scolaire »: the end of the school year
     # (« les fêtes de fin d'année », plural, are the year-end holidays, just below)
-    # (« la fête de fin d'année », singular, of the schools and clubs that write these notes)
+    # (« la fête de fin d'année », singular, of a school or a parents' association: June; another
+    # one's, a firm's or a shop's, is December: ``_SCHOOL_CONTEXT`` decides)
     (r"(?:la\s+|le\s+|sa\s+|son\s+|leur\s+)?(?:kermesse|fete|fete\s+de\s+l'ecole|fete\s+d'ecole|gala|audition)\s+de\s+fin\s+d'annee(?:\s+scolaire)?"
      r"|(?:la\s+)?fin\s+d'annee\s+scolaire",
      lambda y: (date(y, 6, 10), date(y, 7, 5)), 0.75, "evenement"),
@@ -246,6 +247,11 @@ def _resolve_recurring(rng, salon: date, after: str) -> tuple[date, date, bool, 
     if _NEXT_AFTER_RE.match(after) and lo <= salon:
         lo, hi = rng(lo.year + 1)
     return lo, hi, False, bool(_NEXT_AFTER_RE.match(after))
+
+
+_PARTY_RE = re.compile(r"(?:(?:la|le|sa|son|leur)\s+)?fete\s+de\s+fin")
+_SCHOOL_CONTEXT = re.compile(r"\b(?:ecoles?|college|lycee|eleves?|ape|apel|fcpe|parents|scolaires?|maternelle|primaire"
+                             r"|kermesse|instit\w*|cm[12]|ce[12]|cp)\b")
 
 
 def _num(word: str) -> int:
@@ -465,6 +471,8 @@ def _scan(f: str, salon: date) -> list[_Found]:
         entry = RECURRING[i]
         rng, conf, label = entry.span, entry.confidence, entry.label
         for m in _prefiltered(regex).finditer(f):
+            if _PARTY_RE.match(m.group(0)) and not _SCHOOL_CONTEXT.search(f):
+                continue  # « la fête de fin d'année » of a firm or a shop: December (read below)
             add(m, date(2000, 1, 1), date(2000, 1, 1), conf, label, rng=rng)
     # Years: « en 2027 », « début 2028 », « fin 2027 ».
     for m in _find("annee", f):
