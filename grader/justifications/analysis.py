@@ -258,8 +258,7 @@ def _dated_event(text: Text, hit: Hit) -> bool:
     """« la campagne de juin 2027 » (of blood donation): the contact's event, no campaign of ours."""
     before = {x.norm for x in text.toks[max(0, hit.first - 3) : hit.first]}
     clause = [x.norm for x in text.toks[max(0, hit.first - 8) : hit.first] if _same_clause(text, x.start, hit.start)]
-    if {"notre", "nos", "prochaine"} & before or any(w.startswith(_PLAN_VERB_STEMS + ("relanc", "recontact"))
-                                                     for w in clause):
+    if {"notre", "nos", "prochaine"} & before or any(w.startswith(_PLAN_VERB_STEMS) for w in clause):
         return False  # « je le relancerai pour la campagne de janvier », « notre campagne de juin »: ours
     return bool(before & {"pour", "vise", "visent", "prepare", "preparent"}) \
         and bool(_MONTH_OR_YEAR.match(fold(text.raw), hit.end))  # (« lors de la campagne de 2028 »: ours)
@@ -525,7 +524,9 @@ _DETERMINERS = {"l", "la", "une", "son", "sa", "leur", "cette", "notre", "chaque
                 "mon", "ma", "votre", "cet"}
 # adjectives between a determiner and its noun (« la nouvelle équipe »: the team, not « équiper »)
 _OUR_WISHES = frozenset("voulons voudrions souhaitons souhaiterions aimerions cherchons veux voudrais".split())
-_IDEAS = frozenset("idee idees inspiration inspirations renseignement renseignements information informations".split())
+# what a visitor may seek that is not our offer: ideas, another stand
+_ELSE_SOUGHT = frozenset("idee idees inspiration inspirations renseignement renseignements information informations "
+                         "autre ailleurs stand allee".split())
 _NOUN_ADJECTIVES = frozenset("nouvelle nouvelles jeune jeunes petite petites grande grandes premiere premieres "
                              "meme memes autre autres future futures ancienne anciennes".split())
 _LOOKING = ("decouvr", "visit", "comprendr", "connaitr", "flaner", "jeter", "saluer")
@@ -658,6 +659,13 @@ _PLAN_VERB_STEMS = ("appel", "rappel", "relanc", "recontact", "contacter", "envo
 _OTHER_SUPPLIER = ("concurren", "fournisseur", "imprimeur", "prestataire", "equipementier")
 _COMPARING = ("compar", "consult", "sollicit", "interroge", "met en concurrence")
 _BARE_NEGATION = {"plus", "aucun", "aucune", "pas", "de", "d", "n", "ne"}
+
+
+def _comparing_before(text: Text, hit: Hit) -> bool:
+    """A verb of comparing in the three words before ``hit``, in its clause (« il compare les
+    devis », « il compare déjà d'autres fournisseurs »): the contact shops around."""
+    return any(x.norm.startswith(_COMPARING) for x in text.toks[max(0, hit.first - 3) : hit.first]
+               if _same_clause(text, x.start, hit.start))
 _WAITING = ("attend", "patient", "train", "tard", "lambin", "repouss", "report", "retard")
 _DOUBLE_NEGATION = ("exclu", "exclut", "manqu", "ferme", "oppos", "refus", "cach", "supprim", "enlev", "retir", "annul",
                     "perd", "rater", "rate", "loup")  # (« pour ne pas perdre cette commande »)
@@ -737,16 +745,17 @@ def _hypothetical(text: Text, hit: Hit) -> bool:
     septembre », « j'aurais envie de m'en occuper tout de suite »): a plan supposed, not made.
     A part of the sentence opening with « si » is supposed too; a « si » inside it decides nothing
     (« je vérifie si le stock suit et j'appelle demain », « si bien que »)."""
-    before = [x for x in text.toks[max(0, hit.first - 6) : hit.first]
-              if not _PART_STOP.search(text.raw, x.end, hit.start)]
-    if any(x.norm in _PAST_CONDITIONAL for x in before) and not any(
+    # the words before the plan in its part of the sentence (up to twelve): a suffix of the tokens
+    part = [x for x in text.toks[max(0, hit.first - 12) : hit.first] if not _PART_STOP.search(text.raw, x.end, hit.start)]
+    if any(x.norm in _PAST_CONDITIONAL for x in part[-6:]) and not any(
             x.norm == "tendance" for x in text.toks[max(0, hit.first - 4) : hit.first]):
         return True
+    if not part:
+        return False
     # a part of the sentence that opens with « si » (« : si notre devis arrive avant le conseil, … »)
-    part = [x for x in text.toks[max(0, hit.first - 12) : hit.first] if not _PART_STOP.search(text.raw, x.end, hit.start)]
-    k = text.toks.index(part[0]) if part else hit.first
-    opener = text.toks[k] if part else None
-    return bool(opener) and opener.norm == "si" and (k == 0 or _PART_STOP.search(text.raw, text.toks[k - 1].end, opener.start)) \
+    k = hit.first - len(part)
+    opener = part[0]
+    return opener.norm == "si" and (k == 0 or _PART_STOP.search(text.raw, text.toks[k - 1].end, opener.start)) \
         and not (k + 1 < len(text.toks) and text.toks[k + 1].norm == "bien")
 
 
@@ -1123,8 +1132,7 @@ class _Reader:
                 continue
             if kind == "quote" and _subject_of_a_statement(t, h):
                 continue  # « les tarifs servent juste à comparer »: a statement, not a plan
-            if kind == "quote" and any(x.norm.startswith(_COMPARING) for x in t.toks[max(0, h.first - 3) : h.first]
-                                       if _same_clause(t, x.start, h.start)):
+            if kind == "quote" and _comparing_before(t, h):
                 continue  # « il compare les devis la semaine prochaine »: the contact's quotes
             seen.add((kind, h.start))
             if _requested(t, h, self.requests, interest_for_request):
@@ -1324,8 +1332,7 @@ class _Reader:
                         if self._same_sentence(x.start, h.start))):
                 continue  # « appeler maintenant ne servirait à rien »: the plan set aside, not the contact
                 # (« je ne vais pas l'appeler tout de suite, ça ne servirait à rien »: the same)
-            if any(x.norm.startswith(_COMPARING) for x in t.toks[max(0, h.first - 3) : h.first]
-                   if _same_clause(t, x.start, h.start)):
+            if _comparing_before(t, h):
                 continue  # « il compare déjà d'autres fournisseurs »: shopping around, not served
             if h.tag != "no_budget" and _waiting_denied(t, h):
                 continue  # « elle ne veut pas attendre »: urgency, not a refusal
@@ -1481,8 +1488,6 @@ class _Reader:
                 continue  # « pourquoi achèterait-il ? »: a question that answers no
             if t.toks[h.first].norm in _OUR_WISHES:
                 continue  # « nous voulons qu'il pense à nous »: the learner's wish, not the contact's
-            if t.toks[h.first].norm.startswith("cherch") and {x.norm for x in t.toks[h.last : h.last + 3]} & _IDEAS:
-                continue  # « il cherchait de l'inspiration pour un chantier »: ideas, not our goods
             if (nxt, nxt2) == ("un", "jour") and t.toks[h.first].norm.startswith(_PURCHASE) \
                     or h.first and t.toks[h.first - 1].norm in ("dernier", "derniere"):
                 continue  # « un orchestre renouvelle un jour ses tenues », « le dernier renouvellement »
@@ -1493,8 +1498,8 @@ class _Reader:
                 continue  # « côté achats, c'est la commune qui paie »: a heading, no wish
             if t.toks[h.first].norm.startswith(("veu", "voul")) and "dire" in (nxt, nxt2):
                 continue  # « veut dire »: means, no wish
-            if t.toks[h.first].norm.startswith("cherch") and {x.norm for x in t.toks[h.last : h.last + 3]} & {"autre", "ailleurs", "stand", "allee"}:
-                continue  # « elle cherchait un autre stand »: not our offer
+            if t.toks[h.first].norm.startswith("cherch") and {x.norm for x in t.toks[h.last : h.last + 3]} & _ELSE_SOUGHT:
+                continue  # « elle cherchait un autre stand », « de l'inspiration pour un chantier »: not our offer
             if not h.negated and t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "demand", "souhait")) \
                     and any(tok.norm in _DOC_WORDS for tok in t.toks[h.last : h.last + 4]):
                 continue  # « chercher de la documentation » is not interest in the offer

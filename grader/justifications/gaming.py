@@ -822,13 +822,20 @@ _OUR_SIDE = re.compile(r"\W{0,3}(?:(?:qui\s+est\s+)?(?:notre|nos|mon|ma|mes)\b|(
                        r"|(?:commercial|commerciale|responsable|tuteur|tutrice|collegue|manager|chef\s+des\s+ventes)\b)")
 
 
+@lru_cache(maxsize=2048)
+def _known_words(known: str) -> frozenset:
+    """The words (three letters or more, folded) of a contact's notes and name: read once for all
+    its justifications."""
+    return frozenset(w for w in re.findall(r"[a-z]+", fold(known).lower()) if len(w) >= 3)
+
+
 def stranger_named(justification: str, known: str) -> str:
     """A person the text names (« M. Dupuis ») whom the notes and the contact's name never
     mention: the text is about someone else (all 114 such texts of the labelled sets are).
     A name spelt a little differently (« Dupuy » for « Dupuis ») is the same person."""
     if "M" not in justification:
         return ""
-    known_words = {w for w in re.findall(r"[a-z]+", fold(known).lower()) if len(w) >= 3}
+    known_words = _known_words(known)
     for m in _PERSON_RE.finditer(justification):
         if _OUR_SIDE.match(fold(justification[m.end() : m.end() + 40]).lower()):
             continue  # « M. Lebrun, notre commercial », « Mme Roux (service devis) »: one of ours
