@@ -2578,3 +2578,50 @@ def test_the_final_reads_counterexamples_of_the_fifth_session_stay_right():
     notes = "Association de randonnée déjà équipée en polos par un sponsor. Aucun projet. Ne veut plus de textile."
     assert points(notes, "froid", "froid", "Froid : ils n'en veulent plus que ce soit des polos ou autre chose, le "
                   "sponsor les équipe. Je garde la fiche.", "2027-03-20") == (1, 1)
+
+
+def test_shopping_around_is_no_other_supplier_denial():
+    """« met deux fournisseurs en concurrence », « hésite entre deux fournisseurs »: the contact
+    compares offers, ours among them — interest, not a supplier that already serves it."""
+    notes = "Mme Petit veut 30 polos brodés pour la fête du club du 20 juin ; elle compare déjà deux fournisseurs."
+    for text in ("Chaud : 30 polos pour le 20 juin, et elle met déjà deux fournisseurs en concurrence. Je l'appelle demain.",
+                 "Chaud : polos pour le 20 juin ; elle hésite entre deux fournisseurs. Devis envoyé demain en priorité."):
+        assert points(notes, "chaud", "chaud", text, "2027-05-02") == (1, 1), text
+
+
+def test_no_need_to_hurry_is_no_denied_need():
+    """« pas besoin de se précipiter »: a step the learner skips (reflexive verb), not a need
+    denied; « aucun besoin de nous acheter » stays a denial."""
+    notes = "M. Noël veut des sweats pour le gala du 12 décembre ; budget voté, commande sous quinze jours."
+    s = score(notes, "2026-11-02", "chaud", "chaud", "Chaud : sweats pour le gala du 12 décembre, budget voté. "
+              "Pas besoin de se précipiter, je l'appelle demain en priorité.")
+    assert s.evidence == 1, s.reasons
+    notes = "Le club reçoit ses tee-shirts gratuitement d'un sponsor. Aucun projet."
+    assert points(notes, "froid", "froid", "Froid : ils ont un sponsor, aucun besoin de nous acheter quoi que ce "
+                  "soit. Je garde la fiche.", "2026-11-02") == (1, 1)
+
+
+def test_more_than_a_look_is_no_denial():
+    """« il ne cherche pas à se renseigner, il veut … »: the denial sets aside the mere look;
+    « il ne cherche pas de nouvelles tenues » still denies the interest."""
+    notes = "Le président veut 40 vestes brodées pour le tournoi du 10 juin ; budget voté, devis demandé."
+    assert points(notes, "chaud", "chaud", "Chaud : il ne cherche pas à se renseigner, il veut 40 vestes pour le "
+                  "10 juin et le budget est voté. Je l'appelle demain en priorité.", "2027-04-20") == (1, 1)
+    from grader.justifications.analysis import analyse
+    assert analyse("Il ne cherche pas de nouvelles tenues.", date(2027, 4, 20)).disinterest
+
+
+def test_a_question_of_need_names_the_criterion():
+    """« ce n'est pas une question de délai mais de besoin »: the criterion the class turns on,
+    not the contact's need stated."""
+    notes = "M. Galy : les membres fabriquent leurs costumes eux-mêmes ; aucun intérêt pour notre offre."
+    assert points(notes, "froid", "froid", "Froid, ce n'est pas une question de délai mais de besoin : ils font "
+                  "leurs costumes eux-mêmes et même avec de l'argent ils ne nous achèteraient rien. Je garde la fiche.",
+                  "2026-11-05") == (1, 1)
+
+
+def test_sms_jamais():
+    """« jms » is « jamais » in SMS writing."""
+    notes = "M. Lambert : le club n'achète jamais de textile, il n'en a pas besoin."
+    assert points(notes, "froid", "froid", "froid, il cherchait des idées de déco, le club achete jms de textile. on le met ds le fichier",
+                  "2027-10-07") == (1, 1)

@@ -598,6 +598,8 @@ def _criterion_talk(text: Text, hit: Hit) -> bool:
     before = [x.norm for x in text.toks[max(0, hit.first - 4) : hit.first] if _same_clause(text, x.start, hit.start)]
     if {"critere", "criteres", "grille"} & set(before) or (before and before[-1] in ("autre", "autres")):
         return True
+    if "question" in {x.norm for x in text.toks[max(0, hit.first - 6) : hit.first] if _same_clause(text, x.start, hit.start)}:
+        return True  # « ce n'est pas une question de délai mais de besoin »: what the class turns on
     if {"critere", "criteres"} & {x.norm for x in text.toks[max(0, hit.first - 8) : hit.first]
                                    if not _SENTENCE_END.search(text.raw, x.end, hit.start)}:
         return True  # « les trois critères vus en cours : l'intérêt, le projet et le délai »
@@ -622,6 +624,8 @@ def _need_to_act(text: Text, hit: Hit) -> bool:
     if "besoin" not in words or hit.last + 1 >= len(text.toks):
         return False
     nxt, verb = text.toks[hit.last].norm, text.toks[hit.last + 1].norm
+    if verb in ("se", "s", "me", "m", "te", "t") and hit.last + 2 < len(text.toks):
+        verb = text.toks[hit.last + 2].norm  # « pas besoin de se précipiter »
     if nxt in ("de", "d", "du") and {x.norm for x in text.toks[hit.last + 1 : hit.last + 3]} & _CONSENTS:
         return True  # « il n'a plus besoin de l'accord du conseil »: a step done, not a need denied
     return nxt in ("de", "d") and verb.endswith(("er", "ir", "re")) and len(verb) > 4 and not verb.startswith(L.GOODS) \
@@ -657,15 +661,25 @@ def _nothing_missing_to_buy(text: Text, hit: Hit) -> bool:
 
 _PLAN_VERB_STEMS = ("appel", "rappel", "relanc", "recontact", "contacter", "envoyer", "insister", "harceler")
 _OTHER_SUPPLIER = ("concurren", "fournisseur", "imprimeur", "prestataire", "equipementier")
-_COMPARING = ("compar", "consult", "sollicit", "interroge", "met en concurrence")
+_COMPARING = ("compar", "consult", "sollicit", "interroge")
 _BARE_NEGATION = {"plus", "aucun", "aucune", "pas", "de", "d", "n", "ne"}
 
 
-def _comparing_before(text: Text, hit: Hit) -> bool:
-    """A verb of comparing in the three words before ``hit``, in its clause (« il compare les
-    devis », « il compare déjà d'autres fournisseurs »): the contact shops around."""
-    return any(x.norm.startswith(_COMPARING) for x in text.toks[max(0, hit.first - 3) : hit.first]
-               if _same_clause(text, x.start, hit.start))
+def _shopping_around(text: Text, hit: Hit) -> bool:
+    """The contact compares offers, ``hit`` among them: a verb of comparing in the three words
+    before, in its clause (« il compare les devis », « il compare déjà d'autres fournisseurs »,
+    « elle hésite entre deux fournisseurs »), or « en concurrence » in the three words after
+    (« elle met déjà deux fournisseurs en concurrence »)."""
+    before = [x.norm for x in text.toks[max(0, hit.first - 3) : hit.first] if _same_clause(text, x.start, hit.start)]
+    if any(w.startswith(_COMPARING) for w in before) or any(
+            w == "entre" and i and before[i - 1].startswith("hesit") for i, w in enumerate(before)):
+        return True
+    after = [x.norm for x in text.toks[hit.last : hit.last + 3] if _same_clause(text, x.start, hit.start)]
+    return any(w.startswith("concurrence") and i and after[i - 1] == "en" for i, w in enumerate(after))
+
+
+#: What a visitor does who only looks (« il ne cherche pas à se renseigner »: he wants more).
+_BROWSING = {"renseigner", "informer", "documenter", "regarder", "flaner", "feuilleter", "curiosite"}
 _WAITING = ("attend", "patient", "train", "tard", "lambin", "repouss", "report", "retard")
 _DOUBLE_NEGATION = ("exclu", "exclut", "manqu", "ferme", "oppos", "refus", "cach", "supprim", "enlev", "retir", "annul",
                     "perd", "rater", "rate", "loup")  # (« pour ne pas perdre cette commande »)
@@ -1132,7 +1146,7 @@ class _Reader:
                 continue
             if kind == "quote" and _subject_of_a_statement(t, h):
                 continue  # « les tarifs servent juste à comparer »: a statement, not a plan
-            if kind == "quote" and _comparing_before(t, h):
+            if kind == "quote" and _shopping_around(t, h):
                 continue  # « il compare les devis la semaine prochaine »: the contact's quotes
             seen.add((kind, h.start))
             if _requested(t, h, self.requests, interest_for_request):
@@ -1332,7 +1346,7 @@ class _Reader:
                         if self._same_sentence(x.start, h.start))):
                 continue  # « appeler maintenant ne servirait à rien »: the plan set aside, not the contact
                 # (« je ne vais pas l'appeler tout de suite, ça ne servirait à rien »: the same)
-            if _comparing_before(t, h):
+            if _shopping_around(t, h):
                 continue  # « il compare déjà d'autres fournisseurs »: shopping around, not served
             if h.tag != "no_budget" and _waiting_denied(t, h):
                 continue  # « elle ne veut pas attendre »: urgency, not a refusal
@@ -1528,6 +1542,8 @@ class _Reader:
                     out.interest.append(word)
                     self._interest_pos.append(h.start)
                     continue
+                if {x.norm for x in t.toks[h.last : h.last + 5] if _same_clause(t, x.start, h.start)} & _BROWSING:
+                    continue  # « il ne cherche pas à se renseigner, il veut 45 sweats »: more than a look
                 if any(w.startswith(_WAITING) for w in scope):
                     out.interest.append(word)  # « elle ne va pas attendre pour choisir »: urgency
                     self._interest_pos.append(h.start)
