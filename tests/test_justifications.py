@@ -2625,3 +2625,79 @@ def test_sms_jamais():
     notes = "M. Lambert : le club n'achète jamais de textile, il n'en a pas besoin."
     assert points(notes, "froid", "froid", "froid, il cherchait des idées de déco, le club achete jms de textile. on le met ds le fichier",
                   "2027-10-07") == (1, 1)
+
+
+def test_goods_the_notes_want_and_the_text_says_are_missing_state_the_need():
+    """« n'a pas encore ses bonnets » for notes that say « a besoin de 40 bonnets »: the need."""
+    notes = "La coordinatrice a besoin de 40 bonnets marqués pour les maraudes qui reprennent le 15 novembre."
+    assert points(notes, "chaud", "chaud", "Les maraudes reprennent dans quatre semaines et l'association n'a pas "
+                  "encore ses bonnets. C'est chaud, je la rappelle lundi en priorité.", "2026-10-17") == (1, 1)
+
+
+def test_a_cold_contacts_reasons_in_other_words():
+    """« rien dans notre gamme », « fabrique ses tee-shirts lui-même »: no need, said plainly;
+    « imprimés et il a lui-même parlé » is no own production."""
+    notes = "Mme Girard cherchait un fournisseur de jeux de société ; rien dans notre offre ne l'intéresse."
+    assert points(notes, "froid", "froid", "Classe : froid | Motif : cherche des jeux, rien dans notre gamme | "
+                  "Action : CRM + catalogue", "2027-01-23") == (1, 1)
+    notes = "Le fablab fabrique lui-même ses tee-shirts avec sa découpeuse ; il n'a besoin de rien."
+    assert points(notes, "froid", "froid", "froid, venu par curiosité, fabrique ses tshirts lui meme. fiche crm",
+                  "2026-10-03") == (1, 1)
+    from grader.justifications.analysis import analyse
+    a = analyse("Il a aimé nos polos imprimés et il a lui-même parlé d'en commander.", date(2026, 10, 3))
+    assert not a.disinterest
+
+
+def test_saint_abbreviated_is_the_feast():
+    """« la St Jean » is the Saint-Jean (24 June)."""
+    notes = "Mme Costes veut 500 gobelets pour la fête de la Saint-Jean du 20 juin ; dépense votée, devis demandé."
+    assert points(notes, "chaud", "chaud", "chaud, gobelets pour la St Jean. je la rappelle vite.", "2027-04-10") == (1, 1)
+
+
+def test_the_grid_named_in_its_sentence_is_criterion_talk():
+    """« La grille nous demande de regarder d'abord l'intérêt »: the rubric, not the contact."""
+    from grader.justifications.analysis import analyse
+    for text in ("La grille nous demande de regarder d'abord l'intérêt pour notre offre.",
+                 "Selon la grille, on regarde en premier lieu le besoin du client."):
+        assert not analyse(text, date(2026, 2, 28)).interest, text
+
+
+def test_a_plan_headed_ma_relance_keeps_its_dates():
+    """« Ma relance : un mail début mai »: the plan's date, not the project's."""
+    notes = "Le trésorier veut des polos et des mugs pour les 20 ans du club, en septembre 2027 ; budget voté en juin."
+    assert points(notes, "tiède", "tiède", "Tiède : polos et mugs voulus pour septembre 2027, budget voté en juin. "
+                  "Ma relance : un mail début mai puis un appel.", "2027-02-13") == (1, 1)
+
+
+def test_a_supposed_need_is_no_interest_of_a_cold_contact():
+    """« elles pourraient vouloir des tee-shirts », « ce serait inventer un besoin »: the learner's
+    guesses; « elle pourrait être intéressée rapidement » is still read as interest."""
+    notes = "L'amicale reçoit tout son matériel de l'EFS et n'a aucun besoin."
+    assert points(notes, "froid", "froid", "Froid : l'amicale reçoit tout de l'EFS et n'a aucun besoin. Les amicales "
+                  "pourraient vouloir des tee-shirts pour leurs fêtes, mais rien ne le montre. Je garde la fiche.",
+                  "2026-06-20") == (1, 1)
+    assert points(notes, "froid", "froid", "Froid : aucun besoin, tout vient de l'EFS ; dire le contraire ce serait "
+                  "inventer un besoin. Je garde la fiche.", "2026-06-20") == (1, 1)
+    notes = "Elle est satisfaite de son prestataire actuel et ne prévoit rien."
+    assert points(notes, "froid", "froid", "Elle est satisfaite de son prestataire mais pourrait être intéressée "
+                  "rapidement. Je garde la fiche.", "2026-06-20")[0] == 0
+
+
+def test_no_hurry_is_no_refusal():
+    """« elle ne veut rien précipiter »: the contact takes her time — not soon, no denial."""
+    notes = "Mme Doucet voudrait des tabliers pour les dix ans du repair café, à l'automne 2027, sans se presser."
+    assert points(notes, "tiède", "tiède", "Tiède : l'anniversaire est dans presque un an et Mme Doucet ne veut rien "
+                  "précipiter, même si les tabliers l'intéressent. Relance dans trois mois.", "2026-12-05") == (1, 1)
+
+
+def test_someone_elses_visit_is_no_plan():
+    """« la visite des Gallois est dans un an », « le programme n'est pas fixé »: the contact's
+    event, no meeting of ours — its date is the project's; « je propose la visite de l'atelier »
+    is ours."""
+    notes = "La présidente veut des polos et des fanions pour la venue des Gallois de Tregaron, en mai 2028."
+    assert points(notes, "tiède", "tiède", "Tiède : la présidente veut des polos et des fanions, mais la visite des "
+                  "Gallois est dans un an et le programme n'est même pas fixé. Je la relance dans six mois.",
+                  "2027-05-08") == (1, 1)
+    from grader.justifications.analysis import analyse
+    a = analyse("Je lui propose la visite de l'atelier la semaine prochaine.", date(2027, 5, 8))
+    assert [x.kind for x in a.actions] == ["meeting"]

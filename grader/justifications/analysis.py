@@ -184,7 +184,7 @@ _DOC_WORDS = {"documentation", "doc", "docs", "brochure", "brochures", "plaquett
 _LIKING = ("aim", "ador", "apprec", "seduit", "emball", "enthousias", "plai", "envie")
 _CONTACT_SUBJECT = {"a", "ont", "il", "elle", "ils", "elles", "le", "la", "les"}
 _RECORD_PLACES = {"fiche", "fiches", "crm", "sic", "fichier", "fichiers", "base", "newsletter"}
-_ACTION_LABEL_RE = re.compile(r"\b(?:actions?|suite|a faire|suivi)\s*[:=]")
+_ACTION_LABEL_RE = re.compile(r"\b(?:actions?|suite|a faire|suivi|relances?)\s*[:=]")
 # In a form with an « Action : » line, the lines headed by a fact of the contact (« Délai : devis
 # avant Noël ») report what the contact expects; the plan is on the action line.
 _FACT_LINE_RE = re.compile(r"(?m)(?:^|\s[/|–—-]\s)[ \t\-•*]*(?:delais?|echeances?|besoins?|budgets?|evenements?"
@@ -532,6 +532,9 @@ _NOUN_ADJECTIVES = frozenset("nouvelle nouvelles jeune jeunes petite petites gra
 _LOOKING = ("decouvr", "visit", "comprendr", "connaitr", "flaner", "jeter", "saluer")
 _SCHEDULING = ("fixe", "fixer", "fixerai", "cale", "caler", "calerai", "programm", "planifi", "confirm")
 _MEETING_NOUNS = ("rendez", "rdv", "rencontre", "demo", "visite")
+# who schedules in « je le fixe », « on la cale », « je vais le programmer » (« le programme
+# n'est pas fixé » is a noun)
+_SCHEDULER = frozenset("je j on nous vais va allons peux pourrai dois vous".split())
 _SOME_DAY_RE = re.compile(r"\ble jour ou\b[^.,;:]*$|\bquand il (?:faudra|sera temps)\b[^.,;:]*$"
                           # « si un jour le club veut des tee-shirts », « au cas où un projet … »
                           r"|\b(?:si|qu)\s+un\s+jour\b[^.;:!?]*$|\bau\s+cas\s+ou\b[^.;:!?]*$|\bun\s+jour\b[^.;:!?,]{0,25}$")
@@ -600,7 +603,7 @@ def _criterion_talk(text: Text, hit: Hit) -> bool:
         return True
     if "question" in {x.norm for x in text.toks[max(0, hit.first - 6) : hit.first] if _same_clause(text, x.start, hit.start)}:
         return True  # « ce n'est pas une question de délai mais de besoin »: what the class turns on
-    if {"critere", "criteres"} & {x.norm for x in text.toks[max(0, hit.first - 8) : hit.first]
+    if {"critere", "criteres", "grille"} & {x.norm for x in text.toks[max(0, hit.first - 8) : hit.first]
                                    if not _SENTENCE_END.search(text.raw, x.end, hit.start)}:
         return True  # « les trois critères vus en cours : l'intérêt, le projet et le délai »
     after = text.toks[hit.last : hit.last + 3]
@@ -636,6 +639,32 @@ _CONSENTS = {"accord", "aval", "autorisation", "vote", "validation", "feu", "per
 
 
 _STATEMENT_VERBS = {"sert", "servent", "servait", "servira", "serviront", "est", "sont", "etait", "etaient"}
+
+
+_SUPPOSING = frozenset("pourrait pourraient serait seraient inventer imaginer supposer".split())
+
+
+def _supposed(text: Text, hit: Hit) -> bool:
+    """An interest word under a supposition in its clause (« elles pourraient vouloir »,
+    « ce serait inventer un besoin »): the learner's guess, not the contact's words. « Elle
+    pourrait être intéressée » says how the learner reads the contact: no supposition."""
+    before = [x.norm for x in text.toks[max(0, hit.first - 4) : hit.first] if _same_clause(text, x.start, hit.start)]
+    return any(w in _SUPPOSING and before[i + 1 : i + 2] != ["etre"] for i, w in enumerate(before))
+
+
+def _someone_elses_event(text: Text, hit: Hit) -> bool:
+    """A meeting noun that names someone's event (« la visite des Gallois », « la rencontre du
+    club avec ses sponsors »): the article before, « de » and not our own after, and no plan verb
+    or learner subject in the three words before (« je propose la visite de l'atelier » is ours)."""
+    if not text.toks[hit.first].norm.startswith(("visite", "rencontre")) or not hit.first \
+            or text.toks[hit.first - 1].norm not in ("la", "le", "l", "cette"):
+        return False
+    after = [x.norm for x in text.toks[hit.last : hit.last + 2]]
+    if not after or after[0] not in ("de", "des", "du", "d") or after[1:2] in (["notre"], ["nos"], ["mon"], ["ma"]):
+        return False
+    c_start = text.clause_of(hit.start)[0]
+    before = [x.norm for x in text.toks[max(0, hit.first - 4) : hit.first] if x.start >= c_start]
+    return not any(w.startswith(_PLAN_VERBS) or w in L.LEARNER_SUBJECT for w in before)
 
 
 def _subject_of_a_statement(text: Text, hit: Hit) -> bool:
@@ -680,6 +709,7 @@ def _shopping_around(text: Text, hit: Hit) -> bool:
 
 #: What a visitor does who only looks (« il ne cherche pas à se renseigner »: he wants more).
 _BROWSING = {"renseigner", "informer", "documenter", "regarder", "flaner", "feuilleter", "curiosite"}
+_HURRYING = ("precipit", "presser", "empresser", "hater", "brusquer")
 _WAITING = ("attend", "patient", "train", "tard", "lambin", "repouss", "report", "retard")
 _DOUBLE_NEGATION = ("exclu", "exclut", "manqu", "ferme", "oppos", "refus", "cach", "supprim", "enlev", "retir", "annul",
                     "perd", "rater", "rate", "loup")  # (« pour ne pas perdre cette commande »)
@@ -1104,7 +1134,8 @@ class _Reader:
         # stands for the meeting named just before.
         meetings_before = [m for m in by_tag.get("meeting", []) + self.requests]
         for i, tok in enumerate(t.toks):
-            if i and tok.norm.startswith(_SCHEDULING) and t.toks[i - 1].norm in ("l", "le", "la") \
+            if i >= 2 and tok.norm.startswith(_SCHEDULING) and t.toks[i - 1].norm in ("l", "le", "la") \
+                    and t.toks[i - 2].norm in _SCHEDULER \
                     and any(m.end <= tok.start and self.folded[m.start : m.end].startswith(_MEETING_NOUNS)
                             for m in meetings_before):
                 candidates.append(("meeting", Hit("meeting", tok.start, tok.end, i, i + 1, False)))
@@ -1146,6 +1177,8 @@ class _Reader:
                 continue
             if kind == "quote" and _subject_of_a_statement(t, h):
                 continue  # « les tarifs servent juste à comparer »: a statement, not a plan
+            if kind == "meeting" and _someone_elses_event(t, h):
+                continue  # « la visite des Gallois est dans un an »: the contact's event, not ours
             if kind == "quote" and _shopping_around(t, h):
                 continue  # « il compare les devis la semaine prochaine »: the contact's quotes
             seen.add((kind, h.start))
@@ -1544,6 +1577,9 @@ class _Reader:
                     continue
                 if {x.norm for x in t.toks[h.last : h.last + 5] if _same_clause(t, x.start, h.start)} & _BROWSING:
                     continue  # « il ne cherche pas à se renseigner, il veut 45 sweats »: more than a look
+                if any(x.norm.startswith(_HURRYING) for x in t.toks[h.last : h.last + 4] if _same_clause(t, x.start, h.start)):
+                    out.not_soon.append(word)  # « elle ne veut rien précipiter »: no hurry, no refusal
+                    continue
                 if any(w.startswith(_WAITING) for w in scope):
                     out.interest.append(word)  # « elle ne va pas attendre pour choisir »: urgency
                     self._interest_pos.append(h.start)
@@ -1588,8 +1624,10 @@ class _Reader:
             if any(c_start <= p < c_end for p in past_positions) or _AVANT_ALONE.match(after):
                 out.past_interest.append(word)  # « intéressés il y a deux ans », « intéressés avant, … »
                 continue
-            if t.toks[h.first].norm.startswith(_LIKING):
-                out.liking.append(word)  # « aime nos sacs »: taste, not a need
+            if t.toks[h.first].norm.startswith(_LIKING) or _supposed(t, h):
+                # « aime nos sacs »: taste, not a need; « elles pourraient vouloir des tee-shirts »,
+                # « ce serait inventer un besoin »: supposed by the learner, not stated by the contact
+                out.liking.append(word)
             out.interest.append(word)
             self._interest_pos.append(h.start)
         object_pos = []

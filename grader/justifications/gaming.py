@@ -517,7 +517,8 @@ def content_match(analysis, observations: str) -> tuple[list[str], int]:
     return missing, found
 
 
-_LACK_RE = re.compile(r"\b(?:pas|plus|aucun|aucune|sans|manque|manquent|ni)\s+(?:assez\s+|suffisamment\s+)?(?:de\s+|d\s*)?"
+_LACK_RE = re.compile(r"\b(?:pas|plus|aucun|aucune|sans|manque|manquent|ni)\s+(?:encore\s+|toujours\s+)?"
+                      r"(?:assez\s+|suffisamment\s+)?(?:de\s+|d\s*|ses\s+|leurs\s+|leur\s+)?"
                       r"(?:(?:stock|stocks|reserve|reserves)\s+(?:de\s+|d\s*))?([a-z]+)(?:\s+([a-z]+))?")
 _WANT_BEFORE = ("besoin", "command", "achet", "achat", "veu", "voul", "prevo", "projet", "cherch",
                 "souhait", "interes", "envie")

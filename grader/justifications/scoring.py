@@ -38,7 +38,7 @@ from datetime import date, timedelta
 from prospection.texte.francais import fold
 
 from .analysis import Analysis, analyse, dates_not_in_notes, interest_objects, note_words
-from .gaming import Pattern, blank, detect, lacked_things, pasted_spans, plan_of_another, things_named
+from .gaming import Pattern, _thing, blank, detect, lacked_things, pasted_spans, plan_of_another, things_named
 
 __all__ = ["Score", "Hints", "score", "hints", "normalise_class", "parse_date", "REVIEW_BELOW",
            "CLASSES", "REFUSED_PATTERNS"]
@@ -152,6 +152,7 @@ _PLAIN_NO = ("pas interes", "pas d interet", "aucun interet", "aucun besoin", "p
              "ne fait pas", "n en prevoi", "ne cherche rien", "cherche rien", "ne prevoi",
              "manque de rien", "ne manque", "ne lui manqu",  # (« ne prevoit aucun »)
              "rien a faire", "ni projet", "ni besoin",
+             "rien dans notre gamme", "rien dans nos gammes", "pas dans notre gamme", "hors de notre gamme", "hors gamme",
              "ne nous concern", "ca ne nous concern")
 
 
@@ -370,7 +371,10 @@ def score(observations: str, date_salon, reference: str, qualification, justific
     motifs = [p.code for p in patterns]
     # the goods the notes say the contact has run out of, named by the text: the need stated
     # (« chaud : maillots, tournoi dans 6 semaines » for « n'a plus de stock de maillots »)
-    need = ref != "froid" and bool((lacked_things(text) | things_named(text)) & lacked_things(observations or ""))
+    # or the goods the notes say the contact wants, which the text says it has not got yet
+    # (« n'a pas encore ses bonnets » for « a besoin de 40 bonnets »)
+    need = ref != "froid" and bool((lacked_things(text) | things_named(text)) & lacked_things(observations or "")
+                                   or lacked_things(text) & {_thing(o) for o in objects or ()})
     open_claims = _open_claims(a, observations or "", salon) if notes_dates else frozenset()
     ev, ev_conf, ev_reason = _evidence(a, ref, qual, notes_dates, need, open_claims)
     if ev == 0 and ev_reason in ("need_interest", "need_timing") and \
