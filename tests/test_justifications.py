@@ -2701,3 +2701,31 @@ def test_someone_elses_visit_is_no_plan():
     from grader.justifications.analysis import analyse
     a = analyse("Je lui propose la visite de l'atelier la semaine prochaine.", date(2027, 5, 8))
     assert [x.kind for x in a.actions] == ["meeting"]
+
+
+def test_goods_just_received_cover_the_need():
+    """« vient de recevoir des polos du département »: the need is covered; « vient de recevoir
+    sa subvention » is money, no such thing."""
+    notes = "L'amicale vient de recevoir des polos offerts par le département ; aucun besoin pour le moment."
+    assert score(notes, "2026-11-28", "froid", "froid", "Froid car l'amicale vient de recevoir des polos du "
+                 "département.").evidence == 1
+    from grader.justifications.analysis import analyse
+    assert not analyse("L'association vient de recevoir sa subvention.", date(2026, 11, 28)).no_budget
+
+
+def test_a_trailing_off_alternative_weighs_two_classes():
+    """« Tiède ou froid... je dirais tiède »: both weighed, the class said after stands."""
+    notes = "M. Chomel aimerait bien « un jour » des sacoches brodées ; ni date ni budget."
+    s = score(notes, "2026-06-13", "tiède", "tiède", "Tiède ou froid... je dirais tiède, il aime les sacoches mais "
+              "rien n'est prévu. Relancer plus tard.", accepted=["froid", "tiède"])
+    assert (s.evidence, s.action) == (1, 1), s.reasons
+
+
+def test_put_off_for_later_is_no_refusal():
+    """« "pour plus tard", rien de prévu »: not yet, no refusal; « c'est trop vague pour être un
+    vrai besoin »: no need (yet)."""
+    from grader.justifications.analysis import analyse
+    a = analyse("Foulards intéressants « pour plus tard », rien de prévu.", date(2026, 6, 13))
+    assert a.interest and not a.disinterest and a.not_soon
+    a = analyse("C'est trop vague pour être un vrai besoin.", date(2026, 6, 13))
+    assert not a.interest and a.not_soon

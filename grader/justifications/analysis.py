@@ -312,6 +312,10 @@ def _renewed(text: Text, hit: Hit) -> bool:
     return bool({"vient", "viennent", "venons"} & set(before)) and tok.norm.endswith("er")
 
 
+# goods just received (« l'amicale vient de recevoir des polos du département »): the need is
+# covered, like a renewal (money just received is no such thing: the word must be goods)
+_JUST_RECEIVED_RE = re.compile(r"\b(?:vient|viennent|venons)\s+d[e']?\s*(?:recevoir|obtenir|toucher)\s+"
+                               r"(?:des|ses|leurs|de\s+nouveaux|de\s+nouvelles|\d+)\s+(?:nouveaux\s+|nouvelles\s+)?([a-z]+)")
 _CLOSURE = ("cess", "arret", "ferm", "dissou", "activite", "disparu", "faillite")
 _SUPPLIER_WORDS = ("fournisseur", "prestataire", "presta", "equipementier", "concurrent", "magasin",
                    "boutique", "imprimeur", "brodeur")
@@ -500,6 +504,7 @@ _NOTHING_BEFORE = re.compile(r"\brien\s+(?:de\s+prevu\s+|n'est\s+prevu\s+|n est\
 _QUESTION_ANSWERED_NO = re.compile(r"[^.!?\n]*\?\s*(?:non|pas du tout|surtout pas)\b", re.IGNORECASE)
 _QUESTION_TAIL = re.compile(r"[^.!?;:\n]{0,12}\?")
 _SENTENCE_STOP = re.compile(r"[.!?\n]")
+_HESITATION_RE = re.compile(r"\b(?:froid|tiede|chaud)e?s?\s+ou\s+(?:froid|tiede|chaud)e?s?\s*(?:\.\.\.|…)")
 
 
 _ASKING = re.compile(r"(?:\best[- ]ce qu|\bfaut[- ]il\b|\bdois[- ]je\b|\bdoit[- ]on\b|\bpeut[- ]etre\b|\bfaudrait[- ]il\b)")
@@ -644,6 +649,13 @@ _STATEMENT_VERBS = {"sert", "servent", "servait", "servira", "serviront", "est",
 _SUPPOSING = frozenset("pourrait pourraient serait seraient inventer imaginer supposer".split())
 
 
+def _too_much_for(text: Text, hit: Hit) -> bool:
+    """« trop … pour (être) » before ``hit`` in its clause (« trop vague pour être un vrai
+    besoin »): the word is denied."""
+    before = [x.norm for x in text.toks[max(0, hit.first - 6) : hit.first] if _same_clause(text, x.start, hit.start)]
+    return "trop" in before and "pour" in before[before.index("trop") + 1 :]
+
+
 def _supposed(text: Text, hit: Hit) -> bool:
     """An interest word under a supposition in its clause (« elles pourraient vouloir »,
     « ce serait inventer un besoin »): the learner's guess, not the contact's words. « Elle
@@ -715,13 +727,22 @@ _DOUBLE_NEGATION = ("exclu", "exclut", "manqu", "ferme", "oppos", "refus", "cach
                     "perd", "rater", "rate", "loup")  # (« pour ne pas perdre cette commande »)
 
 
+def _later_before(text: Text, hit: Hit) -> bool:
+    """« plus tard » in the six words before ``hit``, in its sentence (« foulards intéressants
+    "pour plus tard", rien de prévu »): a project put off, not refused."""
+    words = [x.norm for x in text.toks[max(0, hit.first - 6) : hit.first]
+             if not _SENTENCE_END.search(text.raw, x.end, hit.start)]
+    return any(w == "tard" and i and words[i - 1] == "plus" for i, w in enumerate(words))
+
+
 def _waiting_denied(text: Text, hit: Hit) -> bool:
     """« ne veut pas attendre », « ne va pas traîner pour choisir »: what is denied is the wait,
     not the purchase — urgency, never a refusal."""
     c_start, c_end = text.clause_of(hit.start)
     lo = hit.first - 4
     near = [x.norm for x in text.toks[max(0, lo) : hit.last + 2] if c_start <= x.start < c_end]
-    return any(w.startswith(_WAITING) for w in near)
+    # (« pour plus tard », « au plus tard » name a later time, no wait denied)
+    return any(w.startswith(_WAITING) and not (w == "tard" and i and near[i - 1] == "plus") for i, w in enumerate(near))
 
 
 _FIRMNESS = ("ferme", "concret", "precis", "defini", "arret", "fix", "date", "officiel", "immediat",
@@ -1011,6 +1032,9 @@ class _Reader:
         self._actions()
         self.excluded = _excluded_spans(t)  # « pas pour la fête de juin »: read by both below
         self._interest(objects)
+        for m in _JUST_RECEIVED_RE.finditer(self.folded):
+            if m.group(1).startswith(L.GOODS) and not self.t.is_negated(m.start()):
+                self.out.no_budget.append(self.raw[m.start() : m.end()])  # « vient de recevoir des polos »: covered
         self._timing()
         self._instructions()
         self._class_positions: list[tuple[str, int]] = []
@@ -1383,6 +1407,9 @@ class _Reader:
                 continue  # « il compare déjà d'autres fournisseurs »: shopping around, not served
             if h.tag != "no_budget" and _waiting_denied(t, h):
                 continue  # « elle ne veut pas attendre »: urgency, not a refusal
+            if h.tag != "no_budget" and _later_before(t, h):
+                out.not_soon.append(raw[h.start : h.end])  # « pour plus tard, rien de prévu »: not yet
+                continue
             lead = _lead_in(t, h)
             if _conceded(t, h):
                 continue  # « même s'il est satisfait de son fournisseur, … »: granted, then set aside
@@ -1623,6 +1650,9 @@ class _Reader:
             after = raw[h.end : h.end + 12]
             if any(c_start <= p < c_end for p in past_positions) or _AVANT_ALONE.match(after):
                 out.past_interest.append(word)  # « intéressés il y a deux ans », « intéressés avant, … »
+                continue
+            if _too_much_for(t, h):
+                out.not_soon.append(word)  # « c'est trop vague pour être un vrai besoin »: not (yet) a need
                 continue
             if t.toks[h.first].norm.startswith(_LIKING) or _supposed(t, h):
                 # « aime nos sacs »: taste, not a need; « elles pourraient vouloir des tee-shirts »,
@@ -1872,6 +1902,8 @@ class _Reader:
 
     def _classes(self) -> None:
         t = self.t
+        # « Tiède ou froid... je dirais tiède »: two classes weighed in a trailing-off alternative
+        hesitations = [m.span() for m in _HESITATION_RE.finditer(self.folded)]
         for i, tok in enumerate(t.toks):
             cls = L.CLASS_WORDS.get(tok.norm)
             if not cls:
@@ -1883,7 +1915,7 @@ class _Reader:
             if i and t.toks[i - 1].norm in ("au", "saison", "periode", "temps", "hiver", "mois", "climat", "eau"):
                 continue  # « on le garde au chaud », « la saison froide »: no class
             before = [b.norm for b in t.toks[max(0, i - 4) : i] if _same_clause(t, b.start, tok.start)]
-            if set(before) & L.HEDGES or self._in_question(tok.end):
+            if set(before) & L.HEDGES or self._in_question(tok.end) or any(a <= tok.start < b for a, b in hesitations):
                 self.out.hedged_classes.append(cls)
                 continue
             self.out.classes.append(cls)
