@@ -2729,3 +2729,49 @@ def test_put_off_for_later_is_no_refusal():
     assert a.interest and not a.disinterest and a.not_soon
     a = analyse("C'est trop vague pour être un vrai besoin.", date(2026, 6, 13))
     assert not a.interest and a.not_soon
+
+
+def test_a_pace_stated_against_the_date_is_a_contradiction():
+    """« C'est chaud … 12 mai. Comme ce n'est pas urgent, je le relancerai à la rentrée »: the
+    learner states a pace the date denies — no evidence point (a vague word alone, « rapide »
+    here or there, still gives way to a calendar date)."""
+    notes = "M. Le Guen veut 60 casquettes pour la randonnée du 12 mai ; budget disponible, il veut commander vite."
+    s = score(notes, "2027-03-20", "chaud", "chaud", "Chaud : 60 casquettes pour la rando du 12 mai, budget là. "
+              "Comme ce n'est pas urgent, je le relancerai à la rentrée.")
+    assert s.evidence == 0 and "contradiction" in s.reasons
+    notes = "Le président aimerait des sacs pour le congrès d'octobre 2027. « On verra au printemps »."
+    s = score(notes, "2026-11-28", "tiède", "tiède", "Tiède, le congrès est en octobre 2027 et il veut des sacs. "
+              "C'est donc très urgent : je le rappelle demain.")
+    assert s.evidence == 0
+
+
+def test_nobody_in_a_hurry_is_no_hurry():
+    """« personne n'est pressé »: a denial the negation cues do not mark — the long reading."""
+    from grader.justifications.analysis import analyse
+    a = analyse("L'achat se fera au printemps et personne n'est pressé.", date(2026, 10, 1))
+    assert "court" not in a.timing_kinds()
+
+
+def test_invented_facts_of_the_gaming_kind_are_found():
+    """Competitors' quotes, an approved mock-up, a budget vote, a closure, members lost: facts
+    the notes never give."""
+    notes = "M. Vuillemin a un besoin urgent de 20 vestes pour l'exercice du 13 mars ; il demande un devis sous quinze jours."
+    for text in ("Chaud car M. Vuillemin a déjà reçu deux devis de concurrents et doit choisir avant le 13 mars. "
+                 "Je le rappelle lundi en priorité.",
+                 "Chaud : deux concurrents qui lui ont fait un devis, exercice le 13 mars. Appel lundi en priorité.",
+                 "Chaud : il a déjà validé notre maquette sur le stand, exercice le 13 mars. Appel lundi en priorité."):
+        s = score(notes, "2027-01-23", "chaud", "chaud", text)
+        assert "absent_fact" in s.reasons, text
+    notes = "Une bénévole trouve nos sacs jolis ; la bibliothèque en voudrait un jour. Ni projet, ni budget, ni date."
+    s = score(notes, "2027-03-13", "tiède", "tiède", "Tiède : elle veut des sacs et le conseil votera le budget en "
+              "juin. Je relance en mai.")
+    assert "absent_fact" in s.reasons
+    notes = "Les bénévoles cherchaient le stand de la mairie ; le club ne voit pas l'intérêt d'articles personnalisés."
+    s = score(notes, "2027-01-30", "froid", "froid", "Froid : le club ne voit pas l'intérêt de nos articles, il vient "
+              "de fermer sa section jeunes et perd des adhérents. Fiche CRM.")
+    assert s.evidence == 0 and "absent_fact" in s.reasons
+    # backed by the notes: no invented fact
+    notes = "Le club compare déjà deux devis d'autres fournisseurs pour ses 40 maillots du tournoi du 5 juin."
+    s = score(notes, "2027-04-10", "chaud", "chaud", "Chaud : il a déjà reçu deux devis d'autres fournisseurs, tournoi "
+              "le 5 juin. Je l'appelle lundi en priorité.")
+    assert "absent_fact" not in s.reasons

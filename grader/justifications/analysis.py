@@ -656,6 +656,14 @@ def _too_much_for(text: Text, hit: Hit) -> bool:
     return "trop" in before and "pour" in before[before.index("trop") + 1 :]
 
 
+def _nobody_before(text: Text, start: int) -> bool:
+    """« personne n'est pressé »: « personne » or « rien » then « ne » in the four words before
+    ``start``, in its clause — a denial the negation cues do not mark."""
+    first = bisect_left([x.start for x in text.toks], start)
+    before = [x.norm for x in text.toks[max(0, first - 4) : first] if _same_clause(text, x.start, start)]
+    return any(w in ("personne", "rien") and before[i + 1 : i + 2] in (["n"], ["ne"]) for i, w in enumerate(before))
+
+
 def _supposed(text: Text, hit: Hit) -> bool:
     """An interest word under a supposition in its clause (« elles pourraient vouloir »,
     « ce serait inventer un besoin »): the learner's guess, not the contact's words. « Elle
@@ -1780,7 +1788,7 @@ class _Reader:
                     x.end <= e.start and _same_clause(t, x.start, e.start)
                     and sum(1 for y in t.toks if x.end <= y.start < e.start) <= 3 for x in salons):
                 continue  # « le salon est mi-novembre »: the point counted from, not the project
-            if e.label == "urgence" and _ANSWERED_NO.match(self.folded[e.end : e.end + 14]):
+            if e.label == "urgence" and (_ANSWERED_NO.match(self.folded[e.end : e.end + 14]) or _nobody_before(t, e.start)):
                 out.timing.append(Claim("moyen_long", e.text, e.start, 0.6))  # « Urgence ? Aucune. »
                 continue
             claim = _classify_range(e.date_min, e.date_max, self.salon, e.confidence, e.label)
@@ -1812,7 +1820,7 @@ class _Reader:
                 continue
             if h.tag == "short" and self._plan_noun_clause(h.start):
                 continue  # « une action adaptée sera menée rapidement »: the plan's pace, not the project's
-            flipped = (h.negated and not _has_cue(t, h)  # « pas pressé » stays long
+            flipped = ((h.negated or _nobody_before(t, h.start)) and not _has_cue(t, h)  # « pas pressé » stays long
                        and not (h.tag == "long" and h.first and t.toks[h.first - 1].norm == "avant")
                        # (« pas d'achat avant plusieurs mois »: not before, a long delay)
                        ) or (h.tag == "short" and bool(_ANSWERED_NO.match(self.folded[h.end : h.end + 14])))

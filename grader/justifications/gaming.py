@@ -603,8 +603,14 @@ _FACTS = [
                               r"(?: de [\w-]+)?(?: leur| lui| en)? (?:financ|pai|pay|prend)\w*|sponsor\w*|mecen\w*)"),
      ("subvention", "financ", "mairie", "departement", "region\\b", "aide", "sponsor", "mecen", "partenaire")),
     ("devis", re.compile(r"\b(?:(?:a|ont|deja)(?: deja)? (?:demande|recu|reçu)\w* (?:un|une|des|le|la|notre|nos) (?:devis|tarifs?|prix|propositions?|offres?)"
-                         r"|recu (?:un|une|des) (?:devis|offre)|(?:autre fournisseur|concurrent\w*|boutique|magasin|imprimeur|prestataire)\b[^.;]{0,40}\b(?:fait|envoye|propose|donne)\w* (?:une|un|son|sa) (?:offre|devis|proposition|prix|tarif))"),
+                         r"|recu (?:un|une|des) (?:devis|offre))"),
      ("devis", "tarif", "prix", "proposition", "offre", "chiffr", "catalogue")),
+    # quotes the competitors made (« a déjà reçu deux devis de concurrents », « deux concurrents
+    # qui lui ont fait un devis »): only notes that speak of other offers back them
+    ("devis_concurrent", re.compile(r"\b(?:recu|reçu|demande)\w* (?:deux|trois|plusieurs|d autres|des) (?:devis|offres|propositions)\b"
+                                    r"|\b(?:autre fournisseur|concurrent\w*|boutique|magasin|imprimeur|prestataire)\b[^.;]{0,40}\b(?:fait|envoye|propose|donne)\w* (?:une|un|son|sa|des|leurs?) (?:offres?|devis|propositions?|prix|tarifs?)"),
+     ("concurren", "compar", "offres", "deux devis", "autres devis", "plusieurs devis", "ailleurs", "autre fournisseur",
+      "autres fournisseurs", "deux fournisseurs", "plusieurs fournisseurs", "consult")),
     ("concurrent", re.compile(r"\b(?:deja un fournisseur|fournisseurs? (?:actuel|habituel)\w*|(?:devis|offre|proposition|prix) (?:d un|de notre|du|de leur|de son) concurrent|chez (?:un|notre|nos|leur|son) concurrent|chez (?:decathlon|intersport)|decathlon|intersport"
                               r"|(?:son|sa|leur|leurs) (?:propres? )?(?:fournisseur|prestataire|equipementier)\w*"
                               r"|travaill\w* (?:deja )?avec (?:un|une|son|sa|leur) (?:fournisseur|prestataire|imprimeu|brodeu|equipementier)\w*)"),
@@ -613,9 +619,19 @@ _FACTS = [
      _SUPPLIER_BACKING),
     ("concurrent", re.compile(r"\b(?:a|aupres d|par|avec) (?:un|des|deux|plusieurs|trois) concurrent"),
      ("concurren", "fournisseur", "presta", "ailleurs", "compar", "autre", "sinon", "command\\w* chez")),
+    ("accord", re.compile(r"\b(?:a|ont|avait|avaient|deja) (?:deja )?(?:valide|accepte|approuve)e?s? (?:notre|nos|la|le|sa|son) "
+                          r"(?:maquette|devis|proposition|offre|bat|projet de visuel|visuel)"),
+     ("valid", "accept", "approuv", "maquette", "signe", "bat\\b", "accord")),
+    # a budget vote the notes never give (« le conseil votera le budget en juin »)
+    ("vote", re.compile(r"\b(?:votera|voteront|vote|votent|examinera|examineront|arbitrera) (?:le|son|leur|un) budget\b"),
+     ("vot", "assembl", "conseil", "bureau", "\\bag\\b", "reunion", "comite", "decid", "decision")),
     ("fusion", re.compile(r"\bfusion\w*|\bfusionn\w*"), ("fusion",)),
+    # members lost (« perd des adhérents »): a decline the notes must give
+    ("declin", re.compile(r"\b(?:perd|perdent|a perdu|ont perdu|perdait|perdaient) (?:des|ses|leurs|beaucoup d|la moitie de ses) "
+                          r"(?:adherent|membre|licencie|benevole|joueu|choriste|musicien)\w*"),
+     ("perd", "perte", "baisse", "moins d", "diminu", "declin", "depart")),
     ("fermeture", re.compile(r"\b(?:(?:va|vont|allait|allaient|risque\w* de|doit|doivent|devrait|devraient) (?:fermer|disparaitre)|fermeture"
-                             r"|(?:a|ont|avait|avaient|vient de|viennent de) (?:ferme|disparu)\b|(?<!commande )(?<!projet )(?<!date )(?<!prix )\bferme (?:a la fin|en fin|fin|d ici|definitivement|ses portes)|dissolution|dissou\w*|redressement|liquidation|faillite"
+                             r"|(?:a|ont|avait|avaient|vient de|viennent de) (?:ferme|disparu)\b|(?:vient|viennent) de fermer|(?<!commande )(?<!projet )(?<!date )(?<!prix )\bferme (?:a la fin|en fin|fin|d ici|definitivement|ses portes)|dissolution|dissou\w*|redressement|liquidation|faillite"
                              r"|(?:arrete|arretent|cesse|cessent|stoppe)\w* (?:son|leur|ses|leurs) activite)"),
      # (« activite » backs « arrête son activité »; a bare « arrêt » is « arrêtés au stand »)
      ("ferm", "dissou", "sommeil", "activite", "faillite", "liquidation", "redressement", "difficult")),

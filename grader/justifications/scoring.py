@@ -167,6 +167,15 @@ def _plainly_yes(words: list[str]) -> bool:
     return any(fold(w).startswith(_PLAIN_YES) for w in words)
 
 
+# « ce n'est pas urgent », « c'est donc très urgent »: the learner states the contact's pace
+# outright — against a date on the other side, a contradiction, not a slip of the pen
+_PACE_STATED_RE = re.compile(r"(?:\bc\s*est|\bce\s+n\s*est)\s+(?:donc\s+|vraiment\s+|tres\s+|pas\s+|si\s+)*$")
+
+
+def _asserted_pace(text: str, claim) -> bool:
+    return bool(_PACE_STATED_RE.search(fold(text[max(0, claim.start - 20) : claim.start]).replace("'", " ")))
+
+
 def _evidence(a: Analysis, reference: str, qualification: str | None,
               notes_dates: tuple[str, ...] = (), need: bool = False,
               open_claims: frozenset[int] = frozenset()) -> tuple[int, float, str]:
@@ -245,7 +254,7 @@ def _evidence(a: Analysis, reference: str, qualification: str | None,
         # A calendar date outweighs a vague word or an unlabelled season on the other side.
         pro = [c for c in a.timing if c.kind == want]
         con = [c for c in a.timing if c.kind == against]
-        if any(c.explicit for c in pro) and not any(c.explicit for c in con):
+        if any(c.explicit for c in pro) and not any(c.explicit or _asserted_pace(a.text, c) for c in con):
             kinds = kinds - {against}
             timing_doubt = True
         else:
