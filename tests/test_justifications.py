@@ -2775,3 +2775,30 @@ def test_invented_facts_of_the_gaming_kind_are_found():
     s = score(notes, "2027-04-10", "chaud", "chaud", "Chaud : il a déjà reçu deux devis d'autres fournisseurs, tournoi "
               "le 5 juin. Je l'appelle lundi en priorité.")
     assert "absent_fact" not in s.reasons
+
+
+def test_when_words_are_no_goods_wanted():
+    """« commander au moment du déménagement »: « moment » and « déménagement » say when, so
+    a text that only names the move states no interest."""
+    from grader.justifications.analysis import interest_objects
+    objects = interest_objects("M. Chanel veut des tabliers brodés. Il prévoit de commander au moment du "
+                               "déménagement dans le nouveau local, au printemps 2027.")
+    assert "tablier" in objects and "demenagement" not in objects and "moment" not in objects
+
+
+def test_the_salon_meeting_and_someone_elses_visit_are_no_plans():
+    """« le membre que nous avons rencontré » is the meeting done at the salon (its date is that
+    day's); « Tiède : visite des Gallois en mai 2028 » is the contact's event."""
+    from grader.justifications.analysis import analyse
+    a = analyse("Le membre que nous avons rencontré à la mi-avril n'a besoin de rien. J'enregistre sa fiche.",
+                date(2026, 4, 15))
+    assert [x.kind for x in a.actions] == ["record"] and not a.timing
+    assert not analyse("Tiède : visite des Gallois en mai 2028.", date(2027, 5, 8)).actions
+
+
+def test_what_a_visitor_wanted_that_is_not_our_offer():
+    """« elle voulait des idées de jeux », « n'a pas un euro »: no interest in the offer, no money."""
+    from grader.justifications.analysis import analyse
+    a = analyse("Elle voulait des idées de jeux pour son stand, et la ludothèque n'a pas un euro cette année.",
+                date(2026, 3, 28))
+    assert not a.interest and a.no_budget

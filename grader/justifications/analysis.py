@@ -676,13 +676,16 @@ def _someone_elses_event(text: Text, hit: Hit) -> bool:
     """A meeting noun that names someone's event (« la visite des Gallois », « la rencontre du
     club avec ses sponsors »): the article before, « de » and not our own after, and no plan verb
     or learner subject in the three words before (« je propose la visite de l'atelier » is ours)."""
-    if not text.toks[hit.first].norm.startswith(("visite", "rencontre")) or not hit.first \
-            or text.toks[hit.first - 1].norm not in ("la", "le", "l", "cette"):
+    if not text.toks[hit.first].norm.startswith(("visite", "rencontre")):
         return False
+    c_start = text.clause_of(hit.start)[0]
+    opening = not hit.first or text.toks[hit.first].start <= c_start \
+        or text.raw[text.toks[hit.first - 1].end : hit.start].strip() in (":", "-", "–", "—", ",", ";")
+    if not opening and text.toks[hit.first - 1].norm not in ("la", "le", "l", "cette"):
+        return False  # (« Tiède : visite des Gallois en mai 2028 »: a clause opening on the noun)
     after = [x.norm for x in text.toks[hit.last : hit.last + 2]]
     if not after or after[0] not in ("de", "des", "du", "d") or after[1:2] in (["notre"], ["nos"], ["mon"], ["ma"]):
         return False
-    c_start = text.clause_of(hit.start)[0]
     before = [x.norm for x in text.toks[max(0, hit.first - 4) : hit.first] if x.start >= c_start]
     return not any(w.startswith(_PLAN_VERBS) or w in L.LEARNER_SUBJECT for w in before)
 
@@ -941,7 +944,9 @@ _RELEASE_BEFORE = re.compile(r"\b(?:(?:debloque\w*|accorde\w*|valid\w*|vote\w*)\
 _OBJECT_STOPS = {"quand", "lorsque", "lorsqu", "si", "car", "parce", "puisque", "puisqu", "mais", "sauf", "sans",
                  "peut", "probablement", "surement", "certainement",
                  # « veut d'abord connaître le bilan financier »: what it wants to know, not to buy
-                 "connaitre", "savoir", "attendre", "voir", "consulter", "reflechir"}
+                 "connaitre", "savoir", "attendre", "voir", "consulter", "reflechir",
+                 # « commander au moment du déménagement », « lors de l'inauguration »: when, not what
+                 "moment", "lors", "occasion", "pendant", "apres", "avant"}
 _AUXILIARIES = {"etre", "avoir", "faire", "aller", "pouvoir", "devoir", "falloir", "vouloir"}
 # What a contact decides with, not what it buys.
 _NOT_GOODS = {"contrat", "contrats", "conseil", "bureau", "assemblee", "reunion", "decision",
@@ -1209,6 +1214,10 @@ class _Reader:
                 continue
             if kind == "quote" and _subject_of_a_statement(t, h):
                 continue  # « les tarifs servent juste à comparer »: a statement, not a plan
+            if kind == "meeting" and t.toks[h.first].norm.startswith("rencontr") and h.first \
+                    and t.toks[h.first - 1].norm in ("avons", "ai", "a", "ont", "avez", "avait", "avions", "avaient"):
+                self.not_now_spans.append((h.start, t.clause_of(h.start)[1]))  # (« … à la mi-avril »: that day)
+                continue  # « le membre que nous avons rencontré »: the meeting at the salon, done
             if kind == "meeting" and _someone_elses_event(t, h):
                 continue  # « la visite des Gallois est dans un an »: the contact's event, not ours
             if kind == "quote" and _shopping_around(t, h):
@@ -1580,7 +1589,8 @@ class _Reader:
                 continue  # « côté achats, c'est la commune qui paie »: a heading, no wish
             if t.toks[h.first].norm.startswith(("veu", "voul")) and "dire" in (nxt, nxt2):
                 continue  # « veut dire »: means, no wish
-            if t.toks[h.first].norm.startswith("cherch") and {x.norm for x in t.toks[h.last : h.last + 3]} & _ELSE_SOUGHT:
+            if t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "souhait")) \
+                    and {x.norm for x in t.toks[h.last : h.last + 3]} & _ELSE_SOUGHT:
                 continue  # « elle cherchait un autre stand », « de l'inspiration pour un chantier »: not our offer
             if not h.negated and t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "demand", "souhait")) \
                     and any(tok.norm in _DOC_WORDS for tok in t.toks[h.last : h.last + 4]):
