@@ -2802,3 +2802,23 @@ def test_what_a_visitor_wanted_that_is_not_our_offer():
     a = analyse("Elle voulait des idées de jeux pour son stand, et la ludothèque n'a pas un euro cette année.",
                 date(2026, 3, 28))
     assert not a.interest and a.no_budget
+
+
+def test_paraphrased_garments_races_and_feasts_are_the_contacts_own():
+    """« gilets fluo » for « vestes haute visibilité », « la course » for « la corrida », « la fête
+    des 50 ans » for « les 50 ans »: the contact's own facts in other words, no other contact's."""
+    notes = "Le chef d'équipe veut des vestes haute visibilité marquées « Recherche » pour ses 12 maîtres-chiens avant l'été."
+    s = score(notes, "2027-04-28", "chaud", "chaud", "Chaud : ses douze maîtres-chiens n'ont pas de tenue visible pour "
+              "l'été, il veut des gilets fluo avec l'inscription. Je le rappelle dès demain.")
+    assert "other_contact" not in s.reasons
+    from grader.justifications.gaming import foreign_facts
+    from grader.justifications.analysis import analyse
+    notes = "L'organisatrice de la corrida de Noël du 19 décembre veut 400 bonnets pour les coureurs."
+    a = analyse("Chaud : la course approche. Je l'appelle lundi.", date(2026, 11, 7))
+    assert not foreign_facts(a, notes, date(2026, 11, 7))[0]
+    notes = "M. Roux aimerait des sweats brodés pour les 50 ans de l'amicale, en juin 2027 ; rien n'est décidé."
+    a = analyse("Tiède : la fête est loin. Je le relance en janvier.", date(2026, 9, 10))
+    assert not foreign_facts(a, notes, date(2026, 9, 10))[0]
+    # a feast the notes do not celebrate still counts against a copied text
+    a = analyse("Chaud : des maillots pour la fête du club.", date(2027, 3, 1))
+    assert "fête" in foreign_facts(a, "Le club veut des maillots pour le tournoi du 5 avril.", date(2027, 3, 1))[0]

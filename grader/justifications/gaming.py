@@ -414,6 +414,8 @@ def foreign_facts(analysis, observations: str, salon) -> tuple[list[str], int, i
             by_family += 1
         elif _SOME_DAY.search(_part_of(analysis.text, tok.start)):
             continue  # « un club de bridge peut un jour avoir besoin de trophées »: a guess, no fact
+        elif tok.norm.startswith("fete") and _CELEBRATED.search(_folded_notes(observations or "")):
+            continue  # « la fête des 20 ans », « la fête nationale » for « les 20 ans », « le 14 juillet »
         elif tok.norm not in foreign:
             foreign.append(analysis.text[tok.start : tok.end])
     # dates: strictly (the ± 3 days of ``dates_not_in_notes`` allow for a typo, not for
@@ -448,6 +450,9 @@ def foreign_facts(analysis, observations: str, salon) -> tuple[list[str], int, i
     return foreign, matched, by_family
 
 
+# notes that name something celebrated: an anniversary, a feast day (a « fête » of the text says it)
+_CELEBRATED = re.compile(r"\b\d+ ans\b|\b(?:dix|vingt|trente|quarante|cinquante|cent) ans\b|anniversaire|jubile"
+                         r"|centenaire|14 juillet|noel|saint[- ]jean|inaugur")
 _QUANTITY_RE = re.compile(r"\b(\d{2,4})\s+([A-Za-zÀ-ÿ-]+)")
 _QUANTITY_RE = Prefiltered(_QUANTITY_RE)  # (speed only: tried on texts with a figure)
 

@@ -110,7 +110,10 @@ FAMILIES = (
     ("gobelet", "verre", "timbale"), ("sac", "tote", "cabas", "besace"), ("stylo", "crayon"),
     ("affiche", "poster"), ("foulard", "echarpe", "etole", "bandana", "cheche"),
     ("concert", "tournee", "recital"), ("kermesse", "fete"), ("bal", "soiree", "gala"),
-    ("reprise", "rentree", "saison"), ("gilet", "chasuble", "dossard", "tabard"), ("banderol", "calicot"), ("kway", "impermeable"),
+    ("reprise", "rentree", "saison"), ("gilet", "chasuble", "dossard", "tabard"),
+    # outer garments named one for another (« gilets fluo » for « vestes haute visibilité »)
+    ("veste", "gilet", "blouson", "coupevent", "softshell"),
+    ("course", "corrida", "foulee", "trail"), ("banderol", "calicot"), ("kway", "impermeable"),
     ("mairie", "municipal", "commune", "ville"), ("voyage", "sejour", "deplacement"),
     ("coupe", "trophee", "recompense", "medaille"), ("randonnee", "marcheur", "promeneur"),
     ("brochure", "catalogue", "plaquette", "prospectus", "flyer", "depliant", "documentation"),
