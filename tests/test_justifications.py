@@ -2822,3 +2822,41 @@ def test_paraphrased_garments_races_and_feasts_are_the_contacts_own():
     # a feast the notes do not celebrate still counts against a copied text
     a = analyse("Chaud : des maillots pour la fête du club.", date(2027, 3, 1))
     assert "fête" in foreign_facts(a, "Le club veut des maillots pour le tournoi du 5 avril.", date(2027, 3, 1))[0]
+
+
+def test_a_denial_ends_before_its_reason():
+    """« Pas froid non plus vu son intérêt », « ce n'est pas froid, car il demande des
+    échantillons »: the denial is the class's, the reason after « vu », « car » stands."""
+    from grader.justifications.analysis import analyse
+    for text in ("Pas froid non plus vu son intérêt.", "Ce n'est pas froid non plus vu qu'il demande des échantillons."):
+        a = analyse(text, date(2026, 9, 12))
+        assert a.interest and not a.disinterest, text
+
+
+def test_choices_not_made_yet_are_pending():
+    """« le bureau n'a même pas choisi le modèle », « je n'ai pas choisi les deux autres »:
+    nothing refused."""
+    from grader.justifications.analysis import analyse
+    for text in ("Le bureau n'a même pas choisi le modèle de veste.", "J'explique pourquoi je n'ai pas choisi les deux autres."):
+        assert not analyse(text, date(2026, 9, 12)).disinterest, text
+
+
+def test_not_wanting_to_be_late_is_urgency():
+    """« il ne veut surtout pas être en retard », « ne veut pas perdre de temps »: urgency."""
+    from grader.justifications.analysis import analyse
+    a = analyse("Il veut des maillots pour juin et il ne veut surtout pas être en retard.", date(2027, 3, 1))
+    assert not a.disinterest
+
+
+def test_a_lukewarm_purchase_put_off_is_no_refusal():
+    """Tiède: « intéressée … il n'y aura pas de commande avant 2028 » puts the purchase off; a
+    denied interest (« pas intéressée ») still contradicts."""
+    notes = "M. Raimbault veut des cartes postales pour la boutique du moulin, fermée pour travaux jusqu'en 2028."
+    for text in ("Tiède : il a un besoin de cartes postales pour la boutique, mais elle ne rouvrira qu'en 2028, donc il "
+                 "n'y aura pas de commande dans les prochains mois. Je le relance à l'automne.",
+                 "Tiède : intéressé par des cartes postales, mais pas de commande en vue, il verra en 2028. Relance à "
+                 "l'automne."):
+        assert points(notes, "tiède", "tiède", text, "2026-10-10") == (1, 1), text
+    s = score(notes, "2026-10-10", "tiède", "tiède", "Tiède : cartes postales pour 2028, mais il n'est pas intéressé. "
+              "Je le relance à l'automne.")
+    assert s.evidence == 0

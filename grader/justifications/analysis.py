@@ -620,10 +620,10 @@ def _no_order_yet(text: Text, hit: Hit) -> bool:
     """A purchase verb in the perfect tense or the passive, denied (« n'a rien commandé »,
     « n'ont pas encore acheté », « rien n'est signé »)."""
     word = text.toks[hit.first].norm
-    if not word.startswith(("command", "achet", "sign", "reserv")) or not word.endswith(("e", "es")):
+    if not word.startswith(("command", "achet", "sign", "reserv", "chois")) or not word.endswith(("e", "es", "i", "is")):
         return False
     before = {x.norm for x in text.toks[max(0, hit.first - 4) : hit.first]}
-    return bool(before & {"a", "ont", "avait", "avaient", "est", "sont", "etait"})
+    return bool(before & {"a", "ont", "avait", "avaient", "est", "sont", "etait", "ai", "avons"})
 
 
 def _need_to_act(text: Text, hit: Hit) -> bool:
@@ -732,6 +732,7 @@ def _shopping_around(text: Text, hit: Hit) -> bool:
 
 #: What a visitor does who only looks (« il ne cherche pas à se renseigner »: he wants more).
 _BROWSING = {"renseigner", "informer", "documenter", "regarder", "flaner", "feuilleter", "curiosite"}
+_REASON_OPENERS = frozenset("vu car puisque puisqu parce".split())
 _HURRYING = ("precipit", "presser", "empresser", "hater", "brusquer")
 _WAITING = ("attend", "patient", "train", "tard", "lambin", "repouss", "report", "retard")
 _DOUBLE_NEGATION = ("exclu", "exclut", "manqu", "ferme", "oppos", "refus", "cach", "supprim", "enlev", "retir", "annul",
@@ -744,6 +745,13 @@ def _later_before(text: Text, hit: Hit) -> bool:
     words = [x.norm for x in text.toks[max(0, hit.first - 6) : hit.first]
              if not _SENTENCE_END.search(text.raw, x.end, hit.start)]
     return any(w == "tard" and i and words[i - 1] == "plus" for i, w in enumerate(words))
+
+
+def _loss_denied(text: Text, hit: Hit) -> bool:
+    """« il ne veut surtout pas être en retard », « ne veut pas perdre de temps »: what is denied
+    is a delay or a loss — urgency."""
+    after = [x.norm for x in text.toks[hit.last : hit.last + 5] if _same_clause(text, x.start, hit.start)]
+    return any(w == "retard" or w.startswith(("perdre", "rater", "louper")) for w in after)
 
 
 def _waiting_denied(text: Text, hit: Hit) -> bool:
@@ -1422,8 +1430,8 @@ class _Reader:
                 # (« je ne vais pas l'appeler tout de suite, ça ne servirait à rien »: the same)
             if _shopping_around(t, h):
                 continue  # « il compare déjà d'autres fournisseurs »: shopping around, not served
-            if h.tag != "no_budget" and _waiting_denied(t, h):
-                continue  # « elle ne veut pas attendre »: urgency, not a refusal
+            if h.tag != "no_budget" and (_waiting_denied(t, h) or _loss_denied(t, h)):
+                continue  # « elle ne veut pas attendre », « ne veut pas perdre de temps »: urgency, not a refusal
             if h.tag != "no_budget" and _later_before(t, h):
                 out.not_soon.append(raw[h.start : h.end])  # « pour plus tard, rien de prévu »: not yet
                 continue
@@ -1603,6 +1611,11 @@ class _Reader:
                 continue  # « il n'a rien commandé »: no order yet, which says nothing of the wish
             if h.negated and not t.toks[h.first].norm.startswith("interess") and _learners_own(t, h):
                 continue  # « je ne veux pas le perdre »: the learner's wish
+            if h.negated and self._negation_words(h) & _REASON_OPENERS:
+                # « pas froid non plus vu son intérêt »: the denial ended before the reason
+                out.interest.append(word)
+                self._interest_pos.append(h.start)
+                continue
             if h.negated:
                 scope = self._negation_words(h)
                 if t.toks[h.first].norm.startswith(("plai", "conv", "satisf", "aim", "apprec", "content")) and any(
@@ -1622,7 +1635,12 @@ class _Reader:
                     continue
                 if {x.norm for x in t.toks[h.last : h.last + 5] if _same_clause(t, x.start, h.start)} & _BROWSING:
                     continue  # « il ne cherche pas à se renseigner, il veut 45 sweats »: more than a look
-                if any(x.norm.startswith(_HURRYING) for x in t.toks[h.last : h.last + 4] if _same_clause(t, x.start, h.start)):
+                after4 = [x.norm for x in t.toks[h.last : h.last + 4] if _same_clause(t, x.start, h.start)]
+                if _loss_denied(t, h):
+                    out.interest.append(word)  # « il ne veut surtout pas être en retard »: urgency
+                    self._interest_pos.append(h.start)
+                    continue
+                if any(w.startswith(_HURRYING) for w in after4):
                     out.not_soon.append(word)  # « elle ne veut rien précipiter »: no hurry, no refusal
                     continue
                 if any(w.startswith(_WAITING) for w in scope):

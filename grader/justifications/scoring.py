@@ -156,6 +156,15 @@ _PLAIN_NO = ("pas interes", "pas d interet", "aucun interet", "aucun besoin", "p
              "ne nous concern", "ca ne nous concern")
 
 
+def _purchase_not_yet(phrase: str) -> bool:
+    """A denied purchase or order (« pas de commande », « aucun achat », « commander »), not a
+    denied interest or need."""
+    words = fold(phrase).replace("'", " ").split()
+    return bool(words) and all(w in ("pas", "aucun", "aucune", "de", "d", "ne", "n", "rien", "plus") or
+                               w.startswith(("achat", "achet", "command")) for w in words) \
+        and any(w.startswith(("achat", "achet", "command")) for w in words)
+
+
 def _plainly_no(phrases: list[str]) -> bool:
     return any(fold(p).replace("'", " ").startswith(_PLAIN_NO) for p in phrases)
 
@@ -247,6 +256,12 @@ def _evidence(a: Analysis, reference: str, qualification: str | None,
             if phrase in denied:
                 denied.remove(phrase)
                 not_yet.append(phrase)
+        if denied and a.has_interest and "moyen_long" in a.timing_kinds() and "court" not in a.timing_kinds() \
+                and all(_purchase_not_yet(p) for p in denied):
+            # « intéressée … mais pas de commande avant la rentrée 2027 »: the purchase is put off,
+            # which is what a lukewarm contact is — no refusal
+            not_yet += denied
+            denied = []
     if denied:
         return 0, 0.8, "contradiction"
     interest = a.has_interest or bool(a.interest_objects) or need
