@@ -2860,3 +2860,70 @@ def test_a_lukewarm_purchase_put_off_is_no_refusal():
     s = score(notes, "2026-10-10", "tiède", "tiède", "Tiède : cartes postales pour 2028, mais il n'est pas intéressé. "
               "Je le relance à l'automne.")
     assert s.evidence == 0
+
+
+def test_a_heat_press_is_no_class():
+    """« presse à chaud », « marquage à chaud »: tools, not a class word."""
+    from grader.justifications.analysis import analyse
+    a = analyse("froid, ils font leurs tshirts eux meme (presse a chaud + decoupeuse) dc aucun besoin.", date(2026, 10, 10))
+    assert a.classes == ["froid"]
+
+
+def test_cold_reasons_in_plain_words():
+    """« notre offre ne leur apporte rien », « se débrouille tout seul », « nos produits les
+    concernent pas », « portent jamais de tenue »; « ce qu'ils veulent » is no wish."""
+    from grader.justifications.analysis import analyse
+    for text in ("Ce fablab se débrouille tout seul : ils impriment ce qu'ils veulent quand ils veulent. Notre offre ne "
+                 "leur apporte rien.", "froid, les membres portent jamais de tenue, nos produits les concernent pas."):
+        a = analyse(text, date(2026, 10, 10))
+        assert a.disinterest and not a.interest, text
+
+
+def test_goods_still_missing_with_their_number():
+    """« n'a toujours pas ses 20 vestes » for notes that want 20 vestes: the need."""
+    notes = "M. Arnaud cherche 20 vestes softshell marquées pour la saison d'hiver, le 19 novembre ; il doit commander très vite."
+    assert points(notes, "chaud", "chaud", "Chaud : dans un mois commence la saison d'hiver et l'équipe n'a toujours pas "
+                  "ses 20 vestes. Je rappelle M. Arnaud lundi matin en priorité.", "2026-10-17") == (1, 1)
+
+
+def test_questions_answered_no():
+    """« Veulent-ils acheter ? Pas du tout. »: the answer denies the wish the question names."""
+    notes = "L'amicale reçoit ses goodies de l'EFS et n'a aucune intention d'acheter."
+    assert points(notes, "froid", "froid", "Ont-ils besoin de nous ? Non : l'EFS leur donne leurs goodies. Veulent-ils "
+                  "acheter ? Pas du tout. Froid, je garde le contact dans la base.", "2026-09-26") == (1, 1)
+
+
+def test_an_estimate_is_a_quote_and_a_deadline_no_delay():
+    """« j'envoie l'estimation cette semaine » is a quote this week; « il faut le devis avant la
+    réunion du comité » sets a deadline, not a later plan."""
+    notes = "M. Faure veut 500 gobelets pour la Saint-Jean, le 24 juin ; devis à présenter au comité dans dix jours."
+    s = score(notes, "2027-04-24", "chaud", "chaud", "Chaud : 500 gobelets pour le 24 juin. J'envoie l'estimation cette semaine.")
+    assert s.action == 1
+    s = score(notes, "2027-04-24", "chaud", "chaud", "Chaud : 500 gobelets pour le 24 juin, il faut le devis avant la "
+              "réunion du comité. J'appelle M. Faure en priorité.")
+    assert s.action == 1
+
+
+def test_a_plan_put_off_but_kept():
+    """« Je ne la relance pas tout de suite, mais en janvier »: a January follow-up."""
+    from grader.justifications.analysis import analyse
+    a = analyse("Tiède. Je ne la relance pas tout de suite, mais en janvier.", date(2026, 9, 26))
+    assert [x.kind for x in a.actions] == ["call"] and a.actions[0].timing == "later"
+
+
+def test_another_suppliers_failure_is_a_need():
+    """« la commande passée chez un autre fournisseur a été perdue »: a need, not a supplier that
+    serves the contact."""
+    from grader.justifications.analysis import analyse
+    a = analyse("La commande qu'elle avait passée chez un autre fournisseur a été perdue : elle doit trouver une "
+                "solution en urgence.", date(2026, 3, 7))
+    assert not a.disinterest and not a.no_budget and not a.elsewhere
+
+
+def test_a_lukewarm_no_project_granted():
+    """« il a aimé les mugs, même s'il n'y a pas de projet pour l'instant »: tiède — interest,
+    nothing planned yet."""
+    notes = "M. Vuillemin a trouvé nos mugs « sympas » ; il en parlera peut-être un jour au bureau. Ni projet ni budget."
+    s = score(notes, "2026-05-30", "froid", "tiède", "Je dirais tiède : il a aimé les mugs, même s'il n'y a pas de projet "
+              "ni de budget pour l'instant. À relancer à la rentrée.", accepted=["froid", "tiède"])
+    assert s.evidence == 1, s.reasons

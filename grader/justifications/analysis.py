@@ -218,7 +218,7 @@ _PURCHASE = ("achet", "renouvel", "equipe", "command", "remplace", "chang")
 # Where the purchase was made: another supplier, or the contact's own (« chez son fournisseur »,
 # « auprès de leur équipementier »): either way not from us.
 _ELSEWHERE_RE = re.compile(
-    r"\b(?:(?:chez|aupres d[eu]s?) (?:(?:un|une|leur|son|sa|ses|leurs) )?(?:autres? fournisseurs?|concurrent\w*|autres? prestataires?|equipementier\w*|fournisseurs?|prestataires?|presta\b)"
+    r"\b(?:(?:chez|aupres d[eu]s?) (?:(?:un|une|leur|son|sa|ses|leurs) )?(?:autres? fournisseurs?|concurrent\w*|autres? prestataires?|equipementier\w*|fournisseurs?|prestataires?|presta\b|imprimeu\w*|brodeu\w*)"
     r"|ailleurs|sur internet|en ligne|chacun de (?:son|leur) cote|de (?:leur|son) cote"
     r"|chez (?:le|les|un|des|leur) (?:commer\w+|detaillant\w*|revendeur\w*)"
     r"|(?:a l['’ ]?|au |aux |a la )(?:armurerie|magasin|boutique|supermarche|hypermarche|grande surface|mercerie|cooperative|centrale d achat)\w*)")
@@ -351,9 +351,14 @@ def _bought_elsewhere(text: Text, hit: Hit) -> bool:
     if not past:
         return False
     c_start, c_end = text.clause_of(hit.start)
+    if _FAILED_RE.search(fold(text.raw[c_start:c_end])):
+        return False  # « la commande passée chez un autre fournisseur a été perdue »: a need, not served
     return bool(_ELSEWHERE_RE.search(fold(text.raw[hit.end : c_end])))
 
 
+# what went wrong with another supplier (« commande perdue », « fournisseur défaillant »)
+_FAILED_RE = re.compile(r"\b(?:perdue?s?|annulee?s?|defaill\w*|en faillite|jamais (?:ete )?livree?s?|pas ete livree?s?"
+                        r"|jamais arrivee?s?|ne repond plus|arrete (?:ce|le|son) modele)\b")
 _PUNCT_INSIDE = re.compile(r"[,;:.!?()]")
 _SENTENCE_END = re.compile(r"[.;!?\n]")
 _AVANT_ALONE = re.compile(r"\s+avant\s*(?:[,.;:)]|$)")
@@ -370,6 +375,15 @@ def _far_horizon(text: Text, hit: Hit) -> bool:
     after = following[following.index("avant") + 1 :]
     return bool(after) and (after[0] in ("plusieurs", "longtemps", "nombreuses")
                             or after[:2] == ["des", "annees"])
+
+
+def _not_now_but(text: Text, hit: Hit) -> bool:
+    """« je ne la relance pas tout de suite, mais en janvier »: the plan is put off, not dropped."""
+    words = [x.norm for x in text.toks[hit.last : hit.last + 9]
+             if not _SENTENCE_END.search(text.raw, hit.end, x.start)]
+    now = any(w in ("maintenant", "immediatement") or (w == "tout" and words[i + 1 : i + 3] == ["de", "suite"])
+              for i, w in enumerate(words))
+    return now and "mais" in words
 
 
 def _after_not_before(text: Text, hit: Hit) -> bool:
@@ -649,6 +663,17 @@ _STATEMENT_VERBS = {"sert", "servent", "servait", "servira", "serviront", "est",
 _SUPPOSING = frozenset("pourrait pourraient serait seraient inventer imaginer supposer".split())
 
 
+_QUESTION_END = re.compile(r"[^.!?\n]{0,60}\?")
+_NO_ANSWER = re.compile(r"\s*(?:non\b|pas\b|aucun|jamais\b|nulle?\b|rien\b)", re.IGNORECASE)
+
+
+def _asked_and_denied(raw: str, end: int) -> bool:
+    """The word sits in a question the text answers no (« Ont-ils besoin de nous ? Non : … »,
+    « Veulent-ils acheter ? Pas du tout »)."""
+    m = _QUESTION_END.match(raw, end)
+    return bool(m) and bool(_NO_ANSWER.match(raw, m.end()))
+
+
 def _too_much_for(text: Text, hit: Hit) -> bool:
     """« trop … pour (être) » before ``hit`` in its clause (« trop vague pour être un vrai
     besoin »): the word is denied."""
@@ -732,6 +757,10 @@ def _shopping_around(text: Text, hit: Hit) -> bool:
 
 #: What a visitor does who only looks (« il ne cherche pas à se renseigner »: he wants more).
 _BROWSING = {"renseigner", "informer", "documenter", "regarder", "flaner", "feuilleter", "curiosite"}
+_HOT_COLD_TOOLS = ("appel", "presse", "transfert", "marquage", "flocage", "impression", "collage", "soudure",
+                   "demarchage", "prospection")
+_NO_PROJECT = ("pas de projet", "aucun projet", "ni projet", "rien de prevu", "rien n est prevu", "pas d achat",
+               "aucun achat")
 _REASON_OPENERS = frozenset("vu car puisque puisqu parce".split())
 _HURRYING = ("precipit", "presser", "empresser", "hater", "brusquer")
 _WAITING = ("attend", "patient", "train", "tard", "lambin", "repouss", "report", "retard")
@@ -1040,7 +1069,7 @@ class _Reader:
             if _REJECTION_RE.search(self.folded) else []
         self.act_hits = [h for h in group("action")
                          if (not h.negated or _not_before(t, h) or _after_not_before(t, h) or _new_subject(t, h)
-                             or _without_fail(t, h))
+                             or _without_fail(t, h) or _not_now_but(t, h))
                          and h not in rejected]
         self.not_now_spans += [t.clause_of(h.start) for h in rejected]
         # « dans la semaine du 15 février » names a week, it is no hurry
@@ -1314,7 +1343,8 @@ class _Reader:
                 return "later"
         timing = ""
         urgent = [m for m in mods if m.tag == "urgent"]
-        if urgent and all(self.t.toks[m.first].norm in ("avant", "premier", "premiere") for m in urgent) and any(
+        if urgent and all(self.t.toks[m.first].norm in ("avant", "premier", "premiere", "premiers", "premieres")
+                          for m in urgent) and any(
                 h.start <= e.start < c_end and not e.past and e.date_min > self.salon + timedelta(days=30)
                 for e in self.exprs):
             # « je la relance fin août pour passer avant les autres »: beating the others is the
@@ -1336,8 +1366,10 @@ class _Reader:
             # « je l'appelle en priorité … pour préparer le devis avant la réunion du bureau »:
             # a deadline inside a fast plan, not a delay
             timing = "urgent"
-        elif any(m.tag == "later" for m in mods):
-            timing = "later"
+        elif any(m.tag == "later" for m in mods) and not (
+                all(t.toks[m.first].norm == "avant" for m in mods if m.tag == "later")
+                and not any(h.start <= e.start < c_end and not e.past for e in self.exprs)):
+            timing = "later"  # (« il faut le devis avant la réunion du comité »: a deadline, no date: no delay)
         else:
             for e in self.exprs:
                 if h.start <= e.start < c_end and not e.past:
@@ -1430,6 +1462,9 @@ class _Reader:
                 # (« je ne vais pas l'appeler tout de suite, ça ne servirait à rien »: the same)
             if _shopping_around(t, h):
                 continue  # « il compare déjà d'autres fournisseurs »: shopping around, not served
+            if any(x.norm.startswith(_OTHER_SUPPLIER) for x in t.toks[h.first : h.last]) \
+                    and _FAILED_RE.search(self.folded[slice(*t.clause_of(h.start))]):
+                continue  # « la commande chez un autre fournisseur a été perdue »: a need, not served
             if h.tag != "no_budget" and (_waiting_denied(t, h) or _loss_denied(t, h)):
                 continue  # « elle ne veut pas attendre », « ne veut pas perdre de temps »: urgency, not a refusal
             if h.tag != "no_budget" and _later_before(t, h):
@@ -1437,6 +1472,8 @@ class _Reader:
                 continue
             lead = _lead_in(t, h)
             if _conceded(t, h):
+                if h.tag != "no_budget" and self.folded[h.start : h.end].replace("'", " ").startswith(_NO_PROJECT):
+                    out.not_soon.append(raw[h.start : h.end])  # « même s'il n'y a pas de projet »: not yet
                 continue  # « même s'il est satisfait de son fournisseur, … »: granted, then set aside
             if lead & _CONDITION and h.tag != "no_budget":
                 out.not_soon.append(raw[h.start : h.end])  # « tant que l'AG n'a pas voté, aucun achat »
@@ -1597,6 +1634,10 @@ class _Reader:
                 continue  # « côté achats, c'est la commune qui paie »: a heading, no wish
             if t.toks[h.first].norm.startswith(("veu", "voul")) and "dire" in (nxt, nxt2):
                 continue  # « veut dire »: means, no wish
+            if t.toks[h.first].norm.startswith(("veu", "voul", "souhait")) and h.first >= 2 \
+                    and t.toks[h.first - 1].norm in ("il", "ils", "elle", "elles", "on") \
+                    and t.toks[h.first - 2].norm in ("qu", "que", "quand", "comme"):
+                continue  # « ils impriment ce qu'ils veulent quand ils veulent »: whatever, no wish
             if t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "souhait")) \
                     and {x.norm for x in t.toks[h.last : h.last + 3]} & _ELSE_SOUGHT:
                 continue  # « elle cherchait un autre stand », « de l'inspiration pour un chantier »: not our offer
@@ -1686,6 +1727,9 @@ class _Reader:
             after = raw[h.end : h.end + 12]
             if any(c_start <= p < c_end for p in past_positions) or _AVANT_ALONE.match(after):
                 out.past_interest.append(word)  # « intéressés il y a deux ans », « intéressés avant, … »
+                continue
+            if _asked_and_denied(raw, h.end):
+                out.not_soon.append(word)  # « Veulent-ils acheter ? Pas du tout. »: the answer is no
                 continue
             if _too_much_for(t, h):
                 out.not_soon.append(word)  # « c'est trop vague pour être un vrai besoin »: not (yet) a need
@@ -1944,8 +1988,8 @@ class _Reader:
             cls = L.CLASS_WORDS.get(tok.norm)
             if not cls:
                 continue
-            if i >= 2 and t.toks[i - 2].norm.startswith("appel") and t.toks[i - 1].norm == "a":
-                continue  # « appel à froid »
+            if i >= 2 and t.toks[i - 1].norm == "a" and t.toks[i - 2].norm.startswith(_HOT_COLD_TOOLS):
+                continue  # « appel à froid », « presse à chaud », « marquage à chaud »: no class
             if t.is_negated(tok.start):
                 continue  # « ce n'est pas un contact chaud »
             if i and t.toks[i - 1].norm in ("au", "saison", "periode", "temps", "hiver", "mois", "climat", "eau"):

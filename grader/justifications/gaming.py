@@ -523,7 +523,7 @@ def content_match(analysis, observations: str) -> tuple[list[str], int]:
 
 
 _LACK_RE = re.compile(r"\b(?:pas|plus|aucun|aucune|sans|manque|manquent|ni)\s+(?:encore\s+|toujours\s+)?"
-                      r"(?:assez\s+|suffisamment\s+)?(?:de\s+|d\s*|ses\s+|leurs\s+|leur\s+)?"
+                      r"(?:assez\s+|suffisamment\s+)?(?:de\s+|d\s*|ses\s+|leurs\s+|leur\s+)?(?:\d+\s+)?"
                       r"(?:(?:stock|stocks|reserve|reserves)\s+(?:de\s+|d\s*))?([a-z]+)(?:\s+([a-z]+))?")
 _WANT_BEFORE = ("besoin", "command", "achet", "achat", "veu", "voul", "prevo", "projet", "cherch",
                 "souhait", "interes", "envie")
