@@ -2927,3 +2927,37 @@ def test_a_lukewarm_no_project_granted():
     s = score(notes, "2026-05-30", "froid", "tiède", "Je dirais tiède : il a aimé les mugs, même s'il n'y a pas de projet "
               "ni de budget pour l'instant. À relancer à la rentrée.", accepted=["froid", "tiède"])
     assert s.evidence == 1, s.reasons
+
+
+def test_a_criteria_formula_with_qualifiers_is_a_keyword_list():
+    """« chaud = intérêt fort + court terme + devis → priorité », « Tiède car : intérêt +
+    échéance + absence d'urgence »: the rubric's words, nothing of this contact."""
+    notes = "M. Lacoste a besoin de 200 tee-shirts pour la collecte du 15 mai ; commande d'ici fin avril, devis demandé."
+    for text in ("chaud = intérêt fort + court terme + devis → priorité",
+                 "Chaud car : intérêt + échéance proche + absence de concurrence. Action : relance."):
+        s = score(notes, "2027-03-27", "chaud", "chaud", text)
+        assert "keywords" in s.reasons, text
+
+
+def test_a_pace_reasoned_from_against_the_date():
+    """« Comme elle n'est pas pressée, je la relancerai en septembre » for a June fair: the
+    reasoning denies the date; after a priority call already made, it is the plan that
+    contradicts itself (the action point's)."""
+    notes = "Mme Le Goff cherche 150 tee-shirts pour la kermesse du 20 juin ; fonds disponibles, elle veut commander vite."
+    s = score(notes, "2026-04-25", "chaud", "chaud", "Chaud car la kermesse est le 20 juin et elle veut 150 tee-shirts. "
+              "Comme elle n'est pas pressée, je la relancerai tranquillement en septembre.")
+    assert s.evidence == 0
+    s = score(notes, "2026-04-25", "chaud", "chaud", "Chaud : kermesse le 20 juin, 150 tee-shirts. Action : rappel en "
+              "priorité lundi. Mais comme rien ne presse vraiment, je la relancerai plutôt en septembre.")
+    assert (s.evidence, s.action) == (1, 0)
+
+
+def test_invented_competitors_mock_ups_and_approvals():
+    """« un concurrent lui avait déjà fait une maquette », « elle a déjà un devis d'un
+    concurrent », « une maquette validée »: facts the notes never give."""
+    notes = "Le coordinateur voudrait des sacs brodés pour les dix ans de la ludothèque, au printemps 2028 ; ni budget ni date."
+    for text in ("Tiède : sacs pour les dix ans en 2028 ; un concurrent lui avait déjà fait une maquette. Relance cet automne.",
+                 "Tiède : sacs pour 2028, elle a déjà un devis d'un concurrent moins cher. Relance cet automne.",
+                 "Tiède : sacs pour 2028, ils ont déjà une maquette validée. Relance cet automne."):
+        s = score(notes, "2027-05-15", "tiède", "tiède", text)
+        assert "absent_fact" in s.reasons, text

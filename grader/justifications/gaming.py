@@ -90,6 +90,10 @@ analyse plan classement fidelisation diagnostic synthese etape etapes resume con
 fournisseur fournisseurs stock stocks fichiers proposition propositions satisfaction analyses""".split())
 # (« Intérêt : oui. Délai : court. » answers the rubric's questions about no one in particular)
 _RUBRIC_GLUE = frozenset("et de d du des la le les l en ou oui non ok".split())
+# qualifiers a criteria formula adds without saying anything of the contact (« intérêt fort +
+# court terme », « absence d'urgence », « délai < 3 mois »)
+_RUBRIC_QUALIFIERS = frozenset("car donc absence fort forte faible mois reel reelle lointain lointaine proche "
+                               "immediat clair precis".split())
 
 
 def _rubric_only(text: str) -> bool:
@@ -97,7 +101,7 @@ def _rubric_only(text: str) -> bool:
     → action : rappel, devis, rdv », « Tiède. Mots-clés : intérêt, projet, délai »): criteria
     named, nothing said of this contact."""
     words = [w for w in _WORD_RE.findall(fold(text).lower())
-             if w not in L.CLASS_WORDS and w not in _RUBRIC_GLUE]
+             if w not in L.CLASS_WORDS and w not in _RUBRIC_GLUE and w not in _RUBRIC_QUALIFIERS]
     # (« Intérêt + délai long = tiède » too: the rubric's words, true of any warm contact; the
     # blind batches label it so, 9 texts in 10)
     return len(words) >= 3 and all(w in _RUBRIC_WORDS for w in words)
@@ -613,7 +617,8 @@ _FACTS = [
     # quotes the competitors made (« a déjà reçu deux devis de concurrents », « deux concurrents
     # qui lui ont fait un devis »): only notes that speak of other offers back them
     ("devis_concurrent", re.compile(r"\b(?:recu|reçu|demande)\w* (?:deux|trois|plusieurs|d autres|des) (?:devis|offres|propositions)\b"
-                                    r"|\b(?:autre fournisseur|concurrent\w*|boutique|magasin|imprimeur|prestataire)\b[^.;]{0,40}\b(?:fait|envoye|propose|donne)\w* (?:une|un|son|sa|des|leurs?) (?:offres?|devis|propositions?|prix|tarifs?)"),
+                                    r"|\b(?:autre fournisseur|concurrent\w*|boutique|magasin|imprimeur|prestataire)\b[^.;]{0,40}\b(?:fait|envoye|propose|donne)\w* (?:une|un|son|sa|des|leurs?) (?:offres?|devis|propositions?|prix|tarifs?|maquettes?)"
+                                    r"|\b(?:a|ont|avait|avaient) (?:deja )?(?:un|des|deux|son|leur) (?:devis|offres?|propositions?|maquettes?) (?:d un|de|du|des) (?:autre|concurrent|imprimeu|fournisseu|prestatai|brodeu)\w*"),
      ("concurren", "compar", "offres", "deux devis", "autres devis", "plusieurs devis", "ailleurs", "autre fournisseur",
       "autres fournisseurs", "deux fournisseurs", "plusieurs fournisseurs", "consult")),
     ("concurrent", re.compile(r"\b(?:deja un fournisseur|fournisseurs? (?:actuel|habituel)\w*|(?:devis|offre|proposition|prix) (?:d un|de notre|du|de leur|de son) concurrent|chez (?:un|notre|nos|leur|son) concurrent|chez (?:decathlon|intersport)|decathlon|intersport"
@@ -625,7 +630,8 @@ _FACTS = [
     ("concurrent", re.compile(r"\b(?:a|aupres d|par|avec) (?:un|des|deux|plusieurs|trois) concurrent"),
      ("concurren", "fournisseur", "presta", "ailleurs", "compar", "autre", "sinon", "command\\w* chez")),
     ("accord", re.compile(r"\b(?:a|ont|avait|avaient|deja) (?:deja )?(?:valide|accepte|approuve)e?s? (?:notre|nos|la|le|sa|son) "
-                          r"(?:maquette|devis|proposition|offre|bat|projet de visuel|visuel)"),
+                          r"(?:maquette|devis|proposition|offre|bat|projet de visuel|visuel)"
+                          r"|\b(?:maquette|devis|visuel|bat)s? (?:deja )?(?:validee?s?|acceptee?s?|approuvee?s?|signee?s?)\b"),
      ("valid", "accept", "approuv", "maquette", "signe", "bat\\b", "accord")),
     # a budget vote the notes never give (« le conseil votera le budget en juin »)
     ("vote", re.compile(r"\b(?:votera|voteront|vote|votent|examinera|examineront|arbitrera) (?:le|son|leur|un) budget\b"),

@@ -181,8 +181,20 @@ def _plainly_yes(words: list[str]) -> bool:
 _PACE_STATED_RE = re.compile(r"(?:\bc\s*est|\bce\s+n\s*est)\s+(?:donc\s+|vraiment\s+|tres\s+|pas\s+|si\s+)*$")
 
 
-def _asserted_pace(text: str, claim) -> bool:
-    return bool(_PACE_STATED_RE.search(fold(text[max(0, claim.start - 20) : claim.start]).replace("'", " ")))
+# « comme elle n'est pas pressée, … », « vu qu'il n'y a aucune urgence, … »: a pace the learner
+# reasons from
+_PACE_REASONED_RE = re.compile(r"\b(?:comme|vu qu|vu que|puisqu|puisque)\b[^.;:!?]{0,30}$")
+
+
+def _asserted_pace(a: Analysis, claim) -> bool:
+    """(A pace reasoned from after a plan already made — « rappel en priorité lundi. Mais comme
+    rien ne presse, je la relancerai en janvier » — is the plan contradicting itself: the action
+    point's business, not the facts'.)"""
+    text = a.text
+    if _PACE_STATED_RE.search(fold(text[max(0, claim.start - 20) : claim.start]).replace("'", " ")):
+        return True
+    return bool(_PACE_REASONED_RE.search(fold(text[max(0, claim.start - 40) : claim.start]).replace("'", " "))) \
+        and not any(x.start < claim.start for x in a.actions)
 
 
 def _evidence(a: Analysis, reference: str, qualification: str | None,
@@ -269,7 +281,7 @@ def _evidence(a: Analysis, reference: str, qualification: str | None,
         # A calendar date outweighs a vague word or an unlabelled season on the other side.
         pro = [c for c in a.timing if c.kind == want]
         con = [c for c in a.timing if c.kind == against]
-        if any(c.explicit for c in pro) and not any(c.explicit or _asserted_pace(a.text, c) for c in con):
+        if any(c.explicit for c in pro) and not any(c.explicit or _asserted_pace(a, c) for c in con):
             kinds = kinds - {against}
             timing_doubt = True
         else:
