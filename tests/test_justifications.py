@@ -2961,3 +2961,23 @@ def test_invented_competitors_mock_ups_and_approvals():
                  "Tiède : sacs pour 2028, ils ont déjà une maquette validée. Relance cet automne."):
         s = score(notes, "2027-05-15", "tiède", "tiède", text)
         assert "absent_fact" in s.reasons, text
+
+
+def test_plain_cold_reasons_and_money_words():
+    """« zéro besoin », « encore des blousons en stock », « pas d'activité », « rien à prévoir »,
+    « font leurs affiches eux-mêmes »; « budget gelé », « caisses vides », « a réduit ses
+    dépenses »: reasons and money said plainly. (« payés par la mairie » stays funding.)"""
+    from grader.justifications.analysis import analyse
+    for text in ("zero besoin", "Ils ont encore des blousons en stock.", "Froid, pas d'activité.",
+                 "Des hauts neufs l'an passé, donc rien à prévoir.", "Ils font leurs affiches eux memes."):
+        assert analyse(text, date(2026, 10, 1)).disinterest, text
+    for text in ("budget gelé", "les caisses sont vides", "l'association a réduit ses dépenses"):
+        assert analyse(text, date(2026, 10, 1)).no_budget, text
+    assert not analyse("35 polos payés par la mairie.", date(2026, 10, 1)).disinterest
+
+
+def test_the_notes_goods_in_the_learners_words():
+    """« trophées » for notes that want « coupes »: the same goods, the interest stated."""
+    notes = "Le président veut des coupes gravées pour le tournoi du 14 juillet ; budget prévu, devis demandé."
+    assert points(notes, "chaud", "chaud", "Chaud : trophées pour le 14 juillet, budget prévu. Devis lundi en priorité.",
+                  "2027-05-20") == (1, 1)

@@ -993,6 +993,18 @@ _NOT_GOODS = {"contrat", "contrats", "conseil", "bureau", "assemblee", "reunion"
               "abord", "surtout", "vraiment", "egalement", "encore", "plutot", "absolument"}
 
 
+@lru_cache(maxsize=1024)
+def _kin_stems(objects: tuple[str, ...]) -> tuple[str, ...]:
+    """The other words of the goods families the notes' objects belong to (« trophées » for
+    « coupes », « bouteilles » for « gourdes »): the same goods in the learner's words. Families
+    of events, places and documents are left out, and the generic « textile », « vêtement »."""
+    out: set[str] = set()
+    for fam in L.FAMILIES:
+        if any(s.startswith(L.GOODS) for s in fam) and any(o.startswith(fam) for o in objects if len(o) >= 4):
+            out.update(s for s in fam if s not in ("textile", "vetement"))
+    return tuple(sorted(out))
+
+
 def _object_key(word: str) -> str:
     """A product word folded for matching: synonyms, final « s »."""
     word = L.OBJECT_SYNONYMS.get(word, word)
@@ -1743,8 +1755,10 @@ class _Reader:
         object_pos = []
         if objects:
             objs = set(objects)
+            kin = _kin_stems(tuple(objects))
             for i, tok in enumerate(t.toks):
-                if (tok.lemma in objs or tok.norm in objs or _object_key(tok.norm) in objs) \
+                if (tok.lemma in objs or tok.norm in objs or _object_key(tok.norm) in objs
+                    or kin and tok.norm.startswith(kin)) \
                         and not (t.is_negated(tok.start) and not any(
                             x.norm.startswith(_WAITING) for x in t.toks[max(0, i - 5) : i]
                             if _same_clause(t, x.start, tok.start))) \
