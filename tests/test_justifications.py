@@ -2981,3 +2981,12 @@ def test_the_notes_goods_in_the_learners_words():
     notes = "Le président veut des coupes gravées pour le tournoi du 14 juillet ; budget prévu, devis demandé."
     assert points(notes, "chaud", "chaud", "Chaud : trophées pour le 14 juillet, budget prévu. Devis lundi en priorité.",
                   "2027-05-20") == (1, 1)
+
+
+def test_mostly_english_with_a_french_plan_is_not_french():
+    """« Warm lead — sweatshirts for the 10th anniversary in Sept 2027, waiting for the sponsor. Je
+    la relance au printemps. »: written in English but for the plan."""
+    notes = "Mme Kerboul cherche des sweats pour les 10 ans de la section en septembre 2027 ; elle attend un sponsor."
+    s = score(notes, "2026-11-14", "tiède", "tiède", "Warm lead — sweatshirts for the 10th anniversary in Sept 2027, "
+              "waiting for the sponsor. Je la relance au printemps.")
+    assert "not_french" in s.reasons

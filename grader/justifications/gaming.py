@@ -58,7 +58,7 @@ _EN = set("""the and is are was were to for of with but they he she it his her t
 these those will would should could have has had be been from them him our your you we who what
 which when just already not no before after next week call back follow send keep record lead
 hot warm cold quote meeting interested wants want needs need nothing there than into only
-very still yet until""".split())
+very still yet until in at by about waiting wait maybe soon later now asap""".split())
 _FR = set("""le la les de des du et est un une pour par pas il elle ils elles au aux que qui
 dans sur avec je nous son sa ses leur leurs ne mais donc car ce cette ces sont ont été avoir
 être fait mois semaine avant après lui très plus rien aucun aucune déjà tout""".split())
