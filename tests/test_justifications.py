@@ -2990,3 +2990,40 @@ def test_mostly_english_with_a_french_plan_is_not_french():
     s = score(notes, "2026-11-14", "tiède", "tiède", "Warm lead — sweatshirts for the 10th anniversary in Sept 2027, "
               "waiting for the sponsor. Je la relance au printemps.")
     assert "not_french" in s.reasons
+
+
+def test_more_cold_reasons_and_a_failed_supplier():
+    """« pas notre genre », « ont déjà quelqu'un et ça leur va », « sous convention », « leur propre
+    matériel », « contente comme ça », « pas le droit d'acheter », « besoin d'aucun fournisseur »,
+    « ne cherche pas d'autre fournisseur »: no need; « son imprimeur a fermé »: a need."""
+    from grader.justifications.analysis import analyse
+    for text in ("pas de goodies, pas notre genre", "Ils ont déjà quelqu'un et ça leur va.",
+                 "Ils ont leur propre matériel pour faire leurs tee-shirts.", "Elle est contente comme ça.",
+                 "L'association n'a pas le droit d'acheter ses vêtements.", "besoin d'aucun fournisseur",
+                 "Mme Keller ne cherche pas d'autre fournisseur."):
+        a = analyse(text, date(2026, 5, 16))
+        assert (a.disinterest or a.no_budget) and not a.interest, text
+    assert analyse("Ils sont sous convention avec leur imprimeur jusqu'en 2029.", date(2026, 5, 16)).no_budget
+    assert analyse("Il est pressé, son imprimeur a fermé.", date(2027, 5, 15)).interest
+
+
+def test_waiting_for_our_prices_is_interest_and_no_date_known_is_timing():
+    """« il attend nos prix » is the wish to buy; « sans savoir quand » says no date."""
+    from grader.justifications.analysis import analyse
+    assert analyse("Chaud car la saison approche et il attend nos prix.", date(2027, 4, 24)).interest
+    a = analyse("La troupe serait tentée par des tee-shirts, sans savoir quand.", date(2027, 2, 20))
+    assert "moyen_long" in a.timing_kinds()
+
+
+def test_the_class_in_general_is_no_class_claimed():
+    """« bien plus que les trois mois d'un contact chaud »: the class in general."""
+    from grader.justifications.analysis import analyse
+    a = analyse("C'est tiède : sept mois, bien plus que les trois mois d'un contact chaud.", date(2027, 2, 6))
+    assert a.classes == ["tiède"]
+
+
+def test_someones_meetings_named_with_les():
+    """« pour les Rencontres d'avril 2028 » is the contact's event: its date is the project's."""
+    from grader.justifications.analysis import analyse
+    a = analyse("Tiède : les coupe-vent sont pour les Rencontres d'avril 2028.", date(2027, 6, 12))
+    assert not a.actions and "moyen_long" in a.timing_kinds()

@@ -181,7 +181,7 @@ _DOC_WORDS = {"documentation", "doc", "docs", "brochure", "brochures", "plaquett
               "lettre", "carte"}
 
 
-_LIKING = ("aim", "ador", "apprec", "seduit", "emball", "enthousias", "plai", "envie")
+_LIKING = ("aim", "ador", "apprec", "seduit", "emball", "enthousias", "plai", "envie", "kiff")
 _CONTACT_SUBJECT = {"a", "ont", "il", "elle", "ils", "elles", "le", "la", "les"}
 _RECORD_PLACES = {"fiche", "fiches", "crm", "sic", "fichier", "fichiers", "base", "newsletter"}
 _ACTION_LABEL_RE = re.compile(r"\b(?:actions?|suite|a faire|suivi|relances?)\s*[:=]")
@@ -706,7 +706,7 @@ def _someone_elses_event(text: Text, hit: Hit) -> bool:
     c_start = text.clause_of(hit.start)[0]
     opening = not hit.first or text.toks[hit.first].start <= c_start \
         or text.raw[text.toks[hit.first - 1].end : hit.start].strip() in (":", "-", "–", "—", ",", ";")
-    if not opening and text.toks[hit.first - 1].norm not in ("la", "le", "l", "cette"):
+    if not opening and text.toks[hit.first - 1].norm not in ("la", "le", "l", "les", "cette"):
         return False  # (« Tiède : visite des Gallois en mai 2028 »: a clause opening on the noun)
     after = [x.norm for x in text.toks[hit.last : hit.last + 2]]
     if not after or after[0] not in ("de", "des", "du", "d") or after[1:2] in (["notre"], ["nos"], ["mon"], ["ma"]):
@@ -1650,7 +1650,7 @@ class _Reader:
                     and t.toks[h.first - 1].norm in ("il", "ils", "elle", "elles", "on") \
                     and t.toks[h.first - 2].norm in ("qu", "que", "quand", "comme"):
                 continue  # « ils impriment ce qu'ils veulent quand ils veulent »: whatever, no wish
-            if t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "souhait")) \
+            if t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "souhait")) and not h.negated \
                     and {x.norm for x in t.toks[h.last : h.last + 3]} & _ELSE_SOUGHT:
                 continue  # « elle cherchait un autre stand », « de l'inspiration pour un chantier »: not our offer
             if not h.negated and t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "demand", "souhait")) \
@@ -2006,6 +2006,8 @@ class _Reader:
                 continue  # « appel à froid », « presse à chaud », « marquage à chaud »: no class
             if t.is_negated(tok.start):
                 continue  # « ce n'est pas un contact chaud »
+            if i >= 3 and [x.norm for x in t.toks[i - 3 : i]] in (["d", "un", "contact"], ["d", "un", "prospect"]):
+                continue  # « bien plus que les trois mois d'un contact chaud »: the class in general
             if i and t.toks[i - 1].norm in ("au", "saison", "periode", "temps", "hiver", "mois", "climat", "eau"):
                 continue  # « on le garde au chaud », « la saison froide »: no class
             before = [b.norm for b in t.toks[max(0, i - 4) : i] if _same_clause(t, b.start, tok.start)]
