@@ -3027,3 +3027,25 @@ def test_someones_meetings_named_with_les():
     from grader.justifications.analysis import analyse
     a = analyse("Tiède : les coupe-vent sont pour les Rencontres d'avril 2028.", date(2027, 6, 12))
     assert not a.actions and "moyen_long" in a.timing_kinds()
+
+
+def test_criteria_formulas_with_figures_and_invented_votes_and_quotes():
+    """« TIÈDE : intérêt + projet + délai > 3 mois + relance » is a keyword list; « trois devis
+    chez des imprimeurs concurrents », « le bureau votera le budget en janvier » (notes: he may
+    mention it to the board), « le budget est déjà voté » (notes: nothing budgeted yet) are facts
+    the notes do not give."""
+    notes = "M. Girardot voudrait des sweats pour le rassemblement de novembre 2027 ; il attend le nombre d'inscrits."
+    assert "keywords" in score(notes, "2027-05-08", "tiède", "tiède",
+                               "TIÈDE : intérêt + projet + délai > 3 mois + relance.").reasons
+    notes = "Mme Fabre aimerait un calendrier photo pour fin 2027 ; le projet ne sera lancé qu'après septembre."
+    s = score(notes, "2027-02-13", "tiède", "tiède", "Tiède : calendrier pour fin 2027, mais elle a déjà fait faire trois "
+              "devis chez des imprimeurs concurrents. Je la relance en septembre.")
+    assert "absent_fact" in s.reasons
+    notes = "M. Guérin aime nos tabliers brodés ; ni projet ni budget, il en parlera peut-être au bureau."
+    s = score(notes, "2026-09-26", "tiède", "tiède", "Tiède : M. Guérin aime nos tabliers et le bureau votera le budget "
+              "en janvier. Relance en janvier.", accepted=["froid", "tiède"])
+    assert "absent_fact" in s.reasons
+    notes = "M. Le Bihan aimerait des polos pour les 100 ans de l'harmonie, en juin 2028. Rien n'est encore budgété."
+    s = score(notes, "2026-11-21", "tiède", "tiède", "Tiède : les polos sont pour juin 2028, c'est loin, même si le "
+              "budget est déjà voté. Je le relance à l'automne 2027.")
+    assert s.evidence == 0

@@ -101,7 +101,7 @@ def _rubric_only(text: str) -> bool:
     → action : rappel, devis, rdv », « Tiède. Mots-clés : intérêt, projet, délai »): criteria
     named, nothing said of this contact."""
     words = [w for w in _WORD_RE.findall(fold(text).lower())
-             if w not in L.CLASS_WORDS and w not in _RUBRIC_GLUE and w not in _RUBRIC_QUALIFIERS]
+             if w not in L.CLASS_WORDS and w not in _RUBRIC_GLUE and w not in _RUBRIC_QUALIFIERS and not w.isdigit()]
     # (« Intérêt + délai long = tiède » too: the rubric's words, true of any warm contact; the
     # blind batches label it so, 9 texts in 10)
     return len(words) >= 3 and all(w in _RUBRIC_WORDS for w in words)
@@ -616,7 +616,7 @@ _FACTS = [
      ("devis", "tarif", "prix", "proposition", "offre", "chiffr", "catalogue")),
     # quotes the competitors made (« a déjà reçu deux devis de concurrents », « deux concurrents
     # qui lui ont fait un devis »): only notes that speak of other offers back them
-    ("devis_concurrent", re.compile(r"\b(?:recu|reçu|demande)\w* (?:deux|trois|plusieurs|d autres|des) (?:devis|offres|propositions)\b"
+    ("devis_concurrent", re.compile(r"\b(?:recu|reçu|demande|fait faire|obtenu)\w* (?:deux|trois|plusieurs|d autres|des) (?:devis|offres|propositions)\b"
                                     r"|\b(?:autre fournisseur|concurrent\w*|boutique|magasin|imprimeur|prestataire)\b[^.;]{0,40}\b(?:fait|envoye|propose|donne)\w* (?:une|un|son|sa|des|leurs?) (?:offres?|devis|propositions?|prix|tarifs?|maquettes?)"
                                     r"|\b(?:a|ont|avait|avaient) (?:deja )?(?:un|des|deux|son|leur) (?:devis|offres?|propositions?|maquettes?) (?:d un|de|du|des) (?:autre|concurrent|imprimeu|fournisseu|prestatai|brodeu)\w*"),
      ("concurren", "compar", "offres", "deux devis", "autres devis", "plusieurs devis", "ailleurs", "autre fournisseur",
@@ -635,7 +635,7 @@ _FACTS = [
      ("valid", "accept", "approuv", "maquette", "signe", "bat\\b", "accord")),
     # a budget vote the notes never give (« le conseil votera le budget en juin »)
     ("vote", re.compile(r"\b(?:votera|voteront|vote|votent|examinera|examineront|arbitrera) (?:le|son|leur|un) budget\b"),
-     ("vot", "assembl", "conseil", "bureau", "\\bag\\b", "reunion", "comite", "decid", "decision")),
+     ("vot", "assembl", "\\bag\\b", "decid", "decision", "examin", "arbitr", "discut")),
     ("fusion", re.compile(r"\bfusion\w*|\bfusionn\w*"), ("fusion",)),
     # members lost (« perd des adhérents »): a decline the notes must give
     ("declin", re.compile(r"\b(?:perd|perdent|a perdu|ont perdu|perdait|perdaient) (?:des|ses|leurs|beaucoup d|la moitie de ses) "
@@ -688,8 +688,9 @@ _DENIED_BY_NOTES = [
                 r"(?:acquis|acquise|acquises|obtenus?|obtenues?|recus?|recues?|accordee?s?|verse(?:e|s|es)?)\b"),
      re.compile(r"\b(?:doit|doivent|devra|devront|sera|seront|reste a|restent a|a faire|en attente d\w*|pas encore|attend\w*"
                 r"|une fois (?:les?|la|sa|ses|leurs?) |depend\w* (?:encore |toujours )?d)"
-                r"\W*(?:\w+\W+){0,5}?(?:vot|valid|accord|approuv|debloqu|recu|obten|vers)\w*"
+                r"\W*(?:\w+\W+){0,5}?(?:vot|valid|accord|approuv|debloqu|recu|obten|vers|budgete)\w*"
                 r"|\b(?:pas|aucun|sans|ni) (?:de |d )?(?:budget|argent|financement|moyens?)\b"
+                r"|\brien n est (?:encore )?(?:budgete|vote|valide|finance)"
                 r"|\bdepend\w* (?:encore |toujours )?d\w* (?:une |la |sa |leur |du |des )?(?:subvention|aide|financement|vote|budget)")),
     (re.compile(r"\b(?:veut|veulent|souhaite\w*|compte\w*|voudrai\w*|pret\w* a|va|vont|envisage\w*) changer de "
                 r"(?:fournisseur|prestataire|imprimeur|equipementier)"),
@@ -702,7 +703,8 @@ _BUDGET_GIVEN = re.compile(r"\b(?:dispose\w* d un budget|(?:a|ont) (?:deja )?(?:
 _SUPPLIER_RE = tuple(re.compile(r"\b" + b) for b in _SUPPLIER_BACKING)
 _ANY_FACT = AnyOf(p for _, p, _ in _FACTS)  # as one alternation of them all, each behind its filter
 _NEGATED_BEFORE = re.compile(r"\b(?:pas|aucun\w*|sans|ni|jamais)\b[^.,;:]*$")
-_IF_BEFORE = re.compile(r"\b(?:si|s|quand|lorsqu\w*|une fois|des que|apres que)\b[^.,;:]*$")
+# (« même si le budget est voté » grants the fact: it is stated, no condition)
+_IF_BEFORE = re.compile(r"(?<!meme )\b(?:si|s|quand|lorsqu\w*|une fois|des que|apres que)\b[^.,;:]*$")
 _AVANT_BEFORE = re.compile(r"\bavant\b[^.,;:]*$")
 _APOSTROPHE = re.compile(r"[’']")
 
