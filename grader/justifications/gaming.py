@@ -96,12 +96,16 @@ _RUBRIC_QUALIFIERS = frozenset("car donc absence fort forte faible mois reel ree
                                "immediat clair precis".split())
 
 
+_THRESHOLD = re.compile(r"[<>≤≥]\s*\d+")
+
+
 def _rubric_only(text: str) -> bool:
     """Four words or more, all of them the rubric's (« CHAUD : intérêt ✔ délai ✔ budget ✔ devis ✔
     → action : rappel, devis, rdv », « Tiède. Mots-clés : intérêt, projet, délai »): criteria
     named, nothing said of this contact."""
-    words = [w for w in _WORD_RE.findall(fold(text).lower())
-             if w not in L.CLASS_WORDS and w not in _RUBRIC_GLUE and w not in _RUBRIC_QUALIFIERS and not w.isdigit()]
+    # (a threshold, « délai < 3 mois », is the rubric's too; « 0 intérêt » in SMS is a statement)
+    words = [w for w in _WORD_RE.findall(_THRESHOLD.sub(" ", fold(text).lower()))
+             if w not in L.CLASS_WORDS and w not in _RUBRIC_GLUE and w not in _RUBRIC_QUALIFIERS]
     # (« Intérêt + délai long = tiède » too: the rubric's words, true of any warm contact; the
     # blind batches label it so, 9 texts in 10)
     return len(words) >= 3 and all(w in _RUBRIC_WORDS for w in words)
