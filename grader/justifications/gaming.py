@@ -192,22 +192,14 @@ N = 3  # a copied run is three words or more
 LONG_BLOCK = 25  # words copied from the notes that make a pasted block whatever the notes' length
 
 
-class _W:
-    """A word of a text, folded (no lemma: copying is word for word)."""
-
-    __slots__ = ("norm", "start", "end")
-
-    def __init__(self, norm: str, start: int, end: int):
-        self.norm, self.start, self.end = norm, start, end
-
-
-def _norms(text: str) -> list[_W]:
-    return [_W(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(fold(text or ""))]
+def _words(text: str) -> list[str]:
+    """The words of ``text``, folded (no lemma: copying is word for word)."""
+    return _WORD_RE.findall(fold(text or ""))
 
 
 @lru_cache(maxsize=2048)
 def _note_ngrams(observations: str) -> tuple[frozenset, int]:
-    norms = [t.norm for t in _norms(observations)]
+    norms = _words(observations)
     grams = frozenset(tuple(norms[i : i + N]) for i in range(len(norms) - N + 1))
     return grams, len(norms)
 
@@ -230,19 +222,21 @@ class _Copy:
 @lru_cache(maxsize=4096)
 def _copy(justification: str, observations: str) -> _Copy:
     grams, n_notes = _note_ngrams(observations or "")
-    toks = _norms(justification or "")
-    copied = [False] * len(toks)
-    norms = [t.norm for t in toks]
-    for i in range(len(toks) - N + 1):
-        if tuple(norms[i : i + N]) in grams:
+    folded = fold(justification or "")
+    norms = _WORD_RE.findall(folded)
+    copied = [False] * len(norms)
+    for i, gram in enumerate(zip(norms, norms[1:], norms[2:])):  # (N = 3 words)
+        if gram in grams:
             copied[i] = copied[i + 1] = copied[i + 2] = True
     spans: list[tuple[int, int]] = []
-    for tok, c in zip(toks, copied):
-        if c:
-            if spans and tok.start - spans[-1][1] <= 3:
-                spans[-1] = (spans[-1][0], tok.end)
-            else:
-                spans.append((tok.start, tok.end))
+    if True in copied:  # (the words' offsets, needed only for the copied runs)
+        for m, c in zip(_WORD_RE.finditer(folded), copied):
+            if c:
+                start, end = m.span()
+                if spans and start - spans[-1][1] <= 3:
+                    spans[-1] = (spans[-1][0], end)
+                else:
+                    spans.append((start, end))
     idx = [i for i, c in enumerate(copied) if c]
     if idx and n_notes:
         # the copy ends where the notes have been copied (almost) whole: what follows is the
@@ -269,7 +263,7 @@ def pasted_spans(justification: str, observations: str) -> list[tuple[int, int]]
 def copied_share(justification: str, observations: str) -> tuple[float, list[str]]:
     """(share of the notes' words found copied, words of the text outside the copied runs)."""
     c = _copy(justification or "", observations or "")
-    own = [t.norm for t in _norms(blank(justification or "", list(c.spans)))]
+    own = _words(blank(justification or "", list(c.spans)))
     return c.share, own
 
 
@@ -308,7 +302,7 @@ def _pasted(justification: str, observations: str, salon=None, plan=None) -> boo
     words = [t.norm for t in a.toks if not any(x <= t.start < y for x, y in a.action_spans)]
     concluded = bool(claims.classes)
     # (the notes' own words moved around, « M. Chazal (capitaine) », are no words of one's own)
-    note_words = {t.norm for t in _norms(observations)}
+    note_words = set(_words(observations))
     content = [w for w in words if len(w) >= 4 and w not in L.STOPWORDS and w not in L.CLASS_WORDS
                and w not in note_words and w not in _FORM_LABELS]
     if (set(words) & _LINK_WORDS or concluded) and len(content) >= 3:
