@@ -334,8 +334,10 @@ def batch():
     The collector is also paused inside the batch (``gc.disable``, ``gc.enable`` at the end):
     its young collections still walked every object the scorer's caches keep (some 3 % of the
     time), and scoring leaves no cyclic garbage for it to find (none in 2,000 labelled
-    justifications; everything else is freed as soon as it is dropped). Whatever cyclic
-    garbage the caller's own code leaves inside the batch is collected once it is over.
+    justifications; everything else is freed as soon as it is dropped). What the batch keeps
+    is set aside with the rest before the collector runs again, and handed back with it to
+    the oldest generation: whatever cyclic garbage the caller's own code leaves inside the
+    batch is found by the next full collection.
     Nothing is done when the collector is off; someone else's freeze is left as it is (the
     freeze is theirs to undo).
     """
@@ -349,6 +351,10 @@ def batch():
     try:
         yield
     finally:
+        if freeze:
+            # (what the batch keeps, its caches' new entries, joins the objects set aside: once
+            # the collector runs again its first young collection has nothing of it to walk)
+            gc.freeze()
         gc.enable()
         if freeze:
             gc.unfreeze()
