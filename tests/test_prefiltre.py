@@ -117,3 +117,20 @@ def test_tokens_are_the_words_found_one_by_one():
 def test_module_has_no_import_of_the_grader():
     source = Path(prefiltre.__file__).read_text(encoding="utf-8")
     assert "grader" not in source
+
+
+def test_every_match_of_a_time_pattern_holds_what_the_scan_looks_for_first():
+    """``temps._HELD``: a string every match of the pattern holds (a figure then a space for
+    « 15 mars », a figure, « / » or « . » and a figure for « 3/02 », « 20 » and two figures for a
+    year), looked for before the pattern; the matches found are the same."""
+    salon_texts = ["Le 1er avril 2027, puis le 15 mars et le 3/02 ou le 03.02.2027 ; fin 2027.",
+                   "rdv le 2 juin, relance 12/06, en 2028, début 2029, 5 sept 2027",
+                   "15\u00a0mars, 15\tmars, 1er\nmai, 2O27, ٣/٤, 20٢٧, 7er juin"]
+    for text in _texts() + salon_texts:
+        for f in (francais.fold(text), text):
+            for name, held in temps._HELD.items():
+                pattern, need = temps.TIME_PATTERNS[name]
+                for m in pattern.finditer(f):
+                    assert held.search(m.group(0)), (name, m.group(0))
+                assert [m.span() for m in temps._find(name, f)] == \
+                    [m.span() for m in temps._finditer(pattern, f, need)], (name, f)
