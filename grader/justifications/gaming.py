@@ -290,11 +290,18 @@ def _pasted(justification: str, observations: str, salon=None, plan=None) -> boo
     concurrent : chaud »). The notes left as they are, followed by a class word or a plan
     only, are pasted.
     """
+    short = len(justification.split()) < 0.8 * len(observations.split())
+    n_notes = _note_ngrams(observations)[1]
+    n_words = len(_words(justification))
+    # (no copy needs reading when the text has too few words to hold one: the share copied is at
+    # most ``n_words / n_notes`` and a block below needs 0.75 of the notes and 25 words copied)
+    if n_words < 0.75 * n_notes or (short and n_words < LONG_BLOCK):
+        return False
     copy = _copy(justification, observations)
     # Long notes copied for the most part (« … Très content de discuter » left out) are a
     # pasted block too, when hardly a word of one's own is added (checked below).
-    block = copy.share >= 0.75 and copy.share * _note_ngrams(observations)[1] >= LONG_BLOCK
-    if not block and (len(justification.split()) < 0.8 * len(observations.split()) or copy.share < 0.9):
+    block = copy.share >= 0.75 and copy.share * n_notes >= LONG_BLOCK
+    if not block and (short or copy.share < 0.9):
         return False  # too short to hold 90 % of the notes
     from datetime import date
 
