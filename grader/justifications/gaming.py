@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 
 from . import lexicon as L
@@ -290,12 +290,14 @@ def _pasted(justification: str, observations: str, salon=None, plan=None) -> boo
     concurrent : chaud »). The notes left as they are, followed by a class word or a plan
     only, are pasted.
     """
-    short = len(justification.split()) < 0.8 * len(observations.split())
     n_notes = _note_ngrams(observations)[1]
     n_words = len(_words(justification))
     # (no copy needs reading when the text has too few words to hold one: the share copied is at
     # most ``n_words / n_notes`` and a block below needs 0.75 of the notes and 25 words copied)
-    if n_words < 0.75 * n_notes or (short and n_words < LONG_BLOCK):
+    if n_words < 0.75 * n_notes:
+        return False
+    short = len(justification.split()) < 0.8 * _n_split(observations)
+    if short and n_words < LONG_BLOCK:
         return False
     copy = _copy(justification, observations)
     # Long notes copied for the most part (« … Très content de discuter » left out) are a
@@ -303,9 +305,7 @@ def _pasted(justification: str, observations: str, salon=None, plan=None) -> boo
     block = copy.share >= 0.75 and copy.share * n_notes >= LONG_BLOCK
     if not block and (short or copy.share < 0.9):
         return False  # too short to hold 90 % of the notes
-    from datetime import date
-
-    from .analysis import analyse
+    analyse = _analysis().analyse
 
     # (a run of the notes' words inside the learner's plan, « j'ajoute le comité à notre
     # fichier », stays: blanking it would break the plan into words of one's own)
@@ -328,6 +328,22 @@ def _pasted(justification: str, observations: str, salon=None, plan=None) -> boo
     if copy.share < 0.9:
         return len(content) <= 3
     return not (concluded and copy.interleaved >= 1)  # restated in one's own sentence
+
+
+@lru_cache(maxsize=2048)
+def _n_split(observations: str) -> int:
+    return len(observations.split())
+
+
+_ANALYSIS = []  # the ``analysis`` module, once imported (it is imported lazily: it reads this one)
+
+
+def _analysis():
+    if not _ANALYSIS:
+        from . import analysis
+
+        _ANALYSIS.append(analysis)
+    return _ANALYSIS[0]
 
 
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -410,7 +426,7 @@ def foreign_facts(analysis, observations: str, salon) -> tuple[list[str], int, i
 
     Words inside the learner's own plan (« invitation à nos portes ouvertes ») are left out.
     """
-    from .analysis import note_dates
+    note_dates = _analysis().note_dates
 
     notes = _note_things(observations or "")
     foreign, matched, by_family = [], 0, 0

@@ -387,7 +387,9 @@ def score(observations: str, date_salon, reference: str, qualification, justific
     motifs = [p.code for p in patterns]
     # the goods the notes say the contact has run out of, named by the text: the need stated
     # (« chaud : maillots, tournoi dans 6 semaines » for « n'a plus de stock de maillots »)
-    need = ref != "froid" and bool((lacked_things(text) | things_named(text)) & lacked_things(observations or ""))
+    # (the text's goods are read only when the notes say the contact lacks some)
+    lacked = lacked_things(observations or "") if ref != "froid" else frozenset()
+    need = ref != "froid" and bool(lacked) and bool((lacked_things(text) | things_named(text)) & lacked)
     open_claims = _open_claims(a, observations or "", salon) if notes_dates else frozenset()
     ev, ev_conf, ev_reason = _evidence(a, ref, qual, notes_dates, need, open_claims)
     if ev == 0 and ev_reason in ("need_interest", "need_timing") and \
