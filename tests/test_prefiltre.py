@@ -134,3 +134,34 @@ def test_every_match_of_a_time_pattern_holds_what_the_scan_looks_for_first():
                     assert held.search(m.group(0)), (name, m.group(0))
                 assert [m.span() for m in temps._find(name, f)] == \
                     [m.span() for m in temps._finditer(pattern, f, need)], (name, f)
+
+
+def test_the_phrase_matcher_skips_only_candidates_whose_second_word_cannot_match():
+    """``Lexicon._prepare`` sums up the second words of a word's candidates (their match keys,
+    the beginnings of « ~ » words, the spellings of « = » words): ``Text.find`` keeps only the
+    candidates without a second word when the next word meets none of them. It never drops a
+    candidate whose second word matches, and finds what trying each candidate finds."""
+    from grader.justifications import lexicon as L
+    from prospection.texte import phrases
+
+    lex = phrases.Lexicon({"a": ["relan~ le client", "devis= envoye", "pas * interesse", "rappel~",
+                                 "envoyer un devis", "tres interesse~", "fiche crm"]})
+    texts = _texts()[:400] + ["Je relance le client, devis envoyé ; pas du tout intéressé. Très intéressée."]
+    for lexicon in (lex, L.ALL_LEX):
+        for text in texts:
+            t = phrases.Text(text)
+            for i, tok in enumerate(t.toks):
+                entries, gapped, keys, prefixes, exact = lexicon._prepare(tok)
+                assert gapped == [e for e in entries if e[5] is None]
+                if i + 1 == len(t.toks):
+                    continue
+                after = t.toks[i + 1]
+                matching = [e for e in entries if e[5] is not None and (
+                    not e[5].keys.isdisjoint(phrases._keys(after.norm, after.lemma)) if e[5].mode == phrases._WORD
+                    else after.norm.startswith(e[5].norm) if e[5].mode == phrases._PREFIX
+                    else after.norm == e[5].norm)]
+                skipped = keys.isdisjoint(phrases._keys(after.norm, after.lemma)) and after.norm not in exact \
+                    and not after.norm.startswith(prefixes)
+                assert not (skipped and matching), (text, tok, after)
+    hits = phrases.Text(texts[-1]).find(lex)
+    assert [h.phrase for h in hits] == ["relan~ le client", "devis= envoye", "pas * interesse", "tres interesse~"]
