@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Callable, Hashable, Iterable, Mapping, NamedTuple
 
 from prospection.texte.francais import _tokenize_cached, light_stem, negation_scopes, tokenize
@@ -280,6 +280,20 @@ class Lexicon:
         return prepared
 
 
+class _once:
+    """``functools.cached_property`` without its lock (Python 3.11 takes one at each first
+    reading): the value is computed at the first reading and kept in the instance."""
+
+    def __init__(self, fn):
+        self.fn, self.name, self.__doc__ = fn, fn.__name__, fn.__doc__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
+
+
 class Text:
     """A text analysed once: tokens, negation scopes, sentence/clause boundaries."""
 
@@ -290,12 +304,12 @@ class Text:
         self.toks = analyse_tokens(self.raw, lemmatize)
         self.scopes = negation_scopes(self.raw)
 
-    @cached_property
+    @_once
     def bounds(self) -> list[int]:
         """Offsets of the clause boundaries (punctuation, arrows, dashes)."""
         return [m.start() for m in self._CLAUSE_RE.finditer(self.raw)]
 
-    @cached_property
+    @_once
     def _word_end(self) -> dict[int, int]:
         return {t.start: t.end for t in self.toks}
 
