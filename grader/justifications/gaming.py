@@ -38,7 +38,7 @@ from functools import lru_cache
 from . import lexicon as L
 from prospection.texte.francais import fold
 from prospection.texte.phrases import Text, analyse_tokens
-from prospection.texte.prefiltre import AnyOf, Prefiltered
+from prospection.texte.prefiltre import Prefiltered
 
 __all__ = ["Pattern", "detect", "pasted_spans", "blank", "PATTERNS", "copied_share", "foreign_facts",
            "absent_facts"]
@@ -700,7 +700,6 @@ _DENIED_BY_NOTES = [(Prefiltered(claim), denial) for claim, denial in _DENIED_BY
 _BUDGET_GIVEN = re.compile(r"\b(?:dispose\w* d un budget|(?:a|ont) (?:deja )?(?:un|le|son|leur) budget\b(?! (?:a|sera|doit|devra)\b)"
                            r"|budget (?:est )?(?:deja )?(?:prevu|disponible|dispo|pret|vote|valide|reserve|accorde)\b)")
 _SUPPLIER_RE = tuple(re.compile(r"\b" + b) for b in _SUPPLIER_BACKING)
-_ANY_FACT = AnyOf(p for _, p, _ in _FACTS)  # as one alternation of them all, each behind its filter
 _NEGATED_BEFORE = re.compile(r"\b(?:pas|aucun\w*|sans|ni|jamais)\b[^.,;:]*$")
 _IF_BEFORE = re.compile(r"\b(?:si|s|quand|lorsqu\w*|une fois|des que|apres que)\b[^.,;:]*$")
 _AVANT_BEFORE = re.compile(r"\bavant\b[^.,;:]*$")
@@ -716,8 +715,10 @@ def absent_facts(analysis, observations: str) -> list[str]:
     """Decisive facts stated by the text that nothing in the notes backs up."""
     text = _APOSTROPHE.sub(" ", fold(analysis.text))
     elsewhere = getattr(analysis, "elsewhere", [])
-    if not elsewhere and not _ANY_FACT.search(text) and not _QUANTITY_RE.search(analysis.text) \
-            and not any(p.search(text) for p, _ in _DENIED_BY_NOTES):
+    # the facts whose patterns may match (their filters read once, for the first test and the loop)
+    live = [(code, pattern.regex, backing) for code, pattern, backing in _FACTS if pattern.may_match(text)]
+    if not elsewhere and not any(regex.search(text) for _, regex, _ in live) \
+            and not _QUANTITY_RE.search(analysis.text) and not any(p.search(text) for p, _ in _DENIED_BY_NOTES):
         return []
     notes = _folded_notes(observations or "")
     found = []
@@ -725,7 +726,7 @@ def absent_facts(analysis, observations: str) -> list[str]:
     # contact's supplier, which the notes must give
     if elsewhere and not any(b.search(notes) for b in _SUPPLIER_RE):
         found.append(elsewhere[0])
-    for code, pattern, backing in _FACTS:
+    for code, pattern, backing in live:
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 25) : m.start()]
             if _NEGATED_BEFORE.search(before):
