@@ -36,6 +36,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from . import lexicon as L
+from prospection.texte.abreviations import expand
 from prospection.texte.francais import fold
 from prospection.texte.phrases import Text, analyse_tokens
 from prospection.texte.prefiltre import Prefiltered
@@ -313,7 +314,9 @@ def _pasted(justification: str, observations: str, salon=None, plan=None) -> boo
         plan = analyse(justification, salon or date.today()).action_spans
     own_text = blank(justification, [(x, y) for x, y in copy.spans if not any(p <= x < q for p, q in plan)])
     a = analyse(own_text, salon or date.today())
-    claims = analyse(blank(a.text, a.action_spans), salon or date.today())  # the plan left out
+    rest = blank(a.text, a.action_spans)  # the plan left out
+    # (no plan to leave out, and a text ``analyse`` reads as it is: the same reading as ``a``)
+    claims = a if rest == a.text and expand(rest) == rest else analyse(rest, salon or date.today())
     if claims.interest or claims.disinterest or claims.no_budget or claims.interest_later \
             or claims.past_interest or claims.timing:
         return False
