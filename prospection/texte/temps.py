@@ -424,29 +424,51 @@ def _find(name: str, text: str):
 _SCAN_TABLE = {name: (_prefiltered(pattern), need, _HELD.get(name)) for name, (pattern, need) in TIME_PATTERNS.items()}
 
 
-def _scan(f: str, salon: date) -> list[_Found]:
-    found: list[_Found] = []
-    y = salon.year
+@lru_cache(maxsize=1024)
+def _matches(f: str) -> tuple[dict[str, tuple[re.Match, ...]], tuple[tuple[int, tuple[re.Match, ...]], ...]]:
+    """The matches of the time patterns in the folded text ``f`` (``_find``, with the text's
+    words and figures read once), and those of the recurring events tried (their index in
+    ``RECURRING``), whatever the salon date: a text read against two dates (the notes for their
+    interest objects and for their dates) is searched once."""
     words = _words(f)
     digits = _ASCII_DIGIT_RE.search(f) is not None
-
-    def find(name: str, f: str):  # (``_find``, with the text's words and figures read once)
-        prefiltered, need, held = _SCAN_TABLE[name]
+    out: dict[str, tuple[re.Match, ...]] = {}
+    for name, (prefiltered, need, held) in _SCAN_TABLE.items():
+        out[name] = ()
         if need:
             if need is _DIGITS:
                 if not digits:
-                    return ()
+                    continue
             elif isinstance(need, frozenset):
                 if need.isdisjoint(words):
-                    return ()
+                    continue
             elif isinstance(need, re.Pattern):
                 if not need.search(f):
-                    return ()
+                    continue
             elif not any(map(f.__contains__, need)):
-                return ()
+                continue
         if held is not None and held.search(f) is None:
-            return ()
-        return prefiltered.finditer(f)
+            continue
+        out[name] = tuple(prefiltered.finditer(f))
+    # Recurring seasons and events, each tried only when one of its words is present.
+    # (none tried when the text has none of their words)
+    recurring = []
+    for triggers, regex, i in _recurring_compiled() if not _recurring_words().isdisjoint(words) else ():
+        if triggers.isdisjoint(words):
+            continue
+        found = tuple(_prefiltered(regex).finditer(f))
+        if found:
+            recurring.append((i, found))
+    return out, tuple(recurring)
+
+
+def _scan(f: str, salon: date) -> list[_Found]:
+    found: list[_Found] = []
+    y = salon.year
+    matches, recurring = _matches(f)
+
+    def find(name: str, f: str):
+        return matches[name]
 
     def add(m, lo, hi, conf, label, rng=None, explicit_year=False, group=0):
         found.append(_Found(m.start(group), m.end(group), lo, hi, conf, label, rng, explicit_year))
@@ -501,14 +523,11 @@ def _scan(f: str, salon: date) -> list[_Found]:
             add(m, lo, hi, 0.85, "mois", explicit_year=True)
         else:
             add(m, lo := date(2000, 1, 1), lo, 0.85, "mois", rng=rng)
-    # Recurring seasons and events, each tried only when one of its words is present.
-    # (none tried when the text has none of their words)
-    for triggers, regex, i in _recurring_compiled() if not _recurring_words().isdisjoint(words) else ():
-        if triggers.isdisjoint(words):
-            continue
+    # Recurring seasons and events, each tried only when one of its words is present (``_matches``).
+    for i, events in recurring:
         entry = RECURRING[i]
         rng, conf, label = entry.span, entry.confidence, entry.label
-        for m in _prefiltered(regex).finditer(f):
+        for m in events:
             if _PARTY_RE.match(m.group(0)) and not _SCHOOL_CONTEXT.search(f):
                 continue  # « la fête de fin d'année » of a firm or a shop: December (read below)
             add(m, date(2000, 1, 1), date(2000, 1, 1), conf, label, rng=rng)
