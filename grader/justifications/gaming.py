@@ -766,6 +766,7 @@ def absent_facts(analysis, observations: str) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=2048)  # (the notes of a contact, read for each of its justifications)
 def _gives_a_quantity(notes: str) -> bool:
     """Whether the (folded) notes give a number of anything but a date: a figure not part of a
     date or a year, or a number word (« une soixantaine »)."""
