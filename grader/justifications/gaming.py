@@ -100,7 +100,8 @@ def _rubric_only(text: str) -> bool:
     # (« Intérêt + délai long = tiède » too: the rubric's words, true of any warm contact; the
     # blind batches label it so, 9 texts in 10)
     n = 0
-    for w in _WORD_RE.findall(fold(text).lower()):
+    for m in _WORD_RE.finditer(fold(text).lower()):  # (one by one: most texts stop at a first word)
+        w = m.group()
         if w not in L.CLASS_WORDS and w not in _RUBRIC_GLUE:
             if w not in _RUBRIC_WORDS:
                 return False  # (read no further: one word of the contact's is enough)
