@@ -66,8 +66,8 @@ dans sur avec je nous son sa ses leur leurs ne mais donc car ce cette ces sont o
 
 
 def _language(words: list[str]) -> str:
-    en = sum(w in _EN for w in words)
-    fr = sum(w in _FR for w in words)
+    en = sum(map(_EN.__contains__, words))
+    fr = sum(map(_FR.__contains__, words))
     if en >= 3 and en >= 2 * fr + 1:
         return "en"
     return "fr"
