@@ -404,7 +404,7 @@ found)."""
 # pattern beginning with a figure is scanned far faster than one beginning with « \b »). Every
 # match holds one: « 15 mars », « 1er avril » a figure then a space (or « er » and a space);
 # « 3/02 », « 03.02.2027 » a figure, « / » or « . », a figure; « en 2027 » « 20 » and two figures
-# (``tests/test_texte_temps_scan.py`` checks it on every labelled text).
+# (``tests/test_prefiltre.py`` checks it on labelled texts).
 _HELD = {
     "jour_mois": re.compile(r"\d(?:er)?\s"),
     "jour_numerique": re.compile(r"\d[/.]\d"),
