@@ -2134,6 +2134,41 @@ def test_a_batch_sets_the_existing_objects_aside_from_the_collector_and_gives_th
         gc.unfreeze()
 
 
+
+def test_a_batch_pauses_the_collector_and_starts_it_again_even_on_error():
+    """Inside ``batch()`` the cyclic collector is paused (scoring leaves no cyclic garbage) and
+    started again at the end, also when scoring fails; a collector already off stays off."""
+    import gc
+
+    from grader.justifications.scoring import batch
+
+    assert gc.isenabled()
+    with batch():
+        assert not gc.isenabled()
+        with batch():  # nested: the outer batch starts it again
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    try:
+        with batch():
+            raise KeyError("x")
+    except KeyError:
+        pass
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        with batch():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    # scoring a few justifications inside a batch leaves no cyclic garbage behind
+    gc.collect()
+    with batch():
+        score("Veut un devis sous huit jours.", SALON, "chaud", "chaud", "Chaud : devis sous huit jours, je le rappelle demain.")
+        score("Pas de projet.", SALON, "froid", "froid", "Pas intéressé, je garde sa fiche.")
+    assert gc.collect() == 0
+
 # --- dev61-dev62 (2026-11-29): rules found on two blind batches, checked on sentences of my own ---
 
 def test_notes_pasted_whole_then_the_class_and_a_copied_scrap_are_still_pasted():

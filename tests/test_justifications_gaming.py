@@ -317,3 +317,24 @@ def test_absent_fact_families_financing_past_orders_and_closures():
     s = score("Pas de besoin : le club, en liquidation, cessera ses activités.", SALON, "froid", "froid",
               "Aucun besoin, club en liquidation. Garder la fiche.")
     assert (s.evidence, s.action) == (1, 1) and "absent_fact" not in s.motifs
+
+
+def test_a_text_read_again_as_it_is_reads_the_same():
+    """``_pasted`` reuses the reading of its own words for their claims when no plan is left
+    out and ``analyse`` reads the text as it is (``expand`` changes nothing): reading that text
+    again gives the same analysis."""
+    from datetime import date
+
+    from grader.justifications.analysis import analyse
+    from prospection.texte.abreviations import expand
+
+    rows = [json.loads(line) for line in
+            (Path(__file__).parent / "data" / "justifications_dev5.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    checked = 0
+    for row in rows[:120]:
+        a = analyse(row["justification"], date(2026, 3, 14))
+        if not a.action_spans and expand(a.text) == a.text:
+            assert analyse(a.text, date(2026, 3, 14)) == a
+            checked += 1
+    assert checked >= 5

@@ -117,3 +117,51 @@ def test_tokens_are_the_words_found_one_by_one():
 def test_module_has_no_import_of_the_grader():
     source = Path(prefiltre.__file__).read_text(encoding="utf-8")
     assert "grader" not in source
+
+
+def test_every_match_of_a_time_pattern_holds_what_the_scan_looks_for_first():
+    """``temps._HELD``: a string every match of the pattern holds (a figure then a space for
+    « 15 mars », a figure, « / » or « . » and a figure for « 3/02 », « 20 » and two figures for a
+    year), looked for before the pattern; the matches found are the same."""
+    salon_texts = ["Le 1er avril 2027, puis le 15 mars et le 3/02 ou le 03.02.2027 ; fin 2027.",
+                   "rdv le 2 juin, relance 12/06, en 2028, début 2029, 5 sept 2027",
+                   "15\u00a0mars, 15\tmars, 1er\nmai, 2O27, ٣/٤, 20٢٧, 7er juin"]
+    for text in _texts() + salon_texts:
+        for f in (francais.fold(text), text):
+            for name, held in temps._HELD.items():
+                pattern, need = temps.TIME_PATTERNS[name]
+                for m in pattern.finditer(f):
+                    assert held.search(m.group(0)), (name, m.group(0))
+                assert [m.span() for m in temps._find(name, f)] == \
+                    [m.span() for m in temps._finditer(pattern, f, need)], (name, f)
+
+
+def test_the_phrase_matcher_skips_only_candidates_whose_second_word_cannot_match():
+    """``Lexicon._prepare`` sums up the second words of a word's candidates (their match keys,
+    the beginnings of « ~ » words, the spellings of « = » words): ``Text.find`` keeps only the
+    candidates without a second word when the next word meets none of them. It never drops a
+    candidate whose second word matches, and finds what trying each candidate finds."""
+    from grader.justifications import lexicon as L
+    from prospection.texte import phrases
+
+    lex = phrases.Lexicon({"a": ["relan~ le client", "devis= envoye", "pas * interesse", "rappel~",
+                                 "envoyer un devis", "tres interesse~", "fiche crm"]})
+    texts = _texts()[:400] + ["Je relance le client, devis envoyé ; pas du tout intéressé. Très intéressée."]
+    for lexicon in (lex, L.ALL_LEX):
+        for text in texts:
+            t = phrases.Text(text)
+            for i, tok in enumerate(t.toks):
+                entries, gapped, keys, prefixes, exact = lexicon._prepare(tok)
+                assert gapped == [e for e in entries if e[5] is None]
+                if i + 1 == len(t.toks):
+                    continue
+                after = t.toks[i + 1]
+                matching = [e for e in entries if e[5] is not None and (
+                    not e[5].keys.isdisjoint(phrases._keys(after.norm, after.lemma)) if e[5].mode == phrases._WORD
+                    else after.norm.startswith(e[5].norm) if e[5].mode == phrases._PREFIX
+                    else after.norm == e[5].norm)]
+                skipped = keys.isdisjoint(phrases._keys(after.norm, after.lemma)) and after.norm not in exact \
+                    and not after.norm.startswith(prefixes)
+                assert not (skipped and matching), (text, tok, after)
+    hits = phrases.Text(texts[-1]).find(lex)
+    assert [h.phrase for h in hits] == ["relan~ le client", "devis= envoye", "pas * interesse", "tres interesse~"]

@@ -32,13 +32,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 
 from . import lexicon as L
+from prospection.texte.abreviations import expand
 from prospection.texte.francais import fold
 from prospection.texte.phrases import Text, analyse_tokens
-from prospection.texte.prefiltre import AnyOf, Prefiltered
+from prospection.texte.prefiltre import Prefiltered
 
 __all__ = ["Pattern", "detect", "pasted_spans", "blank", "PATTERNS", "copied_share", "foreign_facts",
            "absent_facts"]
@@ -65,8 +66,8 @@ dans sur avec je nous son sa ses leur leurs ne mais donc car ce cette ces sont o
 
 
 def _language(words: list[str]) -> str:
-    en = sum(w in _EN for w in words)
-    fr = sum(w in _FR for w in words)
+    en = sum(map(_EN.__contains__, words))
+    fr = sum(map(_FR.__contains__, words))
     if en >= 3 and en >= 2 * fr + 1:
         return "en"
     return "fr"
@@ -103,18 +104,25 @@ def _rubric_only(text: str) -> bool:
     """Four words or more, all of them the rubric's (« CHAUD : intérêt ✔ délai ✔ budget ✔ devis ✔
     → action : rappel, devis, rdv », « Tiède. Mots-clés : intérêt, projet, délai »): criteria
     named, nothing said of this contact."""
-    # (a threshold, « délai < 3 mois », is the rubric's too; « 0 intérêt » in SMS is a statement)
-    words = [w for w in _WORD_RE.findall(_THRESHOLD.sub(" ", fold(text).lower()))
-             if w not in L.CLASS_WORDS and w not in _RUBRIC_GLUE and w not in _RUBRIC_QUALIFIERS]
     # (« Intérêt + délai long = tiède » too: the rubric's words, true of any warm contact; the
-    # blind batches label it so, 9 texts in 10)
-    return len(words) >= 3 and all(w in _RUBRIC_WORDS for w in words)
+    # blind batches label it so, 9 texts in 10; a threshold, « délai < 3 mois », and the qualifiers
+    # of a formula, « intérêt fort », are the rubric's too; « 0 intérêt » in SMS is a statement)
+    n = 0
+    for m in _WORD_RE.finditer(_THRESHOLD.sub(" ", fold(text).lower())):  # (one by one: most texts stop at a first word)
+        w = m.group()
+        if w not in L.CLASS_WORDS and w not in _RUBRIC_GLUE and w not in _RUBRIC_QUALIFIERS:
+            if w not in _RUBRIC_WORDS:
+                return False  # (read no further: one word of the contact's is enough)
+            n += 1
+    return n >= 3
 
 
 _REFUSAL_ITEM = re.compile(r"(?:aucun|aucune|pas|plus|sans)\s+(?:de\s+|d\s*'?\s*)?(?:besoin|interet|projet|achat)")
 _LIST_LABEL_END = re.compile(r"(?i)\s*(?::|=|->|→)\s*(?:froids?|froides?|ti[eè]des?|chaud(?:e|s|es)?)\s*[.!]*$")
 _LIST_LABEL = re.compile(r"(?i)\b(?:froids?|froides?|ti[eè]des?|chaud(?:e|s|es)?|actions?|suite|classe|"
                          r"qualification|crit[eè]res?|mots?[- ]cl[eé]s?|grille|motifs?|suivi)\s*(?::|\s[—–]\s)\s*")
+# (speed only: each tried on texts that hold what its matches need, ``prefiltre``)
+_LIST_LABEL_END, _LIST_LABEL = Prefiltered(_LIST_LABEL_END), Prefiltered(_LIST_LABEL)
 
 
 def _n_words(text: str) -> int:
@@ -165,10 +173,15 @@ _NEGATION_WORDS = frozenset("pas aucun aucune sans ni plus de d".split())
 def _rubric_items(items: list[str]) -> bool:
     """Every item the rubric's words, negated or not (« Pas d'intérêt. Pas de projet. Pas de
     budget. Newsletter. »): the criteria denied in general, nothing of this contact."""
-    words = [w for i in items for w in _WORD_RE.findall(fold(i).lower())
-             if w not in L.CLASS_WORDS and w not in _RUBRIC_GLUE and w not in _NEGATION_WORDS]
     # (« pas décideur », « pas d'événement » say who the contact is: facts of it, not criteria denied)
-    return len(words) >= 4 and all(w in _RUBRIC_WORDS and not w.startswith(("decideur", "evenement")) for w in words)
+    n = 0
+    for i in items:
+        for w in _WORD_RE.findall(fold(i).lower()):
+            if w not in L.CLASS_WORDS and w not in _RUBRIC_GLUE and w not in _NEGATION_WORDS:
+                if w not in _RUBRIC_WORDS or w.startswith(("decideur", "evenement")):
+                    return False  # (read no further)
+                n += 1
+    return n >= 4
 
 
 def _telegram_list(items: list[str]) -> bool:
@@ -200,22 +213,14 @@ N = 3  # a copied run is three words or more
 LONG_BLOCK = 25  # words copied from the notes that make a pasted block whatever the notes' length
 
 
-class _W:
-    """A word of a text, folded (no lemma: copying is word for word)."""
-
-    __slots__ = ("norm", "start", "end")
-
-    def __init__(self, norm: str, start: int, end: int):
-        self.norm, self.start, self.end = norm, start, end
-
-
-def _norms(text: str) -> list[_W]:
-    return [_W(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(fold(text or ""))]
+def _words(text: str) -> list[str]:
+    """The words of ``text``, folded (no lemma: copying is word for word)."""
+    return _WORD_RE.findall(fold(text or ""))
 
 
 @lru_cache(maxsize=2048)
 def _note_ngrams(observations: str) -> tuple[frozenset, int]:
-    norms = [t.norm for t in _norms(observations)]
+    norms = _words(observations)
     grams = frozenset(tuple(norms[i : i + N]) for i in range(len(norms) - N + 1))
     return grams, len(norms)
 
@@ -238,19 +243,21 @@ class _Copy:
 @lru_cache(maxsize=4096)
 def _copy(justification: str, observations: str) -> _Copy:
     grams, n_notes = _note_ngrams(observations or "")
-    toks = _norms(justification or "")
-    copied = [False] * len(toks)
-    norms = [t.norm for t in toks]
-    for i in range(len(toks) - N + 1):
-        if tuple(norms[i : i + N]) in grams:
+    folded = fold(justification or "")
+    norms = _WORD_RE.findall(folded)
+    copied = [False] * len(norms)
+    for i, gram in enumerate(zip(norms, norms[1:], norms[2:])):  # (N = 3 words)
+        if gram in grams:
             copied[i] = copied[i + 1] = copied[i + 2] = True
     spans: list[tuple[int, int]] = []
-    for tok, c in zip(toks, copied):
-        if c:
-            if spans and tok.start - spans[-1][1] <= 3:
-                spans[-1] = (spans[-1][0], tok.end)
-            else:
-                spans.append((tok.start, tok.end))
+    if True in copied:  # (the words' offsets, needed only for the copied runs)
+        for m, c in zip(_WORD_RE.finditer(folded), copied):
+            if c:
+                start, end = m.span()
+                if spans and start - spans[-1][1] <= 3:
+                    spans[-1] = (spans[-1][0], end)
+                else:
+                    spans.append((start, end))
     idx = [i for i, c in enumerate(copied) if c]
     if idx and n_notes:
         # the copy ends where the notes have been copied (almost) whole: what follows is the
@@ -277,7 +284,7 @@ def pasted_spans(justification: str, observations: str) -> list[tuple[int, int]]
 def copied_share(justification: str, observations: str) -> tuple[float, list[str]]:
     """(share of the notes' words found copied, words of the text outside the copied runs)."""
     c = _copy(justification or "", observations or "")
-    own = [t.norm for t in _norms(blank(justification or "", list(c.spans)))]
+    own = _words(blank(justification or "", list(c.spans)))
     return c.share, own
 
 
@@ -293,15 +300,22 @@ def _pasted(justification: str, observations: str, salon=None, plan=None) -> boo
     concurrent : chaud »). The notes left as they are, followed by a class word or a plan
     only, are pasted.
     """
+    n_notes = _note_ngrams(observations)[1]
+    n_words = len(_words(justification))
+    # (no copy needs reading when the text has too few words to hold one: the share copied is at
+    # most ``n_words / n_notes`` and a block below needs 0.75 of the notes and 25 words copied)
+    if n_words < 0.75 * n_notes:
+        return False
+    short = len(justification.split()) < 0.8 * _n_split(observations)
+    if short and n_words < LONG_BLOCK:
+        return False
     copy = _copy(justification, observations)
     # Long notes copied for the most part (« … Très content de discuter » left out) are a
     # pasted block too, when hardly a word of one's own is added (checked below).
-    block = copy.share >= 0.75 and copy.share * _note_ngrams(observations)[1] >= LONG_BLOCK
-    if not block and (len(justification.split()) < 0.8 * len(observations.split()) or copy.share < 0.9):
+    block = copy.share >= 0.75 and copy.share * n_notes >= LONG_BLOCK
+    if not block and (short or copy.share < 0.9):
         return False  # too short to hold 90 % of the notes
-    from datetime import date
-
-    from .analysis import analyse
+    analyse = _analysis().analyse
 
     # (a run of the notes' words inside the learner's plan, « j'ajoute le comité à notre
     # fichier », stays: blanking it would break the plan into words of one's own)
@@ -309,14 +323,16 @@ def _pasted(justification: str, observations: str, salon=None, plan=None) -> boo
         plan = analyse(justification, salon or date.today()).action_spans
     own_text = blank(justification, [(x, y) for x, y in copy.spans if not any(p <= x < q for p, q in plan)])
     a = analyse(own_text, salon or date.today())
-    claims = analyse(blank(a.text, a.action_spans), salon or date.today())  # the plan left out
+    rest = blank(a.text, a.action_spans)  # the plan left out
+    # (no plan to leave out, and a text ``analyse`` reads as it is: the same reading as ``a``)
+    claims = a if rest == a.text and expand(rest) == rest else analyse(rest, salon or date.today())
     if claims.interest or claims.disinterest or claims.no_budget or claims.interest_later \
             or claims.past_interest or claims.timing:
         return False
     words = [t.norm for t in a.toks if not any(x <= t.start < y for x, y in a.action_spans)]
     concluded = bool(claims.classes)
     # (the notes' own words moved around, « M. Chazal (capitaine) », are no words of one's own)
-    note_words = {t.norm for t in _norms(observations)}
+    note_words = set(_words(observations))
     content = [w for w in words if len(w) >= 4 and w not in L.STOPWORDS and w not in L.CLASS_WORDS
                and w not in note_words and w not in _FORM_LABELS]
     if (set(words) & _LINK_WORDS or concluded) and len(content) >= 3:
@@ -324,6 +340,22 @@ def _pasted(justification: str, observations: str, salon=None, plan=None) -> boo
     if copy.share < 0.9:
         return len(content) <= 3
     return not (concluded and copy.interleaved >= 1)  # restated in one's own sentence
+
+
+@lru_cache(maxsize=2048)
+def _n_split(observations: str) -> int:
+    return len(observations.split())
+
+
+_ANALYSIS = []  # the ``analysis`` module, once imported (it is imported lazily: it reads this one)
+
+
+def _analysis():
+    if not _ANALYSIS:
+        from . import analysis
+
+        _ANALYSIS.append(analysis)
+    return _ANALYSIS[0]
 
 
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -406,7 +438,7 @@ def foreign_facts(analysis, observations: str, salon) -> tuple[list[str], int, i
 
     Words inside the learner's own plan (« invitation à nos portes ouvertes ») are left out.
     """
-    from .analysis import note_dates
+    note_dates = _analysis().note_dates
 
     notes = _note_things(observations or "")
     foreign, matched, by_family = [], 0, 0
@@ -705,7 +737,6 @@ _DENIED_BY_NOTES = [(Prefiltered(claim), denial) for claim, denial in _DENIED_BY
 _BUDGET_GIVEN = re.compile(r"\b(?:dispose\w* d un budget|(?:a|ont) (?:deja )?(?:un|le|son|leur) budget\b(?! (?:a|sera|doit|devra)\b)"
                            r"|budget (?:est )?(?:deja )?(?:prevu|disponible|dispo|pret|vote|valide|reserve|accorde)\b)")
 _SUPPLIER_RE = tuple(re.compile(r"\b" + b) for b in _SUPPLIER_BACKING)
-_ANY_FACT = AnyOf(p for _, p, _ in _FACTS)  # as one alternation of them all, each behind its filter
 _NEGATED_BEFORE = re.compile(r"\b(?:pas|aucun\w*|sans|ni|jamais)\b[^.,;:]*$")
 # (« même si le budget est voté » grants the fact: it is stated, no condition)
 _IF_BEFORE = re.compile(r"(?<!meme )\b(?:si|s|quand|lorsqu\w*|une fois|des que|apres que)\b[^.,;:]*$")
@@ -722,8 +753,10 @@ def absent_facts(analysis, observations: str) -> list[str]:
     """Decisive facts stated by the text that nothing in the notes backs up."""
     text = _APOSTROPHE.sub(" ", fold(analysis.text))
     elsewhere = getattr(analysis, "elsewhere", [])
-    if not elsewhere and not _ANY_FACT.search(text) and not _QUANTITY_RE.search(analysis.text) \
-            and not any(p.search(text) for p, _ in _DENIED_BY_NOTES):
+    # the facts whose patterns may match (their filters read once, for the first test and the loop)
+    live = [(code, pattern.regex, backing) for code, pattern, backing in _FACTS if pattern.may_match(text)]
+    if not elsewhere and not any(regex.search(text) for _, regex, _ in live) \
+            and not _QUANTITY_RE.search(analysis.text) and not any(p.search(text) for p, _ in _DENIED_BY_NOTES):
         return []
     notes = _folded_notes(observations or "")
     found = []
@@ -731,7 +764,7 @@ def absent_facts(analysis, observations: str) -> list[str]:
     # contact's supplier, which the notes must give
     if elsewhere and not any(b.search(notes) for b in _SUPPLIER_RE):
         found.append(elsewhere[0])
-    for code, pattern, backing in _FACTS:
+    for code, pattern, backing in live:
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 25) : m.start()]
             if _NEGATED_BEFORE.search(before):
@@ -768,6 +801,7 @@ def absent_facts(analysis, observations: str) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=2048)  # (the notes of a contact, read for each of its justifications)
 def _gives_a_quantity(notes: str) -> bool:
     """Whether the (folded) notes give a number of anything but a date: a figure not part of a
     date or a year, or a number word (« une soixantaine »)."""

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Callable, Hashable, Iterable, Mapping, NamedTuple
 
 from prospection.texte.francais import _tokenize_cached, light_stem, negation_scopes, tokenize
@@ -210,8 +210,9 @@ class Lexicon:
         self._memo: dict[tuple[str, str], list[tuple]] = {}
         # ``candidates`` ready for ``Text.find``: (tag, phrase, words left to match, index of
         # the first of them in the pattern, whether the phrase has a gap, the second word if it
-        # is no gap, the words after it), memoised per word
-        self._prepared: dict[tuple[str, str], list[tuple]] = {}
+        # is no gap, the words after it), memoised per word, with (``_prepare``) those of them
+        # whose second word is a gap or none, and the match keys any other second word has
+        self._prepared: dict[tuple[str, str], tuple] = {}
         for tag, phrases in self.groups.items():
             for phrase in phrases:
                 pattern = _compile(phrase)
@@ -258,7 +259,10 @@ class Lexicon:
             self._memo[key] = out
         return out
 
-    def _prepare(self, tok: Tok) -> list[tuple]:
+    def _prepare(self, tok: Tok) -> tuple[list[tuple], list[tuple], frozenset, tuple, frozenset]:
+        """(the prepared candidates of ``tok``, those of them whose second word is a gap or none,
+        and what the other second words match: the union of their match keys, the beginnings of
+        the prefix words, the spellings of the exact words)."""
         out = []
         for tag, phrase, pattern in self.candidates(tok):
             if pattern[0] is None:  # a gap first
@@ -266,9 +270,28 @@ class Lexicon:
             else:  # (the second word, when it is one, and the words after it)
                 nxt = pattern[1] if len(pattern) > 1 else None
                 out.append((tag, phrase, pattern[1:], 1, None in pattern, nxt, pattern[2:] if nxt else ()))
+        seconds = [e[5] for e in out if e[5] is not None]
+        prepared = (out, [e for e in out if e[5] is None],
+                    frozenset().union(*(w.keys for w in seconds if w.mode == _WORD)),
+                    tuple({w.norm: None for w in seconds if w.mode == _PREFIX}),
+                    frozenset(w.norm for w in seconds if w.mode == _EXACT))
         if len(self._prepared) < 100_000:
-            self._prepared[(tok.norm, tok.lemma)] = out
-        return out
+            self._prepared[(tok.norm, tok.lemma)] = prepared
+        return prepared
+
+
+class _once:
+    """``functools.cached_property`` without its lock (Python 3.11 takes one at each first
+    reading): the value is computed at the first reading and kept in the instance."""
+
+    def __init__(self, fn):
+        self.fn, self.name, self.__doc__ = fn, fn.__name__, fn.__doc__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
 
 
 class Text:
@@ -281,12 +304,12 @@ class Text:
         self.toks = analyse_tokens(self.raw, lemmatize)
         self.scopes = negation_scopes(self.raw)
 
-    @cached_property
+    @_once
     def bounds(self) -> list[int]:
         """Offsets of the clause boundaries (punctuation, arrows, dashes)."""
         return [m.start() for m in self._CLAUSE_RE.finditer(self.raw)]
 
-    @cached_property
+    @_once
     def _word_end(self) -> dict[int, int]:
         return {t.start: t.end for t in self.toks}
 
@@ -318,10 +341,16 @@ class Text:
         keys = [_keys(norm, lemma) for norm, lemma, _start, _end in toks]  # each token's match keys
         negation = self.is_negated if self.scopes else None
         prepared, new, n = lexicon._prepared, tuple.__new__, len(toks)
+        last_i = n - 1
         for i, tok in enumerate(toks):
             entries = prepared.get(tok[:2])  # (norm, lemma)
             if entries is None:
                 entries = lexicon._prepare(tok)
+            entries, gapped, second_keys, prefixes, exact = entries
+            if len(gapped) < len(entries) and (
+                    i == last_i or second_keys.isdisjoint(keys[i + 1]) and toks[i + 1].norm not in exact
+                    and not toks[i + 1].norm.startswith(prefixes)):
+                entries = gapped  # (no second word can match the next word: those without one)
             for tag, phrase, rest, skip, gapped, nxt, after in entries:
                 # The candidates' first word matches ``tok`` already (``skip`` 1), or is a gap.
                 if nxt is not None:  # the second word, tried here (most candidates stop at it)

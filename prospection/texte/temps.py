@@ -400,20 +400,81 @@ substrings, one of which must be present for the regex to be tried, or a pattern
 found)."""
 
 
+# Speed only: strings every match of a pattern holds, which a cheap pattern looks for first (a
+# pattern beginning with a figure is scanned far faster than one beginning with « \b »). Every
+# match holds one: « 15 mars », « 1er avril » a figure then a space (or « er » and a space);
+# « 3/02 », « 03.02.2027 » a figure, « / » or « . », a figure; « en 2027 » « 20 » and two figures
+# (``tests/test_prefiltre.py`` checks it on labelled texts).
+_HELD = {
+    "jour_mois": re.compile(r"\d(?:er)?\s"),
+    "jour_numerique": re.compile(r"\d[/.]\d"),
+    "annee": re.compile(r"20\d\d"),
+}
+
+
 def _find(name: str, text: str):
     pattern, need = TIME_PATTERNS[name]
+    held = _HELD.get(name)
+    if held is not None and held.search(text) is None:
+        return ()
     return _finditer(pattern, text, need)
+
+
+# name -> (the pattern behind its prefilter, its trigger, what its matches hold or None)
+_SCAN_TABLE = {name: (_prefiltered(pattern), need, _HELD.get(name)) for name, (pattern, need) in TIME_PATTERNS.items()}
+
+
+@lru_cache(maxsize=1024)
+def _matches(f: str) -> tuple[dict[str, tuple[re.Match, ...]], tuple[tuple[int, tuple[re.Match, ...]], ...]]:
+    """The matches of the time patterns in the folded text ``f`` (``_find``, with the text's
+    words and figures read once), and those of the recurring events tried (their index in
+    ``RECURRING``), whatever the salon date: a text read against two dates (the notes for their
+    interest objects and for their dates) is searched once."""
+    words = _words(f)
+    digits = _ASCII_DIGIT_RE.search(f) is not None
+    out: dict[str, tuple[re.Match, ...]] = {}
+    for name, (prefiltered, need, held) in _SCAN_TABLE.items():
+        out[name] = ()
+        if need:
+            if need is _DIGITS:
+                if not digits:
+                    continue
+            elif isinstance(need, frozenset):
+                if need.isdisjoint(words):
+                    continue
+            elif isinstance(need, re.Pattern):
+                if not need.search(f):
+                    continue
+            elif not any(map(f.__contains__, need)):
+                continue
+        if held is not None and held.search(f) is None:
+            continue
+        out[name] = tuple(prefiltered.finditer(f))
+    # Recurring seasons and events, each tried only when one of its words is present.
+    # (none tried when the text has none of their words)
+    recurring = []
+    for triggers, regex, i in _recurring_compiled() if not _recurring_words().isdisjoint(words) else ():
+        if triggers.isdisjoint(words):
+            continue
+        found = tuple(_prefiltered(regex).finditer(f))
+        if found:
+            recurring.append((i, found))
+    return out, tuple(recurring)
 
 
 def _scan(f: str, salon: date) -> list[_Found]:
     found: list[_Found] = []
     y = salon.year
+    matches, recurring = _matches(f)
+
+    def find(name: str, f: str):
+        return matches[name]
 
     def add(m, lo, hi, conf, label, rng=None, explicit_year=False, group=0):
         found.append(_Found(m.start(group), m.end(group), lo, hi, conf, label, rng, explicit_year))
 
     # Explicit dates: « 15 mars », « le 1er avril 2027 », « 3/02 », « 03/02/2027 ».
-    for m in _find("jour_mois", f):
+    for m in find("jour_mois", f):
         day, month = int(m.group("day")), MONTHS[m.group("month")]
         if not 1 <= day <= calendar.monthrange(2024, month)[1]:
             continue
@@ -427,7 +488,7 @@ def _scan(f: str, salon: date) -> list[_Found]:
         else:
             add(m, date(2000, 1, 1), date(2000, 1, 1), 0.95, "date",
                 rng=lambda yr, dd=day, mm=month: (date(yr, mm, min(dd, calendar.monthrange(yr, mm)[1])),) * 2)
-    for m in _find("jour_numerique", f):
+    for m in find("jour_numerique", f):
         day, month = int(m.group("day")), int(m.group("mon"))
         if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2024, month)[1]):
             continue
@@ -443,7 +504,7 @@ def _scan(f: str, salon: date) -> list[_Found]:
             add(m, date(2000, 1, 1), date(2000, 1, 1), 0.9, "date",
                 rng=lambda yr, dd=day, mm=month: (date(yr, mm, min(dd, calendar.monthrange(yr, mm)[1])),) * 2)
     # Months, optionally with « début / mi / fin » and a year.
-    for m in _find("mois", f):
+    for m in find("mois", f):
         month = MONTHS[m.group("month")]
         part = m.group("part")
 
@@ -462,20 +523,16 @@ def _scan(f: str, salon: date) -> list[_Found]:
             add(m, lo, hi, 0.85, "mois", explicit_year=True)
         else:
             add(m, lo := date(2000, 1, 1), lo, 0.85, "mois", rng=rng)
-    # Recurring seasons and events, each tried only when one of its words is present.
-    words = _words(f)
-    # (none tried when the text has none of their words)
-    for triggers, regex, i in _recurring_compiled() if not _recurring_words().isdisjoint(words) else ():
-        if triggers.isdisjoint(words):
-            continue
+    # Recurring seasons and events, each tried only when one of its words is present (``_matches``).
+    for i, events in recurring:
         entry = RECURRING[i]
         rng, conf, label = entry.span, entry.confidence, entry.label
-        for m in _prefiltered(regex).finditer(f):
+        for m in events:
             if _PARTY_RE.match(m.group(0)) and not _SCHOOL_CONTEXT.search(f):
                 continue  # « la fête de fin d'année » of a firm or a shop: December (read below)
             add(m, date(2000, 1, 1), date(2000, 1, 1), conf, label, rng=rng)
     # Years: « en 2027 », « début 2028 », « fin 2027 ».
-    for m in _find("annee", f):
+    for m in find("annee", f):
         yr, part = int(m.group("year")), m.group("part")
         lo, hi = date(yr, 1, 1), date(yr, 12, 31)
         if part == "debut":
@@ -486,20 +543,20 @@ def _scan(f: str, salon: date) -> list[_Found]:
             lo, hi = date(yr, 5, 1), date(yr, 8, 31)
         add(m, lo, hi, 0.8, "annee", explicit_year=True)
     # Years relative to the salon.
-    for m in _find("an_relatif", f):
+    for m in find("an_relatif", f):
         delta = 1 if m.group("which").startswith(("proch", "suiv")) else -1
         add(m, date(y + delta, 1, 1), date(y + delta, 12, 31), 0.75, "annee")
-    for m in _find("debut_fin_annee_prochaine", f):
+    for m in find("debut_fin_annee_prochaine", f):
         lo, hi = (date(y + 1, 1, 1), date(y + 1, 3, 31)) if m.group("part") == "debut" else (date(y + 1, 10, 1), date(y + 1, 12, 31))
         add(m, lo, hi, 0.8, "annee")
-    for m in _find("cette_annee", f):
+    for m in find("cette_annee", f):
         lo = salon if m.group(0).startswith("cette") else max(salon, date(y, 12, 1))
         add(m, lo, date(y, 12, 31), 0.8, "annee")
-    for m in _find("dans_l_annee", f):
+    for m in find("dans_l_annee", f):
         add(m, salon, _add_years(salon, 1), 0.6, "relatif")
     # Sports seasons (September to June).
     start_current = y if salon.month >= 7 else y - 1
-    for m in _find("saison_sportive", f):
+    for m in find("saison_sportive", f):
         which = m.group("which") or ("" if m.group("y1") else "en cours")
         if m.group("y1"):
             s = int(m.group("y1"))
@@ -512,23 +569,23 @@ def _scan(f: str, salon: date) -> list[_Found]:
             lo, hi = salon, date(start_current + 1, 6, 30)
         add(m, lo, hi, 0.75 if m.group("y1") or not which.startswith("en") else 0.5, "saison")
     # Weeks and months relative to the salon.
-    for m in _find("semaine_prochaine", f):
+    for m in find("semaine_prochaine", f):
         add(m, salon + timedelta(days=2), salon + timedelta(days=14), 0.85, "relatif")
-    for m in _find("jour_de_semaine", f):
+    for m in find("jour_de_semaine", f):
         ahead = (_WEEKDAY_INDEX[m.group("wd")] - salon.weekday()) % 7 or 7
         if m.group("next") and ahead < 7:
             ahead += 7 if ahead <= 2 else 0
         day = salon + timedelta(days=ahead)
         add(m, day, day, 0.8, "relatif")
-    for m in _find("cette_semaine", f):
+    for m in find("cette_semaine", f):
         add(m, salon, salon + timedelta(days=7), 0.85, "relatif")
-    for m in _find("ce_mois", f):
+    for m in find("ce_mois", f):
         add(m, salon, _last_day(y, salon.month), 0.85, "relatif")
-    for m in _find("mois_prochain", f):
+    for m in find("mois_prochain", f):
         nxt = _add_months(salon.replace(day=1), 1)
         add(m, nxt, _last_day(nxt.year, nxt.month), 0.85, "relatif")
     # « dans deux ans », « d'ici quinze jours », « sous 3 semaines », « il y a deux ans ».
-    for m in _find("dans_n_unites", f):
+    for m in find("dans_n_unites", f):
         if m.group("prep2") is not None:  # « deux mois après le salon » is « dans deux mois »
             n, unit, prep = _num(m.group("num2")), m.group("unit2"), "dans"
         else:
@@ -558,7 +615,7 @@ def _scan(f: str, salon: date) -> list[_Found]:
             else:
                 add(m, point - spread, point + spread, conf, "relatif")
     # « la collecte S43 », « semaine 43 »: an ISO week number, this year's or, if past, next year's
-    for m in _find("semaine_numero", f):
+    for m in find("semaine_numero", f):
         week = int(m.group("week"))
         if not 1 <= week <= 53:
             continue
@@ -570,17 +627,17 @@ def _scan(f: str, salon: date) -> list[_Found]:
         except ValueError:
             continue
         add(m, monday, monday + timedelta(days=6), 0.8, "date")
-    for m in _find("sous_huitaine", f):
+    for m in find("sous_huitaine", f):
         if any(x.start <= m.start() < x.end for x in found):
             continue
         n = 8 if "huit" in m.group(0) else 15
         add(m, salon, salon + timedelta(days=n), 0.85, "avant")
     # Vague words.
-    for m in _find("urgence", f):
+    for m in find("urgence", f):
         add(m, salon, salon + timedelta(days=30), 0.7, "urgence")
-    for m in _find("bientot", f):
+    for m in find("bientot", f):
         add(m, salon, salon + timedelta(days=60), 0.5, "urgence")
-    for m in _find("long_terme", f):
+    for m in find("long_terme", f):
         add(m, court_terme_limit(salon) + timedelta(days=1), _add_years(salon, 2), 0.6, "long")
     return found
 
