@@ -3084,3 +3084,11 @@ def test_criteria_formulas_with_figures_and_invented_votes_and_quotes():
     s = score(notes, "2026-11-21", "tiède", "tiède", "Tiède : les polos sont pour juin 2028, c'est loin, même si le "
               "budget est déjà voté. Je le relance à l'automne 2027.")
     assert s.evidence == 0
+
+
+def test_a_vague_time_followed_by_its_date_takes_the_date():
+    """« la fête de fin d'année du 26 juin »: the date says which « fin d'année »."""
+    from grader.justifications.analysis import analyse
+    a = analyse("Chaud : 40 tabliers pour la fête de fin d'année du 26 juin. Je l'appelle lundi en priorité.",
+                date(2027, 4, 24))
+    assert a.timing_kinds() == {"court"}

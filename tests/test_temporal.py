@@ -132,3 +132,22 @@ def test_weekdays_resolve_to_the_coming_days():
     assert expr.date_min == date(2026, 10, 17)
     (expr,) = find_time_expressions("rappeler mardi", SALON)
     assert expr.date_min == date(2026, 10, 13)
+
+
+def test_seasons_without_their_article_and_next_years_season():
+    """« hiver prochain » (SMS writing drops the article) is next winter; « l'an prochain à
+    l'automne » said in December is next year's autumn, not the one just over."""
+    from prospection.texte.temps import find_time_expressions
+    found = {e.text: e.date_min for e in find_time_expressions("polaires, hiver prochain, relance sept.", date(2027, 1, 16))}
+    assert found.get("hiver prochain") == date(2027, 12, 21)
+    found = {e.text: e.date_min for e in find_time_expressions("dix ans l'an prochain à l'automne", date(2026, 12, 5))}
+    assert found.get("l'automne") == date(2027, 9, 23)
+    found = {e.text: e.date_min for e in find_time_expressions("à l'automne", date(2026, 12, 5))}
+    assert found.get("l'automne") == date(2026, 9, 23)  # (alone: the one under way)
+
+
+def test_a_nurserys_end_of_year_party_is_june():
+    """« la fête de fin d'année de la crèche » is in June, like a school's."""
+    from prospection.texte.temps import find_time_expressions
+    found = {e.text: e.date_min for e in find_time_expressions("la fête de fin d'année de la crèche", date(2027, 4, 24))}
+    assert found["la fête de fin d'année"].month == 6

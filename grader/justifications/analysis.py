@@ -1866,6 +1866,8 @@ class _Reader:
                 continue
             if e.label == "urgence" and any(a <= e.start < b for a, b in long_spans):
                 continue  # « rien ne presse »: the long reading wins
+            if e.label != "date" and any(x.label == "date" and 0 <= x.start - e.end <= 6 for x in self.exprs):
+                continue  # « la fête de fin d'année du 26 juin »: the date says which
             if e.label == "urgence" and self._plan_noun_clause(e.start):
                 continue  # « une action adaptée sera menée rapidement »: the plan's pace
             if e.label != "urgence" and _NOW_IS_RE.search(self.folded[max(0, e.start - 20) : e.start]):

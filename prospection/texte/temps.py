@@ -164,6 +164,10 @@ RECURRING: list[Recurring] = [Recurring(*entry) for entry in [
     (r"(?:l'|cet\s+|en\s+|(?:fin|debut|milieu)\s+d')ete", _season(6, 21, 9, 22), 0.75, "saison"),
     (r"(?:l'|cet\s+|en\s+|(?:fin|debut|milieu)\s+d')automne", _season(9, 23, 12, 20), 0.75, "saison"),
     (r"(?:l'|cet\s+|en\s+|(?:fin|debut|milieu)\s+d')hiver", _season(12, 21, 3, 19), 0.7, "saison"),
+    # (SMS writing drops the article: « hiver prochain », « automne prochain »)
+    (r"\bhiver(?=\s+prochain)", _season(12, 21, 3, 19), 0.7, "saison"),
+    (r"\bautomne(?=\s+prochain)", _season(9, 23, 12, 20), 0.75, "saison"),
+    (r"\bete(?=\s+prochain)", _season(6, 21, 9, 22), 0.75, "saison"),
     (r"(?:la\s+)?toussaint", lambda y: (date(y, 11, 1), date(y, 11, 1)), 0.85, "evenement"),
     (r"(?:le\s+)?marche\s+de\s+noel", lambda y: (date(y, 12, 1), date(y, 12, 20)), 0.85, "evenement"),
     # « la kermesse de fin d'année », « la fin d'année scolaire »: the end of the school year
@@ -214,6 +218,7 @@ _NEXT_AFTER_RE = re.compile(r"^\s*(?:prochain|prochaine|suivant|suivante|d'apres
 _YEAR_AFTER_RE = re.compile(r"^\s*(20\d\d)\b")
 _NEXT_YEAR_AFTER_RE = re.compile(r"^\s*(?:de|d')\s*(?:l'|l\s|l’)\s*(?:annee|an)\s+(?:prochaine?|suivante?)\b")
 _CLAUSE_RE = re.compile(r"[.;:!?\n]")
+_NEXT_YEAR_BEFORE_RE = re.compile(r"\b(?:l'|l\s)(?:an|annee)\s+prochaine?\s*,?\s*(?:a|en|au|vers|pour)?\s*$")
 
 
 @dataclass
@@ -250,7 +255,7 @@ def _resolve_recurring(rng, salon: date, after: str) -> tuple[date, date, bool, 
 
 
 _PARTY_RE = re.compile(r"(?:(?:la|le|sa|son|leur)\s+)?fete\s+de\s+fin")
-_SCHOOL_CONTEXT = re.compile(r"\b(?:ecoles?|college|lycee|eleves?|ape|apel|fcpe|parents|scolaires?|maternelle|primaire"
+_SCHOOL_CONTEXT = re.compile(r"\b(?:ecoles?|college|lycee|eleves?|ape|apel|fcpe|parents|scolaires?|maternelle|primaire|creche"
                              r"|kermesse|instit\w*|cm[12]|ce[12]|cp)\b")
 
 
@@ -696,6 +701,8 @@ def _time_expressions(text: str, salon_date: date) -> tuple[TimeExpression, ...]
         conf, label = r.confidence, r.label
         if r.recurring is not None:
             lo, hi, past, explicit_next = _resolve_recurring(r.recurring, salon_date, after)
+            if not past and _NEXT_YEAR_BEFORE_RE.search(f[max(0, r.start - 30) : r.start]) and lo.year <= salon_date.year:
+                lo, hi = r.recurring(salon_date.year + 1)  # « l'an prochain à l'automne »: next year's
             extra = _EXTRA_AFTER_RE.match(after)
             if extra:
                 end = r.end + extra.end()
