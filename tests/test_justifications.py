@@ -3092,3 +3092,19 @@ def test_a_vague_time_followed_by_its_date_takes_the_date():
     a = analyse("Chaud : 40 tabliers pour la fête de fin d'année du 26 juin. Je l'appelle lundi en priorité.",
                 date(2027, 4, 24))
     assert a.timing_kinds() == {"court"}
+
+
+def test_a_need_to_come_a_sponsors_date_and_a_usual_supplier():
+    """« pour qu'ils pensent à nous au prochain besoin » is a need to come, not stated; « il attend
+    ses sponsors en janvier » dates the sponsors' answer, not the project; « leur fournisseur
+    habituel les a lâchés » is backed by notes that name « son imprimeur habituel »."""
+    from grader.justifications.analysis import analyse
+    a = analyse("Je leur enverrai une invitation pour qu'ils pensent à nous au prochain besoin.", date(2026, 10, 3))
+    assert a.liking == a.interest
+    notes = "M. Le Bihan aimerait des tee-shirts pour la coupe de robotique de mai 2027 ; il attend ses sponsors, en janvier."
+    assert points(notes, "tiède", "tiède", "Tiède : il veut des tee-shirts pour la coupe de mai 2027, dans six mois, et il "
+                  "attend ses sponsors en janvier avant de décider. Je le relance fin janvier.", "2026-11-14") == (1, 1)
+    notes = "M. Collignon veut des affiches pour la première du 13 mars ; son imprimeur habituel ne peut pas livrer à temps."
+    s = score(notes, "2027-02-20", "chaud", "chaud", "Chaud : spectacle dans trois semaines, ils veulent des affiches, "
+              "leur fournisseur habituel les a lâchés. Rappel dès demain.")
+    assert "absent_fact" not in s.reasons

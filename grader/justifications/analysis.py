@@ -977,7 +977,9 @@ def _interest_objects(observations: str) -> tuple[str, ...]:
 
 # « l'argent ne sera débloqué que dans deux mois », « la subvention sera accordée en mai »
 _RELEASE_BEFORE = re.compile(r"\b(?:(?:debloque\w*|accorde\w*|valid\w*|vote\w*)\b[^.;:!?,]{0,25}"
-                             r"|budget\s+(?:\w+[\s'’]+){0,5})$")
+                             r"|budget\s+(?:\w+[\s'’]+){0,5}"
+                             # « il attend ses sponsors en janvier », « la réponse du mécène en mars »
+                             r"|\b(?:attend\w*|reponse)\s+(?:\w+[\s'’]+){0,3}(?:sponsors?|mecenes?|partenaires?|financeurs?)\s+(?:en\s+|pour\s+|a\s+|au\s+|vers\s+|fin\s+|debut\s+|mi\s+|le\s+)?)$")
 _OBJECT_STOPS = {"quand", "lorsque", "lorsqu", "si", "car", "parce", "puisque", "puisqu", "mais", "sauf", "sans",
                  "peut", "probablement", "surement", "certainement",
                  # « veut d'abord connaître le bilan financier »: what it wants to know, not to buy
@@ -1746,7 +1748,9 @@ class _Reader:
             if _too_much_for(t, h):
                 out.not_soon.append(word)  # « c'est trop vague pour être un vrai besoin »: not (yet) a need
                 continue
-            if t.toks[h.first].norm.startswith(_LIKING) or _supposed(t, h):
+            if t.toks[h.first].norm.startswith(_LIKING) or _supposed(t, h) or (
+                    h.first and t.toks[h.first - 1].norm in ("prochain", "futur", "futurs", "prochains")):
+                # (« pour qu'ils pensent à nous au prochain besoin »: a need to come, supposed)
                 # « aime nos sacs »: taste, not a need; « elles pourraient vouloir des tee-shirts »,
                 # « ce serait inventer un besoin »: supposed by the learner, not stated by the contact
                 out.liking.append(word)

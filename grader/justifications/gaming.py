@@ -631,6 +631,7 @@ def _reason_of_another(analysis, missing: list[str], observations: str) -> bool:
 
 # Notes that say where the contact buys: they back a supplier or a competitor named by the text.
 _SUPPLIER_BACKING = ("concurren", "fournisseur", "presta", "equipementier", "contrat", "ailleurs", "compar",
+                     "habituel",
                      "offres", "deux devis",
                      "achet", "achat", "chez", "magasin", "boutique", "armurerie", "equipe",
                      "renouvel", "fourni")
