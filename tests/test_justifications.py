@@ -3108,3 +3108,19 @@ def test_a_need_to_come_a_sponsors_date_and_a_usual_supplier():
     s = score(notes, "2027-02-20", "chaud", "chaud", "Chaud : spectacle dans trois semaines, ils veulent des affiches, "
               "leur fournisseur habituel les a lâchés. Rappel dès demain.")
     assert "absent_fact" not in s.reasons
+
+
+def test_a_lukewarm_contact_with_nothing_planned_yet():
+    """Tiède: « il aime les mugs, mais il n'a ni projet ni budget », « un léger intérêt, même sans
+    projet »: interest with nothing planned yet is the lukewarm contact, no refusal; « leur
+    imprimeur habituel leur fait des prix » is the notes' own supplier, no invented quote."""
+    notes = "Le président trouve nos mugs « sympas » ; le cercle n'a aucun projet ni budget : « peut-être un jour »."
+    for text in ("Ce n'est pas froid : il aime les mugs personnalisés. Mais pas chaud non plus, il n'a ni projet ni "
+                 "budget. Donc tiède, je le relancerai à la rentrée.",
+                 "Tiède : il y a un léger intérêt pour les mugs, même sans projet. Je le relancerai dans quelques mois."):
+        s = score(notes, "2026-05-23", "froid", "tiède", text, accepted=["froid", "tiède"])
+        assert s.evidence == 1, (text, s.reasons)
+    notes = "M. Peyrat : leur imprimeur habituel leur fait tout à prix coûtant ; ils ne comptent pas changer."
+    s = score(notes, "2027-02-06", "froid", "froid", "Froid : fidèle à son imprimeur, qui lui fait des prix coûtants. "
+              "Je garde la fiche dans le CRM.")
+    assert "absent_fact" not in s.reasons

@@ -657,7 +657,10 @@ _FACTS = [
                                     r"|\b(?:autre fournisseur|concurrent\w*|boutique|magasin|imprimeur|prestataire)\b[^.;]{0,40}\b(?:fait|envoye|propose|donne)\w* (?:une|un|son|sa|des|leurs?) (?:offres?|devis|propositions?|prix|tarifs?|maquettes?)"
                                     r"|\b(?:a|ont|avait|avaient) (?:deja )?(?:un|des|deux|son|leur) (?:devis|offres?|propositions?|maquettes?) (?:d un|de|du|des) (?:autre|concurrent|imprimeu|fournisseu|prestatai|brodeu)\w*"),
      ("concurren", "compar", "offres", "deux devis", "autres devis", "plusieurs devis", "ailleurs", "autre fournisseur",
-      "autres fournisseurs", "deux fournisseurs", "plusieurs fournisseurs", "consult")),
+      "autres fournisseurs", "deux fournisseurs", "plusieurs fournisseurs", "consult",
+      # (the contact's usual supplier and its prices, named by the notes: « leur imprimeur
+      # habituel leur fait tout à prix coûtant »)
+      "habituel", "prix cout")),
     ("concurrent", re.compile(r"\b(?:deja un fournisseur|fournisseurs? (?:actuel|habituel)\w*|(?:devis|offre|proposition|prix) (?:d un|de notre|du|de leur|de son) concurrent|chez (?:un|notre|nos|leur|son) concurrent|chez (?:decathlon|intersport)|decathlon|intersport"
                               r"|(?:son|sa|leur|leurs) (?:propres? )?(?:fournisseur|prestataire|equipementier)\w*"
                               r"|travaill\w* (?:deja )?avec (?:un|une|son|sa|leur) (?:fournisseur|prestataire|imprimeu|brodeu|equipementier)\w*)"),

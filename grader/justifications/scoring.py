@@ -156,6 +156,18 @@ _PLAIN_NO = ("pas interes", "pas d interet", "aucun interet", "aucun besoin", "p
              "ne nous concern", "ca ne nous concern")
 
 
+_PROJECT_NOT_YET = ("pas de projet", "aucun projet", "ni projet", "sans projet", "rien de prevu", "rien n est prevu",
+                    "rien de prevu", "rien ne se fera", "rien de decide", "rien n est decide", "pas de projet precis",
+                    "aucun projet precis")
+
+
+def _project_not_yet(phrase: str) -> bool:
+    """No project yet (« ni projet », « rien n'est prévu », a « projet » denied: « même sans
+    projet »), not a refusal of the offer."""
+    folded = fold(phrase).replace("'", " ").strip()
+    return folded.startswith(_PROJECT_NOT_YET) or folded in ("projet", "projets")
+
+
 def _purchase_not_yet(phrase: str) -> bool:
     """A denied purchase or order (« pas de commande », « aucun achat », « commander »), not a
     denied interest or need."""
@@ -268,10 +280,11 @@ def _evidence(a: Analysis, reference: str, qualification: str | None,
             if phrase in denied:
                 denied.remove(phrase)
                 not_yet.append(phrase)
-        if denied and a.has_interest and "moyen_long" in a.timing_kinds() and "court" not in a.timing_kinds() \
-                and all(_purchase_not_yet(p) for p in denied):
-            # « intéressée … mais pas de commande avant la rentrée 2027 »: the purchase is put off,
-            # which is what a lukewarm contact is — no refusal
+        if denied and a.has_interest and "court" not in a.timing_kinds() and all(
+                _purchase_not_yet(p) and "moyen_long" in a.timing_kinds() or _project_not_yet(p) for p in denied):
+            # « intéressée … mais pas de commande avant la rentrée 2027 »: the purchase is put off;
+            # « il aime les mugs, mais il n'a ni projet ni budget »: nothing planned yet — which is
+            # what a lukewarm contact is, no refusal
             not_yet += denied
             denied = []
     if denied:
