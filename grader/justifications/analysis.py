@@ -143,6 +143,13 @@ _PLAN_VERBS = ("propos", "envoy", "enverr", "fix", "cal", "organis", "prepar", "
                "adress", "faire", "fais", "planifi", "programm", "obten")
 
 
+def _learner_before(text: Text, hit: Hit, c_start: int, n: int) -> bool:
+    """A plan verb or the learner as subject in the ``n`` words before ``hit``, from the clause
+    start ``c_start`` (« je propose la visite », « envoyer les tarifs »): the noun is the plan's."""
+    return any(x.norm.startswith(_PLAN_VERBS) or x.norm in L.LEARNER_SUBJECT
+               for x in text.toks[max(0, hit.first - n) : hit.first] if x.start >= c_start)
+
+
 def _requested(text: Text, hit: Hit, requests: list[Hit], interests: list[Hit]) -> bool:
     """The action word reports what the contact asked for (« veut être rappelé »)."""
     if hit.last < len(text.toks) and text.toks[hit.last].norm.startswith(("demande", "souhaite", "attendu", "reclame")):
@@ -515,7 +522,9 @@ def _conceded(text: Text, hit: Hit) -> bool:
 _HAS_ALREADY = re.compile(r"\b(?:a|ont|possede|possedent)\s+deja\s+(?:ses|leurs|des|les|tous|toutes|tout)\s+((?:\w+\s+){0,3}\w+)")
 _NOTHING_BEFORE = re.compile(r"\brien\s+(?:de\s+prevu\s+|n'est\s+prevu\s+|n est\s+prevu\s+|ne\s+se\s+fera\s+"
                              r"|ne\s+sera\s+\w+\s+|ne\s+se\s+passera\s+)?(?=avant\b)")
-_QUESTION_ANSWERED_NO = re.compile(r"[^.!?\n]*\?\s*(?:non|pas du tout|surtout pas)\b", re.IGNORECASE)
+_QUESTION_REST = re.compile(r"[^.!?\n]*\?")  # (to the first « ? » of the sentence: no « ? » inside)
+_PLAN_RULED_OUT = re.compile(r"\s*(?:non|pas du tout|surtout pas)\b", re.IGNORECASE)
+_WISH_DENIED = re.compile(r"\s*(?:non\b|pas\b|aucun|jamais\b|nulle?\b|rien\b)", re.IGNORECASE)
 _QUESTION_TAIL = re.compile(r"[^.!?;:\n]{0,12}\?")
 _SENTENCE_STOP = re.compile(r"[.!?\n]")
 _HESITATION_RE = re.compile(r"\b(?:froid|tiede|chaud)e?s?\s+ou\s+(?:froid|tiede|chaud)e?s?\s*(?:\.\.\.|…)")
@@ -534,9 +543,11 @@ def _asked(raw: str, start: int, end: int) -> bool:
     return bool(_ASKING.search(fold(raw[s_start:start])))
 
 
-def _answered_no(raw: str, pos: int) -> bool:
-    """The sentence from ``pos`` is a question answered « non »."""
-    return bool(_QUESTION_ANSWERED_NO.match(raw, pos))
+def _answered_no(raw: str, pos: int, reply: re.Pattern = _PLAN_RULED_OUT, reach: int | None = None) -> bool:
+    """The sentence from ``pos`` is a question (its « ? » at most ``reach`` characters on) whose
+    reply matches ``reply`` (by default « non », « pas du tout », « surtout pas »)."""
+    m = _QUESTION_REST.match(raw, pos)
+    return bool(m) and (reach is None or m.end() - 1 - pos <= reach) and bool(reply.match(raw, m.end()))
 
 
 _DETERMINERS = {"l", "la", "une", "son", "sa", "leur", "cette", "notre", "chaque", "d", "les", "des", "ses", "leurs",
@@ -617,9 +628,9 @@ def _criterion_talk(text: Text, hit: Hit) -> bool:
     word = text.toks[hit.first].norm
     if not word.startswith(("interet", "besoin", "projet")):
         return False
-    before = [x.norm for x in text.toks[max(0, hit.first - 4) : hit.first] if _same_clause(text, x.start, hit.start)]
-    if {"critere", "criteres", "grille"} & set(before) or (before and before[-1] in ("autre", "autres")):
-        return True
+    if hit.first and text.toks[hit.first - 1].norm in ("autre", "autres") \
+            and _same_clause(text, text.toks[hit.first - 1].start, hit.start):
+        return True  # « un autre projet »: someone else's
     if "question" in {x.norm for x in text.toks[max(0, hit.first - 6) : hit.first] if _same_clause(text, x.start, hit.start)}:
         return True  # « ce n'est pas une question de délai mais de besoin »: what the class turns on
     if {"critere", "criteres", "grille"} & {x.norm for x in text.toks[max(0, hit.first - 8) : hit.first]
@@ -663,17 +674,6 @@ _STATEMENT_VERBS = {"sert", "servent", "servait", "servira", "serviront", "est",
 _SUPPOSING = frozenset("pourrait pourraient serait seraient inventer imaginer supposer".split())
 
 
-_QUESTION_END = re.compile(r"[^.!?\n]{0,60}\?")
-_NO_ANSWER = re.compile(r"\s*(?:non\b|pas\b|aucun|jamais\b|nulle?\b|rien\b)", re.IGNORECASE)
-
-
-def _asked_and_denied(raw: str, end: int) -> bool:
-    """The word sits in a question the text answers no (« Ont-ils besoin de nous ? Non : … »,
-    « Veulent-ils acheter ? Pas du tout »)."""
-    m = _QUESTION_END.match(raw, end)
-    return bool(m) and bool(_NO_ANSWER.match(raw, m.end()))
-
-
 def _too_much_for(text: Text, hit: Hit) -> bool:
     """« trop … pour (être) » before ``hit`` in its clause (« trop vague pour être un vrai
     besoin »): the word is denied."""
@@ -684,7 +684,7 @@ def _too_much_for(text: Text, hit: Hit) -> bool:
 def _nobody_before(text: Text, start: int) -> bool:
     """« personne n'est pressé »: « personne » or « rien » then « ne » in the four words before
     ``start``, in its clause — a denial the negation cues do not mark."""
-    first = bisect_left([x.start for x in text.toks], start)
+    first = bisect_left(text.starts, start)
     before = [x.norm for x in text.toks[max(0, first - 4) : first] if _same_clause(text, x.start, start)]
     return any(w in ("personne", "rien") and before[i + 1 : i + 2] in (["n"], ["ne"]) for i, w in enumerate(before))
 
@@ -711,16 +711,13 @@ def _someone_elses_event(text: Text, hit: Hit) -> bool:
     after = [x.norm for x in text.toks[hit.last : hit.last + 2]]
     if not after or after[0] not in ("de", "des", "du", "d") or after[1:2] in (["notre"], ["nos"], ["mon"], ["ma"]):
         return False
-    before = [x.norm for x in text.toks[max(0, hit.first - 4) : hit.first] if x.start >= c_start]
-    return not any(w.startswith(_PLAN_VERBS) or w in L.LEARNER_SUBJECT for w in before)
+    return not _learner_before(text, hit, c_start, 4)
 
 
 def _subject_of_a_statement(text: Text, hit: Hit) -> bool:
     """A quote noun the clause says something about (« la grille de tarifs, c'est pour
     comparer », « les tarifs servent juste à comparer »), with no plan verb before it."""
-    c_start = text.clause_of(hit.start)[0]
-    before = [x.norm for x in text.toks[max(0, hit.first - 3) : hit.first] if x.start >= c_start]
-    if any(w.startswith(_PLAN_VERBS) or w in L.LEARNER_SUBJECT for w in before):
+    if _learner_before(text, hit, text.clause_of(hit.start)[0], 3):
         return False
     after = [x.norm for x in text.toks[hit.last : hit.last + 3]]
     if len(after) >= 2 and after[0] in ("du", "d", "de", "des") and (
@@ -759,8 +756,10 @@ def _shopping_around(text: Text, hit: Hit) -> bool:
 _BROWSING = {"renseigner", "informer", "documenter", "regarder", "flaner", "feuilleter", "curiosite"}
 _HOT_COLD_TOOLS = ("appel", "presse", "transfert", "marquage", "flocage", "impression", "collage", "soudure",
                    "demarchage", "prospection")
-_NO_PROJECT = ("pas de projet", "aucun projet", "ni projet", "rien de prevu", "rien n est prevu", "pas d achat",
-               "aucun achat")
+#: « no project yet » as the text may say it (folded, « ' » as a space); the scorer's lukewarm
+#: reading adds its own (``scoring._PROJECT_NOT_YET``)
+NO_PROJECT = ("pas de projet", "aucun projet", "ni projet", "rien de prevu", "rien n est prevu")
+_NO_PROJECT = NO_PROJECT + ("pas d achat", "aucun achat")
 _REASON_OPENERS = frozenset("vu car puisque puisqu parce".split())
 _HURRYING = ("precipit", "presser", "empresser", "hater", "brusquer")
 _WAITING = ("attend", "patient", "train", "tard", "lambin", "repouss", "report", "retard")
@@ -1189,7 +1188,7 @@ class _Reader:
                 candidates += [(kind, h) for h in by_tag.get(tag, []) if lo <= h.start < hi
                                and (tag != "record_obj" or t.toks[h.first].norm in _RECORD_PLACES)]
         verbs = {"call", "send", "record_verb", "quote", "meeting"}
-        starts = [x.start for x in t.toks]  # (in order: a clause's words found by bisection)
+        starts = t.starts  # (in order: a clause's words found by bisection)
         for c_start, c_end in self._clause_spans(commas=True):
             words = t.toks[bisect_left(starts, c_start) : bisect_left(starts, c_end)]
             if words and words[0].norm in ("juste", "seulement", "simplement", "uniquement") and len(words) > 1:
@@ -1742,7 +1741,7 @@ class _Reader:
             if any(c_start <= p < c_end for p in past_positions) or _AVANT_ALONE.match(after):
                 out.past_interest.append(word)  # « intéressés il y a deux ans », « intéressés avant, … »
                 continue
-            if _asked_and_denied(raw, h.end):
+            if _answered_no(raw, h.end, _WISH_DENIED, reach=60):
                 out.not_soon.append(word)  # « Veulent-ils acheter ? Pas du tout. »: the answer is no
                 continue
             if _too_much_for(t, h):

@@ -37,7 +37,7 @@ from datetime import date, timedelta
 
 from prospection.texte.francais import fold
 
-from .analysis import Analysis, analyse, dates_not_in_notes, interest_objects, note_words
+from .analysis import NO_PROJECT, Analysis, analyse, dates_not_in_notes, interest_objects, note_words
 from .gaming import Pattern, _thing, blank, detect, lacked_things, pasted_spans, plan_of_another, things_named
 
 __all__ = ["Score", "Hints", "score", "hints", "normalise_class", "parse_date", "REVIEW_BELOW",
@@ -156,9 +156,7 @@ _PLAIN_NO = ("pas interes", "pas d interet", "aucun interet", "aucun besoin", "p
              "ne nous concern", "ca ne nous concern")
 
 
-_PROJECT_NOT_YET = ("pas de projet", "aucun projet", "ni projet", "sans projet", "rien de prevu", "rien n est prevu",
-                    "rien de prevu", "rien ne se fera", "rien de decide", "rien n est decide", "pas de projet precis",
-                    "aucun projet precis")
+_PROJECT_NOT_YET = NO_PROJECT + ("sans projet", "rien ne se fera", "rien de decide", "rien n est decide")
 
 
 def _project_not_yet(phrase: str) -> bool:

@@ -310,6 +310,11 @@ class Text:
         return [m.start() for m in self._CLAUSE_RE.finditer(self.raw)]
 
     @_once
+    def starts(self) -> list[int]:
+        """Offsets of the tokens, in order (a position's token found by bisection)."""
+        return [t.start for t in self.toks]
+
+    @_once
     def _word_end(self) -> dict[int, int]:
         return {t.start: t.end for t in self.toks}
 
