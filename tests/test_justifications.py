@@ -3124,3 +3124,26 @@ def test_a_lukewarm_contact_with_nothing_planned_yet():
     s = score(notes, "2027-02-06", "froid", "froid", "Froid : fidèle à son imprimeur, qui lui fait des prix coûtants. "
               "Je garde la fiche dans le CRM.")
     assert "absent_fact" not in s.reasons
+
+
+def test_an_officer_the_notes_never_mention_speaks_for_another_contact():
+    notes = ("M. Rigaud, le secrétaire, a regardé les casquettes. Le cercle photo fait tout faire par la "
+             "boutique de la place et n'a aucun achat en vue.")
+    text = "Froid : la trésorière dit que le club n'achète jamais rien, tout passe par la boutique. Je garde la fiche."
+    s = score(notes, "2027-03-06", "froid", "froid", text)
+    assert s.evidence == 0 and "other_contact" in s.reasons and "trésorière" in s.feedback, s.reasons
+    # the officer the notes name, under its own name or another (« le coach » for the trainer)
+    assert points(notes, "froid", "froid", "Froid : le secrétaire dit que tout passe par la boutique de la place, "
+                  "aucun achat en vue. Je garde la fiche.", "2027-03-06")[0] == 1
+    notes = "L'entraîneur voudrait des sweats pour les jeunes à la rentrée 2028, sans budget pour l'instant."
+    assert points(notes, "tiède", "tiède", "Tiède : le coach aimerait des sweats pour les jeunes mais pour la "
+                  "rentrée 2028. Je le relance au printemps.", "2027-03-06") == (1, 1)
+    # an officer in the learner's plan is no report of someone else's words
+    notes = "M. Rigaud a regardé les casquettes ; le club fait tout faire par la boutique, pas d'achat en vue."
+    assert points(notes, "froid", "froid", "Froid : tout passe par la boutique, pas d'achat en vue. Je l'enregistre "
+                  "dans le fichier et je rappellerai l'an prochain : le président nous dira s'il a changé d'avis.",
+                  "2027-03-06") == (1, 1)
+    # notes that name nobody: « le président veut » may be the learner's guess at who decides
+    notes = "Très intéressé par des maillots : les U15 jouent avec des jeux usés. Tournoi le 20 avril, devis demandé."
+    assert points(notes, "chaud", "chaud", "Chaud : le président veut des maillots neufs pour le tournoi du "
+                  "20 avril et demande un devis. Je le rappelle demain.", "2027-03-06") == (1, 1)

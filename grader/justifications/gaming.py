@@ -929,6 +929,44 @@ _ROLES = ("capitaine", "president", "tresorier", "secretaire", "entraineu", "coa
           "educateur", "educatrice")
 
 
+# « le trésorier a dit que… », « la présidente est venue… »: a club officer speaking or acting
+_SPEAKER_RE = re.compile(r"\b(?:le|la|l|sa|son|leur)\s+(" + "|".join(_ROLES) + r")\w*\s+(?:a|ai|est|dit|disait"
+                         r"|veut|voudrait|aimerait|souhaite|souhaiterait|ne|n|trouve|pense|explique|nous|m|attend"
+                         r"|doit|cherche|prevoit|compte|envisage|demande|precise|affirme|reconnait|s(?! ils?\b)|hesite"
+                         r"|organise|prepare|fabrique|commande|achete|avait|etait|y|en|le|la|lui|se|qui)\b")
+# the same person under another name: « le coach » for « l'entraîneur » or « le professeur »
+_SAME_ROLE = {"entraineu": ("coach", "professeu", "maitre", "moniteu", "monitrice", "educat"),
+              "coach": ("entraineu", "professeu", "maitre", "moniteu", "monitrice", "educat"),
+              "directeur": ("chef",), "directrice": ("chef",)}
+# the notes name somebody: a title and name, an officer, a visitor, a member…
+_SOMEBODY = re.compile(r"\b(?:(?:m|mme|mlle|monsieur|madame)\b|(?:" + "|".join(_ROLES)
+                       + r"|visiteu|adherent|membre|parent|jardinier|professeu|maitre|responsable|vice|chef)\w*)")
+
+
+def stranger_role(analysis, known: str) -> str:
+    """A club officer the reasoning has speak or act (« le trésorier a dit que… ») whom the notes
+    never mention, while they name somebody else (« M. Lafage a fait le tour des stands »): the
+    text reports someone else's words. What comes from the plan on is left out (« je rappellerai
+    l'an prochain : le président nous dira s'il a changé d'avis »)."""
+    text = analysis.text
+    if analysis.action_spans:  # the reasoning, before the plan begins
+        text = text[: min(a for a, _ in analysis.action_spans)]
+    folded = _APOSTROPHE.sub(" ", fold(text).lower())
+    if not any(r[:5] in folded for r in _ROLES):
+        return ""
+    notes = _APOSTROPHE.sub(" ", fold(known).lower())
+    if not _SOMEBODY.search(notes):
+        return ""
+    for m in _SPEAKER_RE.finditer(folded):
+        role = m.group(1)
+        if role in notes or any(o in notes for o in _SAME_ROLE.get(role, ())):
+            continue
+        if len(folded) == len(text):  # the learner's own spelling (« la trésorière »)
+            return text[m.start() : m.end(1)] + re.match(r"\w*", text[m.end(1) :]).group(0)
+        return m.group(0).rsplit(" ", 1)[0]
+    return ""
+
+
 def detect(justification: str, observations: str, analysis=None, salon=None, organisation: str = "") -> list[Pattern]:
     """Patterns of ``justification`` (see the module docstring), strongest first.
 
@@ -952,7 +990,7 @@ def detect(justification: str, observations: str, analysis=None, salon=None, org
     if observations and analysis is not None:
         known = f"{observations} {organisation}" if organisation else observations
         foreign, matched, by_family = foreign_facts(analysis, known, salon)
-        stranger = stranger_named(text, known)
+        stranger = stranger_named(text, known) or stranger_role(analysis, known)
         # (computed only when a check below reads it: the first two read it never, the third only
         # when matched == by_family, the fourth only when foreign and matched == 0)
         missing, found = content_match(analysis, known) if not stranger \
