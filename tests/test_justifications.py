@@ -3147,3 +3147,18 @@ def test_an_officer_the_notes_never_mention_speaks_for_another_contact():
     notes = "Très intéressé par des maillots : les U15 jouent avec des jeux usés. Tournoi le 20 avril, devis demandé."
     assert points(notes, "chaud", "chaud", "Chaud : le président veut des maillots neufs pour le tournoi du "
                   "20 avril et demande un devis. Je le rappelle demain.", "2027-03-06") == (1, 1)
+
+
+def test_a_second_plan_with_its_own_verb_and_date_after_a_fast_one_is_a_delay():
+    notes = "Le club veut 30 maillots pour le tournoi du 14 novembre ; budget voté, il attend notre devis."
+    text = ("Chaud : 30 maillots pour le tournoi du 14 novembre, budget voté. Je le rappelle dès demain en priorité "
+            "et je ne lui enverrai le devis qu'en mars.")
+    s = score(notes, "2026-10-10", "chaud", "chaud", text)
+    assert s.action == 0 and "mixed_action" in s.reasons, s.reasons
+    text = ("Chaud : 30 maillots pour le tournoi du 14 novembre, budget voté. Appel demain en priorité, devis "
+            "sous 48 h… sinon relance en février après le tournoi.")
+    assert points(notes, "chaud", "chaud", text, "2026-10-10")[1] == 0
+    # one fast plan, its verbs coordinated, stays fast
+    text = ("Chaud : 30 maillots pour le tournoi du 14 novembre, budget voté. Je le rappelle dès demain en priorité "
+            "et je lui envoie le devis dans la foulée.")
+    assert points(notes, "chaud", "chaud", text, "2026-10-10") == (1, 1)

@@ -1286,7 +1286,7 @@ class _Reader:
             verb = near_before(h, "send", 4) if kind == "quote" else None
             self.regions.append((verb.start if verb is not None else h.start, c_end))
 
-    _COORD = ("et", "puis", "mais", "ensuite")
+    _COORD = ("et", "puis", "mais", "ensuite", "ou", "sinon")
 
     def _own_modifiers(self, h: Hit, c_start: int, c_end: int) -> list[Hit]:
         """Urgency/delay words of this action alone, between the coordinators around it."""
@@ -1324,8 +1324,10 @@ class _Reader:
                    ("call", "send", "quote", "meeting", "record_verb")]
         if not earlier:
             return False
-        last = max(x.last for x in earlier)
-        return any(tok.norm in self._COORD for tok in self.t.toks[last : h.first])
+        # (from the first of them: « je l'appelle … et je ne lui enverrai le devis qu'en
+        # janvier », whose own verb « enverrai » comes after the « et »)
+        first = min(x.last for x in earlier)
+        return any(tok.norm in self._COORD for tok in self.t.toks[first : h.first])
 
     def _action_timing(self, h: Hit, kind: str, by_tag: dict[str, list[Hit]]) -> str:
         """urgent / later / campaign / "" from the words around the action in its clause."""
