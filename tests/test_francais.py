@@ -101,6 +101,13 @@ def test_que_jamais_and_pas_seulement_are_not_negations():
     assert negated_spans("Intéressés, et pas seulement par les maillots") == []
 
 
+def test_pas_moins_is_no_negation():
+    assert negated_spans("La trésorière n'en est pas moins intéressée par les gourdes") == []
+    assert negated_spans("Il lui faut pas moins de 200 gobelets") == []
+    text = "Elle n'est pas intéressée, et pas moins décidée à garder son fournisseur"
+    assert [text[a:b] for a, b in negated_spans(text)] == ["n'est pas intéressée"]
+
+
 # ---------------------------------------------------------------- the one phrase matcher
 
 def test_a_negative_phrase_carries_its_own_negation_even_after_ne():

@@ -3162,3 +3162,10 @@ def test_a_second_plan_with_its_own_verb_and_date_after_a_fast_one_is_a_delay():
     text = ("Chaud : 30 maillots pour le tournoi du 14 novembre, budget voté. Je le rappelle dès demain en priorité "
             "et je lui envoie le devis dans la foulée.")
     assert points(notes, "chaud", "chaud", text, "2026-10-10") == (1, 1)
+
+
+def test_nonetheless_interested_is_interest():
+    notes = "La trésorière aimerait des gourdes au logo pour la randonnée de l'automne 2028 ; rien n'est budgété."
+    text = ("Rien ne presse, la randonnée n'a lieu qu'à l'automne 2028. La trésorière n'en est pas moins intéressée "
+            "par nos gourdes : tiède. Je la relancerai début 2028.")
+    assert points(notes, "tiède", "tiède", text, "2027-09-18") == (1, 1)

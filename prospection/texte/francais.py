@@ -242,6 +242,8 @@ _NOT_NEGATION = {
     ("non", "seulement"),
     ("ni", "plus"),
     ("pas", "seulement"),
+    ("pas", "moins"),  # « il n'en est pas moins intéressé », « pas moins de 200 maillots »
+    ("non", "moins"),
 }
 # Words that close a negation scope (start of a new clause).
 _SCOPE_BREAKERS = {
