@@ -3169,3 +3169,21 @@ def test_nonetheless_interested_is_interest():
     text = ("Rien ne presse, la randonnée n'a lieu qu'à l'automne 2028. La trésorière n'en est pas moins intéressée "
             "par nos gourdes : tiède. Je la relancerai début 2028.")
     assert points(notes, "tiède", "tiède", text, "2027-09-18") == (1, 1)
+
+
+def test_consent_a_guessed_need_and_interest_in_something_else_are_no_interest():
+    notes = "Le président dit que la chorale n'achète rien cette année ; il a accepté notre brochure."
+    text = ("Froid : la chorale n'achète rien cette année, le président me l'a dit. On lui envoie la brochure "
+            "qu'il a bien voulu prendre et on garde sa fiche dans le fichier.")
+    assert points(notes, "froid", "froid", text, "2027-03-06") == (1, 1)
+    text = ("Froid : la chorale n'achète rien cette année. Un besoin peut apparaître plus tard, donc je garde sa "
+            "fiche dans le fichier.")
+    assert points(notes, "froid", "froid", text, "2027-03-06") == (1, 1)
+    notes = "Le bénévole est venu voir nos imprimantes 3D par curiosité ; l'atelier n'a besoin d'aucun textile."
+    text = ("Froid : le bénévole s'intéressait aux imprimantes, pas à ce que nous vendons, et l'atelier n'a besoin "
+            "de rien. Je garde la fiche dans le fichier.")
+    assert points(notes, "froid", "froid", text, "2027-03-06") == (1, 1)
+    # interest in our offer stays interest
+    notes = "La trésorière voudrait des gourdes au logo pour la rentrée 2028 ; rien n'est budgété."
+    assert points(notes, "froid", "froid", "Froid : elle voudrait des gourdes, mais rien n'est budgété. "
+                  "Je garde la fiche.", "2027-03-06")[0] == 0

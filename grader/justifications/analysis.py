@@ -471,6 +471,9 @@ _LATE_WORDS = {"retard", "dela"}  # a lateness on their own; « après » needs 
 _LATE = _LATE_WORDS | {"apres", "tard"}
 # « ce n'est pas parce qu'il a pris un catalogue qu'il est intéressé »: the second clause is denied
 _NOT_BECAUSE_RE = re.compile(r"\bce n.est pas parce qu[^.!?;]*\bqu.(?:il|elle|ils|elles|on)\s+(?:\w+\s+){0,2}$")
+# « s'intéressait aux machines laser, pas à ce que nous vendons »: interest in something else
+_NOT_OUR_OFFER = re.compile(r"[^.;!?\n]{0,60}?,\s*(?:mais\s+)?(?:pas|non|jamais)\s+(?:a|par|pour|aux?|dans)\s+"
+                            r"(?:ce\s+que\s+(?:nous|on)|ce\s+qu\W?\s*on|nos\s+(?:produits|articles)|notre\s+(?:offre|gamme|catalogue))")
 _NOT_NOW_AFTER = re.compile(r"(?:\s+\w+){0,3}\s+n est (?:pas|plus) d actualite")
 _REMAINS = {"reste", "restent", "restait", "restaient", "dispose", "disposent"}
 _COULD = {"pourrait", "pourraient", "pourrais", "aurait", "auraient", "aurais"}
@@ -1613,6 +1616,14 @@ class _Reader:
             if t.toks[h.first].norm.startswith(("souhait", "demand", "veu", "voul")) and [
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]][-3:][:1] == ["comme"]:
                 continue  # « je l'inscris à la newsletter, comme elle le souhaite »: about the plan
+            if t.toks[h.first].norm.startswith("voul") and h.first and t.toks[h.first - 1].norm == "bien":
+                continue  # « le catalogue qu'il a bien voulu recevoir »: consent, not a wish
+            if t.toks[h.first].norm.startswith(("besoin", "projet")) and h.last < len(t.toks) \
+                    and t.toks[h.last].norm in ("peut", "pourrait", "pourra", "peuvent", "pourraient"):
+                continue  # « un besoin peut apparaître »: a guess about some day
+            if _NOT_OUR_OFFER.match(self.folded, h.end):
+                out.disinterest.append(word)  # « s'intéressait aux machines, pas à ce que nous vendons »
+                continue
             nxt = t.toks[h.last].norm if h.last < len(t.toks) else ""
             nxt2 = t.toks[h.last + 1].norm if h.last + 1 < len(t.toks) else ""
             if nxt in ("pas", "jamais", "rien") and not h.negated and nxt2 not in _NOT_NEGATING \
