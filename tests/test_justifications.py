@@ -3187,3 +3187,20 @@ def test_consent_a_guessed_need_and_interest_in_something_else_are_no_interest()
     notes = "La trésorière voudrait des gourdes au logo pour la rentrée 2028 ; rien n'est budgété."
     assert points(notes, "froid", "froid", "Froid : elle voudrait des gourdes, mais rien n'est budgété. "
                   "Je garde la fiche.", "2027-03-06")[0] == 0
+
+
+def test_a_personal_visit_not_waiting_for_the_contact_and_not_for_tomorrow():
+    notes = "Une adhérente est passée pour un cadeau personnel. Le club de tarot n'a besoin de rien et ne prévoit rien."
+    text = ("- Intérêt pour l'offre : aucun (visite perso, idées de cadeau)\n- Besoin du club : aucun\n"
+            "- Classe : froid\n- Suite : fiche fichier prospects + catalogue papier")
+    assert points(notes, "froid", "froid", text, "2027-03-06") == (1, 1)
+    text = "Froid : une visite perso pour un cadeau, le club n'a besoin de rien. Je garde sa fiche dans le fichier."
+    assert points(notes, "froid", "froid", text, "2027-03-06") == (1, 1)
+    notes = "La présidente voudrait des sweats brodés pour le gala de mai 2028 ; elle rappellera après l'été."
+    text = ("Tiède : des sweats pour le gala de mai 2028, c'est loin. Je la relancerai en septembre pour un "
+            "rendez-vous, sans attendre qu'elle revienne vers nous.")
+    assert points(notes, "tiède", "tiède", text, "2027-03-06") == (1, 1)
+    notes = "Le secrétaire a demandé nos prix pour des mugs, « peut-être un jour ». Aucune date, aucun budget."
+    for text in ("Tiède : il a demandé nos prix pour des mugs, mais ni date ni budget. Je le relance dans quatre mois.",
+                 "Tiède : il a demandé nos prix pour des mugs, ce n'est pas pour demain. Je le relance dans quatre mois."):
+        assert points(notes, "tiède", "tiède", text, "2027-03-06") == (1, 1), text

@@ -250,7 +250,8 @@ def _rejected(text: Text, hit: Hit) -> bool:
 
 
 _VISIT_NOUNS = ("visite", "passage", "rencontre")
-_AT_STAND_RE = re.compile(r"^\W*(?:de |par |en )?(?:simple |pure )?curiosite|^\W*d\W?une? (?:simple |pur |vrai )?curieu|^\W*(?:au|du|sur (?:le|notre)|a (?:notre|son)) stand")
+_AT_STAND_RE = re.compile(r"^\W*(?:de |par |en )?(?:simple |pure )?curiosite|^\W*d\W?une? (?:simple |pur |vrai )?curieu|^\W*(?:au|du|sur (?:le|notre)|a (?:notre|son)) stand"
+                           r"|^\W*(?:perso|personnelle|privee|en famille|(?:au|du|sur le) salon)\b")
 
 
 def _business_card(text: Text, hit: Hit) -> bool:
@@ -1089,9 +1090,11 @@ class _Reader:
                          and h not in rejected]
         self.not_now_spans += [t.clause_of(h.start) for h in rejected]
         # « dans la semaine du 15 février » names a week, it is no hurry
+        # (« sans attendre qu'il revienne vers nous »: not waiting for the contact, no hurry)
         self.mod_hits = [m for m in group("modifier")
-                         if not (m.tag == "urgent" and t.toks[m.last - 1].norm == "semaine" and m.last < len(t.toks)
-                                 and t.toks[m.last].norm in ("du", "de", "d", "des"))]
+                         if not (m.tag == "urgent" and m.last < len(t.toks) and (
+                             t.toks[m.last - 1].norm == "semaine" and t.toks[m.last].norm in ("du", "de", "d", "des")
+                             or t.toks[m.last - 1].norm == "attendre" and t.toks[m.last].norm in ("que", "qu")))]
         self.misc = group("misc")
         self.time_lex = outside(group("timing"))
         self.exprs = outside(find_time_expressions(self.raw, self.salon))
