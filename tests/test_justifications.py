@@ -3204,3 +3204,18 @@ def test_a_personal_visit_not_waiting_for_the_contact_and_not_for_tomorrow():
     for text in ("Tiède : il a demandé nos prix pour des mugs, mais ni date ni budget. Je le relance dans quatre mois.",
                  "Tiède : il a demandé nos prix pour des mugs, ce n'est pas pour demain. Je le relance dans quatre mois."):
         assert points(notes, "tiède", "tiède", text, "2027-03-06") == (1, 1), text
+
+
+def test_a_vote_to_come_said_in_the_present_and_an_order_just_placed_are_the_notes_facts():
+    notes = ("M. Vidal veut 40 polos pour accueillir la délégation italienne mi-juin. Le budget sera voté en "
+             "conseil d'administration courant avril.")
+    text = ("Chaud : M. Vidal veut 40 polos pour la délégation de mi-juin. Le budget est voté en avril, notre devis "
+            "doit arriver avant. Je l'appelle cette semaine.")
+    s = score(notes, "2027-03-20", "chaud", "chaud", text)
+    assert (s.evidence, s.action) == (1, 1) and "absent_fact" not in s.reasons, s.reasons
+    # a vote said done, against notes that put it later, is still a fact the notes deny
+    text = "Chaud : M. Vidal veut 40 polos pour mi-juin et le budget est déjà voté. Je l'appelle cette semaine."
+    assert "absent_fact" in score(notes, "2027-03-20", "chaud", "chaud", text).reasons
+    notes = "La directrice venait de commander toutes ses tenues pour deux ans chez un autre fournisseur. Aucun besoin."
+    text = "Froid : tenues déjà commandées pour deux ans chez un concurrent, aucun besoin. Fiche CRM."
+    assert points(notes, "froid", "froid", text, "2027-03-06") == (1, 1)

@@ -643,7 +643,7 @@ _FACTS = [
     ("commande", re.compile(r"\b(?:bon de (?:commande|reservation)|(?:a|ont|deja) (?:signe|commande|reserve)(?:e|s|es)?\b|signe (?:un|le|la)\b"
                             r"|(?:a|ont|avait|avaient|deja) (?:deja )?passe (?:une |la |sa |leur )?commande|(?:deja|ancien) client(?:e|s|es)?(?= *(?:chez nous|de (?:notre|nos)|[.,;:!)]|$)))"),
      ("signe", "bon de commande", "deja command", "a command", "ont command", "avait command", "vient de command",
-      "viennent de command",
+      "viennent de command", "venait de command", "venaient de command",
       "commande passee", "commande signee", "commande ferme", "reserv", "client", "contrat")),
     ("subvention", re.compile(r"\b(?:subvention\w*|financ\w+ (?:obtenu|accorde)|(?:mairie|commune|departement|region)"
                               r"(?: de [\w-]+)?(?: leur| lui| en)? (?:financ|pai|pay|prend)\w*|sponsor\w*|mecen\w*)"),
@@ -720,6 +720,8 @@ _FACTS = [(code, Prefiltered(pattern), tuple(re.compile((r"\b" + b) if b[0].isal
 _DENIED_BY_NOTES = [
     (re.compile(r"\b(?:a|ont) (?:deja )?(?:son|sa|leur|le) (?:budget|financement|argent)\b(?! (?:a|sera|doit|devra|n|de|d)\b)"
                 r"|\bbudget (?:est |a ete |deja )(?:deja )?(?:pret|ok|dispo\w*|debloque|accorde|valide|vote)\b"
+                r"(?! (?:en|courant|fin|debut|mi|d ici|lors d\w*|a la|a l|au|le) (?:\w+ ){0,3}?(?:" + "|".join(L.MONTHS)
+                + r"|ag|assemblee|conseil|bureau|reunion|printemps|ete|automne|hiver|\d))"
                 r"|\bbudget (?:pret|ok|dispo\w*|debloque)\b"
                 r"|\b(?:a|ont) (?:deja )?(?:l argent|les fonds)\b"
                 r"|\b(?:a|ont) (?:deja )?(?:accorde|verse|attribue|donne|vote) (?:la|sa|leur|une|les|des) (?:subvention|aide|financement)"
