@@ -3219,3 +3219,19 @@ def test_a_vote_to_come_said_in_the_present_and_an_order_just_placed_are_the_not
     notes = "La directrice venait de commander toutes ses tenues pour deux ans chez un autre fournisseur. Aucun besoin."
     text = "Froid : tenues déjà commandées pour deux ans chez un concurrent, aucun besoin. Fiche CRM."
     assert points(notes, "froid", "froid", text, "2027-03-06") == (1, 1)
+
+
+def test_a_heat_press_goods_supplied_by_someone_stock_for_years_and_a_fresh_renewal():
+    from grader.justifications.analysis import analyse
+    from datetime import date
+    a = analyse("Froid : le club a sa propre presse à chaud pour les tee-shirts. Je garde la fiche.", date(2026, 6, 13))
+    assert not a.timing, a.timing
+    notes = "Le centre de secours reçoit tout son équipement de la caserne départementale ; aucun achat possible."
+    assert points(notes, "froid", "froid", "Froid (équipement fourni par la caserne). Fiche CRM + doc.",
+                  "2027-06-05") == (1, 1)
+    notes = "La présidente a encore un stock de sweats pour au moins deux ans ; rien à commander."
+    assert points(notes, "froid", "froid", "Froid : stock pour 2 ans. Brochure.", "2026-09-26") == (1, 1)
+    notes = "Les jardiniers ont renouvelé leurs tabliers en janvier et n'ont besoin de rien."
+    text = ("Les jardiniers viennent tout juste de refaire leurs tabliers, ils sont tranquilles pour longtemps. "
+            "Froid : je les ajoute au fichier pour une campagne future.")
+    assert points(notes, "froid", "froid", text, "2026-03-21") == (1, 1)

@@ -151,3 +151,9 @@ def test_a_nurserys_end_of_year_party_is_june():
     from prospection.texte.temps import find_time_expressions
     found = {e.text: e.date_min for e in find_time_expressions("la fête de fin d'année de la crèche", date(2027, 4, 24))}
     assert found["la fête de fin d'année"].month == 6
+
+
+def test_a_heat_press_is_no_hurry():
+    salon = date(2026, 6, 13)
+    assert find_time_expressions("Le fablab a sa propre presse à chaud pour les tee-shirts.", salon) == []
+    assert [e.label for e in find_time_expressions("Le président est pressé : tournoi dans un mois.", salon)][:1] == ["urgence"]

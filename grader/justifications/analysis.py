@@ -1927,6 +1927,9 @@ class _Reader:
                 continue
             if h.tag == "short" and self._plan_noun_clause(h.start):
                 continue  # « une action adaptée sera menée rapidement »: the plan's pace, not the project's
+            if h.tag == "short" and self.folded.startswith(("a chaud", "à chaud"), t.toks[h.last].start
+                                                          if h.last < len(t.toks) else len(self.folded)):
+                continue  # « leur presse à chaud »: a machine, not a hurry
             flipped = ((h.negated or _nobody_before(t, h.start)) and not _has_cue(t, h)  # « pas pressé » stays long
                        and not (h.tag == "long" and h.first and t.toks[h.first - 1].norm == "avant")
                        # (« pas d'achat avant plusieurs mois »: not before, a long delay)

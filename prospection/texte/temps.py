@@ -202,7 +202,7 @@ RECURRING: list[Recurring] = [Recurring(*entry) for entry in [
 _URGENT = (
     r"urgent(?:e|es|s)?|urgence|urgemment|rapidement|au\s+plus\s+vite|des\s+que\s+possible"
     r"|le\s+plus\s+(?:tot|vite)\s+possible|au\s+plus\s+tot|tres\s+vite|tout\s+de\s+suite"
-    r"|immediatement|sans\s+tarder|asap|presse(?:e|s)?|imminent(?:e)?|sous\s+peu"
+    r"|immediatement|sans\s+tarder|asap|presse(?:e|s)?(?!\s+a\s+chaud)|imminent(?:e)?|sous\s+peu"
     r"|dans\s+l'immediat|court\s+terme|tres\s+bientot|en\s+retard|dans\s+la\s+foulee|vite"
 )
 _SOON = r"prochainement|bientot|dans\s+les\s+(?:prochaines\s+semaines|semaines\s+qui\s+viennent)"
