@@ -3235,3 +3235,16 @@ def test_a_heat_press_goods_supplied_by_someone_stock_for_years_and_a_fresh_rene
     text = ("Les jardiniers viennent tout juste de refaire leurs tabliers, ils sont tranquilles pour longtemps. "
             "Froid : je les ajoute au fichier pour une campagne future.")
     assert points(notes, "froid", "froid", text, "2026-03-21") == (1, 1)
+
+
+def test_a_first_plan_with_its_own_later_date_before_a_fast_one_is_a_delay():
+    notes = "Le comité veut 80 tabliers pour la brocante du 20 juin ; il décide cette semaine."
+    for plan in ("Je lui enverrai le devis en septembre, mais je l'appelle lundi en priorité.",
+                 "Je lui enverrai notre prix en octobre, quand il préparera la saison suivante, mais je l'appelle "
+                 "lundi en priorité."):
+        s = score(notes, "2027-05-08", "chaud", "chaud", "Chaud : 80 tabliers pour la brocante du 20 juin, "
+                  "décision cette semaine. " + plan)
+        assert s.action == 0 and "mixed_action" in s.reasons, (plan, s.reasons)
+    text = ("Chaud : 80 tabliers pour la brocante du 20 juin, décision cette semaine. Je lui envoie le devis demain, "
+            "et je l'appelle lundi en priorité.")
+    assert points(notes, "chaud", "chaud", text, "2027-05-08") == (1, 1)

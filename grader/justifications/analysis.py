@@ -1301,15 +1301,18 @@ class _Reader:
         for tok in t.toks[max(0, h.first - 3) : h.first]:
             if tok.start >= lo and tok.norm in self._COORD:
                 lo = tok.start
-        hi = c_end
+        hi = self._next_plan_at(h, c_end) or c_end
+        return [m for m in self.mod_hits if lo <= m.start < hi and not m.negated]
+
+    def _next_plan_at(self, h: Hit, c_end: int) -> int | None:
+        """Where a coordinator (« et », « mais »…) opens another plan after ``h`` in its clause."""
         verbs = [x.start for x in self.act_hits if x.tag in ("call", "send", "quote", "meeting", "record_verb")]
-        for tok in t.toks[h.last :]:
+        for tok in self.t.toks[h.last :]:
             if tok.start >= c_end:
                 break
             if tok.norm in self._COORD and any(tok.start < v < c_end for v in verbs):
-                hi = tok.start
-                break
-        return [m for m in self.mod_hits if lo <= m.start < hi and not m.negated]
+                return tok.start
+        return None
 
     def _but_later_date(self, h: Hit, urgent: list[Hit]) -> bool:
         """« mais » after the urgency, then a date more than a month away, in the sentence."""
@@ -1356,10 +1359,12 @@ class _Reader:
         own = self._own_modifiers(h, c_start, c_end)
         if own:
             mods = own
-        elif self._after_other_plan(h, c_start):
+        elif self._after_other_plan(h, c_start) or self._next_plan_at(h, c_end) is not None:
             # « … en priorité demain et je le relancerai dans six mois », « puis je le relancerai
-            # en septembre »: a second plan with a date of its own takes that date
-            own_dates = [e for e in self.exprs if h.start <= e.start < c_end and not e.past]
+            # en septembre »: a second plan with a date of its own takes that date; so does a first
+            # one (« je lui enverrai le prix en septembre, mais je l'appelle lundi en priorité »)
+            end = self._next_plan_at(h, c_end) or c_end
+            own_dates = [e for e in self.exprs if h.start <= e.start < end and not e.past]
             if any(e.date_min > self.salon + timedelta(days=30) for e in own_dates):
                 return "later"
         timing = ""
