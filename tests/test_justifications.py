@@ -3248,3 +3248,13 @@ def test_a_first_plan_with_its_own_later_date_before_a_fast_one_is_a_delay():
     text = ("Chaud : 80 tabliers pour la brocante du 20 juin, décision cette semaine. Je lui envoie le devis demain, "
             "et je l'appelle lundi en priorité.")
     assert points(notes, "chaud", "chaud", text, "2027-05-08") == (1, 1)
+
+
+def test_the_learners_own_view_that_nothing_presses_contradicts_a_near_date():
+    notes = "M. Roux veut 300 sacs pour le marché de Noël du 28 novembre ; il commande avant fin octobre."
+    text = ("Chaud, mais je pense que rien ne presse : le marché n'ouvre que le 28 novembre. Il veut 300 sacs. "
+            "Je l'appelle lundi en priorité.")
+    s = score(notes, "2026-10-03", "chaud", "chaud", text)
+    assert (s.evidence, s.action) == (0, 1) and "contradiction" in s.reasons, s.reasons
+    text = "Chaud : il veut 300 sacs pour le marché du 28 novembre, je pense que c'est urgent. Je l'appelle lundi."
+    assert points(notes, "chaud", "chaud", text, "2026-10-03") == (1, 1)

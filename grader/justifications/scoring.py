@@ -188,7 +188,9 @@ def _plainly_yes(words: list[str]) -> bool:
 
 # « ce n'est pas urgent », « c'est donc très urgent »: the learner states the contact's pace
 # outright — against a date on the other side, a contradiction, not a slip of the pen
-_PACE_STATED_RE = re.compile(r"(?:\bc\s*est|\bce\s+n\s*est)\s+(?:donc\s+|vraiment\s+|tres\s+|pas\s+|si\s+)*$")
+_PACE_STATED_RE = re.compile(r"(?:\bc\s*est|\bce\s+n\s*est)\s+(?:donc\s+|vraiment\s+|tres\s+|pas\s+|si\s+)*$"
+                             # « je pense que rien ne presse »: the learner's own view of the pace
+                             r"|\b(?:je\s+pense|je\s+trouve|je\s+crois|j\s*estime|je\s+considere)\s+qu\w*\s*$")
 
 
 # « comme elle n'est pas pressée, … », « vu qu'il n'y a aucune urgence, … »: a pace the learner
