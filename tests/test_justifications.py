@@ -3258,3 +3258,14 @@ def test_the_learners_own_view_that_nothing_presses_contradicts_a_near_date():
     assert (s.evidence, s.action) == (0, 1) and "contradiction" in s.reasons, s.reasons
     text = "Chaud : il veut 300 sacs pour le marché du 28 novembre, je pense que c'est urgent. Je l'appelle lundi."
     assert points(notes, "chaud", "chaud", text, "2026-10-03") == (1, 1)
+
+
+def test_goods_liked_without_a_project_yet_is_lukewarm_not_a_refusal():
+    notes = "La bénévole trouve nos tabliers jolis, « peut-être pour la kermesse un jour ». Aucun projet, aucun budget."
+    for text in ("Tiède : elle trouve nos tabliers sympas, pour la kermesse un jour, mais pas de projet ni budget. "
+                 "Relance dans six mois.",
+                 "tiede, trouve les tabliers sympas, pr la kermesse un jour, pas de projet ni budget. relance ds 6 mois"):
+        assert points(notes, "tiède", "tiède", text, "2027-03-06") == (1, 1), text
+    # a refusal stays a refusal
+    text = "Tiède : elle trouve nos tabliers sympas mais ne veut rien acheter. Relance dans six mois."
+    assert points(notes, "tiède", "tiède", text, "2027-03-06")[0] == 0

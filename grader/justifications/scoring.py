@@ -280,7 +280,7 @@ def _evidence(a: Analysis, reference: str, qualification: str | None,
             if phrase in denied:
                 denied.remove(phrase)
                 not_yet.append(phrase)
-        if denied and a.has_interest and "court" not in a.timing_kinds() and all(
+        if denied and (a.has_interest or a.interest_objects) and "court" not in a.timing_kinds() and all(
                 _purchase_not_yet(p) and "moyen_long" in a.timing_kinds() or _project_not_yet(p) for p in denied):
             # « intéressée … mais pas de commande avant la rentrée 2027 »: the purchase is put off;
             # « il aime les mugs, mais il n'a ni projet ni budget »: nothing planned yet — which is
