@@ -3269,3 +3269,13 @@ def test_goods_liked_without_a_project_yet_is_lukewarm_not_a_refusal():
     # a refusal stays a refusal
     text = "Tiède : elle trouve nos tabliers sympas mais ne veut rien acheter. Relance dans six mois."
     assert points(notes, "tiède", "tiède", text, "2027-03-06")[0] == 0
+
+
+def test_a_form_heading_whose_value_is_curiosity_states_no_interest():
+    notes = "Un membre du club photo est passé par curiosité ; le club n'a besoin de rien, son matériel suffit."
+    text = ("Qualification : froid\nIntérêt : passé par curiosité\nBesoin : aucun, le matériel suffit\n"
+            "Action : fiche CRM + invitation portes ouvertes")
+    assert points(notes, "froid", "froid", text, "2026-09-19") == (1, 1)
+    notes = "La présidente veut 30 polos pour la rentrée 2027 ; budget voté en juin."
+    text = "Qualification : tiède\nIntérêt : fort, 30 polos\nDélai : rentrée 2027\nAction : relance en mai"
+    assert points(notes, "tiède", "tiède", text, "2026-09-19") == (1, 1)

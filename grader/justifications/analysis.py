@@ -475,6 +475,9 @@ _NOT_BECAUSE_RE = re.compile(r"\bce n.est pas parce qu[^.!?;]*\bqu.(?:il|elle|il
 # « s'intéressait aux machines laser, pas à ce que nous vendons »: interest in something else
 _NOT_OUR_OFFER = re.compile(r"[^.;!?\n]{0,60}?,\s*(?:mais\s+)?(?:pas|non|jamais)\s+(?:a|par|pour|aux?|dans)\s+"
                             r"(?:ce\s+que\s+(?:nous|on)|ce\s+qu\W?\s*on|nos\s+(?:produits|articles)|notre\s+(?:offre|gamme|catalogue))")
+# a form heading's value that states no real interest (« Intérêt : passée par curiosité »)
+_WEAK_VALUE = re.compile(r"[^\S\n]*[:=][^\S\n]*(?:[\w']+[^\S\n]+){0,3}?(?:curiosit|curieu|politesse|poli\b|faible"
+                         r"|vague|flou|minime|nul\b|nulle\b)")
 _NOT_NOW_AFTER = re.compile(r"(?:\s+\w+){0,3}\s+n est (?:pas|plus) d actualite")
 _REMAINS = {"reste", "restent", "restait", "restaient", "dispose", "disposent"}
 _COULD = {"pourrait", "pourraient", "pourrais", "aurait", "auraient", "aurais"}
@@ -1607,6 +1610,8 @@ class _Reader:
                 continue  # « l'intérêt est très vague », « un intérêt de politesse »: no interest
             if _criterion_talk(t, h):
                 continue  # « j'applique trois critères : l'intérêt, le besoin, puis le délai »
+            if t.toks[h.first].norm.startswith("interet") and _WEAK_VALUE.match(self.folded, h.end):
+                continue  # « Intérêt : passée par curiosité »: a form heading whose value is no interest
             if t.toks[h.first].norm in ("lui", "leur") and [
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]][:2] == ["ce", "qu"]:
                 continue  # « tout ce qu'il lui faut »: what it needs in general, not our offer
