@@ -3279,3 +3279,20 @@ def test_a_form_heading_whose_value_is_curiosity_states_no_interest():
     notes = "La présidente veut 30 polos pour la rentrée 2027 ; budget voté en juin."
     text = "Qualification : tiède\nIntérêt : fort, 30 polos\nDélai : rentrée 2027\nAction : relance en mai"
     assert points(notes, "tiède", "tiède", text, "2026-09-19") == (1, 1)
+
+
+def test_a_closure_to_come_or_a_dissolution_the_notes_never_give_is_an_absent_fact():
+    notes = "Le club de belote joue sans tenue et n'a jamais rien commandé ; il n'en a pas besoin."
+    s = score(notes, "2027-03-06", "froid", "froid",
+              "Froid : pas besoin de produits, et le club va bientôt fermer faute de joueurs. Fiche CRM.")
+    assert s.evidence == 0 and "absent_fact" in s.reasons, s.reasons
+    # an association asleep is not yet dissolved
+    notes = "L'association est en sommeil depuis deux ans ; aucune manifestation n'est prévue."
+    s = score(notes, "2027-03-06", "froid", "froid",
+              "Froid : l'association est en sommeil et sera dissoute à la fin de l'année. Je garde la fiche.")
+    assert s.evidence == 0 and "absent_fact" in s.reasons, s.reasons
+    assert points(notes, "froid", "froid", "Froid : l'association est en sommeil, rien de prévu. Je garde la fiche.",
+                  "2027-03-06") == (1, 1)
+    notes = "Le club a dû fermer sa section jeunes ; il n'a besoin de rien."
+    assert points(notes, "froid", "froid", "Froid : la section jeunes a fermé, il n'a besoin de rien. Je garde la fiche.",
+                  "2027-03-06") == (1, 1)

@@ -681,11 +681,15 @@ _FACTS = [
     ("declin", re.compile(r"\b(?:perd|perdent|a perdu|ont perdu|perdait|perdaient) (?:des|ses|leurs|beaucoup d|la moitie de ses) "
                           r"(?:adherent|membre|licencie|benevole|joueu|choriste|musicien)\w*"),
      ("perd", "perte", "baisse", "moins d", "diminu", "declin", "depart")),
-    ("fermeture", re.compile(r"\b(?:(?:va|vont|allait|allaient|risque\w* de|doit|doivent|devrait|devraient) (?:fermer|disparaitre)|fermeture"
-                             r"|(?:a|ont|avait|avaient|vient de|viennent de) (?:ferme|disparu)\b|(?:vient|viennent) de fermer|(?<!commande )(?<!projet )(?<!date )(?<!prix )\bferme (?:a la fin|en fin|fin|d ici|definitivement|ses portes)|dissolution|dissou\w*|redressement|liquidation|faillite"
+    ("fermeture", re.compile(r"\b(?:(?:va|vont|allait|allaient|risque\w* de|doit|doivent|devrait|devraient) "
+                             r"(?:bientot |sans doute |probablement |surement |certainement )?(?:fermer|disparaitre)|fermeture"
+                             r"|(?:a|ont|avait|avaient|vient de|viennent de) (?:ferme|disparu)\b|(?:vient|viennent) de fermer|(?<!commande )(?<!projet )(?<!date )(?<!prix )\bferme (?:a la fin|en fin|fin|d ici|definitivement|ses portes)"
                              r"|(?:arrete|arretent|cesse|cessent|stoppe)\w* (?:son|leur|ses|leurs) activite)"),
      # (« activite » backs « arrête son activité »; a bare « arrêt » is « arrêtés au stand »)
      ("ferm", "dissou", "sommeil", "activite", "faillite", "liquidation", "redressement", "difficult")),
+    # a dissolution or a bankruptcy: an association asleep (« en sommeil ») is not yet dissolved
+    ("dissolution", re.compile(r"\b(?:dissolution|dissou\w*|redressement|liquidation|faillite)"),
+     ("ferm", "dissou", "faillite", "liquidation", "redressement", "disparai", "cess")),
     # a cold contact's particular reason, copied from another one: a renewal, a town that pays,
     # members who buy their own, a supplier the contact is happy with, goods made in-house
     ("renouvellement", re.compile(r"\b(?:a|ont|avait|avaient|vient de|viennent de) (?:deja |tout |toutes |deja tout )?"
