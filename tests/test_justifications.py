@@ -3296,3 +3296,14 @@ def test_a_closure_to_come_or_a_dissolution_the_notes_never_give_is_an_absent_fa
     notes = "Le club a dû fermer sa section jeunes ; il n'a besoin de rien."
     assert points(notes, "froid", "froid", "Froid : la section jeunes a fermé, il n'a besoin de rien. Je garde la fiche.",
                   "2027-03-06") == (1, 1)
+
+
+def test_looking_for_something_else_and_making_it_themselves_is_plainly_no_interest():
+    notes = "Le bénévole cherchait des pièces pour imprimante 3D ; l'atelier fabrique lui-même ses autocollants."
+    for text in ("Froid : il cherchait des pièces d'imprimante, et l'atelier fabrique lui-même ses autocollants : nos "
+                 "produits ne lui servent à rien. Je l'inscris dans le CRM.",
+                 "froid pcq il cherche des pieces 3d, ils font leur autocollants eux memes. fiche crm"):
+        assert points(notes, "froid", "froid", text, "2027-02-06") == (1, 1), text
+    # interest in our goods stays a contradiction
+    text = "Froid : il veut des tee-shirts brodés, mais l'atelier fabrique lui-même ses autocollants. Fiche CRM."
+    assert points(notes, "froid", "froid", text, "2027-02-06")[0] == 0

@@ -153,7 +153,10 @@ _PLAIN_NO = ("pas interes", "pas d interet", "aucun interet", "aucun besoin", "p
              "manque de rien", "ne manque", "ne lui manqu",  # (« ne prevoit aucun »)
              "rien a faire", "ni projet", "ni besoin",
              "rien dans notre gamme", "rien dans nos gammes", "pas dans notre gamme", "hors de notre gamme", "hors gamme",
-             "ne nous concern", "ca ne nous concern")
+             "ne nous concern", "ca ne nous concern",
+             # what we sell is of no use to them, or they make it themselves
+             "sert a rien", "servent a rien", "servirai", "aucune utilite", "pas d utilite", "aucune idee d",
+             "fabriqu", "font leur", "font tout", "fait ses", "fait tout")
 
 
 _PROJECT_NOT_YET = NO_PROJECT + ("sans projet", "rien ne se fera", "rien de decide", "rien n est decide")
