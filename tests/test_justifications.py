@@ -3307,3 +3307,13 @@ def test_looking_for_something_else_and_making_it_themselves_is_plainly_no_inter
     # interest in our goods stays a contradiction
     text = "Froid : il veut des tee-shirts brodés, mais l'atelier fabrique lui-même ses autocollants. Fiche CRM."
     assert points(notes, "froid", "froid", text, "2027-02-06")[0] == 0
+
+
+def test_a_long_answer_declaring_its_class_with_je_vais_classer():
+    notes = "Le président aimerait des vestes brodées pour les 40 ans du club, en juin 2028 ; rien n'est encore budgété."
+    text = ("Je vais classer le club en tiède, et voici pourquoi. Le président est intéressé par des vestes brodées pour "
+            "les 40 ans du club, ce qui exclut le froid. Mais l'anniversaire n'aura lieu qu'en juin 2028, bien au-delà "
+            "des trois mois qui font un contact chaud, et rien n'est encore budgété. Il ne sert à rien d'envoyer un devis "
+            "aujourd'hui. Je crée sa fiche dans le CRM et je programme une relance au début de 2028 pour obtenir un "
+            "rendez-vous avant l'assemblée qui votera le budget.")
+    assert points(notes, "tiède", "tiède", text, "2026-05-30") == (1, 1)

@@ -614,7 +614,8 @@ _DECLARATION_RE = re.compile(
     r"|je\s+prefere\s+(?:donc\s+)?(?:le\s+|la\s+)?(?:traiter|classer|mettre)|donc\s+(?:c'est\s+)?|c'est\s+(?:donc\s+)?"
     # « je place l'association des parents d'élèves en tiède », « j'ai classé le club en froid »,
     # « le club d'échecs est tiède », « X est un contact tiède »
-    r"|(?:je|j'ai)\s+(?:place|mets|mis|classe|range|qualifie|qualifier)\s+(?:[\w'’-]+\s+){1,7}?(?=(?:en|comme|de)\s)"
+    r"|(?:je|j'ai)\s+(?:vais\s+|veux\s+|dois\s+)?(?:place|placer|mets|mettre|mis|classe|classer|range|ranger|qualifie|qualifier)"
+    r"\s+(?:[\w'’-]+\s+){1,7}?(?=(?:en|comme|de)\s)"
     r"|\best\s+(?:donc\s+|bien\s+|clairement\s+)?(?:un\s+(?:contact|prospect)\s+)?(?=(?:froid|tiede|chaud)))"
     + _CLASS_AFTER
     # a text that opens with its class (« Froid, et sans vraiment d'hésitation. »)
@@ -1488,6 +1489,9 @@ class _Reader:
                         x.norm.startswith(_PLAN_VERB_STEMS) for x in t.toks[max(0, h.first - 9) : h.first]
                         if self._same_sentence(x.start, h.start))):
                 continue  # « appeler maintenant ne servirait à rien »: the plan set aside, not the contact
+            if self.folded[h.start : h.end].startswith(("ser", "inutile")) and h.last + 1 < len(t.toks) \
+                    and t.toks[h.last].norm in ("de", "d") and t.toks[h.last + 1].norm.startswith(_PLAN_VERB_STEMS):
+                continue  # « il ne sert à rien d'envoyer un devis aujourd'hui »: the same, said after
                 # (« je ne vais pas l'appeler tout de suite, ça ne servirait à rien »: the same)
             if _shopping_around(t, h):
                 continue  # « il compare déjà d'autres fournisseurs »: shopping around, not served
