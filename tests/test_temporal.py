@@ -157,3 +157,12 @@ def test_a_heat_press_is_no_hurry():
     salon = date(2026, 6, 13)
     assert find_time_expressions("Le fablab a sa propre presse à chaud pour les tee-shirts.", salon) == []
     assert [e.label for e in find_time_expressions("Le président est pressé : tournoi dans un mois.", salon)][:1] == ["urgence"]
+
+
+def test_a_project_at_six_months_is_a_horizon():
+    salon = date(2027, 3, 20)
+    (e,) = find_time_expressions("Intéressée par des sacs, projet à 6 mois.", salon)
+    assert e.date_min == date(2027, 9, 5) and not e.past
+    (e,) = find_time_expressions("Un achat à un an, pas avant.", salon)
+    assert e.date_min.year == 2028
+    assert find_time_expressions("Payable à 30 jours, il n'y a rien à 6 mois près.", salon) == []

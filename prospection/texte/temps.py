@@ -359,7 +359,9 @@ _P14 = re.compile(r"\b(?:le\s+)?mois\s+prochain\b")
 _P14_NEED = ("mois",)
 # (« Délai : environ 1 an »: a form's line gives the delay as « dans » would)
 _P15 = re.compile(r"\b(?P<prep>dans|d'ici|sous|en|il\s+y\s+a|n'a\s+(?:plus\s+)?que|ne\s+reste\s+(?:plus\s+)?que|soit"
-                  r"|(?:delai|echeance|horizon)\s*:)\s*(?:les?\s+|des\s+)?"
+                  r"|(?:delai|echeance|horizon)\s*:"
+                  # « projet à 6 mois », « achat à un an »: the horizon of the project
+                  r"|(?:projet|achat|commande|besoin|renouvellement)\s+a)\s*(?:les?\s+|des\s+)?"
                   r"(?:environ\s+|presque\s+|quasiment\s+|a\s+peine\s+|pres\s+de\s+|approximativement\s+"
                   r"|(?P<cmp>(?:un\s+peu\s+|a\s+peine\s+)?(?:plus|moins)\s+d(?:e\s+|')))?"
                   r"(?:(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)(?:\s+(?:ou|a)\s+|\s*-\s*))?" + _NUM_RE
