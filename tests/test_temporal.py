@@ -166,3 +166,12 @@ def test_a_project_at_six_months_is_a_horizon():
     (e,) = find_time_expressions("Un achat à un an, pas avant.", salon)
     assert e.date_min.year == 2028
     assert find_time_expressions("Payable à 30 jours, il n'y a rien à 6 mois près.", salon) == []
+
+
+def test_next_month_and_next_week_in_sms():
+    salon = date(2026, 9, 12)
+    (e,) = find_time_expressions("controle le mois pro", salon)
+    assert (e.date_min, e.date_max) == (date(2026, 10, 1), date(2026, 10, 31))
+    (e,) = find_time_expressions("rappel la semaine pro", salon)
+    assert date(2026, 9, 14) <= e.date_min <= date(2026, 9, 21)
+    assert find_time_expressions("un club pro", salon) == []
