@@ -3317,3 +3317,19 @@ def test_a_long_answer_declaring_its_class_with_je_vais_classer():
             "aujourd'hui. Je crée sa fiche dans le CRM et je programme une relance au début de 2028 pour obtenir un "
             "rendez-vous avant l'assemblée qui votera le budget.")
     assert points(notes, "tiède", "tiède", text, "2026-05-30") == (1, 1)
+
+
+def test_meanwhile_check_boxes_an_estimate_in_sms_and_politeness_rather_than_a_need():
+    notes = "Le cercle va fusionner avec celui de Sens ; d'ici là, il ne dépense plus rien."
+    assert points(notes, "froid", "froid", "Froid : le cercle fusionne avec Sens et gèle tout achat en attendant. "
+                  "Je le laisse dans notre base.", "2026-10-17") == (1, 1)
+    notes = "La présidente aimerait des sweats pour la reprise de février 2027 ; le sponsor n'est pas encore trouvé."
+    text = "☐ froid ☑ tiède ☐ chaud\nPourquoi : sweats qui l'intéressent, reprise en février 2027\nSuivi : relance à l'automne"
+    assert points(notes, "tiède", "tiède", text, "2026-06-27") == (1, 1)
+    notes = "Le secrétaire veut des tabliers pour la fête du 5 juillet et demande nos prix."
+    assert points(notes, "chaud", "chaud", "chaud : tabliers pr la fete du 5 juillet, il veut les prix. j'envoie une "
+                  "estim tt de suite", "2026-06-06") == (1, 1)
+    notes = "L'animatrice a dit que nos carnets « pourraient servir un jour ». Aucun projet, aucun budget."
+    text = ("Froid : aucun projet ni budget ; son « ça pourrait servir » relève de la politesse plus que d'un besoin. "
+            "Fiche CRM.")
+    assert points(notes, "froid", "froid", text, "2026-09-05") == (1, 1)

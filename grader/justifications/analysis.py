@@ -473,6 +473,8 @@ _LATE = _LATE_WORDS | {"apres", "tard"}
 # « ce n'est pas parce qu'il a pris un catalogue qu'il est intéressé »: the second clause is denied
 _NOT_BECAUSE_RE = re.compile(r"\bce n.est pas parce qu[^.!?;]*\bqu.(?:il|elle|ils|elles|on)\s+(?:\w+\s+){0,2}$")
 # « s'intéressait aux machines laser, pas à ce que nous vendons »: interest in something else
+# an empty check box before a class in a form (« ☐ froid ☑ tiède »)
+_UNCHECKED_BOXES = ("☐", "□", "❏", "❑", "○", "◯", "[ ]", "[]", "( )")
 _NOT_OUR_OFFER = re.compile(r"[^.;!?\n]{0,60}?,\s*(?:mais\s+)?(?:pas|non|jamais)\s+(?:a|par|pour|aux?|dans)\s+"
                             r"(?:ce\s+que\s+(?:nous|on)|ce\s+qu\W?\s*on|nos\s+(?:produits|articles)|notre\s+(?:offre|gamme|catalogue))")
 # a form heading's value that states no real interest (« Intérêt : passée par curiosité »)
@@ -796,8 +798,10 @@ def _waiting_denied(text: Text, hit: Hit) -> bool:
     c_start, c_end = text.clause_of(hit.start)
     lo = hit.first - 4
     near = [x.norm for x in text.toks[max(0, lo) : hit.last + 2] if c_start <= x.start < c_end]
-    # (« pour plus tard », « au plus tard » name a later time, no wait denied)
-    return any(w.startswith(_WAITING) and not (w == "tard" and i and near[i - 1] == "plus") for i, w in enumerate(near))
+    # (« pour plus tard », « au plus tard » name a later time, no wait denied; « en attendant »
+    # is « meanwhile »: « gèlent tout achat en attendant » stays a refusal)
+    return any(w.startswith(_WAITING) and not (w == "tard" and i and near[i - 1] == "plus")
+               and not (w == "attendant" and i and near[i - 1] == "en") for i, w in enumerate(near))
 
 
 _FIRMNESS = ("ferme", "concret", "precis", "defini", "arret", "fix", "date", "officiel", "immediat",
@@ -1573,10 +1577,13 @@ class _Reader:
             if _NOT_NOW_AFTER.match(self.folded[h.end : h.end + 60].replace("'", " ")):
                 out.not_soon.append(word)  # « acheter des goodies n'est pas d'actualité »
                 continue
-            if [x.norm for x in t.toks[max(0, h.first - 3) : h.first]][-3:] in (["plus", "qu", "un"], ["plutot", "qu", "un"],
-                                                                                ["plus", "qu", "une"], ["plutot", "qu", "une"]) \
-                    and h.first >= 4 and t.toks[h.first - 4].norm not in ("est", "c", "a", "y", "bien", "beaucoup",
-                                                                         "encore", "vraiment", "meme"):
+            # (« de la politesse plus que d'un besoin »: the « de » that the first noun took, repeated)
+            k = h.first - 1 if h.first >= 2 and t.toks[h.first - 2].norm == "d" else h.first
+            if [x.norm for x in t.toks[max(0, k - 3) : k]][-3:] in (["plus", "qu", "un"], ["plutot", "qu", "un"],
+                                                                    ["plus", "qu", "une"], ["plutot", "qu", "une"],
+                                                                    ["plus", "que", "d"], ["plutot", "que", "d"]) \
+                    and k >= 4 and t.toks[k - 4].norm not in ("est", "c", "a", "y", "bien", "beaucoup",
+                                                             "encore", "vraiment", "meme"):
                 out.disinterest.append(word)  # « c'est un compliment plus qu'un besoin »
                 continue
             if because and _NOT_BECAUSE_RE.search(self.folded[max(0, h.start - 120) : h.start]):
@@ -2044,6 +2051,8 @@ class _Reader:
                 continue  # « appel à froid », « presse à chaud », « marquage à chaud »: no class
             if t.is_negated(tok.start):
                 continue  # « ce n'est pas un contact chaud »
+            if self.raw[max(0, tok.start - 4) : tok.start].rstrip().endswith(_UNCHECKED_BOXES):
+                continue  # « ☐ froid ☑ tiède ☐ chaud »: the boxes left empty
             if i >= 3 and [x.norm for x in t.toks[i - 3 : i]] in (["d", "un", "contact"], ["d", "un", "prospect"]):
                 continue  # « bien plus que les trois mois d'un contact chaud »: the class in general
             if i and t.toks[i - 1].norm in ("au", "saison", "periode", "temps", "hiver", "mois", "climat", "eau"):
