@@ -3333,3 +3333,10 @@ def test_meanwhile_check_boxes_an_estimate_in_sms_and_politeness_rather_than_a_n
     text = ("Froid : aucun projet ni budget ; son « ça pourrait servir » relève de la politesse plus que d'un besoin. "
             "Fiche CRM.")
     assert points(notes, "froid", "froid", text, "2026-09-05") == (1, 1)
+
+
+def test_well_served_and_expecting_nothing_from_us_is_no_need():
+    notes = "Les sauveteurs ont un contrat de trois ans avec leur fournisseur actuel et n'ont besoin de rien."
+    for text in ("Les sauveteurs sont bien servis par leur fournisseur. Froid, je leur enverrai une documentation.",
+                 "Ils n'attendent rien de nous pour le moment. Froid, je leur enverrai une documentation."):
+        assert points(notes, "froid", "froid", text, "2026-06-13") == (1, 1), text
