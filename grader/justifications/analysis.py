@@ -797,7 +797,9 @@ def _waiting_denied(text: Text, hit: Hit) -> bool:
     not the purchase — urgency, never a refusal."""
     c_start, c_end = text.clause_of(hit.start)
     lo = hit.first - 4
-    near = [x.norm for x in text.toks[max(0, lo) : hit.last + 2] if c_start <= x.start < c_end]
+    # (the denial's own words apart: « n'attendent rien de nous » denies no wait)
+    near = [x.norm for x in text.toks[max(0, lo) : hit.last + 2] if c_start <= x.start < c_end
+            and not hit.start <= x.start < hit.end]
     # (« pour plus tard », « au plus tard » name a later time, no wait denied; « en attendant »
     # is « meanwhile »: « gèlent tout achat en attendant » stays a refusal)
     return any(w.startswith(_WAITING) and not (w == "tard" and i and near[i - 1] == "plus")
