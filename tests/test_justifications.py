@@ -3340,3 +3340,17 @@ def test_well_served_and_expecting_nothing_from_us_is_no_need():
     for text in ("Les sauveteurs sont bien servis par leur fournisseur. Froid, je leur enverrai une documentation.",
                  "Ils n'attendent rien de nous pour le moment. Froid, je leur enverrai une documentation."):
         assert points(notes, "froid", "froid", text, "2026-06-13") == (1, 1), text
+
+
+def test_finding_goods_nice_is_taste_and_a_better_offer_in_the_plan_is_no_interest():
+    notes = "Le trésorier a trouvé nos mugs « sympas » ; un jour peut-être, rien de prévu, aucun budget."
+    # taste without a project: lukewarm for a learner who argues tiède, no contradiction for froid
+    assert points(notes, "tiède", "tiède", "Tiède : il trouve nos mugs sympas, aucun projet. Relance dans "
+                  "six mois.", "2027-03-06") == (1, 1)
+    assert points(notes, "froid", "froid", "Froid : il trouve nos mugs sympas mais n'a aucun projet ni budget. "
+                  "Fiche CRM.", "2027-03-06") == (1, 1)
+    notes = "La présidente est très contente de son fournisseur ; aucun achat cette année."
+    text = ("Froid : contente de son fournisseur, elle n'achètera rien cette année. Je la rappelle en priorité "
+            "lundi pour lui faire une offre plus intéressante que son fournisseur.")
+    s = score(notes, "2027-03-06", "froid", "froid", text)
+    assert (s.evidence, s.action) == (1, 0), s.reasons

@@ -188,7 +188,7 @@ _DOC_WORDS = {"documentation", "doc", "docs", "brochure", "brochures", "plaquett
               "lettre", "carte"}
 
 
-_LIKING = ("aim", "ador", "apprec", "seduit", "emball", "enthousias", "plai", "envie", "kiff")
+_LIKING = ("aim", "ador", "apprec", "seduit", "emball", "enthousias", "plai", "envie", "kiff", "trouv")
 _CONTACT_SUBJECT = {"a", "ont", "il", "elle", "ils", "elles", "le", "la", "les"}
 _RECORD_PLACES = {"fiche", "fiches", "crm", "sic", "fichier", "fichiers", "base", "newsletter"}
 _ACTION_LABEL_RE = re.compile(r"\b(?:actions?|suite|a faire|suivi|relances?)\s*[:=]")
@@ -1560,8 +1560,8 @@ class _Reader:
             word = raw[h.start : h.end]
             if any(a <= h.start < b or (h.start < a < h.end) for a, b in dis_spans + label_no + excluded):
                 continue
-            if self.in_region(h.start) and t.toks[h.first].norm.startswith(("devi", "command")):
-                continue
+            if self.in_region(h.start) and t.toks[h.first].norm.startswith(("devi", "command", "interessant")):
+                continue  # (« pour lui faire une offre plus intéressante »: our offer, in the plan)
             if t.toks[h.first].norm.startswith("interess") and h.negated is False and h.last < len(t.toks) \
                     and t.toks[h.last].norm in ("qu", "que") and {x.norm for x in t.toks[max(0, h.first - 3) : h.first]} & {"ne", "n"}:
                 out.disinterest.append(word)  # « ne s'intéressait qu'au matériel de projection »: to something else
