@@ -3354,3 +3354,13 @@ def test_finding_goods_nice_is_taste_and_a_better_offer_in_the_plan_is_no_intere
             "lundi pour lui faire une offre plus intéressante que son fournisseur.")
     s = score(notes, "2027-03-06", "froid", "froid", text)
     assert (s.evidence, s.action) == (1, 0), s.reasons
+
+
+def test_two_classes_weighed_in_sms_then_one_chosen():
+    notes = "Le président veut 60 casquettes pour le voyage du club début mai ; il doit en parler au bureau."
+    for text in ("chaud/tiede limite -> je dis chaud. casquettes pr le voyage debut mai. rappel rapide + devis",
+                 "chaud/tiède ?? je dirais chaud : casquettes pr le voyage debut mai, rappel rapide + devis"):
+        assert points(notes, "chaud", "chaud", text, "2027-02-06") == (1, 1), text
+    # two classes, none chosen, stay a mixed answer
+    assert points(notes, "chaud", "chaud", "chaud ou tiède, casquettes pour début mai. Rappel rapide + devis",
+                  "2027-02-06")[0] == 0

@@ -536,7 +536,9 @@ _PLAN_RULED_OUT = re.compile(r"\s*(?:non|pas du tout|surtout pas)\b", re.IGNOREC
 _WISH_DENIED = re.compile(r"\s*(?:non\b|pas\b|aucun|jamais\b|nulle?\b|rien\b)", re.IGNORECASE)
 _QUESTION_TAIL = re.compile(r"[^.!?;:\n]{0,12}\?")
 _SENTENCE_STOP = re.compile(r"[.!?\n]")
-_HESITATION_RE = re.compile(r"\b(?:froid|tiede|chaud)e?s?\s+ou\s+(?:froid|tiede|chaud)e?s?\s*(?:\.\.\.|…)")
+# (« chaud/tiède ?? je dirais chaud », « tiede/chaud limite -> je dis chaud »: the same, in SMS)
+_HESITATION_RE = re.compile(r"\b(?:froid|tiede|chaud)e?s?(?:\s+ou\s+|\s*/\s*)(?:froid|tiede|chaud)e?s?"
+                            r"\s*(?:\.\.\.|…|\?|limite\b|-*>|→)")
 
 
 _ASKING = re.compile(r"(?:\best[- ]ce qu|\bfaut[- ]il\b|\bdois[- ]je\b|\bdoit[- ]on\b|\bpeut[- ]etre\b|\bfaudrait[- ]il\b)")
