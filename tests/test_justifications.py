@@ -3364,3 +3364,12 @@ def test_two_classes_weighed_in_sms_then_one_chosen():
     # two classes, none chosen, stay a mixed answer
     assert points(notes, "chaud", "chaud", "chaud ou tiède, casquettes pour début mai. Rappel rapide + devis",
                   "2027-02-06")[0] == 0
+
+
+def test_a_borderline_date_weighed_as_about_three_months_away():
+    notes = ("La chorale aimerait 50 gilets brodés pour son festival de la mi-avril ; la présidente doit en parler "
+             "au conseil d'administration et aimerait un devis.")
+    text = ("Je la classe tiède : l'intérêt pour 50 gilets est réel, mais le festival est à environ trois mois et rien "
+            "n'est validé tant que le conseil ne s'est pas prononcé. Je la relancerai après le conseil.")
+    s = score(notes, "2027-01-16", "chaud", "tiède", text, accepted=["tiède", "chaud"])
+    assert (s.evidence, s.action) == (1, 1), s.reasons

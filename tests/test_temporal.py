@@ -175,3 +175,10 @@ def test_next_month_and_next_week_in_sms():
     (e,) = find_time_expressions("rappel la semaine pro", salon)
     assert date(2026, 9, 14) <= e.date_min <= date(2026, 9, 21)
     assert find_time_expressions("un club pro", salon) == []
+
+
+def test_an_event_said_to_be_some_months_away():
+    salon = date(2027, 1, 16)
+    (e,) = find_time_expressions("Le festival est à environ trois mois.", salon)
+    assert date(2027, 4, 1) <= e.date_min <= date(2027, 4, 30)
+    assert find_time_expressions("Le local est à 2 jours de route.", salon) == []

@@ -361,11 +361,14 @@ _P14_NEED = ("mois",)
 _P15 = re.compile(r"\b(?P<prep>dans|d'ici|sous|en|il\s+y\s+a|n'a\s+(?:plus\s+)?que|ne\s+reste\s+(?:plus\s+)?que|soit"
                   r"|(?:delai|echeance|horizon)\s*:"
                   # « projet à 6 mois », « achat à un an »: the horizon of the project
-                  r"|(?:projet|achat|commande|besoin|renouvellement)\s+a)\s*(?:les?\s+|des\s+)?"
+                  r"|(?:projet|achat|commande|besoin|renouvellement)\s+a"
+                  # « le festival est à environ trois mois »: how far the event is
+                  r"|(?:est|sont|tombe|tombent|se\s+situe)\s+a)\s*(?:les?\s+|des\s+)?"
                   r"(?:environ\s+|presque\s+|quasiment\s+|a\s+peine\s+|pres\s+de\s+|approximativement\s+"
                   r"|(?P<cmp>(?:un\s+peu\s+|a\s+peine\s+)?(?:plus|moins)\s+d(?:e\s+|')))?"
                   r"(?:(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)(?:\s+(?:ou|a)\s+|\s*-\s*))?" + _NUM_RE
         + r"\s+(?:de\s+)?(?:prochain(?:e)?s\s+)?(?P<unit>jours?|semaines?|mois|ans?|annees?)\b"
+        + r"(?!\s+d(?:e\s+|')(?:route|marche|voiture|train|trajet|vol|avion|bus)\b)"  # a distance
         # « un mois après le salon », « six semaines après le salon »: counted from the salon
         + r"|\b(?P<prep2>)" + _NUM_RE.replace("?P<num>", "?P<num2>")
         + r"\s+(?P<unit2>jours?|semaines?|mois|ans?|annees?)\s+apres\s+(?:le|ce)\s+salon\b")
