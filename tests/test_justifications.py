@@ -3373,3 +3373,20 @@ def test_a_borderline_date_weighed_as_about_three_months_away():
             "n'est validé tant que le conseil ne s'est pas prononcé. Je la relancerai après le conseil.")
     s = score(notes, "2027-01-16", "chaud", "tiède", text, accepted=["tiède", "chaud"])
     assert (s.evidence, s.action) == (1, 1), s.reasons
+
+
+def test_a_competitors_quote_said_in_other_words_is_an_absent_fact():
+    notes = "Le club de kayak veut 30 gilets brodés pour l'ouverture de la saison, mi-juin ; budget voté."
+    for text in ("Chaud : 30 gilets pour la mi-juin, mais il a déjà un devis de Kayak Print. Je le rappelle en priorité.",
+                 "Chaud : 30 gilets pour la mi-juin, il a déjà reçu une offre de Nautika. Je le rappelle en priorité.",
+                 "Chaud : 30 gilets pour la mi-juin ; il a un devis moins cher d'un concurrent. Rappel en priorité.",
+                 "Chaud : 30 gilets pour la mi-juin, il compare déjà avec un devis de Decaport. Rappel en priorité."):
+        s = score(notes, "2027-04-10", "chaud", "chaud", text)
+        assert s.evidence == 0 and "absent_fact" in s.reasons, (text, s.reasons)
+    notes = "L'amicale n'a pas de budget et ne prévoit aucun achat."
+    s = score(notes, "2027-04-10", "froid", "froid", "Froid : ils ont tout commandé chez un concurrent. Fiche CRM.")
+    assert s.evidence == 0 and "absent_fact" in s.reasons, s.reasons
+    # notes that speak of other offers back it; a sum is no competitor
+    notes = "Le club veut 30 gilets pour la mi-juin ; il compare plusieurs offres avant de choisir."
+    assert points(notes, "chaud", "chaud", "Chaud : 30 gilets pour la mi-juin, il a déjà un devis d'un concurrent. "
+                  "Je le rappelle en priorité.", "2027-04-10") == (1, 1)

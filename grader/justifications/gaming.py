@@ -661,6 +661,16 @@ _FACTS = [
       # (the contact's usual supplier and its prices, named by the notes: « leur imprimeur
       # habituel leur fait tout à prix coûtant »)
       "habituel", "prix cout")),
+    # the same, said otherwise: « a déjà un devis de Seatex », « a déjà reçu une offre de Nautic
+    # Print », « un devis moins cher d'un concurrent », « compare avec un devis de Thomann »,
+    # « a tout commandé chez un concurrent »
+    ("devis_concurrent", re.compile(r"\b(?:a|ont|avait|avaient) (?:deja )?(?:recu |reçu |obtenu )?(?:un|une|deux|trois|des|plusieurs) "
+                                    r"(?:devis|offres?|propositions?)(?: \w+){0,2}? (?:de|d|chez|du) (?!\d)"
+                                    r"|\b(?:devis|offres?) (?:\w+ )?(?:moins cher|plus bas|concurrent)"
+                                    r"|\bcompar\w* (?:deja )?avec (?:un|une|le|la|des) (?:devis|offre)"
+                                    r"|\b(?:commande|achete)\w* (?:\w+ ){0,3}?chez (?:un|une|des|le|son|leur) (?:concurrent|autre fournisseur)"),
+     ("concurren", "compar", "offres", "deux devis", "autres devis", "plusieurs devis", "ailleurs", "autre fournisseur",
+      "autres fournisseurs", "deux fournisseurs", "plusieurs fournisseurs", "consult", "habituel", "prix cout")),
     ("concurrent", re.compile(r"\b(?:deja un fournisseur|fournisseurs? (?:actuel|habituel)\w*|(?:devis|offre|proposition|prix) (?:d un|de notre|du|de leur|de son) concurrent|chez (?:un|notre|nos|leur|son) concurrent|chez (?:decathlon|intersport)|decathlon|intersport"
                               r"|(?:son|sa|leur|leurs) (?:propres? )?(?:fournisseur|prestataire|equipementier)\w*"
                               r"|travaill\w* (?:deja )?avec (?:un|une|son|sa|leur) (?:fournisseur|prestataire|imprimeu|brodeu|equipementier)\w*)"),
