@@ -3390,3 +3390,24 @@ def test_a_competitors_quote_said_in_other_words_is_an_absent_fact():
     notes = "Le club veut 30 gilets pour la mi-juin ; il compare plusieurs offres avant de choisir."
     assert points(notes, "chaud", "chaud", "Chaud : 30 gilets pour la mi-juin, il a déjà un devis d'un concurrent. "
                   "Je le rappelle en priorité.", "2027-04-10") == (1, 1)
+
+
+def test_a_deal_signed_elsewhere_a_refusal_or_a_budget_cut_the_notes_never_give():
+    notes = "Deux bénévoles de l'atelier vélo sont passés ; l'atelier n'a pas de budget et ne prévoit aucun achat."
+    for fact in ("l'atelier vient de signer avec un autre fournisseur", "ils sont engagés avec un autre fournisseur "
+                 "jusqu'en 2029", "l'atelier a signé un marché public de trois ans",
+                 "leur budget a été supprimé par la mairie"):
+        text = f"Froid : l'atelier vélo n'a pas de budget et ne prévoit aucun achat, et {fact}. Fiche CRM."
+        s = score(notes, "2027-03-06", "froid", "froid", text)
+        assert s.evidence == 0 and "absent_fact" in s.reasons, (text, s.reasons)
+    notes = "La présidente voudrait des sacs pour la rentrée 2027 ; le bureau en discutera au printemps."
+    s = score(notes, "2027-03-06", "tiède", "tiède",
+              "Tiède : des sacs pour la rentrée 2027, mais le bureau a déjà rejeté une première demande. Relance au printemps.")
+    assert s.evidence == 0 and "absent_fact" in s.reasons, s.reasons
+    # a deal to come is the learner's guess; a quote the notes say is unwanted may be « refused »
+    notes = "Le comité veut 300 t-shirts pour le trail du 18 avril ; son fournisseur a fermé, commande sous trois semaines."
+    assert points(notes, "chaud", "chaud", "Chaud : 300 t-shirts pour le 18 avril, ils vont signer avec le premier qui "
+                  "répond. Devis dès demain.", "2027-03-06") == (1, 1)
+    notes = "La présidente ne voit pas l'utilité d'objets personnalisés et ne souhaite pas de devis."
+    assert points(notes, "froid", "froid", "Froid : elle ne voit pas l'utilité de nos objets et a refusé le devis. "
+                  "Fiche CRM.", "2027-03-06") == (1, 1)

@@ -687,6 +687,21 @@ _FACTS = [
     ("vote", re.compile(r"\b(?:votera|voteront|vote|votent|examinera|examineront|arbitrera) (?:le|son|leur|un) budget\b"),
      ("vot", "assembl", "\\bag\\b", "decid", "decision", "examin", "arbitr", "discut")),
     ("fusion", re.compile(r"\bfusion\w*|\bfusionn\w*"), ("fusion",)),
+    # a deal signed elsewhere (« vient de signer avec un autre fournisseur », « un marché public »,
+    # « engagés avec un autre fournisseur jusqu'en 2028 »)
+    ("signature", re.compile(r"\b(?:vient|viennent|venait|venaient) de signer\b|\bsigne (?:avec|un marche|un accord)\b"
+                             r"|\bmarche public|\bappel d offres?\b"
+                             r"|\bengage\w* avec (?:un|une|son|sa|leur) (?:autre|concurren|fournisseu|prestatai)\w*"),
+     ("contrat", "engage", "sign", "lie\\b", "lies\\b", "marche", "appel d offre", "accord")),
+    # a refusal the notes never report (« la mairie a déjà refusé une première demande »)
+    ("refus", re.compile(r"\b(?:a|ont|avait|avaient) (?:deja (?:refuse|rejete|recale)e?s? (?:une|un|la|le|sa|son|leur) "
+                         r"(?:premiere |premier |precedente? |ancienne? )?|(?:refuse|rejete|recale)e?s? (?:une|un|la|le|sa|son|leur) "
+                         r"(?:premiere|premier|precedente?|ancienne?) )(?:demande|devis|dossier|projet|budget|subvention)"),
+     ("refus", "rejet", "recal", "non\\b")),
+    # money taken away (« leur budget a été supprimé par la mairie »)
+    ("coupe", re.compile(r"\b(?:budget|subvention|aide|financement)s? (?:a ete |ont ete |est |sont |vient d etre )?"
+                         r"(?:supprime|coupe|reduit|baisse|annule|retire)e?s?\b"),
+     ("supprim", "coup", "redui", "baiss", "annul", "retir", "moins", "plus de budget", "plus de subvention")),
     # members lost (« perd des adhérents »): a decline the notes must give
     ("declin", re.compile(r"\b(?:perd|perdent|a perdu|ont perdu|perdait|perdaient) (?:des|ses|leurs|beaucoup d|la moitie de ses) "
                           r"(?:adherent|membre|licencie|benevole|joueu|choriste|musicien)\w*"),
