@@ -3411,3 +3411,18 @@ def test_a_deal_signed_elsewhere_a_refusal_or_a_budget_cut_the_notes_never_give(
     notes = "La présidente ne voit pas l'utilité d'objets personnalisés et ne souhaite pas de devis."
     assert points(notes, "froid", "froid", "Froid : elle ne voit pas l'utilité de nos objets et a refusé le devis. "
                   "Fiche CRM.", "2027-03-06") == (1, 1)
+
+
+def test_who_supplies_the_goods_and_a_satisfied_client_elsewhere_are_the_notes_facts():
+    notes = "L'APE a déjà commandé ses sweats chez un imprimeur de Dijon pour trois ans et ne prévoit rien d'autre."
+    s = score(notes, "2027-03-06", "froid", "froid",
+              "Froid : les sweats sont fournis par le conseil départemental, rien d'autre de prévu. Fiche CRM.")
+    assert s.evidence == 0 and "absent_fact" in s.reasons, s.reasons
+    notes = "Mme Perrot a pris un catalogue ; le club ne prévoit aucun achat, ses casquettes suffisent."
+    s = score(notes, "2027-03-06", "froid", "froid", "Froid : le club ne prévoit aucun achat, il a acheté ses casquettes "
+              "chez un autre fournisseur et en est très satisfait. Fiche CRM.")
+    assert s.evidence == 0 and "absent_fact" in s.reasons, s.reasons
+    # notes that say who gives the goods, or where the money comes from, back it
+    notes = "L'amicale reçoit tout son matériel de l'Établissement français du sang ; aucun besoin."
+    assert points(notes, "froid", "froid", "Froid : tout son matériel lui est fourni par l'EFS, aucun besoin. "
+                  "Fiche CRM.", "2027-03-06") == (1, 1)

@@ -731,9 +731,19 @@ _FACTS = [
     ("satisfait", re.compile(r"\b(?:tres )?(?:satisfai|content|ravi)\w* (?:de|du|par) (?:son|sa|ses|leur|leurs|l|le) "
                              r"(?:\w+ )?(?:fournisseur|prestataire|imprimeu|equipementier|brodeu|partenaire|armurier)\w*"
                              r"|\b(?:fournisseur|prestataire|imprimeu|equipementier|brodeu|armurier)\w*(?: \w+){0,2} dont "
-                             r"(?:il|elle|ils|elles|on) (?:est|sont) (?:tres )?(?:satisfai|content|ravi)\w*"),
+                             r"(?:il|elle|ils|elles|on) (?:est|sont) (?:tres )?(?:satisfai|content|ravi)\w*"
+                             # « a renouvelé ses tenues chez un autre fournisseur et en est satisfaite »
+                             r"|\b(?:fournisseur|prestataire|imprimeu|equipementier|brodeu|armurier|concurrent)\w*[^.;]{0,40}?"
+                             r"\ben (?:est|sont|etait|etaient) (?:tres |pleinement |vraiment )?(?:satisfai|content|ravi)\w*"),
      ("satisf", "content", "ravi", "fidele", "convient", "habituel", "ne veut pas changer", "ne souhaite pas changer",
       "pas de raison de changer")),
+    # goods supplied by someone (« les blouses sont fournies par l'hôpital »): who supplies them, the
+    # notes must say
+    ("fourniture", re.compile(r"\b(?:fourni|offert|prete|paye|finance)e?s? (?:gratuitement |chaque annee )?par "
+                              r"(?:l|la|le|les|leur|son|sa|un|une|des) [\w-]+"),
+     ("fourni", "offert", "offr", "prete", "pret", "paie", "paye", "pay", "financ", "gratuit", "donn", "don\\b",
+      "sponsor", "mecen", "partenaire", "mairie", "commune", "ville", "federation", "ligue", "comite", "cagnotte",
+      "recoi", "recu", "argent d", "equip", "departement", "region\\b")),
     ("fabrication", re.compile(r"\b(?:fabrique|fabriquent|font|fait|imprime|impriment|cousent|coud)\w* (?:eux|elle|lui|elles)[- ]memes?\b"),
      ("fabriqu", "memes", "benevole", "atelier", "fait ses", "font leurs", "imprime")),
     ("budget", re.compile(r"\bbudget (?:de \d|deja (?:vote|accorde|reserve)|(?:est |a ete )?(?:deja )?(?:vote|accorde|reserve|debloque|valide)\b)"
