@@ -3426,3 +3426,22 @@ def test_who_supplies_the_goods_and_a_satisfied_client_elsewhere_are_the_notes_f
     notes = "L'amicale reçoit tout son matériel de l'Établissement français du sang ; aucun besoin."
     assert points(notes, "froid", "froid", "Froid : tout son matériel lui est fourni par l'EFS, aucun besoin. "
                   "Fiche CRM.", "2027-03-06") == (1, 1)
+
+
+def test_a_part_of_the_notes_quoted_with_only_the_class_and_a_plan_is_pasted():
+    notes = ("La chorale a fait imprimer ses polos chez un concurrent le mois dernier et s'en dit ravie. "
+             "La présidente a pris notre catalogue « pour la forme ».")
+    text = ("« La chorale a fait imprimer ses polos chez un concurrent le mois dernier et s'en dit ravie. » → froid. "
+            "Je garde la fiche et je lui envoie une invitation à nos portes ouvertes.")
+    s = score(notes, "2027-03-06", "froid", "froid", text)
+    assert (s.evidence, s.action) == (0, 1) and "pasted" in s.reasons, s.reasons
+    # the same facts in one's own words, or quoted and then argued, are reasoning
+    text = ("Froid : la chorale « s'en dit ravie », de son imprimeur, et vient de faire ses polos, donc aucun achat "
+            "à attendre de ce côté. Je garde la fiche.")
+    assert points(notes, "froid", "froid", text, "2027-03-06") == (1, 1)
+
+
+def test_nothing_to_expect_is_a_refusal_not_a_wait_denied():
+    notes = "Le club vient de renouveler tous ses maillots et n'achètera rien cette saison."
+    assert points(notes, "froid", "froid", "Froid : maillots tout neufs, aucun achat à attendre cette saison. "
+                  "Je garde la fiche.", "2027-03-06") == (1, 1)

@@ -803,9 +803,11 @@ def _waiting_denied(text: Text, hit: Hit) -> bool:
     near = [x.norm for x in text.toks[max(0, lo) : hit.last + 2] if c_start <= x.start < c_end
             and not hit.start <= x.start < hit.end]
     # (« pour plus tard », « au plus tard » name a later time, no wait denied; « en attendant »
-    # is « meanwhile »: « gèlent tout achat en attendant » stays a refusal)
+    # is « meanwhile »: « gèlent tout achat en attendant » stays a refusal, and so does « aucun
+    # achat à attendre », nothing to expect)
     return any(w.startswith(_WAITING) and not (w == "tard" and i and near[i - 1] == "plus")
-               and not (w == "attendant" and i and near[i - 1] == "en") for i, w in enumerate(near))
+               and not (w == "attendant" and i and near[i - 1] == "en")
+               and not (w == "attendre" and i and near[i - 1] == "a") for i, w in enumerate(near))
 
 
 _FIRMNESS = ("ferme", "concret", "precis", "defini", "arret", "fix", "date", "officiel", "immediat",

@@ -231,6 +231,12 @@ _FORM_LABELS = frozenset("observations observation notes note qualification clas
 _FILLERS = frozenset("donc alors c est contact client prospect".split()) | _FORM_LABELS
 
 
+# The fewest of the notes' words a text made mostly of them must copy (« quoted » notes).
+MOSTLY_COPIED = 15
+# a passage of some length between quotation marks
+_QUOTED_RE = re.compile(r"[«“\"][^«»“”\"]{60,}[»”\"]")
+
+
 @dataclass(frozen=True)
 class _Copy:
     """How a justification reuses the notes word for word (runs of ≥ 3 words)."""
@@ -298,24 +304,36 @@ def _pasted(justification: str, observations: str, salon=None, plan=None) -> boo
     notes restated in one's own sentence (words of one's own inserted between the copied ones)
     and concluded with the class (« il veut un devis sous huit jours et hésite avec un
     concurrent : chaud »). The notes left as they are, followed by a class word or a plan
-    only, are pasted.
+    only, are pasted; so is a part of them quoted between « » with only the class and a plan
+    around it.
     """
     n_notes = _note_ngrams(observations)[1]
     n_words = len(_words(justification))
     # (no copy needs reading when the text has too few words to hold one: the share copied is at
-    # most ``n_words / n_notes`` and a block below needs 0.75 of the notes and 25 words copied)
-    if n_words < 0.75 * n_notes:
-        return False
+    # most ``n_words / n_notes``; a block below needs 0.75 of the notes and 25 words copied, a
+    # text made of the notes' words at least ``MOSTLY_COPIED`` of them)
     short = len(justification.split()) < 0.8 * _n_split(observations)
-    if short and n_words < LONG_BLOCK:
+    if (n_words < 0.75 * n_notes or short and n_words < LONG_BLOCK) \
+            and (n_words < MOSTLY_COPIED or not _QUOTED_RE.search(justification)):
         return False
     copy = _copy(justification, observations)
+    copied = copy.share * n_notes
+    analyse = _analysis().analyse
     # Long notes copied for the most part (« … Très content de discuter » left out) are a
     # pasted block too, when hardly a word of one's own is added (checked below).
-    block = copy.share >= 0.75 and copy.share * n_notes >= LONG_BLOCK
+    block = copy.share >= 0.75 and copied >= LONG_BLOCK and not (short and n_words < LONG_BLOCK)
     if not block and (short or copy.share < 0.9):
-        return False  # too short to hold 90 % of the notes
-    analyse = _analysis().analyse
+        # a part of the notes quoted, then the class and a plan (« « Le club a commandé ses polos
+        # chez un concurrent… » → froid. Je garde la fiche. »): the words outside the plan are
+        # the notes' words for the most part
+        if copied < MOSTLY_COPIED or not _QUOTED_RE.search(justification):
+            return False
+        if plan is None:
+            plan = analyse(justification, salon or date.today()).action_spans
+        outside = len(_words(blank(justification, plan)))
+        if copied < 0.8 * outside:
+            return False
+        copy = _Copy(min(copy.share, 0.89), copy.spans, copy.interleaved)  # (judged as a partial copy)
 
     # (a run of the notes' words inside the learner's plan, « j'ajoute le comité à notre
     # fichier », stays: blanking it would break the plan into words of one's own)
