@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from datetime import date, timedelta
 
 from prospection.texte.francais import fold
@@ -852,13 +853,20 @@ _PAST_CONDITIONAL = {"aurais", "aurait", "aurions", "auriez", "auraient"}
 _PART_STOP = re.compile(r"[,.;:!?()\n]")
 
 
+_COMMA_OR_PLUS = re.compile(r",|\+")
+_PART_STOP_CHARS = ",.;:!?()\n"  # (the characters of ``_PART_STOP``)
+
+
 def _hypothetical(text: Text, hit: Hit) -> bool:
     """A plan in the past conditional (« si je l'avais mis en tiède, je l'aurais relancé en
     septembre », « j'aurais envie de m'en occuper tout de suite »): a plan supposed, not made.
     A part of the sentence opening with « si » is supposed too; a « si » inside it decides nothing
     (« je vérifie si le stock suit et j'appelle demain », « si bien que »)."""
     # the words before the plan in its part of the sentence (up to twelve): a suffix of the tokens
-    part = [x for x in text.toks[max(0, hit.first - 12) : hit.first] if not _PART_STOP.search(text.raw, x.end, hit.start)]
+    # (a word is in it when no stop lies between its end and the plan: it ends after the last stop)
+    window = text.toks[max(0, hit.first - 12) : hit.first]
+    last_stop = max(map(text.raw.rfind, _PART_STOP_CHARS, repeat(window[0].end), repeat(hit.start))) if window else -1
+    part = [x for x in window if x.end > last_stop]
     if any(x.norm in _PAST_CONDITIONAL for x in part[-6:]) and not any(
             x.norm == "tendance" for x in text.toks[max(0, hit.first - 4) : hit.first]):
         return True
@@ -1113,7 +1121,7 @@ class _Reader:
         """Clauses; with ``commas``, the parts between commas too (« Aucun besoin, fiche CRM. »)."""
         bounds = self.t.bounds
         if commas:
-            bounds = sorted(set(bounds) | {m.start() for m in re.finditer(r",|\+", self.raw)})
+            bounds = sorted(set(bounds) | {m.start() for m in _COMMA_OR_PLUS.finditer(self.raw)})
         spans, start = [], 0
         for b in bounds + [len(self.raw)]:
             if b > start:
@@ -1220,7 +1228,7 @@ class _Reader:
         # « il demande un rendez-vous : je le fixe en priorité »: a scheduling verb on a pronoun
         # stands for the meeting named just before.
         meetings_before = [m for m in by_tag.get("meeting", []) + self.requests]
-        for i, tok in enumerate(t.toks):
+        for i, tok in enumerate(t.toks if meetings_before else ()):  # (none to stand for: no loop)
             if i >= 2 and tok.norm.startswith(_SCHEDULING) and t.toks[i - 1].norm in ("l", "le", "la") \
                     and t.toks[i - 2].norm in _SCHEDULER \
                     and any(m.end <= tok.start and self.folded[m.start : m.end].startswith(_MEETING_NOUNS)
@@ -2028,7 +2036,8 @@ class _Reader:
 from prospection.texte.prefiltre import Prefiltered as _Prefiltered  # noqa: E402
 
 for _name in ("_ACTION_LABEL_RE", "_REJECTION_RE", "_SHORT_SEASON_RE", "_HAS_ALREADY", "_NOTHING_BEFORE",
-              "_CONCLUSION_RE", "_DECLARATION_RE"):
+              "_CONCLUSION_RE", "_DECLARATION_RE", "_DEFINITION_RE", "_JUST_RECEIVED_RE", "_LABEL_NO_RE",
+              "_HESITATION_RE", "_NOT_NOW_AFTER"):
     if isinstance(globals().get(_name), re.Pattern):
         globals()[_name] = _Prefiltered(globals()[_name])
 del _name

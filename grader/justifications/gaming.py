@@ -123,6 +123,7 @@ _LIST_LABEL = re.compile(r"(?i)\b(?:froids?|froides?|ti[eè]des?|chaud(?:e|s|es)
                          r"qualification|crit[eè]res?|mots?[- ]cl[eé]s?|grille|motifs?|suivi)\s*(?::|\s[—–]\s)\s*")
 # (speed only: each tried on texts that hold what its matches need, ``prefiltre``)
 _LIST_LABEL_END, _LIST_LABEL = Prefiltered(_LIST_LABEL_END), Prefiltered(_LIST_LABEL)
+_PLUS_ONLY = Prefiltered(_PLUS_ONLY)
 
 
 def _n_words(text: str) -> int:

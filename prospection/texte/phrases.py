@@ -343,7 +343,7 @@ class Text:
         """Every occurrence of every phrase of ``lexicon``, sorted by start, longest first."""
         hits: list[Hit] = []
         toks, raw = self.toks, self.raw
-        keys = [_keys(norm, lemma) for norm, lemma, _start, _end in toks]  # each token's match keys
+        keys = [_keys(tok[0], tok[1]) for tok in toks]  # each token's match keys (norm, lemma)
         negation = self.is_negated if self.scopes else None
         prepared, new, n = lexicon._prepared, tuple.__new__, len(toks)
         last_i = n - 1

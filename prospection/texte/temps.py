@@ -425,8 +425,38 @@ def _find(name: str, text: str):
     return _finditer(pattern, text, need)
 
 
-# name -> (the pattern behind its prefilter, its trigger, what its matches hold or None)
-_SCAN_TABLE = {name: (_prefiltered(pattern), need, _HELD.get(name)) for name, (pattern, need) in TIME_PATTERNS.items()}
+# How a pattern's trigger is tested (``_matches``): a figure, a word among the text's words, a
+# pattern found, one substring, one of several substrings.
+_FIGURE, _WORD_AMONG, _PATTERN_FOUND, _SUBSTRING, _ANY_SUBSTRING = range(5)
+
+
+def _trigger_test(need) -> tuple[int, object]:
+    if need is _DIGITS:
+        return _FIGURE, None
+    if isinstance(need, frozenset):
+        return _WORD_AMONG, need
+    if isinstance(need, re.Pattern):
+        return _PATTERN_FOUND, need
+    if len(need) == 1:
+        return _SUBSTRING, need[0]
+    return _ANY_SUBSTRING, need
+
+
+# (name, how its trigger is tested, the trigger, what its matches hold or None, the pattern behind
+# its prefilter), in the table's order; every pattern has a trigger
+_SCAN_TABLE = tuple((name, *_trigger_test(need), _HELD.get(name), _prefiltered(pattern))
+                    for name, (pattern, need) in TIME_PATTERNS.items())
+assert all(need for _, need in TIME_PATTERNS.values())
+
+
+@lru_cache(maxsize=1)
+def _recurring_by_word() -> dict[str, tuple[int, ...]]:
+    """Trigger word -> the positions in ``_recurring_compiled()`` of the patterns it lets be tried."""
+    out: dict[str, list[int]] = {}
+    for k, (triggers, _, _) in enumerate(_recurring_compiled()):
+        for w in triggers:
+            out.setdefault(w, []).append(k)
+    return {w: tuple(ks) for w, ks in out.items()}
 
 
 @lru_cache(maxsize=1024)
@@ -438,32 +468,32 @@ def _matches(f: str) -> tuple[dict[str, tuple[re.Match, ...]], tuple[tuple[int, 
     words = _words(f)
     digits = _ASCII_DIGIT_RE.search(f) is not None
     out: dict[str, tuple[re.Match, ...]] = {}
-    for name, (prefiltered, need, held) in _SCAN_TABLE.items():
-        out[name] = ()
-        if need:
-            if need is _DIGITS:
-                if not digits:
-                    continue
-            elif isinstance(need, frozenset):
-                if need.isdisjoint(words):
-                    continue
-            elif isinstance(need, re.Pattern):
-                if not need.search(f):
-                    continue
-            elif not any(map(f.__contains__, need)):
-                continue
-        if held is not None and held.search(f) is None:
-            continue
-        out[name] = tuple(prefiltered.finditer(f))
-    # Recurring seasons and events, each tried only when one of its words is present.
-    # (none tried when the text has none of their words)
+    for name, test, need, held, prefiltered in _SCAN_TABLE:
+        if test == _WORD_AMONG:
+            tried = not need.isdisjoint(words)
+        elif test == _SUBSTRING:
+            tried = need in f
+        elif test == _FIGURE:
+            tried = digits
+        elif test == _PATTERN_FOUND:
+            tried = need.search(f) is not None
+        else:
+            tried = any(map(f.__contains__, need))
+        if tried and (held is None or held.search(f) is not None):
+            out[name] = tuple(prefiltered.finditer(f))
+        else:
+            out[name] = ()
+    # Recurring seasons and events, each tried only when one of its words is present, in the
+    # order of ``RECURRING`` (none tried when the text has none of their words).
     recurring = []
-    for triggers, regex, i in _recurring_compiled() if not _recurring_words().isdisjoint(words) else ():
-        if triggers.isdisjoint(words):
-            continue
-        found = tuple(_prefiltered(regex).finditer(f))
-        if found:
-            recurring.append((i, found))
+    present = _recurring_words().intersection(words)
+    if present:
+        by_word, compiled = _recurring_by_word(), _recurring_compiled()
+        for k in sorted({k for w in present for k in by_word[w]}):
+            _, regex, i = compiled[k]
+            found = tuple(_prefiltered(regex).finditer(f))
+            if found:
+                recurring.append((i, found))
     return out, tuple(recurring)
 
 
