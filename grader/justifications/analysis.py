@@ -1049,6 +1049,10 @@ def analyse(justification: str, salon_date: date, objects: list[str] | None = No
     return _Reader(expand(justification or ""), salon_date, lemmatize).read(objects)
 
 
+_GROUP_OF = {tag: name for name, tags in L.TAGS.items() for tag in tags}  # (each tag is in one group)
+assert len(_GROUP_OF) == sum(map(len, L.TAGS.values()))
+
+
 class _Reader:
     """One justification read once: its phrase hits, then actions, interest, timing, classes."""
 
@@ -1071,8 +1075,12 @@ class _Reader:
         t = self.t
         hits = t.find(L.ALL_LEX)
 
+        by_group: dict[str, list[Hit]] = {name: [] for name in L.TAGS}  # (hits in text order)
+        for h in hits:
+            by_group[_GROUP_OF[h.tag]].append(h)
+
         def group(name: str) -> list[Hit]:
-            return [h for h in hits if h.tag in L.TAGS[name]]
+            return by_group[name]
 
         self.requests = [h for h in group("request") if not h.negated]
         # « un contact froid n'a pas d'intérêt », « on pourrait penser que c'est chaud »: the
@@ -1539,12 +1547,13 @@ class _Reader:
             out.disinterest.append(raw[m.start() : m.end()])
         because = "parce" in raw.lower()  # (« ce n'est pas parce que … »: rare, checked only then)
         for h in self.interest_hits:
+            head = t.toks[h.first].norm  # (the hit's first word, read by most checks below)
             word = raw[h.start : h.end]
             if any(a <= h.start < b or (h.start < a < h.end) for a, b in dis_spans + label_no + excluded):
                 continue
-            if self.in_region(h.start) and t.toks[h.first].norm.startswith(("devi", "command")):
+            if self.in_region(h.start) and head.startswith(("devi", "command")):
                 continue
-            if t.toks[h.first].norm.startswith("interess") and h.negated is False and h.last < len(t.toks) \
+            if head.startswith("interess") and h.negated is False and h.last < len(t.toks) \
                     and t.toks[h.last].norm in ("qu", "que") and {x.norm for x in t.toks[max(0, h.first - 3) : h.first]} & {"ne", "n"}:
                 out.disinterest.append(word)  # « ne s'intéressait qu'au matériel de projection »: to something else
                 continue
@@ -1552,10 +1561,10 @@ class _Reader:
                 out.interest.append(word)  # « ils n'attendent plus que notre devis »: only that is awaited
                 self._interest_pos.append(h.start)
                 continue
-            if t.toks[h.first].norm.startswith("command") and h.first and t.toks[h.first - 1].norm in ("rien", "pas", "jamais") \
+            if head.startswith("command") and h.first and t.toks[h.first - 1].norm in ("rien", "pas", "jamais") \
                     and raw[h.start : h.end].endswith(("é", "és", "ée", "ées")):
                 continue  # « rien commandé »: no order yet, which says nothing of the wish
-            if h.negated and t.toks[h.first].norm.startswith("cherch") and {
+            if h.negated and head.startswith("cherch") and {
                     x.norm for x in t.toks[h.last : h.last + 4]} & {"idee", "idees", "renseignement", "renseignements", "information", "informations"}:
                 continue  # « il ne cherche pas des idées, il doit commander »: more than curiosity
             if _NOT_NOW_AFTER.match(self.folded[h.end : h.end + 60].replace("'", " ")):
@@ -1570,7 +1579,7 @@ class _Reader:
             if because and _NOT_BECAUSE_RE.search(self.folded[max(0, h.start - 120) : h.start]):
                 out.disinterest.append(word)  # « ce n'est pas parce qu'il a pris un catalogue qu'il est intéressé »
                 continue
-            if t.toks[h.first].norm.startswith(("chois", "command")) and h.last < len(t.toks) \
+            if head.startswith(("chois", "command")) and h.last < len(t.toks) \
                     and t.toks[h.last].norm == "par":
                 continue  # « l'équipement est payé et choisi par la municipalité »: someone else's choice
             if _bought_elsewhere(t, h):
@@ -1583,29 +1592,29 @@ class _Reader:
             if any(0 <= h.first - d.last <= 3 and _same_clause(t, d.start, h.start)
                    and not {x.norm for x in t.toks[d.last : h.first]} & _BUT for d in dis_kept):
                 continue  # « aucun achat n'est envisagé »: still the refusal (« … mais elle envisage »: not)
-            if t.toks[h.first].norm in ("equipe", "equipes") and (
+            if head in ("equipe", "equipes") and (
                     not h.first or raw[t.toks[h.first - 1].end : h.start].strip() in (":", "-", "•")
                     or t.toks[h.first - 1].norm in _DETERMINERS
                     or h.first >= 2 and t.toks[h.first - 2].norm in _DETERMINERS and t.toks[h.first - 1].norm in _NOUN_ADJECTIVES):
                 continue  # « l'équipe a déjà un prestataire »: the team, not « équiper »
-            if t.toks[h.first].norm.startswith("equipement"):
+            if head.startswith("equipement"):
                 continue  # a supplier (« un équipementier »), the gear (« équipement renouvelé »): no wish
-            if t.toks[h.first].norm.startswith("interet") and {x.norm for x in t.toks[max(0, h.first - 2) : h.first]} \
+            if head.startswith("interet") and {x.norm for x in t.toks[max(0, h.first - 2) : h.first]} \
                     & _WEAK_BEFORE:
                 out.liking.append(word)  # « un petit intérêt »: a taste, not yet a need
                 out.interest.append(word)
                 self._interest_pos.append(h.start)
                 continue
-            if t.toks[h.first].norm.startswith(("interet", "besoin")) and {x.norm for x in t.toks[h.last : h.last + 4]} & _WEAK:
+            if head.startswith(("interet", "besoin")) and {x.norm for x in t.toks[h.last : h.last + 4]} & _WEAK:
                 if {x.norm for x in t.toks[h.last : h.last + 4]} & {"nul", "nulle", "inexistant", "zero"}:
                     out.disinterest.append(word)  # « le besoin est nul »
                 continue  # « l'intérêt est très vague », « un intérêt de politesse »: no interest
             if _criterion_talk(t, h):
                 continue  # « j'applique trois critères : l'intérêt, le besoin, puis le délai »
-            if t.toks[h.first].norm in ("lui", "leur") and [
+            if head in ("lui", "leur") and [
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]][:2] == ["ce", "qu"]:
                 continue  # « tout ce qu'il lui faut »: what it needs in general, not our offer
-            if t.toks[h.first].norm.startswith(("besoin", "projet", "interess")) and {
+            if head.startswith(("besoin", "projet", "interess")) and {
                     x.norm for x in t.toks[max(0, h.first - 5) : h.first]
                     if _same_clause(t, x.start, h.start)} & {"si", "quand", "cas", "jour"}:
                 continue  # « le jour où un besoin apparaîtra »: a hypothesis, not the contact's need
@@ -1616,7 +1625,7 @@ class _Reader:
             if [x.norm for x in t.toks[max(0, h.first - 6) : h.first] if _same_clause(t, x.start, h.start)][-6:] and \
                     _SOME_DAY_RE.search(self.folded[max(0, h.start - 40) : h.start]):
                 continue  # « pour qu'il pense à nous le jour où il faudra renouveler »: some day, maybe
-            if t.toks[h.first].norm.startswith(("souhait", "demand", "veu", "voul")) and [
+            if head.startswith(("souhait", "demand", "veu", "voul")) and [
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]][-3:][:1] == ["comme"]:
                 continue  # « je l'inscris à la newsletter, comme elle le souhaite »: about the plan
             nxt = t.toks[h.last].norm if h.last < len(t.toks) else ""
@@ -1627,51 +1636,51 @@ class _Reader:
                 # « veut pas », SMS style without « ne »; « ne veut rien cette année mais … 2028 »
                 (out.interest_later if later_not_no(h, 4) else out.disinterest).append(word)
                 continue
-            if t.toks[h.first].norm.startswith("interess") and t.toks[h.first].norm.endswith("er") and {
+            if head.startswith("interess") and head.endswith("er") and {
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]} & _MAY:
                 continue  # « ça peut l'intéresser »: the learner's guess, not the contact's interest
-            if t.toks[h.first].norm.startswith(("besoin", "envie")) and {
+            if head.startswith(("besoin", "envie")) and {
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]
                     if _same_clause(t, x.start, h.start)} & _COULD:
                 continue  # « une ludothèque pourrait avoir besoin de goodies »: a guess, no need stated
-            if t.toks[h.first].norm.startswith(("veu", "voul", "souhait")) and (nxt.startswith(_LOOKING) or (
+            if head.startswith(("veu", "voul", "souhait")) and (nxt.startswith(_LOOKING) or (
                     nxt in ("juste", "seulement", "simplement") and nxt2.startswith(_LOOKING))):
                 continue  # « il voulait découvrir nos machines »: curiosity, not a wish to buy
-            if t.toks[h.first].norm.startswith(("veu", "voul", "souhait", "cherch")) and any(
+            if head.startswith(("veu", "voul", "souhait", "cherch")) and any(
                     0 <= d.first - h.last <= 4 and t.toks[d.first].norm in ("pas", "pa") and self._same_sentence(h.start, d.start)
                     for d in dis_kept):
                 continue  # « il cherchait un traiteur, pas des goodies »: a wish for something else
             if "pourquoi" in [x.norm for x in t.toks[max(0, h.first - 2) : h.first]]:
                 continue  # « pourquoi achèterait-il ? »: a question that answers no
-            if t.toks[h.first].norm in _OUR_WISHES:
+            if head in _OUR_WISHES:
                 continue  # « nous voulons qu'il pense à nous »: the learner's wish, not the contact's
-            if (nxt, nxt2) == ("un", "jour") and t.toks[h.first].norm.startswith(_PURCHASE) \
+            if (nxt, nxt2) == ("un", "jour") and head.startswith(_PURCHASE) \
                     or h.first and t.toks[h.first - 1].norm in ("dernier", "derniere"):
                 continue  # « un orchestre renouvelle un jour ses tenues », « le dernier renouvellement »
-            if t.toks[h.first].norm.startswith(("veu", "voul", "souhait", "cherch")) and nxt.startswith("rencontr") \
+            if head.startswith(("veu", "voul", "souhait", "cherch")) and nxt.startswith("rencontr") \
                     and nxt2 in ("un", "une", "des"):
                 continue  # « elle voulait rencontrer un éditeur »: someone else (« nous rencontrer »: us)
             if h.first and t.toks[h.first - 1].norm == "cote":
                 continue  # « côté achats, c'est la commune qui paie »: a heading, no wish
-            if t.toks[h.first].norm.startswith(("veu", "voul")) and "dire" in (nxt, nxt2):
+            if head.startswith(("veu", "voul")) and "dire" in (nxt, nxt2):
                 continue  # « veut dire »: means, no wish
-            if t.toks[h.first].norm.startswith(("veu", "voul", "souhait")) and h.first >= 2 \
+            if head.startswith(("veu", "voul", "souhait")) and h.first >= 2 \
                     and t.toks[h.first - 1].norm in ("il", "ils", "elle", "elles", "on") \
                     and t.toks[h.first - 2].norm in ("qu", "que", "quand", "comme"):
                 continue  # « ils impriment ce qu'ils veulent quand ils veulent »: whatever, no wish
-            if t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "souhait")) and not h.negated \
+            if head.startswith(("cherch", "voul", "veu", "souhait")) and not h.negated \
                     and {x.norm for x in t.toks[h.last : h.last + 3]} & _ELSE_SOUGHT:
                 continue  # « elle cherchait un autre stand », « de l'inspiration pour un chantier »: not our offer
-            if not h.negated and t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "demand", "souhait")) \
+            if not h.negated and head.startswith(("cherch", "voul", "veu", "demand", "souhait")) \
                     and any(tok.norm in _DOC_WORDS for tok in t.toks[h.last : h.last + 4]):
                 continue  # « chercher de la documentation » is not interest in the offer
-            if t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "demand", "souhait", "interess")) \
+            if head.startswith(("cherch", "voul", "veu", "demand", "souhait", "interess")) \
                     and any(tok.norm.startswith("gratuit") for tok in t.toks[h.last : h.last + 5]
                             if _same_clause(t, tok.start, h.start)):
                 continue  # « ils voulaient surtout des stylos gratuits »: freebies, not the offer
             if h.negated and _no_order_yet(t, h):
                 continue  # « il n'a rien commandé »: no order yet, which says nothing of the wish
-            if h.negated and not t.toks[h.first].norm.startswith("interess") and _learners_own(t, h):
+            if h.negated and not head.startswith("interess") and _learners_own(t, h):
                 continue  # « je ne veux pas le perdre »: the learner's wish
             if h.negated and self._negation_words(h) & _REASON_OPENERS:
                 # « pas froid non plus vu son intérêt »: the denial ended before the reason
@@ -1680,7 +1689,7 @@ class _Reader:
                 continue
             if h.negated:
                 scope = self._negation_words(h)
-                if t.toks[h.first].norm.startswith(("plai", "conv", "satisf", "aim", "apprec", "content")) and any(
+                if head.startswith(("plai", "conv", "satisf", "aim", "apprec", "content")) and any(
                         x.norm.startswith(_OTHER_SUPPLIER) for x in t.toks[max(0, h.first - 6) : h.first]
                         if _same_clause(t, x.start, h.start)):
                     continue  # « le devis de son imprimeur ne lui plaît pas »: the other supplier displeases
@@ -1727,7 +1736,7 @@ class _Reader:
                     out.interest.append(word)  # « ce n'est pas un projet lointain »: the denial is the delay's
                     self._interest_pos.append(h.start)
                     continue
-                if t.toks[h.first].norm.startswith(("subvention", "budget", "financ")):
+                if head.startswith(("subvention", "budget", "financ")):
                     out.no_budget.append(word)  # « pas avant d'avoir les subventions »: money, not the wish
                 elif _not_before(t, h) and (_far_horizon(t, h) or self._far_date_after(h)):
                     out.not_soon.append(word)  # « il ne veut rien avant le printemps 2028 »: nothing soon
@@ -1755,7 +1764,7 @@ class _Reader:
             if _too_much_for(t, h):
                 out.not_soon.append(word)  # « c'est trop vague pour être un vrai besoin »: not (yet) a need
                 continue
-            if t.toks[h.first].norm.startswith(_LIKING) or _supposed(t, h) or (
+            if head.startswith(_LIKING) or _supposed(t, h) or (
                     h.first and t.toks[h.first - 1].norm in ("prochain", "futur", "futurs", "prochains")):
                 # (« pour qu'ils pensent à nous au prochain besoin »: a need to come, supposed)
                 # « aime nos sacs »: taste, not a need; « elles pourraient vouloir des tee-shirts »,

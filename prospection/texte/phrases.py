@@ -275,8 +275,8 @@ class Lexicon:
                     frozenset().union(*(w.keys for w in seconds if w.mode == _WORD)),
                     tuple({w.norm: None for w in seconds if w.mode == _PREFIX}),
                     frozenset(w.norm for w in seconds if w.mode == _EXACT))
-        if len(self._prepared) < 100_000:
-            self._prepared[(tok.norm, tok.lemma)] = prepared
+        if len(self._prepared) < 100_000:  # (memoised as ``()`` when no phrase may begin with ``tok``)
+            self._prepared[(tok.norm, tok.lemma)] = prepared if out else ()
         return prepared
 
 
@@ -351,6 +351,8 @@ class Text:
             entries = prepared.get(tok[:2])  # (norm, lemma)
             if entries is None:
                 entries = lexicon._prepare(tok)
+            elif not entries:
+                continue  # (no phrase begins with this word)
             entries, gapped, second_keys, prefixes, exact = entries
             if len(gapped) < len(entries) and (
                     i == last_i or second_keys.isdisjoint(keys[i + 1]) and toks[i + 1].norm not in exact
