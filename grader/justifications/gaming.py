@@ -39,7 +39,7 @@ from . import lexicon as L
 from prospection.texte.abreviations import expand
 from prospection.texte.francais import fold
 from prospection.texte.phrases import Text, analyse_tokens
-from prospection.texte.prefiltre import Prefiltered
+from prospection.texte.prefiltre import Prefiltered, has_odd_case
 
 __all__ = ["Pattern", "detect", "pasted_spans", "blank", "PATTERNS", "copied_share", "foreign_facts",
            "absent_facts"]
@@ -123,6 +123,17 @@ _LIST_LABEL = re.compile(r"(?i)\b(?:froids?|froides?|ti[eè]des?|chaud(?:e|s|es)
                          r"qualification|crit[eè]res?|mots?[- ]cl[eé]s?|grille|motifs?|suivi)\s*(?::|\s[—–]\s)\s*")
 # (speed only: each tried on texts that hold what its matches need, ``prefiltre``)
 _LIST_LABEL_END, _LIST_LABEL = Prefiltered(_LIST_LABEL_END), Prefiltered(_LIST_LABEL)
+# (what a match of ``_LIST_LABEL_END`` ends with, before « \s*[.!]* » and the text's end)
+_CLASS_ENDINGS = ("froid", "froids", "froide", "froides", "tiede", "tiedes", "tiède", "tièdes",
+                  "chaud", "chaude", "chauds", "chaudes")
+
+
+def _label_at_end(text: str) -> bool:
+    """False only when ``_LIST_LABEL_END`` cannot match ``text``: the text, once its final
+    « . » / « ! » and spaces are left out, ends with no class word (speed only: the pattern is
+    tried at every position of the text)."""
+    tail = text.rstrip(".!").rstrip()[-8:]
+    return has_odd_case(tail) or tail.lower().endswith(_CLASS_ENDINGS)
 _PLUS_ONLY = Prefiltered(_PLUS_ONLY)
 
 
@@ -141,7 +152,8 @@ def _keyword_list(text: str) -> bool:
     if _rubric_only(text):
         return True
     # « Froid : intérêt, besoin, budget, délai. Action : CRM »: the labels are no statement
-    text = _LIST_LABEL.sub(", ", _LIST_LABEL_END.sub("", text.strip()))
+    text = text.strip()
+    text = _LIST_LABEL.sub(", ", _LIST_LABEL_END.sub("", text) if _label_at_end(text) else text)
     split = _PLUS_SPLIT if _PLUS_ONLY.fullmatch(text.strip()) else _ITEM_SPLIT
     items = [i.strip(" .-*–") for i in split.split(text)]
     items = [i for i in items if i]

@@ -217,7 +217,7 @@ _PAST_AFTER_RE = re.compile(r"^\s*(?:dernier|derniere|passe|passee)\b")
 _NEXT_AFTER_RE = re.compile(r"^\s*(?:prochain|prochaine|suivant|suivante|d'apres\b|d apres\b|qui\s+(?:suit|vient))\b")
 _YEAR_AFTER_RE = re.compile(r"^\s*(20\d\d)\b")
 _NEXT_YEAR_AFTER_RE = re.compile(r"^\s*(?:de|d')\s*(?:l'|l\s|l’)\s*(?:annee|an)\s+(?:prochaine?|suivante?)\b")
-_CLAUSE_RE = re.compile(r"[.;:!?\n]")
+_CLAUSE_CHARS = ".;:!?\n"  # (what ends a clause before a date)
 _NEXT_YEAR_BEFORE_RE = re.compile(r"\b(?:l'|l\s)(?:an|annee)\s+prochaine?\s*,?\s*(?:a|en|au|vers|pour)?\s*$")
 
 
@@ -742,7 +742,7 @@ def _time_expressions(text: str, salon_date: date) -> tuple[TimeExpression, ...]
         if label == "passe" or (("depuis" in since or "deja" in since) and _SINCE_BEFORE_RE.search(since)):
             past = True
         before = f[max(0, start - 40) : start]
-        clause_start = max((m.end() for m in _CLAUSE_RE.finditer(before)), default=0)
+        clause_start = max(map(before.rfind, _CLAUSE_CHARS)) + 1  # (after the last one; 0 without)
         before = before[clause_start:]
         mod_m = _BEFORE_RE.search(before) if _BEFORE_WORDS.intersection(_WORDS_RE.findall(before[-32:])) else None
         mod = _SPACES_RE.sub(" ", mod_m.group("mod")) if mod_m else ""
