@@ -301,7 +301,7 @@ def copied_share(justification: str, observations: str) -> tuple[float, list[str
     return c.share, own
 
 
-def _pasted(justification: str, observations: str, salon=None, plan=None) -> bool:
+def _pasted(justification: str, observations: str, salon=None, plan=None, read=None) -> bool:
     """The notes pasted whole or nearly, with no reasoning of one's own (see the module doc).
 
     Reasoning of one's own, outside the copied runs and the plan, is one of: a claim in the
@@ -312,6 +312,9 @@ def _pasted(justification: str, observations: str, salon=None, plan=None) -> boo
     and concluded with the class (« il veut un devis sous huit jours et hésite avec un
     concurrent : chaud »). The notes left as they are, followed by a class word or a plan
     only, are pasted.
+
+    ``read`` gives the analysis of a text against the salon date (``score`` passes its own, which
+    reads each text once and adds the notes' objects: they change no field read here).
     """
     n_notes = _note_ngrams(observations)[1]
     n_words = len(_words(justification))
@@ -328,17 +331,21 @@ def _pasted(justification: str, observations: str, salon=None, plan=None) -> boo
     block = copy.share >= 0.75 and copy.share * n_notes >= LONG_BLOCK
     if not block and (short or copy.share < 0.9):
         return False  # too short to hold 90 % of the notes
-    analyse = _analysis().analyse
+    if read is None:
+        analyse, day = _analysis().analyse, salon or date.today()
+
+        def read(text: str):
+            return analyse(text, day)
 
     # (a run of the notes' words inside the learner's plan, « j'ajoute le comité à notre
     # fichier », stays: blanking it would break the plan into words of one's own)
     if plan is None:  # (``detect`` passes the spans of the analysis it has already)
-        plan = analyse(justification, salon or date.today()).action_spans
+        plan = read(justification).action_spans
     own_text = blank(justification, [(x, y) for x, y in copy.spans if not any(p <= x < q for p, q in plan)])
-    a = analyse(own_text, salon or date.today())
+    a = read(own_text)
     rest = blank(a.text, a.action_spans)  # the plan left out
     # (no plan to leave out, and a text ``analyse`` reads as it is: the same reading as ``a``)
-    claims = a if rest == a.text and expand(rest) == rest else analyse(rest, salon or date.today())
+    claims = a if rest == a.text and expand(rest) == rest else read(rest)
     if claims.interest or claims.disinterest or claims.no_budget or claims.interest_later \
             or claims.past_interest or claims.timing:
         return False
@@ -942,12 +949,13 @@ _ROLES = ("capitaine", "president", "tresorier", "secretaire", "entraineu", "coa
           "educateur", "educatrice")
 
 
-def detect(justification: str, observations: str, analysis=None, salon=None, organisation: str = "") -> list[Pattern]:
+def detect(justification: str, observations: str, analysis=None, salon=None, organisation: str = "",
+           read=None) -> list[Pattern]:
     """Patterns of ``justification`` (see the module docstring), strongest first.
 
     ``analysis`` is ``analysis.analyse(justification, salon)`` (needed for the contact checks);
     ``organisation``, the contact's name in the contacts file: a text naming it speaks of this
-    contact, though the notes do not spell it out.
+    contact, though the notes do not spell it out. ``read``: see ``_pasted``.
     """
     text = justification or ""
     if not text.strip():
@@ -959,7 +967,8 @@ def detect(justification: str, observations: str, analysis=None, salon=None, org
     if _keyword_list(text):
         out.append(Pattern("keywords", "", 0.85))
         return out
-    if observations and _pasted(text, observations, salon, analysis.action_spans if analysis is not None else None):
+    if observations and _pasted(text, observations, salon, analysis.action_spans if analysis is not None else None,
+                                read):
         out.append(Pattern("pasted", "", 0.9))
         return out
     if observations and analysis is not None:
