@@ -170,10 +170,16 @@ def _match_at(toks: list[Tok], keys: list[frozenset], i: int, pattern: tuple) ->
     for k, word in enumerate(pattern):
         if word is None:
             rest = pattern[k + 1:]
+            first = rest[0] if rest else None  # (the word after the gap, tried here before the rest)
             for skip in range(4):
-                if i + skip > n:
+                j = i + skip
+                if j > n:
                     return None
-                end = _match_at(toks, keys, i + skip, rest)
+                if first is not None and (j == n or (first.keys.isdisjoint(keys[j]) if first.mode == _WORD
+                                                     else not toks[j].norm.startswith(first.norm)
+                                                     if first.mode == _PREFIX else toks[j].norm != first.norm)):
+                    continue
+                end = _match_at(toks, keys, j, rest)
                 if end is not None:
                     return end
             return None
@@ -374,6 +380,12 @@ class Text:
                     elif toks[j].norm != nxt.norm:
                         continue
                     if after:
+                        third = after[0]  # (a word or a gap: a word is tried here first)
+                        if third is not None and (j + 1 == n or (
+                                third.keys.isdisjoint(keys[j + 1]) if third.mode == _WORD
+                                else not toks[j + 1].norm.startswith(third.norm) if third.mode == _PREFIX
+                                else toks[j + 1].norm != third.norm)):
+                            continue
                         last = _match_at(toks, keys, j + 1, after)
                         if last is None:
                             continue
