@@ -1088,6 +1088,8 @@ class _Reader:
         self.definitions = _definition_spans(self.folded)
 
         def outside(items):
+            if not self.definitions:  # (most texts define nothing)
+                return list(items)
             return [x for x in items if not any(a <= x.start < b for a, b in self.definitions)]
 
         self.interest_hits = outside(group("interest"))
@@ -1138,7 +1140,7 @@ class _Reader:
         return spans
 
     def in_region(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.regions)
+        return bool(self.regions) and any(a <= pos < b for a, b in self.regions)
 
     # --- the learner's actions ----------------------------------------------------------
     def _actions(self) -> None:

@@ -449,6 +449,25 @@ _SCAN_TABLE = tuple((name, *_trigger_test(need), _HELD.get(name), _prefiltered(p
 assert all(need for _, need in TIME_PATTERNS.values())
 
 
+def _trigger_implies_filter(test: int, need, prefiltered: Prefiltered) -> bool:
+    """Whether a text that meets the trigger always holds the strings the prefilter looks for:
+    each trigger word (or the trigger substring) holds a string of each of its requirements."""
+    required = prefiltered.need
+    if required is None or prefiltered.fold_case or test not in (_WORD_AMONG, _SUBSTRING):
+        return required is None
+    triggers = need if test == _WORD_AMONG else (need,)
+    return all(None not in strings and all(any(x in w for x in strings) for w in triggers)
+               for strings in required)
+
+
+@lru_cache(maxsize=1)
+def _scan_steps() -> tuple:
+    """``_SCAN_TABLE`` with, last, what to search: the bare pattern when its trigger already
+    implies its prefilter (read on first use: the prefilters are read lazily)."""
+    return tuple((name, test, need, held, prefiltered.regex if _trigger_implies_filter(test, need, prefiltered)
+                  else prefiltered) for name, test, need, held, prefiltered in _SCAN_TABLE)
+
+
 @lru_cache(maxsize=1)
 def _recurring_by_word() -> dict[str, tuple[int, ...]]:
     """Trigger word -> the positions in ``_recurring_compiled()`` of the patterns it lets be tried."""
@@ -468,7 +487,7 @@ def _matches(f: str) -> tuple[dict[str, tuple[re.Match, ...]], tuple[tuple[int, 
     words = _words(f)
     digits = _ASCII_DIGIT_RE.search(f) is not None
     out: dict[str, tuple[re.Match, ...]] = {}
-    for name, test, need, held, prefiltered in _SCAN_TABLE:
+    for name, test, need, held, search in _scan_steps():
         if test == _WORD_AMONG:
             tried = not need.isdisjoint(words)
         elif test == _SUBSTRING:
@@ -480,7 +499,7 @@ def _matches(f: str) -> tuple[dict[str, tuple[re.Match, ...]], tuple[tuple[int, 
         else:
             tried = any(map(f.__contains__, need))
         if tried and (held is None or held.search(f) is not None):
-            out[name] = tuple(prefiltered.finditer(f))
+            out[name] = tuple(search.finditer(f))
         else:
             out[name] = ()
     # Recurring seasons and events, each tried only when one of its words is present, in the
