@@ -29,7 +29,7 @@ from grader.horizon import classify_range
 from prospection.texte.temps import NUMBERS as NUMBER_WORDS, court_terme_limit, find_time_expressions
 
 from . import lexicon as L
-from prospection.texte.phrases import Hit, Text
+from prospection.texte.phrases import Hit, Text, Tok
 from prospection.texte.abreviations import expand
 
 __all__ = ["Action", "Claim", "Analysis", "analyse", "interest_objects", "note_words",
@@ -350,7 +350,7 @@ def _bought_elsewhere(text: Text, hit: Hit) -> bool:
     before = [t.norm for t in text.toks[max(0, first - 4) : first]]
     if "avant" in before:
         return False  # « avant qu'il commande ailleurs »: what the plan forestalls
-    wider = [t for t in text.toks[max(0, first - 8) : first] if not _SENTENCE_END.search(text.raw[t.end : text.toks[first].start])]
+    wider = _in_sentence_before(text, first, 8, text.toks[first].start)
     if {t.norm for t in wider} & {"si", "sinon", "risque", "risquent", "pourrait", "pourraient"}:
         return False  # « si on attend, la commande part ailleurs »: a risk, not a fact
     # done or habitual (« a acheté », « achètent chacun … à l'armurerie »), not a wish (« acheter »)
@@ -369,6 +369,17 @@ _FAILED_RE = re.compile(r"\b(?:perdue?s?|annulee?s?|defaill\w*|en faillite|jamai
                         r"|jamais arrivee?s?|ne repond plus|arrete (?:ce|le|son) modele)\b")
 _PUNCT_INSIDE = re.compile(r"[,;:.!?()]")
 _SENTENCE_END = re.compile(r"[.;!?\n]")
+_SENTENCE_END_CHARS = ".;!?\n"  # (the characters of ``_SENTENCE_END``)
+
+
+def _in_sentence_before(text: Text, first: int, n: int, end: int) -> list[Tok]:
+    """The (up to ``n``) words before token ``first`` with no sentence end between them and
+    ``end``: those that end after the last sentence end before ``end``."""
+    window = text.toks[max(0, first - n) : first]
+    if not window:
+        return window
+    stop = max(map(text.raw.rfind, _SENTENCE_END_CHARS, repeat(window[0].end), repeat(end)))
+    return [x for x in window if x.end > stop]
 _AVANT_ALONE = re.compile(r"\s+avant\s*(?:[,.;:)]|$)")
 _YEAR = re.compile(r"20\d\d")
 _SHORT_SEASON_RE = re.compile(r"\bsaison\s+(\d{2})\s*[-/]\s*(\d{2})\b")
@@ -459,8 +470,7 @@ _CONDITION = {"tant que", "tant qu", "sans que", "avant que", "avant qu"}
 def _lead_in(text: Text, hit: Hit) -> set[str]:
     """Two-word openers (« même si », « tant que ») among the fourteen words before ``hit``, in
     its sentence."""
-    before = [x for x in text.toks[max(0, hit.first - 14) : hit.first]
-              if not _SENTENCE_END.search(text.raw[x.end : hit.start])]
+    before = _in_sentence_before(text, hit.first, 14, hit.start)
     words = [x.norm for x in before]
     return {f"{a} {b}" for a, b in zip(words, words[1:])}
 
@@ -514,8 +524,7 @@ def _conceded(text: Text, hit: Hit) -> bool:
     """« même si … » opens the clause holding ``hit``: granted, then set aside. The main clause
     after the concession's comma or colon is the learner's point (« même si elle n'est pas
     fermée : le foyer n'a besoin de rien »)."""
-    before = [x for x in text.toks[max(0, hit.first - 14) : hit.first]
-              if not _SENTENCE_END.search(text.raw[x.end : hit.start])]
+    before = _in_sentence_before(text, hit.first, 14, hit.start)
     return any(f"{a.norm} {b.norm}" in _CONCESSIVE and not re.search(r"[,:;]", text.raw[b.end : hit.start])
                for a, b in zip(before, before[1:]))
 
@@ -634,8 +643,7 @@ def _criterion_talk(text: Text, hit: Hit) -> bool:
         return True  # « un autre projet »: someone else's
     if "question" in {x.norm for x in text.toks[max(0, hit.first - 6) : hit.first] if _same_clause(text, x.start, hit.start)}:
         return True  # « ce n'est pas une question de délai mais de besoin »: what the class turns on
-    if {"critere", "criteres", "grille"} & {x.norm for x in text.toks[max(0, hit.first - 8) : hit.first]
-                                   if not _SENTENCE_END.search(text.raw, x.end, hit.start)}:
+    if {"critere", "criteres", "grille"} & {x.norm for x in _in_sentence_before(text, hit.first, 8, hit.start)}:
         return True  # « les trois critères vus en cours : l'intérêt, le projet et le délai »
     after = text.toks[hit.last : hit.last + 3]
     return bool(after) and (text.raw[hit.end : after[0].start].strip() == "," or after[0].norm in ("et", "puis")) \
@@ -771,8 +779,7 @@ _DOUBLE_NEGATION = ("exclu", "exclut", "manqu", "ferme", "oppos", "refus", "cach
 def _later_before(text: Text, hit: Hit) -> bool:
     """« plus tard » in the six words before ``hit``, in its sentence (« foulards intéressants
     "pour plus tard", rien de prévu »): a project put off, not refused."""
-    words = [x.norm for x in text.toks[max(0, hit.first - 6) : hit.first]
-             if not _SENTENCE_END.search(text.raw, x.end, hit.start)]
+    words = [x.norm for x in _in_sentence_before(text, hit.first, 6, hit.start)]
     return any(w == "tard" and i and words[i - 1] == "plus" for i, w in enumerate(words))
 
 

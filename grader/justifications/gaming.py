@@ -119,13 +119,30 @@ def _rubric_only(text: str) -> bool:
 
 _REFUSAL_ITEM = re.compile(r"(?:aucun|aucune|pas|plus|sans)\s+(?:de\s+|d\s*'?\s*)?(?:besoin|interet|projet|achat)")
 _LIST_LABEL_END = re.compile(r"(?i)\s*(?::|=|->|→)\s*(?:froids?|froides?|ti[eè]des?|chaud(?:e|s|es)?)\s*[.!]*$")
-_LIST_LABEL = re.compile(r"(?i)\b(?:froids?|froides?|ti[eè]des?|chaud(?:e|s|es)?|actions?|suite|classe|"
-                         r"qualification|crit[eè]res?|mots?[- ]cl[eé]s?|grille|motifs?|suivi)\s*(?::|\s[—–]\s)\s*")
+_LIST_LABEL_WORDS = (r"\b(?:froids?|froides?|ti[eè]des?|chaud(?:e|s|es)?|actions?|suite|classe|"
+                     r"qualification|crit[eè]res?|mots?[- ]cl[eé]s?|grille|motifs?|suivi)\s*(?::|\s[—–]\s)\s*")
+_LIST_LABEL = re.compile("(?i)" + _LIST_LABEL_WORDS)
+# (speed only: the same labels in a lower-cased text, where ``re`` compares no case, 2.5 times faster)
+_LIST_LABEL_LOWER = re.compile(_LIST_LABEL_WORDS)
 # (speed only: each tried on texts that hold what its matches need, ``prefiltre``)
 _LIST_LABEL_END, _LIST_LABEL = Prefiltered(_LIST_LABEL_END), Prefiltered(_LIST_LABEL)
 # (what a match of ``_LIST_LABEL_END`` ends with, before « \s*[.!]* » and the text's end)
 _CLASS_ENDINGS = ("froid", "froids", "froide", "froides", "tiede", "tiedes", "tiède", "tièdes",
                   "chaud", "chaude", "chauds", "chaudes")
+
+
+def _labels_out(text: str) -> str:
+    """``_LIST_LABEL.sub(", ", text)``: the labels found in the lower-cased text, whose offsets
+    are the text's (but for the few characters ``re`` and ``str.lower`` case otherwise)."""
+    if not _LIST_LABEL.may_match(text):
+        return text
+    if has_odd_case(text):
+        return _LIST_LABEL.sub(", ", text)
+    out, last = [], 0
+    for m in _LIST_LABEL_LOWER.finditer(text.lower()):
+        out += (text[last : m.start()], ", ")
+        last = m.end()
+    return "".join(out) + text[last:] if out else text
 
 
 def _label_at_end(text: str) -> bool:
@@ -153,7 +170,7 @@ def _keyword_list(text: str) -> bool:
         return True
     # « Froid : intérêt, besoin, budget, délai. Action : CRM »: the labels are no statement
     text = text.strip()
-    text = _LIST_LABEL.sub(", ", _LIST_LABEL_END.sub("", text) if _label_at_end(text) else text)
+    text = _labels_out(_LIST_LABEL_END.sub("", text) if _label_at_end(text) else text)
     split = _PLUS_SPLIT if _PLUS_ONLY.fullmatch(text.strip()) else _ITEM_SPLIT
     items = [i.strip(" .-*–") for i in split.split(text)]
     items = [i for i in items if i]
