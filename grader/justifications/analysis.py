@@ -139,6 +139,13 @@ def _same_clause(text: Text, a: int, b: int) -> bool:
     return bisect_left(bounds, lo) == bisect_left(bounds, hi)
 
 
+def _clause_toks(text: Text, lo: int, hi: int, pos: int) -> list[Tok]:
+    """The words of ``text.toks[lo:hi]`` in the clause of ``pos`` (those ``x`` for which
+    ``_same_clause(text, x.start, pos)``: no boundary lies between them and ``pos``)."""
+    c_start, c_end = text.clause_of(pos)  # (the boundaries around ``pos``: found once)
+    return [x for x in text.toks[lo:hi] if c_start <= x.start <= c_end]
+
+
 _PLAN_AFTER_COMMA = re.compile(r"[,+]\s*$")
 _PLAN_VERBS = ("propos", "envoy", "enverr", "fix", "cal", "organis", "prepar", "transmet",
                "adress", "faire", "fais", "planifi", "programm", "obten")
@@ -155,8 +162,7 @@ def _requested(text: Text, hit: Hit, requests: list[Hit], interests: list[Hit]) 
     """The action word reports what the contact asked for (« veut être rappelé »)."""
     if hit.last < len(text.toks) and text.toks[hit.last].norm.startswith(("demande", "souhaite", "attendu", "reclame")):
         # « devis demandé sous quinze jours »; but « proposer le rendez-vous demandé » is the plan
-        before = [x.norm for x in text.toks[max(0, hit.first - 3) : hit.first]
-                  if _same_clause(text, x.start, hit.start)]
+        before = [x.norm for x in _clause_toks(text, max(0, hit.first - 3), hit.first, hit.start)]
         return not any(w.startswith(_PLAN_VERBS) for w in before)
     for r in requests + interests:
         gap = 4 if r in requests else 2
@@ -166,7 +172,7 @@ def _requested(text: Text, hit: Hit, requests: list[Hit], interests: list[Hit]) 
             continue  # « veut commander avant mi-juin, tél. lundi »: the plan starts after the comma
         if r.last <= hit.first and hit.first - r.last <= gap and _same_clause(text, r.start, hit.start):
             between = {t.norm for t in text.toks[r.last : hit.first]}
-            lead = {t.norm for t in text.toks[max(0, r.first - 3) : r.first] if _same_clause(text, t.start, r.start)}
+            lead = {t.norm for t in _clause_toks(text, max(0, r.first - 3), r.first, r.start)}
             if r in interests and lead & {"je", "j", "nous"}:
                 continue  # « je confirme la commande par téléphone »: the learner's plan
             if not between & L.LEARNER_SUBJECT:
@@ -265,7 +271,7 @@ _MONTH_OR_YEAR = re.compile(r"\s+(?:de|d'|du)\s*(?:(?:debut|fin|mi)[\s-]+)?(?:" 
 def _dated_event(text: Text, hit: Hit) -> bool:
     """« la campagne de juin 2027 » (of blood donation): the contact's event, no campaign of ours."""
     before = {x.norm for x in text.toks[max(0, hit.first - 3) : hit.first]}
-    clause = [x.norm for x in text.toks[max(0, hit.first - 8) : hit.first] if _same_clause(text, x.start, hit.start)]
+    clause = [x.norm for x in _clause_toks(text, max(0, hit.first - 8), hit.first, hit.start)]
     if {"notre", "nos", "prochaine"} & before or any(w.startswith(_PLAN_VERB_STEMS) for w in clause):
         return False  # « je le relancerai pour la campagne de janvier », « notre campagne de juin »: ours
     return bool(before & {"pour", "vise", "visent", "prepare", "preparent"}) \
@@ -438,7 +444,7 @@ def _accompanying(text: Text, hit: Hit, by_tag: dict) -> bool:
     """A quote noun that goes with another plan (« je le relance en octobre avec une maquette »)
     or names the contact's own things (« venus pour les maquettes du voisin »): not a plan of
     its own."""
-    before = [x.norm for x in text.toks[max(0, hit.first - 3) : hit.first] if _same_clause(text, x.start, hit.start)]
+    before = [x.norm for x in _clause_toks(text, max(0, hit.first - 3), hit.first, hit.start)]
     if "avec" in before and any(o.start < hit.start and _same_clause(text, o.start, hit.start)
                                 for tag in ("call", "meeting") for o in by_tag.get(tag, [])):
         return True
@@ -641,7 +647,7 @@ def _criterion_talk(text: Text, hit: Hit) -> bool:
     if hit.first and text.toks[hit.first - 1].norm in ("autre", "autres") \
             and _same_clause(text, text.toks[hit.first - 1].start, hit.start):
         return True  # « un autre projet »: someone else's
-    if "question" in {x.norm for x in text.toks[max(0, hit.first - 6) : hit.first] if _same_clause(text, x.start, hit.start)}:
+    if "question" in {x.norm for x in _clause_toks(text, max(0, hit.first - 6), hit.first, hit.start)}:
         return True  # « ce n'est pas une question de délai mais de besoin »: what the class turns on
     if {"critere", "criteres", "grille"} & {x.norm for x in _in_sentence_before(text, hit.first, 8, hit.start)}:
         return True  # « les trois critères vus en cours : l'intérêt, le projet et le délai »
@@ -686,7 +692,7 @@ _SUPPOSING = frozenset("pourrait pourraient serait seraient inventer imaginer su
 def _too_much_for(text: Text, hit: Hit) -> bool:
     """« trop … pour (être) » before ``hit`` in its clause (« trop vague pour être un vrai
     besoin »): the word is denied."""
-    before = [x.norm for x in text.toks[max(0, hit.first - 6) : hit.first] if _same_clause(text, x.start, hit.start)]
+    before = [x.norm for x in _clause_toks(text, max(0, hit.first - 6), hit.first, hit.start)]
     return "trop" in before and "pour" in before[before.index("trop") + 1 :]
 
 
@@ -694,7 +700,7 @@ def _nobody_before(text: Text, start: int) -> bool:
     """« personne n'est pressé »: « personne » or « rien » then « ne » in the four words before
     ``start``, in its clause — a denial the negation cues do not mark."""
     first = bisect_left(text.starts, start)
-    before = [x.norm for x in text.toks[max(0, first - 4) : first] if _same_clause(text, x.start, start)]
+    before = [x.norm for x in _clause_toks(text, max(0, first - 4), first, start)]
     return any(w in ("personne", "rien") and before[i + 1 : i + 2] in (["n"], ["ne"]) for i, w in enumerate(before))
 
 
@@ -702,7 +708,7 @@ def _supposed(text: Text, hit: Hit) -> bool:
     """An interest word under a supposition in its clause (« elles pourraient vouloir »,
     « ce serait inventer un besoin »): the learner's guess, not the contact's words. « Elle
     pourrait être intéressée » says how the learner reads the contact: no supposition."""
-    before = [x.norm for x in text.toks[max(0, hit.first - 4) : hit.first] if _same_clause(text, x.start, hit.start)]
+    before = [x.norm for x in _clause_toks(text, max(0, hit.first - 4), hit.first, hit.start)]
     return any(w in _SUPPOSING and before[i + 1 : i + 2] != ["etre"] for i, w in enumerate(before))
 
 
@@ -753,11 +759,11 @@ def _shopping_around(text: Text, hit: Hit) -> bool:
     before, in its clause (« il compare les devis », « il compare déjà d'autres fournisseurs »,
     « elle hésite entre deux fournisseurs »), or « en concurrence » in the three words after
     (« elle met déjà deux fournisseurs en concurrence »)."""
-    before = [x.norm for x in text.toks[max(0, hit.first - 3) : hit.first] if _same_clause(text, x.start, hit.start)]
+    before = [x.norm for x in _clause_toks(text, max(0, hit.first - 3), hit.first, hit.start)]
     if any(w.startswith(_COMPARING) for w in before) or any(
             w == "entre" and i and before[i - 1].startswith("hesit") for i, w in enumerate(before)):
         return True
-    after = [x.norm for x in text.toks[hit.last : hit.last + 3] if _same_clause(text, x.start, hit.start)]
+    after = [x.norm for x in _clause_toks(text, hit.last, hit.last + 3, hit.start)]
     return any(w.startswith("concurrence") and i and after[i - 1] == "en" for i, w in enumerate(after))
 
 
@@ -786,7 +792,7 @@ def _later_before(text: Text, hit: Hit) -> bool:
 def _loss_denied(text: Text, hit: Hit) -> bool:
     """« il ne veut surtout pas être en retard », « ne veut pas perdre de temps »: what is denied
     is a delay or a loss — urgency."""
-    after = [x.norm for x in text.toks[hit.last : hit.last + 5] if _same_clause(text, x.start, hit.start)]
+    after = [x.norm for x in _clause_toks(text, hit.last, hit.last + 5, hit.start)]
     return any(w == "retard" or w.startswith(("perdre", "rater", "louper")) for w in after)
 
 
@@ -849,7 +855,7 @@ _NEW_SUBJECT = {"la", "le", "les", "l", "il", "elle", "ils", "elles", "on", "son
 
 def _without_fail(text: Text, hit: Hit) -> bool:
     """« je ne laisse pas passer la semaine sans lui envoyer le devis »: « pas … sans » affirms the plan."""
-    before = [x.norm for x in text.toks[max(0, hit.first - 10) : hit.first] if _same_clause(text, x.start, hit.start)]
+    before = [x.norm for x in _clause_toks(text, max(0, hit.first - 10), hit.first, hit.start)]
     if "sans" not in before[-5:]:
         return False
     k = len(before) - 1 - before[::-1].index("sans")
@@ -961,8 +967,8 @@ def _interest_objects(observations: str) -> tuple[str, ...]:
     # (an urgency, « en urgence », is the need's own pressure: it stays)
     when = [(e.start, e.end) for e in find_time_expressions(observations, date(2026, 1, 1)) if e.label != "urgence"]
     for h in t.find(L.INTEREST_LEX):
-        if h.negated and not any(x.norm.startswith(_DOUBLE_NEGATION) for x in t.toks[max(0, h.first - 4) : h.first]
-                                 if _same_clause(t, x.start, h.start)):
+        if h.negated and not any(x.norm.startswith(_DOUBLE_NEGATION)
+                                 for x in _clause_toks(t, max(0, h.first - 4), h.first, h.start)):
             continue  # (« n'exclut pas une commande de sweats »: the order is not denied)
         clause_end = t.clause_of(h.start)[1]
         for tok in t.toks[h.last : h.last + 6]:
@@ -1280,10 +1286,9 @@ class _Reader:
             if kind == "call" and h.first >= 2 and t.toks[h.first - 1].norm == "nous" \
                     and t.toks[h.first - 2].norm in ("il", "elle", "ils", "elles", "qu"):
                 continue  # « il nous recontactera au printemps »: the contact's call, not the plan
-            if kind in ("quote", "docs") and ({x.norm for x in t.toks[max(0, h.first - 3) : h.first]
-                                               if _same_clause(t, x.start, h.start)} & (_TAKEN | _REFUSED)
-                                              or {x.norm for x in t.toks[h.last : h.last + 2]
-                                                  if _same_clause(t, x.start, h.start)} & _TAKEN):
+            if kind in ("quote", "docs") and (
+                    {x.norm for x in _clause_toks(t, max(0, h.first - 3), h.first, h.start)} & (_TAKEN | _REFUSED)
+                    or {x.norm for x in _clause_toks(t, h.last, h.last + 2, h.start)} & _TAKEN):
                 # « le trésorier a pris nos tarifs », « tarifs emportés »: what the contact took at
                 # the stand; « elle a refusé le devis »: what the contact declined
                 continue
@@ -1466,8 +1471,7 @@ class _Reader:
             if _learners_own(t, h):
                 continue  # « je n'attends pas : devis sous 48 h »: the plan's pace
             if h.tag != "no_budget" and self.folded[h.start : h.end].startswith(("plus", "aucun")) \
-                    and {x.norm for x in t.toks[max(0, h.first - 4) : h.first]
-                         if _same_clause(t, x.start, h.start)} & _REMAINS:
+                    and {x.norm for x in _clause_toks(t, max(0, h.first - 4), h.first, h.start)} & _REMAINS:
                 continue  # « il ne lui en reste plus aucun »: the stock is out, a need
             if {x.norm for x in t.toks[max(0, h.first - 4) : h.first]} & {"verifier", "assurer", "sassurer"}:
                 continue  # « je l'appelle pour vérifier qu'il a tout ce qu'il faut »: the plan's check
@@ -1491,8 +1495,7 @@ class _Reader:
                 continue  # « elle n'a plus aucun maillot »: goods lacking, a need
             if t.toks[h.first].norm == "plus" and h.first and t.toks[h.first - 1].norm in ("le", "la", "les", "des"):
                 continue  # « le plus intéressant du salon »: a superlative, no « plus intéressé »
-            if any(x.norm.startswith(_PLAN_VERB_STEMS) for x in t.toks[max(0, h.first - 4) : h.first]
-                   if _same_clause(t, x.start, h.start)) or (
+            if any(x.norm.startswith(_PLAN_VERB_STEMS) for x in _clause_toks(t, max(0, h.first - 4), h.first, h.start)) or (
                     self.folded[h.start : h.end].startswith("servir") and any(
                         x.norm.startswith(_PLAN_VERB_STEMS) for x in t.toks[max(0, h.first - 9) : h.first]
                         if self._same_sentence(x.start, h.start))):
@@ -1623,15 +1626,13 @@ class _Reader:
             if head in ("lui", "leur") and [
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]][:2] == ["ce", "qu"]:
                 continue  # « tout ce qu'il lui faut »: what it needs in general, not our offer
-            if head.startswith(("besoin", "projet", "interess")) and {
-                    x.norm for x in t.toks[max(0, h.first - 5) : h.first]
-                    if _same_clause(t, x.start, h.start)} & {"si", "quand", "cas", "jour"}:
+            if head.startswith(("besoin", "projet", "interess")) and {"si", "quand", "cas", "jour"} & {
+                    x.norm for x in _clause_toks(t, max(0, h.first - 5), h.first, h.start)}:
                 continue  # « le jour où un besoin apparaîtra »: a hypothesis, not the contact's need
-            if [x.norm for x in t.toks[max(0, h.first - 4) : h.first]
-                    if _same_clause(t, x.start, h.start)][-3:] in (["peut", "un", "jour"], ["pourrait", "un", "jour"],
-                                                                    ["pourra", "un", "jour"]):
+            if [x.norm for x in _clause_toks(t, max(0, h.first - 4), h.first, h.start)][-3:] in (
+                    ["peut", "un", "jour"], ["pourrait", "un", "jour"], ["pourra", "un", "jour"]):
                 continue  # « une section de rando peut un jour vouloir des tee-shirts »: some day, maybe
-            if [x.norm for x in t.toks[max(0, h.first - 6) : h.first] if _same_clause(t, x.start, h.start)][-6:] and \
+            if [x.norm for x in _clause_toks(t, max(0, h.first - 6), h.first, h.start)][-6:] and \
                     _SOME_DAY_RE.search(self.folded[max(0, h.start - 40) : h.start]):
                 continue  # « pour qu'il pense à nous le jour où il faudra renouveler »: some day, maybe
             if head.startswith(("souhait", "demand", "veu", "voul")) and [
@@ -1649,8 +1650,7 @@ class _Reader:
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]} & _MAY:
                 continue  # « ça peut l'intéresser »: the learner's guess, not the contact's interest
             if head.startswith(("besoin", "envie")) and {
-                    x.norm for x in t.toks[max(0, h.first - 3) : h.first]
-                    if _same_clause(t, x.start, h.start)} & _COULD:
+                    x.norm for x in _clause_toks(t, max(0, h.first - 3), h.first, h.start)} & _COULD:
                 continue  # « une ludothèque pourrait avoir besoin de goodies »: a guess, no need stated
             if head.startswith(("veu", "voul", "souhait")) and (nxt.startswith(_LOOKING) or (
                     nxt in ("juste", "seulement", "simplement") and nxt2.startswith(_LOOKING))):
@@ -1684,8 +1684,7 @@ class _Reader:
                     and any(tok.norm in _DOC_WORDS for tok in t.toks[h.last : h.last + 4]):
                 continue  # « chercher de la documentation » is not interest in the offer
             if head.startswith(("cherch", "voul", "veu", "demand", "souhait", "interess")) \
-                    and any(tok.norm.startswith("gratuit") for tok in t.toks[h.last : h.last + 5]
-                            if _same_clause(t, tok.start, h.start)):
+                    and any(tok.norm.startswith("gratuit") for tok in _clause_toks(t, h.last, h.last + 5, h.start)):
                 continue  # « ils voulaient surtout des stylos gratuits »: freebies, not the offer
             if h.negated and _no_order_yet(t, h):
                 continue  # « il n'a rien commandé »: no order yet, which says nothing of the wish
@@ -1699,8 +1698,7 @@ class _Reader:
             if h.negated:
                 scope = self._negation_words(h)
                 if head.startswith(("plai", "conv", "satisf", "aim", "apprec", "content")) and any(
-                        x.norm.startswith(_OTHER_SUPPLIER) for x in t.toks[max(0, h.first - 6) : h.first]
-                        if _same_clause(t, x.start, h.start)):
+                        x.norm.startswith(_OTHER_SUPPLIER) for x in _clause_toks(t, max(0, h.first - 6), h.first, h.start)):
                     continue  # « le devis de son imprimeur ne lui plaît pas »: the other supplier displeases
                 if {"sait", "savoir", "sais", "savent"} & (scope | {x.norm for x in t.toks[max(0, h.first - 5) : h.first]}):
                     continue  # « on ne sait pas s'ils achèteront un jour »: unknown, not denied
@@ -1713,9 +1711,9 @@ class _Reader:
                     out.interest.append(word)
                     self._interest_pos.append(h.start)
                     continue
-                if {x.norm for x in t.toks[h.last : h.last + 5] if _same_clause(t, x.start, h.start)} & _BROWSING:
+                if {x.norm for x in _clause_toks(t, h.last, h.last + 5, h.start)} & _BROWSING:
                     continue  # « il ne cherche pas à se renseigner, il veut 45 sweats »: more than a look
-                after4 = [x.norm for x in t.toks[h.last : h.last + 4] if _same_clause(t, x.start, h.start)]
+                after4 = [x.norm for x in _clause_toks(t, h.last, h.last + 4, h.start)]
                 if _loss_denied(t, h):
                     out.interest.append(word)  # « il ne veut surtout pas être en retard »: urgency
                     self._interest_pos.append(h.start)
@@ -1727,7 +1725,7 @@ class _Reader:
                     out.interest.append(word)  # « elle ne va pas attendre pour choisir »: urgency
                     self._interest_pos.append(h.start)
                     continue
-                after = [x.norm for x in t.toks[h.last : h.last + 5] if _same_clause(t, x.start, h.start)]
+                after = [x.norm for x in _clause_toks(t, h.last, h.last + 5, h.start)]
                 if any(w.isdigit() or w in NUMBER_WORDS or w in _DURATION_WORDS for w in scope) or (
                         {"dela", "apres"} & set(after[:3]) and set(after) & (_DURATION_WORDS | NUMBER_WORDS.keys())) \
                         or scope & _LATE:
@@ -1789,8 +1787,7 @@ class _Reader:
                 if (tok.lemma in objs or tok.norm in objs or _object_key(tok.norm) in objs
                     or kin and tok.norm.startswith(kin)) \
                         and not (t.is_negated(tok.start) and not any(
-                            x.norm.startswith(_WAITING) for x in t.toks[max(0, i - 5) : i]
-                            if _same_clause(t, x.start, tok.start))) \
+                            x.norm.startswith(_WAITING) for x in _clause_toks(t, max(0, i - 5), i, tok.start))) \
                         and not self.in_region(tok.start):
                     # (« il ne veut pas attendre pour les polos »: the wait is denied, not the polos)
                     out.interest_objects.append(raw[tok.start : tok.end])
@@ -1813,8 +1810,8 @@ class _Reader:
         """« ne … que » around the hit, then a date over a year after the salon: « ils ne
         repasseront commande que dans deux ans » — nothing before then."""
         t = self.t
-        before = [x.norm for x in t.toks[max(0, h.first - 3) : h.first] if _same_clause(t, x.start, h.start)]
-        after = [x for x in t.toks[h.last : h.last + 3] if _same_clause(t, x.start, h.start)]
+        before = [x.norm for x in _clause_toks(t, max(0, h.first - 3), h.first, h.start)]
+        after = [x for x in _clause_toks(t, h.last, h.last + 3, h.start)]
         if not ({"ne", "n"} & set(before)) or not any(x.norm in ("que", "qu") for x in after):
             return False
         c_end = t.clause_of(h.start)[1]
@@ -2041,7 +2038,7 @@ class _Reader:
                 continue  # « bien plus que les trois mois d'un contact chaud »: the class in general
             if i and t.toks[i - 1].norm in ("au", "saison", "periode", "temps", "hiver", "mois", "climat", "eau"):
                 continue  # « on le garde au chaud », « la saison froide »: no class
-            before = [b.norm for b in t.toks[max(0, i - 4) : i] if _same_clause(t, b.start, tok.start)]
+            before = [b.norm for b in _clause_toks(t, max(0, i - 4), i, tok.start)]
             if set(before) & L.HEDGES or self._in_question(tok.end) or any(a <= tok.start < b for a, b in hesitations):
                 self.out.hedged_classes.append(cls)
                 continue
