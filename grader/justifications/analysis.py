@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from datetime import date, timedelta
 
 from prospection.texte.francais import fold
@@ -28,7 +29,7 @@ from grader.horizon import classify_range
 from prospection.texte.temps import NUMBERS as NUMBER_WORDS, court_terme_limit, find_time_expressions
 
 from . import lexicon as L
-from prospection.texte.phrases import Hit, Text
+from prospection.texte.phrases import Hit, Text, Tok
 from prospection.texte.abreviations import expand
 
 __all__ = ["Action", "Claim", "Analysis", "analyse", "interest_objects", "note_words",
@@ -138,6 +139,13 @@ def _same_clause(text: Text, a: int, b: int) -> bool:
     return bisect_left(bounds, lo) == bisect_left(bounds, hi)
 
 
+def _clause_toks(text: Text, lo: int, hi: int, pos: int) -> list[Tok]:
+    """The words of ``text.toks[lo:hi]`` in the clause of ``pos`` (those ``x`` for which
+    ``_same_clause(text, x.start, pos)``: no boundary lies between them and ``pos``)."""
+    c_start, c_end = text.clause_of(pos)  # (the boundaries around ``pos``: found once)
+    return [x for x in text.toks[lo:hi] if c_start <= x.start <= c_end]
+
+
 _PLAN_AFTER_COMMA = re.compile(r"[,+]\s*$")
 _PLAN_VERBS = ("propos", "envoy", "enverr", "fix", "cal", "organis", "prepar", "transmet",
                "adress", "faire", "fais", "planifi", "programm", "obten")
@@ -154,8 +162,7 @@ def _requested(text: Text, hit: Hit, requests: list[Hit], interests: list[Hit]) 
     """The action word reports what the contact asked for (« veut être rappelé »)."""
     if hit.last < len(text.toks) and text.toks[hit.last].norm.startswith(("demande", "souhaite", "attendu", "reclame")):
         # « devis demandé sous quinze jours »; but « proposer le rendez-vous demandé » is the plan
-        before = [x.norm for x in text.toks[max(0, hit.first - 3) : hit.first]
-                  if _same_clause(text, x.start, hit.start)]
+        before = [x.norm for x in _clause_toks(text, max(0, hit.first - 3), hit.first, hit.start)]
         return not any(w.startswith(_PLAN_VERBS) for w in before)
     for r in requests + interests:
         gap = 4 if r in requests else 2
@@ -165,7 +172,7 @@ def _requested(text: Text, hit: Hit, requests: list[Hit], interests: list[Hit]) 
             continue  # « veut commander avant mi-juin, tél. lundi »: the plan starts after the comma
         if r.last <= hit.first and hit.first - r.last <= gap and _same_clause(text, r.start, hit.start):
             between = {t.norm for t in text.toks[r.last : hit.first]}
-            lead = {t.norm for t in text.toks[max(0, r.first - 3) : r.first] if _same_clause(text, t.start, r.start)}
+            lead = {t.norm for t in _clause_toks(text, max(0, r.first - 3), r.first, r.start)}
             if r in interests and lead & {"je", "j", "nous"}:
                 continue  # « je confirme la commande par téléphone »: the learner's plan
             if not between & L.LEARNER_SUBJECT:
@@ -265,7 +272,7 @@ _MONTH_OR_YEAR = re.compile(r"\s+(?:de|d'|du)\s*(?:(?:debut|fin|mi)[\s-]+)?(?:" 
 def _dated_event(text: Text, hit: Hit) -> bool:
     """« la campagne de juin 2027 » (of blood donation): the contact's event, no campaign of ours."""
     before = {x.norm for x in text.toks[max(0, hit.first - 3) : hit.first]}
-    clause = [x.norm for x in text.toks[max(0, hit.first - 8) : hit.first] if _same_clause(text, x.start, hit.start)]
+    clause = [x.norm for x in _clause_toks(text, max(0, hit.first - 8), hit.first, hit.start)]
     if {"notre", "nos", "prochaine"} & before or any(w.startswith(_PLAN_VERB_STEMS) for w in clause):
         return False  # « je le relancerai pour la campagne de janvier », « notre campagne de juin »: ours
     return bool(before & {"pour", "vise", "visent", "prepare", "preparent"}) \
@@ -350,7 +357,7 @@ def _bought_elsewhere(text: Text, hit: Hit) -> bool:
     before = [t.norm for t in text.toks[max(0, first - 4) : first]]
     if "avant" in before:
         return False  # « avant qu'il commande ailleurs »: what the plan forestalls
-    wider = [t for t in text.toks[max(0, first - 8) : first] if not _SENTENCE_END.search(text.raw[t.end : text.toks[first].start])]
+    wider = _in_sentence_before(text, first, 8, text.toks[first].start)
     if {t.norm for t in wider} & {"si", "sinon", "risque", "risquent", "pourrait", "pourraient"}:
         return False  # « si on attend, la commande part ailleurs »: a risk, not a fact
     # done or habitual (« a acheté », « achètent chacun … à l'armurerie »), not a wish (« acheter »)
@@ -369,6 +376,17 @@ _FAILED_RE = re.compile(r"\b(?:perdue?s?|annulee?s?|defaill\w*|en faillite|jamai
                         r"|jamais arrivee?s?|ne repond plus|arrete (?:ce|le|son) modele)\b")
 _PUNCT_INSIDE = re.compile(r"[,;:.!?()]")
 _SENTENCE_END = re.compile(r"[.;!?\n]")
+_SENTENCE_END_CHARS = ".;!?\n"  # (the characters of ``_SENTENCE_END``)
+
+
+def _in_sentence_before(text: Text, first: int, n: int, end: int) -> list[Tok]:
+    """The (up to ``n``) words before token ``first`` with no sentence end between them and
+    ``end``: those that end after the last sentence end before ``end``."""
+    window = text.toks[max(0, first - n) : first]
+    if not window:
+        return window
+    stop = max(map(text.raw.rfind, _SENTENCE_END_CHARS, repeat(window[0].end), repeat(end)))
+    return [x for x in window if x.end > stop]
 _AVANT_ALONE = re.compile(r"\s+avant\s*(?:[,.;:)]|$)")
 _YEAR = re.compile(r"20\d\d")
 _SHORT_SEASON_RE = re.compile(r"\bsaison\s+(\d{2})\s*[-/]\s*(\d{2})\b")
@@ -427,7 +445,7 @@ def _accompanying(text: Text, hit: Hit, by_tag: dict) -> bool:
     """A quote noun that goes with another plan (« je le relance en octobre avec une maquette »)
     or names the contact's own things (« venus pour les maquettes du voisin »): not a plan of
     its own."""
-    before = [x.norm for x in text.toks[max(0, hit.first - 3) : hit.first] if _same_clause(text, x.start, hit.start)]
+    before = [x.norm for x in _clause_toks(text, max(0, hit.first - 3), hit.first, hit.start)]
     if "avec" in before and any(o.start < hit.start and _same_clause(text, o.start, hit.start)
                                 for tag in ("call", "meeting") for o in by_tag.get(tag, [])):
         return True
@@ -459,8 +477,7 @@ _CONDITION = {"tant que", "tant qu", "sans que", "avant que", "avant qu"}
 def _lead_in(text: Text, hit: Hit) -> set[str]:
     """Two-word openers (« même si », « tant que ») among the fourteen words before ``hit``, in
     its sentence."""
-    before = [x for x in text.toks[max(0, hit.first - 14) : hit.first]
-              if not _SENTENCE_END.search(text.raw[x.end : hit.start])]
+    before = _in_sentence_before(text, hit.first, 14, hit.start)
     words = [x.norm for x in before]
     return {f"{a} {b}" for a, b in zip(words, words[1:])}
 
@@ -522,8 +539,7 @@ def _conceded(text: Text, hit: Hit) -> bool:
     """« même si … » opens the clause holding ``hit``: granted, then set aside. The main clause
     after the concession's comma or colon is the learner's point (« même si elle n'est pas
     fermée : le foyer n'a besoin de rien »)."""
-    before = [x for x in text.toks[max(0, hit.first - 14) : hit.first]
-              if not _SENTENCE_END.search(text.raw[x.end : hit.start])]
+    before = _in_sentence_before(text, hit.first, 14, hit.start)
     return any(f"{a.norm} {b.norm}" in _CONCESSIVE and not re.search(r"[,:;]", text.raw[b.end : hit.start])
                for a, b in zip(before, before[1:]))
 
@@ -643,10 +659,9 @@ def _criterion_talk(text: Text, hit: Hit) -> bool:
     if hit.first and text.toks[hit.first - 1].norm in ("autre", "autres") \
             and _same_clause(text, text.toks[hit.first - 1].start, hit.start):
         return True  # « un autre projet »: someone else's
-    if "question" in {x.norm for x in text.toks[max(0, hit.first - 6) : hit.first] if _same_clause(text, x.start, hit.start)}:
+    if "question" in {x.norm for x in _clause_toks(text, max(0, hit.first - 6), hit.first, hit.start)}:
         return True  # « ce n'est pas une question de délai mais de besoin »: what the class turns on
-    if {"critere", "criteres", "grille"} & {x.norm for x in text.toks[max(0, hit.first - 8) : hit.first]
-                                   if not _SENTENCE_END.search(text.raw, x.end, hit.start)}:
+    if {"critere", "criteres", "grille"} & {x.norm for x in _in_sentence_before(text, hit.first, 8, hit.start)}:
         return True  # « les trois critères vus en cours : l'intérêt, le projet et le délai »
     after = text.toks[hit.last : hit.last + 3]
     return bool(after) and (text.raw[hit.end : after[0].start].strip() == "," or after[0].norm in ("et", "puis")) \
@@ -689,7 +704,7 @@ _SUPPOSING = frozenset("pourrait pourraient serait seraient inventer imaginer su
 def _too_much_for(text: Text, hit: Hit) -> bool:
     """« trop … pour (être) » before ``hit`` in its clause (« trop vague pour être un vrai
     besoin »): the word is denied."""
-    before = [x.norm for x in text.toks[max(0, hit.first - 6) : hit.first] if _same_clause(text, x.start, hit.start)]
+    before = [x.norm for x in _clause_toks(text, max(0, hit.first - 6), hit.first, hit.start)]
     return "trop" in before and "pour" in before[before.index("trop") + 1 :]
 
 
@@ -697,7 +712,7 @@ def _nobody_before(text: Text, start: int) -> bool:
     """« personne n'est pressé »: « personne » or « rien » then « ne » in the four words before
     ``start``, in its clause — a denial the negation cues do not mark."""
     first = bisect_left(text.starts, start)
-    before = [x.norm for x in text.toks[max(0, first - 4) : first] if _same_clause(text, x.start, start)]
+    before = [x.norm for x in _clause_toks(text, max(0, first - 4), first, start)]
     return any(w in ("personne", "rien") and before[i + 1 : i + 2] in (["n"], ["ne"]) for i, w in enumerate(before))
 
 
@@ -705,7 +720,7 @@ def _supposed(text: Text, hit: Hit) -> bool:
     """An interest word under a supposition in its clause (« elles pourraient vouloir »,
     « ce serait inventer un besoin »): the learner's guess, not the contact's words. « Elle
     pourrait être intéressée » says how the learner reads the contact: no supposition."""
-    before = [x.norm for x in text.toks[max(0, hit.first - 4) : hit.first] if _same_clause(text, x.start, hit.start)]
+    before = [x.norm for x in _clause_toks(text, max(0, hit.first - 4), hit.first, hit.start)]
     return any(w in _SUPPOSING and before[i + 1 : i + 2] != ["etre"] for i, w in enumerate(before))
 
 
@@ -756,11 +771,11 @@ def _shopping_around(text: Text, hit: Hit) -> bool:
     before, in its clause (« il compare les devis », « il compare déjà d'autres fournisseurs »,
     « elle hésite entre deux fournisseurs »), or « en concurrence » in the three words after
     (« elle met déjà deux fournisseurs en concurrence »)."""
-    before = [x.norm for x in text.toks[max(0, hit.first - 3) : hit.first] if _same_clause(text, x.start, hit.start)]
+    before = [x.norm for x in _clause_toks(text, max(0, hit.first - 3), hit.first, hit.start)]
     if any(w.startswith(_COMPARING) for w in before) or any(
             w == "entre" and i and before[i - 1].startswith("hesit") for i, w in enumerate(before)):
         return True
-    after = [x.norm for x in text.toks[hit.last : hit.last + 3] if _same_clause(text, x.start, hit.start)]
+    after = [x.norm for x in _clause_toks(text, hit.last, hit.last + 3, hit.start)]
     return any(w.startswith("concurrence") and i and after[i - 1] == "en" for i, w in enumerate(after))
 
 
@@ -782,15 +797,14 @@ _DOUBLE_NEGATION = ("exclu", "exclut", "manqu", "ferme", "oppos", "refus", "cach
 def _later_before(text: Text, hit: Hit) -> bool:
     """« plus tard » in the six words before ``hit``, in its sentence (« foulards intéressants
     "pour plus tard", rien de prévu »): a project put off, not refused."""
-    words = [x.norm for x in text.toks[max(0, hit.first - 6) : hit.first]
-             if not _SENTENCE_END.search(text.raw, x.end, hit.start)]
+    words = [x.norm for x in _in_sentence_before(text, hit.first, 6, hit.start)]
     return any(w == "tard" and i and words[i - 1] == "plus" for i, w in enumerate(words))
 
 
 def _loss_denied(text: Text, hit: Hit) -> bool:
     """« il ne veut surtout pas être en retard », « ne veut pas perdre de temps »: what is denied
     is a delay or a loss — urgency."""
-    after = [x.norm for x in text.toks[hit.last : hit.last + 5] if _same_clause(text, x.start, hit.start)]
+    after = [x.norm for x in _clause_toks(text, hit.last, hit.last + 5, hit.start)]
     return any(w == "retard" or w.startswith(("perdre", "rater", "louper")) for w in after)
 
 
@@ -859,7 +873,7 @@ _NEW_SUBJECT = {"la", "le", "les", "l", "il", "elle", "ils", "elles", "on", "son
 
 def _without_fail(text: Text, hit: Hit) -> bool:
     """« je ne laisse pas passer la semaine sans lui envoyer le devis »: « pas … sans » affirms the plan."""
-    before = [x.norm for x in text.toks[max(0, hit.first - 10) : hit.first] if _same_clause(text, x.start, hit.start)]
+    before = [x.norm for x in _clause_toks(text, max(0, hit.first - 10), hit.first, hit.start)]
     if "sans" not in before[-5:]:
         return False
     k = len(before) - 1 - before[::-1].index("sans")
@@ -870,13 +884,20 @@ _PAST_CONDITIONAL = {"aurais", "aurait", "aurions", "auriez", "auraient"}
 _PART_STOP = re.compile(r"[,.;:!?()\n]")
 
 
+_COMMA_OR_PLUS = re.compile(r",|\+")
+_PART_STOP_CHARS = ",.;:!?()\n"  # (the characters of ``_PART_STOP``)
+
+
 def _hypothetical(text: Text, hit: Hit) -> bool:
     """A plan in the past conditional (« si je l'avais mis en tiède, je l'aurais relancé en
     septembre », « j'aurais envie de m'en occuper tout de suite »): a plan supposed, not made.
     A part of the sentence opening with « si » is supposed too; a « si » inside it decides nothing
     (« je vérifie si le stock suit et j'appelle demain », « si bien que »)."""
     # the words before the plan in its part of the sentence (up to twelve): a suffix of the tokens
-    part = [x for x in text.toks[max(0, hit.first - 12) : hit.first] if not _PART_STOP.search(text.raw, x.end, hit.start)]
+    # (a word is in it when no stop lies between its end and the plan: it ends after the last stop)
+    window = text.toks[max(0, hit.first - 12) : hit.first]
+    last_stop = max(map(text.raw.rfind, _PART_STOP_CHARS, repeat(window[0].end), repeat(hit.start))) if window else -1
+    part = [x for x in window if x.end > last_stop]
     if any(x.norm in _PAST_CONDITIONAL for x in part[-6:]) and not any(
             x.norm == "tendance" for x in text.toks[max(0, hit.first - 4) : hit.first]):
         return True
@@ -964,8 +985,8 @@ def _interest_objects(observations: str) -> tuple[str, ...]:
     # (an urgency, « en urgence », is the need's own pressure: it stays)
     when = [(e.start, e.end) for e in find_time_expressions(observations, date(2026, 1, 1)) if e.label != "urgence"]
     for h in t.find(L.INTEREST_LEX):
-        if h.negated and not any(x.norm.startswith(_DOUBLE_NEGATION) for x in t.toks[max(0, h.first - 4) : h.first]
-                                 if _same_clause(t, x.start, h.start)):
+        if h.negated and not any(x.norm.startswith(_DOUBLE_NEGATION)
+                                 for x in _clause_toks(t, max(0, h.first - 4), h.first, h.start)):
             continue  # (« n'exclut pas une commande de sweats »: the order is not denied)
         clause_end = t.clause_of(h.start)[1]
         for tok in t.toks[h.last : h.last + 6]:
@@ -1059,6 +1080,10 @@ def analyse(justification: str, salon_date: date, objects: list[str] | None = No
     return _Reader(expand(justification or ""), salon_date, lemmatize).read(objects)
 
 
+_GROUP_OF = {tag: name for name, tags in L.TAGS.items() for tag in tags}  # (each tag is in one group)
+assert len(_GROUP_OF) == sum(map(len, L.TAGS.values()))
+
+
 class _Reader:
     """One justification read once: its phrase hits, then actions, interest, timing, classes."""
 
@@ -1081,8 +1106,12 @@ class _Reader:
         t = self.t
         hits = t.find(L.ALL_LEX)
 
+        by_group: dict[str, list[Hit]] = {name: [] for name in L.TAGS}  # (hits in text order)
+        for h in hits:
+            by_group[_GROUP_OF[h.tag]].append(h)
+
         def group(name: str) -> list[Hit]:
-            return [h for h in hits if h.tag in L.TAGS[name]]
+            return by_group[name]
 
         self.requests = [h for h in group("request") if not h.negated]
         # « un contact froid n'a pas d'intérêt », « on pourrait penser que c'est chaud »: the
@@ -1090,6 +1119,8 @@ class _Reader:
         self.definitions = _definition_spans(self.folded)
 
         def outside(items):
+            if not self.definitions:  # (most texts define nothing)
+                return list(items)
             return [x for x in items if not any(a <= x.start < b for a, b in self.definitions)]
 
         self.interest_hits = outside(group("interest"))
@@ -1133,7 +1164,7 @@ class _Reader:
         """Clauses; with ``commas``, the parts between commas too (« Aucun besoin, fiche CRM. »)."""
         bounds = self.t.bounds
         if commas:
-            bounds = sorted(set(bounds) | {m.start() for m in re.finditer(r",|\+", self.raw)})
+            bounds = sorted(set(bounds) | {m.start() for m in _COMMA_OR_PLUS.finditer(self.raw)})
         spans, start = [], 0
         for b in bounds + [len(self.raw)]:
             if b > start:
@@ -1142,7 +1173,7 @@ class _Reader:
         return spans
 
     def in_region(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.regions)
+        return bool(self.regions) and any(a <= pos < b for a, b in self.regions)
 
     # --- the learner's actions ----------------------------------------------------------
     def _actions(self) -> None:
@@ -1240,7 +1271,7 @@ class _Reader:
         # « il demande un rendez-vous : je le fixe en priorité »: a scheduling verb on a pronoun
         # stands for the meeting named just before.
         meetings_before = [m for m in by_tag.get("meeting", []) + self.requests]
-        for i, tok in enumerate(t.toks):
+        for i, tok in enumerate(t.toks if meetings_before else ()):  # (none to stand for: no loop)
             if i >= 2 and tok.norm.startswith(_SCHEDULING) and t.toks[i - 1].norm in ("l", "le", "la") \
                     and t.toks[i - 2].norm in _SCHEDULER \
                     and any(m.end <= tok.start and self.folded[m.start : m.end].startswith(_MEETING_NOUNS)
@@ -1275,10 +1306,9 @@ class _Reader:
             if kind == "call" and h.first >= 2 and t.toks[h.first - 1].norm == "nous" \
                     and t.toks[h.first - 2].norm in ("il", "elle", "ils", "elles", "qu"):
                 continue  # « il nous recontactera au printemps »: the contact's call, not the plan
-            if kind in ("quote", "docs") and ({x.norm for x in t.toks[max(0, h.first - 3) : h.first]
-                                               if _same_clause(t, x.start, h.start)} & (_TAKEN | _REFUSED)
-                                              or {x.norm for x in t.toks[h.last : h.last + 2]
-                                                  if _same_clause(t, x.start, h.start)} & _TAKEN):
+            if kind in ("quote", "docs") and (
+                    {x.norm for x in _clause_toks(t, max(0, h.first - 3), h.first, h.start)} & (_TAKEN | _REFUSED)
+                    or {x.norm for x in _clause_toks(t, h.last, h.last + 2, h.start)} & _TAKEN):
                 # « le trésorier a pris nos tarifs », « tarifs emportés »: what the contact took at
                 # the stand; « elle a refusé le devis »: what the contact declined
                 continue
@@ -1468,8 +1498,7 @@ class _Reader:
             if _learners_own(t, h):
                 continue  # « je n'attends pas : devis sous 48 h »: the plan's pace
             if h.tag != "no_budget" and self.folded[h.start : h.end].startswith(("plus", "aucun")) \
-                    and {x.norm for x in t.toks[max(0, h.first - 4) : h.first]
-                         if _same_clause(t, x.start, h.start)} & _REMAINS:
+                    and {x.norm for x in _clause_toks(t, max(0, h.first - 4), h.first, h.start)} & _REMAINS:
                 continue  # « il ne lui en reste plus aucun »: the stock is out, a need
             if {x.norm for x in t.toks[max(0, h.first - 4) : h.first]} & {"verifier", "assurer", "sassurer"}:
                 continue  # « je l'appelle pour vérifier qu'il a tout ce qu'il faut »: the plan's check
@@ -1493,8 +1522,7 @@ class _Reader:
                 continue  # « elle n'a plus aucun maillot »: goods lacking, a need
             if t.toks[h.first].norm == "plus" and h.first and t.toks[h.first - 1].norm in ("le", "la", "les", "des"):
                 continue  # « le plus intéressant du salon »: a superlative, no « plus intéressé »
-            if any(x.norm.startswith(_PLAN_VERB_STEMS) for x in t.toks[max(0, h.first - 4) : h.first]
-                   if _same_clause(t, x.start, h.start)) or (
+            if any(x.norm.startswith(_PLAN_VERB_STEMS) for x in _clause_toks(t, max(0, h.first - 4), h.first, h.start)) or (
                     self.folded[h.start : h.end].startswith("servir") and any(
                         x.norm.startswith(_PLAN_VERB_STEMS) for x in t.toks[max(0, h.first - 9) : h.first]
                         if self._same_sentence(x.start, h.start))):
@@ -1561,12 +1589,13 @@ class _Reader:
             out.disinterest.append(raw[m.start() : m.end()])
         because = "parce" in raw.lower()  # (« ce n'est pas parce que … »: rare, checked only then)
         for h in self.interest_hits:
+            head = t.toks[h.first].norm  # (the hit's first word, read by most checks below)
             word = raw[h.start : h.end]
             if any(a <= h.start < b or (h.start < a < h.end) for a, b in dis_spans + label_no + excluded):
                 continue
-            if self.in_region(h.start) and t.toks[h.first].norm.startswith(("devi", "command", "interessant")):
+            if self.in_region(h.start) and head.startswith(("devi", "command", "interessant")):
                 continue  # (« pour lui faire une offre plus intéressante »: our offer, in the plan)
-            if t.toks[h.first].norm.startswith("interess") and h.negated is False and h.last < len(t.toks) \
+            if head.startswith("interess") and h.negated is False and h.last < len(t.toks) \
                     and t.toks[h.last].norm in ("qu", "que") and {x.norm for x in t.toks[max(0, h.first - 3) : h.first]} & {"ne", "n"}:
                 out.disinterest.append(word)  # « ne s'intéressait qu'au matériel de projection »: to something else
                 continue
@@ -1574,10 +1603,10 @@ class _Reader:
                 out.interest.append(word)  # « ils n'attendent plus que notre devis »: only that is awaited
                 self._interest_pos.append(h.start)
                 continue
-            if t.toks[h.first].norm.startswith("command") and h.first and t.toks[h.first - 1].norm in ("rien", "pas", "jamais") \
+            if head.startswith("command") and h.first and t.toks[h.first - 1].norm in ("rien", "pas", "jamais") \
                     and raw[h.start : h.end].endswith(("é", "és", "ée", "ées")):
                 continue  # « rien commandé »: no order yet, which says nothing of the wish
-            if h.negated and t.toks[h.first].norm.startswith("cherch") and {
+            if h.negated and head.startswith("cherch") and {
                     x.norm for x in t.toks[h.last : h.last + 4]} & {"idee", "idees", "renseignement", "renseignements", "information", "informations"}:
                 continue  # « il ne cherche pas des idées, il doit commander »: more than curiosity
             if _NOT_NOW_AFTER.match(self.folded[h.end : h.end + 60].replace("'", " ")):
@@ -1595,7 +1624,7 @@ class _Reader:
             if because and _NOT_BECAUSE_RE.search(self.folded[max(0, h.start - 120) : h.start]):
                 out.disinterest.append(word)  # « ce n'est pas parce qu'il a pris un catalogue qu'il est intéressé »
                 continue
-            if t.toks[h.first].norm.startswith(("chois", "command")) and h.last < len(t.toks) \
+            if head.startswith(("chois", "command")) and h.last < len(t.toks) \
                     and t.toks[h.last].norm == "par":
                 continue  # « l'équipement est payé et choisi par la municipalité »: someone else's choice
             if _bought_elsewhere(t, h):
@@ -1608,47 +1637,45 @@ class _Reader:
             if any(0 <= h.first - d.last <= 3 and _same_clause(t, d.start, h.start)
                    and not {x.norm for x in t.toks[d.last : h.first]} & _BUT for d in dis_kept):
                 continue  # « aucun achat n'est envisagé »: still the refusal (« … mais elle envisage »: not)
-            if t.toks[h.first].norm in ("equipe", "equipes") and (
+            if head in ("equipe", "equipes") and (
                     not h.first or raw[t.toks[h.first - 1].end : h.start].strip() in (":", "-", "•")
                     or t.toks[h.first - 1].norm in _DETERMINERS
                     or h.first >= 2 and t.toks[h.first - 2].norm in _DETERMINERS and t.toks[h.first - 1].norm in _NOUN_ADJECTIVES):
                 continue  # « l'équipe a déjà un prestataire »: the team, not « équiper »
-            if t.toks[h.first].norm.startswith("equipement"):
+            if head.startswith("equipement"):
                 continue  # a supplier (« un équipementier »), the gear (« équipement renouvelé »): no wish
-            if t.toks[h.first].norm.startswith("interet") and {x.norm for x in t.toks[max(0, h.first - 2) : h.first]} \
+            if head.startswith("interet") and {x.norm for x in t.toks[max(0, h.first - 2) : h.first]} \
                     & _WEAK_BEFORE:
                 out.liking.append(word)  # « un petit intérêt »: a taste, not yet a need
                 out.interest.append(word)
                 self._interest_pos.append(h.start)
                 continue
-            if t.toks[h.first].norm.startswith(("interet", "besoin")) and {x.norm for x in t.toks[h.last : h.last + 4]} & _WEAK:
+            if head.startswith(("interet", "besoin")) and {x.norm for x in t.toks[h.last : h.last + 4]} & _WEAK:
                 if {x.norm for x in t.toks[h.last : h.last + 4]} & {"nul", "nulle", "inexistant", "zero"}:
                     out.disinterest.append(word)  # « le besoin est nul »
                 continue  # « l'intérêt est très vague », « un intérêt de politesse »: no interest
             if _criterion_talk(t, h):
                 continue  # « j'applique trois critères : l'intérêt, le besoin, puis le délai »
-            if t.toks[h.first].norm.startswith("interet") and _WEAK_VALUE.match(self.folded, h.end):
+            if head.startswith("interet") and _WEAK_VALUE.match(self.folded, h.end):
                 continue  # « Intérêt : passée par curiosité »: a form heading whose value is no interest
-            if t.toks[h.first].norm in ("lui", "leur") and [
+            if head in ("lui", "leur") and [
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]][:2] == ["ce", "qu"]:
                 continue  # « tout ce qu'il lui faut »: what it needs in general, not our offer
-            if t.toks[h.first].norm.startswith(("besoin", "projet", "interess")) and {
-                    x.norm for x in t.toks[max(0, h.first - 5) : h.first]
-                    if _same_clause(t, x.start, h.start)} & {"si", "quand", "cas", "jour"}:
+            if head.startswith(("besoin", "projet", "interess")) and {"si", "quand", "cas", "jour"} & {
+                    x.norm for x in _clause_toks(t, max(0, h.first - 5), h.first, h.start)}:
                 continue  # « le jour où un besoin apparaîtra »: a hypothesis, not the contact's need
-            if [x.norm for x in t.toks[max(0, h.first - 4) : h.first]
-                    if _same_clause(t, x.start, h.start)][-3:] in (["peut", "un", "jour"], ["pourrait", "un", "jour"],
-                                                                    ["pourra", "un", "jour"]):
+            if [x.norm for x in _clause_toks(t, max(0, h.first - 4), h.first, h.start)][-3:] in (
+                    ["peut", "un", "jour"], ["pourrait", "un", "jour"], ["pourra", "un", "jour"]):
                 continue  # « une section de rando peut un jour vouloir des tee-shirts »: some day, maybe
-            if [x.norm for x in t.toks[max(0, h.first - 6) : h.first] if _same_clause(t, x.start, h.start)][-6:] and \
+            if [x.norm for x in _clause_toks(t, max(0, h.first - 6), h.first, h.start)][-6:] and \
                     _SOME_DAY_RE.search(self.folded[max(0, h.start - 40) : h.start]):
                 continue  # « pour qu'il pense à nous le jour où il faudra renouveler »: some day, maybe
-            if t.toks[h.first].norm.startswith(("souhait", "demand", "veu", "voul")) and [
+            if head.startswith(("souhait", "demand", "veu", "voul")) and [
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]][-3:][:1] == ["comme"]:
                 continue  # « je l'inscris à la newsletter, comme elle le souhaite »: about the plan
-            if t.toks[h.first].norm.startswith("voul") and h.first and t.toks[h.first - 1].norm == "bien":
+            if head.startswith("voul") and h.first and t.toks[h.first - 1].norm == "bien":
                 continue  # « le catalogue qu'il a bien voulu recevoir »: consent, not a wish
-            if t.toks[h.first].norm.startswith(("besoin", "projet")) and h.last < len(t.toks) \
+            if head.startswith(("besoin", "projet")) and h.last < len(t.toks) \
                     and t.toks[h.last].norm in ("peut", "pourrait", "pourra", "peuvent", "pourraient"):
                 continue  # « un besoin peut apparaître »: a guess about some day
             if _NOT_OUR_OFFER.match(self.folded, h.end):
@@ -1662,51 +1689,49 @@ class _Reader:
                 # « veut pas », SMS style without « ne »; « ne veut rien cette année mais … 2028 »
                 (out.interest_later if later_not_no(h, 4) else out.disinterest).append(word)
                 continue
-            if t.toks[h.first].norm.startswith("interess") and t.toks[h.first].norm.endswith("er") and {
+            if head.startswith("interess") and head.endswith("er") and {
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]} & _MAY:
                 continue  # « ça peut l'intéresser »: the learner's guess, not the contact's interest
-            if t.toks[h.first].norm.startswith(("besoin", "envie")) and {
-                    x.norm for x in t.toks[max(0, h.first - 3) : h.first]
-                    if _same_clause(t, x.start, h.start)} & _COULD:
+            if head.startswith(("besoin", "envie")) and {
+                    x.norm for x in _clause_toks(t, max(0, h.first - 3), h.first, h.start)} & _COULD:
                 continue  # « une ludothèque pourrait avoir besoin de goodies »: a guess, no need stated
-            if t.toks[h.first].norm.startswith(("veu", "voul", "souhait")) and (nxt.startswith(_LOOKING) or (
+            if head.startswith(("veu", "voul", "souhait")) and (nxt.startswith(_LOOKING) or (
                     nxt in ("juste", "seulement", "simplement") and nxt2.startswith(_LOOKING))):
                 continue  # « il voulait découvrir nos machines »: curiosity, not a wish to buy
-            if t.toks[h.first].norm.startswith(("veu", "voul", "souhait", "cherch")) and any(
+            if head.startswith(("veu", "voul", "souhait", "cherch")) and any(
                     0 <= d.first - h.last <= 4 and t.toks[d.first].norm in ("pas", "pa") and self._same_sentence(h.start, d.start)
                     for d in dis_kept):
                 continue  # « il cherchait un traiteur, pas des goodies »: a wish for something else
             if "pourquoi" in [x.norm for x in t.toks[max(0, h.first - 2) : h.first]]:
                 continue  # « pourquoi achèterait-il ? »: a question that answers no
-            if t.toks[h.first].norm in _OUR_WISHES:
+            if head in _OUR_WISHES:
                 continue  # « nous voulons qu'il pense à nous »: the learner's wish, not the contact's
-            if (nxt, nxt2) == ("un", "jour") and t.toks[h.first].norm.startswith(_PURCHASE) \
+            if (nxt, nxt2) == ("un", "jour") and head.startswith(_PURCHASE) \
                     or h.first and t.toks[h.first - 1].norm in ("dernier", "derniere"):
                 continue  # « un orchestre renouvelle un jour ses tenues », « le dernier renouvellement »
-            if t.toks[h.first].norm.startswith(("veu", "voul", "souhait", "cherch")) and nxt.startswith("rencontr") \
+            if head.startswith(("veu", "voul", "souhait", "cherch")) and nxt.startswith("rencontr") \
                     and nxt2 in ("un", "une", "des"):
                 continue  # « elle voulait rencontrer un éditeur »: someone else (« nous rencontrer »: us)
             if h.first and t.toks[h.first - 1].norm == "cote":
                 continue  # « côté achats, c'est la commune qui paie »: a heading, no wish
-            if t.toks[h.first].norm.startswith(("veu", "voul")) and "dire" in (nxt, nxt2):
+            if head.startswith(("veu", "voul")) and "dire" in (nxt, nxt2):
                 continue  # « veut dire »: means, no wish
-            if t.toks[h.first].norm.startswith(("veu", "voul", "souhait")) and h.first >= 2 \
+            if head.startswith(("veu", "voul", "souhait")) and h.first >= 2 \
                     and t.toks[h.first - 1].norm in ("il", "ils", "elle", "elles", "on") \
                     and t.toks[h.first - 2].norm in ("qu", "que", "quand", "comme"):
                 continue  # « ils impriment ce qu'ils veulent quand ils veulent »: whatever, no wish
-            if t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "souhait")) and not h.negated \
+            if head.startswith(("cherch", "voul", "veu", "souhait")) and not h.negated \
                     and {x.norm for x in t.toks[h.last : h.last + 3]} & _ELSE_SOUGHT:
                 continue  # « elle cherchait un autre stand », « de l'inspiration pour un chantier »: not our offer
-            if not h.negated and t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "demand", "souhait")) \
+            if not h.negated and head.startswith(("cherch", "voul", "veu", "demand", "souhait")) \
                     and any(tok.norm in _DOC_WORDS for tok in t.toks[h.last : h.last + 4]):
                 continue  # « chercher de la documentation » is not interest in the offer
-            if t.toks[h.first].norm.startswith(("cherch", "voul", "veu", "demand", "souhait", "interess")) \
-                    and any(tok.norm.startswith("gratuit") for tok in t.toks[h.last : h.last + 5]
-                            if _same_clause(t, tok.start, h.start)):
+            if head.startswith(("cherch", "voul", "veu", "demand", "souhait", "interess")) \
+                    and any(tok.norm.startswith("gratuit") for tok in _clause_toks(t, h.last, h.last + 5, h.start)):
                 continue  # « ils voulaient surtout des stylos gratuits »: freebies, not the offer
             if h.negated and _no_order_yet(t, h):
                 continue  # « il n'a rien commandé »: no order yet, which says nothing of the wish
-            if h.negated and not t.toks[h.first].norm.startswith("interess") and _learners_own(t, h):
+            if h.negated and not head.startswith("interess") and _learners_own(t, h):
                 continue  # « je ne veux pas le perdre »: the learner's wish
             if h.negated and self._negation_words(h) & _REASON_OPENERS:
                 # « pas froid non plus vu son intérêt »: the denial ended before the reason
@@ -1715,9 +1740,8 @@ class _Reader:
                 continue
             if h.negated:
                 scope = self._negation_words(h)
-                if t.toks[h.first].norm.startswith(("plai", "conv", "satisf", "aim", "apprec", "content")) and any(
-                        x.norm.startswith(_OTHER_SUPPLIER) for x in t.toks[max(0, h.first - 6) : h.first]
-                        if _same_clause(t, x.start, h.start)):
+                if head.startswith(("plai", "conv", "satisf", "aim", "apprec", "content")) and any(
+                        x.norm.startswith(_OTHER_SUPPLIER) for x in _clause_toks(t, max(0, h.first - 6), h.first, h.start)):
                     continue  # « le devis de son imprimeur ne lui plaît pas »: the other supplier displeases
                 if {"sait", "savoir", "sais", "savent"} & (scope | {x.norm for x in t.toks[max(0, h.first - 5) : h.first]}):
                     continue  # « on ne sait pas s'ils achèteront un jour »: unknown, not denied
@@ -1730,9 +1754,9 @@ class _Reader:
                     out.interest.append(word)
                     self._interest_pos.append(h.start)
                     continue
-                if {x.norm for x in t.toks[h.last : h.last + 5] if _same_clause(t, x.start, h.start)} & _BROWSING:
+                if {x.norm for x in _clause_toks(t, h.last, h.last + 5, h.start)} & _BROWSING:
                     continue  # « il ne cherche pas à se renseigner, il veut 45 sweats »: more than a look
-                after4 = [x.norm for x in t.toks[h.last : h.last + 4] if _same_clause(t, x.start, h.start)]
+                after4 = [x.norm for x in _clause_toks(t, h.last, h.last + 4, h.start)]
                 if _loss_denied(t, h):
                     out.interest.append(word)  # « il ne veut surtout pas être en retard »: urgency
                     self._interest_pos.append(h.start)
@@ -1744,7 +1768,7 @@ class _Reader:
                     out.interest.append(word)  # « elle ne va pas attendre pour choisir »: urgency
                     self._interest_pos.append(h.start)
                     continue
-                after = [x.norm for x in t.toks[h.last : h.last + 5] if _same_clause(t, x.start, h.start)]
+                after = [x.norm for x in _clause_toks(t, h.last, h.last + 5, h.start)]
                 if any(w.isdigit() or w in NUMBER_WORDS or w in _DURATION_WORDS for w in scope) or (
                         {"dela", "apres"} & set(after[:3]) and set(after) & (_DURATION_WORDS | NUMBER_WORDS.keys())) \
                         or scope & _LATE:
@@ -1762,7 +1786,7 @@ class _Reader:
                     out.interest.append(word)  # « ce n'est pas un projet lointain »: the denial is the delay's
                     self._interest_pos.append(h.start)
                     continue
-                if t.toks[h.first].norm.startswith(("subvention", "budget", "financ")):
+                if head.startswith(("subvention", "budget", "financ")):
                     out.no_budget.append(word)  # « pas avant d'avoir les subventions »: money, not the wish
                 elif _not_before(t, h) and (_far_horizon(t, h) or self._far_date_after(h)):
                     out.not_soon.append(word)  # « il ne veut rien avant le printemps 2028 »: nothing soon
@@ -1790,7 +1814,7 @@ class _Reader:
             if _too_much_for(t, h):
                 out.not_soon.append(word)  # « c'est trop vague pour être un vrai besoin »: not (yet) a need
                 continue
-            if t.toks[h.first].norm.startswith(_LIKING) or _supposed(t, h) or (
+            if head.startswith(_LIKING) or _supposed(t, h) or (
                     h.first and t.toks[h.first - 1].norm in ("prochain", "futur", "futurs", "prochains")):
                 # (« pour qu'ils pensent à nous au prochain besoin »: a need to come, supposed)
                 # « aime nos sacs »: taste, not a need; « elles pourraient vouloir des tee-shirts »,
@@ -1806,8 +1830,7 @@ class _Reader:
                 if (tok.lemma in objs or tok.norm in objs or _object_key(tok.norm) in objs
                     or kin and tok.norm.startswith(kin)) \
                         and not (t.is_negated(tok.start) and not any(
-                            x.norm.startswith(_WAITING) for x in t.toks[max(0, i - 5) : i]
-                            if _same_clause(t, x.start, tok.start))) \
+                            x.norm.startswith(_WAITING) for x in _clause_toks(t, max(0, i - 5), i, tok.start))) \
                         and not self.in_region(tok.start):
                     # (« il ne veut pas attendre pour les polos »: the wait is denied, not the polos)
                     out.interest_objects.append(raw[tok.start : tok.end])
@@ -1830,8 +1853,8 @@ class _Reader:
         """« ne … que » around the hit, then a date over a year after the salon: « ils ne
         repasseront commande que dans deux ans » — nothing before then."""
         t = self.t
-        before = [x.norm for x in t.toks[max(0, h.first - 3) : h.first] if _same_clause(t, x.start, h.start)]
-        after = [x for x in t.toks[h.last : h.last + 3] if _same_clause(t, x.start, h.start)]
+        before = [x.norm for x in _clause_toks(t, max(0, h.first - 3), h.first, h.start)]
+        after = [x for x in _clause_toks(t, h.last, h.last + 3, h.start)]
         if not ({"ne", "n"} & set(before)) or not any(x.norm in ("que", "qu") for x in after):
             return False
         c_end = t.clause_of(h.start)[1]
@@ -2063,7 +2086,7 @@ class _Reader:
                 continue  # « bien plus que les trois mois d'un contact chaud »: the class in general
             if i and t.toks[i - 1].norm in ("au", "saison", "periode", "temps", "hiver", "mois", "climat", "eau"):
                 continue  # « on le garde au chaud », « la saison froide »: no class
-            before = [b.norm for b in t.toks[max(0, i - 4) : i] if _same_clause(t, b.start, tok.start)]
+            before = [b.norm for b in _clause_toks(t, max(0, i - 4), i, tok.start)]
             if set(before) & L.HEDGES or self._in_question(tok.end) or any(a <= tok.start < b for a, b in hesitations):
                 self.out.hedged_classes.append(cls)
                 continue
@@ -2076,7 +2099,8 @@ class _Reader:
 from prospection.texte.prefiltre import Prefiltered as _Prefiltered  # noqa: E402
 
 for _name in ("_ACTION_LABEL_RE", "_REJECTION_RE", "_SHORT_SEASON_RE", "_HAS_ALREADY", "_NOTHING_BEFORE",
-              "_CONCLUSION_RE", "_DECLARATION_RE"):
+              "_CONCLUSION_RE", "_DECLARATION_RE", "_DEFINITION_RE", "_JUST_RECEIVED_RE", "_LABEL_NO_RE",
+              "_HESITATION_RE", "_NOT_NOW_AFTER"):
     if isinstance(globals().get(_name), re.Pattern):
         globals()[_name] = _Prefiltered(globals()[_name])
 del _name

@@ -435,7 +435,17 @@ def score(observations: str, date_salon, reference: str, qualification, justific
     objects = interest_objects(observations) if ref != "froid" else None
     text = justification or ""
     a = analyse(text, salon, objects, lemmatize)
-    patterns: list[Pattern] = detect(text, observations or "", a, salon, organisation or "") if a.n_words else []
+    readings: dict[str, Analysis] = {}
+
+    def read(part: str) -> Analysis:
+        """The analysis of a part of the text (the learner's own words, the plan left out), once.
+        (The notes' objects change only what is said of them, which the pasted check reads not.)"""
+        if part not in readings:
+            readings[part] = analyse(part, salon, objects)
+        return readings[part]
+
+    patterns: list[Pattern] = detect(text, observations or "", a, salon, organisation or "", read) \
+        if a.n_words else []
     codes = {p.code: p for p in patterns}
     motifs = [p.code for p in patterns]
     # the goods the notes say the contact has run out of, named by the text: the need stated
@@ -461,8 +471,9 @@ def score(observations: str, date_salon, reference: str, qualification, justific
         ev, ev_conf, ev_reason = 0, 0.9, "no_class"
     action_text = a
     if "pasted" in codes:  # the learner's own words only: the notes' requests are not a plan
-        action_text = analyse(blank(text, pasted_spans(text, observations or "")), salon, objects,
-                              lemmatize)
+        own_words = blank(text, pasted_spans(text, observations or ""))
+        # (the pasted check has most often read it already, without ``lemmatize``)
+        action_text = read(own_words) if lemmatize is None else analyse(own_words, salon, objects, lemmatize)
     ac, ac_conf, ac_reason = _action(action_text, ref) if a.n_words else (0, 0.95, "empty")
     if ac and ev_reason == "class_wrong":
         # the plan follows the learner's own (wrong) class: it cannot be the right one's

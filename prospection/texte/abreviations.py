@@ -70,7 +70,9 @@ def _may_abbreviate(text: str) -> bool:
     """False only when ``_WORD_RE`` finds nothing in ``text``."""
     if _WHOLE_WORDS is None or has_odd_case(text):
         return True
-    return not _WHOLE_WORDS.isdisjoint(map(str.lower, _RUN_RE.findall(text)))
+    # (without those characters ``str.lower`` changes each character into one, a word character
+    # into a word character: the runs of the lower-cased text are the runs lower-cased)
+    return not _WHOLE_WORDS.isdisjoint(_RUN_RE.findall(text.lower()))
 
 
 @lru_cache(maxsize=8192)

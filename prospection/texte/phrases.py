@@ -170,10 +170,16 @@ def _match_at(toks: list[Tok], keys: list[frozenset], i: int, pattern: tuple) ->
     for k, word in enumerate(pattern):
         if word is None:
             rest = pattern[k + 1:]
+            first = rest[0] if rest else None  # (the word after the gap, tried here before the rest)
             for skip in range(4):
-                if i + skip > n:
+                j = i + skip
+                if j > n:
                     return None
-                end = _match_at(toks, keys, i + skip, rest)
+                if first is not None and (j == n or (first.keys.isdisjoint(keys[j]) if first.mode == _WORD
+                                                     else not toks[j].norm.startswith(first.norm)
+                                                     if first.mode == _PREFIX else toks[j].norm != first.norm)):
+                    continue
+                end = _match_at(toks, keys, j, rest)
                 if end is not None:
                     return end
             return None
@@ -275,8 +281,8 @@ class Lexicon:
                     frozenset().union(*(w.keys for w in seconds if w.mode == _WORD)),
                     tuple({w.norm: None for w in seconds if w.mode == _PREFIX}),
                     frozenset(w.norm for w in seconds if w.mode == _EXACT))
-        if len(self._prepared) < 100_000:
-            self._prepared[(tok.norm, tok.lemma)] = prepared
+        if len(self._prepared) < 100_000:  # (memoised as ``()`` when no phrase may begin with ``tok``)
+            self._prepared[(tok.norm, tok.lemma)] = prepared if out else ()
         return prepared
 
 
@@ -343,7 +349,7 @@ class Text:
         """Every occurrence of every phrase of ``lexicon``, sorted by start, longest first."""
         hits: list[Hit] = []
         toks, raw = self.toks, self.raw
-        keys = [_keys(norm, lemma) for norm, lemma, _start, _end in toks]  # each token's match keys
+        keys = [_keys(tok[0], tok[1]) for tok in toks]  # each token's match keys (norm, lemma)
         negation = self.is_negated if self.scopes else None
         prepared, new, n = lexicon._prepared, tuple.__new__, len(toks)
         last_i = n - 1
@@ -351,6 +357,8 @@ class Text:
             entries = prepared.get(tok[:2])  # (norm, lemma)
             if entries is None:
                 entries = lexicon._prepare(tok)
+            elif not entries:
+                continue  # (no phrase begins with this word)
             entries, gapped, second_keys, prefixes, exact = entries
             if len(gapped) < len(entries) and (
                     i == last_i or second_keys.isdisjoint(keys[i + 1]) and toks[i + 1].norm not in exact
@@ -372,6 +380,12 @@ class Text:
                     elif toks[j].norm != nxt.norm:
                         continue
                     if after:
+                        third = after[0]  # (a word or a gap: a word is tried here first)
+                        if third is not None and (j + 1 == n or (
+                                third.keys.isdisjoint(keys[j + 1]) if third.mode == _WORD
+                                else not toks[j + 1].norm.startswith(third.norm) if third.mode == _PREFIX
+                                else toks[j + 1].norm != third.norm)):
+                            continue
                         last = _match_at(toks, keys, j + 1, after)
                         if last is None:
                             continue

@@ -217,7 +217,7 @@ _PAST_AFTER_RE = re.compile(r"^\s*(?:dernier|derniere|passe|passee)\b")
 _NEXT_AFTER_RE = re.compile(r"^\s*(?:prochain|prochaine|suivant|suivante|d'apres\b|d apres\b|qui\s+(?:suit|vient))\b")
 _YEAR_AFTER_RE = re.compile(r"^\s*(20\d\d)\b")
 _NEXT_YEAR_AFTER_RE = re.compile(r"^\s*(?:de|d')\s*(?:l'|l\s|l’)\s*(?:annee|an)\s+(?:prochaine?|suivante?)\b")
-_CLAUSE_RE = re.compile(r"[.;:!?\n]")
+_CLAUSE_CHARS = ".;:!?\n"  # (what ends a clause before a date)
 _NEXT_YEAR_BEFORE_RE = re.compile(r"\b(?:l'|l\s)(?:an|annee)\s+prochaine?\s*,?\s*(?:a|en|au|vers|pour)?\s*$")
 
 
@@ -430,8 +430,57 @@ def _find(name: str, text: str):
     return _finditer(pattern, text, need)
 
 
-# name -> (the pattern behind its prefilter, its trigger, what its matches hold or None)
-_SCAN_TABLE = {name: (_prefiltered(pattern), need, _HELD.get(name)) for name, (pattern, need) in TIME_PATTERNS.items()}
+# How a pattern's trigger is tested (``_matches``): a figure, a word among the text's words, a
+# pattern found, one substring, one of several substrings.
+_FIGURE, _WORD_AMONG, _PATTERN_FOUND, _SUBSTRING, _ANY_SUBSTRING = range(5)
+
+
+def _trigger_test(need) -> tuple[int, object]:
+    if need is _DIGITS:
+        return _FIGURE, None
+    if isinstance(need, frozenset):
+        return _WORD_AMONG, need
+    if isinstance(need, re.Pattern):
+        return _PATTERN_FOUND, need
+    if len(need) == 1:
+        return _SUBSTRING, need[0]
+    return _ANY_SUBSTRING, need
+
+
+# (name, how its trigger is tested, the trigger, what its matches hold or None, the pattern behind
+# its prefilter), in the table's order; every pattern has a trigger
+_SCAN_TABLE = tuple((name, *_trigger_test(need), _HELD.get(name), _prefiltered(pattern))
+                    for name, (pattern, need) in TIME_PATTERNS.items())
+assert all(need for _, need in TIME_PATTERNS.values())
+
+
+def _trigger_implies_filter(test: int, need, prefiltered: Prefiltered) -> bool:
+    """Whether a text that meets the trigger always holds the strings the prefilter looks for:
+    each trigger word (or the trigger substring) holds a string of each of its requirements."""
+    required = prefiltered.need
+    if required is None or prefiltered.fold_case or test not in (_WORD_AMONG, _SUBSTRING):
+        return required is None
+    triggers = need if test == _WORD_AMONG else (need,)
+    return all(None not in strings and all(any(x in w for x in strings) for w in triggers)
+               for strings in required)
+
+
+@lru_cache(maxsize=1)
+def _scan_steps() -> tuple:
+    """``_SCAN_TABLE`` with, last, what to search: the bare pattern when its trigger already
+    implies its prefilter (read on first use: the prefilters are read lazily)."""
+    return tuple((name, test, need, held, prefiltered.regex if _trigger_implies_filter(test, need, prefiltered)
+                  else prefiltered) for name, test, need, held, prefiltered in _SCAN_TABLE)
+
+
+@lru_cache(maxsize=1)
+def _recurring_by_word() -> dict[str, tuple[int, ...]]:
+    """Trigger word -> the positions in ``_recurring_compiled()`` of the patterns it lets be tried."""
+    out: dict[str, list[int]] = {}
+    for k, (triggers, _, _) in enumerate(_recurring_compiled()):
+        for w in triggers:
+            out.setdefault(w, []).append(k)
+    return {w: tuple(ks) for w, ks in out.items()}
 
 
 @lru_cache(maxsize=1024)
@@ -443,32 +492,32 @@ def _matches(f: str) -> tuple[dict[str, tuple[re.Match, ...]], tuple[tuple[int, 
     words = _words(f)
     digits = _ASCII_DIGIT_RE.search(f) is not None
     out: dict[str, tuple[re.Match, ...]] = {}
-    for name, (prefiltered, need, held) in _SCAN_TABLE.items():
-        out[name] = ()
-        if need:
-            if need is _DIGITS:
-                if not digits:
-                    continue
-            elif isinstance(need, frozenset):
-                if need.isdisjoint(words):
-                    continue
-            elif isinstance(need, re.Pattern):
-                if not need.search(f):
-                    continue
-            elif not any(map(f.__contains__, need)):
-                continue
-        if held is not None and held.search(f) is None:
-            continue
-        out[name] = tuple(prefiltered.finditer(f))
-    # Recurring seasons and events, each tried only when one of its words is present.
-    # (none tried when the text has none of their words)
+    for name, test, need, held, search in _scan_steps():
+        if test == _WORD_AMONG:
+            tried = not need.isdisjoint(words)
+        elif test == _SUBSTRING:
+            tried = need in f
+        elif test == _FIGURE:
+            tried = digits
+        elif test == _PATTERN_FOUND:
+            tried = need.search(f) is not None
+        else:
+            tried = any(map(f.__contains__, need))
+        if tried and (held is None or held.search(f) is not None):
+            out[name] = tuple(search.finditer(f))
+        else:
+            out[name] = ()
+    # Recurring seasons and events, each tried only when one of its words is present, in the
+    # order of ``RECURRING`` (none tried when the text has none of their words).
     recurring = []
-    for triggers, regex, i in _recurring_compiled() if not _recurring_words().isdisjoint(words) else ():
-        if triggers.isdisjoint(words):
-            continue
-        found = tuple(_prefiltered(regex).finditer(f))
-        if found:
-            recurring.append((i, found))
+    present = _recurring_words().intersection(words)
+    if present:
+        by_word, compiled = _recurring_by_word(), _recurring_compiled()
+        for k in sorted({k for w in present for k in by_word[w]}):
+            _, regex, i = compiled[k]
+            found = tuple(_prefiltered(regex).finditer(f))
+            if found:
+                recurring.append((i, found))
     return out, tuple(recurring)
 
 
@@ -717,7 +766,7 @@ def _time_expressions(text: str, salon_date: date) -> tuple[TimeExpression, ...]
         if label == "passe" or (("depuis" in since or "deja" in since) and _SINCE_BEFORE_RE.search(since)):
             past = True
         before = f[max(0, start - 40) : start]
-        clause_start = max((m.end() for m in _CLAUSE_RE.finditer(before)), default=0)
+        clause_start = max(map(before.rfind, _CLAUSE_CHARS)) + 1  # (after the last one; 0 without)
         before = before[clause_start:]
         mod_m = _BEFORE_RE.search(before) if _BEFORE_WORDS.intersection(_WORDS_RE.findall(before[-32:])) else None
         mod = _SPACES_RE.sub(" ", mod_m.group("mod")) if mod_m else ""
