@@ -179,3 +179,11 @@ def test_order_abbreviations_are_spelled_out():
     from prospection.texte.abreviations import expand
 
     assert expand("cmd avt mi-juin, cder vite, cde validée") == "commande avant mi-juin, commander vite, commande validée"
+
+
+def test_a_negative_subject_keeps_its_own_ne():
+    text = "Donc aucun achat ne se fera à court terme."
+    assert [text[a:b] for a, b in negated_spans(text)] == ["aucun achat ne se fera à court terme"]
+    # a « ne … pas » of its own after the subject is another negation
+    text = "Aucun membre n'a pas voté."
+    assert [text[a:b] for a, b in negated_spans(text)] == ["Aucun membre", "n'a pas voté"]

@@ -3445,3 +3445,10 @@ def test_nothing_to_expect_is_a_refusal_not_a_wait_denied():
     notes = "Le club vient de renouveler tous ses maillots et n'achètera rien cette saison."
     assert points(notes, "froid", "froid", "Froid : maillots tout neufs, aucun achat à attendre cette saison. "
                   "Je garde la fiche.", "2027-03-06") == (1, 1)
+
+
+def test_no_purchase_in_the_short_term_is_no_hurry():
+    notes = "La présidente a aimé nos carnets et y pensera ; ni projet ni date, finances serrées."
+    text = ("Tiède : elle a aimé nos carnets, mais ni projet ni date, donc aucun achat ne se fera à court terme. "
+            "Relance dans quatre mois.")
+    assert points(notes, "tiède", "tiède", text, "2026-09-19") == (1, 1)

@@ -245,6 +245,8 @@ _NOT_NEGATION = {
     ("pas", "moins"),  # « il n'en est pas moins intéressé », « pas moins de 200 maillots »
     ("non", "moins"),
 }
+# Negative subjects whose « ne » follows their noun (« aucun achat ne se fera »).
+_SUBJECT_CUES = {"aucun", "aucune", "nul", "nulle"}
 # Words that close a negation scope (start of a new clause).
 _SCOPE_BREAKERS = {
     "mais", "car", "et", "puis", "donc", "cependant", "pourtant", "toutefois", "sinon",
@@ -323,6 +325,10 @@ def _scopes_cached(text: str) -> tuple[Scope, ...]:
                 end = later.start
                 break
             if later.norm in ("ne", "n") and later.start > tok.end and later is not tokens[i + 1]:
+                j = tokens.index(later, i + 1)
+                if word in _SUBJECT_CUES and j <= i + 3 and not any(
+                        x.norm in _ANY_CUE for x in tokens[j + 1 : j + 4]):
+                    continue  # « aucun achat ne se fera à court terme »: the subject's own « ne »
                 end = later.start  # another negation begins (« rien ne » keeps its own « ne »)
                 break
         end = len(text[:end].rstrip()) if end > tok.end else tok.end
