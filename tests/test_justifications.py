@@ -3452,3 +3452,10 @@ def test_no_purchase_in_the_short_term_is_no_hurry():
     text = ("Tiède : elle a aimé nos carnets, mais ni projet ni date, donc aucun achat ne se fera à court terme. "
             "Relance dans quatre mois.")
     assert points(notes, "tiède", "tiède", text, "2026-09-19") == (1, 1)
+
+
+def test_the_learners_own_will_is_no_refusal_of_the_contact():
+    notes = "Mme Aubert aimerait des carnets pour le tournoi des 50 ans du club, en novembre 2027 ; rien ne presse."
+    text = ("Tiède : elle aimerait des carnets pour le tournoi de novembre 2027, rien ne presse. Je ne veux pas non plus "
+            "la laisser filer : je la relance fin août.")
+    assert points(notes, "tiède", "tiède", text, "2027-02-13") == (1, 1)

@@ -510,8 +510,10 @@ def _learners_own(text: Text, hit: Hit) -> bool:
     j = hit.first - 1
     while j >= 0 and text.toks[j].norm in _CLITICS and hit.first - j <= 4:
         j -= 1
-    return j >= 0 and j < hit.first - 1 and text.toks[j].norm in ("je", "j", "nous") \
-        and _same_clause(text, text.toks[j].start, hit.start)
+    # (a denial that begins with its « ne » may follow the learner at once: « je ne veux pas la
+    # laisser filer »)
+    return j >= 0 and (j < hit.first - 1 or text.toks[hit.first].norm in ("ne", "n")) \
+        and text.toks[j].norm in ("je", "j", "nous") and _same_clause(text, text.toks[j].start, hit.start)
 
 
 def _late_denied(text: Text, hit: Hit) -> bool:
