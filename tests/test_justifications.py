@@ -3459,3 +3459,10 @@ def test_the_learners_own_will_is_no_refusal_of_the_contact():
     text = ("Tiède : elle aimerait des carnets pour le tournoi de novembre 2027, rien ne presse. Je ne veux pas non plus "
             "la laisser filer : je la relance fin août.")
     assert points(notes, "tiède", "tiède", text, "2027-02-13") == (1, 1)
+
+
+def test_no_need_to_call_him_urgently_is_the_plan_not_the_contact():
+    notes = "Le chef d'harmonie voudrait des polos pour le centenaire de 2028 ; rien avant."
+    text = ("Tiède : intéressé par des polos, mais rien avant 2028. Pas besoin de l'appeler en urgence : je lui "
+            "envoie la doc et je le relance courant 2027.")
+    assert points(notes, "tiède", "tiède", text, "2026-10-10") == (1, 1)

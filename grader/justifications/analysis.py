@@ -686,8 +686,8 @@ def _need_to_act(text: Text, hit: Hit) -> bool:
     if "besoin" not in words or hit.last + 1 >= len(text.toks):
         return False
     nxt, verb = text.toks[hit.last].norm, text.toks[hit.last + 1].norm
-    if verb in ("se", "s", "me", "m", "te", "t") and hit.last + 2 < len(text.toks):
-        verb = text.toks[hit.last + 2].norm  # « pas besoin de se précipiter »
+    if verb in ("se", "s", "me", "m", "te", "t", "l", "le", "la", "les", "lui", "leur") and hit.last + 2 < len(text.toks):
+        verb = text.toks[hit.last + 2].norm  # « pas besoin de se précipiter », « pas besoin de l'appeler »
     if nxt in ("de", "d", "du") and {x.norm for x in text.toks[hit.last + 1 : hit.last + 3]} & _CONSENTS:
         return True  # « il n'a plus besoin de l'accord du conseil »: a step done, not a need denied
     return nxt in ("de", "d") and verb.endswith(("er", "ir", "re")) and len(verb) > 4 and not verb.startswith(L.GOODS) \
