@@ -3466,3 +3466,11 @@ def test_no_need_to_call_him_urgently_is_the_plan_not_the_contact():
     text = ("Tiède : intéressé par des polos, mais rien avant 2028. Pas besoin de l'appeler en urgence : je lui "
             "envoie la doc et je le relance courant 2027.")
     assert points(notes, "tiède", "tiède", text, "2026-10-10") == (1, 1)
+
+
+def test_a_crush_on_our_goods_is_taste():
+    notes = "La secrétaire a eu un coup de cœur pour nos carnets ; rien n'est prévu au club."
+    assert points(notes, "tiède", "tiède", "Elle a eu un coup de cœur pour nos carnets, mais rien n'est prévu : "
+                  "tiède, je la recontacte d'ici l'automne.", "2027-03-06") == (1, 1)
+    assert points(notes, "froid", "froid", "Froid : un coup de cœur pour nos carnets, mais rien de prévu au club. "
+                  "Fiche CRM.", "2027-03-06") == (1, 1)

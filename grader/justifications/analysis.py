@@ -195,7 +195,7 @@ _DOC_WORDS = {"documentation", "doc", "docs", "brochure", "brochures", "plaquett
               "lettre", "carte"}
 
 
-_LIKING = ("aim", "ador", "apprec", "seduit", "emball", "enthousias", "plai", "envie", "kiff", "trouv")
+_LIKING = ("aim", "ador", "apprec", "seduit", "emball", "enthousias", "plai", "envie", "kiff", "trouv", "coup")
 _CONTACT_SUBJECT = {"a", "ont", "il", "elle", "ils", "elles", "le", "la", "les"}
 _RECORD_PLACES = {"fiche", "fiches", "crm", "sic", "fichier", "fichiers", "base", "newsletter"}
 _ACTION_LABEL_RE = re.compile(r"\b(?:actions?|suite|a faire|suivi|relances?)\s*[:=]")
