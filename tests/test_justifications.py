@@ -3474,3 +3474,13 @@ def test_a_crush_on_our_goods_is_taste():
                   "tiède, je la recontacte d'ici l'automne.", "2027-03-06") == (1, 1)
     assert points(notes, "froid", "froid", "Froid : un coup de cœur pour nos carnets, mais rien de prévu au club. "
                   "Fiche CRM.", "2027-03-06") == (1, 1)
+
+
+def test_the_learners_own_pace_is_not_the_projects():
+    notes = "Le club d'astronomie aimerait des sweats pour sa soirée d'observation de l'été ; budget au printemps."
+    text = ("L'envie est là, mais l'achat est lointain : tiède. Je ne compte pas attendre qu'il revienne vers nous, "
+            "je le relance en avril.")
+    assert points(notes, "tiède", "tiède", text, "2026-11-14") == (1, 1)
+    # the contact's own hurry stays a hurry
+    text = "Tiède : il aimerait des sweats pour l'été, il ne veut pas attendre. Je le relance en avril."
+    assert points(notes, "tiède", "tiède", text, "2026-11-14")[0] == 0
