@@ -3484,3 +3484,10 @@ def test_the_learners_own_pace_is_not_the_projects():
     # the contact's own hurry stays a hurry
     text = "Tiède : il aimerait des sweats pour l'été, il ne veut pas attendre. Je le relance en avril."
     assert points(notes, "tiède", "tiède", text, "2026-11-14")[0] == 0
+
+
+def test_a_feast_said_to_take_place_in_two_months():
+    notes = "M. Lartigau veut des chemisettes brodées pour les fêtes du village, dans deux mois ; il a l'argent."
+    text = ("Chaud, parce que les fêtes ont lieu dans un peu plus de deux mois et qu'il a déjà l'argent pour ses "
+            "chemisettes. Je le rappelle dès demain et le devis part sous 48 h.")
+    assert points(notes, "chaud", "chaud", text, "2026-06-06") == (1, 1)

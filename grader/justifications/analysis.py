@@ -492,6 +492,8 @@ _NOT_BECAUSE_RE = re.compile(r"\bce n.est pas parce qu[^.!?;]*\bqu.(?:il|elle|il
 # « s'intéressait aux machines laser, pas à ce que nous vendons »: interest in something else
 # an empty check box before a class in a form (« ☐ froid ☑ tiède »)
 _UNCHECKED_BOXES = ("☐", "□", "❏", "❑", "○", "◯", "[ ]", "[]", "( )")
+# « ont lieu », « a lieu », « se tiennent », « tombe(nt) » right after an event
+_LIEU_RE = re.compile(r"\s+(?:ont lieu|a lieu|aura lieu|auront lieu|se tien\w*|tomb\w*|arriv\w*|commenc\w*)\b")
 _NOT_OUR_OFFER = re.compile(r"[^.;!?\n]{0,60}?,\s*(?:mais\s+)?(?:pas|non|jamais)\s+(?:a|par|pour|aux?|dans)\s+"
                             r"(?:ce\s+que\s+(?:nous|on)|ce\s+qu\W?\s*on|nos\s+(?:produits|articles)|notre\s+(?:offre|gamme|catalogue))")
 # a form heading's value that states no real interest (« Intérêt : passée par curiosité »)
@@ -1939,6 +1941,9 @@ class _Reader:
                 continue  # « rien ne presse »: the long reading wins
             if e.label != "date" and any(x.label == "date" and 0 <= x.start - e.end <= 6 for x in self.exprs):
                 continue  # « la fête de fin d'année du 26 juin »: the date says which
+            if e.label == "evenement" and any(x.label == "relatif" and 0 < x.start - e.end <= 20 and _LIEU_RE.match(
+                    self.folded, e.end) for x in self.exprs):
+                continue  # « les fêtes ont lieu dans deux mois »: the delay says when, not the calendar
             if e.label == "urgence" and self._plan_noun_clause(e.start):
                 continue  # « une action adaptée sera menée rapidement »: the plan's pace
             if e.label != "urgence" and _NOW_IS_RE.search(self.folded[max(0, e.start - 20) : e.start]):
