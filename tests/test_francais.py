@@ -187,3 +187,9 @@ def test_a_negative_subject_keeps_its_own_ne():
     # a « ne … pas » of its own after the subject is another negation
     text = "Aucun membre n'a pas voté."
     assert [text[a:b] for a, b in negated_spans(text)] == ["Aucun membre", "n'a pas voté"]
+
+
+def test_ni_ni_ne_negates_the_verb():
+    text = "Ni les tenues ni les goodies ne les intéressent."
+    spans = [text[a:b] for a, b in negated_spans(text)]
+    assert any("intéressent" in s for s in spans), spans

@@ -3491,3 +3491,9 @@ def test_a_feast_said_to_take_place_in_two_months():
     text = ("Chaud, parce que les fêtes ont lieu dans un peu plus de deux mois et qu'il a déjà l'argent pour ses "
             "chemisettes. Je le rappelle dès demain et le devis part sous 48 h.")
     assert points(notes, "chaud", "chaud", text, "2026-06-06") == (1, 1)
+
+
+def test_neither_nor_ne_is_a_refusal():
+    notes = "Le président dit que les adhérents ne portent jamais de tenue et ne veulent pas de goodies."
+    assert points(notes, "froid", "froid", "Froid : ni les tenues ni les goodies ne les intéressent. Fiche CRM.",
+                  "2027-03-06") == (1, 1)

@@ -245,8 +245,9 @@ _NOT_NEGATION = {
     ("pas", "moins"),  # « il n'en est pas moins intéressé », « pas moins de 200 maillots »
     ("non", "moins"),
 }
-# Negative subjects whose « ne » follows their noun (« aucun achat ne se fera »).
-_SUBJECT_CUES = {"aucun", "aucune", "nul", "nulle"}
+# Negative subjects whose « ne » follows their noun (« aucun achat ne se fera », « ni les tenues ni les
+# goodies ne les intéressent »).
+_SUBJECT_CUES = {"aucun", "aucune", "nul", "nulle", "ni"}
 # Words that close a negation scope (start of a new clause).
 _SCOPE_BREAKERS = {
     "mais", "car", "et", "puis", "donc", "cependant", "pourtant", "toutefois", "sinon",
