@@ -3497,3 +3497,15 @@ def test_neither_nor_ne_is_a_refusal():
     notes = "Le président dit que les adhérents ne portent jamais de tenue et ne veulent pas de goodies."
     assert points(notes, "froid", "froid", "Froid : ni les tenues ni les goodies ne les intéressent. Fiche CRM.",
                   "2027-03-06") == (1, 1)
+
+
+def test_more_cold_reasons_in_few_words():
+    notes = "L'atelier de la MJC sérigraphie lui-même ses tee-shirts ; pas besoin de nous."
+    assert points(notes, "froid", "froid", "Froid : ils sérigraphient eux-mêmes. Carte → CRM.", "2027-03-06") == (1, 1)
+    notes = "Chaque adhérent achète son équipement ; le club n'a jamais rien commandé à son nom."
+    assert points(notes, "froid", "froid", "froid : chq adherent achete son matos. fiche crm", "2027-03-06") == (1, 1)
+    notes = "Le collectif refuse par principe les objets publicitaires et n'en achètera pas."
+    assert points(notes, "froid", "froid", "Froid : refus des goodies par principe. Doc par mail.", "2027-03-06") == (1, 1)
+    notes = "L'association ne commande jamais d'objets à son nom ; son budget va à l'entretien de l'orgue."
+    assert points(notes, "froid", "froid", "Froid : ils ne font pas faire d'objets à leur nom. Je garde leur fiche.",
+                  "2027-03-06") == (1, 1)
