@@ -3509,3 +3509,10 @@ def test_more_cold_reasons_in_few_words():
     notes = "L'association ne commande jamais d'objets à son nom ; son budget va à l'entretien de l'orgue."
     assert points(notes, "froid", "froid", "Froid : ils ne font pas faire d'objets à leur nom. Je garde leur fiche.",
                   "2027-03-06") == (1, 1)
+
+
+def test_looking_for_something_else_beside_a_plain_refusal():
+    notes = "M. Pasquier cherchait un vendeur d'antennes ; le radio-club ne veut pas d'objets personnalisés."
+    for text in ("Froid : il cherchait des antennes et le club ne veut pas d'objets personnalisés. Fiche CRM.",
+                 "Froid : le club ne voit pas l'intérêt de nos articles, ils cherchaient un autre stand. Fiche CRM."):
+        assert points(notes, "froid", "froid", text, "2027-03-06") == (1, 1), text

@@ -156,7 +156,8 @@ _PLAIN_NO = ("pas interes", "pas d interet", "aucun interet", "aucun besoin", "p
              "ne nous concern", "ca ne nous concern",
              # what we sell is of no use to them, or they make it themselves
              "sert a rien", "servent a rien", "servirai", "aucune utilite", "pas d utilite", "aucune idee d",
-             "fabriqu", "font leur", "font tout", "fait ses", "fait tout")
+             "fabriqu", "font leur", "font tout", "fait ses", "fait tout",
+             "ne veut pas", "ne veulent pas", "ne voit pas l", "ne voient pas l")
 
 
 _PROJECT_NOT_YET = NO_PROJECT + ("sans projet", "rien ne se fera", "rien de decide", "rien n est decide")
