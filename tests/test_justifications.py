@@ -3516,3 +3516,14 @@ def test_looking_for_something_else_beside_a_plain_refusal():
     for text in ("Froid : il cherchait des antennes et le club ne veut pas d'objets personnalisés. Fiche CRM.",
                  "Froid : le club ne voit pas l'intérêt de nos articles, ils cherchaient un autre stand. Fiche CRM."):
         assert points(notes, "froid", "froid", text, "2027-03-06") == (1, 1), text
+
+
+def test_a_question_in_the_plan_and_a_buying_office_are_no_interest():
+    notes = "La société n'a aucun besoin ; le secrétaire accompagnait un ami."
+    text = "Froid : aucun besoin, il était là pour un ami. Je le relancerai dans six mois pour voir s'il a un projet."
+    s = score(notes, "2027-03-06", "froid", "froid", text)
+    assert s.evidence == 1, s.reasons
+    notes = "Tous les achats de la MJC passent par la centrale d'achat de la ville ; rien n'est prévu."
+    for text in ("Contact froid : la MJC passe par la centrale d'achat de la ville et rien n'est prévu. Fiche CRM.",
+                 "Froid, achats par la centrale de la ville, rien de prévu. Fiche CRM."):
+        assert points(notes, "froid", "froid", text, "2027-03-06") == (1, 1), text

@@ -1599,6 +1599,13 @@ class _Reader:
                 continue
             if self.in_region(h.start) and head.startswith(("devi", "command", "interessant")):
                 continue  # (« pour lui faire une offre plus intéressante »: our offer, in the plan)
+            if self.in_region(h.start) and head.startswith(("projet", "besoin")) and any(
+                    a.norm == "s" and b.norm in ("il", "ils", "elle", "elles")
+                    for a, b in zip(t.toks[max(0, h.first - 4) : h.first], t.toks[max(0, h.first - 3) : h.first])):
+                continue  # « je le relancerai pour voir s'il a un projet »: the plan's question
+            if head.startswith("achat") and (h.first >= 2 and t.toks[h.first - 2].norm == "centrale"
+                                             or h.last < len(t.toks) and t.toks[h.last].norm == "par"):
+                continue  # « la centrale d'achat de la ville », « achats par la centrale »: someone else buys
             if head.startswith("interess") and h.negated is False and h.last < len(t.toks) \
                     and t.toks[h.last].norm in ("qu", "que") and {x.norm for x in t.toks[max(0, h.first - 3) : h.first]} & {"ne", "n"}:
                 out.disinterest.append(word)  # « ne s'intéressait qu'au matériel de projection »: to something else
