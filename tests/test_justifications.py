@@ -3481,6 +3481,9 @@ def test_the_learners_own_pace_is_not_the_projects():
     text = ("L'envie est là, mais l'achat est lointain : tiède. Je ne compte pas attendre qu'il revienne vers nous, "
             "je le relance en avril.")
     assert points(notes, "tiède", "tiède", text, "2026-11-14") == (1, 1)
+    text = ("Tiède : des sweats pour l'été, achat au printemps. Il ne faut surtout pas attendre : je lui envoie "
+            "la doc et je le relance en avril.")
+    assert points(notes, "tiède", "tiède", text, "2026-11-14")[0] == 1
     # the contact's own hurry stays a hurry
     text = "Tiède : il aimerait des sweats pour l'été, il ne veut pas attendre. Je le relance en avril."
     assert points(notes, "tiède", "tiède", text, "2026-11-14")[0] == 0

@@ -1992,8 +1992,9 @@ class _Reader:
             if h.tag == "short" and self._plan_noun_clause(h.start):
                 continue  # « une action adaptée sera menée rapidement »: the plan's pace, not the project's
             if h.tag == "short" and {x.norm for x in _clause_toks(t, max(0, h.first - 4), h.first, h.start)} \
-                    & {"je", "j", "nous"}:
-                continue  # « je ne compte pas attendre qu'il revienne vers nous »: the learner's pace
+                    & {"je", "j", "nous", "faut"}:
+                continue  # « je ne compte pas attendre qu'il revienne vers nous », « il ne faut surtout
+                # pas attendre : devis sous 48 h »: the learner's pace
             if h.tag == "short" and self.folded.startswith(("a chaud", "à chaud"), t.toks[h.last].start
                                                           if h.last < len(t.toks) else len(self.folded)):
                 continue  # « leur presse à chaud »: a machine, not a hurry
