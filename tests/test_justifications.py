@@ -3530,3 +3530,13 @@ def test_a_question_in_the_plan_and_a_buying_office_are_no_interest():
     for text in ("Contact froid : la MJC passe par la centrale d'achat de la ville et rien n'est prévu. Fiche CRM.",
                  "Froid, achats par la centrale de la ville, rien de prévu. Fiche CRM."):
         assert points(notes, "froid", "froid", text, "2027-03-06") == (1, 1), text
+
+
+def test_a_keyword_list_with_a_rubric_phrase_is_still_a_keyword_list():
+    notes = "La coordinatrice voudrait des tabliers pour l'ouverture de la saison au printemps prochain."
+    s = score(notes, "2026-09-12", "tiède", "tiède",
+              "Tiède : intérêt, projet à moyen terme, délai, budget, relance, rendez-vous.")
+    assert (s.evidence, s.action) == (0, 0) and "keywords" in s.reasons, s.reasons
+    # a statement with a rubric phrase stays a statement
+    assert points(notes, "tiède", "tiède", "Tiède : intérêt pour des tabliers, projet à moyen terme (printemps "
+                  "prochain). Relance en février.", "2026-09-12") == (1, 1)

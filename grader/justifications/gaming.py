@@ -187,11 +187,18 @@ def _keyword_list(text: str) -> bool:
         if ":" in item or "=" in item or _DIGIT.search(item):
             return False
         n = _n_words(item)
-        if n >= 4:
+        if n >= 4 and not _rubric_phrase(item):
             return False
-        if n <= 2:
+        if n <= 2 or n >= 4:  # (« projet à moyen terme »: the rubric's own phrase, as short as a word)
             short += 1
     return short / len(items) >= 0.75
+
+
+def _rubric_phrase(item: str) -> bool:
+    """An item made only of the rubric's words (« projet à moyen terme », « relance à 3 mois »
+    apart): a criterion named, nothing of the contact."""
+    words = _WORD_RE.findall(fold(item).lower())
+    return bool(words) and all(w in _RUBRIC_WORDS or w in _RUBRIC_GLUE or w == "a" for w in words)
 
 
 _DATE_ITEM = re.compile(r"^\d{1,2}(?:er)?(?:\s+\w+|/\d{1,2})?$|^(?:fin|debut|mi)?\s*\w+\s+20\d\d$")
