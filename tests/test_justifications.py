@@ -3143,6 +3143,10 @@ def test_an_officer_the_notes_never_mention_speaks_for_another_contact():
     assert points(notes, "froid", "froid", "Froid : tout passe par la boutique, pas d'achat en vue. Je l'enregistre "
                   "dans le fichier et je rappellerai l'an prochain : le président nous dira s'il a changé d'avis.",
                   "2027-03-06") == (1, 1)
+    # notes that give a name with no role: « la présidente » may be the learner's guess
+    notes = "Le club aimerait des sacs à dés pour sa convention d'avril 2027. Mme Texier veut comparer cet hiver."
+    assert points(notes, "tiède", "tiède", "Tiède : des sacs à dés pour la convention d'avril 2027, la présidente "
+                  "veut comparer cet hiver. Je la recontacte avant Noël.", "2026-10-24") == (1, 1)
     # notes that name nobody: « le président veut » may be the learner's guess at who decides
     notes = "Très intéressé par des maillots : les U15 jouent avec des jeux usés. Tournoi le 20 avril, devis demandé."
     assert points(notes, "chaud", "chaud", "Chaud : le président veut des maillots neufs pour le tournoi du "

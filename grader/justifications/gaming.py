@@ -1041,9 +1041,10 @@ _SPEAKER_RE = re.compile(r"\b(?:le|la|l|sa|son|leur)\s+(" + "|".join(_ROLES) + r
 _SAME_ROLE = {"entraineu": ("coach", "professeu", "maitre", "moniteu", "monitrice", "educat"),
               "coach": ("entraineu", "professeu", "maitre", "moniteu", "monitrice", "educat"),
               "directeur": ("chef",), "directrice": ("chef",)}
-# the notes name somebody: a title and name, an officer, a visitor, a member…
-_SOMEBODY = re.compile(r"\b(?:(?:m|mme|mlle|monsieur|madame)\b|(?:" + "|".join(_ROLES)
-                       + r"|visiteu|adherent|membre|parent|jardinier|professeu|maitre|responsable|vice|chef)\w*)")
+# the notes name somebody by a role (« le trésorier », « la responsable », « un bénévole »): a learner who
+# gives a name with no role another role may be guessing it (« Mme Texier » → « la présidente »)
+_SOMEBODY = re.compile(r"\b(?:" + "|".join(_ROLES) + r"|visiteu|adherent|membre|parent|jardinier|professeu|maitre"
+                       r"|responsable|vice|chef)\w*")
 
 
 def stranger_role(analysis, known: str) -> str:
