@@ -3544,3 +3544,18 @@ def test_a_keyword_list_with_a_rubric_phrase_is_still_a_keyword_list():
     # a statement with a rubric phrase stays a statement
     assert points(notes, "tiède", "tiède", "Tiède : intérêt pour des tabliers, projet à moyen terme (printemps "
                   "prochain). Relance en février.", "2026-09-12") == (1, 1)
+
+
+def test_a_little_over_two_months_our_own_condition_and_what_it_needs_in_general():
+    notes = "Le club doit équiper ses 60 sauveteurs de lycras avant le 1er juin ; budget validé, réponse rapide voulue."
+    text = ("Chaud : besoin ferme de 60 lycras à livrer avant le 1er juin (un peu plus de deux mois), budget validé. "
+            "Je l'appelle lundi en priorité.")
+    assert points(notes, "chaud", "chaud", text, "2027-03-27") == (1, 1)
+    notes = "La troupe veut 500 affiches pour son festival du 2 juillet ; budget là, devis voulu cette semaine."
+    text = ("La troupe veut 500 affiches pour son festival du début de l'été, l'argent est là, et si on ne répond pas "
+            "très vite elle ira chez son imprimeur. Chaud : appel en priorité lundi.")
+    assert points(notes, "chaud", "chaud", text, "2027-05-08") == (1, 1)
+    notes = "Le club de bridge n'a aucun intérêt pour le textile et imprime lui-même ses feuilles de marque."
+    text = ("Froid : le club ne veut ni vêtements ni goodies, il fabrique lui-même ce dont il a besoin. "
+            "Je l'ajoute au fichier pour une prochaine campagne.")
+    assert points(notes, "froid", "froid", text, "2027-10-16") == (1, 1)

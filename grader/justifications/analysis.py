@@ -139,6 +139,13 @@ def _same_clause(text: Text, a: int, b: int) -> bool:
     return bisect_left(bounds, lo) == bisect_left(bounds, hi)
 
 
+def _our_condition(text: Text, first: int, pos: int) -> bool:
+    """« si on / si nous / si je » in the six words before ``first``, in the clause of ``pos``:
+    a condition on the learner's side (« si on ne répond pas très vite, il ira ailleurs »)."""
+    toks = _clause_toks(text, max(0, first - 6), first, pos)
+    return any(a.norm == "si" and b.norm in ("on", "nous", "je", "j") for a, b in zip(toks, toks[1:]))
+
+
 def _clause_toks(text: Text, lo: int, hi: int, pos: int) -> list[Tok]:
     """The words of ``text.toks[lo:hi]`` in the clause of ``pos`` (those ``x`` for which
     ``_same_clause(text, x.start, pos)``: no boundary lies between them and ``pos``)."""
@@ -492,6 +499,8 @@ _NOT_BECAUSE_RE = re.compile(r"\bce n.est pas parce qu[^.!?;]*\bqu.(?:il|elle|il
 # « s'intéressait aux machines laser, pas à ce que nous vendons »: interest in something else
 # an empty check box before a class in a form (« ☐ froid ☑ tiède »)
 _UNCHECKED_BOXES = ("☐", "□", "❏", "❑", "○", "◯", "[ ]", "[]", "( )")
+# « plus de deux mois »: a lower bound still in the short term
+_FEW_MONTHS_RE = re.compile(r"plus d(?:e |')(?:un|une|deux|1|2) mois\b")
 # « ont lieu », « a lieu », « se tiennent », « tombe(nt) » right after an event
 _LIEU_RE = re.compile(r"\s+(?:ont lieu|a lieu|aura lieu|auront lieu|se tien\w*|tomb\w*|arriv\w*|commenc\w*)\b")
 _NOT_OUR_OFFER = re.compile(r"[^.;!?\n]{0,60}?,\s*(?:mais\s+)?(?:pas|non|jamais)\s+(?:a|par|pour|aux?|dans)\s+"
@@ -1669,6 +1678,8 @@ class _Reader:
                 continue  # « j'applique trois critères : l'intérêt, le besoin, puis le délai »
             if head.startswith("interet") and _WEAK_VALUE.match(self.folded, h.end):
                 continue  # « Intérêt : passée par curiosité »: a form heading whose value is no interest
+            if head.startswith("besoin") and "dont" in {x.norm for x in t.toks[max(0, h.first - 4) : h.first]}:
+                continue  # « il fabrique lui-même ce dont il a besoin »: what it needs in general
             if head in ("lui", "leur") and [
                     x.norm for x in t.toks[max(0, h.first - 3) : h.first]][:2] == ["ce", "qu"]:
                 continue  # « tout ce qu'il lui faut »: what it needs in general, not our offer
@@ -1953,6 +1964,8 @@ class _Reader:
                 continue  # « les fêtes ont lieu dans deux mois »: the delay says when, not the calendar
             if e.label == "urgence" and self._plan_noun_clause(e.start):
                 continue  # « une action adaptée sera menée rapidement »: the plan's pace
+            if e.label in ("urgence", "long") and _our_condition(t, bisect_left(t.starts, e.start), e.start):
+                continue  # « si on ne répond pas très vite »: a condition on our pace
             if e.label != "urgence" and _NOW_IS_RE.search(self.folded[max(0, e.start - 20) : e.start]):
                 continue  # « nous sommes en février 2027 »: the present, not the project
             if e.label != "urgence" and salons and any(
@@ -1991,6 +2004,10 @@ class _Reader:
                 continue
             if h.tag == "short" and self._plan_noun_clause(h.start):
                 continue  # « une action adaptée sera menée rapidement »: the plan's pace, not the project's
+            if h.tag == "long" and _FEW_MONTHS_RE.match(self.folded, h.start):
+                continue  # « (un peu plus de deux mois) »: still the short term, no long delay
+            if _our_condition(t, h.first, h.start):
+                continue  # « si on ne répond pas très vite, … »: a condition on our pace, not the project's
             if h.tag == "short" and {x.norm for x in _clause_toks(t, max(0, h.first - 4), h.first, h.start)} \
                     & {"je", "j", "nous", "faut"}:
                 continue  # « je ne compte pas attendre qu'il revienne vers nous », « il ne faut surtout
