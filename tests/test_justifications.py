@@ -3559,3 +3559,12 @@ def test_a_little_over_two_months_our_own_condition_and_what_it_needs_in_general
     text = ("Froid : le club ne veut ni vêtements ni goodies, il fabrique lui-même ce dont il a besoin. "
             "Je l'ajoute au fichier pour une prochaine campagne.")
     assert points(notes, "froid", "froid", text, "2027-10-16") == (1, 1)
+
+
+def test_a_long_answer_declaring_its_class_in_the_conditional():
+    notes = "Mme Lemercier voudrait des éventails au logo pour le tournoi de l'été 2028 ; relance au début de l'année."
+    text = ("Je classerais le club de go en tiède, et voici mon raisonnement. Mme Lemercier voudrait des éventails au "
+            "logo, ce n'est donc pas un contact froid. Mais le tournoi n'a lieu qu'à l'été 2028 : on est très loin "
+            "des trois mois qui caractérisent un contact chaud. Je note dans le CRM une relance pour la mi-janvier 2028 "
+            "afin d'obtenir un rendez-vous.")
+    assert points(notes, "tiède", "tiède", text, "2027-04-10") == (1, 1)

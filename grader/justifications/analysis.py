@@ -647,7 +647,8 @@ _DECLARATION_RE = re.compile(
     r"|je\s+prefere\s+(?:donc\s+)?(?:le\s+|la\s+)?(?:traiter|classer|mettre)|donc\s+(?:c'est\s+)?|c'est\s+(?:donc\s+)?"
     # « je place l'association des parents d'élèves en tiède », « j'ai classé le club en froid »,
     # « le club d'échecs est tiède », « X est un contact tiède »
-    r"|(?:je|j'ai)\s+(?:vais\s+|veux\s+|dois\s+)?(?:place|placer|mets|mettre|mis|classe|classer|range|ranger|qualifie|qualifier)"
+    r"|(?:je|j'ai)\s+(?:vais\s+|veux\s+|dois\s+)?(?:place|placer|mets|mettre|mis|classe|classer|range|ranger|qualifie|qualifier"
+    r"|placerais|mettrais|classerais|rangerais|qualifierais)"
     r"\s+(?:[\w'’-]+\s+){1,7}?(?=(?:en|comme|de)\s)"
     r"|\best\s+(?:donc\s+|bien\s+|clairement\s+)?(?:un\s+(?:contact|prospect)\s+)?(?=(?:froid|tiede|chaud)))"
     + _CLASS_AFTER
