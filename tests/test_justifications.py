@@ -3568,3 +3568,15 @@ def test_a_long_answer_declaring_its_class_in_the_conditional():
             "des trois mois qui caractérisent un contact chaud. Je note dans le CRM une relance pour la mi-janvier 2028 "
             "afin d'obtenir un rendez-vous.")
     assert points(notes, "tiède", "tiède", text, "2027-04-10") == (1, 1)
+
+
+def test_the_first_months_and_the_afternoon_are_no_pace():
+    notes = "M. Oudin s'intéresse à nos sacs pour la boutique du musée, sans date ni budget ; il attend la fréquentation."
+    text = ("Tiède : intéressé par nos sacs, mais sans date ni budget. Je le relancerai au printemps, après les "
+            "premiers mois de la saison, pour savoir où il en est et proposer un rendez-vous.")
+    assert points(notes, "tiède", "tiède", text, "2026-11-07") == (1, 1)
+    from grader.justifications.analysis import analyse
+    from datetime import date
+    a = analyse("Chaud. Je prépare le devis dès lundi matin, je l'envoie avant midi et je téléphone à M. Faure "
+                "l'après-midi.", date(2027, 4, 10))
+    assert all(x.timing != "later" for x in a.actions), a.actions

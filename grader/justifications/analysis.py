@@ -499,6 +499,7 @@ _NOT_BECAUSE_RE = re.compile(r"\bce n.est pas parce qu[^.!?;]*\bqu.(?:il|elle|il
 # « s'intéressait aux machines laser, pas à ce que nous vendons »: interest in something else
 # an empty check box before a class in a form (« ☐ froid ☑ tiède »)
 _UNCHECKED_BOXES = ("☐", "□", "❏", "❑", "○", "◯", "[ ]", "[]", "( )")
+_TIME_UNITS = {"mois", "jours", "jour", "semaines", "semaine", "temps", "annees", "ans"}
 # « plus de deux mois »: a lower bound still in the short term
 _FEW_MONTHS_RE = re.compile(r"plus d(?:e |')(?:un|une|deux|1|2) mois\b")
 # « ont lieu », « a lieu », « se tiennent », « tombe(nt) » right after an event
@@ -1149,11 +1150,15 @@ class _Reader:
                          and h not in rejected]
         self.not_now_spans += [t.clause_of(h.start) for h in rejected]
         # « dans la semaine du 15 février » names a week, it is no hurry
-        # (« sans attendre qu'il revienne vers nous »: not waiting for the contact, no hurry)
+        # (« sans attendre qu'il revienne vers nous »: not waiting for the contact, no hurry; « les
+        # premiers mois de la saison » is no « en premier »; « l'après-midi », « avant midi » name an
+        # hour of the day, no delay)
         self.mod_hits = [m for m in group("modifier")
                          if not (m.tag == "urgent" and m.last < len(t.toks) and (
                              t.toks[m.last - 1].norm == "semaine" and t.toks[m.last].norm in ("du", "de", "d", "des")
-                             or t.toks[m.last - 1].norm == "attendre" and t.toks[m.last].norm in ("que", "qu")))]
+                             or t.toks[m.last - 1].norm == "attendre" and t.toks[m.last].norm in ("que", "qu")
+                             or t.toks[m.last - 1].norm in ("premiers", "premieres") and t.toks[m.last].norm in _TIME_UNITS))
+                         and not (m.tag == "later" and m.last < len(t.toks) and t.toks[m.last].norm == "midi")]
         self.misc = group("misc")
         self.time_lex = outside(group("timing"))
         self.exprs = outside(find_time_expressions(self.raw, self.salon))
