@@ -849,12 +849,29 @@ def _folded_notes(observations: str) -> str:
     return fold(observations)
 
 
+@lru_cache(maxsize=1)
+def _fact_first_needs() -> tuple[tuple[str, ...], tuple[frozenset | None, ...]]:
+    """(speed only) The strings of the first requirements of the ``_FACTS`` patterns' filters
+    (``Prefiltered.need``), and per fact its first requirement's strings (None when the filter
+    looks for no string in the text as it is: no requirement, a figure, or case ignored)."""
+    firsts = []
+    for _, pattern, _ in _FACTS:
+        need = pattern.need
+        firsts.append(None if not need or pattern.fold_case or None in need[0] else frozenset(need[0]))
+    return tuple(sorted(set().union(*filter(None, firsts)))), tuple(firsts)
+
+
 def absent_facts(analysis, observations: str) -> list[str]:
     """Decisive facts stated by the text that nothing in the notes backs up."""
     text = _APOSTROPHE.sub(" ", fold(analysis.text))
     elsewhere = getattr(analysis, "elsewhere", [])
-    # the facts whose patterns may match (their filters read once, for the first test and the loop)
-    live = [(code, pattern.regex, backing) for code, pattern, backing in _FACTS if pattern.may_match(text)]
+    # the facts whose patterns may match (their filters read once, for the first test and the loop);
+    # (speed only) each string of their first requirements looked for once, then their filters
+    # tried for the facts whose first requirement is met
+    strings, firsts = _fact_first_needs()
+    present = frozenset(filter(text.__contains__, strings))
+    live = [(code, pattern.regex, backing) for (code, pattern, backing), first in zip(_FACTS, firsts)
+            if (first is None or not first.isdisjoint(present)) and pattern.may_match(text)]
     if not elsewhere and not any(regex.search(text) for _, regex, _ in live) \
             and not _QUANTITY_RE.search(analysis.text) and not any(p.search(text) for p, _ in _DENIED_BY_NOTES):
         return []
