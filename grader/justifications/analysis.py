@@ -1045,8 +1045,10 @@ def _kin_stems(objects: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
+@lru_cache(maxsize=65536)
 def _object_key(word: str) -> str:
-    """A product word folded for matching: synonyms, final « s »."""
+    """A product word folded for matching: synonyms, final « s » (each word once: every token
+    of a text read against objects is looked up)."""
     word = L.OBJECT_SYNONYMS.get(word, word)
     return L.OBJECT_SYNONYMS.get(word.rstrip("s"), word.rstrip("s")) if len(word) > 4 else word
 
