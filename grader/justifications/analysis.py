@@ -640,6 +640,21 @@ _DECLARATION_RE = re.compile(
     + _CLASS_AFTER
     # a text that opens with its class (« Froid, et sans vraiment d'hésitation. »)
     + r"|^\s*(froide?s?|tiedes?|chaude?s?)\b")
+# (speed only) a class word ending a word (« froid », « tièdes » folded): every declaration ends
+# with one, so the text after the last one is never scanned for a declaration
+_CLASS_WORD_END = re.compile(r"(?:froid|tiede|chaud)e?s?\b")
+
+
+def _declarations(folded: str) -> list[re.Match]:
+    """``_DECLARATION_RE.finditer(folded)``, searched up to the end of the last class word that
+    ends a word: the same matches (each ends at such a word's end, a word boundary in the text
+    cut there as in the whole text)."""
+    end = None
+    for m in _CLASS_WORD_END.finditer(folded):
+        end = m.end()
+    return [] if end is None else list(_DECLARATION_RE.finditer(folded, 0, end))
+
+
 # A declaration inside a reading the learner supposes (« on pourrait se dire … donc tiède »)
 _SUPPOSED_BEFORE = re.compile(r"\b(?:on\s+pourrait|certains\s+(?:diraient|pourraient)|j'aurais\s+pu|si\s+l'on|si\s+on)\b[^.!?;]*$")
 _THINKING = {"pense", "pensais", "dit", "debut", "abord", "premiere", "premier", "idee", "cru", "croyais",
@@ -1156,7 +1171,7 @@ class _Reader:
         self._class_positions: list[tuple[str, int]] = []
         self._classes()
         self._weighed_earlier()
-        self.out.declared = [L.CLASS_WORDS[m.group(1) or m.group(2)] for m in _DECLARATION_RE.finditer(self.folded)
+        self.out.declared = [L.CLASS_WORDS[m.group(1) or m.group(2)] for m in _declarations(self.folded)
                              if (m.group(1) or m.group(2)) in L.CLASS_WORDS
                              and not _SUPPOSED_BEFORE.search(self.folded, max(0, m.start() - 120), m.start())]
         self.out.action_spans = list(self.regions)
