@@ -39,7 +39,7 @@ from . import lexicon as L
 from prospection.texte.abreviations import expand
 from prospection.texte.francais import fold
 from prospection.texte.phrases import Text, analyse_tokens
-from prospection.texte.prefiltre import Prefiltered, has_odd_case
+from prospection.texte.prefiltre import Prefiltered, _lowered, has_odd_case
 
 __all__ = ["Pattern", "detect", "pasted_spans", "blank", "PATTERNS", "copied_share", "foreign_facts",
            "absent_facts"]
@@ -136,10 +136,11 @@ def _labels_out(text: str) -> str:
     are the text's (but for the few characters ``re`` and ``str.lower`` case otherwise)."""
     if not _LIST_LABEL.may_match(text):
         return text
-    if has_odd_case(text):
+    low = _lowered(text)  # (None when the text has an odd case; read by the filter already)
+    if low is None:
         return _LIST_LABEL.sub(", ", text)
     out, last = [], 0
-    for m in _LIST_LABEL_LOWER.finditer(text.lower()):
+    for m in _LIST_LABEL_LOWER.finditer(low):
         out += (text[last : m.start()], ", ")
         last = m.end()
     return "".join(out) + text[last:] if out else text

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from prospection.texte.prefiltre import Prefiltered, has_odd_case
+from prospection.texte.prefiltre import Prefiltered, _lowered
 
 __all__ = ["ABREVIATIONS", "FAUTES", "expand", "word_fixes"]
 
@@ -68,11 +68,12 @@ _WHOLE_WORDS = frozenset(ABREVIATIONS) if all(_RUN_RE.fullmatch(a) and a == a.lo
 
 def _may_abbreviate(text: str) -> bool:
     """False only when ``_WORD_RE`` finds nothing in ``text``."""
-    if _WHOLE_WORDS is None or has_odd_case(text):
+    low = _lowered(text)  # (None when the text has an odd case; read once for the filters too)
+    if _WHOLE_WORDS is None or low is None:
         return True
     # (without those characters ``str.lower`` changes each character into one, a word character
     # into a word character: the runs of the lower-cased text are the runs lower-cased)
-    return not _WHOLE_WORDS.isdisjoint(_RUN_RE.findall(text.lower()))
+    return not _WHOLE_WORDS.isdisjoint(_RUN_RE.findall(low))
 
 
 @lru_cache(maxsize=8192)
@@ -89,7 +90,8 @@ def expand(text: str) -> str:
         out = _WORD_RE.sub(lambda m: ABREVIATIONS[m.group(1).lower()], out)
     if "sem" in out:
         out = _WEEKS_RE.sub(lambda m: f"{m.group(1)} semaines", out)
-    if "sept" in out.lower():
+    low = _lowered(out)  # (``out.lower()``, unless an odd case)
+    if "sept" in (out.lower() if low is None else low):
         out = _SEPT_RE.sub(_september, out)
     out = _ELISION_RE.sub(lambda m: f"l'{m.group(1)}", out)
     if _DIGIT_RE.search(out):
