@@ -249,6 +249,13 @@ def _words(text: str) -> list[str]:
     return _WORD_RE.findall(fold(text or ""))
 
 
+@lru_cache(maxsize=4096)
+def _word_tuple(text: str) -> tuple[str, ...]:
+    """``_words(text)`` as a tuple, for a text read twice (the pasted check counts a
+    justification's words, then ``_copy`` compares them)."""
+    return tuple(_WORD_RE.findall(fold(text)))
+
+
 @lru_cache(maxsize=2048)
 def _note_ngrams(observations: str) -> tuple[frozenset, int]:
     norms = _words(observations)
@@ -281,7 +288,7 @@ class _Copy:
 def _copy(justification: str, observations: str) -> _Copy:
     grams, n_notes = _note_ngrams(observations or "")
     folded = fold(justification or "")
-    norms = _WORD_RE.findall(folded)
+    norms = _word_tuple(justification or "")  # (``_WORD_RE.findall(folded)``)
     copied = [False] * len(norms)
     for i, gram in enumerate(zip(norms, norms[1:], norms[2:])):  # (N = 3 words)
         if gram in grams:
@@ -342,7 +349,7 @@ def _pasted(justification: str, observations: str, salon=None, plan=None, read=N
     reads each text once and adds the notes' objects: they change no field read here).
     """
     n_notes = _note_ngrams(observations)[1]
-    n_words = len(_words(justification))
+    n_words = len(_word_tuple(justification or ""))  # (``_words``, read again by ``_copy``)
     # (no copy needs reading when the text has too few words to hold one: the share copied is at
     # most ``n_words / n_notes``; a block below needs 0.75 of the notes and 25 words copied, a
     # text made of the notes' words at least ``MOSTLY_COPIED`` of them)
