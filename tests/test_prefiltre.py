@@ -136,6 +136,24 @@ def test_every_match_of_a_time_pattern_holds_what_the_scan_looks_for_first():
                     [m.span() for m in temps._finditer(pattern, f, need)], (name, f)
 
 
+def test_the_scorer_skips_only_what_its_patterns_cannot_match():
+    """The scorer's shortcuts before three patterns (``analysis._declarations``,
+    ``_may_answer_no``, ``_DEFINITION_WORDS``/``_CLASS_DEFINED``) give what the patterns give."""
+    from grader.justifications import analysis as A
+    from prospection.texte.abreviations import expand
+
+    extra = ["Tiède ou froid... je dirais tiède", "Un contact froid, c'est un contact sans projet.",
+             "Intérêt : aucun. Besoin 0", "besoins nul, projet = non", "donc froide, chaudes ?"]
+    for text in _texts() + extra:
+        for f in (francais.fold(expand(text)), francais.fold(text)):
+            assert [(m.span(), m.groups()) for m in A._declarations(f)] == \
+                [(m.span(), m.groups()) for m in A._DECLARATION_RE.regex.finditer(f)], f
+            if A._LABEL_NO_RE.regex.search(f):
+                assert A._may_answer_no(f), f
+            if A._DEFINITION_RE.regex.search(f):
+                assert any(map(f.__contains__, A._DEFINITION_WORDS)) or A._CLASS_DEFINED.search(f), f
+
+
 def test_the_phrase_matcher_skips_only_candidates_whose_second_word_cannot_match():
     """``Lexicon._prepare`` sums up the second words of a word's candidates (their match keys,
     the beginnings of « ~ » words, the spellings of « = » words): ``Text.find`` keeps only the

@@ -215,6 +215,16 @@ _LABEL_NO_RE = re.compile(
     r"|\b(?:interet|besoin|besoins|projet)\s+(?:0|nul|zero)\b")  # « besoin 0 »
 
 
+# (speed only) what every match of ``_LABEL_NO_RE`` holds: « : », « = » or « ? » after its
+# heading, or the heading then « 0 », « nul », « zero »
+_LABEL_ZERO = re.compile(r"(?:interet|besoins?|projet)\s+(?:0|nul|zero)")
+
+
+def _may_answer_no(folded: str) -> bool:
+    """False only when ``_LABEL_NO_RE`` cannot match ``folded``."""
+    return ":" in folded or "=" in folded or "?" in folded or _LABEL_ZERO.search(folded) is not None
+
+
 _HEADING_LEAD = re.compile(r"(?:[\w'’]+[ \t]*){0,2}$")
 _FOR_NOW = re.compile(r"\s*(?:pour\s+l'instant|pour\s+le\s+moment|pour\s+l'heure|a\s+ce\s+jour|encore|actuellement)\b")
 
@@ -606,6 +616,11 @@ _DEFINITION_RE = re.compile(
     # « le tiède a un intérêt réel … », « un froid n'a pas d'intérêt », « tiède et chaud supposent »
     r"|\b(?:un|le)\s+(?:froid|tiede|chaud)\s+(?=a\b|n'a\b|achete\b|n'achete\b|suppose\b|veut\b|est\s+(?:un|quelqu))"
     r"|\b(?:froid|tiede|chaud)\s+et\s+(?:froid|tiede|chaud)\s+(?:supposent|signifient|veulent\s+dire)")
+# (speed only) what every match of ``_DEFINITION_RE`` holds: one of these words, or a class word
+# then what defines it (« veut dire », « signifie », « a », « n'a », « achete », « suppose »,
+# « est », « et » another class)
+_DEFINITION_WORDS = ("contact", "pourrait", "certains", "definition")
+_CLASS_DEFINED = re.compile(r"(?:froid|tiede|chaud)\s+(?:veut|signifie|a\b|n'a|achete|suppose|est|et)")
 _DECLARED_BEFORE = re.compile(r"(?:\best|\bc'est|\breste|\bclasse|\bmets|\bmet|\bcomme|\bsoit|\ben|\bplutot|\bdonc"
                               r"|\bfait|\bdonne|\bpas|\bni|\bjamais|\bplus)\s+(?:donc\s+|bien\s+|plutot\s+|clairement\s+|vraiment\s+)?$")
 _DEFINITION_END = re.compile(r"[.;:!?\n]|\bmais\b|\bor\b|\bce\s+qui\b")
@@ -615,6 +630,8 @@ def _definition_spans(folded: str) -> list[tuple[int, int]]:
     """Where the (folded) text defines a class or supposes a reading it then sets aside, to the
     end of that sentence, or to « mais », « or », « ce qui » (« … , ce qui n'est pas le cas ici »)."""
     out = []
+    if not any(map(folded.__contains__, _DEFINITION_WORDS)) and _CLASS_DEFINED.search(folded) is None:
+        return out  # (speed only: every definition holds one of these)
     for m in _DEFINITION_RE.finditer(folded):
         if _DECLARED_BEFORE.search(folded[max(0, m.start() - 25) : m.start()]):
             continue  # « c'est donc un contact tiède »: the learner's own conclusion
@@ -1593,7 +1610,7 @@ class _Reader:
                 out.not_soon.append(raw[m.start() : m.end()])
         # Form-style answers: « intérêt : aucun », « besoin : non ».
         label_no = []
-        for m in _LABEL_NO_RE.finditer(self.folded):
+        for m in _LABEL_NO_RE.finditer(self.folded) if _may_answer_no(self.folded) else ():
             # (up to two words may lead the heading: « Autres besoins : aucun », « Intention d'achat : aucune »)
             lead = _HEADING_LEAD.sub("", self.folded[: m.start()]).rstrip(" \t")
             if "?" not in m.group(0) and lead and lead[-1] not in "\n.;:,•*-–|/(>":
