@@ -137,8 +137,9 @@ def test_every_match_of_a_time_pattern_holds_what_the_scan_looks_for_first():
 
 
 def test_the_scorer_skips_only_what_its_patterns_cannot_match():
-    """The scorer's shortcuts before three patterns (``analysis._declarations``,
-    ``_may_answer_no``, ``_DEFINITION_WORDS``/``_CLASS_DEFINED``) give what the patterns give."""
+    """The scorer's shortcuts before its patterns (``analysis._declarations``, ``_may_answer_no``,
+    ``_DEFINITION_WORDS``/``_CLASS_DEFINED``, two class words for ``_HESITATION_RE``, the held
+    strings of ``abreviations``) give what the patterns give."""
     from grader.justifications import analysis as A
     from prospection.texte import abreviations as X
     from prospection.texte.abreviations import expand
@@ -154,6 +155,8 @@ def test_the_scorer_skips_only_what_its_patterns_cannot_match():
                 assert A._may_answer_no(f), f
             if A._DEFINITION_RE.regex.search(f):
                 assert any(map(f.__contains__, A._DEFINITION_WORDS)) or A._CLASS_DEFINED.search(f), f
+            if A._HESITATION_RE.regex.search(f):
+                assert f.count("froid") + f.count("tiede") + f.count("chaud") >= 2, f
         for pattern, held in ((X._SANS_RE, X._SS_HELD), (X._DAYS_RE, X._DAYS_HELD), (X._ZERO_RE, X._ZERO_HELD)):
             for m in pattern.regex.finditer(text) if isinstance(pattern, Prefiltered) else pattern.finditer(text):
                 assert held.search(m.group(0) + text[m.end() : m.end() + 1]), (text, m.group(0))

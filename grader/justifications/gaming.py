@@ -633,9 +633,11 @@ _WANT_BEFORE = ("besoin", "command", "achet", "achat", "veu", "voul", "prevo", "
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=2048)
 def lacked_things(text: str) -> frozenset:
     """Goods the text says the contact has none of (« aucun maillot », « n'ont pas de
-    maillots », « sans tenues ») — a need, unlike « n'a besoin d'aucun maillot »."""
+    maillots », « sans tenues ») — a need, unlike « n'a besoin d'aucun maillot ». (Memoised:
+    the notes are read for each of their justifications.)"""
     folded = fold(text or "").replace("'", " ").replace("’", " ")
     out = set()
     for m in _LACK_RE.finditer(folded):
@@ -927,6 +929,7 @@ def absent_facts(analysis, observations: str) -> list[str]:
 
 
 @lru_cache(maxsize=2048)  # (the notes of a contact, read for each of its justifications)
+@lru_cache(maxsize=2048)
 def _gives_a_quantity(notes: str) -> bool:
     """Whether the (folded) notes give a number of anything but a date: a figure not part of a
     date or a year, or a number word (« une soixantaine »)."""
