@@ -136,6 +136,32 @@ def test_every_match_of_a_time_pattern_holds_what_the_scan_looks_for_first():
                     [m.span() for m in temps._finditer(pattern, f, need)], (name, f)
 
 
+def test_the_scorer_skips_only_what_its_patterns_cannot_match():
+    """The scorer's shortcuts before its patterns (``analysis._declarations``, ``_may_answer_no``,
+    ``_DEFINITION_WORDS``/``_CLASS_DEFINED``, two class words for ``_HESITATION_RE``, the held
+    strings of ``abreviations``) give what the patterns give."""
+    from grader.justifications import analysis as A
+    from prospection.texte import abreviations as X
+    from prospection.texte.abreviations import expand
+    from prospection.texte.prefiltre import Prefiltered
+
+    extra = ["Tiède ou froid... je dirais tiède", "Un contact froid, c'est un contact sans projet.",
+             "Intérêt : aucun. Besoin 0", "besoins nul, projet = non", "donc froide, chaudes ?", "ss besoin, 15j, 0 budget", "SS  projet ds 3 J"]
+    for text in _texts() + extra:
+        for f in (francais.fold(expand(text)), francais.fold(text)):
+            assert [(m.span(), m.groups()) for m in A._declarations(f)] == \
+                [(m.span(), m.groups()) for m in A._DECLARATION_RE.regex.finditer(f)], f
+            if A._LABEL_NO_RE.regex.search(f):
+                assert A._may_answer_no(f), f
+            if A._DEFINITION_RE.regex.search(f):
+                assert any(map(f.__contains__, A._DEFINITION_WORDS)) or A._CLASS_DEFINED.search(f), f
+            if A._HESITATION_RE.regex.search(f):
+                assert f.count("froid") + f.count("tiede") + f.count("chaud") >= 2, f
+        for pattern, held in ((X._SANS_RE, X._SS_HELD), (X._DAYS_RE, X._DAYS_HELD), (X._ZERO_RE, X._ZERO_HELD)):
+            for m in pattern.regex.finditer(text) if isinstance(pattern, Prefiltered) else pattern.finditer(text):
+                assert held.search(m.group(0) + text[m.end() : m.end() + 1]), (text, m.group(0))
+
+
 def test_the_phrase_matcher_skips_only_candidates_whose_second_word_cannot_match():
     """``Lexicon._prepare`` sums up the second words of a word's candidates (their match keys,
     the beginnings of « ~ » words, the spellings of « = » words): ``Text.find`` keeps only the

@@ -222,6 +222,16 @@ _LABEL_NO_RE = re.compile(
     r"|\b(?:interet|besoin|besoins|projet)\s+(?:0|nul|zero)\b")  # « besoin 0 »
 
 
+# (speed only) what every match of ``_LABEL_NO_RE`` holds: « : », « = » or « ? » after its
+# heading, or the heading then « 0 », « nul », « zero »
+_LABEL_ZERO = re.compile(r"(?:interet|besoins?|projet)\s+(?:0|nul|zero)")
+
+
+def _may_answer_no(folded: str) -> bool:
+    """False only when ``_LABEL_NO_RE`` cannot match ``folded``."""
+    return ":" in folded or "=" in folded or "?" in folded or _LABEL_ZERO.search(folded) is not None
+
+
 _HEADING_LEAD = re.compile(r"(?:[\w'’]+[ \t]*){0,2}$")
 _FOR_NOW = re.compile(r"\s*(?:pour\s+l'instant|pour\s+le\s+moment|pour\s+l'heure|a\s+ce\s+jour|encore|actuellement)\b")
 
@@ -620,6 +630,11 @@ _DEFINITION_RE = re.compile(
     # « le tiède a un intérêt réel … », « un froid n'a pas d'intérêt », « tiède et chaud supposent »
     r"|\b(?:un|le)\s+(?:froid|tiede|chaud)\s+(?=a\b|n'a\b|achete\b|n'achete\b|suppose\b|veut\b|est\s+(?:un|quelqu))"
     r"|\b(?:froid|tiede|chaud)\s+et\s+(?:froid|tiede|chaud)\s+(?:supposent|signifient|veulent\s+dire)")
+# (speed only) what every match of ``_DEFINITION_RE`` holds: one of these words, or a class word
+# then what defines it (« veut dire », « signifie », « a », « n'a », « achete », « suppose »,
+# « est », « et » another class)
+_DEFINITION_WORDS = ("contact", "pourrait", "certains", "definition")
+_CLASS_DEFINED = re.compile(r"(?:froid|tiede|chaud)\s+(?:veut|signifie|a\b|n'a|achete|suppose|est|et)")
 _DECLARED_BEFORE = re.compile(r"(?:\best|\bc'est|\breste|\bclasse|\bmets|\bmet|\bcomme|\bsoit|\ben|\bplutot|\bdonc"
                               r"|\bfait|\bdonne|\bpas|\bni|\bjamais|\bplus)\s+(?:donc\s+|bien\s+|plutot\s+|clairement\s+|vraiment\s+)?$")
 _DEFINITION_END = re.compile(r"[.;:!?\n]|\bmais\b|\bor\b|\bce\s+qui\b")
@@ -629,6 +644,8 @@ def _definition_spans(folded: str) -> list[tuple[int, int]]:
     """Where the (folded) text defines a class or supposes a reading it then sets aside, to the
     end of that sentence, or to « mais », « or », « ce qui » (« … , ce qui n'est pas le cas ici »)."""
     out = []
+    if not any(map(folded.__contains__, _DEFINITION_WORDS)) and _CLASS_DEFINED.search(folded) is None:
+        return out  # (speed only: every definition holds one of these)
     for m in _DEFINITION_RE.finditer(folded):
         if _DECLARED_BEFORE.search(folded[max(0, m.start() - 25) : m.start()]):
             continue  # « c'est donc un contact tiède »: the learner's own conclusion
@@ -655,6 +672,21 @@ _DECLARATION_RE = re.compile(
     + _CLASS_AFTER
     # a text that opens with its class (« Froid, et sans vraiment d'hésitation. »)
     + r"|^\s*(froide?s?|tiedes?|chaude?s?)\b")
+# (speed only) a class word ending a word (« froid », « tièdes » folded): every declaration ends
+# with one, so the text after the last one is never scanned for a declaration
+_CLASS_WORD_END = re.compile(r"(?:froid|tiede|chaud)e?s?\b")
+
+
+def _declarations(folded: str) -> list[re.Match]:
+    """``_DECLARATION_RE.finditer(folded)``, searched up to the end of the last class word that
+    ends a word: the same matches (each ends at such a word's end, a word boundary in the text
+    cut there as in the whole text)."""
+    end = None
+    for m in _CLASS_WORD_END.finditer(folded):
+        end = m.end()
+    return [] if end is None else list(_DECLARATION_RE.finditer(folded, 0, end))
+
+
 # A declaration inside a reading the learner supposes (« on pourrait se dire … donc tiède »)
 _SUPPOSED_BEFORE = re.compile(r"\b(?:on\s+pourrait|certains\s+(?:diraient|pourraient)|j'aurais\s+pu|si\s+l'on|si\s+on)\b[^.!?;]*$")
 _THINKING = {"pense", "pensais", "dit", "debut", "abord", "premiere", "premier", "idee", "cru", "croyais",
@@ -1060,8 +1092,10 @@ def _kin_stems(objects: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
+@lru_cache(maxsize=65536)
 def _object_key(word: str) -> str:
-    """A product word folded for matching: synonyms, final « s »."""
+    """A product word folded for matching: synonyms, final « s » (each word once: every token
+    of a text read against objects is looked up)."""
     word = L.OBJECT_SYNONYMS.get(word, word)
     return L.OBJECT_SYNONYMS.get(word.rstrip("s"), word.rstrip("s")) if len(word) > 4 else word
 
@@ -1173,7 +1207,7 @@ class _Reader:
         self._class_positions: list[tuple[str, int]] = []
         self._classes()
         self._weighed_earlier()
-        self.out.declared = [L.CLASS_WORDS[m.group(1) or m.group(2)] for m in _DECLARATION_RE.finditer(self.folded)
+        self.out.declared = [L.CLASS_WORDS[m.group(1) or m.group(2)] for m in _declarations(self.folded)
                              if (m.group(1) or m.group(2)) in L.CLASS_WORDS
                              and not _SUPPOSED_BEFORE.search(self.folded, max(0, m.start() - 120), m.start())]
         self.out.action_spans = list(self.regions)
@@ -1595,7 +1629,7 @@ class _Reader:
                 out.not_soon.append(raw[m.start() : m.end()])
         # Form-style answers: « intérêt : aucun », « besoin : non ».
         label_no = []
-        for m in _LABEL_NO_RE.finditer(self.folded):
+        for m in _LABEL_NO_RE.finditer(self.folded) if _may_answer_no(self.folded) else ():
             # (up to two words may lead the heading: « Autres besoins : aucun », « Intention d'achat : aucune »)
             lead = _HEADING_LEAD.sub("", self.folded[: m.start()]).rstrip(" \t")
             if "?" not in m.group(0) and lead and lead[-1] not in "\n.;:,•*-–|/(>":
@@ -2112,7 +2146,10 @@ class _Reader:
     def _classes(self) -> None:
         t = self.t
         # « Tiède ou froid... je dirais tiède »: two classes weighed in a trailing-off alternative
-        hesitations = [m.span() for m in _HESITATION_RE.finditer(self.folded)]
+        folded = self.folded
+        # (speed only: two classes weighed hold two class words)
+        hesitations = [m.span() for m in _HESITATION_RE.finditer(folded)] \
+            if folded.count("froid") + folded.count("tiede") + folded.count("chaud") >= 2 else []
         for i, tok in enumerate(t.toks):
             cls = L.CLASS_WORDS.get(tok.norm)
             if not cls:

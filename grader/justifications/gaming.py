@@ -39,7 +39,7 @@ from . import lexicon as L
 from prospection.texte.abreviations import expand
 from prospection.texte.francais import fold
 from prospection.texte.phrases import Text, analyse_tokens
-from prospection.texte.prefiltre import Prefiltered, has_odd_case
+from prospection.texte.prefiltre import Prefiltered, _lowered, has_odd_case
 
 __all__ = ["Pattern", "detect", "pasted_spans", "blank", "PATTERNS", "copied_share", "foreign_facts",
            "absent_facts"]
@@ -136,10 +136,11 @@ def _labels_out(text: str) -> str:
     are the text's (but for the few characters ``re`` and ``str.lower`` case otherwise)."""
     if not _LIST_LABEL.may_match(text):
         return text
-    if has_odd_case(text):
+    low = _lowered(text)  # (None when the text has an odd case; read by the filter already)
+    if low is None:
         return _LIST_LABEL.sub(", ", text)
     out, last = [], 0
-    for m in _LIST_LABEL_LOWER.finditer(text.lower()):
+    for m in _LIST_LABEL_LOWER.finditer(low):
         out += (text[last : m.start()], ", ")
         last = m.end()
     return "".join(out) + text[last:] if out else text
@@ -255,6 +256,13 @@ def _words(text: str) -> list[str]:
     return _WORD_RE.findall(fold(text or ""))
 
 
+@lru_cache(maxsize=4096)
+def _word_tuple(text: str) -> tuple[str, ...]:
+    """``_words(text)`` as a tuple, for a text read twice (the pasted check counts a
+    justification's words, then ``_copy`` compares them)."""
+    return tuple(_WORD_RE.findall(fold(text)))
+
+
 @lru_cache(maxsize=2048)
 def _note_ngrams(observations: str) -> tuple[frozenset, int]:
     norms = _words(observations)
@@ -287,7 +295,7 @@ class _Copy:
 def _copy(justification: str, observations: str) -> _Copy:
     grams, n_notes = _note_ngrams(observations or "")
     folded = fold(justification or "")
-    norms = _WORD_RE.findall(folded)
+    norms = _word_tuple(justification or "")  # (``_WORD_RE.findall(folded)``)
     copied = [False] * len(norms)
     for i, gram in enumerate(zip(norms, norms[1:], norms[2:])):  # (N = 3 words)
         if gram in grams:
@@ -348,7 +356,7 @@ def _pasted(justification: str, observations: str, salon=None, plan=None, read=N
     reads each text once and adds the notes' objects: they change no field read here).
     """
     n_notes = _note_ngrams(observations)[1]
-    n_words = len(_words(justification))
+    n_words = len(_word_tuple(justification or ""))  # (``_words``, read again by ``_copy``)
     # (no copy needs reading when the text has too few words to hold one: the share copied is at
     # most ``n_words / n_notes``; a block below needs 0.75 of the notes and 25 words copied, a
     # text made of the notes' words at least ``MOSTLY_COPIED`` of them)
@@ -632,9 +640,11 @@ _WANT_BEFORE = ("besoin", "command", "achet", "achat", "veu", "voul", "prevo", "
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=2048)
 def lacked_things(text: str) -> frozenset:
     """Goods the text says the contact has none of (« aucun maillot », « n'ont pas de
-    maillots », « sans tenues ») — a need, unlike « n'a besoin d'aucun maillot »."""
+    maillots », « sans tenues ») — a need, unlike « n'a besoin d'aucun maillot ». (Memoised:
+    the notes are read for each of their justifications.)"""
     folded = fold(text or "").replace("'", " ").replace("’", " ")
     out = set()
     for m in _LACK_RE.finditer(folded):
@@ -856,12 +866,29 @@ def _folded_notes(observations: str) -> str:
     return fold(observations)
 
 
+@lru_cache(maxsize=1)
+def _fact_first_needs() -> tuple[tuple[str, ...], tuple[frozenset | None, ...]]:
+    """(speed only) The strings of the first requirements of the ``_FACTS`` patterns' filters
+    (``Prefiltered.need``), and per fact its first requirement's strings (None when the filter
+    looks for no string in the text as it is: no requirement, a figure, or case ignored)."""
+    firsts = []
+    for _, pattern, _ in _FACTS:
+        need = pattern.need
+        firsts.append(None if not need or pattern.fold_case or None in need[0] else frozenset(need[0]))
+    return tuple(sorted(set().union(*filter(None, firsts)))), tuple(firsts)
+
+
 def absent_facts(analysis, observations: str) -> list[str]:
     """Decisive facts stated by the text that nothing in the notes backs up."""
     text = _APOSTROPHE.sub(" ", fold(analysis.text))
     elsewhere = getattr(analysis, "elsewhere", [])
-    # the facts whose patterns may match (their filters read once, for the first test and the loop)
-    live = [(code, pattern.regex, backing) for code, pattern, backing in _FACTS if pattern.may_match(text)]
+    # the facts whose patterns may match (their filters read once, for the first test and the loop);
+    # (speed only) each string of their first requirements looked for once, then their filters
+    # tried for the facts whose first requirement is met
+    strings, firsts = _fact_first_needs()
+    present = frozenset(filter(text.__contains__, strings))
+    live = [(code, pattern.regex, backing) for (code, pattern, backing), first in zip(_FACTS, firsts)
+            if (first is None or not first.isdisjoint(present)) and pattern.may_match(text)]
     if not elsewhere and not any(regex.search(text) for _, regex, _ in live) \
             and not _QUANTITY_RE.search(analysis.text) and not any(p.search(text) for p, _ in _DENIED_BY_NOTES):
         return []
@@ -909,6 +936,7 @@ def absent_facts(analysis, observations: str) -> list[str]:
 
 
 @lru_cache(maxsize=2048)  # (the notes of a contact, read for each of its justifications)
+@lru_cache(maxsize=2048)
 def _gives_a_quantity(notes: str) -> bool:
     """Whether the (folded) notes give a number of anything but a date: a figure not part of a
     date or a year, or a number word (« une soixantaine »)."""

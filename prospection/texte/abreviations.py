@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from prospection.texte.prefiltre import Prefiltered, has_odd_case
+from prospection.texte.prefiltre import Prefiltered, _lowered
 
 __all__ = ["ABREVIATIONS", "FAUTES", "expand", "word_fixes"]
 
@@ -59,7 +59,12 @@ _ZERO_RE = re.compile(r"(?<![\d.,/:])\b0\s+(?=[^\W\d_]{3,})")
 _SANS_RE, _TITLE_RE, _ELISION_RE, _DAYS_RE, _AN_PRO_RE = (
     Prefiltered(p) for p in (_SANS_RE, _TITLE_RE, _ELISION_RE, _DAYS_RE, _AN_PRO_RE))
 _RUN_RE = re.compile(r"\w+")
-_DIGIT_RE = re.compile(r"\d")
+# (speed only) what every match of a pattern holds, looked for first by a pattern that begins with
+# it: « ss » then a space (``_SANS_RE``), a figure then « j » (``_DAYS_RE``), « 0 » then a space
+# (``_ZERO_RE``), in the same case
+_SS_HELD = re.compile(r"ss\s", re.IGNORECASE)
+_DAYS_HELD = re.compile(r"\d\s?j", re.IGNORECASE)
+_ZERO_HELD = re.compile(r"0\s")
 # (a match of ``_WORD_RE`` is a whole run of word characters, the same as an abbreviation but
 # for case, when abbreviations are made of word characters only)
 _WHOLE_WORDS = frozenset(ABREVIATIONS) if all(_RUN_RE.fullmatch(a) and a == a.lower() for a in ABREVIATIONS) \
@@ -68,11 +73,12 @@ _WHOLE_WORDS = frozenset(ABREVIATIONS) if all(_RUN_RE.fullmatch(a) and a == a.lo
 
 def _may_abbreviate(text: str) -> bool:
     """False only when ``_WORD_RE`` finds nothing in ``text``."""
-    if _WHOLE_WORDS is None or has_odd_case(text):
+    low = _lowered(text)  # (None when the text has an odd case; read once for the filters too)
+    if _WHOLE_WORDS is None or low is None:
         return True
     # (without those characters ``str.lower`` changes each character into one, a word character
     # into a word character: the runs of the lower-cased text are the runs lower-cased)
-    return not _WHOLE_WORDS.isdisjoint(_RUN_RE.findall(text.lower()))
+    return not _WHOLE_WORDS.isdisjoint(_RUN_RE.findall(low))
 
 
 @lru_cache(maxsize=8192)
@@ -82,21 +88,22 @@ def expand(text: str) -> str:
     « M Moreau »."""
     if not text:
         return text or ""
-    out = _SANS_RE.sub("sans", text)
+    out = _SANS_RE.sub("sans", text) if _SS_HELD.search(text) else text
     if "." in out:
         out = _TITLE_RE.sub(r"\1", out)
     if _may_abbreviate(out):
         out = _WORD_RE.sub(lambda m: ABREVIATIONS[m.group(1).lower()], out)
     if "sem" in out:
         out = _WEEKS_RE.sub(lambda m: f"{m.group(1)} semaines", out)
-    if "sept" in out.lower():
+    low = _lowered(out)  # (``out.lower()``, unless an odd case)
+    if "sept" in (out.lower() if low is None else low):
         out = _SEPT_RE.sub(_september, out)
     out = _ELISION_RE.sub(lambda m: f"l'{m.group(1)}", out)
-    if _DIGIT_RE.search(out):
+    if _DAYS_HELD.search(out):
         out = _DAYS_RE.sub(lambda m: f"{m.group(1)} jours", out)
     if "<" in out or ">" in out:
         out = _MORE_RE.sub("plus de ", _LESS_RE.sub("moins de ", out))
-    if "0" in out:
+    if _ZERO_HELD.search(out):
         out = _ZERO_RE.sub("aucun ", out)
     return _AN_PRO_RE.sub(lambda m: f"{m.group(1)} prochain", out)
 

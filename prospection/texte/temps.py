@@ -414,11 +414,22 @@ found)."""
 # pattern beginning with a figure is scanned far faster than one beginning with « \b »). Every
 # match holds one: « 15 mars », « 1er avril » a figure then a space (or « er » and a space);
 # « 3/02 », « 03.02.2027 » a figure, « / » or « . », a figure; « en 2027 » « 20 » and two figures
-# (``tests/test_prefiltre.py`` checks it on labelled texts).
+# (``tests/test_prefiltre.py`` checks it on labelled texts). The phrases of weeks, months and
+# years hold their two words (« semaine » then « pro », « ce » or « du » then « mois »), which
+# a pattern beginning with them finds at once where their words alone let the pattern be tried;
+# a week number holds its figure.
 _HELD = {
     "jour_mois": re.compile(r"\d(?:er)?\s"),
     "jour_numerique": re.compile(r"\d[/.]\d"),
     "annee": re.compile(r"20\d\d"),
+    "debut_fin_annee_prochaine": re.compile(r"an(?:nee)?\s+prochain"),
+    "dans_l_annee": re.compile(r"l'annee|un\s+an|douze\s+mois"),
+    "semaine_prochaine": re.compile(r"semaine\s+pro"),
+    "cette_semaine": re.compile(r"cette\s+semaine"),
+    "ce_mois": re.compile(r"(?:ce|du)\s+mois"),
+    "mois_prochain": re.compile(r"mois\s+pro"),
+    "semaine_numero": re.compile(r"(?:s|semaine\s+n?°?\s*)\d"),
+    "bientot": re.compile(r"prochainement|bientot|dans\s+les\s+(?:prochaines\s+)?semaines"),
 }
 
 
