@@ -707,11 +707,18 @@ _SUPPLIER_BACKING = ("concurren", "fournisseur", "presta", "equipementier", "con
                      "offres", "deux devis",
                      "achet", "achat", "chez", "magasin", "boutique", "armurerie", "equipe",
                      "renouvel", "fourni")
+# Notes that speak of other offers (or of the usual supplier and its prices: « leur imprimeur
+# habituel leur fait tout à prix coûtant ») back a competitor's quote the text names.
+_OTHER_OFFERS_BACKING = ("concurren", "compar", "offres", "deux devis", "autres devis", "plusieurs devis", "ailleurs",
+                         "autre fournisseur", "autres fournisseurs", "deux fournisseurs", "plusieurs fournisseurs",
+                         "consult", "habituel", "prix cout")
+# Notes that speak of a contract back a contract or a deal the text names.
+_CONTRACT_BACKING = ("contrat", "engage", "sign", "lie\\b", "lies\\b")
 # Decisive facts: (code, phrases in the justification, words in the notes that back them up).
 _FACTS = [
     ("montant", re.compile(r"\d[\d\s]*(?:€|euros?\b|k€)"), ("€", "euro")),
     ("pourcentage", re.compile(r"\d+(?:[.,]\d+)? ?(?:%|pour ?cent\b)"), ("%", "pour ?cent", "moitie", "quart", "tiers", "totalite")),
-    ("contrat", re.compile(r"\b(?:sous )?contrat\b"), ("contrat", "engage", "sign", "lie\\b", "lies\\b")),
+    ("contrat", re.compile(r"\b(?:sous )?contrat\b"), _CONTRACT_BACKING),
     ("commande", re.compile(r"\b(?:bon de (?:commande|reservation)|(?:a|ont|deja) (?:signe|commande|reserve)(?:e|s|es)?\b|signe (?:un|le|la)\b"
                             r"|(?:a|ont|avait|avaient|deja) (?:deja )?passe (?:une |la |sa |leur )?commande|(?:deja|ancien) client(?:e|s|es)?(?= *(?:chez nous|de (?:notre|nos)|[.,;:!)]|$)))"),
      ("signe", "bon de commande", "deja command", "a command", "ont command", "avait command", "vient de command",
@@ -728,11 +735,7 @@ _FACTS = [
     ("devis_concurrent", re.compile(r"\b(?:recu|reçu|demande|fait faire|obtenu)\w* (?:deux|trois|plusieurs|d autres|des) (?:devis|offres|propositions)\b"
                                     r"|\b(?:autre fournisseur|concurrent\w*|boutique|magasin|imprimeur|prestataire)\b[^.;]{0,40}\b(?:fait|envoye|propose|donne)\w* (?:une|un|son|sa|des|leurs?) (?:offres?|devis|propositions?|prix|tarifs?|maquettes?)"
                                     r"|\b(?:a|ont|avait|avaient) (?:deja )?(?:un|des|deux|son|leur) (?:devis|offres?|propositions?|maquettes?) (?:d un|de|du|des) (?:autre|concurrent|imprimeu|fournisseu|prestatai|brodeu)\w*"),
-     ("concurren", "compar", "offres", "deux devis", "autres devis", "plusieurs devis", "ailleurs", "autre fournisseur",
-      "autres fournisseurs", "deux fournisseurs", "plusieurs fournisseurs", "consult",
-      # (the contact's usual supplier and its prices, named by the notes: « leur imprimeur
-      # habituel leur fait tout à prix coûtant »)
-      "habituel", "prix cout")),
+     _OTHER_OFFERS_BACKING),
     # the same, said otherwise: « a déjà un devis de Seatex », « a déjà reçu une offre de Nautic
     # Print », « un devis moins cher d'un concurrent », « compare avec un devis de Thomann »,
     # « a tout commandé chez un concurrent »
@@ -741,8 +744,7 @@ _FACTS = [
                                     r"|\b(?:devis|offres?) (?:\w+ )?(?:moins cher|plus bas|concurrent)"
                                     r"|\bcompar\w* (?:deja )?avec (?:un|une|le|la|des) (?:devis|offre)"
                                     r"|\b(?:commande|achete)\w* (?:\w+ ){0,3}?chez (?:un|une|des|le|son|leur) (?:concurrent|autre fournisseur)"),
-     ("concurren", "compar", "offres", "deux devis", "autres devis", "plusieurs devis", "ailleurs", "autre fournisseur",
-      "autres fournisseurs", "deux fournisseurs", "plusieurs fournisseurs", "consult", "habituel", "prix cout")),
+     _OTHER_OFFERS_BACKING),
     ("concurrent", re.compile(r"\b(?:deja un fournisseur|fournisseurs? (?:actuel|habituel)\w*|(?:devis|offre|proposition|prix) (?:d un|de notre|du|de leur|de son) concurrent|chez (?:un|notre|nos|leur|son) concurrent|chez (?:decathlon|intersport)|decathlon|intersport"
                               r"|(?:son|sa|leur|leurs) (?:propres? )?(?:fournisseur|prestataire|equipementier)\w*"
                               r"|travaill\w* (?:deja )?avec (?:un|une|son|sa|leur) (?:fournisseur|prestataire|imprimeu|brodeu|equipementier)\w*)"),
@@ -764,7 +766,7 @@ _FACTS = [
     ("signature", re.compile(r"\b(?:vient|viennent|venait|venaient) de signer\b|\bsigne (?:avec|un marche|un accord)\b"
                              r"|\bmarche public|\bappel d offres?\b"
                              r"|\bengage\w* avec (?:un|une|son|sa|leur) (?:autre|concurren|fournisseu|prestatai)\w*"),
-     ("contrat", "engage", "sign", "lie\\b", "lies\\b", "marche", "appel d offre", "accord")),
+     _CONTRACT_BACKING + ("marche", "appel d offre", "accord")),
     # a refusal the notes never report (« la mairie a déjà refusé une première demande »)
     ("refus", re.compile(r"\b(?:a|ont|avait|avaient) (?:deja (?:refuse|rejete|recale)e?s? (?:une|un|la|le|sa|son|leur) "
                          r"(?:premiere |premier |precedente? |ancienne? )?|(?:refuse|rejete|recale)e?s? (?:une|un|la|le|sa|son|leur) "

@@ -319,14 +319,13 @@ def _scopes_cached(text: str) -> tuple[Scope, ...]:
         else:
             continue
         end = _clause_end(text, tok.end)
-        for later in tokens[i + 1 :]:
+        for j, later in enumerate(tokens[i + 1 :], i + 1):
             if later.start >= end:
                 break
             if later.norm in _SCOPE_BREAKERS:
                 end = later.start
                 break
-            if later.norm in ("ne", "n") and later.start > tok.end and later is not tokens[i + 1]:
-                j = tokens.index(later, i + 1)
+            if later.norm in ("ne", "n") and later.start > tok.end and j != i + 1:
                 if word in _SUBJECT_CUES and j <= i + 3 and not any(
                         x.norm in _ANY_CUE for x in tokens[j + 1 : j + 4]):
                     continue  # « aucun achat ne se fera à court terme »: the subject's own « ne »
