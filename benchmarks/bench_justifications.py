@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from grader.justifications import score
-from grader.justifications.scoring import batch
+from grader.justifications.scoring import batch, file_contacts
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 # Development sets: all of them have been looked at and tuned on (``dev_exholdout`` was a
@@ -98,10 +98,11 @@ def kappa(pred: list[int], gold: list[int]) -> float:
 
 
 def grade(rows: list[dict], lemmatize=None):
+    others = file_contacts(rows)  # (one file: a labelled set, as the command line reads it)
     with batch():  # as the class's grading and the command line do
         return [score(r["observations"], r["date_salon"], r["reference"], r["qualification"],
                       r["justification"], lemmatize=lemmatize, accepted=r.get("classes_acceptees"),
-                      organisation=r.get("organisation"))
+                      organisation=r.get("organisation"), others=others)
                 for r in rows]
 
 

@@ -338,3 +338,46 @@ def test_a_text_read_again_as_it_is_reads_the_same():
             assert analyse(a.text, date(2026, 3, 14)) == a
             checked += 1
     assert checked >= 5
+
+
+# Two contacts of one file: a justification of the second, rewritten for the first, names the
+# second's facts in plain words (no product, event or date of its own to give it away).
+AMICALE = {"observations": "M. Le Bihan est passé dire bonjour. L'amicale vient de renouveler toutes ses "
+                           "tenues et n'a besoin de rien.", "organisation": "Amicale laïque de Plouay"}
+AINES = {"observations": "Mme Guillou n'a pas d'argent pour des objets : les cotisations servent aux "
+                         "sorties en car et au goûter des anciens.", "organisation": "Club des aînés de Quistinic"}
+AINES_TEXT = ("Froid : ils n'ont pas un sou à mettre là-dedans, tout part dans les sorties en car et le "
+              "goûter. Fiche gardée, doc envoyée.")
+
+
+def test_another_contact_of_the_file_is_recognised_from_its_notes(tmp_path):
+    from grader.justifications.scoring import file_contacts
+
+    others = file_contacts([AMICALE, AINES])
+    s = score(AMICALE["observations"], SALON, "froid", "froid", AINES_TEXT,
+              organisation=AMICALE["organisation"], others=others)
+    assert s.evidence == 0 and "other_contact" in s.motifs, s
+    assert "sorties" in s.feedback and "goûter" in s.feedback and not CLASS_WORDS.search(s.feedback)
+    assert s.action == 1  # (its plan is judged on its fit with the class, as the rubric says)
+    # this contact's own facts, with one plain word the other's notes also have, are this contact's
+    for text in ("Froid : l'amicale a tout renouvelé et n'a besoin de rien. Je garde sa fiche et lui envoie la doc.",
+                 "Froid : équipés de neuf, aucun besoin ; pas d'argent à dépenser en objets. Fiche CRM."):
+        s = score(AMICALE["observations"], SALON, "froid", "froid", text,
+                  organisation=AMICALE["organisation"], others=others)
+        assert (s.evidence, s.action) == (1, 1) and not s.motifs, (text, s)
+    # the file read as a whole: the command line and the class's grading compare with every contact
+    rows = [{"id": 1, **AMICALE, "date_salon": SALON, "reference": "froid", "qualification": "froid",
+             "justification": AINES_TEXT},
+            {"id": 2, **AINES, "date_salon": SALON, "reference": "froid", "qualification": "froid",
+             "justification": "Froid : pas d'argent, tout va aux sorties. Je garde la fiche."}]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    res = subprocess.run([sys.executable, "-m", "grader", "justifications", str(src)], capture_output=True,
+                         text=True, cwd=REPO, timeout=120)
+    assert res.returncode == 0, res.stderr
+    out = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [(o["evidence"], o["motifs"]) for o in out] == [(0, ["other_contact"]), (1, [])]
+    key = {"contacts": {"C01": {"classe": "froid", **AMICALE}, "C02": {"classe": "froid", **AINES}}}
+    credit = partial_credit({"C01": {"qualification": "froid", "justification": AINES_TEXT}}, key,
+                            {"C01": AMICALE["observations"], "C02": AINES["observations"]}, SALON)
+    assert credit["C01"]["evidence"] == 0 and "other_contact" in credit["C01"]["motifs"]

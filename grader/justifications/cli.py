@@ -19,7 +19,7 @@ import json
 import sys
 from datetime import date
 
-from .scoring import batch, normalise_class, score
+from .scoring import batch, file_contacts, normalise_class, score
 
 REQUIRED = ("observations", "date_salon", "reference", "qualification", "justification")
 
@@ -96,12 +96,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Erreur\u00a0: {exc}", file=sys.stderr)
         return 2
     out = []
+    others = file_contacts(items)  # the input is one file: its justifications, any contact's
     with batch():
         for obj in items:
             s = score(obj["observations"] or "", obj["date_salon"], obj["reference"],
                       obj["qualification"] or None, obj["justification"] or "",
                       accepted=obj.get("classes_acceptees"),
-                      organisation=obj.get("organisation") if isinstance(obj.get("organisation"), str) else None)
+                      organisation=obj.get("organisation") if isinstance(obj.get("organisation"), str) else None,
+                      others=others)
             out.append(json.dumps({**obj, **s.as_dict()}, ensure_ascii=False))
     sys.stdout.write("\n".join(out) + ("\n" if out else ""))
     return 0

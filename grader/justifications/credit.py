@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from .gaming import known_text
 from .scoring import batch, normalise_class, score
 
 __all__ = ["partial_credit", "key_classes", "UNTREATED"]
@@ -49,8 +50,12 @@ def partial_credit(answers: Mapping, key: Mapping, observations_by_id: Mapping[s
         contacts = key.get("contacts", {}) if isinstance(key, Mapping) else {}
         organisations = {str(cid): v.get("organisation") or "" for cid, v in contacts.items() if isinstance(v, Mapping)}
     out: dict[str, dict] = {}
+    classes = key_classes(key)
+    # what the file says of each contact: a justification naming another contact's facts is refused
+    others = tuple(dict.fromkeys(known_text(observations_by_id.get(cid, ""), organisations.get(cid) or "")
+                                 for cid in classes if observations_by_id.get(cid)))
     with batch():
-        for cid, (ref, accepted) in key_classes(key).items():
+        for cid, (ref, accepted) in classes.items():
             rep = reponses.get(cid) or {}
             text = (rep.get("justification") or "").strip() if isinstance(rep, Mapping) else ""
             qual = rep.get("qualification") if isinstance(rep, Mapping) else None
@@ -63,6 +68,6 @@ def partial_credit(answers: Mapping, key: Mapping, observations_by_id: Mapping[s
                             "motifs": [], "messages": [UNTREATED], "traite": False, **base}
                 continue
             s = score(observations_by_id.get(cid, ""), date_salon, ref, qual, text, accepted=accepted,
-                      organisation=organisations.get(cid))
+                      organisation=organisations.get(cid), others=others)
             out[cid] = {**s.as_dict(), "messages": list(s.messages), "traite": True, **base}
     return out

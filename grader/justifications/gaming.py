@@ -17,7 +17,9 @@ patterns found, strongest first:
     the products, events, dates, months and quantities named are not those of this contact's
     notes, or none of the particular words of the text (the plan and the rubric's vocabulary
     left out) is in them; one product, event or date of someone else's while the notes name
-    their own and nothing of them is named is refused at review confidence;
+    their own and nothing of them is named is refused at review confidence; or, the file's other
+    contacts being known, the text names more of one other contact's particular words than of
+    this one's (``anothers_words``);
 ``absent_fact``
     a decisive fact the notes do not give: an amount, a signed order or booking, a past order,
     a grant or a sponsor, a quote asked for or received, a competitor or the contact's supplier
@@ -41,7 +43,7 @@ from prospection.texte.francais import fold
 from prospection.texte.phrases import Text, analyse_tokens
 from prospection.texte.prefiltre import Prefiltered, _lowered, has_odd_case
 
-__all__ = ["Pattern", "detect", "pasted_spans", "blank", "PATTERNS", "copied_share", "foreign_facts",
+__all__ = ["Pattern", "detect", "known_text", "pasted_spans", "blank", "PATTERNS", "copied_share", "foreign_facts",
            "absent_facts"]
 
 PATTERNS = ("not_french", "keywords", "pasted", "other_contact", "absent_fact")
@@ -1101,13 +1103,78 @@ def stranger_role(analysis, known: str) -> str:
     return ""
 
 
+def known_text(observations: str, organisation: str | None = "") -> str:
+    """What a file says of a contact: its notes, and its name when there is one."""
+    return f"{observations} {organisation}" if organisation else observations
+
+
+# The fewest words of one other contact's notes a text must name, more than of its own contact's,
+# to read as that contact's justification.
+ANOTHERS_WORDS = 2
+
+
+@lru_cache(maxsize=64)
+def _others_index(others: tuple[str, ...]) -> dict[str, frozenset[int]]:
+    """key (``_note_keys``) -> the other contacts (their index in ``others``) whose notes hold it:
+    read once for a whole file of justifications."""
+    index: dict[str, set[int]] = {}
+    for i, known in enumerate(others):
+        for key in _note_keys(known):
+            index.setdefault(key, set()).add(i)
+    return {key: frozenset(ids) for key, ids in index.items()}
+
+
+def anothers_words(analysis, known: str, others: tuple[str, ...]) -> list[str]:
+    """The words of the text that are one other contact's (``others``: the notes and names of
+    the contacts of the same file, this one's may be among them) and not this contact's (``known``), when the text names
+    at least ``ANOTHERS_WORDS`` of them and more of them than of its own notes' words: the
+    justification of another contact of the file, pasted or rewritten for this one. Only
+    particular words count for the other contact (a product, a name, a figure of three digits or
+    more, a plain word that is no verb form: « veulent », « aimerait » are anyone's); the plan's
+    words count only when they are a name (« je rappelle M. Delpeyrat »)."""
+    own_keys = _note_keys(known)
+    index = _others_index(others)
+    text = analysis.text
+    own: set[str] = set()
+    theirs: dict[int, dict[str, str]] = {}  # (norm -> surface, in the text's order)
+    for tok in analysis.toks:
+        w = tok.norm
+        surface = text[tok.start : tok.end]
+        before = text[: tok.start].rstrip() if surface[:1].isupper() else ""
+        named = bool(before) and before[-1] not in ".!?:;(-\n"  # a capital inside a sentence
+        if not named and any(a <= tok.start < b for a, b in analysis.action_spans):
+            continue
+        if w.isdigit():
+            if len(w) < 2:
+                continue
+        elif len(w) < 5 or w in L.STOPWORDS or w.startswith(_GENERIC_PREFIXES) \
+                or w.replace("-", "").startswith(L.GENERIC_THINGS):
+            continue
+        keys = (w, tok.lemma, w[:5], w.rstrip("s"))
+        if any(k in own_keys for k in keys):
+            own.add(w)
+            continue
+        if w.isdigit() and len(w) < 3 or not named and not _thing(w) and not w.isdigit() \
+                and tok.lemma != w and tok.lemma.endswith(("er", "ir", "oir", "re")):
+            continue  # a day of the month, a verb form: anyone's
+        holders: set[int] = set()
+        for k in keys:
+            holders |= index.get(k, frozenset())
+        for i in holders:
+            if others[i] != known:
+                theirs.setdefault(i, {}).setdefault(w, surface)
+    best = max(theirs.values(), key=len, default={})
+    return list(best.values()) if len(best) >= ANOTHERS_WORDS and len(best) > len(own) else []
+
+
 def detect(justification: str, observations: str, analysis=None, salon=None, organisation: str = "",
-           read=None) -> list[Pattern]:
+           read=None, others: tuple[str, ...] = ()) -> list[Pattern]:
     """Patterns of ``justification`` (see the module docstring), strongest first.
 
     ``analysis`` is ``analysis.analyse(justification, salon)`` (needed for the contact checks);
     ``organisation``, the contact's name in the contacts file: a text naming it speaks of this
-    contact, though the notes do not spell it out. ``read``: see ``_pasted``.
+    contact, though the notes do not spell it out. ``read``: see ``_pasted``. ``others``: the
+    notes (with the name) of the other contacts of the same file, for ``anothers_words``.
     """
     text = justification or ""
     if not text.strip():
@@ -1124,7 +1191,7 @@ def detect(justification: str, observations: str, analysis=None, salon=None, org
         out.append(Pattern("pasted", "", 0.9))
         return out
     if observations and analysis is not None:
-        known = f"{observations} {organisation}" if organisation else observations
+        known = known_text(observations, organisation)
         foreign, matched, by_family = foreign_facts(analysis, known, salon)
         stranger = stranger_named(text, known) or stranger_role(analysis, known)
         # (computed only when a check below reads it: the first two read it never, the third only
@@ -1149,6 +1216,10 @@ def detect(justification: str, observations: str, analysis=None, salon=None, org
             # and none of these: « sacs brodés » for a contact who wants kimonos (weaker: the
             # teacher reviews it, a learner may have misnamed the product)
             out.append(Pattern("other_contact", ", ".join(foreign[:3]), 0.55))
+        elif others:
+            theirs = anothers_words(analysis, known, others)
+            if theirs:
+                out.append(Pattern("other_contact", ", ".join(theirs[:3]), 0.75))
         facts = absent_facts(analysis, observations)
         if facts:
             out.append(Pattern("absent_fact", facts[0], 0.75))

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import gc
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from dataclasses import replace as _replace
@@ -38,9 +39,9 @@ from datetime import date, timedelta
 from prospection.texte.francais import fold
 
 from .analysis import NO_PROJECT, Analysis, analyse, dates_not_in_notes, interest_objects, note_words
-from .gaming import Pattern, _thing, blank, detect, lacked_things, pasted_spans, plan_of_another, things_named
+from .gaming import Pattern, _thing, blank, detect, known_text, lacked_things, pasted_spans, plan_of_another, things_named
 
-__all__ = ["Score", "Hints", "score", "hints", "normalise_class", "parse_date", "REVIEW_BELOW",
+__all__ = ["Score", "Hints", "score", "file_contacts", "hints", "normalise_class", "parse_date", "REVIEW_BELOW",
            "CLASSES", "REFUSED_PATTERNS"]
 
 CLASSES = ("froid", "tiède", "chaud")
@@ -414,14 +415,27 @@ def batch():
             gc.unfreeze()
 
 
+def file_contacts(rows: Iterable[Mapping]) -> tuple[str, ...]:
+    """What a file says of each of its contacts (``gaming.known_text``: the notes, and the name),
+    once each, from rows with « observations » and, when known, « organisation »: the ``others``
+    of ``score`` for every justification of that file."""
+    return tuple(dict.fromkeys(
+        known_text(r.get("observations") or "", o if isinstance(o := r.get("organisation"), str) else "")
+        for r in rows if r.get("observations")))
+
+
 def score(observations: str, date_salon, reference: str, qualification, justification: str,
-          *, lemmatize=None, accepted=None, organisation: str | None = None) -> Score:
+          *, lemmatize=None, accepted=None, organisation: str | None = None,
+          others: Sequence[str] = ()) -> Score:
     """Grade one justification against the correct class ``reference``.
 
     ``accepted``: the classes the key accepts for a contact it leaves open between two
     (``classes_acceptees``); a learner who chose one of them is graded against that one.
     ``organisation``: the contact's name, which a justification may give though the notes do
     not (« le moulin de Crézancy est froid »): never taken for another contact's fact.
+    ``others``: what the file says of each of its contacts (``gaming.known_text``, this one's
+    may be among them): a justification naming one other contact's facts rather than this
+    one's is that contact's (``gaming.anothers_words``).
     """
     ref = normalise_class(reference)
     if ref is None:
@@ -445,7 +459,8 @@ def score(observations: str, date_salon, reference: str, qualification, justific
             readings[part] = analyse(part, salon, objects)
         return readings[part]
 
-    patterns: list[Pattern] = detect(text, observations or "", a, salon, organisation or "", read) \
+    patterns: list[Pattern] = detect(text, observations or "", a, salon, organisation or "", read,
+                                     tuple(others)) \
         if a.n_words else []
     codes = {p.code: p for p in patterns}
     motifs = [p.code for p in patterns]
