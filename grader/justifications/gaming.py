@@ -1125,10 +1125,10 @@ def _others_index(others: tuple[str, ...]) -> dict[str, frozenset[int]]:
 
 
 def anothers_words(analysis, known: str, others: tuple[str, ...]) -> list[str]:
-    """The words of the text that are one other contact's (``others``: the notes and names of
-    the contacts of the same file, this one's may be among them) and not this contact's (``known``), when the text names
-    at least ``ANOTHERS_WORDS`` of them and more of them than of its own notes' words: the
-    justification of another contact of the file, pasted or rewritten for this one. Only
+    """The words of the text that are one other contact's (``others``: what the file says of each
+    of its contacts, this one's may be among them) and not this contact's (``known``), when the
+    text names at least ``ANOTHERS_WORDS`` of them and more of them than of its own notes' words:
+    the justification of another contact of the file, pasted or rewritten for this one. Only
     particular words count for the other contact (a product, a name, a figure of three digits or
     more, a plain word that is no verb form: « veulent », « aimerait » are anyone's); the plan's
     words count only when they are a name (« je rappelle M. Delpeyrat »)."""
@@ -1139,11 +1139,6 @@ def anothers_words(analysis, known: str, others: tuple[str, ...]) -> list[str]:
     theirs: dict[int, dict[str, str]] = {}  # (norm -> surface, in the text's order)
     for tok in analysis.toks:
         w = tok.norm
-        surface = text[tok.start : tok.end]
-        before = text[: tok.start].rstrip() if surface[:1].isupper() else ""
-        named = bool(before) and before[-1] not in ".!?:;(-\n"  # a capital inside a sentence
-        if not named and any(a <= tok.start < b for a, b in analysis.action_spans):
-            continue
         if w.isdigit():
             if len(w) < 2:
                 continue
@@ -1151,16 +1146,21 @@ def anothers_words(analysis, known: str, others: tuple[str, ...]) -> list[str]:
                 or w.replace("-", "").startswith(L.GENERIC_THINGS):
             continue
         keys = (w, tok.lemma, w[:5], w.rstrip("s"))
-        if any(k in own_keys for k in keys):
+        mine = not own_keys.isdisjoint(keys)
+        if not mine and index.keys().isdisjoint(keys):
+            continue  # nobody's word
+        surface = text[tok.start : tok.end]
+        before = text[: tok.start].rstrip() if surface[:1].isupper() else ""
+        named = bool(before) and before[-1] not in ".!?:;(-\n"  # a capital inside a sentence
+        if not named and any(a <= tok.start < b for a, b in analysis.action_spans):
+            continue
+        if mine:
             own.add(w)
             continue
-        if w.isdigit() and len(w) < 3 or not named and not _thing(w) and not w.isdigit() \
-                and tok.lemma != w and tok.lemma.endswith(("er", "ir", "oir", "re")):
+        if w.isdigit() and len(w) < 3 or not named and not w.isdigit() \
+                and tok.lemma != w and tok.lemma.endswith(("er", "ir", "oir", "re")) and not _thing(w):
             continue  # a day of the month, a verb form: anyone's
-        holders: set[int] = set()
-        for k in keys:
-            holders |= index.get(k, frozenset())
-        for i in holders:
+        for i in set().union(*(index.get(k, ()) for k in keys)):
             if others[i] != known:
                 theirs.setdefault(i, {}).setdefault(w, surface)
     best = max(theirs.values(), key=len, default={})
