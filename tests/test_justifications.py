@@ -3580,3 +3580,18 @@ def test_the_first_months_and_the_afternoon_are_no_pace():
     a = analyse("Chaud. Je prépare le devis dès lundi matin, je l'envoie avant midi et je téléphone à M. Faure "
                 "l'après-midi.", date(2027, 4, 10))
     assert all(x.timing != "later" for x in a.actions), a.actions
+
+
+def test_a_meeting_a_later_call_is_for_takes_the_calls_time():
+    notes = ("M. Pujol aimerait des gourdes au logo pour la randonnée de l'été 2028 ; l'assemblée "
+             "votera le budget en février.")
+    for text in ("Tiède : intérêt pour des gourdes, mais pour l'été 2028. Je lui envoie la plaquette "
+                 "aujourd'hui, puis je le relance en janvier pour fixer un rendez-vous avant leur assemblée.",
+                 "Tiède, projet pour 2028. Doc envoyée cette semaine, puis relance en janvier pour obtenir "
+                 "un rendez-vous avant le vote."):
+        s = score(notes, "2027-03-20", "tiède", "tiède", text)
+        assert (s.evidence, s.action) == (1, 1), (text, s)
+    # a fast meeting of its own is still fast: no time of the call's to take
+    s = score(notes, "2027-03-20", "tiède", "tiède", "Tiède, projet pour 2028. Je le relance en janvier, "
+              "et je prends rendez-vous avec lui dès demain en priorité.")
+    assert s.action == 0 and "contradiction" in s.motifs, s

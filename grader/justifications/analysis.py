@@ -1384,12 +1384,25 @@ class _Reader:
             if not timing and kind in ("quote", "meeting") and any(
                     a.timing == "later" and self._same_sentence(a.start, h.start) for a in out.actions):
                 timing = "later"  # « une relance en mars pour obtenir un rendez-vous et préparer le devis »
+            elif timing == "urgent" and kind in ("quote", "meeting") and self._purpose_of_later_call(h, out.actions):
+                timing = "later"  # « relance en décembre pour obtenir un rendez-vous avant la réunion »
             out.actions.append(Action(kind, raw[h.start : h.end], h.start, timing))
             # (« je lui envoie dès maintenant une estimation de prix »: the plan begins at its verb)
             verb = near_before(h, "send", 4) if kind == "quote" else None
             self.regions.append((verb.start if verb is not None else h.start, c_end))
 
     _COORD = ("et", "puis", "mais", "ensuite", "ou", "sinon")
+
+    def _purpose_of_later_call(self, h: Hit, actions: list[Action]) -> bool:
+        """A meeting or a quote that is what a later call is for (« relance en décembre pour obtenir
+        un rendez-vous avant la réunion du bureau »): the call's time is its time, whatever fast
+        step came before the call (« brochure envoyée cette semaine, puis … »)."""
+        if not actions or actions[-1].kind != "call" or actions[-1].timing != "later" \
+                or not self._same_sentence(actions[-1].start, h.start):
+            return False
+        call = actions[-1].start
+        between = [x.norm for x in self.t.toks[max(0, h.first - 4) : h.first] if x.start > call]
+        return "pour" in between and not any(m.tag == "urgent" and call <= m.start < h.end for m in self.mod_hits)
 
     def _own_modifiers(self, h: Hit, c_start: int, c_end: int) -> list[Hit]:
         """Urgency/delay words of this action alone, between the coordinators around it."""
