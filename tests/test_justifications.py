@@ -3595,3 +3595,16 @@ def test_a_meeting_a_later_call_is_for_takes_the_calls_time():
     s = score(notes, "2027-03-20", "tiède", "tiède", "Tiède, projet pour 2028. Je le relance en janvier, "
               "et je prends rendez-vous avec lui dès demain en priorité.")
     assert s.action == 0 and "contradiction" in s.motifs, s
+
+
+def test_a_sum_of_money_in_the_notes_backs_a_budget():
+    notes = ("Mme Vanhée veut 30 gilets marqués pour la démonstration du 5 juin. Elle dispose de 1 500 € "
+             "et souhaite qu'on la rappelle au plus vite.")
+    text = ("Chaud : 30 gilets pour le 5 juin, le budget de 1 500 € est là. Je la rappelle en priorité "
+            "lundi matin.")
+    s = score(notes, "2027-05-10", "chaud", "chaud", text)
+    assert (s.evidence, s.action) == (1, 1) and not s.motifs, s
+    # notes that give no money still refuse a budget the text invents
+    s = score(notes.replace(" Elle dispose de 1 500 € et souhaite", " Elle souhaite"), "2027-05-10", "chaud",
+              "chaud", text)
+    assert s.evidence == 0 and "absent_fact" in s.motifs, s

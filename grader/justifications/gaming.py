@@ -825,7 +825,7 @@ _FACTS = [
     ("budget", re.compile(r"\bbudget (?:de \d|deja (?:vote|accorde|reserve)|(?:est |a ete )?(?:deja )?(?:vote|accorde|reserve|debloque|valide)\b)"
                           r"|\b(?:a|ont|avait|avaient) (?:deja )?(?:vote|valide|obtenu|debloque|boucle) (?:son|leur|le|un) budget\b"),
      ("budget", "cagnotte", "subvention", "vote", "depense", "valid", "financ", "fonds", "argent", "enveloppe",
-      "reserv", "cotisation")),
+      "reserv", "cotisation", "€", "euro")),  # (« elle dispose de 1 500 € »: a sum of money is a budget)
 ]
 
 
