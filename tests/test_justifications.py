@@ -3608,3 +3608,15 @@ def test_a_sum_of_money_in_the_notes_backs_a_budget():
     s = score(notes.replace(" Elle dispose de 1 500 € et souhaite", " Elle souhaite"), "2027-05-10", "chaud",
               "chaud", text)
     assert s.evidence == 0 and "absent_fact" in s.motifs, s
+
+
+def test_a_past_order_the_notes_give_as_a_participle_is_no_invented_fact():
+    notes = ("M. Boudon explique que l'association cessera ses activités l'an prochain. Il n'achètera rien, "
+             "mais garde un bon souvenir de nos casquettes commandées il y a trois ans.")
+    text = ("Froid : ils nous ont commandé des casquettes il y a trois ans, mais l'association cesse ses "
+            "activités l'an prochain et il n'achètera rien. Je garde sa fiche et lui envoie notre catalogue.")
+    s = score(notes, "2026-11-21", "froid", "froid", text)
+    assert (s.evidence, s.action) == (1, 1) and not s.motifs, s
+    s = score(notes.replace(", mais garde un bon souvenir de nos casquettes commandées il y a trois ans", ""),
+              "2026-11-21", "froid", "froid", text)
+    assert s.evidence == 0 and "absent_fact" in s.motifs, s

@@ -725,7 +725,8 @@ _FACTS = [
                             r"|(?:a|ont|avait|avaient|deja) (?:deja )?passe (?:une |la |sa |leur )?commande|(?:deja|ancien) client(?:e|s|es)?(?= *(?:chez nous|de (?:notre|nos)|[.,;:!)]|$)))"),
      ("signe", "bon de commande", "deja command", "a command", "ont command", "avait command", "vient de command",
       "viennent de command", "venait de command", "venaient de command",
-      "commande passee", "commande signee", "commande ferme", "reserv", "client", "contrat")),
+      "commande passee", "commande signee", "commande ferme", "reserv", "client", "contrat",
+      "commandee", "command\\w* il y a")),  # (« nos casquettes commandées il y a trois ans »)
     ("subvention", re.compile(r"\b(?:subvention\w*|financ\w+ (?:obtenu|accorde)|(?:mairie|commune|departement|region)"
                               r"(?: de [\w-]+)?(?: leur| lui| en)? (?:financ|pai|pay|prend)\w*|sponsor\w*|mecen\w*)"),
      ("subvention", "financ", "mairie", "departement", "region\\b", "aide", "sponsor", "mecen", "partenaire")),
