@@ -3620,3 +3620,15 @@ def test_a_past_order_the_notes_give_as_a_participle_is_no_invented_fact():
     s = score(notes.replace(", mais garde un bon souvenir de nos casquettes commandées il y a trois ans", ""),
               "2026-11-21", "froid", "froid", text)
     assert s.evidence == 0 and "absent_fact" in s.motifs, s
+
+
+def test_at_the_earliest_after_a_date_is_no_hurry():
+    notes = ("M. Sabatier cherche des tabliers brodés pour le salon du livre ancien de mai 2027 ou le suivant ; "
+             "décision à l'assemblée générale de décembre.")
+    s = score(notes, "2026-09-12", "tiède", "tiède", "Tiède : il cherche des tabliers brodés, mais pour mai 2027 "
+              "au plus tôt. Je le relancerai en janvier au plus tôt, après l'assemblée.")
+    assert (s.evidence, s.action) == (1, 1), s
+    # alone, « au plus tôt » is still « as soon as possible »
+    s = score(notes, "2026-09-12", "tiède", "tiède", "Tiède : il cherche des tabliers pour mai 2027. "
+              "Je le rappelle au plus tôt pour lui faire un devis.")
+    assert s.action == 0, s

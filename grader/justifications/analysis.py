@@ -1196,6 +1196,8 @@ class _Reader:
         self.misc = group("misc")
         self.time_lex = outside(group("timing"))
         self.exprs = outside(find_time_expressions(self.raw, self.salon))
+        if "au plus tot" in self.folded:
+            self.mod_hits = [m for m in self.mod_hits if not (m.tag == "urgent" and self._at_the_earliest(m.start))]
         self._actions()
         self.excluded = _excluded_spans(t)  # « pas pour la fête de juin »: read by both below
         self._interest(objects)
@@ -1998,6 +2000,12 @@ class _Reader:
             return later
         return False
 
+    def _at_the_earliest(self, start: int) -> bool:
+        """« au plus tôt » at ``start``, just after a date, a month or a season (« en mai 2027 au
+        plus tôt », « je le relancerai en mars au plus tôt »): « at the earliest », no hurry."""
+        return self.folded.startswith("au plus tot", start) and any(
+            x.label != "urgence" and 0 <= start - x.end <= 2 for x in self.exprs)
+
     # --- timing of the project ----------------------------------------------------------------
     def _timing(self) -> None:
         t, raw, out = self.t, self.raw, self.out
@@ -2017,6 +2025,8 @@ class _Reader:
                 continue  # « les fêtes ont lieu dans deux mois »: the delay says when, not the calendar
             if e.label == "urgence" and self._plan_noun_clause(e.start):
                 continue  # « une action adaptée sera menée rapidement »: the plan's pace
+            if e.label == "urgence" and self._at_the_earliest(e.start):
+                continue  # « pour le salon de mai 2027 au plus tôt »: a lower bound, the date says when
             if e.label in ("urgence", "long") and _our_condition(t, bisect_left(t.starts, e.start), e.start):
                 continue  # « si on ne répond pas très vite »: a condition on our pace
             if e.label != "urgence" and _NOW_IS_RE.search(self.folded[max(0, e.start - 20) : e.start]):
