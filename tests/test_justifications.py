@@ -3632,3 +3632,18 @@ def test_at_the_earliest_after_a_date_is_no_hurry():
     s = score(notes, "2026-09-12", "tiède", "tiède", "Tiède : il cherche des tabliers pour mai 2027. "
               "Je le rappelle au plus tôt pour lui faire un devis.")
     assert s.action == 0, s
+
+
+def test_a_purchase_for_oneself_is_not_the_clubs_interest():
+    notes = ("M. Leterrier est venu acheter un badge pour son petit-fils. L'association a un contrat de trois "
+             "ans avec une entreprise de marquage et ne compte pas en changer.")
+    for text in ("froid : contrat 3 ans avec un autre marqueur, veut pas changer. badge = achat perso pr son "
+                 "petit fils. fiche + doc",
+                 "Froid. Achat personnel d'un badge ; l'asso est sous contrat pour trois ans et ne changera pas. "
+                 "Je garde sa fiche et lui envoie la doc."):
+        s = score(notes, "2027-03-01", "froid", "froid", text)
+        assert (s.evidence, s.action) == (1, 1), (text, s)
+    # the club's purchase is still interest
+    s = score(notes, "2027-03-01", "froid", "froid", "Froid : il prévoit un achat de 40 badges pour le club. "
+              "Je garde sa fiche.")
+    assert s.evidence == 0, s

@@ -273,6 +273,10 @@ def _rejected(text: Text, hit: Hit) -> bool:
     return bool(_REJECTION_RE.search(fold(text.raw[lo:hi])))
 
 
+# after a purchase: bought for oneself or one's family, not for the organisation
+_FOR_ONESELF_RE = re.compile(r"\W+(?:(?:a|au|de|du|d|un|une|le|la|ce|cet|cette|son|sa|titre|\W)+\s)?(?:perso|personnel|personnelle"
+                             r"|prive|privee|(?:pour|pr|a) (?:lui|elle|eux|soi)(?:[- ]meme)?\b|(?:pour|pr) (?:son|sa|ses) "
+                             r"(?:petit|petite|fils|fille|femme|mari|famille|enfant|usage|compte))")
 _VISIT_NOUNS = ("visite", "passage", "rencontre")
 _AT_STAND_RE = re.compile(r"^\W*(?:de |par |en )?(?:simple |pure )?curiosite|^\W*d\W?une? (?:simple |pur |vrai )?curieu|^\W*(?:au|du|sur (?:le|notre)|a (?:notre|son)) stand"
                            r"|^\W*(?:perso|personnelle|privee|en famille|(?:au|du|sur le) salon)\b")
@@ -1670,6 +1674,8 @@ class _Reader:
             if head.startswith("achat") and (h.first >= 2 and t.toks[h.first - 2].norm == "centrale"
                                              or h.last < len(t.toks) and t.toks[h.last].norm == "par"):
                 continue  # « la centrale d'achat de la ville », « achats par la centrale »: someone else buys
+            if head.startswith(("achat", "achet")) and _FOR_ONESELF_RE.match(self.folded, h.end):
+                continue  # « badge = achat perso », « casquette achetée pour lui-même »: not the club's
             if head.startswith("interess") and h.negated is False and h.last < len(t.toks) \
                     and t.toks[h.last].norm in ("qu", "que") and {x.norm for x in t.toks[max(0, h.first - 3) : h.first]} & {"ne", "n"}:
                 out.disinterest.append(word)  # « ne s'intéressait qu'au matériel de projection »: to something else
