@@ -3647,3 +3647,14 @@ def test_a_purchase_for_oneself_is_not_the_clubs_interest():
     s = score(notes, "2027-03-01", "froid", "froid", "Froid : il prévoit un achat de 40 badges pour le club. "
               "Je garde sa fiche.")
     assert s.evidence == 0, s
+
+
+def test_cold_reasons_in_other_words_nothing_on_the_agenda_and_dressed_by_someone_else():
+    notes = ("Mme Lhuillier a feuilleté le catalogue ; des tee-shirts feraient « peut-être un jour » plaisir, "
+             "mais ce n'est pas à l'ordre du jour. Le club est habillé par la mairie.")
+    for text in ("froid, juste « peut etre un jour » pr des tshirts, rien a l'ordre du jour. fiche crm + doc",
+                 "Froid : les tenues, c'est pas à l'ordre du jour. Je garde la fiche et j'envoie la doc.",
+                 "froid - club deja habillé par la mairie. on garde la fiche, doc a la prochaine campagne",
+                 "Froid : ils sont équipés par la mairie. Je garde sa fiche et lui envoie notre catalogue."):
+        s = score(notes, "2027-03-01", "froid", "froid", text)
+        assert (s.evidence, s.action) == (1, 1), (text, s)
