@@ -3658,3 +3658,15 @@ def test_cold_reasons_in_other_words_nothing_on_the_agenda_and_dressed_by_someon
                  "Froid : ils sont équipés par la mairie. Je garde sa fiche et lui envoie notre catalogue."):
         s = score(notes, "2027-03-01", "froid", "froid", text)
         assert (s.evidence, s.action) == (1, 1), (text, s)
+
+
+def test_a_want_in_the_plans_when_clause_is_the_plans_time():
+    notes = ("Mme Cayssials a pris le catalogue par politesse : le club vient de renouveler tous ses maillots "
+             "et en est très content. Aucun besoin prévu.")
+    text = ("Froid : le club vient de changer tous ses maillots et la secrétaire est très satisfaite. Je garde "
+            "sa fiche et je lui enverrai notre documentation dans un an ou deux, quand les maillots seront à "
+            "renouveler.")
+    s = score(notes, "2026-10-10", "froid", "froid", text)
+    assert (s.evidence, s.action) == (1, 1), s
+    s = score(notes, "2026-10-10", "froid", "froid", "Froid : le club veut renouveler ses maillots. Je garde sa fiche.")
+    assert s.evidence == 0, s

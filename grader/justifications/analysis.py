@@ -1675,6 +1675,9 @@ class _Reader:
             if head.startswith("achat") and (h.first >= 2 and t.toks[h.first - 2].norm == "centrale"
                                              or h.last < len(t.toks) and t.toks[h.last].norm == "par"):
                 continue  # « la centrale d'achat de la ville », « achats par la centrale »: someone else buys
+            if self.in_region(h.start) and {x.norm for x in _clause_toks(t, max(0, h.first - 5), h.first, h.start)} \
+                    & {"quand", "lorsque", "lorsqu"}:
+                continue  # « … dans un an ou deux, quand les maillots seront à renouveler »: the plan's time
             if head.startswith(("achat", "achet")) and _FOR_ONESELF_RE.match(self.folded, h.end):
                 continue  # « badge = achat perso », « casquette achetée pour lui-même »: not the club's
             if head.startswith("interess") and h.negated is False and h.last < len(t.toks) \
