@@ -3670,3 +3670,11 @@ def test_a_want_in_the_plans_when_clause_is_the_plans_time():
     assert (s.evidence, s.action) == (1, 1), s
     s = score(notes, "2026-10-10", "froid", "froid", "Froid : le club veut renouveler ses maillots. Je garde sa fiche.")
     assert s.evidence == 0, s
+
+
+def test_a_budget_date_in_brackets_does_not_undo_the_projects_season():
+    notes = ("M. Tixier est intéressé par des gilets brodés pour le festival folk de l'automne 2027. Il attend "
+             "la clôture des comptes, en avril, pour fixer un budget.")
+    s = score(notes, "2027-02-06", "tiède", "tiède",
+              "tiede - gilets brodes pr festival folk automne 2027, budget apres comptes (avril). relance avril -> rdv")
+    assert (s.evidence, s.action) == (1, 1), s

@@ -182,3 +182,13 @@ def test_an_event_said_to_be_some_months_away():
     (e,) = find_time_expressions("Le festival est à environ trois mois.", salon)
     assert date(2027, 4, 1) <= e.date_min <= date(2027, 4, 30)
     assert find_time_expressions("Le local est à 2 jours de route.", salon) == []
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("festival folk automne 2027", date(2027, 9, 23), date(2027, 12, 20)),  # (SMS: no article)
+    ("gala ete 2028", date(2028, 6, 21), date(2028, 9, 22)),
+    ("hiver prochain", date(2026, 12, 21), date(2027, 3, 19)),
+])
+def test_a_season_without_its_article_before_a_year(text, first, last):
+    seasons = [e for e in find_time_expressions(text, SALON) if e.label == "saison"]
+    assert [(e.date_min, e.date_max) for e in seasons] == [(first, last)], seasons

@@ -164,10 +164,10 @@ RECURRING: list[Recurring] = [Recurring(*entry) for entry in [
     (r"(?:l'|cet\s+|en\s+|(?:fin|debut|milieu)\s+d')ete", _season(6, 21, 9, 22), 0.75, "saison"),
     (r"(?:l'|cet\s+|en\s+|(?:fin|debut|milieu)\s+d')automne", _season(9, 23, 12, 20), 0.75, "saison"),
     (r"(?:l'|cet\s+|en\s+|(?:fin|debut|milieu)\s+d')hiver", _season(12, 21, 3, 19), 0.7, "saison"),
-    # (SMS writing drops the article: « hiver prochain », « automne prochain »)
-    (r"\bhiver(?=\s+prochain)", _season(12, 21, 3, 19), 0.7, "saison"),
-    (r"\bautomne(?=\s+prochain)", _season(9, 23, 12, 20), 0.75, "saison"),
-    (r"\bete(?=\s+prochain)", _season(6, 21, 9, 22), 0.75, "saison"),
+    # (SMS writing drops the article: « hiver prochain », « automne prochain », « automne 2027 »)
+    (r"\bhiver(?=\s+(?:prochain|20\d\d))", _season(12, 21, 3, 19), 0.7, "saison"),
+    (r"\bautomne(?=\s+(?:prochain|20\d\d))", _season(9, 23, 12, 20), 0.75, "saison"),
+    (r"\bete(?=\s+(?:prochain|20\d\d))", _season(6, 21, 9, 22), 0.75, "saison"),
     (r"(?:la\s+)?toussaint", lambda y: (date(y, 11, 1), date(y, 11, 1)), 0.85, "evenement"),
     (r"(?:le\s+)?marche\s+de\s+noel", lambda y: (date(y, 12, 1), date(y, 12, 20)), 0.85, "evenement"),
     # « la kermesse de fin d'année », « la fin d'année scolaire »: the end of the school year
@@ -319,7 +319,9 @@ def _recurring_compiled() -> list[tuple[frozenset, re.Pattern, int]]:
     """Each recurring pattern, compiled, with the words that must be present for it to match."""
     out = []
     for i, entry in enumerate(RECURRING):
-        words = {w for w in re.findall(r"[a-z]{3,}", entry.pattern.replace("\\s", " ")) if w not in _NOT_TRIGGERS}
+        # (« \b » and « \s » are no letters: « \bautomne » is triggered by « automne »)
+        words = {w for w in re.findall(r"[a-z]{3,}", entry.pattern.replace("\\s", " ").replace("\\b", " "))
+                 if w not in _NOT_TRIGGERS}
         out.append((frozenset(words), re.compile(r"\b(?:" + entry.pattern + r")\b"), i))
     return out
 
