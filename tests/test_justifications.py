@@ -3678,3 +3678,17 @@ def test_a_budget_date_in_brackets_does_not_undo_the_projects_season():
     s = score(notes, "2027-02-06", "tiède", "tiède",
               "tiede - gilets brodes pr festival folk automne 2027, budget apres comptes (avril). relance avril -> rdv")
     assert (s.evidence, s.action) == (1, 1), s
+
+
+def test_the_date_of_a_call_the_contact_asked_for_does_not_undo_the_projects_date():
+    notes = ("Mme Texier cherche des banderoles et des drapeaux pour le concours de baudets de septembre 2027. "
+             "Elle souhaite qu'on la recontacte en mai pour en parler.")
+    text = ("Tiède : elle cherche des banderoles et des drapeaux pour le concours de septembre 2027, et elle a "
+            "demandé qu'on la recontacte en mai. Je la relance début mai pour prendre rendez-vous.")
+    s = score(notes, "2027-02-27", "tiède", "tiède", text)
+    assert (s.evidence, s.action) == (1, 1), s
+    # for a warm contact, the call asked for soon still says the hurry
+    notes = "M. Rey veut 20 polos brodés et a demandé qu'on le rappelle la semaine prochaine avec un prix."
+    s = score(notes, "2027-02-27", "chaud", "chaud", "Chaud : il veut 20 polos et demande qu'on le rappelle "
+              "la semaine prochaine. Je le rappelle en priorité lundi.")
+    assert (s.evidence, s.action) == (1, 1), s

@@ -1153,6 +1153,9 @@ class _Reader:
         # Spans whose dates are not the project's timing: « pas intéressé cette année » before
         # « mais … 2028 », a plan the learner sets aside.
         self.not_now_spans: list[tuple[int, int]] = []
+        # from each of the contact's requests (« elle a demandé qu'on la recontacte en mai ») to its
+        # clause end: a date there is the call's, beside the project's
+        self.request_spans: list[tuple[int, int]] = []
 
     def read(self, objects) -> Analysis:
         if not self.t.toks:
@@ -1385,6 +1388,7 @@ class _Reader:
             seen.add((kind, h.start))
             if _requested(t, h, self.requests, interest_for_request):
                 out.requests.append(raw[h.start : h.end])
+                self.request_spans.append((h.start, t.clause_of(h.start)[1]))
                 continue
             c_end = t.clause_of(h.start)[1]
             timing = self._action_timing(h, kind, by_tag)
@@ -2065,7 +2069,8 @@ class _Reader:
             elif e.label == "mois":
                 out.months.append((e.text, e.date_min, e.date_max))
             explicit = e.label in ("date", "mois", "annee") or has_year
-            secondary = e.secondary or bool(_RELEASE_BEFORE.search(self.folded[max(0, e.start - 40) : e.start]))
+            secondary = e.secondary or bool(_RELEASE_BEFORE.search(self.folded[max(0, e.start - 40) : e.start])) \
+                or any(a <= e.start < b for a, b in self.request_spans)
             out.timing.append(Claim(claim.kind, e.text, e.start, claim.confidence, explicit, secondary))
             out.claim_days[e.start] = (e.date_min, e.date_max)
         covered = [(c.start, c.start + len(c.text)) for c in out.timing]
