@@ -3692,3 +3692,16 @@ def test_the_date_of_a_call_the_contact_asked_for_does_not_undo_the_projects_dat
     s = score(notes, "2027-02-27", "chaud", "chaud", "Chaud : il veut 20 polos et demande qu'on le rappelle "
               "la semaine prochaine. Je le rappelle en priorité lundi.")
     assert (s.evidence, s.action) == (1, 1), s
+
+
+def test_warm_clothes_are_no_class():
+    notes = ("Le moniteur cherche des sweats à capuche et des bonnets brodés pour les 40 licenciés, pour le "
+             "printemps 2028 ; il compare encore les fournisseurs.")
+    for text in ("Le club veut habiller ses quarante licenciés avec des vêtements chauds à son nom, mais pour le "
+                 "printemps 2028 : je le range en tiède et je le relance en janvier.",
+                 "Tiède : des polaires bien chaudes et des bonnets pour le printemps 2028. Relance en janvier."):
+        s = score(notes, "2027-03-01", "tiède", "tiède", text)
+        assert (s.evidence, s.action) == (1, 1), (text, s)
+    s = score(notes, "2027-03-01", "tiède", "tiède", "Il veut des sweats pour 2028 : je dirais chaud, ou tiède. "
+              "Relance en janvier.")
+    assert s.evidence == 0, s

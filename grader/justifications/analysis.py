@@ -277,6 +277,7 @@ def _rejected(text: Text, hit: Hit) -> bool:
 _FOR_ONESELF_RE = re.compile(r"\W+(?:(?:a|au|de|du|d|un|une|le|la|ce|cet|cette|son|sa|titre|\W)+\s)?(?:perso|personnel|personnelle"
                              r"|prive|privee|(?:pour|pr|a) (?:lui|elle|eux|soi)(?:[- ]meme)?\b|(?:pour|pr) (?:son|sa|ses) "
                              r"(?:petit|petite|fils|fille|femme|mari|famille|enfant|usage|compte))")
+_CLOTHES = ("vetement", "tenue", "habit", "pull", "manteau", "blouson", "bonnet", "chaussette")
 _VISIT_NOUNS = ("visite", "passage", "rencontre")
 _AT_STAND_RE = re.compile(r"^\W*(?:de |par |en )?(?:simple |pure )?curiosite|^\W*d\W?une? (?:simple |pur |vrai )?curieu|^\W*(?:au|du|sur (?:le|notre)|a (?:notre|son)) stand"
                            r"|^\W*(?:perso|personnelle|privee|en famille|(?:au|du|sur le) salon)\b")
@@ -2202,6 +2203,10 @@ class _Reader:
                 continue  # « bien plus que les trois mois d'un contact chaud »: the class in general
             if i and t.toks[i - 1].norm in ("au", "saison", "periode", "temps", "hiver", "mois", "climat", "eau"):
                 continue  # « on le garde au chaud », « la saison froide »: no class
+            if i and tok.norm in ("chauds", "chaudes", "chaude") and (
+                    t.toks[i - 1].norm.startswith(L.GOODS + _CLOTHES) or t.toks[i - 1].norm in ("bien", "plus", "tres")
+                    and i >= 2 and t.toks[i - 2].norm.startswith(L.GOODS + _CLOTHES)):
+                continue  # « des vêtements chauds », « des polaires bien chaudes »: warm clothes, no class
             before = [b.norm for b in _clause_toks(t, max(0, i - 4), i, tok.start)]
             if set(before) & L.HEDGES or self._in_question(tok.end) or any(a <= tok.start < b for a, b in hesitations):
                 self.out.hedged_classes.append(cls)
