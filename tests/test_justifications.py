@@ -3705,3 +3705,19 @@ def test_warm_clothes_are_no_class():
     s = score(notes, "2027-03-01", "tiède", "tiède", "Il veut des sweats pour 2028 : je dirais chaud, ou tiède. "
               "Relance en janvier.")
     assert s.evidence == 0, s
+
+
+def test_cold_reasons_in_other_words_no_purchase_no_money_nothing_it_would_bring():
+    notes = ("Le trésorier, M. Pichon, a dit que le club n'achètera rien ni cette année ni l'an prochain : les "
+             "caisses sont vides après les travaux du local. La présidente ne voit pas l'intérêt du textile.")
+    for text in ("Froid. M. Pichon a été net : pas un achat cette année ni la suivante. Je garde la fiche.",
+                 "Froid : le club n'a plus un sou depuis les travaux. Je garde la fiche et j'envoie la doc.",
+                 "Froid : les travaux ont vidé la caisse du club. Fiche gardée, doc envoyée.",
+                 "Froid : la présidente ne voit pas ce que le textile lui apporterait. Je garde sa fiche."):
+        s = score(notes, "2027-03-01", "froid", "froid", text)
+        assert (s.evidence, s.action) == (1, 1), (text, s)
+    # a purchase not ruled out is no denial
+    notes = "Le secrétaire a feuilleté le catalogue ; « peut-être un jour », ce n'est pas d'actualité."
+    s = score(notes, "2027-03-01", "froid", "tiède", "Tiède : il n'exclut pas un achat un jour, mais ce n'est "
+              "pas d'actualité. Je le relancerai dans quelques mois.", accepted=["froid", "tiède"])
+    assert s.evidence == 1, s

@@ -1568,7 +1568,9 @@ class _Reader:
         dis_kept = [h for h in dis_hits if not h.negated
                     and not any(a < h.start < b for a, b in excluded)
                     and not (h.last < len(t.toks) and t.toks[h.last].norm in ("que", "qu"))
-                    and not _nothing_missing_to_buy(t, h)]
+                    and not _nothing_missing_to_buy(t, h)
+                    and not (h.first and t.toks[h.first].norm == "pas" and t.toks[h.first - 1].norm.startswith("exclu"))]
+        # (« il n'exclut pas un achat »: not ruled out, no denial)
         # (« la commande ne concerne que 2028 »: « ne … que » restricts, it does not deny)
         dis_spans = [(h.start, h.end) for h in dis_kept]
         denials: list[Hit] = []
