@@ -3721,3 +3721,15 @@ def test_cold_reasons_in_other_words_no_purchase_no_money_nothing_it_would_bring
     s = score(notes, "2027-03-01", "froid", "tiède", "Tiède : il n'exclut pas un achat un jour, mais ce n'est "
               "pas d'actualité. Je le relancerai dans quelques mois.", accepted=["froid", "tiède"])
     assert s.evidence == 1, s
+
+
+def test_the_time_left_and_a_first_estimate():
+    notes = ("Mme Le Gall veut 150 mugs et 150 badges pour la fête des goémoniers du 9 août, dans un mois. Elle "
+             "attend notre proposition au plus vite.")
+    s = score(notes, "2027-07-09", "chaud", "chaud", "Chaud : il reste à peine quatre semaines avant la fête, "
+              "les 150 mugs doivent être prêts. Je l'appelle en premier dès demain matin.")
+    assert (s.evidence, s.action) == (1, 1), s
+    notes = "M. Ragot pense refaire les bonnets du club pour le championnat de 2028 ; effectifs connus en septembre."
+    s = score(notes, "2026-05-30", "tiède", "tiède", "Tiède : des bonnets pour le championnat de 2028, rien avant "
+              "la rentrée. Je le relance début octobre pour lui proposer un rendez-vous et un premier chiffrage.")
+    assert (s.evidence, s.action) == (1, 1), s

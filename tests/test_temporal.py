@@ -192,3 +192,9 @@ def test_an_event_said_to_be_some_months_away():
 def test_a_season_without_its_article_before_a_year(text, first, last):
     seasons = [e for e in find_time_expressions(text, SALON) if e.label == "saison"]
     assert [(e.date_min, e.date_max) for e in seasons] == [(first, last)], seasons
+
+
+def test_the_time_left():
+    found = [(e.label, e.date_min, e.date_max) for e in
+             find_time_expressions("il reste à peine quatre semaines avant la fête", SALON)]
+    assert found == [("avant", SALON, date(2026, 11, 7))], found

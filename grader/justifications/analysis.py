@@ -1200,7 +1200,10 @@ class _Reader:
                          if not (m.tag == "urgent" and m.last < len(t.toks) and (
                              t.toks[m.last - 1].norm == "semaine" and t.toks[m.last].norm in ("du", "de", "d", "des")
                              or t.toks[m.last - 1].norm == "attendre" and t.toks[m.last].norm in ("que", "qu")
-                             or t.toks[m.last - 1].norm in ("premiers", "premieres") and t.toks[m.last].norm in _TIME_UNITS))
+                             or t.toks[m.last - 1].norm in ("premiers", "premieres") and t.toks[m.last].norm in _TIME_UNITS
+                             # « un premier chiffrage », « une première maquette »: the first of its kind, no hurry
+                             or t.toks[m.first].norm in ("premier", "premiere") and m.first
+                             and t.toks[m.first - 1].norm in ("un", "une", "son", "sa", "notre", "leur", "ce", "cette")))
                          and not (m.tag == "later" and m.last < len(t.toks) and t.toks[m.last].norm == "midi")]
         self.misc = group("misc")
         self.time_lex = outside(group("timing"))

@@ -361,6 +361,8 @@ _P14 = re.compile(r"\b(?:le\s+)?mois\s+(?:prochain|pro)\b")  # (« le mois pro �
 _P14_NEED = ("mois",)
 # (« Délai : environ 1 an »: a form's line gives the delay as « dans » would)
 _P15 = re.compile(r"\b(?P<prep>dans|d'ici|sous|en|il\s+y\s+a|n'a\s+(?:plus\s+)?que|ne\s+reste\s+(?:plus\s+)?que|soit"
+                  # « il reste à peine quatre semaines avant la fête »: the time left
+                  r"|il\s+(?:nous\s+|lui\s+|leur\s+)?reste(?:\s+encore|\s+seulement|\s+tout\s+juste)?"
                   r"|(?:delai|echeance|horizon)\s*:"
                   # « projet à 6 mois », « achat à un an »: the horizon of the project
                   r"|(?:projet|achat|commande|besoin|renouvellement)\s+a"
@@ -673,7 +675,7 @@ def _scan(f: str, salon: date) -> list[_Found]:
         conf = 0.6 if m.group("num") in ("quelques", "plusieurs") else 0.85
         if prep == "il y a":
             add(m, point - 2 * (point - salon), point - 2 * (point - salon), conf, "passe")
-        elif prep in ("d'ici", "sous", "en") or "que" in prep:
+        elif prep in ("d'ici", "sous", "en") or "que" in prep or "reste" in prep:
             # « il n'a que trois semaines pour commander »: before that point
             add(m, salon, point, conf, "avant")
         else:
