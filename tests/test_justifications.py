@@ -3733,3 +3733,11 @@ def test_the_time_left_and_a_first_estimate():
     s = score(notes, "2026-05-30", "tiède", "tiède", "Tiède : des bonnets pour le championnat de 2028, rien avant "
               "la rentrée. Je le relance début octobre pour lui proposer un rendez-vous et un premier chiffrage.")
     assert (s.evidence, s.action) == (1, 1), s
+
+
+def test_a_dream_is_a_wish():
+    notes = ("Le coach voudrait des sweats brodés pour les 10 ans du club, fêtés en février 2028. Il doit encore "
+             "convaincre le comité de la dépense.")
+    s = score(notes, "2027-03-01", "tiède", "tiède", "Tiède : le coach rêve de sweats brodés pour les dix ans du club, "
+              "en février 2028, et le comité doit encore dire oui. Je le relance en septembre.")
+    assert (s.evidence, s.action) == (1, 1), s
