@@ -3738,6 +3738,6 @@ def test_the_time_left_and_a_first_estimate():
 def test_a_dream_is_a_wish():
     notes = ("Le coach voudrait des sweats brodés pour les 10 ans du club, fêtés en février 2028. Il doit encore "
              "convaincre le comité de la dépense.")
-    s = score(notes, "2027-03-01", "tiède", "tiède", "Tiède : le coach rêve de sweats brodés pour les dix ans du club, "
-              "en février 2028, et le comité doit encore dire oui. Je le relance en septembre.")
+    s = score(notes, "2027-03-01", "tiède", "tiède", "Tiède : pour l'anniversaire, l'entraîneur rêve de vêtements au "
+              "nom du club, mais la fête n'a lieu qu'en février 2028. Je le relance en septembre.")
     assert (s.evidence, s.action) == (1, 1), s
