@@ -3741,3 +3741,14 @@ def test_a_dream_is_a_wish():
     s = score(notes, "2027-03-01", "tiède", "tiède", "Tiède : pour l'anniversaire, l'entraîneur rêve de vêtements au "
               "nom du club, mais la fête n'a lieu qu'en février 2028. Je le relance en septembre.")
     assert (s.evidence, s.action) == (1, 1), s
+
+
+def test_cold_reasons_in_other_words_never_any_goodies_nothing_under_way():
+    notes = ("Mme de Vaulx accompagnait son petit-fils. Le club ne fait jamais de goodies, « pas du tout notre "
+             "genre » ; aucun projet en cours, et pas question de dépenser pour ça.")
+    for text in ("Froid : le club ne fait jamais de goodies. Je garde la fiche et j'envoie le catalogue.",
+                 "Froid : ce n'est « pas du tout leur genre ». Fiche CRM et doc.",
+                 "Froid : elle n'a rien en cours. Je l'enregistre dans le CRM et lui envoie le catalogue.",
+                 "Froid : il n'est pas question de dépenser en objets. Je garde sa fiche."):
+        s = score(notes, "2027-03-01", "froid", "froid", text)
+        assert (s.evidence, s.action) == (1, 1), (text, s)
