@@ -3752,3 +3752,11 @@ def test_cold_reasons_in_other_words_never_any_goodies_nothing_under_way():
                  "Froid : il n'est pas question de dépenser en objets. Je garde sa fiche."):
         s = score(notes, "2027-03-01", "froid", "froid", text)
         assert (s.evidence, s.action) == (1, 1), (text, s)
+
+
+def test_the_salons_own_date_told_with_a_verb_is_no_project_date():
+    notes = ("Mme Jeunet s'intéresse à des tabliers brodés pour les 50 ans du foyer, fêtés en juin 2028. Le comité "
+             "des fêtes ne se réunira pas avant le printemps.")
+    s = score(notes, "2027-10-09", "tiède", "tiède", "Tiède : des tabliers pour juin 2028, alors que le salon s'est "
+              "tenu en octobre 2027. Je la relance en mars pour un rendez-vous.")
+    assert (s.evidence, s.action) == (1, 1), s

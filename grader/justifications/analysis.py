@@ -278,6 +278,9 @@ _FOR_ONESELF_RE = re.compile(r"\W+(?:(?:a|au|de|du|d|un|une|le|la|ce|cet|cette|s
                              r"|prive|privee|(?:pour|pr|a) (?:lui|elle|eux|soi)(?:[- ]meme)?\b|(?:pour|pr) (?:son|sa|ses) "
                              r"(?:petit|petite|fils|fille|femme|mari|famille|enfant|usage|compte))")
 _CLOTHES = ("vetement", "tenue", "habit", "pull", "manteau", "blouson", "bonnet", "chaussette")
+# « (le salon) s'est tenu en », « a eu lieu le »: the salon's own date follows
+_SALON_HELD = re.compile(r"\s*(?:s\W?est\s+(?:tenu|deroule)|a\s+eu\s+lieu|avait\s+lieu|se\s+tenait|se\s+deroulait"
+                         r"|etait)e?s?\s+(?:en\s+|le\s+|au\s+|a\s+|mi\W?|debut\s+|fin\s+|courant\s+)?$")
 _VISIT_NOUNS = ("visite", "passage", "rencontre")
 _AT_STAND_RE = re.compile(r"^\W*(?:de |par |en )?(?:simple |pure )?curiosite|^\W*d\W?une? (?:simple |pur |vrai )?curieu|^\W*(?:au|du|sur (?:le|notre)|a (?:notre|son)) stand"
                            r"|^\W*(?:perso|personnelle|privee|en famille|(?:au|du|sur le) salon)\b")
@@ -2053,8 +2056,10 @@ class _Reader:
                 continue  # « nous sommes en février 2027 »: the present, not the project
             if e.label != "urgence" and salons and any(
                     x.end <= e.start and _same_clause(t, x.start, e.start)
-                    and sum(1 for y in t.toks if x.end <= y.start < e.start) <= 3 for x in salons):
-                continue  # « le salon est mi-novembre »: the point counted from, not the project
+                    and (sum(1 for y in t.toks if x.end <= y.start < e.start) <= 3
+                         or _SALON_HELD.match(self.folded, x.end, e.start)) for x in salons):
+                continue  # « le salon est mi-novembre », « le salon s'est tenu en octobre 2027 »: the point
+                # counted from, not the project
             if e.label == "urgence" and (_ANSWERED_NO.match(self.folded[e.end : e.end + 14]) or _nobody_before(t, e.start)):
                 out.timing.append(Claim("moyen_long", e.text, e.start, 0.6))  # « Urgence ? Aucune. »
                 continue
