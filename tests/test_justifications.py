@@ -3760,3 +3760,16 @@ def test_the_salons_own_date_told_with_a_verb_is_no_project_date():
     s = score(notes, "2027-10-09", "tiède", "tiède", "Tiède : des tabliers pour juin 2028, alors que le salon s'est "
               "tenu en octobre 2027. Je la relance en mars pour un rendez-vous.")
     assert (s.evidence, s.action) == (1, 1), s
+
+
+def test_a_class_considered_then_called_a_mistake_is_set_aside():
+    notes = ("M. Vernhet voudrait des gilets brodés pour la tournée de l'automne 2028. Il n'a pas encore de budget "
+             "et y réfléchira après l'été.")
+    for text in ("Tiède : un vrai projet de gilets pour l'automne 2028, mais pas de budget. Le classer chaud et le "
+                 "harceler serait une erreur. Je le relance en septembre.",
+                 "Tiède : des gilets pour la tournée de l'automne 2028. Le mettre en froid serait exagéré, il a un "
+                 "vrai projet. Je le relance en septembre."):
+        s = score(notes, "2027-03-06", "tiède", "tiède", text)
+        assert (s.evidence, s.action) == (1, 1), (text, s)
+    s = score(notes, "2027-03-06", "tiède", "tiède", "Je le classe chaud : des gilets pour 2028. Je le relance en septembre.")
+    assert s.evidence == 0, s

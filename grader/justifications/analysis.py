@@ -281,6 +281,10 @@ _CLOTHES = ("vetement", "tenue", "habit", "pull", "manteau", "blouson", "bonnet"
 # « (le salon) s'est tenu en », « a eu lieu le »: the salon's own date follows
 _SALON_HELD = re.compile(r"\s*(?:s\W?est\s+(?:tenu|deroule)|a\s+eu\s+lieu|avait\s+lieu|se\s+tenait|se\s+deroulait"
                          r"|etait)e?s?\s+(?:en\s+|le\s+|au\s+|a\s+|mi\W?|debut\s+|fin\s+|courant\s+)?$")
+# « le classer chaud … serait une erreur », « le mettre en froid serait exagéré »: a class considered, then set aside
+_CLASSING_VERBS = frozenset("classer mettre ranger placer considerer qualifier passer basculer".split())
+_WRONG_CHOICE_RE = re.compile(r"[^.;!?]*?\bserai(?:t|ent)\s+(?:(?:tout\s+a\s+fait|vraiment|clairement)\s+)?"
+                              r"(?:une\s+erreur|une\s+faute|exagere|excessif|premature|faux|abusif)")
 _VISIT_NOUNS = ("visite", "passage", "rencontre")
 _AT_STAND_RE = re.compile(r"^\W*(?:de |par |en )?(?:simple |pure )?curiosite|^\W*d\W?une? (?:simple |pur |vrai )?curieu|^\W*(?:au|du|sur (?:le|notre)|a (?:notre|son)) stand"
                            r"|^\W*(?:perso|personnelle|privee|en famille|(?:au|du|sur le) salon)\b")
@@ -2217,6 +2221,9 @@ class _Reader:
                     t.toks[i - 1].norm.startswith(L.GOODS + _CLOTHES) or t.toks[i - 1].norm in ("bien", "plus", "tres")
                     and i >= 2 and t.toks[i - 2].norm.startswith(L.GOODS + _CLOTHES)):
                 continue  # « des vêtements chauds », « des polaires bien chaudes »: warm clothes, no class
+            if {x.norm for x in t.toks[max(0, i - 4) : i]} & _CLASSING_VERBS \
+                    and _WRONG_CHOICE_RE.match(self.folded, tok.end, tok.end + 80):
+                continue  # « le classer chaud et le harceler serait une erreur »: a class set aside
             before = [b.norm for b in _clause_toks(t, max(0, i - 4), i, tok.start)]
             if set(before) & L.HEDGES or self._in_question(tok.end) or any(a <= tok.start < b for a, b in hesitations):
                 self.out.hedged_classes.append(cls)
