@@ -1138,18 +1138,19 @@ def anothers_words(analysis, known: str, others: tuple[str, ...]) -> list[str]:
     text = analysis.text
     own: set[str] = set()
     theirs: dict[int, dict[str, str]] = {}  # (norm -> surface, in the text's order)
+    anybodys = index.keys()
     for tok in analysis.toks:
         w = tok.norm
-        if w.isdigit():
-            if len(w) < 2:
-                continue
-        elif len(w) < 5 or w in L.STOPWORDS or w.startswith(_GENERIC_PREFIXES) \
-                or w.replace("-", "").startswith(L.GENERIC_THINGS):
+        digit = w.isdigit()
+        if len(w) < (2 if digit else 5):
             continue
         keys = (w, tok.lemma, w[:5], w.rstrip("s"))
         mine = not own_keys.isdisjoint(keys)
-        if not mine and index.keys().isdisjoint(keys):
-            continue  # nobody's word
+        if not mine and anybodys.isdisjoint(keys):
+            continue  # nobody's word (the cheap tests first: most words are nobody's)
+        if not digit and (w in L.STOPWORDS or w.startswith(_GENERIC_PREFIXES)
+                          or w.replace("-", "").startswith(L.GENERIC_THINGS)):
+            continue
         surface = text[tok.start : tok.end]
         before = text[: tok.start].rstrip() if surface[:1].isupper() else ""
         named = bool(before) and before[-1] not in ".!?:;(-\n"  # a capital inside a sentence
