@@ -3773,3 +3773,11 @@ def test_a_class_considered_then_called_a_mistake_is_set_aside():
         assert (s.evidence, s.action) == (1, 1), (text, s)
     s = score(notes, "2027-03-06", "tiède", "tiède", "Je le classe chaud : des gilets pour 2028. Je le relance en septembre.")
     assert s.evidence == 0, s
+
+
+def test_goods_already_bought_are_a_need_covered():
+    notes = ("M. Guézennec a trouvé nos marinières jolies, mais la chorale en a acheté l'an dernier. Peut-être un "
+             "jour pour les vingt ans de la chorale, sans date.")
+    s = score(notes, "2027-03-01", "froid", "froid", "froid : marinieres deja achetées l'an dernier. fiche crm + catalogue",
+              accepted=["froid", "tiède"])
+    assert (s.evidence, s.action) == (1, 1), s
