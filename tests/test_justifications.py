@@ -3781,3 +3781,14 @@ def test_goods_already_bought_are_a_need_covered():
     s = score(notes, "2027-03-01", "froid", "froid", "froid : marinieres deja achetées l'an dernier. fiche crm + catalogue",
               accepted=["froid", "tiède"])
     assert (s.evidence, s.action) == (1, 1), s
+
+
+def test_must_be_quick_is_the_learners_pace_not_the_projects():
+    notes = ("Mme Dubroca veut 60 tee-shirts imprimés pour les fêtes du 15 août ; commande avant le 20 juillet. "
+             "Elle compare encore avec un fournisseur de Dax.")
+    s = score(notes, "2027-06-26", "chaud", "chaud", "Chaud car elle compare avec un fournisseur de Dax, il faut faire "
+              "vite : je lui envoie un devis sous 48 h.")
+    assert s.evidence == 0 and s.action == 1, s
+    s = score(notes, "2027-06-26", "chaud", "chaud", "Chaud : 60 tee-shirts pour le 15 août, elle veut aller vite. "
+              "Je lui envoie un devis sous 48 h.")
+    assert (s.evidence, s.action) == (1, 1), s

@@ -285,6 +285,12 @@ _SALON_HELD = re.compile(r"\s*(?:s\W?est\s+(?:tenu|deroule)|a\s+eu\s+lieu|avait\
 _CLASSING_VERBS = frozenset("classer mettre ranger placer considerer qualifier passer basculer".split())
 _WRONG_CHOICE_RE = re.compile(r"[^.;!?]*?\bserai(?:t|ent)\s+(?:(?:tout\s+a\s+fait|vraiment|clairement)\s+)?"
                               r"(?:une\s+erreur|une\s+faute|exagere|excessif|premature|faux|abusif)")
+def _learners_pace(t: Text, first: int, start: int) -> bool:
+    """A pace word with the learner (or « il faut ») as its subject, within the four words before
+    it in its clause (« je ne compte pas attendre », « il faut faire vite »): the plan's pace."""
+    return bool({x.norm for x in _clause_toks(t, max(0, first - 4), first, start)} & {"je", "j", "nous", "faut"})
+
+
 _VISIT_NOUNS = ("visite", "passage", "rencontre")
 _AT_STAND_RE = re.compile(r"^\W*(?:de |par |en )?(?:simple |pure )?curiosite|^\W*d\W?une? (?:simple |pur |vrai )?curieu|^\W*(?:au|du|sur (?:le|notre)|a (?:notre|son)) stand"
                            r"|^\W*(?:perso|personnelle|privee|en famille|(?:au|du|sur le) salon)\b")
@@ -2056,6 +2062,8 @@ class _Reader:
                 continue  # « pour le salon de mai 2027 au plus tôt »: a lower bound, the date says when
             if e.label in ("urgence", "long") and _our_condition(t, bisect_left(t.starts, e.start), e.start):
                 continue  # « si on ne répond pas très vite »: a condition on our pace
+            if e.label == "urgence" and _learners_pace(t, bisect_left(t.starts, e.start), e.start):
+                continue  # « il faut faire vite : devis sous 48 h »: the learner's pace, not the project's
             if e.label != "urgence" and _NOW_IS_RE.search(self.folded[max(0, e.start - 20) : e.start]):
                 continue  # « nous sommes en février 2027 »: the present, not the project
             if e.label != "urgence" and salons and any(
@@ -2101,8 +2109,7 @@ class _Reader:
                 continue  # « (un peu plus de deux mois) »: still the short term, no long delay
             if _our_condition(t, h.first, h.start):
                 continue  # « si on ne répond pas très vite, … »: a condition on our pace, not the project's
-            if h.tag == "short" and {x.norm for x in _clause_toks(t, max(0, h.first - 4), h.first, h.start)} \
-                    & {"je", "j", "nous", "faut"}:
+            if h.tag == "short" and _learners_pace(t, h.first, h.start):
                 continue  # « je ne compte pas attendre qu'il revienne vers nous », « il ne faut surtout
                 # pas attendre : devis sous 48 h »: the learner's pace
             if h.tag == "short" and self.folded.startswith(("a chaud", "à chaud"), t.toks[h.last].start
