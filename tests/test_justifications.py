@@ -3792,3 +3792,14 @@ def test_must_be_quick_is_the_learners_pace_not_the_projects():
     s = score(notes, "2027-06-26", "chaud", "chaud", "Chaud : 60 tee-shirts pour le 15 août, elle veut aller vite. "
               "Je lui envoie un devis sous 48 h.")
     assert (s.evidence, s.action) == (1, 1), s
+
+
+def test_a_want_for_oneself_is_not_the_clubs():
+    notes = ("M. Gendron, adhérent, voulait juste un mug pour lui-même ; l'association n'achète jamais d'objets et "
+             "n'en a pas l'utilité.")
+    s = score(notes, "2027-03-01", "froid", "froid", "Froid : M. Gendron voulait seulement un mug pour lui ; "
+              "l'association, elle, n'achète jamais d'objets. Je l'enregistre dans le fichier et j'envoie la brochure.")
+    assert (s.evidence, s.action) == (1, 1), s
+    # « pour lui » before a verb is « to him »: the club's want stays a want
+    s = score(notes, "2027-03-01", "froid", "froid", "Froid : il veut des polos pour lui faire plaisir. Je garde sa fiche.")
+    assert s.evidence == 0, s

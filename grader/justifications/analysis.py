@@ -274,9 +274,12 @@ def _rejected(text: Text, hit: Hit) -> bool:
 
 
 # after a purchase: bought for oneself or one's family, not for the organisation
-_FOR_ONESELF_RE = re.compile(r"\W+(?:(?:a|au|de|du|d|un|une|le|la|ce|cet|cette|son|sa|titre|\W)+\s)?(?:perso|personnel|personnelle"
-                             r"|prive|privee|(?:pour|pr|a) (?:lui|elle|eux|soi)(?:[- ]meme)?\b|(?:pour|pr) (?:son|sa|ses) "
-                             r"(?:petit|petite|fils|fille|femme|mari|famille|enfant|usage|compte))")
+_FOR_ONESELF_RE = re.compile(r"\W+(?:(?:a|au|de|du|d|un|une|des|le|la|ce|cet|cette|son|sa|titre|juste|seulement|simplement"
+                             r"|\d+|\W)+\s)?(?:\w+\s+){0,2}?(?:(?:pour|pr|a) (?:lui|elle|soi)(?:[- ]meme)?(?:\s+perso)?"
+                             r"(?=\s*(?:[.,;:!?)\n]|$|et\b|mais\b|car\b))|(?:pour|pr) (?:lui|elle|soi)[- ]meme\b"
+                             r"|(?:pour|pr) (?:son|sa|ses) (?:petit|petite|fils|fille|femme|mari|famille|enfant|usage|compte)\b)")
+# a purchase « perso », « à titre personnel » (after « achat » only: « des articles perso » are personalised)
+_PERSONAL_RE = re.compile(r"\W+(?:(?:a|au|de|du|d|un|une|titre|\W)+\s)?(?:perso|personnel|personnelle|prive|privee)\b")
 _CLOTHES = ("vetement", "tenue", "habit", "pull", "manteau", "blouson", "bonnet", "chaussette")
 # « (le salon) s'est tenu en », « a eu lieu le »: the salon's own date follows
 _SALON_HELD = re.compile(r"\s*(?:s\W?est\s+(?:tenu|deroule)|a\s+eu\s+lieu|avait\s+lieu|se\s+tenait|se\s+deroulait"
@@ -285,6 +288,8 @@ _SALON_HELD = re.compile(r"\s*(?:s\W?est\s+(?:tenu|deroule)|a\s+eu\s+lieu|avait\
 _CLASSING_VERBS = frozenset("classer mettre ranger placer considerer qualifier passer basculer".split())
 _WRONG_CHOICE_RE = re.compile(r"[^.;!?]*?\bserai(?:t|ent)\s+(?:(?:tout\s+a\s+fait|vraiment|clairement)\s+)?"
                               r"(?:une\s+erreur|une\s+faute|exagere|excessif|premature|faux|abusif)")
+
+
 def _learners_pace(t: Text, first: int, start: int) -> bool:
     """A pace word with the learner (or « il faut ») as its subject, within the four words before
     it in its clause (« je ne compte pas attendre », « il faut faire vite »): the plan's pace."""
@@ -1701,8 +1706,9 @@ class _Reader:
             if self.in_region(h.start) and {x.norm for x in _clause_toks(t, max(0, h.first - 5), h.first, h.start)} \
                     & {"quand", "lorsque", "lorsqu"}:
                 continue  # « … dans un an ou deux, quand les maillots seront à renouveler »: the plan's time
-            if head.startswith(("achat", "achet")) and _FOR_ONESELF_RE.match(self.folded, h.end):
-                continue  # « badge = achat perso », « casquette achetée pour lui-même »: not the club's
+            if _FOR_ONESELF_RE.match(self.folded, h.end, t.clause_of(h.start)[1]) \
+                    or head.startswith(("achat", "achet")) and _PERSONAL_RE.match(self.folded, h.end):
+                continue  # « badge = achat perso », « il voulait juste un mug pour lui »: not the club's
             if head.startswith("interess") and h.negated is False and h.last < len(t.toks) \
                     and t.toks[h.last].norm in ("qu", "que") and {x.norm for x in t.toks[max(0, h.first - 3) : h.first]} & {"ne", "n"}:
                 out.disinterest.append(word)  # « ne s'intéressait qu'au matériel de projection »: to something else
