@@ -3803,3 +3803,14 @@ def test_a_want_for_oneself_is_not_the_clubs():
     # « pour lui » before a verb is « to him »: the club's want stays a want
     s = score(notes, "2027-03-01", "froid", "froid", "Froid : il veut des polos pour lui faire plaisir. Je garde sa fiche.")
     assert s.evidence == 0, s
+
+
+def test_a_contact_not_satisfied_with_the_supplier_may_want_to_change():
+    notes = ("Mme Bataille n'est pas satisfaite de son fournisseur de polos et voudrait changer à la fin du contrat, "
+             "dans huit mois. Elle demande qu'on la recontacte à l'automne.")
+    s = score(notes, "2027-02-06", "tiède", "tiède", "Tiède : elle veut changer de fournisseur de polos dans huit mois. "
+              "Je la relance à l'automne.")
+    assert (s.evidence, s.action) == (1, 1), s
+    s = score(notes.replace("n'est pas satisfaite", "est très satisfaite").replace(" et voudrait changer", ", rien"),
+              "2027-02-06", "tiède", "tiède", "Tiède : elle veut changer de fournisseur dans huit mois. Relance à l'automne.")
+    assert s.evidence == 0 and "absent_fact" in s.motifs, s

@@ -852,7 +852,9 @@ _DENIED_BY_NOTES = [
                 r"|\bdepend\w* (?:encore |toujours )?d\w* (?:une |la |sa |leur |du |des )?(?:subvention|aide|financement|vote|budget)")),
     (re.compile(r"\b(?:veut|veulent|souhaite\w*|compte\w*|voudrai\w*|pret\w* a|va|vont|envisage\w*) changer de "
                 r"(?:fournisseur|prestataire|imprimeur|equipementier)"),
-     re.compile(r"\b(?:satisfai\w*|content\w*|ravi\w*|fidele\w*|ne (?:souhaite|veut|compte|pense) pas changer)")),
+     # (« n'est pas satisfaite de son fournisseur » says she may change: no denial)
+     re.compile(r"\b(?<!pas )(?<!plus )(?<!guere )(?:satisfai\w*|content\w*|ravi\w*|fidele\w*)"
+                r"|\bne (?:souhaite|veut|compte|pense) pas changer")),
 ]
 _DENIED_BY_NOTES = [(Prefiltered(claim), denial) for claim, denial in _DENIED_BY_NOTES]
 # The notes give the money outright, whatever else waits (« dispose d'un budget », « budget prévu »)
