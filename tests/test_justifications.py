@@ -3814,3 +3814,12 @@ def test_a_contact_not_satisfied_with_the_supplier_may_want_to_change():
     s = score(notes.replace("n'est pas satisfaite", "est très satisfaite").replace(" et voudrait changer", ", rien"),
               "2027-02-06", "tiède", "tiède", "Tiède : elle veut changer de fournisseur dans huit mois. Relance à l'automne.")
     assert s.evidence == 0 and "absent_fact" in s.motifs, s
+
+
+def test_a_contact_unhappy_with_the_supplier_shows_an_opening():
+    notes = ("Mme Bataille n'est pas satisfaite de son fournisseur de polos et voudrait changer à la fin du contrat, "
+             "dans huit mois.")
+    for text in ("tiède. pas satisfaite de son fournisseur de polos, fin du contrat dans 8 mois. relance a l'automne",
+                 "Tiède : pas contente de son fournisseur actuel, contrat fini dans huit mois. Je la relance à l'automne."):
+        s = score(notes, "2027-02-06", "tiède", "tiède", text)
+        assert (s.evidence, s.action) == (1, 1), (text, s)
