@@ -3823,3 +3823,14 @@ def test_a_contact_unhappy_with_the_supplier_shows_an_opening():
                  "Tiède : pas contente de son fournisseur actuel, contrat fini dans huit mois. Je la relance à l'automne."):
         s = score(notes, "2027-02-06", "tiède", "tiède", text)
         assert (s.evidence, s.action) == (1, 1), (text, s)
+
+
+def test_a_budget_vote_in_a_condition_is_no_fact():
+    notes = ("L'entraîneur aimerait des maillots imprimés pour ses 30 joueurs avant l'été, sûrement pour juin. Il "
+             "demandera un prix quand il aura le budget.")
+    s = score(notes, "2027-03-20", "tiède", "tiède", "Tiède : des maillots pour juin, et dès que le comité aura voté le "
+              "budget il demandera un prix. Je le relance en avril.", accepted=["tiède", "chaud"])
+    assert s.evidence == 1 and "absent_fact" not in s.motifs, s
+    s = score(notes, "2027-03-20", "tiède", "tiède", "Tiède : des maillots pour juin, le comité votera le budget en "
+              "mai. Je le relance en avril.", accepted=["tiède", "chaud"])
+    assert s.evidence == 0 and "absent_fact" in s.motifs, s

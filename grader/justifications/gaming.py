@@ -910,6 +910,8 @@ def absent_facts(analysis, observations: str) -> list[str]:
             before = text[max(0, m.start() - 25) : m.start()]
             if _NEGATED_BEFORE.search(before):
                 continue  # « pas de subvention » states nothing the notes would need to give
+            if code == "vote" and _IF_BEFORE.search(before):
+                continue  # « dès que le comité aura voté le budget »: a vote to come, a condition
             if _AVANT_BEFORE.search(before) or any(
                     a <= m.start() < b for a, b in analysis.action_spans):
                 continue  # « avant qu'il aille chez un concurrent »: the learner's plan
