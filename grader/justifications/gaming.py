@@ -158,7 +158,7 @@ _PLUS_ONLY = Prefiltered(_PLUS_ONLY)
 def _n_words(text: str) -> int:
     """Words of ``text`` as ``analyse_tokens`` counts them (« rendez-vous » is one), without
     lemmatising them."""
-    words = [m.group(0).lower() for m in _WORD_RE.finditer(text)]
+    words = [w.lower() for w in _WORD_RE.findall(text)]  # (``\\w+`` has no group: its whole matches)
     return len(words) - sum(a == "rendez" and b == "vous" for a, b in zip(words, words[1:]))
 
 
