@@ -393,19 +393,24 @@ def _pasted(justification: str, observations: str, salon=None, plan=None, read=N
         plan = read(justification).action_spans
     own_text = blank(justification, [(x, y) for x, y in copy.spans if not any(p <= x < q for p, q in plan)])
     a = read(own_text)
+    words = [t.norm for t in a.toks if not any(x <= t.start < y for x, y in a.action_spans)]
+    # (the notes' own words moved around, « M. Chazal (capitaine) », are no words of one's own)
+    note_words = set(_words(observations))
+    content = [w for w in words if len(w) >= 4 and w not in L.STOPWORDS and w not in L.CLASS_WORDS
+               and w not in note_words and w not in _FORM_LABELS]
+    linked = bool(set(words) & _LINK_WORDS)
+    if linked and len(content) >= 3 or copy.share < 0.9 and len(content) > 3:
+        # (speed only: no pasted notes whatever the claims read below, so the text left once the
+        # plan is out is not read — the tests below give False in both cases)
+        return False
     rest = blank(a.text, a.action_spans)  # the plan left out
     # (no plan to leave out, and a text ``analyse`` reads as it is: the same reading as ``a``)
     claims = a if rest == a.text and expand(rest) == rest else read(rest)
     if claims.interest or claims.disinterest or claims.no_budget or claims.interest_later \
             or claims.past_interest or claims.timing:
         return False
-    words = [t.norm for t in a.toks if not any(x <= t.start < y for x, y in a.action_spans)]
     concluded = bool(claims.classes)
-    # (the notes' own words moved around, « M. Chazal (capitaine) », are no words of one's own)
-    note_words = set(_words(observations))
-    content = [w for w in words if len(w) >= 4 and w not in L.STOPWORDS and w not in L.CLASS_WORDS
-               and w not in note_words and w not in _FORM_LABELS]
-    if (set(words) & _LINK_WORDS or concluded) and len(content) >= 3:
+    if (linked or concluded) and len(content) >= 3:
         return False  # own sentences that argue, linked to the facts or to the class
     if copy.share < 0.9:
         return len(content) <= 3
