@@ -535,7 +535,10 @@ def foreign_facts(analysis, observations: str, salon) -> tuple[list[str], int, i
             foreign.append(analysis.text[tok.start : tok.end])
     # dates: strictly (the ± 3 days of ``dates_not_in_notes`` allow for a typo, not for
     # another event)
-    ranges = note_dates(observations or "", salon)
+    months = getattr(analysis, "months", ())
+    # (the dates of the notes with the contact's name, ``observations`` here, are read for this
+    # only: not at all for a contact none of whose texts gives a date or a month)
+    ranges = note_dates(observations or "", salon) if analysis.dates or months else ()
     for text_, lo, hi in analysis.dates:
         if any(lo <= r_hi and r_lo <= hi for r_lo, r_hi in ranges):
             matched += 1
@@ -548,7 +551,7 @@ def foreign_facts(analysis, observations: str, salon) -> tuple[list[str], int, i
     slack = timedelta(days=21)
     # (a season of the notes, « au printemps », holds its months: « entre mars et juin »)
     precise = [(r_lo, r_hi) for r_lo, r_hi in ranges if (r_hi - r_lo).days <= 95]  # not « avant X »
-    for text_, lo, hi in getattr(analysis, "months", ()):
+    for text_, lo, hi in months:
         if any(lo - slack <= r_hi and r_lo <= hi + slack for r_lo, r_hi in precise):
             matched += 1
         else:
