@@ -1123,6 +1123,8 @@ def note_dates(observations: str, salon_date: date) -> tuple[tuple[date, date], 
 
 def dates_not_in_notes(a: Analysis, observations: str, salon_date: date) -> list[str]:
     """Dates the justification states that no date of the notes comes near (± 3 days)."""
+    if not a.dates:
+        return []  # (nothing to compare: the notes' dates are not read)
     ranges = note_dates(observations or "", salon_date)
     slack = timedelta(days=3)
     return [text for text, lo, hi in a.dates
