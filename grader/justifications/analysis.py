@@ -18,7 +18,7 @@ The analysis knows nothing about the answer key. It reports:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
@@ -149,8 +149,21 @@ def _our_condition(text: Text, first: int, pos: int) -> bool:
 def _clause_toks(text: Text, lo: int, hi: int, pos: int) -> list[Tok]:
     """The words of ``text.toks[lo:hi]`` in the clause of ``pos`` (those ``x`` for which
     ``_same_clause(text, x.start, pos)``: no boundary lies between them and ``pos``)."""
+    return text.toks[slice(*_clause_window(text, lo, hi, pos))]
+
+
+def _clause_norms(text: Text, lo: int, hi: int, pos: int) -> list[str]:
+    """The normalised forms of ``_clause_toks(text, lo, hi, pos)``."""
+    return text.norms[slice(*_clause_window(text, lo, hi, pos))]
+
+
+def _clause_window(text: Text, lo: int, hi: int, pos: int) -> tuple[int, int]:
+    """The bounds of ``_clause_toks`` in ``text.toks``: the tokens are in text order, so those
+    of ``lo:hi`` that start inside the clause of ``pos`` (its ends included) are a run of them,
+    found by bisection instead of testing each (``lo`` is never negative)."""
     c_start, c_end = text.clause_of(pos)  # (the boundaries around ``pos``: found once)
-    return [x for x in text.toks[lo:hi] if c_start <= x.start <= c_end]
+    starts = text.starts
+    return max(lo, bisect_left(starts, c_start)), min(hi, bisect_right(starts, c_end))
 
 
 _PLAN_AFTER_COMMA = re.compile(r"[,+]\s*$")
@@ -169,7 +182,7 @@ def _requested(text: Text, hit: Hit, requests: list[Hit], interests: list[Hit]) 
     """The action word reports what the contact asked for (« veut être rappelé »)."""
     if hit.last < len(text.toks) and text.toks[hit.last].norm.startswith(("demande", "souhaite", "attendu", "reclame")):
         # « devis demandé sous quinze jours »; but « proposer le rendez-vous demandé » is the plan
-        before = [x.norm for x in _clause_toks(text, max(0, hit.first - 3), hit.first, hit.start)]
+        before = _clause_norms(text, max(0, hit.first - 3), hit.first, hit.start)
         return not any(w.startswith(_PLAN_VERBS) for w in before)
     for r in requests + interests:
         gap = 4 if r in requests else 2
@@ -178,8 +191,8 @@ def _requested(text: Text, hit: Hit, requests: list[Hit], interests: list[Hit]) 
         if r in requests and _PLAN_AFTER_COMMA.search(text.raw[r.end : hit.start]):
             continue  # « veut commander avant mi-juin, tél. lundi »: the plan starts after the comma
         if r.last <= hit.first and hit.first - r.last <= gap and _same_clause(text, r.start, hit.start):
-            between = {t.norm for t in text.toks[r.last : hit.first]}
-            lead = {t.norm for t in _clause_toks(text, max(0, r.first - 3), r.first, r.start)}
+            between = set(text.norms[r.last : hit.first])
+            lead = set(_clause_norms(text, max(0, r.first - 3), r.first, r.start))
             if r in interests and lead & {"je", "j", "nous"}:
                 continue  # « je confirme la commande par téléphone »: the learner's plan
             if not between & L.LEARNER_SUBJECT:
@@ -293,7 +306,7 @@ _WRONG_CHOICE_RE = re.compile(r"[^.;!?]*?\bserai(?:t|ent)\s+(?:(?:tout\s+a\s+fai
 def _learners_pace(t: Text, first: int, start: int) -> bool:
     """A pace word with the learner (or « il faut ») as its subject, within the four words before
     it in its clause (« je ne compte pas attendre », « il faut faire vite »): the plan's pace."""
-    return bool({x.norm for x in _clause_toks(t, max(0, first - 4), first, start)} & {"je", "j", "nous", "faut"})
+    return not {"je", "j", "nous", "faut"}.isdisjoint(_clause_norms(t, max(0, first - 4), first, start))
 
 
 _VISIT_NOUNS = ("visite", "passage", "rencontre")
@@ -311,8 +324,8 @@ _MONTH_OR_YEAR = re.compile(r"\s+(?:de|d'|du)\s*(?:(?:debut|fin|mi)[\s-]+)?(?:" 
 
 def _dated_event(text: Text, hit: Hit) -> bool:
     """« la campagne de juin 2027 » (of blood donation): the contact's event, no campaign of ours."""
-    before = {x.norm for x in text.toks[max(0, hit.first - 3) : hit.first]}
-    clause = [x.norm for x in _clause_toks(text, max(0, hit.first - 8), hit.first, hit.start)]
+    before = set(text.norms[max(0, hit.first - 3) : hit.first])
+    clause = _clause_norms(text, max(0, hit.first - 8), hit.first, hit.start)
     if {"notre", "nos", "prochaine"} & before or any(w.startswith(_PLAN_VERB_STEMS) for w in clause):
         return False  # « je le relancerai pour la campagne de janvier », « notre campagne de juin »: ours
     return bool(before & {"pour", "vise", "visent", "prepare", "preparent"}) \
@@ -347,7 +360,7 @@ def _renewed(text: Text, hit: Hit) -> bool:
     tok = text.toks[hit.first]
     if hit.last - hit.first != 1 or not tok.norm.startswith(_RENEWAL):
         return False
-    before = [t.norm for t in text.toks[max(0, hit.first - 4) : hit.first]]
+    before = text.norms[max(0, hit.first - 4) : hit.first]
     if {"veut", "veulent", "voudrait", "souhaite", "faut", "doit", "doivent", "va", "vont"} & set(before):
         return False  # « veut faire remplacer », « doit changer »: a wish or a plan
     if tok.norm.startswith("command"):
@@ -379,7 +392,7 @@ _SUPPLIER_WORDS = ("fournisseur", "prestataire", "presta", "equipementier", "con
 def _suppliers_closure(text: Text, hit: Hit) -> bool:
     """A closure phrase whose subject is a supplier (« leur fournisseur a cessé son activité »,
     « le magasin va fermer »)."""
-    words = [x.norm for x in text.toks[hit.first : hit.last]]
+    words = text.norms[hit.first : hit.last]
     if not any(w.startswith(_CLOSURE) for w in words):
         return False
     c_start = text.clause_of(hit.start)[0]
@@ -394,7 +407,7 @@ def _bought_elsewhere(text: Text, hit: Hit) -> bool:
     word = text.toks[first].norm  # « s'équiper »: the verb after the pronoun
     if not word.startswith(_PURCHASE) or not word.endswith(("e", "es", "ee", "ees", "er", "ent")):
         return False
-    before = [t.norm for t in text.toks[max(0, first - 4) : first]]
+    before = text.norms[max(0, first - 4) : first]
     if "avant" in before:
         return False  # « avant qu'il commande ailleurs »: what the plan forestalls
     wider = _in_sentence_before(text, first, 8, text.toks[first].start)
@@ -435,7 +448,7 @@ _FAR = {"plusieurs", "longtemps", "annees", "des", "nombreuses", "jamais"}
 
 def _far_horizon(text: Text, hit: Hit) -> bool:
     """« … avant plusieurs années », « avant longtemps »: a horizon out of sight."""
-    following = [t.norm for t in text.toks[hit.last : hit.last + 4]]
+    following = text.norms[hit.last : hit.last + 4]
     if "avant" not in following:
         return False
     after = following[following.index("avant") + 1 :]
@@ -454,7 +467,7 @@ def _not_now_but(text: Text, hit: Hit) -> bool:
 
 def _after_not_before(text: Text, hit: Hit) -> bool:
     """The hit follows « pas avant » (« je ne la relancerai pas avant la prochaine campagne »)."""
-    words = [t.norm for t in text.toks[max(0, hit.first - 4) : hit.first]]
+    words = text.norms[max(0, hit.first - 4) : hit.first]
     return any(w == "avant" and i and words[i - 1] in ("pas", "rien", "jamais")
                for i, w in enumerate(words))
 
@@ -485,7 +498,7 @@ def _accompanying(text: Text, hit: Hit, by_tag: dict) -> bool:
     """A quote noun that goes with another plan (« je le relance en octobre avec une maquette »)
     or names the contact's own things (« venus pour les maquettes du voisin »): not a plan of
     its own."""
-    before = [x.norm for x in _clause_toks(text, max(0, hit.first - 3), hit.first, hit.start)]
+    before = _clause_norms(text, max(0, hit.first - 3), hit.first, hit.start)
     if "avec" in before and any(o.start < hit.start and _same_clause(text, o.start, hit.start)
                                 for tag in ("call", "meeting") for o in by_tag.get(tag, [])):
         return True
@@ -730,7 +743,7 @@ def _criterion_talk(text: Text, hit: Hit) -> bool:
     if hit.first and text.toks[hit.first - 1].norm in ("autre", "autres") \
             and _same_clause(text, text.toks[hit.first - 1].start, hit.start):
         return True  # « un autre projet »: someone else's
-    if "question" in {x.norm for x in _clause_toks(text, max(0, hit.first - 6), hit.first, hit.start)}:
+    if "question" in _clause_norms(text, max(0, hit.first - 6), hit.first, hit.start):
         return True  # « ce n'est pas une question de délai mais de besoin »: what the class turns on
     if {"critere", "criteres", "grille"} & {x.norm for x in _in_sentence_before(text, hit.first, 8, hit.start)}:
         return True  # « les trois critères vus en cours : l'intérêt, le projet et le délai »
@@ -745,19 +758,19 @@ def _no_order_yet(text: Text, hit: Hit) -> bool:
     word = text.toks[hit.first].norm
     if not word.startswith(("command", "achet", "sign", "reserv", "chois")) or not word.endswith(("e", "es", "i", "is")):
         return False
-    before = {x.norm for x in text.toks[max(0, hit.first - 4) : hit.first]}
+    before = set(text.norms[max(0, hit.first - 4) : hit.first])
     return bool(before & {"a", "ont", "avait", "avaient", "est", "sont", "etait", "ai", "avons"})
 
 
 def _need_to_act(text: Text, hit: Hit) -> bool:
     """« pas besoin de » + a verb: a step the contact can skip, not a need for our goods denied."""
-    words = [x.norm for x in text.toks[hit.first : hit.last]]
+    words = text.norms[hit.first : hit.last]
     if "besoin" not in words or hit.last + 1 >= len(text.toks):
         return False
     nxt, verb = text.toks[hit.last].norm, text.toks[hit.last + 1].norm
     if verb in ("se", "s", "me", "m", "te", "t", "l", "le", "la", "les", "lui", "leur") and hit.last + 2 < len(text.toks):
         verb = text.toks[hit.last + 2].norm  # « pas besoin de se précipiter », « pas besoin de l'appeler »
-    if nxt in ("de", "d", "du") and {x.norm for x in text.toks[hit.last + 1 : hit.last + 3]} & _CONSENTS:
+    if nxt in ("de", "d", "du") and set(text.norms[hit.last + 1 : hit.last + 3]) & _CONSENTS:
         return True  # « il n'a plus besoin de l'accord du conseil »: a step done, not a need denied
     return nxt in ("de", "d") and verb.endswith(("er", "ir", "re")) and len(verb) > 4 and not verb.startswith(L.GOODS) \
         and verb not in _NOT_VERBS  # (« besoin de rien d'autre »: nothing else)
@@ -775,7 +788,7 @@ _SUPPOSING = frozenset("pourrait pourraient serait seraient inventer imaginer su
 def _too_much_for(text: Text, hit: Hit) -> bool:
     """« trop … pour (être) » before ``hit`` in its clause (« trop vague pour être un vrai
     besoin »): the word is denied."""
-    before = [x.norm for x in _clause_toks(text, max(0, hit.first - 6), hit.first, hit.start)]
+    before = _clause_norms(text, max(0, hit.first - 6), hit.first, hit.start)
     return "trop" in before and "pour" in before[before.index("trop") + 1 :]
 
 
@@ -783,7 +796,7 @@ def _nobody_before(text: Text, start: int) -> bool:
     """« personne n'est pressé »: « personne » or « rien » then « ne » in the four words before
     ``start``, in its clause — a denial the negation cues do not mark."""
     first = bisect_left(text.starts, start)
-    before = [x.norm for x in _clause_toks(text, max(0, first - 4), first, start)]
+    before = _clause_norms(text, max(0, first - 4), first, start)
     return any(w in ("personne", "rien") and before[i + 1 : i + 2] in (["n"], ["ne"]) for i, w in enumerate(before))
 
 
@@ -791,7 +804,7 @@ def _supposed(text: Text, hit: Hit) -> bool:
     """An interest word under a supposition in its clause (« elles pourraient vouloir »,
     « ce serait inventer un besoin »): the learner's guess, not the contact's words. « Elle
     pourrait être intéressée » says how the learner reads the contact: no supposition."""
-    before = [x.norm for x in _clause_toks(text, max(0, hit.first - 4), hit.first, hit.start)]
+    before = _clause_norms(text, max(0, hit.first - 4), hit.first, hit.start)
     return any(w in _SUPPOSING and before[i + 1 : i + 2] != ["etre"] for i, w in enumerate(before))
 
 
@@ -806,7 +819,7 @@ def _someone_elses_event(text: Text, hit: Hit) -> bool:
         or text.raw[text.toks[hit.first - 1].end : hit.start].strip() in (":", "-", "–", "—", ",", ";")
     if not opening and text.toks[hit.first - 1].norm not in ("la", "le", "l", "les", "cette"):
         return False  # (« Tiède : visite des Gallois en mai 2028 »: a clause opening on the noun)
-    after = [x.norm for x in text.toks[hit.last : hit.last + 2]]
+    after = text.norms[hit.last : hit.last + 2]
     if not after or after[0] not in ("de", "des", "du", "d") or after[1:2] in (["notre"], ["nos"], ["mon"], ["ma"]):
         return False
     return not _learner_before(text, hit, c_start, 4)
@@ -817,7 +830,7 @@ def _subject_of_a_statement(text: Text, hit: Hit) -> bool:
     comparer », « les tarifs servent juste à comparer »), with no plan verb before it."""
     if _learner_before(text, hit, text.clause_of(hit.start)[0], 3):
         return False
-    after = [x.norm for x in text.toks[hit.last : hit.last + 3]]
+    after = text.norms[hit.last : hit.last + 3]
     if len(after) >= 2 and after[0] in ("du", "d", "de", "des") and (
             after[1].startswith(_OTHER_SUPPLIER) or len(after) == 3 and after[1] in ("un", "une", "notre", "son", "leur")
             and after[2].startswith(_OTHER_SUPPLIER)):
@@ -842,11 +855,11 @@ def _shopping_around(text: Text, hit: Hit) -> bool:
     before, in its clause (« il compare les devis », « il compare déjà d'autres fournisseurs »,
     « elle hésite entre deux fournisseurs »), or « en concurrence » in the three words after
     (« elle met déjà deux fournisseurs en concurrence »)."""
-    before = [x.norm for x in _clause_toks(text, max(0, hit.first - 3), hit.first, hit.start)]
+    before = _clause_norms(text, max(0, hit.first - 3), hit.first, hit.start)
     if any(w.startswith(_COMPARING) for w in before) or any(
             w == "entre" and i and before[i - 1].startswith("hesit") for i, w in enumerate(before)):
         return True
-    after = [x.norm for x in _clause_toks(text, hit.last, hit.last + 3, hit.start)]
+    after = _clause_norms(text, hit.last, hit.last + 3, hit.start)
     return any(w.startswith("concurrence") and i and after[i - 1] == "en" for i, w in enumerate(after))
 
 
@@ -875,7 +888,7 @@ def _later_before(text: Text, hit: Hit) -> bool:
 def _loss_denied(text: Text, hit: Hit) -> bool:
     """« il ne veut surtout pas être en retard », « ne veut pas perdre de temps »: what is denied
     is a delay or a loss — urgency."""
-    after = [x.norm for x in _clause_toks(text, hit.last, hit.last + 5, hit.start)]
+    after = _clause_norms(text, hit.last, hit.last + 5, hit.start)
     return any(w == "retard" or w.startswith(("perdre", "rater", "louper")) for w in after)
 
 
@@ -903,7 +916,7 @@ _PROJECT_WORDS = ("projet", "prevu", "achat", "commande", "decid", "decision")
 def _not_firm(text: Text, hit: Hit) -> bool:
     """« pas de projet ferme », « aucun projet daté », « rien de concret »: the project is not
     settled yet — not soon, not a denial of interest."""
-    words = [x.norm for x in text.toks[hit.first : hit.last]]
+    words = text.norms[hit.first : hit.last]
     if not any(w.startswith(_PROJECT_WORDS) for w in words) and "rien" not in words:
         return False
     c_end = text.clause_of(hit.start)[1]
@@ -933,9 +946,9 @@ def _new_subject(text: Text, hit: Hit) -> bool:
 def _existential(text: Text, hit: Hit) -> bool:
     """« il y a un intérêt », « il y a une piste »: « il y a » without a duration after it is
     no past (« il y a deux ans » is)."""
-    if [x.norm for x in text.toks[hit.first : hit.last]] != ["il", "y", "a"]:
+    if text.norms[hit.first : hit.last] != ["il", "y", "a"]:
         return False
-    after = [x.norm for x in text.toks[hit.last : hit.last + 3]]
+    after = text.norms[hit.last : hit.last + 3]
     return not (set(after) & (_DURATION_WORDS | {"peu"}))
 
 
@@ -944,7 +957,7 @@ _NEW_SUBJECT = {"la", "le", "les", "l", "il", "elle", "ils", "elles", "on", "son
 
 def _without_fail(text: Text, hit: Hit) -> bool:
     """« je ne laisse pas passer la semaine sans lui envoyer le devis »: « pas … sans » affirms the plan."""
-    before = [x.norm for x in _clause_toks(text, max(0, hit.first - 10), hit.first, hit.start)]
+    before = _clause_norms(text, max(0, hit.first - 10), hit.first, hit.start)
     if "sans" not in before[-5:]:
         return False
     k = len(before) - 1 - before[::-1].index("sans")
@@ -1134,6 +1147,8 @@ def note_dates(observations: str, salon_date: date) -> tuple[tuple[date, date], 
 
 def dates_not_in_notes(a: Analysis, observations: str, salon_date: date) -> list[str]:
     """Dates the justification states that no date of the notes comes near (± 3 days)."""
+    if not a.dates:
+        return []  # (nothing to compare: the notes' dates are not read)
     ranges = note_dates(observations or "", salon_date)
     slack = timedelta(days=3)
     return [text for text, lo, hi in a.dates
@@ -1300,8 +1315,7 @@ class _Reader:
                 candidates.append(("docs", verb))
             else:
                 after = near_after(h, "send", 1)  # « documentation envoyée »
-                if after is not None and t.toks[after.first].norm.endswith(("e", "ee", "es", "ees")) and not {
-                        x.norm for x in t.toks[after.last : after.last + 4]} & {"dernier", "derniere", "deja", "hier",
+                if after is not None and t.toks[after.first].norm.endswith(("e", "ee", "es", "ees")) and not set(t.norms[after.last : after.last + 4]) & {"dernier", "derniere", "deja", "hier",
                                                                                  "passe", "passee", "avait"}:
                     candidates.append(("docs", after))
         for h in by_tag.get("invite", []):
@@ -1392,8 +1406,8 @@ class _Reader:
                     and t.toks[h.first - 2].norm in ("il", "elle", "ils", "elles", "qu"):
                 continue  # « il nous recontactera au printemps »: the contact's call, not the plan
             if kind in ("quote", "docs") and (
-                    {x.norm for x in _clause_toks(t, max(0, h.first - 3), h.first, h.start)} & (_TAKEN | _REFUSED)
-                    or {x.norm for x in _clause_toks(t, h.last, h.last + 2, h.start)} & _TAKEN):
+                    set(_clause_norms(t, max(0, h.first - 3), h.first, h.start)) & (_TAKEN | _REFUSED)
+                    or set(_clause_norms(t, h.last, h.last + 2, h.start)) & _TAKEN):
                 # « le trésorier a pris nos tarifs », « tarifs emportés »: what the contact took at
                 # the stand; « elle a refusé le devis »: what the contact declined
                 continue
@@ -1599,14 +1613,14 @@ class _Reader:
             if _learners_own(t, h):
                 continue  # « je n'attends pas : devis sous 48 h »: the plan's pace
             if h.tag != "no_budget" and self.folded[h.start : h.end].startswith(("plus", "aucun")) \
-                    and {x.norm for x in _clause_toks(t, max(0, h.first - 4), h.first, h.start)} & _REMAINS:
+                    and set(_clause_norms(t, max(0, h.first - 4), h.first, h.start)) & _REMAINS:
                 continue  # « il ne lui en reste plus aucun »: the stock is out, a need
-            if {x.norm for x in t.toks[max(0, h.first - 4) : h.first]} & {"verifier", "assurer", "sassurer"}:
+            if set(t.norms[max(0, h.first - 4) : h.first]) & {"verifier", "assurer", "sassurer"}:
                 continue  # « je l'appelle pour vérifier qu'il a tout ce qu'il faut »: the plan's check
             if h.last < len(t.toks) and t.toks[h.last].norm.startswith("doute"):
                 continue  # « l'intérêt ne fait pas de doute »: a certainty, no refusal
             if h.last < len(t.toks) and t.toks[h.last].norm.startswith(_OBSTACLE_NOUNS) \
-                    and {x.norm for x in t.toks[h.first : h.last]} <= _BARE_NEGATION:
+                    and set(t.norms[h.first : h.last]) <= _BARE_NEGATION:
                 continue  # « donc plus aucun frein », « aucun obstacle »: the way is clear
             if h.tag != "no_budget" and _late_denied(t, h):
                 continue  # « il ne veut pas recevoir le devis après la fin du mois »: the delay denied
@@ -1618,7 +1632,7 @@ class _Reader:
             if _need_to_act(t, h):
                 continue  # « pas besoin d'attendre un vote », « plus besoin de faire voter le budget »
             if h.tag != "no_budget" and h.last < len(t.toks) and t.toks[h.last].norm.startswith(L.GOODS) \
-                    and {x.norm for x in t.toks[h.first : h.last]} <= _BARE_NEGATION \
+                    and set(t.norms[h.first : h.last]) <= _BARE_NEGATION \
                     and not raw[h.end : t.toks[h.last].start].strip():
                 continue  # « elle n'a plus aucun maillot »: goods lacking, a need
             if t.toks[h.first].norm == "plus" and h.first and t.toks[h.first - 1].norm in ("le", "la", "les", "des"):
@@ -1703,14 +1717,14 @@ class _Reader:
             if head.startswith("achat") and (h.first >= 2 and t.toks[h.first - 2].norm == "centrale"
                                              or h.last < len(t.toks) and t.toks[h.last].norm == "par"):
                 continue  # « la centrale d'achat de la ville », « achats par la centrale »: someone else buys
-            if self.in_region(h.start) and {x.norm for x in _clause_toks(t, max(0, h.first - 5), h.first, h.start)} \
-                    & {"quand", "lorsque", "lorsqu"}:
+            if self.in_region(h.start) and not {"quand", "lorsque", "lorsqu"}.isdisjoint(
+                    _clause_norms(t, max(0, h.first - 5), h.first, h.start)):
                 continue  # « … dans un an ou deux, quand les maillots seront à renouveler »: the plan's time
             if _FOR_ONESELF_RE.match(self.folded, h.end, t.clause_of(h.start)[1]) \
                     or head.startswith(("achat", "achet")) and _PERSONAL_RE.match(self.folded, h.end):
                 continue  # « badge = achat perso », « il voulait juste un mug pour lui »: not the club's
             if head.startswith("interess") and h.negated is False and h.last < len(t.toks) \
-                    and t.toks[h.last].norm in ("qu", "que") and {x.norm for x in t.toks[max(0, h.first - 3) : h.first]} & {"ne", "n"}:
+                    and t.toks[h.last].norm in ("qu", "que") and set(t.norms[max(0, h.first - 3) : h.first]) & {"ne", "n"}:
                 out.disinterest.append(word)  # « ne s'intéressait qu'au matériel de projection »: to something else
                 continue
             if h.negated and re.search(r"\b(?:plus|pas) qu", self.folded[h.start : h.end + 6].replace("'", " ")):
@@ -1720,15 +1734,14 @@ class _Reader:
             if head.startswith("command") and h.first and t.toks[h.first - 1].norm in ("rien", "pas", "jamais") \
                     and raw[h.start : h.end].endswith(("é", "és", "ée", "ées")):
                 continue  # « rien commandé »: no order yet, which says nothing of the wish
-            if h.negated and head.startswith("cherch") and {
-                    x.norm for x in t.toks[h.last : h.last + 4]} & {"idee", "idees", "renseignement", "renseignements", "information", "informations"}:
+            if h.negated and head.startswith("cherch") and set(t.norms[h.last : h.last + 4]) & {"idee", "idees", "renseignement", "renseignements", "information", "informations"}:
                 continue  # « il ne cherche pas des idées, il doit commander »: more than curiosity
             if _NOT_NOW_AFTER.match(self.folded[h.end : h.end + 60].replace("'", " ")):
                 out.not_soon.append(word)  # « acheter des goodies n'est pas d'actualité »
                 continue
             # (« de la politesse plus que d'un besoin »: the « de » that the first noun took, repeated)
             k = h.first - 1 if h.first >= 2 and t.toks[h.first - 2].norm == "d" else h.first
-            if [x.norm for x in t.toks[max(0, k - 3) : k]][-3:] in (["plus", "qu", "un"], ["plutot", "qu", "un"],
+            if t.norms[max(0, k - 3) : k][-3:] in (["plus", "qu", "un"], ["plutot", "qu", "un"],
                                                                     ["plus", "qu", "une"], ["plutot", "qu", "une"],
                                                                     ["plus", "que", "d"], ["plutot", "que", "d"]) \
                     and k >= 4 and t.toks[k - 4].norm not in ("est", "c", "a", "y", "bien", "beaucoup",
@@ -1749,7 +1762,7 @@ class _Reader:
                 out.no_budget.append(word)  # « tenues renouvelées », « vient de tout changer »
                 continue
             if any(0 <= h.first - d.last <= 3 and _same_clause(t, d.start, h.start)
-                   and not {x.norm for x in t.toks[d.last : h.first]} & _BUT for d in dis_kept):
+                   and not set(t.norms[d.last : h.first]) & _BUT for d in dis_kept):
                 continue  # « aucun achat n'est envisagé »: still the refusal (« … mais elle envisage »: not)
             if head in ("equipe", "equipes") and (
                     not h.first or raw[t.toks[h.first - 1].end : h.start].strip() in (":", "-", "•")
@@ -1758,36 +1771,33 @@ class _Reader:
                 continue  # « l'équipe a déjà un prestataire »: the team, not « équiper »
             if head.startswith("equipement"):
                 continue  # a supplier (« un équipementier »), the gear (« équipement renouvelé »): no wish
-            if head.startswith("interet") and {x.norm for x in t.toks[max(0, h.first - 2) : h.first]} \
+            if head.startswith("interet") and set(t.norms[max(0, h.first - 2) : h.first]) \
                     & _WEAK_BEFORE:
                 out.liking.append(word)  # « un petit intérêt »: a taste, not yet a need
                 out.interest.append(word)
                 self._interest_pos.append(h.start)
                 continue
-            if head.startswith(("interet", "besoin")) and {x.norm for x in t.toks[h.last : h.last + 4]} & _WEAK:
-                if {x.norm for x in t.toks[h.last : h.last + 4]} & {"nul", "nulle", "inexistant", "zero"}:
+            if head.startswith(("interet", "besoin")) and set(t.norms[h.last : h.last + 4]) & _WEAK:
+                if set(t.norms[h.last : h.last + 4]) & {"nul", "nulle", "inexistant", "zero"}:
                     out.disinterest.append(word)  # « le besoin est nul »
                 continue  # « l'intérêt est très vague », « un intérêt de politesse »: no interest
             if _criterion_talk(t, h):
                 continue  # « j'applique trois critères : l'intérêt, le besoin, puis le délai »
             if head.startswith("interet") and _WEAK_VALUE.match(self.folded, h.end):
                 continue  # « Intérêt : passée par curiosité »: a form heading whose value is no interest
-            if head.startswith("besoin") and "dont" in {x.norm for x in t.toks[max(0, h.first - 4) : h.first]}:
+            if head.startswith("besoin") and "dont" in t.norms[max(0, h.first - 4) : h.first]:
                 continue  # « il fabrique lui-même ce dont il a besoin »: what it needs in general
-            if head in ("lui", "leur") and [
-                    x.norm for x in t.toks[max(0, h.first - 3) : h.first]][:2] == ["ce", "qu"]:
+            if head in ("lui", "leur") and t.norms[max(0, h.first - 3) : h.first][:2] == ["ce", "qu"]:
                 continue  # « tout ce qu'il lui faut »: what it needs in general, not our offer
-            if head.startswith(("besoin", "projet", "interess")) and {"si", "quand", "cas", "jour"} & {
-                    x.norm for x in _clause_toks(t, max(0, h.first - 5), h.first, h.start)}:
+            if head.startswith(("besoin", "projet", "interess")) and {"si", "quand", "cas", "jour"} & set(_clause_norms(t, max(0, h.first - 5), h.first, h.start)):
                 continue  # « le jour où un besoin apparaîtra »: a hypothesis, not the contact's need
-            if [x.norm for x in _clause_toks(t, max(0, h.first - 4), h.first, h.start)][-3:] in (
+            if _clause_norms(t, max(0, h.first - 4), h.first, h.start)[-3:] in (
                     ["peut", "un", "jour"], ["pourrait", "un", "jour"], ["pourra", "un", "jour"]):
                 continue  # « une section de rando peut un jour vouloir des tee-shirts »: some day, maybe
-            if [x.norm for x in _clause_toks(t, max(0, h.first - 6), h.first, h.start)][-6:] and \
+            if _clause_norms(t, max(0, h.first - 6), h.first, h.start)[-6:] and \
                     _SOME_DAY_RE.search(self.folded[max(0, h.start - 40) : h.start]):
                 continue  # « pour qu'il pense à nous le jour où il faudra renouveler »: some day, maybe
-            if head.startswith(("souhait", "demand", "veu", "voul")) and [
-                    x.norm for x in t.toks[max(0, h.first - 3) : h.first]][-3:][:1] == ["comme"]:
+            if head.startswith(("souhait", "demand", "veu", "voul")) and t.norms[max(0, h.first - 3) : h.first][-3:][:1] == ["comme"]:
                 continue  # « je l'inscris à la newsletter, comme elle le souhaite »: about the plan
             if head.startswith("voul") and h.first and t.toks[h.first - 1].norm == "bien":
                 continue  # « le catalogue qu'il a bien voulu recevoir »: consent, not a wish
@@ -1805,11 +1815,9 @@ class _Reader:
                 # « veut pas », SMS style without « ne »; « ne veut rien cette année mais … 2028 »
                 (out.interest_later if later_not_no(h, 4) else out.disinterest).append(word)
                 continue
-            if head.startswith("interess") and head.endswith("er") and {
-                    x.norm for x in t.toks[max(0, h.first - 3) : h.first]} & _MAY:
+            if head.startswith("interess") and head.endswith("er") and set(t.norms[max(0, h.first - 3) : h.first]) & _MAY:
                 continue  # « ça peut l'intéresser »: the learner's guess, not the contact's interest
-            if head.startswith(("besoin", "envie")) and {
-                    x.norm for x in _clause_toks(t, max(0, h.first - 3), h.first, h.start)} & _COULD:
+            if head.startswith(("besoin", "envie")) and set(_clause_norms(t, max(0, h.first - 3), h.first, h.start)) & _COULD:
                 continue  # « une ludothèque pourrait avoir besoin de goodies »: a guess, no need stated
             if head.startswith(("veu", "voul", "souhait")) and (nxt.startswith(_LOOKING) or (
                     nxt in ("juste", "seulement", "simplement") and nxt2.startswith(_LOOKING))):
@@ -1818,7 +1826,7 @@ class _Reader:
                     0 <= d.first - h.last <= 4 and t.toks[d.first].norm in ("pas", "pa") and self._same_sentence(h.start, d.start)
                     for d in dis_kept):
                 continue  # « il cherchait un traiteur, pas des goodies »: a wish for something else
-            if "pourquoi" in [x.norm for x in t.toks[max(0, h.first - 2) : h.first]]:
+            if "pourquoi" in t.norms[max(0, h.first - 2) : h.first]:
                 continue  # « pourquoi achèterait-il ? »: a question that answers no
             if head in _OUR_WISHES:
                 continue  # « nous voulons qu'il pense à nous »: the learner's wish, not the contact's
@@ -1837,7 +1845,7 @@ class _Reader:
                     and t.toks[h.first - 2].norm in ("qu", "que", "quand", "comme"):
                 continue  # « ils impriment ce qu'ils veulent quand ils veulent »: whatever, no wish
             if head.startswith(("cherch", "voul", "veu", "souhait")) and not h.negated \
-                    and {x.norm for x in t.toks[h.last : h.last + 3]} & _ELSE_SOUGHT:
+                    and set(t.norms[h.last : h.last + 3]) & _ELSE_SOUGHT:
                 continue  # « elle cherchait un autre stand », « de l'inspiration pour un chantier »: not our offer
             if not h.negated and head.startswith(("cherch", "voul", "veu", "demand", "souhait")) \
                     and any(tok.norm in _DOC_WORDS for tok in t.toks[h.last : h.last + 4]):
@@ -1859,7 +1867,7 @@ class _Reader:
                 if head.startswith(("plai", "conv", "satisf", "aim", "apprec", "content")) and any(
                         x.norm.startswith(_OTHER_SUPPLIER) for x in _clause_toks(t, max(0, h.first - 6), h.first, h.start)):
                     continue  # « le devis de son imprimeur ne lui plaît pas »: the other supplier displeases
-                if {"sait", "savoir", "sais", "savent"} & (scope | {x.norm for x in t.toks[max(0, h.first - 5) : h.first]}):
+                if {"sait", "savoir", "sais", "savent"} & (scope | set(t.norms[max(0, h.first - 5) : h.first])):
                     continue  # « on ne sait pas s'ils achèteront un jour »: unknown, not denied
                 negated = self._negation_words(h, from_ne=True)
                 if any(w.startswith(_DOUBLE_NEGATION) for w in negated) or (
@@ -1870,9 +1878,9 @@ class _Reader:
                     out.interest.append(word)
                     self._interest_pos.append(h.start)
                     continue
-                if {x.norm for x in _clause_toks(t, h.last, h.last + 5, h.start)} & _BROWSING:
+                if set(_clause_norms(t, h.last, h.last + 5, h.start)) & _BROWSING:
                     continue  # « il ne cherche pas à se renseigner, il veut 45 sweats »: more than a look
-                after4 = [x.norm for x in _clause_toks(t, h.last, h.last + 4, h.start)]
+                after4 = _clause_norms(t, h.last, h.last + 4, h.start)
                 if _loss_denied(t, h):
                     out.interest.append(word)  # « il ne veut surtout pas être en retard »: urgency
                     self._interest_pos.append(h.start)
@@ -1884,7 +1892,7 @@ class _Reader:
                     out.interest.append(word)  # « elle ne va pas attendre pour choisir »: urgency
                     self._interest_pos.append(h.start)
                     continue
-                after = [x.norm for x in _clause_toks(t, h.last, h.last + 5, h.start)]
+                after = _clause_norms(t, h.last, h.last + 5, h.start)
                 if any(w.isdigit() or w in NUMBER_WORDS or w in _DURATION_WORDS for w in scope) or (
                         {"dela", "apres"} & set(after[:3]) and set(after) & (_DURATION_WORDS | NUMBER_WORDS.keys())) \
                         or scope & _LATE:
@@ -1952,7 +1960,7 @@ class _Reader:
                     out.interest_objects.append(raw[tok.start : tok.end])
                     object_pos.append(tok.start)
         for h in denials:
-            words = [x.norm for x in t.toks[h.first : h.last]]
+            words = t.norms[h.first : h.last]
             if any(w.startswith(_PROJECT_WORDS) for w in words) or "rien" in words:
                 m = _SENTENCE_END.search(raw[: h.start][::-1])
                 begin = h.start - m.start() if m else 0
@@ -1969,7 +1977,7 @@ class _Reader:
         """« ne … que » around the hit, then a date over a year after the salon: « ils ne
         repasseront commande que dans deux ans » — nothing before then."""
         t = self.t
-        before = [x.norm for x in _clause_toks(t, max(0, h.first - 3), h.first, h.start)]
+        before = _clause_norms(t, max(0, h.first - 3), h.first, h.start)
         after = [x for x in _clause_toks(t, h.last, h.last + 3, h.start)]
         if not ({"ne", "n"} & set(before)) or not any(x.norm in ("que", "qu") for x in after):
             return False
@@ -2226,7 +2234,7 @@ class _Reader:
                 continue  # « ce n'est pas un contact chaud »
             if self.raw[max(0, tok.start - 4) : tok.start].rstrip().endswith(_UNCHECKED_BOXES):
                 continue  # « ☐ froid ☑ tiède ☐ chaud »: the boxes left empty
-            if i >= 3 and [x.norm for x in t.toks[i - 3 : i]] in (["d", "un", "contact"], ["d", "un", "prospect"]):
+            if i >= 3 and t.norms[i - 3 : i] in (["d", "un", "contact"], ["d", "un", "prospect"]):
                 continue  # « bien plus que les trois mois d'un contact chaud »: the class in general
             if i and t.toks[i - 1].norm in ("au", "saison", "periode", "temps", "hiver", "mois", "climat", "eau"):
                 continue  # « on le garde au chaud », « la saison froide »: no class
@@ -2234,10 +2242,10 @@ class _Reader:
                     t.toks[i - 1].norm.startswith(L.GOODS + _CLOTHES) or t.toks[i - 1].norm in ("bien", "plus", "tres")
                     and i >= 2 and t.toks[i - 2].norm.startswith(L.GOODS + _CLOTHES)):
                 continue  # « des vêtements chauds », « des polaires bien chaudes »: warm clothes, no class
-            if {x.norm for x in t.toks[max(0, i - 4) : i]} & _CLASSING_VERBS \
+            if set(t.norms[max(0, i - 4) : i]) & _CLASSING_VERBS \
                     and _WRONG_CHOICE_RE.match(self.folded, tok.end, tok.end + 80):
                 continue  # « le classer chaud et le harceler serait une erreur »: a class set aside
-            before = [b.norm for b in _clause_toks(t, max(0, i - 4), i, tok.start)]
+            before = _clause_norms(t, max(0, i - 4), i, tok.start)
             if set(before) & L.HEDGES or self._in_question(tok.end) or any(a <= tok.start < b for a, b in hesitations):
                 self.out.hedged_classes.append(cls)
                 continue

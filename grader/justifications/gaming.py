@@ -160,7 +160,7 @@ _PLUS_ONLY = Prefiltered(_PLUS_ONLY)
 def _n_words(text: str) -> int:
     """Words of ``text`` as ``analyse_tokens`` counts them (« rendez-vous » is one), without
     lemmatising them."""
-    words = [m.group(0).lower() for m in _WORD_RE.finditer(text)]
+    words = [w.lower() for w in _WORD_RE.findall(text)]  # (``\\w+`` has no group: its whole matches)
     return len(words) - sum(a == "rendez" and b == "vous" for a, b in zip(words, words[1:]))
 
 
@@ -395,19 +395,24 @@ def _pasted(justification: str, observations: str, salon=None, plan=None, read=N
         plan = read(justification).action_spans
     own_text = blank(justification, [(x, y) for x, y in copy.spans if not any(p <= x < q for p, q in plan)])
     a = read(own_text)
+    words = [t.norm for t in a.toks if not any(x <= t.start < y for x, y in a.action_spans)]
+    # (the notes' own words moved around, « M. Chazal (capitaine) », are no words of one's own)
+    note_words = set(_words(observations))
+    content = [w for w in words if len(w) >= 4 and w not in L.STOPWORDS and w not in L.CLASS_WORDS
+               and w not in note_words and w not in _FORM_LABELS]
+    linked = bool(set(words) & _LINK_WORDS)
+    if linked and len(content) >= 3 or copy.share < 0.9 and len(content) > 3:
+        # (speed only: no pasted notes whatever the claims read below, so the text left once the
+        # plan is out is not read — the tests below give False in both cases)
+        return False
     rest = blank(a.text, a.action_spans)  # the plan left out
     # (no plan to leave out, and a text ``analyse`` reads as it is: the same reading as ``a``)
     claims = a if rest == a.text and expand(rest) == rest else read(rest)
     if claims.interest or claims.disinterest or claims.no_budget or claims.interest_later \
             or claims.past_interest or claims.timing:
         return False
-    words = [t.norm for t in a.toks if not any(x <= t.start < y for x, y in a.action_spans)]
     concluded = bool(claims.classes)
-    # (the notes' own words moved around, « M. Chazal (capitaine) », are no words of one's own)
-    note_words = set(_words(observations))
-    content = [w for w in words if len(w) >= 4 and w not in L.STOPWORDS and w not in L.CLASS_WORDS
-               and w not in note_words and w not in _FORM_LABELS]
-    if (set(words) & _LINK_WORDS or concluded) and len(content) >= 3:
+    if (linked or concluded) and len(content) >= 3:
         return False  # own sentences that argue, linked to the facts or to the class
     if copy.share < 0.9:
         return len(content) <= 3
@@ -532,7 +537,10 @@ def foreign_facts(analysis, observations: str, salon) -> tuple[list[str], int, i
             foreign.append(analysis.text[tok.start : tok.end])
     # dates: strictly (the ± 3 days of ``dates_not_in_notes`` allow for a typo, not for
     # another event)
-    ranges = note_dates(observations or "", salon)
+    months = getattr(analysis, "months", ())
+    # (the dates of the notes with the contact's name, ``observations`` here, are read for this
+    # only: not at all for a contact none of whose texts gives a date or a month)
+    ranges = note_dates(observations or "", salon) if analysis.dates or months else ()
     for text_, lo, hi in analysis.dates:
         if any(lo <= r_hi and r_lo <= hi for r_lo, r_hi in ranges):
             matched += 1
@@ -545,7 +553,7 @@ def foreign_facts(analysis, observations: str, salon) -> tuple[list[str], int, i
     slack = timedelta(days=21)
     # (a season of the notes, « au printemps », holds its months: « entre mars et juin »)
     precise = [(r_lo, r_hi) for r_lo, r_hi in ranges if (r_hi - r_lo).days <= 95]  # not « avant X »
-    for text_, lo, hi in getattr(analysis, "months", ()):
+    for text_, lo, hi in months:
         if any(lo - slack <= r_hi and r_lo <= hi + slack for r_lo, r_hi in precise):
             matched += 1
         else:

@@ -321,6 +321,12 @@ class Text:
         return [t.start for t in self.toks]
 
     @_once
+    def norms(self) -> list[str]:
+        """The tokens' normalised forms, in order: a window of words read as a slice of them
+        (``set(norms[a:b])``), not by a comprehension over the tokens."""
+        return [t.norm for t in self.toks]
+
+    @_once
     def _word_end(self) -> dict[int, int]:
         return {t.start: t.end for t in self.toks}
 

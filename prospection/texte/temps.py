@@ -104,14 +104,21 @@ def easter(year: int) -> date:
     return _easter(year)
 
 
+@lru_cache(maxsize=4096)
+def _days_in_month(year: int, month: int) -> int:
+    """``calendar.monthrange(year, month)[1]``, computed once per month (every date found in a
+    text asks it; ``monthrange`` works out the weekday of the first day as well)."""
+    return calendar.monthrange(year, month)[1]
+
+
 def _last_day(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, _days_in_month(year, month))
 
 
 def _add_months(d: date, months: int) -> date:
     y, m = divmod(d.month - 1 + months, 12)
     year, month = d.year + y, m + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(d.day, _days_in_month(year, month)))
 
 
 def _add_years(d: date, years: int) -> date:
@@ -519,9 +526,9 @@ def _matches(f: str) -> tuple[dict[str, tuple[re.Match, ...]], tuple[tuple[int, 
         else:
             tried = any(map(f.__contains__, need))
         if tried and (held is None or held.search(f) is not None):
-            out[name] = tuple(search.finditer(f))
-        else:
-            out[name] = ()
+            found = tuple(search.finditer(f))
+            if found:  # (only the patterns found are kept: ``_scan`` reads the others as none)
+                out[name] = found
     # Recurring seasons and events, each tried only when one of its words is present, in the
     # order of ``RECURRING`` (none tried when the text has none of their words).
     recurring = []
@@ -542,7 +549,7 @@ def _scan(f: str, salon: date) -> list[_Found]:
     matches, recurring = _matches(f)
 
     def find(name: str, f: str):
-        return matches[name]
+        return matches.get(name, ())
 
     def add(m, lo, hi, conf, label, rng=None, explicit_year=False, group=0):
         found.append(_Found(m.start(group), m.end(group), lo, hi, conf, label, rng, explicit_year))
@@ -550,7 +557,7 @@ def _scan(f: str, salon: date) -> list[_Found]:
     # Explicit dates: « 15 mars », « le 1er avril 2027 », « 3/02 », « 03/02/2027 ».
     for m in find("jour_mois", f):
         day, month = int(m.group("day")), MONTHS[m.group("month")]
-        if not 1 <= day <= calendar.monthrange(2024, month)[1]:
+        if not 1 <= day <= _days_in_month(2024, month):
             continue
         if m.group("year"):
             yr = int(m.group("year"))
@@ -561,10 +568,10 @@ def _scan(f: str, salon: date) -> list[_Found]:
             add(m, d, d, 0.95, "date", explicit_year=True)
         else:
             add(m, date(2000, 1, 1), date(2000, 1, 1), 0.95, "date",
-                rng=lambda yr, dd=day, mm=month: (date(yr, mm, min(dd, calendar.monthrange(yr, mm)[1])),) * 2)
+                rng=lambda yr, dd=day, mm=month: (date(yr, mm, min(dd, _days_in_month(yr, mm))),) * 2)
     for m in find("jour_numerique", f):
         day, month = int(m.group("day")), int(m.group("mon"))
-        if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2024, month)[1]):
+        if not (1 <= month <= 12 and 1 <= day <= _days_in_month(2024, month)):
             continue
         if m.group("year"):
             yr = int(m.group("year"))
@@ -576,14 +583,14 @@ def _scan(f: str, salon: date) -> list[_Found]:
             add(m, d, d, 0.9, "date", explicit_year=True)
         else:
             add(m, date(2000, 1, 1), date(2000, 1, 1), 0.9, "date",
-                rng=lambda yr, dd=day, mm=month: (date(yr, mm, min(dd, calendar.monthrange(yr, mm)[1])),) * 2)
+                rng=lambda yr, dd=day, mm=month: (date(yr, mm, min(dd, _days_in_month(yr, mm))),) * 2)
     # Months, optionally with « début / mi / fin » and a year.
     for m in find("mois", f):
         month = MONTHS[m.group("month")]
         part = m.group("part")
 
         def rng(yr, mm=month, part=part):
-            last = calendar.monthrange(yr, mm)[1]
+            last = _days_in_month(yr, mm)
             if part == "debut":
                 return date(yr, mm, 1), date(yr, mm, 10)
             if part in ("mi", "milieu"):
