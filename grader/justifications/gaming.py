@@ -43,7 +43,7 @@ from prospection.texte.francais import fold
 from prospection.texte.phrases import Text, analyse_tokens
 from prospection.texte.prefiltre import Prefiltered, _lowered, has_odd_case
 
-__all__ = ["Pattern", "detect", "known_text", "pasted_spans", "blank", "PATTERNS", "copied_share", "foreign_facts",
+__all__ = ["Pattern", "detect", "known_text", "anothers_words", "pasted_spans", "blank", "PATTERNS", "copied_share", "foreign_facts",
            "absent_facts"]
 
 PATTERNS = ("not_french", "keywords", "pasted", "other_contact", "absent_fact")
@@ -1182,13 +1182,14 @@ def anothers_words(analysis, known: str, others: tuple[str, ...]) -> list[str]:
 
 
 def detect(justification: str, observations: str, analysis=None, salon=None, organisation: str = "",
-           read=None, others: tuple[str, ...] = ()) -> list[Pattern]:
+           read=None) -> list[Pattern]:
     """Patterns of ``justification`` (see the module docstring), strongest first.
 
     ``analysis`` is ``analysis.analyse(justification, salon)`` (needed for the contact checks);
     ``organisation``, the contact's name in the contacts file: a text naming it speaks of this
-    contact, though the notes do not spell it out. ``read``: see ``_pasted``. ``others``: the
-    notes (with the name) of the other contacts of the same file, for ``anothers_words``.
+    contact, though the notes do not spell it out. ``read``: see ``_pasted``. (A justification
+    naming another contact's words of the same file, ``anothers_words``, is checked by the scorer
+    once the evidence point would be given: it alone knows the file.)
     """
     text = justification or ""
     if not text.strip():
@@ -1230,10 +1231,6 @@ def detect(justification: str, observations: str, analysis=None, salon=None, org
             # and none of these: « sacs brodés » for a contact who wants kimonos (weaker: the
             # teacher reviews it, a learner may have misnamed the product)
             out.append(Pattern("other_contact", ", ".join(foreign[:3]), 0.55))
-        elif others:
-            theirs = anothers_words(analysis, known, others)
-            if theirs:
-                out.append(Pattern("other_contact", ", ".join(theirs[:3]), 0.75))
         facts = absent_facts(analysis, observations)
         if facts:
             out.append(Pattern("absent_fact", facts[0], 0.75))

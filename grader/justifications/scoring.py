@@ -39,7 +39,8 @@ from datetime import date, timedelta
 from prospection.texte.francais import fold
 
 from .analysis import NO_PROJECT, Analysis, analyse, dates_not_in_notes, interest_objects, note_words
-from .gaming import Pattern, _thing, blank, detect, known_text, lacked_things, pasted_spans, plan_of_another, things_named
+from .gaming import (Pattern, _thing, anothers_words, blank, detect, known_text, lacked_things, pasted_spans,
+                     plan_of_another, things_named)
 
 __all__ = ["Score", "Hints", "score", "file_contacts", "hints", "normalise_class", "parse_date", "REVIEW_BELOW",
            "CLASSES", "REFUSED_PATTERNS"]
@@ -459,8 +460,7 @@ def score(observations: str, date_salon, reference: str, qualification, justific
             readings[part] = analyse(part, salon, objects)
         return readings[part]
 
-    patterns: list[Pattern] = detect(text, observations or "", a, salon, organisation or "", read,
-                                     tuple(others)) \
+    patterns: list[Pattern] = detect(text, observations or "", a, salon, organisation or "", read) \
         if a.n_words else []
     codes = {p.code: p for p in patterns}
     motifs = [p.code for p in patterns]
@@ -485,6 +485,12 @@ def score(observations: str, date_salon, reference: str, qualification, justific
         ev_conf = min(ev_conf, 0.55)  # a date the notes do not give: misread, or a typo?
     if qualification not in (None, "") and qual is None:
         ev, ev_conf, ev_reason = 0, 0.9, "no_class"
+    if ev and others and observations and codes.keys().isdisjoint(("not_french", "keywords", "pasted", "other_contact")):
+        # another contact's justification of the same file (read only when the point would be given)
+        theirs = anothers_words(a, known_text(observations, organisation or ""), tuple(others))
+        if theirs:
+            codes["other_contact"] = Pattern("other_contact", ", ".join(theirs[:3]), 0.75)
+            motifs.insert(motifs.index("absent_fact") if "absent_fact" in motifs else len(motifs), "other_contact")
     action_text = a
     if "pasted" in codes:  # the learner's own words only: the notes' requests are not a plan
         own_words = blank(text, pasted_spans(text, observations or ""))
