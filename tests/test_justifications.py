@@ -3834,3 +3834,13 @@ def test_a_budget_vote_in_a_condition_is_no_fact():
     s = score(notes, "2027-03-20", "tiède", "tiède", "Tiède : des maillots pour juin, le comité votera le budget en "
               "mai. Je le relance en avril.", accepted=["tiède", "chaud"])
     assert s.evidence == 0 and "absent_fact" in s.motifs, s
+
+
+def test_the_contacts_gatherings_are_no_meeting_planned():
+    notes = ("Mme Delattre aimerait des coupe-vent brodés pour les rencontres internationales de l'an prochain. "
+             "Elle attend les tarifs ; pas d'urgence.")
+    for text in ("Tiède : elle veut des coupe-vent brodés pour les rencontres internationales, qui n'ont lieu que "
+                 "l'an prochain, pas d'urgence. Je lui envoie les tarifs et je la relance à l'automne.",
+                 "tiede: coupe vent brodes pr les rencontres internationales l'an pro, pas d'urgence. relance en sept"):
+        s = score(notes, "2026-04-25", "tiède", "tiède", text)
+        assert (s.evidence, s.action) == (1, 1), (text, s)

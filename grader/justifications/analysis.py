@@ -314,6 +314,13 @@ _AT_STAND_RE = re.compile(r"^\W*(?:de |par |en )?(?:simple |pure )?curiosite|^\W
                            r"|^\W*(?:perso|personnelle|privee|en famille|(?:au|du|sur le) salon)\b")
 
 
+def _event_gathering(text: Text, hit: Hit) -> bool:
+    """« les rencontres internationales », « pour les rencontres de juin »: the contact's event (a
+    gathering, plural), no meeting planned."""
+    return text.toks[hit.first].norm == "rencontres" and hit.first > 0 \
+        and text.toks[hit.first - 1].norm in ("les", "des", "aux", "ses", "leurs", "ces")
+
+
 def _business_card(text: Text, hit: Hit) -> bool:
     """« une carte de visite »: a card, no visit."""
     return hit.first >= 2 and text.toks[hit.first - 1].norm == "de" and text.toks[hit.first - 2].norm.startswith("carte")
@@ -1306,7 +1313,8 @@ class _Reader:
             candidates += [(kind, h) for h in by_tag.get(kind, [])
                            if not (kind == "meeting" and (h.first and t.toks[h.first - 1].norm in _POSSESSIVE
                                                           or _contact_visit(t, h) or _seen_demo(t, h)
-                                                          or _business_card(t, h) or _met_at_salon(t, h)))
+                                                          or _business_card(t, h) or _met_at_salon(t, h)
+                                                          or _event_gathering(t, h)))
                            and not (kind == "quote" and _accompanying(t, h, by_tag))
                            and not (kind == "campaign" and _dated_event(t, h))]
         for h in by_tag.get("docs", []):
