@@ -198,3 +198,8 @@ def test_the_time_left():
     found = [(e.label, e.date_min, e.date_max) for e in
              find_time_expressions("il reste à peine quatre semaines avant la fête", SALON)]
     assert found == [("avant", SALON, date(2026, 11, 7))], found
+
+
+def test_next_year_in_sms():
+    found = [(e.date_min, e.date_max) for e in find_time_expressions("surement l an pro, pas de budget", SALON)]
+    assert found == [(date(2027, 1, 1), date(2027, 12, 31))], found

@@ -347,8 +347,9 @@ _P2 = re.compile(r"(?<![\d/.])(?P<day>\d{1,2})[/.](?P<mon>\d{1,2})(?:[/.](?P<yea
 _P3 = re.compile(r"\b(?:(?P<part>debut|fin|mi|courant|milieu)(?:\s*-\s*|\s+)(?:(?:du\s+mois\s+)?(?:de\s+|d'))?)?"
         r"(?:(?:le\s+)?mois\s+(?:de\s+|d'))?" + _MONTH_RE + r"(?:\s+(?P<year>20\d\d))?")
 _P4 = re.compile(r"\b(?:(?P<part>debut|fin|mi)\s+|en\s+|(?:courant|pour)\s+)?(?P<year>20\d\d)\b")
-_P5 = re.compile(r"\b(?:l'an|l'annee)\s+(?P<which>prochain|prochaine|suivante|derniere|dernier|passee)\b")
-_P5_NEED = ("l'an",)
+# (SMS: « l an pro », no apostrophe, « pro » for « prochain »)
+_P5 = re.compile(r"\b(?:l'an|l'annee|l\s+an|l\s+annee)\s+(?P<which>prochain|prochaine|pro|suivante|derniere|dernier|passee)\b")
+_P5_NEED = ("l'an", "l an")
 _P6 = re.compile(r"\b(?:(?P<part>debut|fin)\s+(?:d'|de\s+l'))(?:annee|an)\s+prochaine?\b")
 _P6_NEED = ("prochain",)
 _P7 = re.compile(r"\b(?:cette\s+annee|(?:la\s+)?fin\s+(?:d'|de\s+l')annee|(?:la\s+)?fin\s+(?:de\s+)?l'annee\s+civile)\b")
@@ -625,7 +626,7 @@ def _scan(f: str, salon: date) -> list[_Found]:
         add(m, lo, hi, 0.8, "annee", explicit_year=True)
     # Years relative to the salon.
     for m in find("an_relatif", f):
-        delta = 1 if m.group("which").startswith(("proch", "suiv")) else -1
+        delta = 1 if m.group("which").startswith(("pro", "suiv")) else -1
         add(m, date(y + delta, 1, 1), date(y + delta, 12, 31), 0.75, "annee")
     for m in find("debut_fin_annee_prochaine", f):
         lo, hi = (date(y + 1, 1, 1), date(y + 1, 3, 31)) if m.group("part") == "debut" else (date(y + 1, 10, 1), date(y + 1, 12, 31))
