@@ -3844,3 +3844,11 @@ def test_the_contacts_gatherings_are_no_meeting_planned():
                  "tiede: coupe vent brodes pr les rencontres internationales l'an pro, pas d'urgence. relance en sept"):
         s = score(notes, "2026-04-25", "tiède", "tiède", text)
         assert (s.evidence, s.action) == (1, 1), (text, s)
+
+
+def test_not_a_priority_is_not_now():
+    notes = ("M. Aubert a trouvé nos sweats « sympas », « peut-être un jour » une tenue commune. Rien n'est prévu et "
+             "ce n'est pas une priorité du bureau.")
+    s = score(notes, "2027-03-01", "froid", "froid", "Froid car ce n'est pas une priorité pour le bureau. Je garde "
+              "sa fiche.", accepted=["froid", "tiède"])
+    assert (s.evidence, s.action) == (1, 1), s

@@ -543,7 +543,7 @@ def _lead_in(text: Text, hit: Hit) -> set[str]:
 
 
 _NOT_TOPICAL = ("pas d actualite", "rien de concret", "sans rien de concret", "rien cette annee", "pas a l ordre du jour",
-                "rien a l ordre du jour", "plus a l ordre du jour")
+                "rien a l ordre du jour", "plus a l ordre du jour", "pas une priorite", "pas la priorite")
 # « il ne veut pas recevoir le devis après la fin du mois », « ne veut pas être livré en retard »:
 # the denial is the delay's
 _LATE_WORDS = {"retard", "dela"}  # a lateness on their own; « après » needs a time after it
