@@ -193,3 +193,10 @@ def test_ni_ni_ne_negates_the_verb():
     text = "Ni les tenues ni les goodies ne les intéressent."
     spans = [text[a:b] for a, b in negated_spans(text)]
     assert any("intéressent" in s for s in spans), spans
+
+
+def test_sans_jamais_is_one_negation():
+    from prospection.texte.francais import negation_scopes
+    for text in ("sans jamais évoquer de besoin", "sans aucun besoin"):
+        pos = text.index("besoin")
+        assert sum(s.start <= pos < s.end for s in negation_scopes(text)) == 1, text

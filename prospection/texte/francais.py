@@ -244,6 +244,9 @@ _NOT_NEGATION = {
     ("pas", "seulement"),
     ("pas", "moins"),  # « il n'en est pas moins intéressé », « pas moins de 200 maillots »
     ("non", "moins"),
+    ("sans", "jamais"),  # « sans jamais évoquer de besoin »: one negation, carried by « jamais »
+    ("sans", "aucun"),  # « sans aucun besoin »: the same, by « aucun »
+    ("sans", "aucune"),
 }
 # Negative subjects whose « ne » follows their noun (« aucun achat ne se fera », « ni les tenues ni les
 # goodies ne les intéressent »).
