@@ -3852,3 +3852,10 @@ def test_not_a_priority_is_not_now():
     s = score(notes, "2027-03-01", "froid", "froid", "Froid car ce n'est pas une priorité pour le bureau. Je garde "
               "sa fiche.", accepted=["froid", "tiède"])
     assert (s.evidence, s.action) == (1, 1), s
+
+
+def test_a_plan_that_would_make_no_sense_is_set_aside():
+    notes = "Léa Bousquet cherche des badges pour une convention « peut-être l'an prochain ». Rien n'est décidé."
+    s = score(notes, "2027-03-06", "tiède", "tiède", "Tiède : des badges pour une convention l'an prochain peut-être, "
+              "rien de décidé ; un devis aujourd'hui n'aurait pas de sens. Je la relancerai à l'automne.")
+    assert (s.evidence, s.action) == (1, 1), s

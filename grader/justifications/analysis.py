@@ -270,7 +270,9 @@ _ELSEWHERE_RE = re.compile(
 
 _REJECTION_RE = re.compile(
     r"\b(?:inutile\w*|prematur\w*|pas la peine|pas besoin de|ne servirait|serait une erreur|"
-    r"eviter de|hors de question|pas question|contre-?productif\w*|trop tot)\b")
+    r"eviter de|hors de question|pas question|contre-?productif\w*|trop tot"
+    # « un devis aujourd'hui n'aurait pas de sens »
+    r"|n\W?(?:aurait|aurai|a) (?:aucun|pas de) sens|(?:aurait|a) peu de sens)\b")
 
 
 def _rejected(text: Text, hit: Hit) -> bool:
