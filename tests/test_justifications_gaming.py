@@ -381,3 +381,13 @@ def test_another_contact_of_the_file_is_recognised_from_its_notes(tmp_path):
     credit = partial_credit({"C01": {"qualification": "froid", "justification": AINES_TEXT}}, key,
                             {"C01": AMICALE["observations"], "C02": AINES["observations"]}, SALON)
     assert credit["C01"]["evidence"] == 0 and "other_contact" in credit["C01"]["motifs"]
+
+
+def test_a_deposit_the_notes_do_not_give_is_an_invented_fact():
+    notes = "La présidente veut 30 vestes brodées pour la course du 12 décembre ; elle attend un appel dès lundi."
+    s = score(notes, "2026-11-21", "chaud", "chaud", "Chaud : la présidente a versé un acompte sur le stand pour les "
+              "vestes, course le 12 décembre. Je l'appelle lundi en priorité.")
+    assert s.evidence == 0 and "absent_fact" in s.motifs and "acompte" in s.feedback, s
+    s = score(notes.replace(" ; elle attend", " ; elle a laissé un acompte et attend"), "2026-11-21", "chaud", "chaud",
+              "Chaud : elle a versé un acompte pour les vestes, course le 12 décembre. Je l'appelle lundi en priorité.")
+    assert s.evidence == 1 and "absent_fact" not in s.motifs, s

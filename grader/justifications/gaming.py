@@ -772,6 +772,10 @@ _FACTS = [
     ("vote", re.compile(r"\b(?:votera|voteront|vote|votent|examinera|examineront|arbitrera) (?:le|son|leur|un) budget\b"),
      ("vot", "assembl", "\\bag\\b", "decid", "decision", "examin", "arbitr", "discut")),
     ("fusion", re.compile(r"\bfusion\w*|\bfusionn\w*"), ("fusion",)),
+    # a deposit paid (« a versé un acompte sur le stand »): an order begun
+    ("acompte", re.compile(r"\b(?:verse|paye|regle|laisse|donne)\w* (?:un |l |son |leur |des )?(?:acompte|arrhes)\b"
+                           r"|\b(?:acompte|arrhes) (?:deja )?(?:verse|paye|regle)\w*"),
+     ("acompte", "arrhes")),
     # a deal signed elsewhere (« vient de signer avec un autre fournisseur », « un marché public »,
     # « engagés avec un autre fournisseur jusqu'en 2028 »)
     ("signature", re.compile(r"\b(?:vient|viennent|venait|venaient) de signer\b|\bsigne (?:avec|un marche|un accord)\b"
