@@ -391,3 +391,16 @@ def test_a_deposit_the_notes_do_not_give_is_an_invented_fact():
     s = score(notes.replace(" ; elle attend", " ; elle a laissé un acompte et attend"), "2026-11-21", "chaud", "chaud",
               "Chaud : elle a versé un acompte pour les vestes, course le 12 décembre. Je l'appelle lundi en priorité.")
     assert s.evidence == 1 and "absent_fact" not in s.motifs, s
+
+
+def test_suppliers_the_notes_give_in_other_words_back_the_text():
+    notes = ("M. Vidal ne cherche rien : le cercle a déjà ses sacs brodés, commandés il y a deux ans à un fournisseur "
+             "qu'il trouve très bien. La ligue a commandé ses polos chez un autre prestataire.")
+    for text in ("Froid : le cercle est déjà équipé et il est satisfait de son fournisseur actuel. Je garde sa fiche.",
+                 "Froid : les polos ont été achetés chez un concurrent. Je garde sa fiche et j'envoie le catalogue."):
+        s = score(notes, "2026-10-10", "froid", "froid", text)
+        assert s.evidence == 1 and "absent_fact" not in s.motifs, (text, s)
+    notes = "La capitaine veut 20 vestes pour la régate du 12 juillet. Elle a déjà un devis de Nautiprint."
+    s = score(notes, "2027-06-05", "chaud", "chaud", "Chaud : 20 vestes pour le 12 juillet, elle choisira son "
+              "fournisseur entre Nautiprint et nous. Je la rappelle en priorité lundi.")
+    assert s.evidence == 1 and "absent_fact" not in s.motifs, s

@@ -713,7 +713,7 @@ def _reason_of_another(analysis, missing: list[str], observations: str) -> bool:
 
 # Notes that say where the contact buys: they back a supplier or a competitor named by the text.
 _SUPPLIER_BACKING = ("concurren", "fournisseur", "presta", "equipementier", "contrat", "ailleurs", "compar",
-                     "habituel",
+                     "habituel", "deja un devis",
                      "offres", "deux devis",
                      "achet", "achat", "chez", "magasin", "boutique", "armurerie", "equipe",
                      "renouvel", "fourni")
@@ -721,6 +721,7 @@ _SUPPLIER_BACKING = ("concurren", "fournisseur", "presta", "equipementier", "con
 # habituel leur fait tout à prix coûtant ») back a competitor's quote the text names.
 _OTHER_OFFERS_BACKING = ("concurren", "compar", "offres", "deux devis", "autres devis", "plusieurs devis", "ailleurs",
                          "autre fournisseur", "autres fournisseurs", "deux fournisseurs", "plusieurs fournisseurs",
+                         "autres? prestataires?", "autres? imprimeurs?", "autres? brodeurs?", "deja un devis",
                          "consult", "habituel", "prix cout")
 # Notes that speak of a contract back a contract or a deal the text names.
 _CONTRACT_BACKING = ("contrat", "engage", "sign", "lie\\b", "lies\\b")
@@ -825,7 +826,7 @@ _FACTS = [
                              r"|\b(?:fournisseur|prestataire|imprimeu|equipementier|brodeu|armurier|concurrent)\w*[^.;]{0,40}?"
                              r"\ben (?:est|sont|etait|etaient) (?:tres |pleinement |vraiment )?(?:satisfai|content|ravi)\w*"),
      ("satisf", "content", "ravi", "fidele", "convient", "habituel", "ne veut pas changer", "ne souhaite pas changer",
-      "pas de raison de changer")),
+      "pas de raison de changer", "trouve\\w* (?:tres |vraiment )?bien", "apprecie")),  # (« qu'il trouve très bien »)
     # goods supplied by someone (« les blouses sont fournies par l'hôpital »): who supplies them, the
     # notes must say
     ("fourniture", re.compile(r"\b(?:fourni|offert|prete|paye|finance)e?s? (?:gratuitement |chaque annee )?par "
