@@ -203,3 +203,9 @@ def test_the_time_left():
 def test_next_year_in_sms():
     found = [(e.date_min, e.date_max) for e in find_time_expressions("surement l an pro, pas de budget", SALON)]
     assert found == [(date(2027, 1, 1), date(2027, 12, 31))], found
+
+
+def test_a_season_then_pro_in_sms_is_next_years():
+    seasons = [(e.date_min, e.date_max) for e in find_time_expressions("tournee en irlande ete pro", SALON)
+               if e.label == "saison"]
+    assert seasons == [(date(2027, 6, 21), date(2027, 9, 22))], seasons

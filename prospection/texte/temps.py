@@ -172,9 +172,9 @@ RECURRING: list[Recurring] = [Recurring(*entry) for entry in [
     (r"(?:l'|cet\s+|en\s+|(?:fin|debut|milieu)\s+d')automne", _season(9, 23, 12, 20), 0.75, "saison"),
     (r"(?:l'|cet\s+|en\s+|(?:fin|debut|milieu)\s+d')hiver", _season(12, 21, 3, 19), 0.7, "saison"),
     # (SMS writing drops the article: « hiver prochain », « automne prochain », « automne 2027 »)
-    (r"\bhiver(?=\s+(?:prochain|20\d\d))", _season(12, 21, 3, 19), 0.7, "saison"),
-    (r"\bautomne(?=\s+(?:prochain|20\d\d))", _season(9, 23, 12, 20), 0.75, "saison"),
-    (r"\bete(?=\s+(?:prochain|20\d\d))", _season(6, 21, 9, 22), 0.75, "saison"),
+    (r"\bhiver(?=\s+(?:prochain|pro\b|20\d\d))", _season(12, 21, 3, 19), 0.7, "saison"),
+    (r"\bautomne(?=\s+(?:prochain|pro\b|20\d\d))", _season(9, 23, 12, 20), 0.75, "saison"),
+    (r"\bete(?=\s+(?:prochain|pro\b|20\d\d))", _season(6, 21, 9, 22), 0.75, "saison"),
     (r"(?:la\s+)?toussaint", lambda y: (date(y, 11, 1), date(y, 11, 1)), 0.85, "evenement"),
     (r"(?:le\s+)?marche\s+de\s+noel", lambda y: (date(y, 12, 1), date(y, 12, 20)), 0.85, "evenement"),
     # « la kermesse de fin d'année », « la fin d'année scolaire »: the end of the school year
@@ -221,7 +221,7 @@ _LONG = (
 )
 
 _PAST_AFTER_RE = re.compile(r"^\s*(?:dernier|derniere|passe|passee)\b")
-_NEXT_AFTER_RE = re.compile(r"^\s*(?:prochain|prochaine|suivant|suivante|d'apres\b|d apres\b|qui\s+(?:suit|vient))\b")
+_NEXT_AFTER_RE = re.compile(r"^\s*(?:prochain|prochaine|pro|suivant|suivante|d'apres\b|d apres\b|qui\s+(?:suit|vient))\b")
 _YEAR_AFTER_RE = re.compile(r"^\s*(20\d\d)\b")
 _NEXT_YEAR_AFTER_RE = re.compile(r"^\s*(?:de|d')\s*(?:l'|l\s|l’)\s*(?:annee|an)\s+(?:prochaine?|suivante?)\b")
 _CLAUSE_CHARS = ".;:!?\n"  # (what ends a clause before a date)
