@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from .gaming import known_text
-from .scoring import batch, normalise_class, score
+from .scoring import batch, file_contacts, normalise_class, score
 
 __all__ = ["partial_credit", "key_classes", "UNTREATED"]
 
@@ -52,8 +51,8 @@ def partial_credit(answers: Mapping, key: Mapping, observations_by_id: Mapping[s
     out: dict[str, dict] = {}
     classes = key_classes(key)
     # what the file says of each contact: a justification naming another contact's facts is refused
-    others = tuple(dict.fromkeys(known_text(observations_by_id.get(cid, ""), organisations.get(cid) or "")
-                                 for cid in classes if observations_by_id.get(cid)))
+    others = file_contacts({"observations": observations_by_id.get(cid, ""), "organisation": organisations.get(cid)}
+                           for cid in classes)
     with batch():
         for cid, (ref, accepted) in classes.items():
             rep = reponses.get(cid) or {}

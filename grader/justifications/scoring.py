@@ -485,7 +485,8 @@ def score(observations: str, date_salon, reference: str, qualification, justific
         ev_conf = min(ev_conf, 0.55)  # a date the notes do not give: misread, or a typo?
     if qualification not in (None, "") and qual is None:
         ev, ev_conf, ev_reason = 0, 0.9, "no_class"
-    if ev and others and observations and codes.keys().isdisjoint(("not_french", "keywords", "pasted", "other_contact")):
+    if ev and others and observations \
+            and codes.keys().isdisjoint(("not_french", "keywords", "pasted", "other_contact")):
         # another contact's justification of the same file (read only when the point would be given)
         theirs = anothers_words(a, known_text(observations, organisation or ""), tuple(others))
         if theirs:
