@@ -404,3 +404,11 @@ def test_suppliers_the_notes_give_in_other_words_back_the_text():
     s = score(notes, "2027-06-05", "chaud", "chaud", "Chaud : 20 vestes pour le 12 juillet, elle choisira son "
               "fournisseur entre Nautiprint et nous. Je la rappelle en priorité lundi.")
     assert s.evidence == 1 and "absent_fact" not in s.motifs, s
+
+
+def test_a_quote_from_another_printer_backs_a_competitor():
+    notes = ("Le capitaine veut 40 tee-shirts pour les jeux du 12 septembre. Il a déjà le devis d'un imprimeur de "
+             "Saint-Brieuc et compte choisir avant la fin de la semaine prochaine.")
+    s = score(notes, "2026-08-22", "chaud", "chaud", "Chaud : 40 tee-shirts pour le 12 septembre ; il hésite avec un "
+              "concurrent et se décide sous dix jours. On le contacte avant tout le monde pour caler le devis.")
+    assert (s.evidence, s.action) == (1, 1) and "absent_fact" not in s.motifs, s

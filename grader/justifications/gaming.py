@@ -721,7 +721,8 @@ _SUPPLIER_BACKING = ("concurren", "fournisseur", "presta", "equipementier", "con
 # habituel leur fait tout à prix coûtant ») back a competitor's quote the text names.
 _OTHER_OFFERS_BACKING = ("concurren", "compar", "offres", "deux devis", "autres devis", "plusieurs devis", "ailleurs",
                          "autre fournisseur", "autres fournisseurs", "deux fournisseurs", "plusieurs fournisseurs",
-                         "autres? prestataires?", "autres? imprimeurs?", "autres? brodeurs?", "deja un devis",
+                         "autres? prestataires?", "autres? imprimeurs?", "autres? brodeurs?", "deja (?:un|le) devis",
+                         "devis d\\W?un",  # (« le devis d'un imprimeur de Saint-Brieuc »)
                          "consult", "habituel", "prix cout")
 # Notes that speak of a contract back a contract or a deal the text names.
 _CONTRACT_BACKING = ("contrat", "engage", "sign", "lie\\b", "lies\\b")
@@ -764,7 +765,7 @@ _FACTS = [
     ("concurrent", re.compile(r"\bchoisi\w* (?:[\w-]+ ){1,2}comme (?:nouveau |nouvel )?(?:fournisseur|prestataire|imprimeur|equipementier)"),
      _SUPPLIER_BACKING),
     ("concurrent", re.compile(r"\b(?:a|aupres d|par|avec) (?:un|des|deux|plusieurs|trois) concurrent"),
-     ("concurren", "fournisseur", "presta", "ailleurs", "compar", "autre", "sinon", "command\\w* chez")),
+     ("concurren", "fournisseur", "presta", "ailleurs", "compar", "autre", "sinon", "command\\w* chez", "devis d\\W?un")),
     ("accord", re.compile(r"\b(?:a|ont|avait|avaient|deja) (?:deja )?(?:valide|accepte|approuve)e?s? (?:notre|nos|la|le|sa|son) "
                           r"(?:maquette|devis|proposition|offre|bat|projet de visuel|visuel)"
                           r"|\b(?:maquette|devis|visuel|bat)s? (?:deja )?(?:validee?s?|acceptee?s?|approuvee?s?|signee?s?)\b"),
