@@ -3859,3 +3859,16 @@ def test_a_plan_that_would_make_no_sense_is_set_aside():
     s = score(notes, "2027-03-06", "tiède", "tiède", "Tiède : des badges pour une convention l'an prochain peut-être, "
               "rien de décidé ; un devis aujourd'hui n'aurait pas de sens. Je la relancerai à l'automne.")
     assert (s.evidence, s.action) == (1, 1), s
+
+
+def test_keeping_the_email_and_following_up_right_after_the_meeting():
+    notes = ("Mme Verbeke s'est arrêtée par curiosité : l'association est en sommeil et ne prévoit aucune activité "
+             "cette année ; elle a laissé son adresse mail.")
+    s = score(notes, "2027-08-28", "froid", "froid", "Froid : l'association est en sommeil, aucune activité prévue. "
+              "On garde son mail dans le fichier.")
+    assert (s.evidence, s.action) == (1, 1), s
+    notes = ("M. Lagarde aimerait des casquettes brodées pour le field day de l'été 2027 ; l'assemblée générale de "
+             "janvier décidera.")
+    s = score(notes, "2026-10-10", "tiède", "tiède", "Tiède : des casquettes pour l'été 2027, décision à l'AG de "
+              "janvier. Je le relance dans la foulée de l'AG pour proposer un rendez-vous.")
+    assert (s.evidence, s.action) == (1, 1), s

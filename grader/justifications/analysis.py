@@ -1243,6 +1243,8 @@ class _Reader:
                              t.toks[m.last - 1].norm == "semaine" and t.toks[m.last].norm in ("du", "de", "d", "des")
                              or t.toks[m.last - 1].norm == "attendre" and t.toks[m.last].norm in ("que", "qu")
                              or t.toks[m.last - 1].norm in ("premiers", "premieres") and t.toks[m.last].norm in _TIME_UNITS
+                             # « dans la foulée de l'AG »: right after the AG, its date is the time
+                             or t.toks[m.last - 1].norm == "foulee" and t.toks[m.last].norm in ("de", "du", "d", "des")
                              # « un premier chiffrage », « une première maquette »: the first of its kind, no hurry
                              or t.toks[m.first].norm in ("premier", "premiere") and m.first
                              and t.toks[m.first - 1].norm in ("un", "une", "son", "sa", "notre", "leur", "ce", "cette")))
