@@ -47,7 +47,8 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 # ``dev49``, ``dev51`` to ``dev65``, ``dev67``, ``dev68``, ``dev70``, ``dev71`` and ``dev73`` to
 # ``dev84``, ``dev86`` to ``dev94`` and ``dev96`` to ``dev107`` blind batches built like a sealed set,
 # ``dev50`` and ``dev66`` hard ordinary answers; ``dev69``, ``dev72``, ``dev85`` and ``dev95`` the
-# seventh, the eighth, the ninth and the tenth sealed sets, each retired after its one look).
+# seventh, the eighth, the ninth and the tenth sealed sets, ``dev108`` the eleventh, each retired
+# after its one look).
 SETS = {"dev": DATA / "justifications_dev.jsonl",
         "dev_exholdout": DATA / "justifications_dev_exholdout.jsonl",
         "dev2": DATA / "justifications_dev2.jsonl",
@@ -79,7 +80,7 @@ SETS = {"dev": DATA / "justifications_dev.jsonl",
         "dev28": DATA / "justifications_dev28.jsonl",
         "dev29": DATA / "justifications_dev29.jsonl",
         "dev30": DATA / "justifications_dev30.jsonl",
-        **{f"dev{n}": DATA / f"justifications_dev{n}.jsonl" for n in range(31, 108)}}
+        **{f"dev{n}": DATA / f"justifications_dev{n}.jsonl" for n in range(31, 109)}}
 CATEGORIES = ("ordinaire", "jeu")
 
 
