@@ -43,8 +43,8 @@ from prospection.texte.francais import fold
 from prospection.texte.phrases import Text, analyse_tokens
 from prospection.texte.prefiltre import Prefiltered, _lowered, has_odd_case
 
-__all__ = ["Pattern", "detect", "known_text", "anothers_words", "pasted_spans", "blank", "PATTERNS", "copied_share", "foreign_facts",
-           "absent_facts"]
+__all__ = ["Pattern", "detect", "known_text", "anothers_words", "pasted_spans", "blank", "PATTERNS",
+           "copied_share", "foreign_facts", "absent_facts"]
 
 PATTERNS = ("not_french", "keywords", "pasted", "other_contact", "absent_fact")
 
@@ -1134,8 +1134,8 @@ ANOTHERS_WORDS = 2
 
 @lru_cache(maxsize=64)
 def _others_index(others: tuple[str, ...]) -> dict[str, frozenset[int]]:
-    """key (``_note_keys``) -> the other contacts (their index in ``others``) whose notes hold it:
-    read once for a whole file of justifications."""
+    """key (``_note_keys``) -> the contacts of the file (their index in ``others``) whose notes
+    hold it: read once for a whole file of justifications."""
     index: dict[str, set[int]] = {}
     for i, known in enumerate(others):
         for key in _note_keys(known):
@@ -1177,7 +1177,7 @@ def anothers_words(analysis, known: str, others: tuple[str, ...]) -> list[str]:
         if mine:
             own.add(w)
             continue
-        if w.isdigit() and len(w) < 3 or not named and not w.isdigit() \
+        if digit and len(w) < 3 or not named and not digit \
                 and tok.lemma != w and tok.lemma.endswith(("er", "ir", "oir", "re")) and not _thing(w):
             continue  # a day of the month, a verb form: anyone's
         for i in set().union(*(index.get(k, ()) for k in keys)):
