@@ -650,7 +650,6 @@ _WANT_BEFORE = ("besoin", "command", "achet", "achat", "veu", "voul", "prevo", "
 
 
 @lru_cache(maxsize=4096)
-@lru_cache(maxsize=2048)
 def lacked_things(text: str) -> frozenset:
     """Goods the text says the contact has none of (« aucun maillot », « n'ont pas de
     maillots », « sans tenues ») — a need, unlike « n'a besoin d'aucun maillot ». (Memoised:
@@ -678,6 +677,14 @@ _REASON_WORDS = ("sommeil", "travaux", "collegue", "gratuit", "imprimerie", "dis
                  "renouvel")
 
 
+def _named(text: str, start: int, surface: str) -> bool:
+    """A word written with a capital inside a sentence (not after « . », « : », « ( »…): a name."""
+    if not surface[:1].isupper():
+        return False
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] not in ".!?:;(-\n"
+
+
 def _particular(analysis, missing: list[str]) -> bool:
     """Whether a word of ``missing`` (from ``content_match``) is a proper name (capital
     letter inside a sentence), a product or event, a figure or a fact of the contact's
@@ -687,8 +694,7 @@ def _particular(analysis, missing: list[str]) -> bool:
         surface = analysis.text[tok.start : tok.end]
         if surface not in wanted:
             continue
-        before = analysis.text[: tok.start].rstrip()
-        if surface[:1].isupper() and before and before[-1] not in ".!?:;(-\n":
+        if _named(analysis.text, tok.start, surface):
             return True
         if _thing(tok.norm) or any(ch.isdigit() for ch in surface) or tok.norm.startswith(_SITUATION_WORDS):
             return True
@@ -959,7 +965,6 @@ def absent_facts(analysis, observations: str) -> list[str]:
 
 
 @lru_cache(maxsize=2048)  # (the notes of a contact, read for each of its justifications)
-@lru_cache(maxsize=2048)
 def _gives_a_quantity(notes: str) -> bool:
     """Whether the (folded) notes give a number of anything but a date: a figure not part of a
     date or a year, or a number word (« une soixantaine »)."""
@@ -1170,8 +1175,7 @@ def anothers_words(analysis, known: str, others: tuple[str, ...]) -> list[str]:
                           or w.replace("-", "").startswith(L.GENERIC_THINGS)):
             continue
         surface = text[tok.start : tok.end]
-        before = text[: tok.start].rstrip() if surface[:1].isupper() else ""
-        named = bool(before) and before[-1] not in ".!?:;(-\n"  # a capital inside a sentence
+        named = _named(text, tok.start, surface)
         if not named and any(a <= tok.start < b for a, b in analysis.action_spans):
             continue
         if mine:
