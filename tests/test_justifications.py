@@ -3872,3 +3872,26 @@ def test_keeping_the_email_and_following_up_right_after_the_meeting():
     s = score(notes, "2026-10-10", "tiède", "tiède", "Tiède : des casquettes pour l'été 2027, décision à l'AG de "
               "janvier. Je le relance dans la foulée de l'AG pour proposer un rendez-vous.")
     assert (s.evidence, s.action) == (1, 1), s
+
+
+def test_interest_granted_then_set_aside_is_a_cold_argument():
+    notes = ("M. Ferrand, du club de tarot, a trouvé nos jeux de cartes gravés amusants et a parlé de sacs pour les "
+             "dix ans du club, « un jour peut-être ». Rien n'est décidé, aucune date ni budget.")
+    for text in ("Froid : M. Ferrand voulait surtout jouer au quiz du stand ; le club n'a aucun projet en cours. "
+                 "Je garde sa fiche et je lui envoie le catalogue.",
+                 "Je le classe froid. Il voulait surtout voir nos cartes gravées ; pour le club, aucun projet en "
+                 "cours. Fiche gardée, catalogue par mail."):
+        s = score(notes, "2027-05-15", "froid", "froid", text, accepted=["froid", "tiède"])
+        assert s.evidence == 1, (text, s)
+    # the other way round, the text's last word is the contact's wish: a contradiction
+    s = score(notes, "2027-05-15", "froid", "froid", "Froid : le club n'a aucun projet en cours, mais il veut "
+              "commander des sacs pour les dix ans. Je garde sa fiche.", accepted=["froid", "tiède"])
+    assert s.evidence == 0, s
+    # nor does the contact plainly interested, or wanting our goods, make a cold argument
+    for text in ("Froid : il est intéressé, mais le club n'a aucun projet en cours. Fiche gardée.",
+                 "Froid : il veut des sacs brodés, mais le club n'a aucun projet en cours. Fiche gardée."):
+        assert score(notes, "2027-05-15", "froid", "froid", text, accepted=["froid", "tiède"]).evidence == 0, text
+    # and an urgent wish conceded is no cold argument
+    s = score(notes, "2027-05-15", "froid", "froid", "Froid : il veut des sacs très vite pour les dix ans, mais "
+              "le club n'a aucun projet en cours. Je garde sa fiche.", accepted=["froid", "tiède"])
+    assert s.evidence == 0, s

@@ -38,6 +38,7 @@ from datetime import date, timedelta
 
 from prospection.texte.francais import fold
 
+from . import lexicon as L
 from .analysis import NO_PROJECT, Analysis, analyse, dates_not_in_notes, interest_objects, note_words
 from .gaming import (Pattern, _thing, anothers_words, blank, detect, known_text, lacked_things, pasted_spans,
                      plan_of_another, things_named)
@@ -185,6 +186,20 @@ def _plainly_no(phrases: list[str]) -> bool:
     return any(fold(p).replace("'", " ").startswith(_PLAIN_NO) for p in phrases)
 
 
+# the contact plainly interested, or wanting goods (« est intéressée », « veut des tee-shirts »)
+_WANTS_OUR_GOODS_RE = re.compile(
+    r"\b(?:est|sont|etait|etaient|reste|restent|toujours|tres)\s+(?:tres\s+|vraiment\s+)?interess"
+    r"|\b(?:veu\w*|voul\w*|souhait\w*|aimer\w*|envie|besoin|interess\w*)\s+(?:\w+\s+){0,3}?(?:"
+    + "|".join(L.GOODS) + ")")
+
+
+def _said_last(text: str, last: list[str], first: list[str]) -> bool:
+    """Whether the last of the phrases ``last`` ends after every phrase of ``first`` in ``text``."""
+    def end(phrases):
+        return max((text.rfind(p) + len(p) for p in phrases if p in text), default=-1)
+    return end(last) > end(first)
+
+
 _PLAIN_YES = ("interes", "interres", "besoin", "envie", "veu", "voul", "souhait", "projet", "motiv")
 
 
@@ -258,6 +273,13 @@ def _evidence(a: Analysis, reference: str, qualification: str | None,
             # the conclusion is stated outright; the other word (a purchase, a grant, a search)
             # is not the contact's interest in the offer. « Intéressé mais aucun projet » stays
             # a contradiction.
+            return 1, 0.7, ""
+        if a.interest and (a.disinterest or a.not_soon) and "court" not in kinds \
+                and not _WANTS_OUR_GOODS_RE.search(fold(a.text).replace("-", "")) \
+                and _said_last(a.text, a.disinterest + a.not_soon + a.no_budget, a.interest):
+            # « le besoin existe, mais il est déjà couvert », « ils voulaient surtout tenter le
+            # concours ; le club n'a aucune idée d'achat »: the text's last word on interest is a no.
+            # (« il est intéressé mais… », « il veut des polos mais… » stay contradictions.)
             return 1, 0.7, ""
         if a.interest:
             return 0, 0.8 if a.disinterest else 0.85, "contradiction" if a.disinterest else "need_interest"
