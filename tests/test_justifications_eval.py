@@ -23,7 +23,7 @@ ORDINARY = {"bonne", "partielle", "sms", "mauvaise_classe", "longue", "limite", 
 BLIND = ("dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18",
          "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27",
          "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37",
-         "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48", "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58", "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev65", "dev66", "dev67", "dev68", "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76", "dev77", "dev78", "dev79", "dev80", "dev81", "dev82", "dev83", "dev84", "dev85", "dev86", "dev87", "dev88", "dev89", "dev90", "dev91", "dev92", "dev93", "dev94", "dev95", "dev96", "dev97", "dev98", "dev99", "dev100", "dev101", "dev102", "dev103", "dev104", "dev105", "dev106", "dev107", "dev108")
+         "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48", "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58", "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev65", "dev66", "dev67", "dev68", "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76", "dev77", "dev78", "dev79", "dev80", "dev81", "dev82", "dev83", "dev84", "dev85", "dev86", "dev87", "dev88", "dev89", "dev90", "dev91", "dev92", "dev93", "dev94", "dev95", "dev96", "dev97", "dev98", "dev99", "dev100", "dev101", "dev102", "dev103", "dev104", "dev105", "dev106", "dev107", "dev108", "dev109", "dev110", "dev111", "dev112", "dev113", "dev114", "dev115")
 # Two batches made mostly of contacts the key leaves open between two classes (7 of 15 and 6 of
 # 15), where a teacher also refuses a reading built on a distorted fact (« c'est sûr », « le
 # budget est validé ») that no rule can check against the notes: their evidence point is held to
@@ -57,7 +57,7 @@ def test_labelled_sets_are_well_formed_and_separate():
                          "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37",
                          "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47",
                          "dev48", "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56",
-                         "dev57", "dev58", "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev65", "dev66", "dev67", "dev68", "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76", "dev77", "dev78", "dev79", "dev80", "dev81", "dev82", "dev83", "dev84", "dev85", "dev86", "dev87", "dev88", "dev89", "dev90", "dev91", "dev92", "dev93", "dev94", "dev95", "dev96", "dev97", "dev98", "dev99", "dev100", "dev101", "dev102", "dev103", "dev104", "dev105", "dev106", "dev107", "dev108"}
+                         "dev57", "dev58", "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev65", "dev66", "dev67", "dev68", "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76", "dev77", "dev78", "dev79", "dev80", "dev81", "dev82", "dev83", "dev84", "dev85", "dev86", "dev87", "dev88", "dev89", "dev90", "dev91", "dev92", "dev93", "dev94", "dev95", "dev96", "dev97", "dev98", "dev99", "dev100", "dev101", "dev102", "dev103", "dev104", "dev105", "dev106", "dev107", "dev108", "dev109", "dev110", "dev111", "dev112", "dev113", "dev114", "dev115"}
     assert len(sets["dev"]) >= 200 and len(sets["dev_exholdout"]) >= 60 and len(sets["dev2"]) >= 150
     assert len(sets["dev3"]) >= 80 and len(sets["dev4"]) >= 60 and len(sets["dev5"]) >= 45 and len(sets["dev6"]) >= 29 and len(sets["dev7"]) >= 29 and len(sets["dev8"]) >= 23
     assert len(sets["dev9"]) >= 80 and len(sets["dev10"]) >= 200
@@ -91,7 +91,7 @@ def test_kappa_formula():
                                   "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40",
                                   "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48",
                                   "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56",
-                                  "dev57", "dev58", "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev65", "dev66", "dev67", "dev68", "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76", "dev77", "dev78", "dev79", "dev80", "dev81", "dev82", "dev83", "dev84", "dev85", "dev86", "dev87", "dev88", "dev89", "dev90", "dev91", "dev92", "dev93", "dev94", "dev95", "dev96", "dev97", "dev98", "dev99", "dev100", "dev101", "dev102", "dev103", "dev104", "dev105", "dev106", "dev107", "dev108"])
+                                  "dev57", "dev58", "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev65", "dev66", "dev67", "dev68", "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76", "dev77", "dev78", "dev79", "dev80", "dev81", "dev82", "dev83", "dev84", "dev85", "dev86", "dev87", "dev88", "dev89", "dev90", "dev91", "dev92", "dev93", "dev94", "dev95", "dev96", "dev97", "dev98", "dev99", "dev100", "dev101", "dev102", "dev103", "dev104", "dev105", "dev106", "dev107", "dev108", "dev109", "dev110", "dev111", "dev112", "dev113", "dev114", "dev115"])
 def test_agreement_with_hand_labels(name):
     rows = load(name)
     res = agreement(rows, grade(rows))
@@ -119,7 +119,7 @@ def test_no_test_reads_the_sealed_set():
     """Only the evaluation entry point names the sealed file; it refuses to run under pytest."""
     repo = DATA.parent.parent
     sealed = DATA / f"{SEALED_NAME}.jsonl"
-    assert sealed.exists() and (DATA / f"{SEALED_NAME}12.jsonl").exists()  # retired, and current
+    assert sealed.exists() and (DATA / f"{SEALED_NAME}13.jsonl").exists()  # retired, and current
     assert not (DATA / f"{SEALED_NAME}2.jsonl").exists()  # looked at once: now dev10
     assert not (DATA / f"{SEALED_NAME}3.jsonl").exists()  # looked at twice: now dev37
     assert not (DATA / f"{SEALED_NAME}4.jsonl").exists()  # looked at twice: now dev44
@@ -130,6 +130,7 @@ def test_no_test_reads_the_sealed_set():
     assert not (DATA / f"{SEALED_NAME}9.jsonl").exists()  # looked at once: now dev85
     assert not (DATA / f"{SEALED_NAME}10.jsonl").exists()  # looked at once: now dev95
     assert not (DATA / f"{SEALED_NAME}11.jsonl").exists()  # looked at once: now dev108
+    assert not (DATA / f"{SEALED_NAME}12.jsonl").exists()  # looked at once: now dev109
     files = [p for p in (repo / "tests").rglob("*") if p.is_file() and p.suffix in (".py", ".cfg", ".ini", ".toml", ".txt", ".json")]
     files += list((repo / "benchmarks").glob("*.py")) + list((repo / "grader").rglob("*.py"))
     files += [repo / "pyproject.toml", repo / "Makefile"]
