@@ -3895,3 +3895,14 @@ def test_interest_granted_then_set_aside_is_a_cold_argument():
     s = score(notes, "2027-05-15", "froid", "froid", "Froid : il veut des sacs très vite pour les dix ans, mais "
               "le club n'a aucun projet en cours. Je garde sa fiche.", accepted=["froid", "tiède"])
     assert s.evidence == 0, s
+
+
+def test_cold_reasons_in_sms_and_plain_words():
+    notes = ("M. Lebrun, trésorier du club de sarbacane, est content de son imprimeur de Vierzon et ne veut pas en "
+             "changer. Le club a dépensé tout son budget dans de nouvelles cibles ; aucun achat n'est prévu.")
+    for text in ("froid, ils font jamais de goodies chez d'autres, fiche crm",
+                 "Froid : il refuse de changer d'imprimeur. Je garde sa fiche.",
+                 "froid, change pas de fournisseur + plus de sous. fiche crm",
+                 "Froid : zéro dépense cette année. Fiche gardée.",
+                 "Froid, rien en vue pour le club. Je garde sa fiche."):
+        assert score(notes, "2027-04-10", "froid", "froid", text).evidence == 1, text
