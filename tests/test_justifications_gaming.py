@@ -412,3 +412,15 @@ def test_a_quote_from_another_printer_backs_a_competitor():
     s = score(notes, "2026-08-22", "chaud", "chaud", "Chaud : 40 tee-shirts pour le 12 septembre ; il hésite avec un "
               "concurrent et se décide sous dix jours. On le contacte avant tout le monde pour caler le devis.")
     assert (s.evidence, s.action) == (1, 1) and "absent_fact" not in s.motifs, s
+
+
+def test_a_contract_the_notes_call_an_agreement_or_a_partnership_is_no_absent_fact():
+    for notes in ("M. Vasseur est lié à un brodeur de Lens par un accord sur deux ans et ne veut pas changer.",
+                  "M. Vasseur a un partenariat de deux ans avec un brodeur de Lens et ne veut pas changer."):
+        s = score(notes, "2027-03-13", "froid", "froid", "froid: contrat 2 ans avec un brodeur de lens, veut pas "
+                  "changer. fiche crm + doc par mail")
+        assert s.evidence == 1 and "absent_fact" not in s.motifs, (notes, s)
+    # « d'accord pour recevoir la brochure » is no contract
+    s = score("M. Vasseur est d'accord pour recevoir notre brochure ; il n'a besoin de rien.", "2027-03-13", "froid",
+              "froid", "Froid : il a un contrat de deux ans avec son brodeur. Fiche CRM.")
+    assert s.evidence == 0 and "absent_fact" in s.motifs, s

@@ -731,7 +731,8 @@ _OTHER_OFFERS_BACKING = ("concurren", "compar", "offres", "deux devis", "autres 
                          "devis d\\W?un",  # (« le devis d'un imprimeur de Saint-Brieuc »)
                          "consult", "habituel", "prix cout")
 # Notes that speak of a contract back a contract or a deal the text names.
-_CONTRACT_BACKING = ("contrat", "engage", "sign", "lie\\b", "lies\\b")
+_CONTRACT_BACKING = ("contrat", "engage", "sign", "lie\\b", "lies\\b", "accord (?:sur|avec|de partenariat|pluri)",
+                     "partenariat", "convention")  # (not « d'accord pour … »)
 # Decisive facts: (code, phrases in the justification, words in the notes that back them up).
 _FACTS = [
     ("montant", re.compile(r"\d[\d\s]*(?:€|euros?\b|k€)"), ("€", "euro")),
