@@ -3906,3 +3906,13 @@ def test_cold_reasons_in_sms_and_plain_words():
                  "Froid : zéro dépense cette année. Fiche gardée.",
                  "Froid, rien en vue pour le club. Je garde sa fiche."):
         assert score(notes, "2027-04-10", "froid", "froid", text).evidence == 1, text
+
+
+def test_the_date_a_grant_is_awaited_is_a_step_not_the_project():
+    notes = ("Mme Leroux aimerait des sweats brodés pour le voyage de la chorale à l'été 2028 ; elle attend la "
+             "subvention du département, réponse en janvier.")
+    for text in ("Tiède : des sweats pour le voyage de l'été 2028, et la subvention du département est attendue en "
+                 "janvier. Je la relance fin janvier pour un rendez-vous.",
+                 "tiede: sweats pr le voyage ete 2028, attend subv du departement (rep en janvier). relance fin janv"):
+        s = score(notes, "2026-11-14", "tiède", "tiède", text)
+        assert (s.evidence, s.action) == (1, 1), (text, s)

@@ -739,7 +739,7 @@ _BEFORE_WORDS = frozenset("pas avant ici tard jusqu apres partir des pour".split
 _SECONDARY_WORDS = frozenset(
     "ag assemblee vote votee votees votes voter reunion conseil bureau rappeler rappel relancer relance rendez "
     "rdv revoir recontacter rencontre demo demonstration reponse decision decide comite "
-    "consulter consultera consulteront consultation devis "
+    "consulter consultera consulteront consultation devis subvention subventions subv rep "
     "election elections elu elue elus elues elire elira eliront "
     "examine examinee examines examinees examiner examinera examineront decidee decidees decidera decideront".split())
 # The same words as a phrase just before a date, in its clause (« rendez » as « rendez-vous »).
