@@ -209,3 +209,17 @@ def test_a_season_then_pro_in_sms_is_next_years():
     seasons = [(e.date_min, e.date_max) for e in find_time_expressions("tournee en irlande ete pro", SALON)
                if e.label == "saison"]
     assert seasons == [(date(2027, 6, 21), date(2027, 9, 22))], seasons
+
+
+def test_a_season_or_a_month_with_a_year_in_two_figures():
+    from prospection.texte.abreviations import expand
+    salon = date(2026, 9, 26)
+    for text, first, last in (("tournée hiver 27-28, attend", date(2027, 12, 21), date(2028, 3, 19)),
+                              ("date pas fixée (aut. 26 ou print. 27)", date(2026, 9, 23), date(2026, 12, 20)),
+                              ("pour l'été 27.", date(2027, 6, 21), date(2027, 9, 22)),
+                              ("saison 27/28", date(2027, 9, 1), date(2028, 6, 30))):
+        found = find_time_expressions(expand(text), salon)
+        assert found and (found[0].date_min, found[0].date_max) == (first, last), (text, found)
+    # a figure that counts something is no year
+    assert expand("printemps 27 joueurs") == "printemps 27 joueurs"
+    assert expand("le 27 juin") == "le 27 juin"

@@ -49,6 +49,14 @@ _ELISION_RE = re.compile(r"\bl(hiver|ete|été|automne|annee|année)\b", re.IGNO
 # « ss besoin », « ss budget »: « sans » (« ss » alone is « sous »)
 _SANS_RE = re.compile(r"\bss(?=\s+(?:besoin|budget|projet|int[ée]r[êe]t|date|urgence|suite)\b)", re.IGNORECASE)
 # « 0 besoin », « 0 budget »: a zero before a word is « aucun »
+# « hiver 27-28 », « aut. 26 ou print. 27 », « saison 27/28 »: a season or a month, then a year in
+# two figures (2020–2039), alone or as a span, before nothing that could be counted (« 27 joueurs »)
+_SHORT_YEAR_RE = re.compile(
+    r"\b(?P<when>hiver|printemps|print\.|[ée]t[ée]|automne|aut\.|saison|janvier|f[ée]vrier|mars|avril|mai|juin"
+    r"|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\s+(?P<y1>[23]\d)(?:\s?[-/]\s?(?P<y2>[23]\d))?"
+    r"(?=\s*(?:$|[.,;:!?)\]]|ou\b|et\b|->|\+))", re.IGNORECASE)
+_SHORT_YEAR_HELD = re.compile(r"(?<!\d)[23]\d(?!\d)")
+_SEASON_SHORT = {"print.": "printemps", "aut.": "automne"}
 # « M. Moreau »: the title's full stop ends no sentence (« J'appelle M. Moreau dès demain »).
 _TITLE_RE = re.compile(r"\b(M|Mr|Dr|Me|Mgr|St|Ste)\.(?=\s+[A-ZÀ-Ý])")
 _ZERO_RE = re.compile(r"(?<![\d.,/:])\b0\s+(?=[^\W\d_]{3,})")
@@ -105,7 +113,16 @@ def expand(text: str) -> str:
         out = _MORE_RE.sub("plus de ", _LESS_RE.sub("moins de ", out))
     if _ZERO_HELD.search(out):
         out = _ZERO_RE.sub("aucun ", out)
+    if _SHORT_YEAR_HELD.search(out):
+        out = _SHORT_YEAR_RE.sub(_short_year, out)
     return _AN_PRO_RE.sub(lambda m: f"{m.group(1)} prochain", out)
+
+
+def _short_year(m: re.Match) -> str:
+    """« hiver 27-28 » -> « hiver 2027-2028 », « aut. 26 » -> « automne 2026 »."""
+    when = _SEASON_SHORT.get(m.group("when").lower(), m.group("when"))
+    years = f"20{m.group('y1')}" + (f"-20{m.group('y2')}" if m.group("y2") else "")
+    return f"{when} {years}"
 
 
 def _september(m: re.Match) -> str:
