@@ -3916,3 +3916,10 @@ def test_the_date_a_grant_is_awaited_is_a_step_not_the_project():
                  "tiede: sweats pr le voyage ete 2028, attend subv du departement (rep en janvier). relance fin janv"):
         s = score(notes, "2026-11-14", "tiède", "tiède", text)
         assert (s.evidence, s.action) == (1, 1), (text, s)
+
+
+def test_the_last_word_on_interest_is_read_on_whole_words():
+    notes = "M. Caillaud est venu acheter du fromage au stand voisin ; le club a ses polos depuis 2025 et ne compte pas en racheter."
+    s = score(notes, "2027-02-20", "froid", "froid", "Froid : il est passé en venant acheter du fromage à côté ; le club "
+              "a ses polos depuis 2025 et ne compte pas en racheter. Fiche gardée.")
+    assert s.evidence == 1, s

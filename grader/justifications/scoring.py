@@ -195,8 +195,9 @@ _WANTS_OUR_GOODS_RE = re.compile(
 
 def _said_last(text: str, last: list[str], first: list[str]) -> bool:
     """Whether the last of the phrases ``last`` ends after every phrase of ``first`` in ``text``."""
-    def end(phrases):
-        return max((text.rfind(p) + len(p) for p in phrases if p in text), default=-1)
+    def end(phrases):  # (whole words: « acheter » is not the end of « racheter »)
+        return max((m.end() for p in phrases for m in re.finditer(r"(?<!\w)" + re.escape(p) + r"(?!\w)", text)),
+                   default=-1)
     return end(last) > end(first)
 
 
