@@ -3923,3 +3923,14 @@ def test_the_last_word_on_interest_is_read_on_whole_words():
     s = score(notes, "2027-02-20", "froid", "froid", "Froid : il est passé en venant acheter du fromage à côté ; le club "
               "a ses polos depuis 2025 et ne compte pas en racheter. Fiche gardée.")
     assert s.evidence == 1, s
+
+
+def test_registrations_and_a_committee_meeting_are_steps_not_the_project():
+    notes = ("Mme Perrin veut refaire les vestes du club pour la saison qui commence en avril prochain ; elle attend "
+             "les inscriptions d'octobre pour connaître l'effectif, et le comité ne se réunit qu'en novembre.")
+    for text in ("Tiède : des vestes pour la saison d'avril prochain, elle attend les inscriptions d'octobre. Je la "
+                 "relance fin octobre pour un rendez-vous.",
+                 "Tiède : des vestes pour avril prochain ; l'achat passe par le comité, qui ne se réunit qu'en "
+                 "novembre. Je la relance début novembre."):
+        s = score(notes, "2026-08-29", "tiède", "tiède", text)
+        assert (s.evidence, s.action) == (1, 1), (text, s)
