@@ -3934,3 +3934,10 @@ def test_registrations_and_a_committee_meeting_are_steps_not_the_project():
                  "novembre. Je la relance début novembre."):
         s = score(notes, "2026-08-29", "tiède", "tiède", text)
         assert (s.evidence, s.action) == (1, 1), (text, s)
+
+
+def test_a_tilde_before_a_figure_is_about():
+    notes = "M. Brun veut des maillots pour la course de côte, dans environ trois mois ; il attend un devis."
+    s = score(notes, "2027-03-06", "chaud", "chaud", "chaud : maillots pr la course de cote ds ~3 mois, veut devis. "
+              "rappel rapide + devis cette sem")
+    assert (s.evidence, s.action) == (1, 1), s

@@ -37,6 +37,8 @@ _AN_PRO_RE = re.compile(r"\b(l['’]an|l['’]ann[ée]e)\s+pro\b", re.IGNORECASE
 # « < 3 mois », « > 3 mois »: comparison signs before a figure (not arrows « -> », « => »)
 _LESS_RE = re.compile(r"(?<![<=-])<\s*(?=\d)")
 _MORE_RE = re.compile(r"(?<![-=>])>\s*(?=\d)")
+# « ~3 mois », « ≈ 100 »: about, before a figure
+_ABOUT_RE = re.compile(r"[~≈]\s*(?=\d)")
 # « ds 3 sem »: weeks after a figure
 _WEEKS_RE = re.compile(r"\b(\d{1,2})\s?sem\b\.?", re.IGNORECASE)
 # « sept 2028 », « début sept », « pr sept »: the month, not the number (never before a noun)
@@ -109,6 +111,8 @@ def expand(text: str) -> str:
     out = _ELISION_RE.sub(lambda m: f"l'{m.group(1)}", out)
     if _DAYS_HELD.search(out):
         out = _DAYS_RE.sub(lambda m: f"{m.group(1)} jours", out)
+    if "~" in out or "≈" in out:  # « ds ~3 mois », « ≈ 100 casquettes »: about
+        out = _ABOUT_RE.sub("environ ", out)
     if "<" in out or ">" in out:
         out = _MORE_RE.sub("plus de ", _LESS_RE.sub("moins de ", out))
     if _ZERO_HELD.search(out):
