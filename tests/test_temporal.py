@@ -223,3 +223,10 @@ def test_a_season_or_a_month_with_a_year_in_two_figures():
     # a figure that counts something is no year
     assert expand("printemps 27 joueurs") == "printemps 27 joueurs"
     assert expand("le 27 juin") == "le 27 juin"
+
+
+def test_a_length_and_a_half_is_no_date():
+    from prospection.texte.abreviations import expand
+    found = find_time_expressions(expand("c ds 3 mois 1/2"), date(2027, 2, 6))
+    assert [e.text for e in found] == ["dans 3 mois"], found  # (« 1/2 » is no 1st of February)
+    assert expand("rdv le 1/2") == "rendez-vous le 1/2"

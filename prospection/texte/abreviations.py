@@ -37,6 +37,8 @@ _AN_PRO_RE = re.compile(r"\b(l['’]an|l['’]ann[ée]e)\s+pro\b", re.IGNORECASE
 # « < 3 mois », « > 3 mois »: comparison signs before a figure (not arrows « -> », « => »)
 _LESS_RE = re.compile(r"(?<![<=-])<\s*(?=\d)")
 _MORE_RE = re.compile(r"(?<![-=>])>\s*(?=\d)")
+# « 3 mois 1/2 », « 1 an 1/2 »: a length and a half (not the 1st of February)
+_HALF_RE = re.compile(r"(\b\d{1,2}\s*(?:mois|ans?|semaines?|jours?|heures?))\s*1/2\b", re.IGNORECASE)
 # « ~3 mois », « ≈ 100 »: about, before a figure
 _ABOUT_RE = re.compile(r"[~≈]\s*(?=\d)")
 # « ds 3 sem »: weeks after a figure
@@ -111,6 +113,8 @@ def expand(text: str) -> str:
     out = _ELISION_RE.sub(lambda m: f"l'{m.group(1)}", out)
     if _DAYS_HELD.search(out):
         out = _DAYS_RE.sub(lambda m: f"{m.group(1)} jours", out)
+    if "1/2" in out:  # « 3 mois 1/2 »: and a half, no date
+        out = _HALF_RE.sub(r"\1 et demi", out)
     if "~" in out or "≈" in out:  # « ds ~3 mois », « ≈ 100 casquettes »: about
         out = _ABOUT_RE.sub("environ ", out)
     if "<" in out or ">" in out:
