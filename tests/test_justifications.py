@@ -3941,3 +3941,16 @@ def test_a_tilde_before_a_figure_is_about():
     s = score(notes, "2027-03-06", "chaud", "chaud", "chaud : maillots pr la course de cote ds ~3 mois, veut devis. "
               "rappel rapide + devis cette sem")
     assert (s.evidence, s.action) == (1, 1), s
+
+
+def test_more_cold_reasons_in_the_lexicon():
+    notes = ("Mme Garnier reste chez son imprimeur de Vendôme, l'association s'arrête l'an prochain et personne ne "
+             "veut de sweat ; aucune commande n'est prévue, le club n'a pas le droit de commander ailleurs.")
+    for text in ("Froid : personne ne veut de sweat. Je garde sa fiche.",
+                 "froid, elle garde son imprimeur. fiche crm",
+                 "Froid : elle reste chez son imprimeur de Vendôme. Fiche gardée.",
+                 "Froid, l'association s'arrête. Fiche gardée.",
+                 "Froid. Rien pour l'asso. Fiche gardée.",
+                 "Froid : il n'est prévu aucune commande. Fiche gardée.",
+                 "Froid : interdiction de commander ailleurs. Fiche gardée."):
+        assert score(notes, "2027-01-16", "froid", "froid", text).evidence == 1, text
