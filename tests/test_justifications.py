@@ -3954,3 +3954,19 @@ def test_more_cold_reasons_in_the_lexicon():
                  "Froid : il n'est prévu aucune commande. Fiche gardée.",
                  "Froid : interdiction de commander ailleurs. Fiche gardée."):
         assert score(notes, "2027-01-16", "froid", "froid", text).evidence == 1, text
+
+
+def test_more_ways_a_long_answer_declares_its_class():
+    notes = ("Mme Lambert aimerait des sweats brodés pour les 30 ans de la chorale, à l'automne 2027 ; l'assemblée "
+             "générale de mars votera le budget.")
+    body = ("Mme Lambert a un vrai projet, des sweats brodés pour les trente ans de la chorale, mais la fête n'aura "
+            "lieu qu'à l'automne 2027, bien plus de trois mois après le salon, et le budget attend le vote de "
+            "l'assemblée générale de mars. ")
+    plan = " Je la relancerai en avril, après l'assemblée, pour obtenir un rendez-vous."
+    for text in ("On peut se demander si ce contact est chaud, puisqu'elle sait ce qu'elle veut. " + body
+                 + "Ces éléments me font pencher pour tiède." + plan,
+                 "J'ai hésité entre chaud et tiède. " + body + "C'est la définition du tiède." + plan,
+                 "Chaud ou tiède ? " + body + "Ma décision : tiède." + plan,
+                 "Certains diraient chaud. " + body + "Ce contact relève donc du tiède." + plan):
+        s = score(notes, "2026-10-17", "tiède", "tiède", text)
+        assert (s.evidence, s.action) == (1, 1), (text, s)

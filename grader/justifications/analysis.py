@@ -702,7 +702,11 @@ def _definition_spans(folded: str) -> list[tuple[int, int]]:
 
 _CONCLUSION_MARKERS = (r"je\s+conclus|j'en\s+conclus|je\s+retiens|je\s+penche\s+(?:donc\s+)?pour|je\s+choisis"
                        r"|je\s+tranche(?:\s+pour)?|conclusion\s*:|au\s+final|finalement|en\s+definitive"
-                       r"|je\s+(?:le|la|les)\s+(?:classe|mets|place)|donc\s+je\s+(?:le|la|les)\s+(?:classe|mets)")
+                       r"|je\s+(?:le|la|les)\s+(?:classe|mets|place)|donc\s+je\s+(?:le|la|les)\s+(?:classe|mets)"
+                       # « … me font pencher pour tiède », « relève du froid », « c'est la définition
+                       # du tiède », « ma décision : tiède »
+                       r"|pencher\s+pour|releve\s+(?:donc\s+|bien\s+|plutot\s+)*du|definition\s+(?:meme\s+)?du"
+                       r"|ma\s+decision\s*:")
 _CLASS_AFTER = (r"(?:\s+donc)?\s*[:,]?\s*(?:en\s+|pour\s+|sur\s+|comme\s+|de\s+)?(?:un\s+contact\s+|un\s+prospect\s+|contact\s+)?"
                 r"(froide?s?|tiedes?|chaude?s?)\b")
 _CONCLUSION_RE = re.compile(r"\b(?:" + _CONCLUSION_MARKERS + r")" + _CLASS_AFTER)
@@ -734,7 +738,8 @@ def _declarations(folded: str) -> list[re.Match]:
 
 
 # A declaration inside a reading the learner supposes (« on pourrait se dire … donc tiède »)
-_SUPPOSED_BEFORE = re.compile(r"\b(?:on\s+pourrait|certains\s+(?:diraient|pourraient)|j'aurais\s+pu|si\s+l'on|si\s+on)\b[^.!?;]*$")
+_SUPPOSED_BEFORE = re.compile(r"\b(?:on\s+pourrait|certains\s+(?:diraient|pourraient)|j'aurais\s+pu|si\s+l'on|si\s+on"
+                              r"|(?:se|me)\s+demander?\s+si)\b[^.!?;]*$")
 _THINKING = {"pense", "pensais", "dit", "debut", "abord", "premiere", "premier", "idee", "cru", "croyais",
              "semblait", "paraissait", "hesite", "hesitais", "demande", "voulais", "envisage", "tente"}
 _WEAK_BEFORE = {"petit", "leger", "vague", "faible", "maigre", "timide"}
