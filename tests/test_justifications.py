@@ -3970,3 +3970,10 @@ def test_more_ways_a_long_answer_declares_its_class():
                  "Certains diraient chaud. " + body + "Ce contact relève donc du tiède." + plan):
         s = score(notes, "2026-10-17", "tiède", "tiède", text)
         assert (s.evidence, s.action) == (1, 1), (text, s)
+
+
+def test_an_interest_question_answered_by_curiosity_is_no_interest():
+    notes = "M. Petit a demandé par curiosité comment on brode un écusson ; le club porte l'uniforme de la ville et n'a besoin de rien."
+    s = score(notes, "2027-09-11", "froid", "froid", "Besoin ? Non, ils ont l'uniforme de la ville. Son intérêt ? "
+              "Juste de la curiosité. Donc froid. Suite ? Fiche conservée, doc à la prochaine campagne.")
+    assert (s.evidence, s.action) == (1, 1), s

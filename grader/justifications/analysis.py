@@ -563,7 +563,7 @@ _LIEU_RE = re.compile(r"\s+(?:ont lieu|a lieu|aura lieu|auront lieu|se tien\w*|t
 _NOT_OUR_OFFER = re.compile(r"[^.;!?\n]{0,60}?,\s*(?:mais\s+)?(?:pas|non|jamais)\s+(?:a|par|pour|aux?|dans)\s+"
                             r"(?:ce\s+que\s+(?:nous|on)|ce\s+qu\W?\s*on|nos\s+(?:produits|articles)|notre\s+(?:offre|gamme|catalogue))")
 # a form heading's value that states no real interest (« Intérêt : passée par curiosité »)
-_WEAK_VALUE = re.compile(r"[^\S\n]*[:=][^\S\n]*(?:[\w']+[^\S\n]+){0,3}?(?:curiosit|curieu|politesse|poli\b|faible"
+_WEAK_VALUE = re.compile(r"[^\S\n]*[:=?][^\S\n]*(?:[\w']+[^\S\n]+){0,3}?(?:curiosit|curieu|politesse|poli\b|faible"
                          r"|vague|flou|minime|nul\b|nulle\b)")
 _NOT_NOW_AFTER = re.compile(r"(?:\s+\w+){0,3}\s+n est (?:pas|plus) d actualite")
 _REMAINS = {"reste", "restent", "restait", "restaient", "dispose", "disposent"}
