@@ -3977,3 +3977,14 @@ def test_an_interest_question_answered_by_curiosity_is_no_interest():
     s = score(notes, "2027-09-11", "froid", "froid", "Besoin ? Non, ils ont l'uniforme de la ville. Son intérêt ? "
               "Juste de la curiosité. Donc froid. Suite ? Fiche conservée, doc à la prochaine campagne.")
     assert (s.evidence, s.action) == (1, 1), s
+
+
+def test_a_date_set_for_the_event_and_a_horse_breed_are_no_plans():
+    notes = ("M. Favre veut 40 polos brodés au motif du trait comtois pour la fête du cheval du 26 septembre ; le "
+             "budget est voté et il attend notre devis.")
+    for text in ("Chaud : la fête est fixée au 26 septembre, donc dans cinq semaines, et il veut 40 polos ; budget voté. "
+                 "Je l'appelle lundi et le devis part dans la journée.",
+                 "Chaud : 40 polos au motif du trait comtois pour la fête du 26 septembre, budget voté. Je le rappelle "
+                 "en priorité, devis sous 48 h."):
+        s = score(notes, "2026-08-22", "chaud", "chaud", text)
+        assert (s.evidence, s.action) == (1, 1), (text, s)

@@ -1434,6 +1434,11 @@ class _Reader:
                     and t.toks[h.first - 1].norm in ("avons", "ai", "a", "ont", "avez", "avait", "avions", "avaient"):
                 self.not_now_spans.append((h.start, t.clause_of(h.start)[1]))  # (« … à la mi-avril »: that day)
                 continue  # « le membre que nous avons rencontré »: the meeting at the salon, done
+            if kind == "meeting" and t.toks[h.first].norm in ("fixe", "fixee", "fixes", "fixees") and h.first \
+                    and t.toks[h.first - 1].norm in ("est", "sont", "etait", "etaient", "ete", "deja", "bien"):
+                continue  # « l'événement est fixé au 26 septembre »: the contact's date, set, not a meeting
+            if kind == "call" and t.toks[h.first].norm == "trait":
+                continue  # « au motif du trait boulonnais », « d'un trait »: a noun, not « traiter »
             if kind == "meeting" and _someone_elses_event(t, h):
                 continue  # « la visite des Gallois est dans un an »: the contact's event, not ours
             if kind == "quote" and _shopping_around(t, h):
