@@ -3988,3 +3988,13 @@ def test_a_date_set_for_the_event_and_a_horse_breed_are_no_plans():
                  "en priorité, devis sous 48 h."):
         s = score(notes, "2026-08-22", "chaud", "chaud", text)
         assert (s.evidence, s.action) == (1, 1), (text, s)
+
+
+def test_waiting_no_longer_and_only_awaiting_ours_are_no_refusals():
+    notes = ("M. Roche veut 60 gourdes pour le trail du 2 mai ; le bureau a validé l'achat et il a déjà le devis "
+             "d'un concurrent, il n'attend plus que le nôtre pour choisir.")
+    for text in ("Chaud : 60 gourdes pour le trail du 2 mai, achat validé ; il n'attend plus que notre devis pour "
+                 "choisir. Je l'appelle en priorité lundi.",
+                 "chaud, 60 gourdes pr le trail du 2 mai, achat validé. je l'appelle demain sans attendre + devis 48h"):
+        s = score(notes, "2027-03-27", "chaud", "chaud", text)
+        assert (s.evidence, s.action) == (1, 1), (text, s)

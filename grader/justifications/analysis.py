@@ -563,6 +563,10 @@ _LIEU_RE = re.compile(r"\s+(?:ont lieu|a lieu|aura lieu|auront lieu|se tien\w*|t
 _NOT_OUR_OFFER = re.compile(r"[^.;!?\n]{0,60}?,\s*(?:mais\s+)?(?:pas|non|jamais)\s+(?:a|par|pour|aux?|dans)\s+"
                             r"(?:ce\s+que\s+(?:nous|on)|ce\s+qu\W?\s*on|nos\s+(?:produits|articles)|notre\s+(?:offre|gamme|catalogue))")
 # a form heading's value that states no real interest (« Intérêt : passée par curiosité »)
+# « ne … que », « ne … plus que » before a word, in its clause: a restriction, no denial
+# (no denial of its own between: « ce n'est qu'une remarque, pas un besoin »)
+_RESTRICTIVE_BEFORE = re.compile(r"\bn(?:e\s+|')\w+\s+(?:plus\s+)?qu(?:e\b|')"
+                                 r"(?:(?!\b(?:pas|jamais|aucune?|rien|sans|ni|n|ne)\b)[^.;!?])*$")
 _WEAK_VALUE = re.compile(r"[^\S\n]*[:=?][^\S\n]*(?:[\w']+[^\S\n]+){0,3}?(?:curiosit|curieu|politesse|poli\b|faible"
                          r"|vague|flou|minime|nul\b|nulle\b)")
 _NOT_NOW_AFTER = re.compile(r"(?:\s+\w+){0,3}\s+n est (?:pas|plus) d actualite")
@@ -1748,6 +1752,12 @@ class _Reader:
             if head.startswith("interess") and h.negated is False and h.last < len(t.toks) \
                     and t.toks[h.last].norm in ("qu", "que") and set(t.norms[max(0, h.first - 3) : h.first]) & {"ne", "n"}:
                 out.disinterest.append(word)  # « ne s'intéressait qu'au matériel de projection »: to something else
+                continue
+            if h.negated and head.startswith("attend") and h.first and t.toks[h.first - 1].norm == "sans":
+                continue  # « je l'appelle sans attendre + devis »: the plan's pace, not the contact's wish
+            if h.negated and _RESTRICTIVE_BEFORE.search(self.folded, t.clause_of(h.start)[0], h.start):
+                out.interest.append(word)  # « il n'attend plus que le nôtre pour choisir »: only that
+                self._interest_pos.append(h.start)
                 continue
             if h.negated and re.search(r"\b(?:plus|pas) qu", self.folded[h.start : h.end + 6].replace("'", " ")):
                 out.interest.append(word)  # « ils n'attendent plus que notre devis »: only that is awaited
