@@ -230,3 +230,11 @@ def test_a_length_and_a_half_is_no_date():
     found = find_time_expressions(expand("c ds 3 mois 1/2"), date(2027, 2, 6))
     assert [e.text for e in found] == ["dans 3 mois"], found  # (« 1/2 » is no 1st of February)
     assert expand("rdv le 1/2") == "rendez-vous le 1/2"
+
+
+def test_a_longer_date_beginning_inside_a_shorter_one_wins():
+    found = find_time_expressions("la fête se tiendra vers la fin de l'année prochaine.", date(2026, 11, 14))
+    assert [(e.date_min, e.date_max) for e in found] == [(date(2027, 10, 1), date(2027, 12, 31))], found
+    # a season's year read after it stays with it
+    found = find_time_expressions("avant les vacances de février 2027.", date(2026, 11, 14))
+    assert found[0].date_max == date(2027, 2, 6), found

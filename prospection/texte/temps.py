@@ -762,13 +762,15 @@ def find_time_expressions(text: str, salon_date: date) -> list[TimeExpression]:
 def _time_expressions(text: str, salon_date: date) -> tuple[TimeExpression, ...]:
     f = fold(text)
     raw = _scan(f, salon_date)
-    # Longest match wins; drop matches inside a longer one.
+    # Longest match wins; drop matches inside a longer one, and a match that a longer one beginning
+    # inside it overruns (« la fin de l'année » in « … la fin de l'année prochaine »).
     raw.sort(key=lambda r: (r.start, -(r.end - r.start)))
     kept: list[_Found] = []
     for r in raw:
         if any(k.start <= r.start and r.end <= k.end for k in kept):
             continue
-        kept = [k for k in kept if not (r.start <= k.start and k.end <= r.end)]
+        kept = [k for k in kept if not (r.start <= k.start and k.end <= r.end)
+                and not (k.start < r.start < k.end < r.end and k.end - k.start < r.end - r.start)]
         kept.append(r)
     neg = negated_spans(text)
     out: list[TimeExpression] = []
