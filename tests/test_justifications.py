@@ -3998,3 +3998,22 @@ def test_waiting_no_longer_and_only_awaiting_ours_are_no_refusals():
                  "chaud, 60 gourdes pr le trail du 2 mai, achat validé. je l'appelle demain sans attendre + devis 48h"):
         s = score(notes, "2027-03-27", "chaud", "chaud", text)
         assert (s.evidence, s.action) == (1, 1), (text, s)
+
+
+def test_naming_both_sides_of_an_open_line_and_keeping_one():
+    notes = ("Mme Fabre voudrait 40 sacs imprimés pour le marché de Noël, mi-décembre ; le conseil d'administration "
+             "doit valider la dépense en octobre.")
+    open_pair = ["tiède", "chaud"]
+    for text in ("tiede (voire chaud) : 40 sacs pr le marché de noel mi-dec, mais CA en oct pr valider. relance debut "
+                 "oct avec devis",
+                 "tiede/chaud.. je mets tiede : 40 sacs pr noel mi-dec, CA en oct. relance debut oct avec devis"):
+        s = score(notes, "2026-09-12", "tiède", "tiède", text, accepted=open_pair)
+        assert (s.evidence, s.action) == (1, 1), (text, s)
+    # both named and none kept: no choice made
+    s = score(notes, "2026-09-12", "tiède", "tiède", "Tiède ou chaud, à voir : 40 sacs pour Noël, CA en octobre. "
+              "Je la relance début octobre.", accepted=open_pair)
+    assert s.evidence == 0, s
+    # and on a contact the key does not leave open, naming two classes stays stuffing
+    s = score(notes, "2026-09-12", "tiède", "tiède", "tiede (voire chaud) : 40 sacs pr noel mi-dec, CA en oct. "
+              "relance debut oct")
+    assert s.evidence == 0, s

@@ -193,6 +193,20 @@ _WANTS_OUR_GOODS_RE = re.compile(
     + "|".join(L.GOODS) + ")")
 
 
+_CHOSEN_RE = re.compile(r"\bje\s+(?:dirais|dis|mets|mettrais|choisis|retiens|garde|penche\s+pour|classe|qualifie)"
+                        r"\s+(?:donc\s+|plutot\s+|en\s+|pour\s+)*(froid|tiede|chaud)")
+_IN_BRACKETS_RE = re.compile(r"\([^()]*\)")
+
+
+def _one_side_kept(folded: str, qualification: str) -> bool:
+    """Whether a text naming both sides of an open line keeps one, ``qualification``: the other
+    named only in brackets (« tiède (voire chaud) »), or the choice said (« je mets tiède »)."""
+    if any(m.group(1) == fold(qualification) for m in _CHOSEN_RE.finditer(folded)):
+        return True
+    outside = _IN_BRACKETS_RE.sub(" ", folded)
+    return not [w for w in re.findall(r"\b(froid|tiede|chaud)e?s?\b", outside) if w != fold(qualification)]
+
+
 def _said_last(text: str, last: list[str], first: list[str]) -> bool:
     """Whether the last of the phrases ``last`` ends after every phrase of ``first`` in ``text``."""
     def end(phrases):  # (whole words: « acheter » is not the end of « racheter »)
@@ -233,7 +247,8 @@ def _asserted_pace(a: Analysis, claim) -> bool:
 
 def _evidence(a: Analysis, reference: str, qualification: str | None,
               notes_dates: tuple[str, ...] = (), need: bool = False,
-              open_claims: frozenset[int] = frozenset()) -> tuple[int, float, str]:
+              open_claims: frozenset[int] = frozenset(),
+              open_pair: frozenset[str] = frozenset()) -> tuple[int, float, str]:
     """``notes_dates``: on a contact the key leaves open between two classes, the dates of the
     notes that straddle the line; the learner's argument decides which side they fall on.
     ``need``: the text says the contact lacks goods the notes say it lacks (« pas de
@@ -247,6 +262,12 @@ def _evidence(a: Analysis, reference: str, qualification: str | None,
         return 0, 0.95, "class_wrong"
     if len(set(a.classes)) > 1 and set(a.declared) == {qualification} and a.n_words >= 40:
         # a long argued answer that weighs the classes and declares one: that one stands
+        a = _replace(a, classes=[qualification], hedged_classes=a.hedged_classes + [c for c in a.classes
+                                                                                    if c != qualification])
+    if len(set(a.classes)) > 1 and qualification in a.classes and set(a.classes) <= open_pair \
+            and _one_side_kept(fold(a.text), qualification):
+        # « tiède (voire chaud) » on a contact the key leaves open between the two: the learner
+        # names the line and keeps one side, the one chosen — no stuffing
         a = _replace(a, classes=[qualification], hedged_classes=a.hedged_classes + [c for c in a.classes
                                                                                     if c != qualification])
     others = {c for c in a.classes if c != reference}
@@ -500,7 +521,8 @@ def score(observations: str, date_salon, reference: str, qualification, justific
             text_lacks = lacked_things(text)
             need = bool(lacked and (text_lacks | things_named(text)) & lacked or text_lacks & wanted)
     open_claims = _open_claims(a, observations or "", salon) if notes_dates else frozenset()
-    ev, ev_conf, ev_reason = _evidence(a, ref, qual, notes_dates, need, open_claims)
+    ev, ev_conf, ev_reason = _evidence(a, ref, qual, notes_dates, need, open_claims,
+                                       frozenset(open_classes) if notes_dates or qual in open_classes else frozenset())
     if ev == 0 and ev_reason in ("need_interest", "need_timing") and \
             len(a.content_words & note_words(observations or "")) >= REUSED_NOTE_WORDS:
         ev_conf = min(ev_conf, 0.55)  # it reuses the notes yet no cue was found: a missed word?
