@@ -4017,3 +4017,14 @@ def test_naming_both_sides_of_an_open_line_and_keeping_one():
     s = score(notes, "2026-09-12", "tiède", "tiède", "tiede (voire chaud) : 40 sacs pr noel mi-dec, CA en oct. "
               "relance debut oct")
     assert s.evidence == 0, s
+
+
+def test_cold_reasons_closing_contracts_and_empty_coffers():
+    notes = ("M. Morel explique que la fanfare va disparaître en juin, que ses musiciens ne portent pas de tee-shirts, "
+             "que les caisses de la fanfare sont vides et qu'elle a signé pour trois ans avec un autre fournisseur.")
+    for text in ("Froid, la fanfare va disparaître. Fiche gardée.",
+                 "Froid : ils ne portent pas de tee-shirts. Fiche gardée.",
+                 "Froid : les caisses de la fanfare sont vides. Fiche gardée.",
+                 "Froid, contrat de trois ans avec un autre fournisseur. Fiche gardée.",
+                 "Froid : le bureau s'est interdit toute dépense. Fiche gardée."):
+        assert score(notes, "2027-03-13", "froid", "froid", text).evidence == 1, text
