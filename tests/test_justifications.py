@@ -4028,3 +4028,10 @@ def test_cold_reasons_closing_contracts_and_empty_coffers():
                  "Froid, contrat de trois ans avec un autre fournisseur. Fiche gardée.",
                  "Froid : le bureau s'est interdit toute dépense. Fiche gardée."):
         assert score(notes, "2027-03-13", "froid", "froid", text).evidence == 1, text
+
+
+def test_as_the_contact_wished_it_is_about_the_plan():
+    notes = "M. Castex passait par curiosité ; l'association n'a aucun besoin de textile. Il veut être tenu au courant."
+    s = score(notes, "2027-04-17", "froid", "froid", "Froid : l'association n'a pas besoin de textile. Je lui envoie "
+              "nos nouveautés par mail comme il l'a souhaité, et je garde sa fiche.")
+    assert (s.evidence, s.action) == (1, 1), s

@@ -1829,8 +1829,8 @@ class _Reader:
             if _clause_norms(t, max(0, h.first - 6), h.first, h.start)[-6:] and \
                     _SOME_DAY_RE.search(self.folded[max(0, h.start - 40) : h.start]):
                 continue  # « pour qu'il pense à nous le jour où il faudra renouveler »: some day, maybe
-            if head.startswith(("souhait", "demand", "veu", "voul")) and t.norms[max(0, h.first - 3) : h.first][-3:][:1] == ["comme"]:
-                continue  # « je l'inscris à la newsletter, comme elle le souhaite »: about the plan
+            if head.startswith(("souhait", "demand", "veu", "voul")) and "comme" in t.norms[max(0, h.first - 4) : h.first]:
+                continue  # « je l'inscris à la newsletter, comme elle le souhaite / l'a souhaité »: about the plan
             if head.startswith("voul") and h.first and t.toks[h.first - 1].norm == "bien":
                 continue  # « le catalogue qu'il a bien voulu recevoir »: consent, not a wish
             if head.startswith(("besoin", "projet")) and h.last < len(t.toks) \
