@@ -424,3 +424,18 @@ def test_a_contract_the_notes_call_an_agreement_or_a_partnership_is_no_absent_fa
     s = score("M. Vasseur est d'accord pour recevoir notre brochure ; il n'a besoin de rien.", "2027-03-13", "froid",
               "froid", "Froid : il a un contrat de deux ans avec son brodeur. Fiche CRM.")
     assert s.evidence == 0 and "absent_fact" in s.motifs, s
+
+
+def test_notes_that_say_sewn_at_home_or_bought_from_us_back_those_facts():
+    notes = "Le capitaine a regardé nos drapeaux ; la compagnie coud elle-même ses étendards. Il ne veut rien acheter."
+    s = score(notes, "2027-06-12", "froid", "froid", "froid, ils fabriquent eux memes leurs etendards, veut rien "
+              "acheter. doc par courrier + fiche crm")
+    assert s.evidence == 1 and "absent_fact" not in s.motifs, s
+    notes = "M. Reynaud nous a acheté des polos brodés il y a deux ans ; le club n'en aura pas besoin avant longtemps."
+    s = score(notes, "2027-06-12", "froid", "froid", "Froid : le club est déjà client, polos achetés chez nous il y a "
+              "deux ans, pas de besoin avant longtemps. Je garde sa fiche.")
+    assert s.evidence == 1 and "absent_fact" not in s.motifs, s
+    # a fact the notes do not back stays absent
+    s = score("Le capitaine a regardé nos drapeaux. Il ne veut rien acheter.", "2027-06-12", "froid", "froid",
+              "Froid : ils fabriquent eux-mêmes leurs étendards. Fiche CRM.")
+    assert s.evidence == 0 and "absent_fact" in s.motifs, s

@@ -743,7 +743,7 @@ _FACTS = [
      ("signe", "bon de commande", "deja command", "a command", "ont command", "avait command", "vient de command",
       "viennent de command", "venait de command", "venaient de command",
       "commande passee", "commande signee", "commande ferme", "reserv", "client", "contrat",
-      "commandee", "command\\w* il y a")),  # (« nos casquettes commandées il y a trois ans »)
+      "commandee", "command\\w* il y a", "nous a achet", "nous ont achet", "achete chez nous", "achetes chez nous")),  # (« nos casquettes commandées il y a trois ans »)
     ("subvention", re.compile(r"\b(?:subvention\w*|financ\w+ (?:obtenu|accorde)|(?:mairie|commune|departement|region)"
                               r"(?: de [\w-]+)?(?: leur| lui| en)? (?:financ|pai|pay|prend)\w*|sponsor\w*|mecen\w*)"),
      ("subvention", "financ", "mairie", "departement", "region\\b", "aide", "sponsor", "mecen", "partenaire")),
@@ -843,7 +843,8 @@ _FACTS = [
       "sponsor", "mecen", "partenaire", "mairie", "commune", "ville", "federation", "ligue", "comite", "cagnotte",
       "recoi", "recu", "argent d", "equip", "departement", "region\\b")),
     ("fabrication", re.compile(r"\b(?:fabrique|fabriquent|font|fait|imprime|impriment|cousent|coud)\w* (?:eux|elle|lui|elles)[- ]memes?\b"),
-     ("fabriqu", "memes", "benevole", "atelier", "fait ses", "font leurs", "imprime")),
+     ("fabriqu", "memes", "benevole", "atelier", "fait ses", "font leurs", "imprime", "coud", "cous", "confection",
+      "tricot", "brode")),
     ("budget", re.compile(r"\bbudget (?:de \d|deja (?:vote|accorde|reserve)|(?:est |a ete )?(?:deja )?(?:vote|accorde|reserve|debloque|valide)\b)"
                           r"|\b(?:a|ont|avait|avaient) (?:deja )?(?:vote|valide|obtenu|debloque|boucle) (?:son|leur|le|un) budget\b"),
      ("budget", "cagnotte", "subvention", "vote", "depense", "valid", "financ", "fonds", "argent", "enveloppe",
