@@ -238,3 +238,12 @@ def test_a_longer_date_beginning_inside_a_shorter_one_wins():
     # a season's year read after it stays with it
     found = find_time_expressions("avant les vacances de février 2027.", date(2026, 11, 14))
     assert found[0].date_max == date(2027, 2, 6), found
+
+
+def test_a_fortnight_without_unit_and_an_adjective_before_the_unit():
+    salon = date(2027, 3, 13)
+    for text in ("dans la quinzaine", "d'ici une huitaine", "d'ici un gros mois", "dans une petite semaine"):
+        found = find_time_expressions(text, salon)
+        assert found and found[0].date_max <= date(2027, 4, 20), (text, found)
+    found = find_time_expressions("dans une quinzaine de jours", salon)
+    assert found and found[0].date_min == date(2027, 3, 27), found

@@ -379,7 +379,9 @@ _P15 = re.compile(r"\b(?P<prep>dans|d'ici|sous|en|il\s+y\s+a|n'a\s+(?:plus\s+)?q
                   r"(?:environ\s+|presque\s+|quasiment\s+|a\s+peine\s+|pres\s+de\s+|approximativement\s+"
                   r"|(?P<cmp>(?:un\s+peu\s+|a\s+peine\s+)?(?:plus|moins)\s+d(?:e\s+|')))?"
                   r"(?:(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)(?:\s+(?:ou|a)\s+|\s*-\s*))?" + _NUM_RE
-        + r"\s+(?:de\s+)?(?:prochain(?:e)?s\s+)?(?P<unit>jours?|semaines?|mois|ans?|annees?)\b"
+        # (« un gros mois », « une petite semaine », « deux bonnes semaines »)
+        + r"\s+(?:de\s+)?(?:prochain(?:e)?s\s+)?(?:(?:bons?|bonnes?|gros|grosses?|petits?|petites?)\s+)?"
+        r"(?P<unit>jours?|semaines?|mois|ans?|annees?)\b"
         + r"(?!\s+d(?:e\s+|')(?:route|marche|voiture|train|trajet|vol|avion|bus)\b)"  # a distance
         # « un mois après le salon », « six semaines après le salon »: counted from the salon
         + r"|\b(?P<prep2>)" + _NUM_RE.replace("?P<num>", "?P<num2>")
@@ -387,7 +389,10 @@ _P15 = re.compile(r"\b(?P<prep>dans|d'ici|sous|en|il\s+y\s+a|n'a\s+(?:plus\s+)?q
 _P15_NEED = frozenset("jour jours semaine semaines mois an ans annee annees".split())
 _P15W = re.compile(r"(?<![\w/.])(?:s|semaine\s+n?°?\s*)(?P<week>\d{1,2})\b(?![/.:]\d)")
 _P15W_NEED = re.compile(r"s\d|semaine")  # (« s » just before the figure, or « semaine »)
-_P16 = re.compile(r"\b(?:d'ici|sous|dans)\s+(?:les\s+)?(?P<num>quinze|huit)\s+(?:prochains\s+)?jours\b|\bsous\s+huitaine\b|\bsous\s+quinzaine\b")
+_P16 = re.compile(r"\b(?:d'ici|sous|dans)\s+(?:les\s+)?(?P<num>quinze|huit)\s+(?:prochains\s+)?jours\b|\bsous\s+huitaine\b|\bsous\s+quinzaine\b"
+                  # « dans la quinzaine », « d'ici une huitaine » (no unit after: « une quinzaine de
+                  # jours » is a count of days, read with the others)
+                  r"|\b(?:d'ici|sous|dans)\s+(?:la|une)\s+(?:quinzaine|huitaine)\b(?!\s+de\b)")
 _P16_NEED = frozenset(("jours", "huitaine", "quinzaine"))
 _P17 = re.compile(r"\b(?:" + _URGENT + r")\b")
 _P18 = re.compile(r"\b(?:" + _SOON + r")\b")
