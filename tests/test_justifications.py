@@ -4035,3 +4035,15 @@ def test_as_the_contact_wished_it_is_about_the_plan():
     s = score(notes, "2027-04-17", "froid", "froid", "Froid : l'association n'a pas besoin de textile. Je lui envoie "
               "nos nouveautés par mail comme il l'a souhaité, et je garde sa fiche.")
     assert (s.evidence, s.action) == (1, 1), s
+
+
+def test_cold_reasons_loyal_suppliers_and_closing_clubs():
+    notes = ("Mme Flament a son imprimeur depuis dix ans et en est contente ; l'amicale ferme à la fin de l'année, "
+             "faute de moyens, et fait faire ses tenues ailleurs ; les vestes actuelles conviennent encore.")
+    for text in ("Froid : elle a son imprimeur depuis dix ans. Fiche gardée.",
+                 "froid, contente de son brodeur. fiche crm",
+                 "Froid : l'amicale ferme à la fin de l'année. Fiche gardée.",
+                 "Froid, ils font faire leurs tenues ailleurs. Fiche gardée.",
+                 "Froid : les vestes conviennent encore. Fiche gardée.",
+                 "Froid : plus de moyens, elle refuse tout devis. Fiche gardée."):
+        assert score(notes, "2027-05-22", "froid", "froid", text).evidence == 1, text
