@@ -439,3 +439,22 @@ def test_notes_that_say_sewn_at_home_or_bought_from_us_back_those_facts():
     s = score("Le capitaine a regardé nos drapeaux. Il ne veut rien acheter.", "2027-06-12", "froid", "froid",
               "Froid : ils fabriquent eux-mêmes leurs étendards. Fiche CRM.")
     assert s.evidence == 0 and "absent_fact" in s.motifs, s
+
+
+def test_orders_placed_money_set_aside_and_a_door_closed():
+    notes = "M. Gilbert est ravi de son fournisseur ; les polos de la saison ont été commandés en janvier."
+    s = score(notes, "2027-03-20", "froid", "froid", "froid. polos deja commandés + content de son fournisseur. "
+              "fiche crm, doc a une future campagne")
+    assert s.evidence == 1 and "absent_fact" not in s.motifs, s
+    notes = "Mme Bousquet a été claire : « pas cette année ». Le cercle est satisfait de son fournisseur."
+    s = score(notes, "2027-03-20", "froid", "froid", "Froid : satisfaite de son fournisseur, elle a fermé la porte "
+              "pour cette année. Fiche gardée.")
+    assert s.evidence == 1 and "absent_fact" not in s.motifs, s
+    notes = "M. Jourde veut 70 écussons pour la fête de mi-avril ; il a prévu 1 500 € et attend notre devis sous dix jours."
+    s = score(notes, "2027-03-06", "chaud", "chaud", "Chaud : 70 écussons pour la fête de mi-avril, il a déjà "
+              "réservé l'argent. Je l'appelle en priorité et le devis part sous dix jours.")
+    assert s.evidence == 1 and "absent_fact" not in s.motifs, s
+    # an order the notes never give stays an absent fact
+    s = score("M. Gilbert est ravi de son fournisseur.", "2027-03-20", "froid", "froid",
+              "Froid : il a déjà commandé ses polos pour la saison. Fiche gardée.")
+    assert s.evidence == 0 and "absent_fact" in s.motifs, s

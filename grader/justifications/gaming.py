@@ -738,12 +738,13 @@ _FACTS = [
     ("montant", re.compile(r"\d[\d\s]*(?:€|euros?\b|k€)"), ("€", "euro")),
     ("pourcentage", re.compile(r"\d+(?:[.,]\d+)? ?(?:%|pour ?cent\b)"), ("%", "pour ?cent", "moitie", "quart", "tiers", "totalite")),
     ("contrat", re.compile(r"\b(?:sous )?contrat\b"), _CONTRACT_BACKING),
-    ("commande", re.compile(r"\b(?:bon de (?:commande|reservation)|(?:a|ont|deja) (?:signe|commande|reserve)(?:e|s|es)?\b|signe (?:un|le|la)\b"
+    ("commande", re.compile(r"\b(?:bon de (?:commande|reservation)|(?:a|ont|deja) (?:signe|commande|reserve)(?:e|s|es)?\b"
+                            r"(?! (?:l argent|le budget|les fonds|des fonds|un budget|une somme|la somme|le montant))|signe (?:un|le|la)\b"
                             r"|(?:a|ont|avait|avaient|deja) (?:deja )?passe (?:une |la |sa |leur )?commande|(?:deja|ancien) client(?:e|s|es)?(?= *(?:chez nous|de (?:notre|nos)|[.,;:!)]|$)))"),
      ("signe", "bon de commande", "deja command", "a command", "ont command", "avait command", "vient de command",
       "viennent de command", "venait de command", "venaient de command",
       "commande passee", "commande signee", "commande ferme", "reserv", "client", "contrat",
-      "commandee", "command\\w* il y a", "nous a achet", "nous ont achet", "achete chez nous", "achetes chez nous")),  # (« nos casquettes commandées il y a trois ans »)
+      "commandee", "command\\w* il y a", "ete command", "nous a achet", "nous ont achet", "achete chez nous", "achetes chez nous")),  # (« nos casquettes commandées il y a trois ans »)
     ("subvention", re.compile(r"\b(?:subvention\w*|financ\w+ (?:obtenu|accorde)|(?:mairie|commune|departement|region)"
                               r"(?: de [\w-]+)?(?: leur| lui| en)? (?:financ|pai|pay|prend)\w*|sponsor\w*|mecen\w*)"),
      ("subvention", "financ", "mairie", "departement", "region\\b", "aide", "sponsor", "mecen", "partenaire")),
@@ -806,7 +807,7 @@ _FACTS = [
      ("perd", "perte", "baisse", "moins d", "diminu", "declin", "depart")),
     ("fermeture", re.compile(r"\b(?:(?:va|vont|allait|allaient|risque\w* de|doit|doivent|devrait|devraient) "
                              r"(?:bientot |sans doute |probablement |surement |certainement )?(?:fermer|disparaitre)|fermeture"
-                             r"|(?:a|ont|avait|avaient|vient de|viennent de) (?:ferme|disparu)\b|(?:vient|viennent) de fermer|(?<!commande )(?<!projet )(?<!date )(?<!prix )\bferme (?:a la fin|en fin|fin|d ici|definitivement|ses portes)"
+                             r"|(?:a|ont|avait|avaient|vient de|viennent de) (?:ferme|disparu)\b(?! la porte)|(?:vient|viennent) de fermer|(?<!commande )(?<!projet )(?<!date )(?<!prix )\bferme (?:a la fin|en fin|fin|d ici|definitivement|ses portes)"
                              r"|(?:arrete|arretent|cesse|cessent|stoppe)\w* (?:son|leur|ses|leurs) activite)"),
      # (« activite » backs « arrête son activité »; a bare « arrêt » is « arrêtés au stand »)
      ("ferm", "dissou", "sommeil", "activite", "faillite", "liquidation", "redressement", "difficult")),
