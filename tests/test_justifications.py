@@ -4047,3 +4047,10 @@ def test_cold_reasons_loyal_suppliers_and_closing_clubs():
                  "Froid : les vestes conviennent encore. Fiche gardée.",
                  "Froid : plus de moyens, elle refuse tout devis. Fiche gardée."):
         assert score(notes, "2027-05-22", "froid", "froid", text).evidence == 1, text
+
+
+def test_wanting_the_free_gift_is_no_interest_in_the_offer():
+    notes = "M. Ragon est venu pour le mug offert ; la confrérie a ses capes et ne voit pas l'utilité de nos produits."
+    s = score(notes, "2026-12-05", "froid", "froid", "Froid : il voulait surtout le mug offert et ne voit pas "
+              "l'utilité de nos produits. Fiche gardée, catalogue par la poste.")
+    assert (s.evidence, s.action) == (1, 1), s

@@ -1883,7 +1883,8 @@ class _Reader:
                     and any(tok.norm in _DOC_WORDS for tok in t.toks[h.last : h.last + 4]):
                 continue  # « chercher de la documentation » is not interest in the offer
             if head.startswith(("cherch", "voul", "veu", "demand", "souhait", "interess")) \
-                    and any(tok.norm.startswith("gratuit") for tok in _clause_toks(t, h.last, h.last + 5, h.start)):
+                    and any(tok.norm.startswith(("gratuit", "gratos")) or tok.norm in ("offert", "offerts", "offerte", "offertes")
+                            for tok in _clause_toks(t, h.last, h.last + 5, h.start)):
                 continue  # « ils voulaient surtout des stylos gratuits »: freebies, not the offer
             if h.negated and _no_order_yet(t, h):
                 continue  # « il n'a rien commandé »: no order yet, which says nothing of the wish
