@@ -458,3 +458,19 @@ def test_orders_placed_money_set_aside_and_a_door_closed():
     s = score("M. Gilbert est ravi de son fournisseur.", "2027-03-20", "froid", "froid",
               "Froid : il a déjà commandé ses polos pour la saison. Fiche gardée.")
     assert s.evidence == 0 and "absent_fact" in s.motifs, s
+
+
+def test_more_facts_the_notes_back_in_other_words():
+    cases = [
+        ("M. Hamon n'a pas de budget cette année ; la boutique est déjà approvisionnée par un potier.", "froid",
+         "froid : pas de budget + boutique deja fournie par un potier. fiche gardée"),
+        ("M. Delattre veut 40 polos pour le concours du 21 juin ; il a mis 1 800 € de côté et veut un devis sous huit jours.",
+         "chaud", "Chaud : 40 polos pour le 21 juin, 1 800 € déjà réservés. Je le rappelle en priorité, devis sous huit jours."),
+        ("M. Dufour voudrait des maillots pour la saison 2027-2028 ; il fera faire des devis l'été prochain.", "tiède",
+         "Tiède : maillots pour la saison 2027-2028, il ne demandera des devis que l'été prochain. Relance au printemps."),
+        ("Mme Chabert : un mécène local offre chaque année les sacs de la société ; aucun besoin.", "froid",
+         "Froid : un mécène de la commune lui offre ses sacs, aucun besoin. Fiche gardée."),
+    ]
+    for notes, cls, text in cases:
+        s = score(notes, "2026-11-14", cls, cls, text)
+        assert "absent_fact" not in s.motifs, (text, s)

@@ -729,7 +729,7 @@ _OTHER_OFFERS_BACKING = ("concurren", "compar", "offres", "deux devis", "autres 
                          "autre fournisseur", "autres fournisseurs", "deux fournisseurs", "plusieurs fournisseurs",
                          "autres? prestataires?", "autres? imprimeurs?", "autres? brodeurs?", "deja (?:un|le) devis",
                          "devis d\\W?un",  # (« le devis d'un imprimeur de Saint-Brieuc »)
-                         "consult", "habituel", "prix cout")
+                         "consult", "habituel", "prix cout", "des devis")
 # Notes that speak of a contract back a contract or a deal the text names.
 _CONTRACT_BACKING = ("contrat", "engage", "sign", "lie\\b", "lies\\b", "accord (?:sur|avec|de partenariat|pluri)",
                      "partenariat", "convention")  # (not « d'accord pour … »)
@@ -744,7 +744,7 @@ _FACTS = [
      ("signe", "bon de commande", "deja command", "a command", "ont command", "avait command", "vient de command",
       "viennent de command", "venait de command", "venaient de command",
       "commande passee", "commande signee", "commande ferme", "reserv", "client", "contrat",
-      "commandee", "command\\w* il y a", "ete command", "nous a achet", "nous ont achet", "achete chez nous", "achetes chez nous")),  # (« nos casquettes commandées il y a trois ans »)
+      "commandee", "command\\w* il y a", "ete command", "de cote", "nous a achet", "nous ont achet", "achete chez nous", "achetes chez nous")),  # (« nos casquettes commandées il y a trois ans »)
     ("subvention", re.compile(r"\b(?:subvention\w*|financ\w+ (?:obtenu|accorde)|(?:mairie|commune|departement|region)"
                               r"(?: de [\w-]+)?(?: leur| lui| en)? (?:financ|pai|pay|prend)\w*|sponsor\w*|mecen\w*)"),
      ("subvention", "financ", "mairie", "departement", "region\\b", "aide", "sponsor", "mecen", "partenaire")),
@@ -821,7 +821,8 @@ _FACTS = [
      ("renouvel", "chang", "rachet", "remplac", "neuf", "neuv", "recent", "achet", "equipe", "commande", "refait",
       "vient de", "viennent de", "imprim", "stock")),
     ("mairie", re.compile(r"\b(?:fourni|pay|paie|prete|offert|finance)\w* par la (?:mairie|commune|ville)\b"
-                          r"|\b(?:la mairie|la commune|la ville) (?:leur |lui |les )?(?:fournit|paie|paye|prete|offre|finance|donne)\b"),
+                          # (not « un mécène de la commune lui offre »: the patron gives)
+                          r"|(?<!\bde )\b(?:la mairie|la commune|la ville) (?:leur |lui |les )?(?:fournit|paie|paye|prete|offre|finance|donne)\b"),
      ("mairie", "commune", "ville", "municipal", "departement", "region\\b")),
     ("adherents", re.compile(r"\b(?:chaque|les) (?:adherent|membre|licencie|joueur|musicien|choriste)\w* (?:achete|achetent|paie|paient|amene|amenent|fournit|fournissent)\w*"
                              r"(?: (?:lui|elle|eux)[- ]memes?)? (?:son|sa|ses|leur|leurs) (?:propre|propres)?"),
@@ -842,7 +843,7 @@ _FACTS = [
                               r"(?:l|la|le|les|leur|son|sa|un|une|des) [\w-]+"),
      ("fourni", "offert", "offr", "prete", "pret", "paie", "paye", "pay", "financ", "gratuit", "donn", "don\\b",
       "sponsor", "mecen", "partenaire", "mairie", "commune", "ville", "federation", "ligue", "comite", "cagnotte",
-      "recoi", "recu", "argent d", "equip", "departement", "region\\b")),
+      "recoi", "recu", "argent d", "equip", "departement", "region\\b", "approvisionn")),
     ("fabrication", re.compile(r"\b(?:fabrique|fabriquent|font|fait|imprime|impriment|cousent|coud)\w* (?:eux|elle|lui|elles)[- ]memes?\b"),
      ("fabriqu", "memes", "benevole", "atelier", "fait ses", "font leurs", "imprime", "coud", "cous", "confection",
       "tricot", "brode")),
