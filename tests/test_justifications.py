@@ -4054,3 +4054,10 @@ def test_wanting_the_free_gift_is_no_interest_in_the_offer():
     s = score(notes, "2026-12-05", "froid", "froid", "Froid : il voulait surtout le mug offert et ne voit pas "
               "l'utilité de nos produits. Fiche gardée, catalogue par la poste.")
     assert (s.evidence, s.action) == (1, 1), s
+
+
+def test_a_national_gathering_is_the_contacts_event_not_our_meeting():
+    notes = "M. Jardillier veut des casquettes brodées pour la rencontre nationale que le club accueille en août 2027."
+    s = score(notes, "2026-12-05", "tiède", "tiède", "Tiède : des casquettes pour la rencontre nationale d'août 2027, "
+              "dans huit mois. Je le relance au printemps pour un rendez-vous.")
+    assert (s.evidence, s.action) == (1, 1), s

@@ -319,8 +319,15 @@ _AT_STAND_RE = re.compile(r"^\W*(?:de |par |en )?(?:simple |pure )?curiosite|^\W
 def _event_gathering(text: Text, hit: Hit) -> bool:
     """« les rencontres internationales », « pour les rencontres de juin »: the contact's event (a
     gathering, plural), no meeting planned."""
+    if text.toks[hit.first].norm.startswith("rencontre") and hit.last < len(text.toks) \
+            and text.toks[hit.last].norm.startswith(_GATHERING_KINDS):
+        return True  # « la rencontre nationale d'août 2027 »: an event of the contact's
     return text.toks[hit.first].norm == "rencontres" and hit.first > 0 \
         and text.toks[hit.first - 1].norm in ("les", "des", "aux", "ses", "leurs", "ces")
+
+
+_GATHERING_KINDS = ("national", "regional", "international", "departemental", "annuel", "amical", "sportiv",
+                    "interclub", "inter", "europeen", "mondial")
 
 
 def _business_card(text: Text, hit: Hit) -> bool:
