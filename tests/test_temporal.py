@@ -247,3 +247,11 @@ def test_a_fortnight_without_unit_and_an_adjective_before_the_unit():
         assert found and found[0].date_max <= date(2027, 4, 20), (text, found)
     found = find_time_expressions("dans une quinzaine de jours", salon)
     assert found and found[0].date_min == date(2027, 3, 27), found
+
+
+def test_compound_numbers_and_a_range_from_one():
+    salon = date(2026, 12, 5)
+    found = find_time_expressions("dans dix-huit mois", salon)
+    assert found and found[0].date_min.year == 2028, found  # (not « dix - huit »: a range ending at eight)
+    found = find_time_expressions("les polos seront à remplacer d'ici un à deux ans", salon)
+    assert found and found[0].date_max == date(2028, 12, 5), found

@@ -64,10 +64,13 @@ NUMBERS = {
     "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20,
     "trente": 30, "quelques": 3, "plusieurs": 3, "une quinzaine": 15, "une dizaine": 10,
     "une huitaine": 8, "une vingtaine": 20,
+    "treize": 13, "quatorze": 14, "seize": 16, "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19,
+    "dix sept": 17, "dix huit": 18, "dix neuf": 19,
 }
 _NUM_RE = (
     r"(?P<num>\d{1,3}|une quinzaine|une dizaine|une huitaine|une vingtaine|un|une|deux|trois"
-    r"|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quelques|plusieurs)"
+    r"|quatre|cinq|six|sept|huit|neuf|dix[- ](?:sept|huit|neuf)|dix|onze|douze|treize|quatorze|quinze|seize"
+    r"|vingt|trente|quelques|plusieurs)"
 )
 
 
@@ -378,7 +381,7 @@ _P15 = re.compile(r"\b(?P<prep>dans|d'ici|sous|en|il\s+y\s+a|n'a\s+(?:plus\s+)?q
                   r"|(?:est|sont|tombe|tombent|se\s+situe)\s+a)\s*(?:les?\s+|des\s+)?"
                   r"(?:environ\s+|presque\s+|quasiment\s+|a\s+peine\s+|pres\s+de\s+|approximativement\s+"
                   r"|(?P<cmp>(?:un\s+peu\s+|a\s+peine\s+)?(?:plus|moins)\s+d(?:e\s+|')))?"
-                  r"(?:(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)(?:\s+(?:ou|a)\s+|\s*-\s*))?" + _NUM_RE
+                  r"(?:(?:\d{1,3}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix(?![- ](?:sept|huit|neuf)\b)|onze|douze)(?:\s+(?:ou|a)\s+|\s*-\s*))?" + _NUM_RE
         # (« un gros mois », « une petite semaine », « deux bonnes semaines »)
         + r"\s+(?:de\s+)?(?:prochain(?:e)?s\s+)?(?:(?:bons?|bonnes?|gros|grosses?|petits?|petites?)\s+)?"
         r"(?P<unit>jours?|semaines?|mois|ans?|annees?)\b"
