@@ -255,3 +255,8 @@ def test_compound_numbers_and_a_range_from_one():
     assert found and found[0].date_min.year == 2028, found  # (not « dix - huit »: a range ending at eight)
     found = find_time_expressions("les polos seront à remplacer d'ici un à deux ans", salon)
     assert found and found[0].date_max == date(2028, 12, 5), found
+
+
+def test_a_delay_counted_from_our_meeting():
+    found = find_time_expressions("la première se joue à peine plus d'un mois après notre rencontre", date(2026, 12, 5))
+    assert found and found[0].date_min == date(2027, 1, 3), found

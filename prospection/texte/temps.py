@@ -388,7 +388,7 @@ _P15 = re.compile(r"\b(?P<prep>dans|d'ici|sous|en|il\s+y\s+a|n'a\s+(?:plus\s+)?q
         + r"(?!\s+d(?:e\s+|')(?:route|marche|voiture|train|trajet|vol|avion|bus)\b)"  # a distance
         # « un mois après le salon », « six semaines après le salon »: counted from the salon
         + r"|\b(?P<prep2>)" + _NUM_RE.replace("?P<num>", "?P<num2>")
-        + r"\s+(?P<unit2>jours?|semaines?|mois|ans?|annees?)\s+apres\s+(?:le|ce)\s+salon\b")
+        + r"\s+(?P<unit2>jours?|semaines?|mois|ans?|annees?)\s+apres\s+(?:(?:le|ce|notre)\s+salon|(?:notre|la|cette)\s+rencontre)\b")
 _P15_NEED = frozenset("jour jours semaine semaines mois an ans annee annees".split())
 _P15W = re.compile(r"(?<![\w/.])(?:s|semaine\s+n?°?\s*)(?P<week>\d{1,2})\b(?![/.:]\d)")
 _P15W_NEED = re.compile(r"s\d|semaine")  # (« s » just before the figure, or « semaine »)
