@@ -4061,3 +4061,10 @@ def test_a_national_gathering_is_the_contacts_event_not_our_meeting():
     s = score(notes, "2026-12-05", "tiède", "tiède", "Tiède : des casquettes pour la rencontre nationale d'août 2027, "
               "dans huit mois. Je le relance au printemps pour un rendez-vous.")
     assert (s.evidence, s.action) == (1, 1), s
+
+
+def test_no_quote_asked_yet_is_no_refusal_for_a_lukewarm_contact():
+    notes = "M. Malterre a envie de tabliers brodés « quand la trésorerie le permettra, sans doute l'an prochain ». Aucun devis demandé."
+    s = score(notes, "2027-11-20", "tiède", "tiède", "Tiède : il a envie de tabliers brodés, mais pour l'an prochain, "
+              "selon la trésorerie, et il ne demande pas de devis. Je le relance au printemps 2028 pour un rendez-vous.")
+    assert (s.evidence, s.action) == (1, 1), s

@@ -177,9 +177,10 @@ def _purchase_not_yet(phrase: str) -> bool:
     """A denied purchase or order (« pas de commande », « aucun achat », « commander »), not a
     denied interest or need."""
     words = fold(phrase).replace("'", " ").split()
-    return bool(words) and all(w in ("pas", "aucun", "aucune", "de", "d", "ne", "n", "rien", "plus") or
-                               w.startswith(("achat", "achet", "command")) for w in words) \
-        and any(w.startswith(("achat", "achet", "command")) for w in words)
+    # (« ne demande pas de devis » yet: no order asked for now)
+    return bool(words) and all(w in ("pas", "aucun", "aucune", "de", "d", "ne", "n", "rien", "plus", "demande", "devis")
+                               or w.startswith(("achat", "achet", "command")) for w in words) \
+        and any(w.startswith(("achat", "achet", "command", "devis")) for w in words)
 
 
 def _plainly_no(phrases: list[str]) -> bool:
