@@ -4068,3 +4068,12 @@ def test_no_quote_asked_yet_is_no_refusal_for_a_lukewarm_contact():
     s = score(notes, "2027-11-20", "tiède", "tiède", "Tiède : il a envie de tabliers brodés, mais pour l'an prochain, "
               "selon la trésorerie, et il ne demande pas de devis. Je le relance au printemps 2028 pour un rendez-vous.")
     assert (s.evidence, s.action) == (1, 1), s
+
+
+def test_the_year_end_accounts_are_a_step_not_the_project():
+    notes = "M. Girardin voudrait des tote bags pour la fête des roses, en juin prochain ; il attend les comptes de fin d'année."
+    for text in ("tiede. totebags pr la fete des roses (juin), attend ses comptes de fin d'annee. relance janvier pr rdv",
+                 "Tiède : des tote bags pour la fête des roses en juin, sept mois après le salon, et il attend le bilan de "
+                 "fin d'année. Je le relance en janvier pour un rendez-vous."):
+        s = score(notes, "2026-11-14", "tiède", "tiède", text)
+        assert (s.evidence, s.action) == (1, 1), (text, s)

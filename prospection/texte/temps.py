@@ -748,7 +748,7 @@ _SECONDARY_WORDS = frozenset(
     "ag assemblee vote votee votees votes voter reunion conseil bureau rappeler rappel relancer relance rendez "
     "rdv revoir recontacter rencontre demo demonstration reponse decision decide comite "
     "consulter consultera consulteront consultation devis subvention subventions subv rep "
-    "inscription inscriptions inscriront inscrira reunit reunira reuniront "
+    "inscription inscriptions inscriront inscrira reunit reunira reuniront comptes bilan cloture "
     "election elections elu elue elus elues elire elira eliront "
     "examine examinee examines examinees examiner examinera examineront decidee decidees decidera decideront".split())
 # The same words as a phrase just before a date, in its clause (« rendez » as « rendez-vous »).
