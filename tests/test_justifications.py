@@ -4077,3 +4077,11 @@ def test_the_year_end_accounts_are_a_step_not_the_project():
                  "fin d'année. Je le relance en janvier pour un rendez-vous."):
         s = score(notes, "2026-11-14", "tiède", "tiède", text)
         assert (s.evidence, s.action) == (1, 1), (text, s)
+
+
+def test_members_who_equip_themselves_are_a_cold_reason():
+    notes = "Mme Fontanel trouve nos gourdes jolies, mais le club n'a aucun projet : chaque marcheur s'équipe seul."
+    for text in ("Froid : chaque marcheur s'équipe seul, aucun projet. Fiche gardée.",
+                 "Intérêt ? Elle trouve les gourdes jolies, sans plus. Projet ? Aucun, chaque marcheur s'équipe seul. "
+                 "Donc froid : fiche conservée et catalogue envoyé."):
+        assert score(notes, "2027-01-23", "froid", "froid", text).evidence == 1, text
