@@ -4085,3 +4085,10 @@ def test_members_who_equip_themselves_are_a_cold_reason():
                  "Intérêt ? Elle trouve les gourdes jolies, sans plus. Projet ? Aucun, chaque marcheur s'équipe seul. "
                  "Donc froid : fiche conservée et catalogue envoyé."):
         assert score(notes, "2027-01-23", "froid", "froid", text).evidence == 1, text
+
+
+def test_an_imminent_purchase_with_a_competitor_lurking_is_no_refusal():
+    notes = "M. Lapeyrère veut 25 sweats pour le festival du 14 juillet ; il compare avec un site en ligne et veut notre prix sous huit jours."
+    s = score(notes, "2027-05-22", "chaud", "chaud", "Chaud : 25 sweats pour le festival du 14 juillet, prix voulu "
+              "sous huit jours. C'est un achat imminent avec un concurrent en embuscade : je le rappelle dès lundi.")
+    assert (s.evidence, s.action) == (1, 1), s

@@ -1681,6 +1681,8 @@ class _Reader:
                 # (« je ne vais pas l'appeler tout de suite, ça ne servirait à rien »: the same)
             if _shopping_around(t, h):
                 continue  # « il compare déjà d'autres fournisseurs »: shopping around, not served
+            if any(x.norm.startswith(("imminent", "urgen", "rapide")) for x in t.toks[h.first : h.last]):
+                continue  # « un achat imminent avec un concurrent en embuscade »: a purchase near, not made
             if any(x.norm.startswith(_OTHER_SUPPLIER) for x in t.toks[h.first : h.last]) \
                     and _FAILED_RE.search(self.folded[slice(*t.clause_of(h.start))]):
                 continue  # « la commande chez un autre fournisseur a été perdue »: a need, not served
