@@ -4092,3 +4092,14 @@ def test_an_imminent_purchase_with_a_competitor_lurking_is_no_refusal():
     s = score(notes, "2027-05-22", "chaud", "chaud", "Chaud : 25 sweats pour le festival du 14 juillet, prix voulu "
               "sous huit jours. C'est un achat imminent avec un concurrent en embuscade : je le rappelle dès lundi.")
     assert (s.evidence, s.action) == (1, 1), s
+
+
+def test_today_stated_and_no_hesitation_to_order_elsewhere():
+    notes = "M. Girardin voudrait des tote bags pour la fête des roses, en juin prochain ; il attend les comptes de fin d'année."
+    s = score(notes, "2026-11-14", "tiède", "tiède", "Tiède : des tote bags pour la fête des roses ; la fête a lieu en "
+              "juin et nous sommes à la mi-novembre, il reste sept mois. Je le relance en janvier pour un rendez-vous.")
+    assert (s.evidence, s.action) == (1, 1), s
+    notes = "M. Hamel veut 50 chasubles pour le trail du 18 octobre ; il a comparé avec un site et attend notre prix d'ici vendredi."
+    s = score(notes, "2026-09-19", "chaud", "chaud", "Chaud : 50 chasubles pour le trail du 18 octobre ; il n'hésitera "
+              "pas à commander sur le site qu'il a regardé. Appel prioritaire lundi, prix avant vendredi.")
+    assert (s.evidence, s.action) == (1, 1), s

@@ -678,7 +678,7 @@ _SOME_DAY_RE = re.compile(r"\ble jour ou\b[^.,;:]*$|\bquand il (?:faudra|sera te
                           r"|\b(?:si|qu)\s+un\s+jour\b[^.;:!?]*$|\bau\s+cas\s+ou\b[^.;:!?]*$|\bun\s+jour\b[^.;:!?,]{0,25}$")
 _PLAN_NOUNS = {"action", "actions", "suite", "suivi", "demarche", "demarches"}
 _MAY = {"peut", "pourrait", "pourra", "pourraient", "pourront", "devrait", "peuvent"}
-_NOW_IS_RE = re.compile(r"\b(?:nous|on)\s+(?:sommes|est)\s+(?:en|au|a|le|debut|fin|mi)?\s*(?:debut|fin|mi)?\s*$")
+_NOW_IS_RE = re.compile(r"\b(?:nous|on)\s+(?:sommes|est)\s+(?:en|au|a\s+la|a\s+l'|a|le|debut|fin|mi)?\s*(?:debut|fin|mi)?\s*$")
 _DEFINITION_RE = re.compile(
     r"\b(?:un|une)\s+contacts?\s+(?:froid|tiede|chaud)e?s?\s*,?\s*(?=c'est\b|c est\b|est\b|n'a\b|n'est\b|a\b|veut\b"
     r"|signifie\b|serait\b|aurait\b|doit\b|achete\b|n'achete\b|ne\s)|\bon\s+pourrait\s+(?:y\s+voir|penser|croire|dire|se\s+dire|imaginer)"
@@ -900,6 +900,7 @@ _REASON_OPENERS = frozenset("vu car puisque puisqu parce".split())
 _HURRYING = ("precipit", "presser", "empresser", "hater", "brusquer")
 _WAITING = ("attend", "patient", "train", "tard", "lambin", "repouss", "report", "retard")
 _DOUBLE_NEGATION = ("exclu", "exclut", "manqu", "ferme", "oppos", "refus", "cach", "supprim", "enlev", "retir", "annul",
+                    "hesit",  # (« il n'hésitera pas à commander sur le site »)
                     "perd", "rater", "rate", "loup")  # (« pour ne pas perdre cette commande »)
 
 
