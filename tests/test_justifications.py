@@ -4103,3 +4103,10 @@ def test_today_stated_and_no_hesitation_to_order_elsewhere():
     s = score(notes, "2026-09-19", "chaud", "chaud", "Chaud : 50 chasubles pour le trail du 18 octobre ; il n'hésitera "
               "pas à commander sur le site qu'il a regardé. Appel prioritaire lundi, prix avant vendredi.")
     assert (s.evidence, s.action) == (1, 1), s
+
+
+def test_a_liking_granted_in_passing_after_the_no():
+    notes = "Mme Soulès a trouvé nos mugs sympas, mais le club n'a « ni besoin ni envie » de produits personnalisés."
+    s = score(notes, "2027-11-27", "froid", "froid", "Froid : les tricoteuses ne veulent tout simplement pas de "
+              "produits à leur nom, même si nos mugs lui ont plu. On la garde dans le fichier.")
+    assert (s.evidence, s.action) == (1, 1), s

@@ -208,12 +208,17 @@ def _one_side_kept(folded: str, qualification: str) -> bool:
     return not [w for w in re.findall(r"\b(froid|tiede|chaud)e?s?\b", outside) if w != fold(qualification)]
 
 
+_GRANTED_BEFORE = re.compile(r"\b(?:meme\s+si|meme\s+s'|bien\s+que|bien\s+qu'|malgre)\b[^.;:!?]*$")
+
+
 def _said_last(text: str, last: list[str], first: list[str]) -> bool:
-    """Whether the last of the phrases ``last`` ends after every phrase of ``first`` in ``text``."""
-    def end(phrases):  # (whole words: « acheter » is not the end of « racheter »)
-        return max((m.end() for p in phrases for m in re.finditer(r"(?<!\w)" + re.escape(p) + r"(?!\w)", text)),
+    """Whether the last of the phrases ``last`` ends after every phrase of ``first`` in ``text``
+    (a phrase of ``first`` granted in passing, « même si nos mugs lui ont plu », is set aside)."""
+    def end(phrases, granted_too=True):  # (whole words: « acheter » is not the end of « racheter »)
+        return max((m.end() for p in phrases for m in re.finditer(r"(?<!\w)" + re.escape(p) + r"(?!\w)", text)
+                    if granted_too or not _GRANTED_BEFORE.search(fold(text[max(0, m.start() - 60) : m.start()]))),
                    default=-1)
-    return end(last) > end(first)
+    return end(last) > end(first, granted_too=False)
 
 
 _PLAIN_YES = ("interes", "interres", "besoin", "envie", "veu", "voul", "souhait", "projet", "motiv")
