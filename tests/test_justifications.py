@@ -4110,3 +4110,10 @@ def test_a_liking_granted_in_passing_after_the_no():
     s = score(notes, "2027-11-27", "froid", "froid", "Froid : les tricoteuses ne veulent tout simplement pas de "
               "produits à leur nom, même si nos mugs lui ont plu. On la garde dans le fichier.")
     assert (s.evidence, s.action) == (1, 1), s
+
+
+def test_a_deadline_said_with_a_negation_is_no_refusal():
+    notes = "M. Froger doit commander 18 maillots pour les joutes du 20 juin ; il compare deux devis et choisira avant le 15 mai."
+    s = score(notes, "2026-04-25", "chaud", "chaud", "Chaud : 18 maillots pour les joutes du 20 juin, et il ne "
+              "choisira pas après le 15 mai. Appel demain matin et devis sous deux jours.")
+    assert (s.evidence, s.action) == (1, 1), s

@@ -574,6 +574,8 @@ _NOT_OUR_OFFER = re.compile(r"[^.;!?\n]{0,60}?,\s*(?:mais\s+)?(?:pas|non|jamais)
 # (no denial of its own between: « ce n'est qu'une remarque, pas un besoin »)
 _RESTRICTIVE_BEFORE = re.compile(r"\bn(?:e\s+|')\w+\s+(?:plus\s+)?qu(?:e\b|')"
                                  r"(?:(?!\b(?:pas|jamais|aucune?|rien|sans|ni|n|ne)\b)[^.;!?])*$")
+# « ne commandera pas plus tard que … », « ne choisira pas après le 15 mai »: a deadline
+_DEADLINE_AFTER = re.compile(r"\s+pas\s+(?:apres|plus\s+tard\s+qu|au[- ]dela\s+d)")
 _WEAK_VALUE = re.compile(r"[^\S\n]*[:=?][^\S\n]*(?:[\w']+[^\S\n]+){0,3}?(?:curiosit|curieu|politesse|poli\b|faible"
                          r"|vague|flou|minime|nul\b|nulle\b)")
 _NOT_NOW_AFTER = re.compile(r"(?:\s+\w+){0,3}\s+n est (?:pas|plus) d actualite")
@@ -1896,6 +1898,10 @@ class _Reader:
                     and any(tok.norm.startswith(("gratuit", "gratos")) or tok.norm in ("offert", "offerts", "offerte", "offertes")
                             for tok in _clause_toks(t, h.last, h.last + 5, h.start)):
                 continue  # « ils voulaient surtout des stylos gratuits »: freebies, not the offer
+            if h.negated and _DEADLINE_AFTER.match(self.folded, h.end):
+                out.interest.append(word)  # « il ne choisira pas après le 15 mai »: a deadline, no refusal
+                self._interest_pos.append(h.start)
+                continue
             if h.negated and _no_order_yet(t, h):
                 continue  # « il n'a rien commandé »: no order yet, which says nothing of the wish
             if h.negated and not head.startswith("interess") and _learners_own(t, h):
