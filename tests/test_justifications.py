@@ -4117,3 +4117,13 @@ def test_a_deadline_said_with_a_negation_is_no_refusal():
     s = score(notes, "2026-04-25", "chaud", "chaud", "Chaud : 18 maillots pour les joutes du 20 juin, et il ne "
               "choisira pas après le 15 mai. Appel demain matin et devis sous deux jours.")
     assert (s.evidence, s.action) == (1, 1), s
+
+
+def test_stock_for_years_tenues_already_there_and_not_their_thing():
+    notes = ("Mme Dumas : l'association a encore un stock de casquettes pour trois ans, l'harmonie a déjà ses tenues, "
+             "et les goodies, ce n'est pas son truc.")
+    for text in ("froid, stock casquettes/badges pr 3 ans. fiche gardee",
+                 "Froid : ils ont encore un gros stock de casquettes. Fiche gardée.",
+                 "Froid, l'harmonie a déjà ses tenues. Fiche gardée.",
+                 "froid: goodies pas son truc. fiche gardee"):
+        assert score(notes, "2027-06-05", "froid", "froid", text).evidence == 1, text

@@ -1721,8 +1721,8 @@ class _Reader:
                 (out.no_budget if h.tag == "no_budget" else out.disinterest).append(raw[h.start : h.end])
         # « le club a déjà ses blousons et casquettes »: the gear is there
         for m in _HAS_ALREADY.finditer(self.folded):
-            if any(w.startswith(L.GOODS) for w in m.group(1).split()):
-                out.no_budget.append(raw[m.start() : m.end()])
+            if any(w.startswith(L.GOODS + ("tenue", "equipement", "materiel", "uniforme", "costume")) for w in m.group(1).split()):
+                out.no_budget.append(raw[m.start() : m.end()])  # (« l'harmonie a déjà ses tenues »: equipped too)
         # « il n'y aura rien avant 2031 »: nothing for over a year — not now
         for m in _NOTHING_BEFORE.finditer(self.folded):
             if any(0 <= e.start - m.end() <= 2 and e.date_max > self.salon + timedelta(days=365) for e in self.exprs):
