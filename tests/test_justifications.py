@@ -4127,3 +4127,11 @@ def test_stock_for_years_tenues_already_there_and_not_their_thing():
                  "Froid, l'harmonie a déjà ses tenues. Fiche gardée.",
                  "froid: goodies pas son truc. fiche gardee"):
         assert score(notes, "2027-06-05", "froid", "froid", text).evidence == 1, text
+
+
+def test_the_contacts_own_salon_is_its_event_not_ours():
+    notes = "Mme Escande veut des tote bags pour le salon du livre du village, « l'an prochain, au printemps » (2027)."
+    for text in ("tiede : tote bags pr salon du livre printemps 2027. relance a l'automne",
+                 "Tiède : des tote bags pour leur salon du printemps 2027. Je la relance à l'automne."):
+        s = score(notes, "2026-06-13", "tiède", "tiède", text)
+        assert (s.evidence, s.action) == (1, 1), (text, s)

@@ -2107,7 +2107,13 @@ class _Reader:
         t, raw, out = self.t, self.raw, self.out
         long_spans = [(h.start, h.end) for h in self.time_lex if h.tag == "long" and not h.negated]
         excluded = self.excluded
-        salons = [x for x in t.toks if x.norm == "salon"]
+        # (ours, the salon where they met: not « leur salon du printemps 2028 », « le salon du
+        # livre », the contact's own event)
+        salons = [x for i, x in enumerate(t.toks) if x.norm == "salon"
+                  and not (i and t.toks[i - 1].norm in ("leur", "son", "prochain"))
+                  and not (i + 2 < len(t.toks) and t.toks[i + 1].norm in ("du", "des", "de")
+                           and t.toks[i + 2].norm in ("livre", "livres", "vin", "vins", "jeu", "jeux", "modelisme",
+                                                      "terroir", "miel", "chocolat", "artisanat", "collection", "collections"))]
         for e in self.exprs:
             if e.past or e.label == "passe" or self.in_region(e.start) \
                     or any(a <= e.start < b for a, b in self.not_now_spans):
