@@ -326,8 +326,9 @@ def _event_gathering(text: Text, hit: Hit) -> bool:
         and text.toks[hit.first - 1].norm in ("les", "des", "aux", "ses", "leurs", "ces")
 
 
-_GATHERING_KINDS = ("national", "regional", "international", "departemental", "annuel", "amical", "sportiv",
-                    "interclub", "inter", "europeen", "mondial")
+# (« inter » for « internationale », « interclubs »)
+_GATHERING_KINDS = ("national", "regional", "inter", "departemental", "annuel", "amical", "sportiv", "europeen",
+                    "mondial")
 
 
 def _business_card(text: Text, hit: Hit) -> bool:

@@ -197,6 +197,7 @@ _WANTS_OUR_GOODS_RE = re.compile(
 _CHOSEN_RE = re.compile(r"\bje\s+(?:dirais|dis|mets|mettrais|choisis|retiens|garde|penche\s+pour|classe|qualifie)"
                         r"\s+(?:donc\s+|plutot\s+|en\s+|pour\s+)*(froid|tiede|chaud)")
 _IN_BRACKETS_RE = re.compile(r"\([^()]*\)")
+_CLASS_NAMED_RE = re.compile(r"\b(froid|tiede|chaud)e?s?\b")
 
 
 def _one_side_kept(folded: str, qualification: str) -> bool:
@@ -205,7 +206,7 @@ def _one_side_kept(folded: str, qualification: str) -> bool:
     if any(m.group(1) == fold(qualification) for m in _CHOSEN_RE.finditer(folded)):
         return True
     outside = _IN_BRACKETS_RE.sub(" ", folded)
-    return not [w for w in re.findall(r"\b(froid|tiede|chaud)e?s?\b", outside) if w != fold(qualification)]
+    return not [w for w in _CLASS_NAMED_RE.findall(outside) if w != fold(qualification)]
 
 
 _GRANTED_BEFORE = re.compile(r"\b(?:meme\s+si|meme\s+s'|bien\s+que|bien\s+qu'|malgre)\b[^.;:!?]*$")
@@ -261,19 +262,18 @@ def _evidence(a: Analysis, reference: str, qualification: str | None,
     maillots » for a new team with « aucun maillot »): the need is stated.
     ``open_claims``: on such a contact, the starts of the text's timing claims that restate the
     notes' straddling date in other words (« début de l'été » for « le 20 juin ») or weigh the
-    line itself (« à un peu plus de trois mois »)."""
+    line itself (« à un peu plus de trois mois »).
+    ``open_pair``: the two classes of such a contact, when the learner chose one of them."""
     if a.n_words == 0:
         return 0, 0.95, "empty"
     if qualification is not None and qualification != reference:
         return 0, 0.95, "class_wrong"
-    if len(set(a.classes)) > 1 and set(a.declared) == {qualification} and a.n_words >= 40:
-        # a long argued answer that weighs the classes and declares one: that one stands
-        a = _replace(a, classes=[qualification], hedged_classes=a.hedged_classes + [c for c in a.classes
-                                                                                    if c != qualification])
-    if len(set(a.classes)) > 1 and qualification in a.classes and set(a.classes) <= open_pair \
-            and _one_side_kept(fold(a.text), qualification):
-        # « tiède (voire chaud) » on a contact the key leaves open between the two: the learner
-        # names the line and keeps one side, the one chosen — no stuffing
+    if len(set(a.classes)) > 1 and (
+            set(a.declared) == {qualification} and a.n_words >= 40
+            # a long argued answer that weighs the classes and declares one: that one stands
+            or qualification in a.classes and set(a.classes) <= open_pair and _one_side_kept(fold(a.text), qualification)):
+        # (« tiède (voire chaud) » on a contact the key leaves open between the two: the learner
+        # names the line and keeps one side, the one chosen — no stuffing)
         a = _replace(a, classes=[qualification], hedged_classes=a.hedged_classes + [c for c in a.classes
                                                                                     if c != qualification])
     others = {c for c in a.classes if c != reference}
@@ -528,7 +528,7 @@ def score(observations: str, date_salon, reference: str, qualification, justific
             need = bool(lacked and (text_lacks | things_named(text)) & lacked or text_lacks & wanted)
     open_claims = _open_claims(a, observations or "", salon) if notes_dates else frozenset()
     ev, ev_conf, ev_reason = _evidence(a, ref, qual, notes_dates, need, open_claims,
-                                       frozenset(open_classes) if notes_dates or qual in open_classes else frozenset())
+                                       frozenset(open_classes) if ref == qual and len(open_classes) > 1 else frozenset())
     if ev == 0 and ev_reason in ("need_interest", "need_timing") and \
             len(a.content_words & note_words(observations or "")) >= REUSED_NOTE_WORDS:
         ev_conf = min(ev_conf, 0.55)  # it reuses the notes yet no cue was found: a missed word?
