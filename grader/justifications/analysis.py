@@ -296,6 +296,9 @@ _FOR_ONESELF_RE = re.compile(r"\W+(?:(?:a|au|de|du|d|un|une|des|le|la|ce|cet|cet
 # a purchase « perso », « à titre personnel » (after « achat » only: « des articles perso » are personalised)
 _PERSONAL_RE = re.compile(r"\W+(?:(?:a|au|de|du|d|un|une|titre|\W)+\s)?(?:perso|personnel|personnelle|prive|privee)\b")
 _CLOTHES = ("vetement", "tenue", "habit", "pull", "manteau", "blouson", "bonnet", "chaussette")
+# « le salon du livre », « du vin »…: a salon of the contact's, not the one where we met
+_OTHER_SALONS = frozenset("livre livres vin vins jeu jeux modelisme terroir miel chocolat artisanat collection "
+                          "collections".split())
 # « (le salon) s'est tenu en », « a eu lieu le »: the salon's own date follows
 _SALON_HELD = re.compile(r"\s*(?:s\W?est\s+(?:tenu|deroule)|a\s+eu\s+lieu|avait\s+lieu|se\s+tenait|se\s+deroulait"
                          r"|etait)e?s?\s+(?:en\s+|le\s+|au\s+|a\s+|mi\W?|debut\s+|fin\s+|courant\s+)?$")
@@ -628,6 +631,8 @@ def _conceded(text: Text, hit: Hit) -> bool:
                for a, b in zip(before, before[1:]))
 
 
+# what a club may already have: the goods, or its gear in general words
+_GEAR = L.GOODS + ("tenue", "equipement", "materiel", "uniforme", "costume")
 _HAS_ALREADY = re.compile(r"\b(?:a|ont|possede|possedent)\s+deja\s+(?:ses|leurs|des|les|tous|toutes|tout)\s+((?:\w+\s+){0,3}\w+)")
 _NOTHING_BEFORE = re.compile(r"\brien\s+(?:de\s+prevu\s+|n'est\s+prevu\s+|n est\s+prevu\s+|ne\s+se\s+fera\s+"
                              r"|ne\s+sera\s+\w+\s+|ne\s+se\s+passera\s+)?(?=avant\b)")
@@ -1722,7 +1727,7 @@ class _Reader:
                 (out.no_budget if h.tag == "no_budget" else out.disinterest).append(raw[h.start : h.end])
         # « le club a déjà ses blousons et casquettes »: the gear is there
         for m in _HAS_ALREADY.finditer(self.folded):
-            if any(w.startswith(L.GOODS + ("tenue", "equipement", "materiel", "uniforme", "costume")) for w in m.group(1).split()):
+            if any(w.startswith(_GEAR) for w in m.group(1).split()):
                 out.no_budget.append(raw[m.start() : m.end()])  # (« l'harmonie a déjà ses tenues »: equipped too)
         # « il n'y aura rien avant 2031 »: nothing for over a year — not now
         for m in _NOTHING_BEFORE.finditer(self.folded):
@@ -1768,12 +1773,11 @@ class _Reader:
                 continue
             if h.negated and head.startswith("attend") and h.first and t.toks[h.first - 1].norm == "sans":
                 continue  # « je l'appelle sans attendre + devis »: the plan's pace, not the contact's wish
-            if h.negated and _RESTRICTIVE_BEFORE.search(self.folded, t.clause_of(h.start)[0], h.start):
-                out.interest.append(word)  # « il n'attend plus que le nôtre pour choisir »: only that
-                self._interest_pos.append(h.start)
-                continue
-            if h.negated and re.search(r"\b(?:plus|pas) qu", self.folded[h.start : h.end + 6].replace("'", " ")):
-                out.interest.append(word)  # « ils n'attendent plus que notre devis »: only that is awaited
+            if h.negated and (_RESTRICTIVE_BEFORE.search(self.folded, t.clause_of(h.start)[0], h.start)
+                              or re.search(r"\b(?:plus|pas) qu", self.folded[h.start : h.end + 6].replace("'", " "))):
+                # « ils n'attendent plus que notre devis », « il n'attend plus que le nôtre pour
+                # choisir »: only that is awaited, a restriction, no denial
+                out.interest.append(word)
                 self._interest_pos.append(h.start)
                 continue
             if head.startswith("command") and h.first and t.toks[h.first - 1].norm in ("rien", "pas", "jamais") \
@@ -2113,8 +2117,7 @@ class _Reader:
         salons = [x for i, x in enumerate(t.toks) if x.norm == "salon"
                   and not (i and t.toks[i - 1].norm in ("leur", "son", "prochain"))
                   and not (i + 2 < len(t.toks) and t.toks[i + 1].norm in ("du", "des", "de")
-                           and t.toks[i + 2].norm in ("livre", "livres", "vin", "vins", "jeu", "jeux", "modelisme",
-                                                      "terroir", "miel", "chocolat", "artisanat", "collection", "collections"))]
+                           and t.toks[i + 2].norm in _OTHER_SALONS)]
         for e in self.exprs:
             if e.past or e.label == "passe" or self.in_region(e.start) \
                     or any(a <= e.start < b for a, b in self.not_now_spans):

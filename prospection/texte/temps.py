@@ -67,11 +67,8 @@ NUMBERS = {
     "treize": 13, "quatorze": 14, "seize": 16, "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19,
     "dix sept": 17, "dix huit": 18, "dix neuf": 19,
 }
-_NUM_RE = (
-    r"(?P<num>\d{1,3}|une quinzaine|une dizaine|une huitaine|une vingtaine|un|une|deux|trois"
-    r"|quatre|cinq|six|sept|huit|neuf|dix[- ](?:sept|huit|neuf)|dix|onze|douze|treize|quatorze|quinze|seize"
-    r"|vingt|trente|quelques|plusieurs)"
-)
+# (the words of ``NUMBERS``, longest first: « dix-huit » before « dix », « une » before « un »)
+_NUM_RE = r"(?P<num>\d{1,3}|" + "|".join(map(re.escape, sorted(NUMBERS, key=len, reverse=True))) + ")"
 
 
 @dataclass(frozen=True)
