@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Hashable, Iterable, Mapping, NamedTuple
 
-from prospection.texte.francais import _tokenize_cached, light_stem, negation_scopes, tokenize
+from prospection.texte.francais import _WORD_RE, _tokenize_cached, _word_forms, light_stem, negation_scopes, tokenize
 
 __all__ = ["Tok", "Hit", "Match", "Lexicon", "Text", "analyse_tokens", "find_phrases"]
 
@@ -110,6 +110,28 @@ def analyse_tokens(text: str, lemmatize: Callable[[str, list], list[str]] | None
     if lemmatize is None:
         return list(_analyse_cached(text or ""))
     return _analyse(text, lemmatize)
+
+
+def word_forms(text: str) -> list[tuple[str, str]]:
+    """``(norm, lemma)`` of each token of ``analyse_tokens(text)``, in order, without their
+    offsets (found without locating each word: for a text whose words alone are read)."""
+    out: list[tuple[str, str]] = []
+    append, forms = out.append, _word_forms
+    merged = False
+    words = _WORD_RE.findall(text or "")
+    for i, word in enumerate(words):
+        if merged:  # (« vous » of a « rendez-vous »)
+            merged = False
+            continue
+        norm, lem = forms(word)
+        if norm == "rendez" and i + 1 < len(words) and forms(words[i + 1])[0] == "vous":
+            append(("rendez-vous", "rendez-vous"))
+            merged = True
+        elif norm == "rendez-vous":  # « rdv »
+            append((norm, "rendez-vous"))
+        else:
+            append((norm, lem or norm))
+    return out
 
 
 @lru_cache(maxsize=4096)
@@ -309,6 +331,7 @@ class Text:
         self.raw = text or ""
         self.toks = analyse_tokens(self.raw, lemmatize)
         self.scopes = negation_scopes(self.raw)
+        self._clauses: dict[int, tuple[int, int]] = {}  # (``clause_of``, asked again and again)
 
     @_once
     def bounds(self) -> list[int]:
@@ -332,9 +355,12 @@ class Text:
 
     def clause_of(self, pos: int) -> tuple[int, int]:
         """Character span of the clause holding ``pos``."""
-        bounds = self.bounds  # sorted offsets
-        i = bisect_left(bounds, pos)  # the first boundary at or after ``pos``
-        return (bounds[i - 1] + 1 if i else 0), (bounds[i] if i < len(bounds) else len(self.raw))
+        span = self._clauses.get(pos)
+        if span is None:
+            bounds = self.bounds  # sorted offsets
+            i = bisect_left(bounds, pos)  # the first boundary at or after ``pos``
+            span = self._clauses[pos] = (bounds[i - 1] + 1 if i else 0), (bounds[i] if i < len(bounds) else len(self.raw))
+        return span
 
     def is_negated(self, start: int, end: int | None = None) -> bool:
         """Whether the passage ``start:end`` (by default the word at ``start``) is negated.

@@ -42,6 +42,18 @@ _MAX_STRINGS = 32  # the most strings a requirement may list
 # strings: it equals none).
 DIGIT = frozenset((None,))
 _DIGIT_RE = re.compile(r"\d")
+_last_digit: tuple = (None, False)  # (a text, what ``_has_digit`` gave): several filters read one text in a row
+
+
+def _has_digit(text: str) -> bool:
+    """Whether ``text`` holds a figure (``\d``)."""
+    global _last_digit
+    last = _last_digit
+    if last[0] is text:
+        return last[1]
+    found = _DIGIT_RE.search(text) is not None
+    _last_digit = (text, found)
+    return found
 
 
 def _quality(strings: frozenset) -> tuple[int, int]:
@@ -301,7 +313,7 @@ class Prefiltered:
                 return True
         for strings in need:
             if strings is _DIGIT_NEED:
-                if _DIGIT_RE.search(text) is None:
+                if not _has_digit(text):
                     return False
             elif not any(map(text.__contains__, strings)):
                 return False
