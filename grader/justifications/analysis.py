@@ -402,7 +402,8 @@ def _renewed(text: Text, hit: Hit) -> bool:
 
 # goods just received (« l'amicale vient de recevoir des polos du département »): the need is
 # covered, like a renewal (money just received is no such thing: the word must be goods)
-_JUST_RECEIVED_RE = re.compile(r"\b(?:vient|viennent|venons)\s+d[e']?\s*(?:recevoir|obtenir|toucher)\s+"
+# (speed only: « \b » read after the first letters, « (?<!\w.) »: ``re`` skips to them; the same matches)
+_JUST_RECEIVED_RE = re.compile(r"v(?<!\w.)(?:ient|iennent|enons)\s+d[e']?\s*(?:recevoir|obtenir|toucher)\s+"
                                r"(?:des|ses|leurs|de\s+nouveaux|de\s+nouvelles|\d+)\s+(?:nouveaux\s+|nouvelles\s+)?([a-z]+)")
 _CLOSURE = ("cess", "arret", "ferm", "dissou", "activite", "disparu", "faillite")
 _SUPPLIER_WORDS = ("fournisseur", "prestataire", "presta", "equipementier", "concurrent", "magasin",
@@ -462,7 +463,8 @@ def _in_sentence_before(text: Text, first: int, n: int, end: int) -> list[Tok]:
     return [x for x in window if x.end > stop]
 _AVANT_ALONE = re.compile(r"\s+avant\s*(?:[,.;:)]|$)")
 _YEAR = re.compile(r"20\d\d")
-_SHORT_SEASON_RE = re.compile(r"\bsaison\s+(\d{2})\s*[-/]\s*(\d{2})\b")
+# (speed only: « \b » read after the first letters, « (?<!\w.) »: ``re`` skips to them; the same matches)
+_SHORT_SEASON_RE = re.compile(r"saison(?<!\w.{6})\s+(\d{2})\s*[-/]\s*(\d{2})\b")
 _FAR = {"plusieurs", "longtemps", "annees", "des", "nombreuses", "jamais"}
 
 
@@ -634,7 +636,8 @@ def _conceded(text: Text, hit: Hit) -> bool:
 # what a club may already have: the goods, or its gear in general words
 _GEAR = L.GOODS + ("tenue", "equipement", "materiel", "uniforme", "costume")
 _HAS_ALREADY = re.compile(r"\b(?:a|ont|possede|possedent)\s+deja\s+(?:ses|leurs|des|les|tous|toutes|tout)\s+((?:\w+\s+){0,3}\w+)")
-_NOTHING_BEFORE = re.compile(r"\brien\s+(?:de\s+prevu\s+|n'est\s+prevu\s+|n est\s+prevu\s+|ne\s+se\s+fera\s+"
+# (speed only: « \b » read after the first letters, « (?<!\w.) »: ``re`` skips to them; the same matches)
+_NOTHING_BEFORE = re.compile(r"rien(?<!\w.{4})\s+(?:de\s+prevu\s+|n'est\s+prevu\s+|n est\s+prevu\s+|ne\s+se\s+fera\s+"
                              r"|ne\s+sera\s+\w+\s+|ne\s+se\s+passera\s+)?(?=avant\b)")
 _QUESTION_REST = re.compile(r"[^.!?\n]*\?")  # (to the first « ? » of the sentence: no « ? » inside)
 _PLAN_RULED_OUT = re.compile(r"\s*(?:non|pas du tout|surtout pas)\b", re.IGNORECASE)
@@ -642,7 +645,8 @@ _WISH_DENIED = re.compile(r"\s*(?:non\b|pas\b|aucun|jamais\b|nulle?\b|rien\b)", 
 _QUESTION_TAIL = re.compile(r"[^.!?;:\n]{0,12}\?")
 _SENTENCE_STOP = re.compile(r"[.!?\n]")
 # (« chaud/tiède ?? je dirais chaud », « tiede/chaud limite -> je dis chaud »: the same, in SMS)
-_HESITATION_RE = re.compile(r"\b(?:froid|tiede|chaud)e?s?(?:\s+ou\s+|\s*/\s*)(?:froid|tiede|chaud)e?s?"
+# (speed only: « \b » read after the first letters, « (?<!\w.) »: ``re`` skips to them; the same matches)
+_HESITATION_RE = re.compile(r"(?:f(?<!\w.)roid|t(?<!\w.)iede|c(?<!\w.)haud)e?s?(?:\s+ou\s+|\s*/\s*)(?:froid|tiede|chaud)e?s?"
                             r"\s*(?:\.\.\.|…|\?|limite\b|-*>|→)")
 
 
@@ -686,7 +690,8 @@ _SOME_DAY_RE = re.compile(r"\ble jour ou\b[^.,;:]*$|\bquand il (?:faudra|sera te
                           r"|\b(?:si|qu)\s+un\s+jour\b[^.;:!?]*$|\bau\s+cas\s+ou\b[^.;:!?]*$|\bun\s+jour\b[^.;:!?,]{0,25}$")
 _PLAN_NOUNS = {"action", "actions", "suite", "suivi", "demarche", "demarches"}
 _MAY = {"peut", "pourrait", "pourra", "pourraient", "pourront", "devrait", "peuvent"}
-_NOW_IS_RE = re.compile(r"\b(?:nous|on)\s+(?:sommes|est)\s+(?:en|au|a\s+la|a\s+l'|a|le|debut|fin|mi)?\s*(?:debut|fin|mi)?\s*$")
+# (speed only: « \b » read after the first letters, « (?<!\w.) »: ``re`` skips to them; the same matches)
+_NOW_IS_RE = re.compile(r"(?:n(?<!\w.)ous|o(?<!\w.)n)\s+(?:sommes|est)\s+(?:en|au|a\s+la|a\s+l'|a|le|debut|fin|mi)?\s*(?:debut|fin|mi)?\s*$")
 _DEFINITION_RE = re.compile(
     r"\b(?:un|une)\s+contacts?\s+(?:froid|tiede|chaud)e?s?\s*,?\s*(?=c'est\b|c est\b|est\b|n'a\b|n'est\b|a\b|veut\b"
     r"|signifie\b|serait\b|aurait\b|doit\b|achete\b|n'achete\b|ne\s)|\bon\s+pourrait\s+(?:y\s+voir|penser|croire|dire|se\s+dire|imaginer)"
@@ -1059,10 +1064,13 @@ def _classify_range(lo: date, hi: date, salon: date, conf: float, label: str = "
     return Claim(reading.kind, "", 0, reading.confidence)
 
 
-def interest_objects(observations: str) -> list[str]:
+def interest_objects(observations: str, salon_date: date | None = None) -> list[str]:
     """Content words the notes attach to an interest (« intéressé par les *barnums* »), and the
-    goods the notes name (« Casquettes + maillots pour le tournoi »: a named purchase)."""
-    base = _interest_objects(observations or "")
+    goods the notes name (« Casquettes + maillots pour le tournoi »: a named purchase).
+
+    ``salon_date`` changes no object (only where the notes' dates lie is read): the grader
+    passes its own, so the notes' dates are found once for these objects and for its checks."""
+    base = _interest_objects(observations or "", salon_date or _ANY_DAY)
     return list(base) + [k for k in _note_goods(observations or "") if k not in base]
 
 
@@ -1092,8 +1100,11 @@ _EVENT_STEMS = L.EVENTS + ("saison", "match", "rentree", "printemps", "automne",
     m for m in L.MONTHS if m != "mai")
 
 
+_ANY_DAY = date(2026, 1, 1)
+
+
 @lru_cache(maxsize=1024)
-def _interest_objects(observations: str) -> tuple[str, ...]:
+def _interest_objects(observations: str, salon_date: date) -> tuple[str, ...]:
     if not observations:
         return ()
     t = Text(observations)
@@ -1101,7 +1112,7 @@ def _interest_objects(observations: str) -> tuple[str, ...]:
     # words of the notes' dates and delays (« dans les quinze jours », « au plus tard ») say when,
     # not what: no object of the offer (any salon date: only the spans are used)
     # (an urgency, « en urgence », is the need's own pressure: it stays)
-    when = [(e.start, e.end) for e in find_time_expressions(observations, date(2026, 1, 1)) if e.label != "urgence"]
+    when = [(e.start, e.end) for e in find_time_expressions(observations, salon_date) if e.label != "urgence"]
     for h in t.find(L.INTEREST_LEX):
         if h.negated and not any(x.norm.startswith(_DOUBLE_NEGATION)
                                  for x in _clause_toks(t, max(0, h.first - 4), h.first, h.start)):
@@ -1161,6 +1172,14 @@ def _kin_stems(objects: tuple[str, ...]) -> tuple[str, ...]:
         if any(s.startswith(L.GOODS) for s in fam) and any(o.startswith(fam) for o in objects if len(o) >= 4):
             out.update(s for s in fam if s not in ("textile", "vetement"))
     return tuple(sorted(out))
+
+
+@lru_cache(maxsize=1024)
+def _object_words(objects: tuple[str, ...]) -> tuple[dict, frozenset, tuple[str, ...]]:
+    """(whether a word names one of ``objects`` or their kin, by ``(norm, lemma)``, filled as
+    words come: one contact's notes are read for each of its justifications; the objects; their
+    kin, ``_kin_stems``)."""
+    return {}, frozenset(objects), _kin_stems(objects)
 
 
 @lru_cache(maxsize=65536)
@@ -2002,11 +2021,15 @@ class _Reader:
             self._interest_pos.append(h.start)
         object_pos = []
         if objects:
-            objs = set(objects)
-            kin = _kin_stems(tuple(objects))
+            names, objs, kin = _object_words(tuple(objects))
             for i, tok in enumerate(t.toks):
-                if (tok.lemma in objs or tok.norm in objs or _object_key(tok.norm) in objs
-                    or kin and tok.norm.startswith(kin)) \
+                named = names.get(tok[:2])  # (norm, lemma)
+                if named is None:
+                    named = tok.lemma in objs or tok.norm in objs or _object_key(tok.norm) in objs \
+                        or bool(kin) and tok.norm.startswith(kin)
+                    if len(names) < 20_000:
+                        names[tok[:2]] = named
+                if named \
                         and not (t.is_negated(tok.start) and not any(
                             x.norm.startswith(_WAITING) for x in _clause_toks(t, max(0, i - 5), i, tok.start))) \
                         and not self.in_region(tok.start):

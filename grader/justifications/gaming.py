@@ -40,7 +40,7 @@ from functools import lru_cache
 from . import lexicon as L
 from prospection.texte.abreviations import expand
 from prospection.texte.francais import fold
-from prospection.texte.phrases import Text, analyse_tokens
+from prospection.texte.phrases import Text, analyse_tokens, word_forms
 from prospection.texte.prefiltre import Prefiltered, _lowered, has_odd_case
 
 __all__ = ["Pattern", "detect", "known_text", "anothers_words", "pasted_spans", "blank", "PATTERNS",
@@ -77,6 +77,12 @@ def _language(words: list[str]) -> str:
 
 # --- keyword lists --------------------------------------------------------------------------
 _WORD_RE = re.compile(r"\w+")
+_WORD_RE_ASCII = re.compile(r"\w+", re.ASCII)  # (speed only: the same words in an ASCII text, found faster)
+
+
+def _word_re(text: str) -> re.Pattern:
+    """``_WORD_RE``, or its ASCII twin for a text of ASCII characters (the same matches)."""
+    return _WORD_RE_ASCII if text.isascii() else _WORD_RE
 _ITEM_SPLIT = re.compile(r"[,;/\n•|✔✓●▪►→⇒]+|\s[-–—]\s|\.\s|=>|->")
 _PLUS_SPLIT = re.compile(r"\s*\+\s*")
 _PLUS_ONLY = re.compile(r"[^,;:/\n•|.!?]+(?:\+[^,;:/\n•|.!?]+){3,}")
@@ -110,7 +116,8 @@ def _rubric_only(text: str) -> bool:
     # blind batches label it so, 9 texts in 10; a threshold, « délai < 3 mois », and the qualifiers
     # of a formula, « intérêt fort », are the rubric's too; « 0 intérêt » in SMS is a statement)
     n = 0
-    for m in _WORD_RE.finditer(_THRESHOLD.sub(" ", fold(text).lower())):  # (one by one: most texts stop at a first word)
+    low = _THRESHOLD.sub(" ", fold(text).lower())
+    for m in _word_re(low).finditer(low):  # (one by one: most texts stop at a first word)
         w = m.group()
         if w not in L.CLASS_WORDS and w not in _RUBRIC_GLUE and w not in _RUBRIC_QUALIFIERS:
             if w not in _RUBRIC_WORDS:
@@ -160,7 +167,7 @@ _PLUS_ONLY = Prefiltered(_PLUS_ONLY)
 def _n_words(text: str) -> int:
     """Words of ``text`` as ``analyse_tokens`` counts them (« rendez-vous » is one), without
     lemmatising them."""
-    words = [w.lower() for w in _WORD_RE.findall(text)]  # (``\\w+`` has no group: its whole matches)
+    words = [w.lower() for w in _word_re(text).findall(text)]  # (``\\w+`` has no group: its whole matches)
     return len(words) - sum(a == "rendez" and b == "vous" for a, b in zip(words, words[1:]))
 
 
@@ -200,7 +207,8 @@ def _keyword_list(text: str) -> bool:
 def _rubric_phrase(item: str) -> bool:
     """An item made only of the rubric's words (« projet à moyen terme », « relance à 3 mois »
     apart): a criterion named, nothing of the contact."""
-    words = _WORD_RE.findall(fold(item).lower())
+    folded = fold(item).lower()
+    words = _word_re(folded).findall(folded)
     return bool(words) and all(w in _RUBRIC_WORDS or w in _RUBRIC_GLUE or w == "a" for w in words)
 
 
@@ -216,7 +224,8 @@ def _rubric_items(items: list[str]) -> bool:
     # (« pas décideur », « pas d'événement » say who the contact is: facts of it, not criteria denied)
     n = 0
     for i in items:
-        for w in _WORD_RE.findall(fold(i).lower()):
+        folded = fold(i).lower()
+        for w in _word_re(folded).findall(folded):
             if w not in L.CLASS_WORDS and w not in _RUBRIC_GLUE and w not in _NEGATION_WORDS:
                 if w not in _RUBRIC_WORDS or w.startswith(("decideur", "evenement")):
                     return False  # (read no further)
@@ -255,14 +264,16 @@ LONG_BLOCK = 25  # words copied from the notes that make a pasted block whatever
 
 def _words(text: str) -> list[str]:
     """The words of ``text``, folded (no lemma: copying is word for word)."""
-    return _WORD_RE.findall(fold(text or ""))
+    folded = fold(text or "")
+    return _word_re(folded).findall(folded)
 
 
 @lru_cache(maxsize=4096)
 def _word_tuple(text: str) -> tuple[str, ...]:
     """``_words(text)`` as a tuple, for a text read twice (the pasted check counts a
     justification's words, then ``_copy`` compares them)."""
-    return tuple(_WORD_RE.findall(fold(text)))
+    folded = fold(text)
+    return tuple(_word_re(folded).findall(folded))
 
 
 @lru_cache(maxsize=2048)
@@ -304,7 +315,7 @@ def _copy(justification: str, observations: str) -> _Copy:
             copied[i] = copied[i + 1] = copied[i + 2] = True
     spans: list[tuple[int, int]] = []
     if True in copied:  # (the words' offsets, needed only for the copied runs)
-        for m, c in zip(_WORD_RE.finditer(folded), copied):
+        for m, c in zip(_word_re(folded).finditer(folded), copied):
             if c:
                 start, end = m.span()
                 if spans and start - spans[-1][1] <= 3:
@@ -573,7 +584,9 @@ def foreign_facts(analysis, observations: str, salon) -> tuple[list[str], int, i
 # notes that name something celebrated: an anniversary, a feast day (a « fête » of the text says it)
 _CELEBRATED = re.compile(r"\b\d+ ans\b|\b(?:dix|vingt|trente|quarante|cinquante|cent) ans\b|anniversaire|jubile"
                          r"|centenaire|14 juillet|noel|saint[- ]jean|inaugur")
-_QUANTITY_RE = re.compile(r"\b(\d{2,4})\s+([A-Za-zÀ-ÿ-]+)")
+# (« \b » before the first figure is read just after it, « (?<!\w.) »: ``re`` then skips to each
+# figure instead of trying every position; the same matches)
+_QUANTITY_RE = re.compile(r"(\d(?<!\w.)\d{1,3})\s+([A-Za-zÀ-ÿ-]+)")
 _QUANTITY_RE = Prefiltered(_QUANTITY_RE)  # (speed only: tried on texts with a figure)
 
 
@@ -618,8 +631,9 @@ _GENERIC_PREFIXES = (
 @lru_cache(maxsize=2048)
 def _note_keys(observations: str) -> frozenset:
     keys: set = set()
-    for tok in analyse_tokens(observations or ""):
-        keys |= {tok.norm, tok.lemma, tok.norm[:5], tok.norm.rstrip("s")}
+    add = keys.update
+    for norm, lemma in word_forms(observations or ""):
+        add((norm, lemma, norm[:5], norm.rstrip("s")))
     return frozenset(keys)
 
 
@@ -642,7 +656,9 @@ def content_match(analysis, observations: str) -> tuple[list[str], int]:
     return missing, found
 
 
-_LACK_RE = re.compile(r"\b(?:pas|plus|aucun|aucune|sans|manque|manquent|ni)\s+(?:encore\s+|toujours\s+)?"
+# (each word's « \b » read after its first letter, « (?<!\w.) »: ``re`` skips to the letters that
+# begin them; the same matches)
+_LACK_RE = re.compile(r"(?:p(?<!\w.)(?:as|lus)|a(?<!\w.)(?:ucun|ucune)|s(?<!\w.)ans|m(?<!\w.)(?:anque|anquent)|n(?<!\w.)i)\s+(?:encore\s+|toujours\s+)?"
                       r"(?:assez\s+|suffisamment\s+)?(?:de\s+|d\s*|ses\s+|leurs\s+|leur\s+)?(?:\d+\s+)?"
                       r"(?:(?:stock|stocks|reserve|reserves)\s+(?:de\s+|d\s*))?([a-z]+)(?:\s+([a-z]+))?")
 _WANT_BEFORE = ("besoin", "command", "achet", "achat", "veu", "voul", "prevo", "projet", "cherch",
@@ -889,7 +905,9 @@ _NEGATED_BEFORE = re.compile(r"\b(?:pas|aucun\w*|sans|ni|jamais)\b[^.,;:]*$")
 # (« même si le budget est voté » grants the fact: it is stated, no condition)
 _IF_BEFORE = re.compile(r"(?<!meme )\b(?:si|s|quand|lorsqu\w*|une fois|des que|apres que)\b[^.,;:]*$")
 _AVANT_BEFORE = re.compile(r"\bavant\b[^.,;:]*$")
-_APOSTROPHE = re.compile(r"[’']")
+def _no_apostrophes(text: str) -> str:
+    """``text`` with its apostrophes (« ' », « ’ ») as spaces."""
+    return text.replace("'", " ").replace("’", " ")
 
 
 @lru_cache(maxsize=2048)
@@ -911,7 +929,7 @@ def _fact_first_needs() -> tuple[tuple[str, ...], tuple[frozenset | None, ...]]:
 
 def absent_facts(analysis, observations: str) -> list[str]:
     """Decisive facts stated by the text that nothing in the notes backs up."""
-    text = _APOSTROPHE.sub(" ", fold(analysis.text))
+    text = _no_apostrophes(fold(analysis.text))
     elsewhere = getattr(analysis, "elsewhere", [])
     # the facts whose patterns may match (their filters read once, for the first test and the loop);
     # (speed only) each string of their first requirements looked for once, then their filters
@@ -948,10 +966,10 @@ def absent_facts(analysis, observations: str) -> list[str]:
     # notes deny
     for pattern, denial in _DENIED_BY_NOTES:
         m = pattern.search(text)
-        if m and pattern is _DENIED_BY_NOTES[0][0] and _BUDGET_GIVEN.search(_APOSTROPHE.sub(" ", notes)):
+        if m and pattern is _DENIED_BY_NOTES[0][0] and _BUDGET_GIVEN.search(_no_apostrophes(notes)):
             continue  # « elle dispose d'un budget mais attend l'accord du trésorier »: the money is there
         before = text[max(0, m.start() - 25) : m.start()] if m else ""
-        if m and denial.search(_APOSTROPHE.sub(" ", notes)) and not _NEGATED_BEFORE.search(before) \
+        if m and denial.search(_no_apostrophes(notes)) and not _NEGATED_BEFORE.search(before) \
                 and not _IF_BEFORE.search(before) \
                 and not any(a <= m.start() < b for a, b in analysis.action_spans):
             found.append(analysis.text[m.start() : m.end()].strip())
@@ -1045,11 +1063,12 @@ def _part_of(text: str, pos: int) -> str:
     """The part of the sentence (between commas) holding ``pos``, folded."""
     start = max((m.end() for m in _PART_END.finditer(text, 0, pos)), default=0)
     m = _PART_END.search(text, pos)
-    return _APOSTROPHE.sub(" ", fold(text[start : m.start() if m else len(text)]))
+    return _no_apostrophes(fold(text[start : m.start() if m else len(text)]))
 
 
 # « M. Dupuis », « Mme Benali »: a person named by title and name
-_PERSON_RE = re.compile(r"\b(?:M\.?|Mr\.?|Mme|Mlle|Monsieur|Madame|Mademoiselle)\s+"
+# (« \bM » read as « M(?<!\w.) », after the « M »: ``re`` skips to each « M »; the same matches)
+_PERSON_RE = re.compile(r"M(?<!\w.)(?:\.?|r\.?|me|lle|onsieur|adame|ademoiselle)\s+"
                         r"([A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)?)")
 _NAME_PARTICLES = frozenset("le la les de du des d l van von der den di da".split())
 # after a name, one of ours: « , notre commercial », « (mon tuteur) », « au service devis »
@@ -1115,10 +1134,10 @@ def stranger_role(analysis, known: str) -> str:
     text = analysis.text
     if analysis.action_spans:  # the reasoning, before the plan begins
         text = text[: min(a for a, _ in analysis.action_spans)]
-    folded = _APOSTROPHE.sub(" ", fold(text).lower())
+    folded = _no_apostrophes(fold(text).lower())
     if not any(r[:5] in folded for r in _ROLES):
         return ""
-    notes = _APOSTROPHE.sub(" ", fold(known).lower())
+    notes = _no_apostrophes(fold(known).lower())
     if not _SOMEBODY.search(notes):
         return ""
     for m in _SPEAKER_RE.finditer(folded):
@@ -1142,14 +1161,19 @@ ANOTHERS_WORDS = 2
 
 
 @lru_cache(maxsize=64)
-def _others_index(others: tuple[str, ...]) -> dict[str, frozenset[int]]:
-    """key (``_note_keys``) -> the contacts of the file (their index in ``others``) whose notes
-    hold it: read once for a whole file of justifications."""
-    index: dict[str, set[int]] = {}
+def _others_index(others: tuple[str, ...]) -> dict[str, list[int]]:
+    """key (``_note_keys``) -> the contacts of the file (their index in ``others``, each once, in
+    order) whose notes hold it: read once for a whole file of justifications, never changed."""
+    index: dict[str, list[int]] = {}
+    get = index.get
     for i, known in enumerate(others):
         for key in _note_keys(known):
-            index.setdefault(key, set()).add(i)
-    return {key: frozenset(ids) for key, ids in index.items()}
+            ids = get(key)
+            if ids is None:
+                index[key] = [i]
+            else:
+                ids.append(i)
+    return index
 
 
 def anothers_words(analysis, known: str, others: tuple[str, ...]) -> list[str]:

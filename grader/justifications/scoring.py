@@ -194,10 +194,12 @@ _WANTS_OUR_GOODS_RE = re.compile(
     + "|".join(L.GOODS) + ")")
 
 
-_CHOSEN_RE = re.compile(r"\bje\s+(?:dirais|dis|mets|mettrais|choisis|retiens|garde|penche\s+pour|classe|qualifie)"
+# (speed only: « \b » read after the first letters, « (?<!\w.) »: ``re`` skips to them; the same matches)
+_CHOSEN_RE = re.compile(r"je(?<!\w.{2})\s+(?:dirais|dis|mets|mettrais|choisis|retiens|garde|penche\s+pour|classe|qualifie)"
                         r"\s+(?:donc\s+|plutot\s+|en\s+|pour\s+)*(froid|tiede|chaud)")
 _IN_BRACKETS_RE = re.compile(r"\([^()]*\)")
-_CLASS_NAMED_RE = re.compile(r"\b(froid|tiede|chaud)e?s?\b")
+# (speed only: « \b » read after the first letters, « (?<!\w.) »: ``re`` skips to them; the same matches)
+_CLASS_NAMED_RE = re.compile(r"(f(?<!\w.)roid|t(?<!\w.)iede|c(?<!\w.)haud)e?s?\b")
 
 
 def _one_side_kept(folded: str, qualification: str) -> bool:
@@ -498,7 +500,7 @@ def score(observations: str, date_salon, reference: str, qualification, justific
     if qual is not None and len(open_classes) > 1 and qual in open_classes:
         ref = qual
         notes_dates = _straddling_dates(observations or "", salon)
-    objects = interest_objects(observations) if ref != "froid" else None
+    objects = interest_objects(observations, salon) if ref != "froid" else None
     text = justification or ""
     a = analyse(text, salon, objects, lemmatize)
     readings: dict[str, Analysis] = {}
