@@ -191,3 +191,71 @@ def test_the_phrase_matcher_skips_only_candidates_whose_second_word_cannot_match
                 assert not (skipped and matching), (text, tok, after)
     hits = phrases.Text(texts[-1]).find(lex)
     assert [h.phrase for h in hits] == ["relan~ le client", "devis= envoye", "pas * interesse", "tres interesse~"]
+
+
+def _with_word_boundaries(source: str) -> str:
+    """``source`` with each « x(?<!\\w.) », « word(?<!\\w.{n}) » (a word boundary read after the first
+    letters) written back as « \\bx », « \\bword »."""
+    def back(m: re.Match) -> str:
+        first, width = m.group(1), m.group(2)
+        assert width is None and len(first) in (1, 2) or width is not None and int(width) == len(first), m.group(0)
+        return r"\b" + first
+    out = re.sub(r"(\\d|[A-Za-z]+)\(\?<!\\w\.(?:\{(\d+)\})?\)", back, source)
+    assert out != source
+    return out
+
+
+def test_boundaries_read_after_the_first_letters_match_as_the_word_boundary_does():
+    """Speed only: a pattern beginning with « \\b » is tried by ``re`` at every position; read
+    after its first letters (« rien(?<!\\w.{4}) ») it lets ``re`` skip to them. Each rewritten
+    pattern finds what its « \\b » form finds, in whole texts and in the short windows the scorer
+    searches."""
+    from grader.justifications import analysis, gaming, scoring
+
+    patterns = [analysis._JUST_RECEIVED_RE, analysis._SHORT_SEASON_RE, analysis._NOTHING_BEFORE,
+                analysis._HESITATION_RE, analysis._NOW_IS_RE, scoring._CHOSEN_RE, scoring._CLASS_NAMED_RE,
+                gaming._QUANTITY_RE, gaming._PERSON_RE, gaming._LACK_RE]
+    extra = ["rien avant mai", "arien avant", "je classe chaud", "déje mets froid", "nous sommes en mai",
+             "on est fin mars", "saison 26-27", "xsaison 26/27", "froid ou chaud ?", "afroid/tiède…",
+             "M. Dupont", "aM. Dupont", "Mademoiselle Lu", "120 polos", "a120 polos", "é12 polos",
+             "pas de maillots", "apas de maillots", "ni stock de sacs", "vient de recevoir des polos"]
+    texts = _texts() + extra
+    texts += [francais.fold(t) for t in texts]
+    for pattern in patterns:
+        pattern = getattr(pattern, "regex", pattern)
+        reference = re.compile(_with_word_boundaries(pattern.pattern), pattern.flags)
+        for text in texts:
+            assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == \
+                [(m.span(), m.groups()) for m in reference.finditer(text)], (pattern.pattern, text)
+            for start in range(0, len(text), 11):
+                window = text[start : start + 30]
+                assert (pattern.search(window) is None) == (reference.search(window) is None), (pattern.pattern, window)
+
+
+def test_ascii_twins_and_held_strings_give_what_the_slow_way_gives():
+    """Speed only: the word patterns' ASCII twins find the same words in an ASCII text; every
+    match of ``_SHORT_YEAR_RE``, ``_SEPT_RE`` and ``_SANS_RE`` holds what ``expand`` looks for
+    first; ``word_forms`` gives the forms of ``analyse_tokens`` without their offsets; the notes'
+    interest objects are the same whatever the salon's date."""
+    from datetime import date
+
+    from grader.justifications import analysis, gaming
+    from prospection.texte import phrases
+
+    texts = _texts() + ["ss besoin", "SS  projet", "Sept 2027", "début SEPT", "hiver 27-28", "aut. 26 ou print. 27",
+                        "rendez vous le 3", "Rendez-vous pris, rdv rendez", "a_b 3_4"]
+    for text in texts + [francais.fold(t) for t in texts]:
+        if text.isascii():
+            assert francais._WORD_RE_ASCII.findall(text) == francais._WORD_RE.findall(text)
+            assert abreviations._RUN_RE_ASCII.findall(text) == abreviations._RUN_RE.findall(text)
+            assert gaming._WORD_RE_ASCII.findall(text) == gaming._WORD_RE.findall(text)
+        if abreviations._SHORT_YEAR_RE.search(text):
+            assert abreviations._SHORT_YEAR_HELD.search(text), text
+        if abreviations._SEPT_RE.search(text):
+            assert abreviations._SEPT_LOWER.search(text.lower()), text
+        if abreviations._SANS_RE.regex.search(text):
+            assert abreviations._SS_LOWER.search(text.lower()), text
+        assert phrases.word_forms(text) == [(t.norm, t.lemma) for t in phrases.analyse_tokens(text)]
+        assert prefiltre._has_digit(text) == (re.search(r"\d", text) is not None)
+    for notes in _texts()[1::2][:300]:
+        assert analysis.interest_objects(notes, date(2027, 9, 14)) == analysis.interest_objects(notes)
