@@ -259,3 +259,41 @@ def test_ascii_twins_and_held_strings_give_what_the_slow_way_gives():
         assert prefiltre._has_digit(text) == (re.search(r"\d", text) is not None)
     for notes in _texts()[1::2][:300]:
         assert analysis.interest_objects(notes, date(2027, 9, 14)) == analysis.interest_objects(notes)
+
+
+def _find_trying_every_candidate(t, lexicon):
+    """``Text.find`` without its shortcuts: each candidate of each word is tried in full."""
+    from prospection.texte import phrases as P
+
+    keys = [P._keys(tok.norm, tok.lemma) for tok in t.toks]
+    hits = []
+    for i, tok in enumerate(t.toks):
+        for tag, phrase, pattern in lexicon.candidates(tok):
+            if pattern[0] is None:
+                last = P._match_at(t.toks, keys, i, pattern)
+                if last is None or last <= i:
+                    continue
+            else:
+                last = P._match_at(t.toks, keys, i + 1, pattern[1:])
+                if last is None:
+                    continue
+            start, end = tok.start, t.toks[last - 1].end
+            if None in pattern and P._GAP_BREAK.search(t.raw, start, end):
+                continue
+            hits.append(P.Hit(tag, start, end, i, last, t.is_negated(start, end) if t.scopes else False, phrase))
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    return hits
+
+
+def test_the_phrase_matcher_finds_what_trying_every_candidate_finds():
+    """``Text.find`` keeps, for a word and the word after it, only the candidates whose second
+    word matches (remembered by the pair of words); it finds what trying every candidate finds."""
+    from grader.justifications import lexicon as L
+    from prospection.texte import phrases
+
+    texts = [abreviations.expand(t) for t in _texts()[:1500]] + [
+        "Pas de budget, pas de projet, pas intéressé ; il n'a pas encore de date. Rendez-vous pris."]
+    for lexicon in (L.ALL_LEX, L.INTEREST_LEX):
+        for text in texts:
+            t = phrases.Text(text)
+            assert t.find(lexicon) == _find_trying_every_candidate(t, lexicon), text

@@ -185,6 +185,15 @@ def _compile(phrase: str) -> tuple[_Word | None, ...]:
     return tuple(parts)
 
 
+def _word_matches(word: _Word, tok: Tok, keys: frozenset) -> bool:
+    """Whether the phrase word ``word`` matches ``tok`` (whose match keys are ``keys``)."""
+    if word.mode == _WORD:
+        return not word.keys.isdisjoint(keys)
+    if word.mode == _PREFIX:
+        return tok.norm.startswith(word.norm)
+    return tok.norm == word.norm
+
+
 def _match_at(toks: list[Tok], keys: list[frozenset], i: int, pattern: tuple) -> int | None:
     """Index after the last token matched by ``pattern`` from token ``i`` (``keys``: the
     tokens' match keys)."""
@@ -241,6 +250,9 @@ class Lexicon:
         # is no gap, the words after it), memoised per word, with (``_prepare``) those of them
         # whose second word is a gap or none, and the match keys any other second word has
         self._prepared: dict[tuple[str, str], tuple] = {}
+        # (speed only) a word's candidates whose second word matches the word after it, or that
+        # have none, by the two words' (norm, lemma): a pair of words comes again and again
+        self._pairs: dict[tuple, list] = {}
         for tag, phrases in self.groups.items():
             for phrase in phrases:
                 pattern = _compile(phrase)
@@ -383,34 +395,37 @@ class Text:
         toks, raw = self.toks, self.raw
         keys = [_keys(tok[0], tok[1]) for tok in toks]  # each token's match keys (norm, lemma)
         negation = self.is_negated if self.scopes else None
-        prepared, new, n = lexicon._prepared, tuple.__new__, len(toks)
+        prepared, pairs, new, n = lexicon._prepared, lexicon._pairs, tuple.__new__, len(toks)
         last_i = n - 1
         for i, tok in enumerate(toks):
-            entries = prepared.get(tok[:2])  # (norm, lemma)
+            word = tok[:2]  # (norm, lemma)
+            entries = prepared.get(word)
             if entries is None:
                 entries = lexicon._prepare(tok)
             elif not entries:
                 continue  # (no phrase begins with this word)
             entries, gapped, second_keys, prefixes, exact = entries
-            if len(gapped) < len(entries) and (
-                    i == last_i or second_keys.isdisjoint(keys[i + 1]) and toks[i + 1].norm not in exact
-                    and not toks[i + 1].norm.startswith(prefixes)):
-                entries = gapped  # (no second word can match the next word: those without one)
+            if len(gapped) < len(entries):
+                if i == last_i:
+                    entries = gapped  # (no word after this one: the candidates without a second word)
+                else:
+                    after_tok = toks[i + 1]
+                    pair = (word, after_tok[:2])
+                    kept = pairs.get(pair)
+                    if kept is None:
+                        kept = entries
+                        if second_keys.isdisjoint(keys[i + 1]) and after_tok.norm not in exact \
+                                and not after_tok.norm.startswith(prefixes):
+                            kept = gapped  # (no second word can match the next word)
+                        else:
+                            kept = [e for e in entries if e[5] is None or _word_matches(e[5], after_tok, keys[i + 1])]
+                        if len(pairs) < 200_000:
+                            pairs[pair] = kept
+                    entries = kept
             for tag, phrase, rest, skip, gapped, nxt, after in entries:
                 # The candidates' first word matches ``tok`` already (``skip`` 1), or is a gap.
-                if nxt is not None:  # the second word, tried here (most candidates stop at it)
+                if nxt is not None:  # the second word: it matches the next word (``kept`` above)
                     j = i + 1
-                    if j >= n:
-                        continue
-                    mode = nxt.mode
-                    if mode == _WORD:
-                        if nxt.keys.isdisjoint(keys[j]):
-                            continue
-                    elif mode == _PREFIX:
-                        if not toks[j].norm.startswith(nxt.norm):
-                            continue
-                    elif toks[j].norm != nxt.norm:
-                        continue
                     if after:
                         third = after[0]  # (a word or a gap: a word is tried here first)
                         if third is not None and (j + 1 == n or (
