@@ -46,7 +46,7 @@ _last_digit: tuple = (None, False)  # (a text, what ``_has_digit`` gave): severa
 
 
 def _has_digit(text: str) -> bool:
-    """Whether ``text`` holds a figure (``\d``)."""
+    """Whether ``text`` holds a figure (``\\d``)."""
     global _last_digit
     last = _last_digit
     if last[0] is text:
