@@ -194,6 +194,28 @@ def test_a_season_without_its_article_before_a_year(text, first, last):
     assert [(e.date_min, e.date_max) for e in seasons] == [(first, last)], seasons
 
 
+@pytest.mark.parametrize("text, found", [
+    ("gourdes + tshirts fluo, debut ete, relance en avril", "debut ete"),  # (SMS: no « d' »)
+    ("tote bags pr l'expo fin été", "fin été"),
+    ("tabliers pr les stages automne", "automne"),
+    ("sacs toile pour les sorties d'automne", "sorties d'automne"),
+    ("polaires pour le festival d'hiver", "festival d'hiver"),
+    ("casquettes pour le camp d'été", "camp d'été"),
+])
+def test_a_season_named_without_its_article(text, found):
+    """« début été », « stages automne », « les sorties d'automne »: an activity of that
+    season dates the project like « à l'automne »."""
+    seasons = [e.text for e in find_time_expressions(text, SALON) if e.label == "saison"]
+    assert len(seasons) == 1 and seasons[0].endswith(found), seasons  # (« pour le camp d'été »)
+
+
+def test_summer_as_a_past_participle_or_summer_goods_is_no_season():
+    assert find_time_expressions("il a été très content, la fin été moins", SALON)[0].text == "fin été"
+    assert find_time_expressions("ils ont été livrés, le club a été équipé", SALON) == []
+    # « des tenues d'été », « des vestes d'hiver »: the goods, not a date
+    assert find_time_expressions("commande de tenues d'été et de vestes d'hiver", SALON) == []
+
+
 def test_the_time_left():
     found = [(e.label, e.date_min, e.date_max) for e in
              find_time_expressions("il reste à peine quatre semaines avant la fête", SALON)]

@@ -163,6 +163,14 @@ def _school_holidays() -> list[Recurring]:
     return out
 
 
+# What a season names when it follows « d' » (« le camp d'été », « la foire d'automne »).
+_SEASON_ACTIVITY = (r"\b(?:saison|tournee|camp|stage|festival|foire|sejour|sortie|scene|maraude|reunion|chapitre"
+                    r"|jeux|open|fouille|exposition|expo|conseil|concours|vacances|regate|session|fete|gala"
+                    r"|tournoi|championnat|rencontre|marche|salon|course|rando|randonnee|colonie|periode"
+                    r"|programme|animation|soiree|bal|week-end|weekend|journee|assemblee|generale|ag|bureau"
+                    r"|campagne|collecte|vente|braderie|brocante|kermesse|spectacle|concert|tour|circuit"
+                    r"|trail|raid|croisiere|ecole|universite|cours)[sx]?\s+")
+
 RECURRING: list[Recurring] = [Recurring(*entry) for entry in [
     # (regex, year -> range, confidence, label)
     (r"(?:la\s+)?rentree\s+de\s+janvier", lambda y: (date(y, 1, 2), date(y, 1, 8)), 0.8, "rentree"),
@@ -175,6 +183,15 @@ RECURRING: list[Recurring] = [Recurring(*entry) for entry in [
     (r"\bhiver(?=\s+(?:prochain|pro\b|20\d\d))", _season(12, 21, 3, 19), 0.7, "saison"),
     (r"\bautomne(?=\s+(?:prochain|pro\b|20\d\d))", _season(9, 23, 12, 20), 0.75, "saison"),
     (r"\bete(?=\s+(?:prochain|pro\b|20\d\d))", _season(6, 21, 9, 22), 0.75, "saison"),
+    # (« début été », « fin automne »: the same without « d' »; « stages automne », « sorties
+    # d'automne », « la saison d'hiver »: an activity of that season)
+    (r"(?:debut|fin|mi|milieu)[\s-]+ete\b", _season(6, 21, 9, 22), 0.7, "saison"),
+    (r"(?:(?<=\s)|(?<=^))(?:(?:debut|fin|mi|milieu)[\s-]+)?automne\b", _season(9, 23, 12, 20), 0.7, "saison"),
+    (r"(?:(?<=\s)|(?<=^))(?:(?:debut|fin|mi|milieu)[\s-]+)?hiver\b", _season(12, 21, 3, 19), 0.65, "saison"),
+    # (an activity's name, not the goods': « les tenues d'été » are summer clothes)
+    (_SEASON_ACTIVITY + r"d'ete\b", _season(6, 21, 9, 22), 0.6, "saison"),
+    (_SEASON_ACTIVITY + r"d'automne\b", _season(9, 23, 12, 20), 0.6, "saison"),
+    (_SEASON_ACTIVITY + r"d'hiver\b", _season(12, 21, 3, 19), 0.6, "saison"),
     (r"(?:la\s+)?toussaint", lambda y: (date(y, 11, 1), date(y, 11, 1)), 0.85, "evenement"),
     (r"(?:le\s+)?marche\s+de\s+noel", lambda y: (date(y, 12, 1), date(y, 12, 20)), 0.85, "evenement"),
     # « la kermesse de fin d'année », « la fin d'année scolaire »: the end of the school year
