@@ -4135,3 +4135,21 @@ def test_the_contacts_own_salon_is_its_event_not_ours():
                  "Tiède : des tote bags pour leur salon du printemps 2027. Je la relance à l'automne."):
         s = score(notes, "2026-06-13", "tiède", "tiède", text)
         assert (s.evidence, s.action) == (1, 1), (text, s)
+
+
+def test_a_personal_purchase_a_contract_and_nothing_spent_are_no_interest():
+    """The club buys nothing: the purchase was personal, a supplier holds a contract for years,
+    no spending before the next board, the supplies come free, the contact came to look."""
+    cases = [
+        ("M. Vidal a acheté un mug pour lui ; le club ne prévoit rien.", "Froid, c'était un achat perso."),
+        ("Mme Roux : contrat de trois ans signé avec un équipementier, elle ne changera pas.",
+         "froid : contrat 3 ans signé avec un équipementier. fiche gardée"),
+        ("Le président ne veut engager aucune dépense avant la prochaine mandature.",
+         "Froid, pas de dépense avant la prochaine mandature. Fiche gardée."),
+        ("Un bénévole imprime leurs tee-shirts gratuitement ; aucun projet.",
+         "Froid : leurs tee-shirts sont imprimés gratuitement par un bénévole. Fiche gardée."),
+        ("Elle est venue voir une amie exposante, sans projet.", "Froid, elle n'est venue que pour regarder. Fiche gardée."),
+        ("Le club a refusé notre catalogue et ne veut rien.", "Froid, il a refusé le catalogue. Fiche gardée."),
+    ]
+    for notes, text in cases:
+        assert score(notes, "2026-10-10", "froid", "froid", text).evidence == 1, text
