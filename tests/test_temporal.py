@@ -209,6 +209,18 @@ def test_a_season_named_without_its_article(text, found):
     assert len(seasons) == 1 and seasons[0].endswith(found), seasons  # (« pour le camp d'été »)
 
 
+def test_an_activity_of_the_season_under_way_is_next_years():
+    """« les stages d'été » said in late August: this summer's are under way, the goods are for
+    next summer's; « l'été » alone stays the summer under way."""
+    late_august = date(2026, 8, 22)
+    (e,) = find_time_expressions("des tee-shirts pour les stages d'été", late_august)
+    assert (e.date_min, e.date_max) == (date(2027, 6, 21), date(2027, 9, 22))
+    (e,) = find_time_expressions("des tee-shirts pour l'été", late_august)
+    assert e.date_min == date(2026, 6, 21)
+    (e,) = find_time_expressions("des tee-shirts pour les stages d'été", date(2026, 3, 7))
+    assert e.date_min == date(2026, 6, 21)  # (not begun yet: this year's)
+
+
 def test_summer_as_a_past_participle_or_summer_goods_is_no_season():
     assert find_time_expressions("il a été très content, la fin été moins", SALON)[0].text == "fin été"
     assert find_time_expressions("ils ont été livrés, le club a été équipé", SALON) == []

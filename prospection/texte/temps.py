@@ -143,6 +143,14 @@ def _season(m1: int, d1: int, m2: int, d2: int):
     return rng
 
 
+def _activity_season(m1: int, d1: int, m2: int, d2: int):
+    """``_season`` for an activity named by its season (« les stages d'été »): one already under
+    way at the salon is not the one goods are bought for; the next one is (``_resolve_recurring``)."""
+    rng = _season(m1, d1, m2, d2)
+    rng.upcoming = True
+    return rng
+
+
 @dataclass(frozen=True)
 class Recurring:
     """A yearly anchor (season, holiday, event): ``span(year) -> (first day, last day)``."""
@@ -189,9 +197,9 @@ RECURRING: list[Recurring] = [Recurring(*entry) for entry in [
     (r"(?:(?<=\s)|(?<=^))(?:(?:debut|fin|mi|milieu)[\s-]+)?automne\b", _season(9, 23, 12, 20), 0.7, "saison"),
     (r"(?:(?<=\s)|(?<=^))(?:(?:debut|fin|mi|milieu)[\s-]+)?hiver\b", _season(12, 21, 3, 19), 0.65, "saison"),
     # (an activity's name, not the goods': « les tenues d'été » are summer clothes)
-    (_SEASON_ACTIVITY + r"d'ete\b", _season(6, 21, 9, 22), 0.6, "saison"),
-    (_SEASON_ACTIVITY + r"d'automne\b", _season(9, 23, 12, 20), 0.6, "saison"),
-    (_SEASON_ACTIVITY + r"d'hiver\b", _season(12, 21, 3, 19), 0.6, "saison"),
+    (_SEASON_ACTIVITY + r"d'ete\b", _activity_season(6, 21, 9, 22), 0.6, "saison"),
+    (_SEASON_ACTIVITY + r"d'automne\b", _activity_season(9, 23, 12, 20), 0.6, "saison"),
+    (_SEASON_ACTIVITY + r"d'hiver\b", _activity_season(12, 21, 3, 19), 0.6, "saison"),
     (r"(?:la\s+)?toussaint", lambda y: (date(y, 11, 1), date(y, 11, 1)), 0.85, "evenement"),
     (r"(?:le\s+)?marche\s+de\s+noel", lambda y: (date(y, 12, 1), date(y, 12, 20)), 0.85, "evenement"),
     # « la kermesse de fin d'année », « la fin d'année scolaire »: the end of the school year
@@ -271,8 +279,8 @@ def _resolve_recurring(rng, salon: date, after: str) -> tuple[date, date, bool, 
         if hi >= salon:
             lo, hi = rng(salon.year - 1)
         return lo, hi, True, False
-    if hi < salon:
-        lo, hi = rng(salon.year + 1)
+    if hi < salon or lo <= salon and getattr(rng, "upcoming", False):
+        lo, hi = rng(lo.year + 1)
     if _NEXT_AFTER_RE.match(after) and lo <= salon:
         lo, hi = rng(lo.year + 1)
     return lo, hi, False, bool(_NEXT_AFTER_RE.match(after))
