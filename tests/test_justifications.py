@@ -4153,3 +4153,19 @@ def test_a_personal_purchase_a_contract_and_nothing_spent_are_no_interest():
     ]
     for notes, text in cases:
         assert score(notes, "2026-10-10", "froid", "froid", text).evidence == 1, text
+
+
+def test_no_more_goods_in_its_name_a_personal_mug_and_comparing_prices():
+    """« ne fait plus d'articles à son nom », « juste un mug pour elle », « n'a jamais porté de
+    tenue »: nothing for the club; « elle compare les prix », « elle compare encore »: shopping,
+    an interest."""
+    notes = ("M. Kerbrat explique que l'amicale ne fait plus d'articles à son nom. Mme Soulé voulait un mug "
+             "pour elle-même ; le cercle n'a jamais porté de tenue.")
+    for text in ("Froid parce que l'amicale ne fait plus d'articles personnalisés. Fiche gardée.",
+                 "Froid, elle voulait juste un mug pour elle. Fiche gardée.",
+                 "Froid : le cercle n'a jamais porté de tenue. Fiche gardée."):
+        assert score(notes, "2026-10-10", "froid", "froid", text).evidence == 1, text
+    notes = "Mme Lemarchand voudrait 200 sacs imprimés pour la fête de l'automne 2028 ; elle compare avec un autre fournisseur."
+    for text in ("Tiède car la fête n'est qu'à l'automne 2028 et elle compare les prix. Je la relance en janvier 2028.",
+                 "Tiède : la fête est à l'automne 2028 et elle compare encore. Je la relance en janvier 2028."):
+        assert score(notes, "2026-10-10", "tiède", "tiède", text).evidence == 1, text
