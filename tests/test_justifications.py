@@ -4169,3 +4169,17 @@ def test_no_more_goods_in_its_name_a_personal_mug_and_comparing_prices():
     for text in ("Tiède car la fête n'est qu'à l'automne 2028 et elle compare les prix. Je la relance en janvier 2028.",
                  "Tiède : la fête est à l'automne 2028 et elle compare encore. Je la relance en janvier 2028."):
         assert score(notes, "2026-10-10", "tiède", "tiède", text).evidence == 1, text
+
+
+def test_a_date_after_no_budget_and_another_clause_is_the_projects():
+    """« il n'a pas encore de budget et la coupe est dans un an »: « dans un an » dates the cup,
+    not the budget's release; against « chaud » it is a contradiction."""
+    notes = "M. Grondin veut 40 sweats brodés pour la coupe de fin janvier ; il a le budget et demande un devis rapidement."
+    s = score(notes, "2027-11-20", "chaud", "chaud",
+              "Chaud : il n'a pas encore de budget et la coupe est dans un an, mais il veut 40 sweats vite. Rappel prioritaire.")
+    assert s.evidence == 0, s
+    notes = ("Le comité veut 60 tee-shirts pour la fête de fin octobre ; M. Roux verra le budget en juin et "
+             "nous demande de le relancer à ce moment-là.")
+    s = score(notes, "2027-02-20", "tiède", "tiède",
+              "Tiède : le comité veut des tee-shirts pour la fête de fin octobre, mais le budget n'est vu qu'en juin. Relance en mai.")
+    assert s.evidence == 1, s  # (« budget … en juin »: the budget's date still)

@@ -1144,7 +1144,8 @@ def _interest_objects(observations: str, salon_date: date) -> tuple[str, ...]:
 
 # « l'argent ne sera débloqué que dans deux mois », « la subvention sera accordée en mai »
 _RELEASE_BEFORE = re.compile(r"\b(?:(?:debloque\w*|accorde\w*|valid\w*|vote\w*)\b[^.;:!?,]{0,25}"
-                             r"|budget\s+(?:\w+[\s'’(]+){0,5}"  # (« budget après comptes (avril) »)
+                             r"|budget\s+(?:(?!(?:et|mais|car|donc|or)\b)\w+[\s'’(]+){0,5}"  # (« budget après comptes (avril) »,
+                             # not « pas de budget et la coupe est dans un an »: another clause)
                              # « il attend ses sponsors en janvier », « la réponse du mécène en mars »
                              r"|\b(?:attend\w*|reponse)\s+(?:\w+[\s'’]+){0,3}(?:sponsors?|mecenes?|partenaires?|financeurs?)\s+(?:en\s+|pour\s+|a\s+|au\s+|vers\s+|fin\s+|debut\s+|mi\s+|le\s+)?)$")
 _OBJECT_STOPS = {"quand", "lorsque", "lorsqu", "si", "car", "parce", "puisque", "puisqu", "mais", "sauf", "sans",
