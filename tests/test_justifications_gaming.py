@@ -474,3 +474,20 @@ def test_more_facts_the_notes_back_in_other_words():
     for notes, cls, text in cases:
         s = score(notes, "2026-11-14", cls, cls, text)
         assert "absent_fact" not in s.motifs, (text, s)
+
+
+def test_the_class_claimed_first_then_the_notes_restated_in_ones_own_words_is_no_paste():
+    """« Chaud : » then the notes with words of one's own put between theirs argues the class;
+    « Chaud : » then the notes as they are stays pasted."""
+    notes = ("Le trésorier, M. Rosette, veut 25 lycras imprimés et 25 casquettes pour le Tour des yoles qui part "
+             "dans cinq semaines. Il compare avec un fournisseur de Fort-de-France et veut une réponse cette semaine.")
+    salon = "2027-05-08"
+    restated = ("Chaud. Le trésorier veut 25 lycras imprimés et 25 casquettes pour le Tour des yoles qui démarre dans "
+                "cinq semaines, et il attend une réponse cette semaine car il compare avec un fournisseur de "
+                "Fort-de-France. Je l'appelle en tout premier demain matin et je lui envoie le devis dans la journée.")
+    s = score(notes, salon, "chaud", "chaud", restated)
+    assert (s.evidence, s.action) == (1, 1) and "pasted" not in s.motifs, s
+    for text in ("Chaud : " + notes + " Je l'appelle en priorité demain matin.",
+                 notes + " Chaud : je l'appelle en priorité demain matin."):
+        s = score(notes, salon, "chaud", "chaud", text)
+        assert s.evidence == 0 and "pasted" in s.motifs, (text, s)

@@ -293,6 +293,8 @@ _FILLERS = frozenset("donc alors c est contact client prospect".split()) | _FORM
 MOSTLY_COPIED = 15
 # a passage of some length between quotation marks
 _QUOTED_RE = re.compile(r"[«“\"][^«»“”\"]{60,}[»”\"]")
+# The class stated first, as the claim the rest supports (« Chaud : M. Allanic veut … »).
+_CLASS_FIRST_RE = re.compile(r"\W*(?:contact\s+)?(?:chaud|tiede|froid)\b")
 
 
 @dataclass(frozen=True)
@@ -426,7 +428,10 @@ def _pasted(justification: str, observations: str, salon=None, plan=None, read=N
     if (linked or concluded) and len(content) >= 3:
         return False  # own sentences that argue, linked to the facts or to the class
     if copy.share < 0.9:
-        return len(content) <= 3
+        # (the class claimed first, then the notes restated with words of one's own put between
+        # theirs, « Chaud : il veut 25 casquettes pour le Tour qui démarre dans cinq semaines, et
+        # il attend une réponse car il compare … »: the notes argued for the class, not pasted)
+        return len(content) <= 3 and not (copy.interleaved >= 2 and _CLASS_FIRST_RE.match(fold(justification)))
     return not (concluded and copy.interleaved >= 1)  # restated in one's own sentence
 
 
