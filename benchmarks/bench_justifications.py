@@ -45,7 +45,8 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 # ``dev45`` and ``dev46`` blind batches of long argued answers and of paraphrases and copies;
 # ``dev47`` and ``dev48`` the fifth and the sixth sealed sets, each retired after its one look;
 # ``dev49``, ``dev51`` to ``dev65``, ``dev67``, ``dev68``, ``dev70``, ``dev71`` and ``dev73`` to
-# ``dev84``, ``dev86`` to ``dev94``, ``dev96`` to ``dev107``, ``dev110`` to ``dev145``, ``dev149`` and ``dev150`` blind batches
+# ``dev84``, ``dev86`` to ``dev94``, ``dev96`` to ``dev107``, ``dev110`` to ``dev145``, ``dev149``, ``dev150``, ``dev152`` and
+# ``dev153`` blind batches
 # built like a sealed set,
 # ``dev50`` and ``dev66`` hard ordinary answers; ``dev69``, ``dev72``, ``dev85`` and ``dev95`` the
 # seventh, the eighth, the ninth and the tenth sealed sets, ``dev108``, ``dev109``, ``dev146`` and
@@ -82,7 +83,7 @@ SETS = {"dev": DATA / "justifications_dev.jsonl",
         "dev28": DATA / "justifications_dev28.jsonl",
         "dev29": DATA / "justifications_dev29.jsonl",
         "dev30": DATA / "justifications_dev30.jsonl",
-        **{f"dev{n}": DATA / f"justifications_dev{n}.jsonl" for n in range(31, 152)}}
+        **{f"dev{n}": DATA / f"justifications_dev{n}.jsonl" for n in range(31, 154)}}
 CATEGORIES = ("ordinaire", "jeu")
 
 
