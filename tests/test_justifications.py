@@ -3538,7 +3538,7 @@ def test_a_question_in_the_plan_and_a_buying_office_are_no_interest():
 
 def test_a_keyword_list_with_a_rubric_phrase_is_still_a_keyword_list():
     notes = "La coordinatrice voudrait des tabliers pour l'ouverture de la saison au printemps prochain."
-    s = score(notes, "2026-09-12", "tiède", "tiède",
+    s = score(notes, "2026-06-13", "tiède", "tiède",
               "Tiède : intérêt, projet à moyen terme, délai, budget, relance, rendez-vous.")
     assert (s.evidence, s.action) == (0, 0) and "keywords" in s.reasons, s.reasons
     # a statement with a rubric phrase stays a statement
@@ -3625,11 +3625,11 @@ def test_a_past_order_the_notes_give_as_a_participle_is_no_invented_fact():
 def test_at_the_earliest_after_a_date_is_no_hurry():
     notes = ("M. Sabatier cherche des tabliers brodés pour le salon du livre ancien de mai 2027 ou le suivant ; "
              "décision à l'assemblée générale de décembre.")
-    s = score(notes, "2026-09-12", "tiède", "tiède", "Tiède : il cherche des tabliers brodés, mais pour mai 2027 "
+    s = score(notes, "2026-06-13", "tiède", "tiède", "Tiède : il cherche des tabliers brodés, mais pour mai 2027 "
               "au plus tôt. Je le relancerai en janvier au plus tôt, après l'assemblée.")
     assert (s.evidence, s.action) == (1, 1), s
     # alone, « au plus tôt » is still « as soon as possible »
-    s = score(notes, "2026-09-12", "tiède", "tiède", "Tiède : il cherche des tabliers pour mai 2027. "
+    s = score(notes, "2026-06-13", "tiède", "tiède", "Tiède : il cherche des tabliers pour mai 2027. "
               "Je le rappelle au plus tôt pour lui faire un devis.")
     assert s.action == 0, s
 
@@ -4007,14 +4007,14 @@ def test_naming_both_sides_of_an_open_line_and_keeping_one():
     for text in ("tiede (voire chaud) : 40 sacs pr le marché de noel mi-dec, mais CA en oct pr valider. relance debut "
                  "oct avec devis",
                  "tiede/chaud.. je mets tiede : 40 sacs pr noel mi-dec, CA en oct. relance debut oct avec devis"):
-        s = score(notes, "2026-09-12", "tiède", "tiède", text, accepted=open_pair)
+        s = score(notes, "2026-06-13", "tiède", "tiède", text, accepted=open_pair)
         assert (s.evidence, s.action) == (1, 1), (text, s)
     # both named and none kept: no choice made
-    s = score(notes, "2026-09-12", "tiède", "tiède", "Tiède ou chaud, à voir : 40 sacs pour Noël, CA en octobre. "
+    s = score(notes, "2026-06-13", "tiède", "tiède", "Tiède ou chaud, à voir : 40 sacs pour Noël, CA en octobre. "
               "Je la relance début octobre.", accepted=open_pair)
     assert s.evidence == 0, s
     # and on a contact the key does not leave open, naming two classes stays stuffing
-    s = score(notes, "2026-09-12", "tiède", "tiède", "tiede (voire chaud) : 40 sacs pr noel mi-dec, CA en oct. "
+    s = score(notes, "2026-06-13", "tiède", "tiède", "tiede (voire chaud) : 40 sacs pr noel mi-dec, CA en oct. "
               "relance debut oct")
     assert s.evidence == 0, s
 
@@ -4183,3 +4183,15 @@ def test_a_date_after_no_budget_and_another_clause_is_the_projects():
     s = score(notes, "2027-02-20", "tiède", "tiède",
               "Tiède : le comité veut des tee-shirts pour la fête de fin octobre, mais le budget n'est vu qu'en juin. Relance en mai.")
     assert s.evidence == 1, s  # (« budget … en juin »: the budget's date still)
+
+
+def test_the_money_awaited_or_the_talk_to_come_is_no_interest_object():
+    """« attend une subvention en novembre », « il en parle au bureau le mois prochain »: what the
+    contact waits for, not what it wants; a text saying only that states no interest."""
+    notes = ("M. Royer est très intéressé par des vestes brodées pour les bénévoles, mais l'achat dépend d'une "
+             "subvention connue en novembre ; il veut en parler au bureau le mois prochain.")
+    for text in ("Tiède : il attend une subvention en novembre. Relance en novembre.",
+                 "Tiède, il en parle au bureau le mois prochain, je le relancerai ensuite."):
+        assert score(notes, "2026-06-13", "tiède", "tiède", text).evidence == 0, text
+    assert score(notes, "2026-06-13", "tiède", "tiède", "Tiède : il voudrait des vestes brodées mais attend "
+                 "la subvention de novembre. Relance en novembre.").evidence == 1

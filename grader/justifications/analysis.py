@@ -1160,7 +1160,12 @@ _NOT_GOODS = {"contrat", "contrats", "conseil", "bureau", "assemblee", "reunion"
               "budget", "echeance", "fournisseur", "fournisseurs", "president", "presidente",
               "tresorier", "tresoriere", "association", "club", "discute", "discutee", "vote", "votee",
               # adverbs (« veut d'abord … », « voudrait surtout … »)
-              "abord", "surtout", "vraiment", "egalement", "encore", "plutot", "absolument"}
+              "abord", "surtout", "vraiment", "egalement", "encore", "plutot", "absolument",
+              # the money it waits for, the talk and the call it asks for (« attend la subvention »,
+              # « en parle au bureau », « souhaite qu'on le recontacte »): no goods either
+              "subvention", "subventions", "sponsor", "sponsors", "financement", "financements",
+              "mecene", "mecenes", "partenaire", "partenaires", "parle", "parlera", "recontacte",
+              "rappelle", "ouverture"}
 
 
 @lru_cache(maxsize=1024)
