@@ -4195,3 +4195,14 @@ def test_the_money_awaited_or_the_talk_to_come_is_no_interest_object():
         assert score(notes, "2026-06-13", "tiède", "tiède", text).evidence == 0, text
     assert score(notes, "2026-06-13", "tiède", "tiède", "Tiède : il voudrait des vestes brodées mais attend "
                  "la subvention de novembre. Relance en novembre.").evidence == 1
+
+
+def test_a_vague_someday_argued_as_no_project_is_froid_evidence():
+    """On a contact the key leaves open between froid and tiède, « "sympa" n'est pas un
+    engagement », « ce n'est pas un besoin actuel », « rien de décidé » argue the froid side."""
+    notes = ("M. Aubry trouve nos sacs « sympas » ; un jour, peut-être pour 2027 ou 2028, rien n'est décidé au bureau.")
+    for text in ("Froid : « sympa » n'est pas un engagement et rien n'est décidé au bureau. Je garde sa fiche.",
+                 "Froid : elle dit « un jour », ce n'est pas un besoin actuel. Je garde sa fiche dans le CRM.",
+                 "Froid, rien de décidé. Je garde la fiche et j'envoie le catalogue."):
+        s = score(notes, "2026-10-10", "tiède", "froid", text, accepted=["froid", "tiède"])
+        assert s.evidence == 1, (text, s)
