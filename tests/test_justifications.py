@@ -4206,3 +4206,14 @@ def test_a_vague_someday_argued_as_no_project_is_froid_evidence():
                  "Froid, rien de décidé. Je garde la fiche et j'envoie le catalogue."):
         s = score(notes, "2026-10-10", "tiède", "froid", text, accepted=["froid", "tiède"])
         assert s.evidence == 1, (text, s)
+
+
+def test_sms_without_ne_a_sponsor_until_a_year_and_no_use():
+    """SMS drops « ne »: « le club fait pas de textile »; « sponsor jusqu'en 2029 », « pas d'usage
+    cette année » state no purchase to come."""
+    notes = ("M. Girard : le club ne fait pas de textile, un sponsor fournit tout jusqu'en 2029 et les badges "
+             "n'ont pas d'usage cette année.")
+    for text in ("froid, le club fait pas de textile. fiche + newsletter",
+                 "froid, sponsor jusqu'en 2029 donc rien à faire. doc par mail + fiche crm",
+                 "froid. pas d'usage cette annee. fiche + doc par mail"):
+        assert score(notes, "2026-10-10", "froid", "froid", text).evidence == 1, text
