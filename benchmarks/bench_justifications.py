@@ -50,7 +50,7 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 # built like a sealed set,
 # ``dev50`` and ``dev66`` hard ordinary answers; ``dev69``, ``dev72``, ``dev85`` and ``dev95`` the
 # seventh, the eighth, the ninth and the tenth sealed sets, ``dev108``, ``dev109``, ``dev146`` and
-# ``dev147`` the eleventh, the twelfth, the thirteenth and the fourteenth, ``dev148`` and ``dev151`` the fifteenth and the sixteenth,
+# ``dev147`` the eleventh, the twelfth, the thirteenth and the fourteenth, ``dev148``, ``dev151`` and ``dev154`` the fifteenth to the seventeenth,
 # each retired after its one look).
 SETS = {"dev": DATA / "justifications_dev.jsonl",
         "dev_exholdout": DATA / "justifications_dev_exholdout.jsonl",
@@ -83,7 +83,7 @@ SETS = {"dev": DATA / "justifications_dev.jsonl",
         "dev28": DATA / "justifications_dev28.jsonl",
         "dev29": DATA / "justifications_dev29.jsonl",
         "dev30": DATA / "justifications_dev30.jsonl",
-        **{f"dev{n}": DATA / f"justifications_dev{n}.jsonl" for n in range(31, 154)}}
+        **{f"dev{n}": DATA / f"justifications_dev{n}.jsonl" for n in range(31, 155)}}
 CATEGORIES = ("ordinaire", "jeu")
 
 

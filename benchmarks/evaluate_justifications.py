@@ -1,13 +1,13 @@
 """``make evaluation``: the justification scorer on the sealed set, against the issue-14 targets.
 
-The sealed set is ``tests/data/justifications_sealed17.jsonl`` (25 contacts, 200 justifications,
+The sealed set is ``tests/data/justifications_sealed18.jsonl`` (25 contacts, 200 justifications,
 written and labelled by someone who had never read or run the scorer, and labelled again, blind,
 by a second person). The first sealed set, ``tests/data/justifications_sealed.jsonl`` (20
 contacts), had its figures looked at four times while rules changed; it is still scored, as a
 retired line, but the targets are judged on the newest one (the second sealed set, looked at
 once, became the development set ``dev10``; the third and the fourth, looked at twice each,
-became ``dev37`` and ``dev44``; the fifth to the sixteenth, looked at once each,
-``dev47``, ``dev48``, ``dev69``, ``dev72``, ``dev85``, ``dev95``, ``dev108``, ``dev109``, ``dev146``, ``dev147``, ``dev148`` and ``dev151``). The sealed files are read here and nowhere else:
+became ``dev37`` and ``dev44``; the fifth to the seventeenth, looked at once each,
+``dev47``, ``dev48``, ``dev69``, ``dev72``, ``dev85``, ``dev95``, ``dev108``, ``dev109``, ``dev146``, ``dev147``, ``dev148``, ``dev151`` and ``dev154``). The sealed files are read here and nowhere else:
 ``make test`` never scores them, and ``tests/test_justifications_eval.py`` fails if any test file
 names them. Only figures are written (per rubric point, ordinary justifications apart from
 gaming patterns, and per pattern), never the individual disagreements, so that the sets stay
@@ -33,7 +33,7 @@ from pathlib import Path
 from benchmarks.bench_justifications import (DATA, SETS, agreement, by_category, grade, load,
                                              thousand, throughput)
 
-SEALED = DATA / "justifications_sealed17.jsonl"
+SEALED = DATA / "justifications_sealed18.jsonl"
 #: The first sealed set, retired after four looks at its figures (and scored at every evaluation
 #: since): reported, not judged.
 RETIRED = DATA / "justifications_sealed.jsonl"
