@@ -41,7 +41,8 @@ from . import lexicon as L
 from prospection.texte.abreviations import expand
 from prospection.texte.francais import fold
 from prospection.texte.phrases import Text, analyse_tokens, word_forms
-from prospection.texte.prefiltre import Prefiltered, _lowered, has_odd_case
+from prospection.texte.prefiltre import (WORD_RUN_RE, WORD_RUN_RE_ASCII, Prefiltered, _lowered, has_odd_case,
+                                        word_run_re)
 
 __all__ = ["Pattern", "detect", "known_text", "anothers_words", "pasted_spans", "blank", "PATTERNS",
            "copied_share", "foreign_facts", "absent_facts"]
@@ -76,13 +77,8 @@ def _language(words: list[str]) -> str:
 
 
 # --- keyword lists --------------------------------------------------------------------------
-_WORD_RE = re.compile(r"\w+")
-_WORD_RE_ASCII = re.compile(r"\w+", re.ASCII)  # (speed only: the same words in an ASCII text, found faster)
-
-
-def _word_re(text: str) -> re.Pattern:
-    """``_WORD_RE``, or its ASCII twin for a text of ASCII characters (the same matches)."""
-    return _WORD_RE_ASCII if text.isascii() else _WORD_RE
+# (« \w+ » and its ASCII twin, chosen per text: ``prefiltre.word_run_re``)
+_WORD_RE, _WORD_RE_ASCII, _word_re = WORD_RUN_RE, WORD_RUN_RE_ASCII, word_run_re
 _ITEM_SPLIT = re.compile(r"[,;/\n•|✔✓●▪►→⇒]+|\s[-–—]\s|\.\s|=>|->")
 _PLUS_SPLIT = re.compile(r"\s*\+\s*")
 _PLUS_ONLY = re.compile(r"[^,;:/\n•|.!?]+(?:\+[^,;:/\n•|.!?]+){3,}")

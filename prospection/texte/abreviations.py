@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from prospection.texte.prefiltre import Prefiltered, _lowered
+from prospection.texte.prefiltre import WORD_RUN_RE, WORD_RUN_RE_ASCII, Prefiltered, _lowered, word_run_re
 
 __all__ = ["ABREVIATIONS", "FAUTES", "expand", "word_fixes"]
 
@@ -73,8 +73,7 @@ _ZERO_RE = re.compile(r"(?<![\d.,/:])\b0\s+(?=[^\W\d_]{3,})")
 # (``prefiltre``); an abbreviation is a whole word, looked for among the text's words first.
 _SANS_RE, _TITLE_RE, _ELISION_RE, _DAYS_RE, _AN_PRO_RE = (
     Prefiltered(p) for p in (_SANS_RE, _TITLE_RE, _ELISION_RE, _DAYS_RE, _AN_PRO_RE))
-_RUN_RE = re.compile(r"\w+")
-_RUN_RE_ASCII = re.compile(r"\w+", re.ASCII)  # (the same runs in an ASCII text, found faster)
+_RUN_RE, _RUN_RE_ASCII = WORD_RUN_RE, WORD_RUN_RE_ASCII  # (« \w+ », and its ASCII twin: ``prefiltre``)
 # (speed only) what every match of a pattern holds, looked for first by a pattern that begins with
 # it: « ss » then a space (``_SANS_RE``), a figure then « j » (``_DAYS_RE``), « 0 » then a space
 # (``_ZERO_RE``), in the same case
@@ -98,7 +97,7 @@ def _may_abbreviate(text: str) -> bool:
         return True
     # (without those characters ``str.lower`` changes each character into one, a word character
     # into a word character: the runs of the lower-cased text are the runs lower-cased)
-    return not _WHOLE_WORDS.isdisjoint((_RUN_RE_ASCII if low.isascii() else _RUN_RE).findall(low))
+    return not _WHOLE_WORDS.isdisjoint(word_run_re(low).findall(low))
 
 
 @lru_cache(maxsize=8192)
